@@ -1,0 +1,29 @@
+# `make play` and `make test` work on a fresh machine: the first run creates .venv
+# and installs the project into it; it reinstalls whenever pyproject.toml changes.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: play test bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	touch $(STAMP)
+
+play: $(STAMP)
+	$(BIN)/safetynet play $(ARGS)
+
+test: $(STAMP)
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest $(ARGS)
+
+bench: $(STAMP)
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python bench/run_all.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check game tests bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,235 @@
+"""Command line: `safetynet <command>` (also `python -m game <command>`).
+
+Every user mistake ends in a one-line message and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from game import __version__
+from game.paths import scenarios_dir
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UserError(Exception):
+    """A mistake in what the user asked for; printed as one line, exit code 1."""
+
+
+def _catalogue(directory: str | None = None):
+    from game.content.catalogue import load_catalogue
+    return load_catalogue(directory or scenarios_dir())
+
+
+def _scenario(scenario_id: str, directory: str | None = None):
+    cat = _catalogue(directory)
+    scenario = cat.get(scenario_id)
+    if scenario is None:
+        bad = [e for e in cat.invalid if Path(e.path).stem == scenario_id]
+        if bad:
+            raise UserError(f"scenario {scenario_id!r} is invalid:\n" +
+                            "\n".join(str(p) for p in bad[0].problems))
+        known = ", ".join(s.id for s in cat.scenarios) or "none"
+        raise UserError(f"no scenario {scenario_id!r}; known: {known}")
+    return scenario
+
+
+def cmd_list(args) -> int:
+    cat = _catalogue(args.dir)
+    rows = [{"id": s.id, "title": s.title, "category": s.category,
+             "supervision": s.supervision, "minutes": s.minutes} for s in cat.scenarios]
+    if args.json:
+        print(json.dumps({"scenarios": rows,
+                          "invalid": [{"path": e.path, "problems": [str(p) for p in e.problems]}
+                                      for e in cat.invalid]}, indent=2))
+        return EXIT_OK
+    for r in rows:
+        print(f"{r['id']:<28} {r['category']:<14} {r['supervision']:<9} {r['minutes']:>4g} min"
+              f"  {r['title']}")
+    for e in cat.invalid:
+        print(f"(invalid) {e.path}: {len(e.problems)} problem(s); run `safetynet validate`")
+    return EXIT_OK
+
+
+def cmd_validate(args) -> int:
+    from game.content.catalogue import load_catalogue
+    paths = args.paths or [str(scenarios_dir())]
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise UserError(f"no such file or folder: {', '.join(missing)}")
+    cat = load_catalogue(*paths)
+    for e in cat.invalid:
+        for p in e.problems:
+            print(p)
+    print(f"{len(cat.scenarios)} valid, {len(cat.invalid)} invalid", file=sys.stderr)
+    return EXIT_OK if not cat.invalid and cat.entries else EXIT_FAIL
+
+
+def _params(weight: float | None):
+    from game.scoring.params import DEFAULT_RISK_WEIGHT, ModelParams
+    w = DEFAULT_RISK_WEIGHT if weight is None else weight
+    if not 0 < w <= 100:
+        raise UserError("--risk-weight must be a positive number (learning points per harm "
+                        "point), at most 100")
+    return ModelParams(risk_weight=w)
+
+
+def cmd_run(args) -> int:
+    from datetime import datetime, timezone
+
+    from game.core.state import SessionConfig
+    from game.headless import PolicyError, check_policy, load_policy, play_out
+    from game.replay.session import RecordedSession
+
+    scenario = _scenario(args.id, args.dir)
+    profile = _profile(scenario, args.profile)
+    try:
+        policy = load_policy(args.policy, args.seed)
+        check_policy(policy, scenario)
+    except PolicyError as exc:
+        raise UserError(str(exc)) from None
+    config = SessionConfig(scenario.id, args.seed, profile, args.pace, "headless")
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds") if args.timestamp \
+        else None
+    session = RecordedSession(scenario, config, _params(args.risk_weight), args.log,
+                              player=args.player, started_at=started,
+                              extra_header={"policy": args.policy})
+    play_out(session, policy)
+    score = session.score
+    end = scenario.node(session.state.node_id)
+    result = {"scenario": scenario.id, "profile": profile, "seed": args.seed,
+              "end": end.id, "outcome": end.title, **score.as_dict(),
+              "decisions": [{"decision": d.node, "chosen": d.chosen, "best": d.best,
+                             "regret": round(d.gap, 6), "rating": d.rating}
+                            for d in score.decisions]}
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(f"{scenario.title}: {end.title}")
+        print(f"learning {score.learning:.2f}  harm {score.harm:.2f}  net {score.net:.2f}  "
+              f"safety {score.safety_rating}  expected regret {score.regret:.2f}")
+        for d in score.decisions:
+            mark = "" if d.chosen == d.best else f"  (best: {d.best}, regret {d.gap:.2f})"
+            print(f"  {d.node}: {d.chosen} [{d.rating}]{mark}")
+        if args.log:
+            print(f"log written to {args.log}")
+    return EXIT_OK
+
+
+def _profile(scenario, requested: str | None) -> str:
+    ids = [t.id for t in scenario.trainees]
+    if requested is None:
+        return ids[0]
+    if requested not in ids:
+        raise UserError(f"{scenario.id} has no trainee profile {requested!r}; "
+                        f"choose from {', '.join(ids)}")
+    return requested
+
+
+def cmd_replay(args) -> int:
+    from game.replay.verify import verify_log
+    if not Path(args.log).exists():
+        raise UserError(f"no such log: {args.log}")
+    if not args.verify:
+        from game.ui.app import run_replay_viewer
+        return run_replay_viewer(args.log, window=args.window)
+    cat = _catalogue(args.dir)
+    result = verify_log(args.log, cat.get)
+    if args.json:
+        print(json.dumps({"ok": result.ok, "reason": result.reason, "line": result.line,
+                          "complete": result.complete, "truncated": result.truncated,
+                          "commands": result.commands}, indent=2))
+    else:
+        print(("OK: " if result.ok else "FAILED: ") + result.reason)
+    return EXIT_OK if result.ok else EXIT_FAIL
+
+
+def cmd_solve(args) -> int:
+    from game.cli_solve import print_solution
+    scenario = _scenario(args.id, args.dir)
+    return print_solution(scenario, _profile(scenario, args.profile), _params(args.risk_weight),
+                          args.json)
+
+
+def cmd_play(args) -> int:
+    from game.ui.app import run_game
+    size = _window(args.window)
+    if args.id:
+        _scenario(args.id, args.dir)
+    return run_game(scenario_id=args.id, seed=args.seed, window=size, mode=args.mode,
+                    profile=args.profile)
+
+
+def _window(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise UserError("--window takes WIDTHxHEIGHT, e.g. 1280x720") from None
+    if w < 1024 or h < 600:
+        raise UserError("the smallest supported window is 1024x600")
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="safetynet", description="Safety Net: practise the "
+                                "supervisor's decision to let a trainee fail, or to step in.")
+    p.add_argument("--version", action="version", version=f"safetynet {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def add(name, func, help_text):
+        sp = sub.add_parser(name, help=help_text, description=help_text)
+        sp.set_defaults(func=func)
+        sp.add_argument("--dir", help="scenario folder (default: the shipped library)")
+        return sp
+
+    sp = add("list", cmd_list, "list the vignettes")
+    sp.add_argument("--json", action="store_true")
+    sp = add("validate", cmd_validate, "check scenario files; every problem as path:line:col")
+    sp.add_argument("paths", nargs="*", help="files or folders (default: scenarios/)")
+    sp = add("run", cmd_run, "play a vignette headless with a scripted policy")
+    sp.add_argument("id")
+    sp.add_argument("--policy", required=True, help="watch | takeover | random | FILE")
+    sp.add_argument("--seed", type=int, default=1)
+    sp.add_argument("--profile", help="trainee profile id (default: the first)")
+    sp.add_argument("--log", help="write the replay log here")
+    sp.add_argument("--risk-weight", type=float)
+    sp.add_argument("--pace", choices=["slower", "normal", "faster"], default="normal")
+    sp.add_argument("--player", default="headless", help="pseudonymous player id")
+    sp.add_argument("--timestamp", action="store_true",
+                    help="record the wall-clock start time (the log is then not reproducible)")
+    sp.add_argument("--json", action="store_true")
+    sp = add("replay", cmd_replay, "verify a replay log, or open it in the replay viewer")
+    sp.add_argument("log")
+    sp.add_argument("--verify", action="store_true", help="re-simulate and check the log")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--window", help="viewer window size WxH")
+    sp = add("solve", cmd_solve, "optimal policy, Q-values and switch-over risk weights")
+    sp.add_argument("id")
+    sp.add_argument("--profile")
+    sp.add_argument("--risk-weight", type=float)
+    sp.add_argument("--json", action="store_true")
+    sp = add("play", cmd_play, "open the game window")
+    sp.add_argument("id", nargs="?")
+    sp.add_argument("--seed", type=int)
+    sp.add_argument("--profile")
+    sp.add_argument("--mode", choices=["practice", "assessment", "workshop"],
+                    default="practice")
+    sp.add_argument("--window", help="window size WxH (default 1280x720; minimum 1024x600)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(f"safetynet: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""YAML scenario files -> validated, immutable `core.model.Scenario` values."""

@@ -1,0 +1,1 @@
+"""Replay logs: versioned, hash-chained JSONL; recording, reading and verification."""

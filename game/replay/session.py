@@ -1,0 +1,98 @@
+"""A recorded session: the one object front ends drive.
+
+It owns the session state, applies commands through `core.engine.step`, appends each player
+command to the replay log as it happens, and writes the end line with the episode score.
+The pygame play scene and the headless `run` command both use it, so both write the same log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from game import __version__
+from game.core.commands import Advance, Command, command_to_dict
+from game.core.engine import new_session, step
+from game.core.model import Scenario
+from game.core.state import SessionConfig, SessionState, fingerprint
+from game.replay.format import FORMAT_NAME, FORMAT_VERSION, MIN_READER_VERSION
+from game.replay.recorder import LogWriter
+from game.scoring.episode import EpisodeScore, score_episode
+from game.scoring.params import ModelParams
+
+
+def make_header(scenario: Scenario, config: SessionConfig, params: ModelParams, player: str,
+                started_at: str | None, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    header = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "min_reader_version": MIN_READER_VERSION,
+        "game_version": __version__,
+        "scenario_id": scenario.id,
+        "scenario_sha256": scenario.content_sha256,
+        "seed": config.seed,
+        "profile": config.profile_id,
+        "mode": config.mode,
+        "pace": config.pace,
+        "risk_weight": params.risk_weight,
+        "player": player,
+    }
+    if started_at is not None:
+        header["started_at"] = started_at
+    header.update(extra or {})
+    return header
+
+
+class RecordedSession:
+    def __init__(self, scenario: Scenario, config: SessionConfig, params: ModelParams,
+                 log_path: str | Path | None, player: str = "anonymous",
+                 started_at: str | None = None, extra_header: dict[str, Any] | None = None):
+        self.scenario = scenario
+        self.params = params
+        self.state, self.events = new_session(scenario, config)
+        self.score: EpisodeScore | None = None
+        self.writer = None
+        if log_path is not None:
+            header = make_header(scenario, config, params, player, started_at, extra_header)
+            self.writer = LogWriter(log_path, header)
+
+    @property
+    def finished(self) -> bool:
+        return self.state.finished
+
+    def advance(self, ticks: int) -> list:
+        """Let time pass (not logged: it is implied by the ticks of later commands)."""
+        return self._apply(Advance(ticks), log=False)
+
+    def issue(self, command: Command) -> list:
+        """Apply a player command and log it; raises CommandRejected if it does not fit."""
+        return self._apply(command, log=True)
+
+    def _apply(self, command: Command, log: bool) -> list:
+        if self.state.finished:
+            return []
+        tick_before = self.state.tick
+        self.state, events = step(self.scenario, self.state, command)
+        if log and self.writer:
+            self.writer.command(tick_before, command_to_dict(command), fingerprint(self.state))
+        if self.state.finished:
+            self._finish()
+        return events
+
+    def _finish(self) -> None:
+        self.score = score_episode(self.scenario, self.state, self.params)
+        if self.writer and not self.writer.closed:
+            end = self.scenario.node(self.state.node_id)
+            self.writer.end(self.state.tick, {
+                "end_node": end.id,
+                "title": getattr(end, "title", ""),
+                "score": self.score.as_dict(),
+                "path": [asdict(s) for s in self.state.history],
+                "fingerprint": fingerprint(self.state),
+            })
+
+    def close(self) -> None:
+        """Stop recording without an end line (the player quit mid-vignette)."""
+        if self.writer:
+            self.writer.close()

@@ -1,0 +1,1 @@
+"""Pure scoring model: harm scales, learning gain, safety rules, exact solver, Monte Carlo."""

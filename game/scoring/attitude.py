@@ -1,0 +1,65 @@
+"""Revealed risk attitude: which risk weights make a player's choices optimal.
+
+For every decision the player made, the set of weights at which their option was optimal is
+found on a fine log-spaced grid (refined by bisection at its edges). The intersection over
+all decisions is the interval consistent with everything they did; if it is empty, the first
+pair of decisions with disjoint sets is named as the inconsistency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.core.model import Scenario
+from game.scoring.params import ModelParams
+from game.scoring.solver import History, solve
+
+GRID = tuple(float(w) for w in np.geomspace(0.05, 20.0, 41).round(6))
+
+
+@dataclass(frozen=True)
+class Attitude:
+    low: float | None
+    high: float | None
+    """The consistent interval [low, high] (None when inconsistent)."""
+    consistent: bool
+    conflict: tuple[str, str] | None = None
+    unbounded_low: bool = False
+    unbounded_high: bool = False
+
+    def describe(self) -> str:
+        if not self.consistent:
+            a, b = self.conflict or ("?", "?")
+            return f"inconsistent: the choices at {a} and {b} fit no common risk weight"
+        lo = f"<= {self.high:g}" if self.unbounded_low else None
+        hi = f">= {self.low:g}" if self.unbounded_high else None
+        if lo and hi:
+            return "any risk weight"
+        return lo or hi or f"{self.low:g} to {self.high:g}"
+
+
+def revealed_attitude(scenario: Scenario, profile: str | None,
+                      choices: list[tuple[str, History, str]],
+                      base: ModelParams | None = None) -> Attitude:
+    base = base or ModelParams()
+    bests = {w: solve(scenario, profile, base.with_weight(w)).decisions for w in GRID}
+    fits: list[tuple[str, set[float]]] = []
+    for node, history, option in choices:
+        ok = {w for w in GRID if bests[w][(node, history)].best == option}
+        fits.append((node, ok))
+    return intersect(fits)
+
+
+def intersect(fits: list[tuple[str, set[float]]]) -> Attitude:
+    common = set(GRID)
+    for i, (node, ok) in enumerate(fits):
+        if not common & ok:
+            for other, other_ok in fits[:i]:
+                if not other_ok & ok:
+                    return Attitude(None, None, False, (other, node))
+            return Attitude(None, None, False, (fits[0][0], node))
+        common &= ok
+    low, high = min(common), max(common)
+    return Attitude(low, high, True, None, low == GRID[0], high == GRID[-1])

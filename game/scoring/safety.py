@@ -1,0 +1,91 @@
+"""Safety rules, checked before any score and never offset by learning.
+
+Each rule is a probability of a bad kind of path under an option (with the best admissible
+continuation after it). An option breaks a rule when its probability exceeds that of the
+safest option at the same decision point by more than the rule's tolerance: the rules judge
+the risk the supervisor's choice adds, not the risk the procedure carries anyway.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from game.scoring.learning import PathOutcome
+from game.scoring.params import ModelParams
+
+SEVERITY_RANK = {"none": 0, "minor": 1, "mild": 2, "moderate": 3, "severe": 4, "death": 5}
+
+
+@dataclass(frozen=True)
+class Risks:
+    """Probabilities of each kind of rule-relevant path."""
+
+    severe: float = 0.0
+    moderate: float = 0.0
+    attempts: float = 0.0
+    rescue: float = 0.0
+    high_alert: float = 0.0
+    provoked: float = 0.0
+    mild: float = 0.0
+    """Any harm of CD I or worse (only for the amber rating, never a rule)."""
+
+    def scaled(self, p: float) -> Risks:
+        return Risks(*(getattr(self, f.name) * p for f in fields(self)))
+
+    def plus(self, other: Risks) -> Risks:
+        return Risks(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+
+RULES: tuple[tuple[str, str], ...] = (
+    ("provoked", "never provoke an error: the supervisor may permit a mistake, not cause one"),
+    ("severe", "no added risk of severe or permanent harm (CD >= IIIb, MERP >= G, "
+               "ClassIntra >= IV)"),
+    ("high_alert", "a high-alert medication error must be intercepted before it reaches "
+                   "the patient"),
+    ("rescue", "the rescue this choice relies on is not feasible at this supervision distance"),
+    ("attempts", "attempt limit exceeded (e.g. more than three passes without reassessing)"),
+    ("moderate", "added risk of moderate harm (CD >= II, ClassIntra III, MERP F) above "
+                 "the tolerance"),
+)
+
+
+def leaf_risks(outcome: PathOutcome, supervision: str) -> Risks:
+    rank = SEVERITY_RANK[outcome.worst]
+    return Risks(
+        severe=1.0 if rank >= SEVERITY_RANK["severe"] else 0.0,
+        moderate=1.0 if rank >= SEVERITY_RANK["moderate"] else 0.0,
+        attempts=1.0 if outcome.attempts_exceeded else 0.0,
+        rescue=1.0 if (outcome.hands_on_rescue and supervision == "distant") else 0.0,
+        high_alert=1.0 if outcome.high_alert_reached else 0.0,
+        provoked=1.0 if outcome.provoked else 0.0,
+        mild=1.0 if rank >= SEVERITY_RANK["mild"] else 0.0,
+    )
+
+
+def _tolerance(rule: str, params: ModelParams) -> float:
+    return {"severe": params.eps_severe, "moderate": params.eps_moderate}.get(rule, 1e-9)
+
+
+def broken_rule(risks: Risks, safest: Risks, params: ModelParams) -> str | None:
+    """The first rule this option breaks relative to the safest option, or None."""
+    for rule, _ in RULES:
+        if getattr(risks, rule) - getattr(safest, rule) > _tolerance(rule, params):
+            return rule
+    return None
+
+
+def safest_of(all_risks: list[Risks]) -> Risks:
+    """Per rule, the lowest probability any option achieves."""
+    return Risks(*(min(getattr(r, f.name) for r in all_risks) for f in fields(Risks)))
+
+
+def rule_text(rule: str) -> str:
+    return dict(RULES)[rule]
+
+
+def rating(broken: str | None, risks: Risks, safest: Risks, params: ModelParams) -> str:
+    if broken:
+        return "red"
+    if risks.mild - safest.mild > params.eps_amber:
+        return "amber"
+    return "green"
