@@ -156,10 +156,10 @@ def cmd_solve(args) -> int:
 
 
 def cmd_play(args) -> int:
-    from game.ui.app import run_game
     size = _window(args.window)
     if args.id:
         _scenario(args.id, args.dir)
+    from game.ui.app import run_game
     return run_game(scenario_id=args.id, seed=args.seed, window=size, mode=args.mode,
                     profile=args.profile)
 

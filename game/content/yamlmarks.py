@@ -44,6 +44,10 @@ def load_with_marks(text: str) -> tuple[Any, Marks]:
 
 def _build(node: yaml.Node, path: Path, marks: Marks, constructor) -> Any:
     marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if not node.tag.startswith("tag:yaml.org,2002:") or node.tag.startswith(
+            "tag:yaml.org,2002:python"):
+        raise YamlProblem(node.start_mark.line + 1, node.start_mark.column + 1,
+                          f"YAML tag {node.tag!r} is not allowed in scenarios")
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:

@@ -36,6 +36,8 @@ class ModelParams:
     eps_severe: float = 0.001
     eps_moderate: float = 0.01
     eps_amber: float = 0.10
+    enforce_safety: bool = True
+    """Off only for analysis (what would an unconstrained optimiser do?), never in play."""
 
     def with_weight(self, w: float) -> ModelParams:
         return replace(self, risk_weight=float(w))

@@ -169,7 +169,8 @@ class _Solver:
         safest = safest_of([s.risks for s in subs])
         analyses = []
         for opt, sub in zip(node.options, subs):
-            broken = broken_rule(sub.risks, safest, self.params)
+            broken = broken_rule(sub.risks, safest, self.params) \
+                if self.params.enforce_safety else None
             analyses.append(OptionAnalysis(opt.id, opt.level.value, sub.value, sub.learning,
                                            sub.harm, sub.risks, broken,
                                            rating(broken, sub.risks, safest, self.params)))

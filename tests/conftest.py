@@ -1,0 +1,35 @@
+"""Shared test setup. The SDL dummy drivers must be set before anything imports pygame."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from tests.inline import TINY_YAML, load_text  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """Never write to the real user folders from tests."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SAFETYNET_HOME", str(home))
+    monkeypatch.setenv("MPLCONFIGDIR", str(home / "mpl"))
+    return home
+
+
+@pytest.fixture
+def tiny():
+    return load_text(TINY_YAML)
+
+
+@pytest.fixture
+def shipped_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "scenarios"

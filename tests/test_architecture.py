@@ -1,0 +1,50 @@
+"""The pure layers never import pygame, and randomness only comes from the session RNG."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+GAME = Path(__file__).resolve().parent.parent / "game"
+PURE = ["core", "content", "scoring", "replay"]
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("package", PURE)
+def test_pure_layers_do_not_import_pygame(package):
+    offenders = [str(p) for p in (GAME / package).rglob("*.py") if "pygame" in imports_of(p)]
+    assert not offenders
+
+
+def test_only_ui_imports_pygame():
+    offenders = [str(p.relative_to(GAME)) for p in GAME.rglob("*.py")
+                 if "pygame" in imports_of(p) and p.relative_to(GAME).parts[0] != "ui"]
+    assert not offenders
+
+
+def test_no_module_level_randomness():
+    offenders = []
+    for path in GAME.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if "import random" in text or "np.random.seed" in text or "np.random.rand" in text:
+            offenders.append(str(path))
+    assert not offenders
+
+
+def test_no_unsafe_loading():
+    for path in GAME.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "yaml.load(" not in text and "unsafe_load" not in text, path
+        assert "eval(" not in text and "exec(" not in text and "pickle" not in text, path
