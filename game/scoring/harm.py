@@ -107,3 +107,19 @@ def parse_grade(text: str) -> HarmGrade:
 def aggregate_points(grades: list[HarmGrade] | tuple[HarmGrade, ...]) -> float:
     """CCI aggregation: sqrt(sum of squared single-event points), capped at 100."""
     return min(100.0, math.sqrt(sum(g.points ** 2 for g in grades)))
+
+
+_SCALE_NAMES = {"CD": "Clavien-Dindo", "ClassIntra": "ClassIntra", "MERP": "NCC MERP",
+                "ICPS": "WHO ICPS", "minor": "minor", "delay": "delay in care"}
+
+
+def describe_grade(text: str) -> str:
+    """A short human reading of a grade for timelines and reports."""
+    g = parse_grade(text)
+    if g.scale == "minor":
+        what = "minor discomfort below Clavien-Dindo I"
+    elif g.scale == "delay":
+        what = f"delay in care ({text.removeprefix('delay-')})"
+    else:
+        what = f"{_SCALE_NAMES[g.scale]} {text.split('-', 1)[1]}"
+    return f"{what}, {g.severity}, {g.points:g} harm points"

@@ -1,0 +1,88 @@
+"""Re-simulate a log into a timeline: every event with its tick, and the running totals.
+
+The replay viewer, the debrief and the reports all read this one structure, so they always
+agree with what the engine did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.core import events as ev
+from game.core.commands import Advance, command_from_dict
+from game.core.engine import new_session, step
+from game.core.model import Scenario
+from game.core.state import SessionState
+from game.replay.reader import ReplayLog
+from game.replay.verify import config_from_header
+from game.scoring.harm import aggregate_points
+from game.scoring.learning import grade
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One step of the timeline with the session state right after it."""
+
+    tick: int
+    event: object
+    state: SessionState
+    learning_so_far: float
+    """Learning opportunity taken so far (sum of the raw step learning, before multipliers)."""
+    harm_so_far: float
+    """Harm points so far, aggregated as the CCI does."""
+
+
+@dataclass
+class Timeline:
+    scenario: Scenario
+    moments: list[Moment] = field(default_factory=list)
+    final: SessionState | None = None
+
+    def decision_moments(self) -> list[Moment]:
+        return [m for m in self.moments
+                if isinstance(m.event, (ev.InterventionMade, ev.WindowClosed))]
+
+    def opened_at(self, decision: str, before_tick: int) -> int:
+        """Tick at which the window of `decision` (decided at `before_tick`) opened."""
+        opened = [m.tick for m in self.moments if isinstance(m.event, ev.DecisionOpened)
+                  and m.event.decision == decision and m.tick <= before_tick]
+        return opened[-1] if opened else before_tick
+
+
+def build_timeline(log: ReplayLog, scenario: Scenario) -> Timeline:
+    """Replay the whole log (commands, then time to its end tick) and keep every event."""
+    state, events = new_session(scenario, config_from_header(log.header))
+    timeline = Timeline(scenario)
+    _collect(timeline, state, events, scenario)
+    for record in log.commands:
+        state, events = step(scenario, state, Advance(max(0, record["tick"] - state.tick)))
+        _collect(timeline, state, events, scenario)
+        state, events = step(scenario, state, command_from_dict(record["command"]))
+        _collect(timeline, state, events, scenario)
+    end_tick = log.end["tick"] if log.end else state.tick
+    state, events = step(scenario, state, Advance(max(0, end_tick - state.tick)))
+    _collect(timeline, state, events, scenario)
+    timeline.final = state
+    return timeline
+
+
+def _collect(timeline: Timeline, state: SessionState, events: list, scenario) -> None:
+    for event in events:
+        tick = getattr(event, "tick", None)
+        if tick is None:
+            tick = getattr(event, "closes_at", state.tick)
+            if isinstance(event, ev.DecisionOpened):
+                tick = event.closes_at - _window(scenario, event.decision, state)
+        harm = aggregate_points([grade(g) for g in state.harm])
+        timeline.moments.append(Moment(tick, event, state, _learning(scenario, state), harm))
+
+
+def _window(scenario, decision_id, state) -> int:
+    from game.core.engine import window_ticks
+    return window_ticks(scenario, state, scenario.node(decision_id))
+
+
+def _learning(scenario: Scenario, state: SessionState) -> float:
+    from game.scoring.episode import trace_totals
+    from game.scoring.params import ModelParams
+    return trace_totals(scenario, state, ModelParams()).base
