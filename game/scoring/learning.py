@@ -12,8 +12,8 @@ with base = sum of L0 * A(level) over decisions plus the learning of the steps t
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from game.core.model import Effects, Level
 from game.scoring.harm import HarmGrade, aggregate_points, parse_grade
@@ -28,8 +28,9 @@ def grade(text: str) -> HarmGrade:
     return parse_grade(text)
 
 
-@dataclass(frozen=True)
-class PathTotals:
+class PathTotals(NamedTuple):
+    """Running totals of a path; a tuple because the solver builds hundreds of thousands."""
+
     base: float = 0.0
     error: bool = False
     feedback_rank: int = 0
@@ -40,35 +41,39 @@ class PathTotals:
     provoked: bool = False
 
     def with_decision(self, learning_value: float, level: Level, params: ModelParams):
-        return replace(self, base=self.base + learning_value * params.autonomy_share[level.value])
+        gained = learning_value * params.autonomy_share[level.value]
+        return PathTotals(self.base + gained, *self[1:])
 
     def with_effects(self, e: Effects) -> PathTotals:
         if e == _NO_EFFECTS:
             return self
-        attempts = dict(self.attempts)
-        for name in e.attempts:
-            attempts[name] = attempts.get(name, 0) + 1
-        reached = any(grade(g).reached_patient and grade(g).scale == "MERP" for g in e.harm)
+        attempts = self.attempts
+        if e.attempts:
+            counts = dict(attempts)
+            for name in e.attempts:
+                counts[name] = counts.get(name, 0) + 1
+            attempts = tuple(sorted(counts.items()))
+        reached = e.high_alert and any(grade(g).reached_patient and grade(g).scale == "MERP"
+                                       for g in e.harm)
         return PathTotals(
             base=self.base + e.learning,
             error=self.error or e.experienced_error,
             feedback_rank=max(self.feedback_rank, FEEDBACK_RANK[e.feedback or "none"]),
             harm=self.harm + e.harm,
-            attempts=tuple(sorted(attempts.items())),
+            attempts=attempts,
             hands_on_rescue=self.hands_on_rescue or e.needs_rescue == "hands_on",
             high_alert_reached=self.high_alert_reached or (e.high_alert and reached),
             provoked=self.provoked or e.provokes_error,
         )
 
     def with_feedback(self, kind: str) -> PathTotals:
-        return replace(self, feedback_rank=max(self.feedback_rank, FEEDBACK_RANK[kind]))
+        return self._replace(feedback_rank=max(self.feedback_rank, FEEDBACK_RANK[kind]))
 
 
 _NO_EFFECTS = Effects()
 
 
-@dataclass(frozen=True)
-class PathOutcome:
+class PathOutcome(NamedTuple):
     learning: float
     harm: float
     worst: str
@@ -90,6 +95,15 @@ def emotion_factor(error: bool, worst: str, params: ModelParams) -> float:
 
 def path_outcome(totals: PathTotals, competence: float, confidence: float, difficulty: float,
                  attempt_limits, params: ModelParams) -> PathOutcome:
+    """Learning and harm of a path for a trainee of the given competence."""
+    partial = outcome_before_fit(totals, confidence, attempt_limits, params)
+    fit = zone_fit(competence, difficulty, params)
+    return partial._replace(learning=partial.learning * fit)
+
+
+def outcome_before_fit(totals: PathTotals, confidence: float, attempt_limits,
+                       params: ModelParams) -> PathOutcome:
+    """Everything but the competence fit Z(c), which the solver averages over its belief."""
     grades = [grade(g) for g in totals.harm]
     worst = max((g.severity for g in grades), default="none",
                 key=lambda s: ("none", "minor", "mild", "moderate", "severe", "death").index(s))
@@ -98,8 +112,7 @@ def path_outcome(totals: PathTotals, competence: float, confidence: float, diffi
     feedback = FEEDBACK_BY_RANK[totals.feedback_rank]
     paid = 1.0 if (totals.error and feedback != "none") else 0.0
     bonus = 1 + params.error_bonus * paid * (1 + params.hypercorrection * confidence)
-    learning = (totals.base * zone_fit(competence, difficulty, params) * bonus
-                * params.feedback_multiplier[feedback]
+    learning = (totals.base * bonus * params.feedback_multiplier[feedback]
                 * emotion_factor(totals.error, worst, params))
     exceeded = any(count > attempt_limits.get(name, 10 ** 6) for name, count in totals.attempts)
     return PathOutcome(learning, aggregate_points(grades), worst, exceeded,

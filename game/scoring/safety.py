@@ -8,7 +8,7 @@ the risk the supervisor's choice adds, not the risk the procedure carries anyway
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 from game.scoring.learning import PathOutcome
 from game.scoring.params import ModelParams
@@ -16,9 +16,8 @@ from game.scoring.params import ModelParams
 SEVERITY_RANK = {"none": 0, "minor": 1, "mild": 2, "moderate": 3, "severe": 4, "death": 5}
 
 
-@dataclass(frozen=True)
-class Risks:
-    """Probabilities of each kind of rule-relevant path."""
+class Risks(NamedTuple):
+    """Probabilities of each kind of rule-relevant path (a tuple: the solver adds millions)."""
 
     severe: float = 0.0
     moderate: float = 0.0
@@ -30,10 +29,10 @@ class Risks:
     """Any harm of CD I or worse (only for the amber rating, never a rule)."""
 
     def scaled(self, p: float) -> Risks:
-        return Risks(*(getattr(self, f.name) * p for f in fields(self)))
+        return Risks(*(x * p for x in self))
 
     def plus(self, other: Risks) -> Risks:
-        return Risks(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+        return Risks(*(a + b for a, b in zip(self, other)))
 
 
 RULES: tuple[tuple[str, str], ...] = (
@@ -76,7 +75,7 @@ def broken_rule(risks: Risks, safest: Risks, params: ModelParams) -> str | None:
 
 def safest_of(all_risks: list[Risks]) -> Risks:
     """Per rule, the lowest probability any option achieves."""
-    return Risks(*(min(getattr(r, f.name) for r in all_risks) for f in fields(Risks)))
+    return Risks(*(min(column) for column in zip(*all_risks)))
 
 
 def rule_text(rule: str) -> str:

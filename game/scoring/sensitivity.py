@@ -13,7 +13,7 @@ import numpy as np
 
 from game.core.model import Scenario
 from game.scoring.params import SENSITIVITY_WEIGHTS, ModelParams
-from game.scoring.solver import History, solve
+from game.scoring.solver import History, solve_cached as solve
 
 W_MIN, W_MAX = 0.05, 20.0
 SCAN_POINTS = 25

@@ -13,11 +13,12 @@ option is the admissible one with the highest Q.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 from game.core.model import Beat, Chance, Decision, End, Scenario
-from game.scoring.learning import PathTotals, path_outcome
+from game.scoring.learning import PathTotals, outcome_before_fit, zone_fit
 from game.scoring.params import ModelParams
 from game.scoring.safety import Risks, broken_rule, leaf_risks, rating, safest_of
 
@@ -105,6 +106,7 @@ class _Solver:
         self.params = params
         self.policy = policy
         self.levels = [c.value for c in self.profile.competence]
+        self.fits = [zone_fit(c, scenario.difficulty, params) for c in self.levels]
         self.decisions: dict[tuple[str, History], DecisionAnalysis] = {}
 
     def run(self) -> Solution:
@@ -127,16 +129,10 @@ class _Solver:
         return self.decision(node, totals, belief, history, reach)
 
     def leaf(self, totals: PathTotals, belief) -> Value:
-        learning = 0.0
-        outcome = None
-        for level, b in zip(self.levels, belief):
-            if b == 0.0:
-                continue
-            outcome = path_outcome(totals, level, self.profile.confidence,
-                                   self.scenario.difficulty, self.scenario.attempt_limits,
-                                   self.params)
-            learning += b * outcome.learning
-        assert outcome is not None
+        outcome = outcome_before_fit(totals, self.profile.confidence,
+                                     self.scenario.attempt_limits, self.params)
+        fit = sum(b * z for b, z in zip(belief, self.fits))
+        learning = outcome.learning * fit
         harm = outcome.harm
         return Value(learning - self.params.risk_weight * harm, learning, harm,
                      leaf_risks(outcome, self.scenario.supervision))
@@ -205,6 +201,27 @@ def solve(scenario: Scenario, profile_id: str | None = None,
           params: ModelParams | None = None) -> Solution:
     """The optimal admissible policy with Q-values at every reachable decision situation."""
     return _Solver(scenario, profile_id, params or ModelParams(), None).run()
+
+
+_CACHE: OrderedDict[tuple, Solution] = OrderedDict()
+_CACHE_SIZE = 2048
+
+
+def solve_cached(scenario: Scenario, profile_id: str | None = None,
+                 params: ModelParams | None = None) -> Solution:
+    """`solve`, remembered: cohort reports and attitude estimates ask for the same
+    (scenario version, profile, parameters) solution many times. Solutions are pure
+    functions of that key, so caching them cannot change any result."""
+    params = params or ModelParams()
+    key = (scenario.id, scenario.content_sha256, profile_id, repr(params))
+    hit = _CACHE.get(key)
+    if hit is None:
+        hit = _CACHE[key] = solve(scenario, profile_id, params)
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    else:
+        _CACHE.move_to_end(key)
+    return hit
 
 
 def evaluate(scenario: Scenario, policy: Policy, profile_id: str | None = None,
