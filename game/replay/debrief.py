@@ -21,7 +21,7 @@ from game.scoring.episode import EpisodeScore, score_episode
 from game.scoring.harm import describe_grade
 from game.scoring.params import ModelParams
 from game.scoring.safety import rule_text
-from game.scoring.solver import solve
+from game.scoring.solver import solve_cached as solve
 
 REACTION_PROMPTS = (
     "How are you feeling about how that went?",

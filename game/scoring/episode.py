@@ -14,7 +14,7 @@ from game.core.state import SessionState
 from game.scoring.learning import PathTotals, path_outcome
 from game.scoring.params import ModelParams
 from game.scoring.safety import rule_text
-from game.scoring.solver import History, Solution, solve, step_key
+from game.scoring.solver import History, Solution, solve_cached, step_key
 
 RATING_ORDER = ("green", "amber", "red")
 
@@ -103,11 +103,22 @@ def review_decisions(solution: Solution, state: SessionState) -> tuple[DecisionR
     return tuple(reviews)
 
 
+def realised(scenario: Scenario, state: SessionState, params: ModelParams) -> dict[str, float]:
+    """The outcome part of the score (learning, harm, net), which needs no solver."""
+    profile = scenario.trainee(state.config.profile_id)
+    totals = trace_totals(scenario, state, params)
+    outcome = path_outcome(totals, state.competence, profile.confidence, scenario.difficulty,
+                           scenario.attempt_limits, params)
+    net = outcome.learning - params.risk_weight * outcome.harm
+    return {"learning": round(outcome.learning, 6), "harm": round(outcome.harm, 6),
+            "net": round(net, 6)}
+
+
 def score_episode(scenario: Scenario, state: SessionState, params: ModelParams | None = None,
                   solution: Solution | None = None) -> EpisodeScore:
     params = params or ModelParams()
     profile = scenario.trainee(state.config.profile_id)
-    solution = solution or solve(scenario, profile.id, params)
+    solution = solution or solve_cached(scenario, profile.id, params)
     totals = trace_totals(scenario, state, params)
     outcome = path_outcome(totals, state.competence, profile.confidence, scenario.difficulty,
                            scenario.attempt_limits, params)
