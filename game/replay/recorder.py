@@ -24,6 +24,10 @@ class LogWriter:
         self._write({"type": "command", "seq": self._seq, "tick": tick, "command": command,
                      "fingerprint": fingerprint})
 
+    def vote(self, tick: int, record: dict[str, Any]) -> None:
+        """A workshop room's vote at a decision point (not a command: replay skips it)."""
+        self._write({"type": "vote", "tick": tick, **record})
+
     def end(self, tick: int, body: dict[str, Any]) -> None:
         self._write({"type": "end", "tick": tick, **body})
         self.close()

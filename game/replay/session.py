@@ -92,6 +92,11 @@ class RecordedSession:
                 "fingerprint": fingerprint(self.state),
             })
 
+    def record_vote(self, record: dict[str, Any]) -> None:
+        """Write a workshop vote line at the current tick (before the chosen command)."""
+        if self.writer and not self.writer.closed:
+            self.writer.vote(self.state.tick, record)
+
     def close(self) -> None:
         """Stop recording without an end line (the player quit mid-vignette)."""
         if self.writer:
