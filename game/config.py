@@ -1,0 +1,83 @@
+"""Player settings, persisted as a readable JSON file in the user's config folder.
+
+A missing file gives the defaults; a corrupt or partly wrong file is reported (one line the
+settings screen shows) and the bad values are replaced by defaults. It never stops the game.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+SETTINGS_VERSION = 1
+
+CHOICES: dict[str, tuple] = {
+    "text_size": ("small", "normal", "large", "x-large"),
+    "palette": ("default", "high-contrast"),
+    "pace": ("slower", "normal", "faster"),
+    "language": ("en", "de"),
+    "mode": ("practice", "assessment"),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    text_size: str = "normal"
+    palette: str = "default"
+    pace: str = "normal"
+    language: str = "en"
+    mode: str = "practice"
+    volume: float = 0.6
+    muted: bool = False
+    self_voicing: bool = False
+    show_meters: bool = True
+    fullscreen: bool = False
+    tutorial_seen: bool = False
+
+    def with_(self, **changes) -> Settings:
+        return replace(self, **changes)
+
+
+def _valid(name: str, value, default):
+    if name in CHOICES:
+        return value in CHOICES[name]
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
+    return False
+
+
+def load_settings(path: Path) -> tuple[Settings, str | None]:
+    """The settings, and a problem to show the player (None when the file was fine)."""
+    if not path.exists():
+        return Settings(), None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+    except (OSError, ValueError) as exc:
+        return Settings(), f"{path.name} could not be read ({exc}); defaults are used"
+    defaults = Settings()
+    values, bad = {}, []
+    for f in fields(Settings):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if _valid(f.name, value, getattr(defaults, f.name)):
+            values[f.name] = float(value) if f.type == "float" else value
+        else:
+            bad.append(f.name)
+    problem = f"{path.name}: invalid {', '.join(bad)} replaced by defaults" if bad else None
+    return Settings(**values), problem
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write atomically (temp file, then rename) so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"version": SETTINGS_VERSION, **asdict(settings)}, indent=2),
+                   encoding="utf-8")
+    os.replace(tmp, path)
