@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -155,8 +156,44 @@ def cmd_solve(args) -> int:
                           args.json)
 
 
+def cmd_report(args) -> int:
+    from game.reports.command import ReportError, run_report
+    try:
+        return run_report(args.paths, args.out, args.dir or scenarios_dir(), args.versions,
+                          args.cohort)
+    except ReportError as exc:
+        raise UserError(str(exc)) from None
+
+
+def cmd_graph(args) -> int:
+    from game.reports.graph import FORMATS, render_graph
+    from game.reports.graph_text import highlight_for
+    scenario = _scenario(args.id, args.dir)
+    out = Path(args.out)
+    if out.suffix.lower() not in FORMATS:
+        raise UserError(f"--out must end in {', '.join(FORMATS[:-1])} or {FORMATS[-1]}; "
+                        "the extension sets the format")
+    if not out.parent.is_dir():
+        raise UserError(f"cannot write {out}: folder {out.parent} does not exist")
+    highlight = None
+    if args.profile is not None or args.risk_weight is not None:
+        highlight = highlight_for(scenario, _profile(scenario, args.profile),
+                                  _params(args.risk_weight))
+    try:
+        render_graph(scenario, out, highlight)
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
+    print(f"graph of {scenario.id} written to {out}")
+    return EXIT_OK
+
+
 def cmd_play(args) -> int:
     size = _window(args.window)
+    if args.dir:
+        if not Path(args.dir).is_dir():
+            raise UserError(f"no such folder: {args.dir}")
+        # The game reads its library through paths.scenarios_dir(), which honours this.
+        os.environ["SAFETYNET_SCENARIOS"] = str(Path(args.dir).resolve())
     if args.id:
         _scenario(args.id, args.dir)
     from game.ui.app import run_game
@@ -214,6 +251,17 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--profile")
     sp.add_argument("--risk-weight", type=float)
     sp.add_argument("--json", action="store_true")
+    sp = add("report", cmd_report, "HTML debrief report of one log, or cohort report of many")
+    sp.add_argument("paths", nargs="+", help="replay logs, or folders searched for *.jsonl")
+    sp.add_argument("--out", required=True, help="folder for index.html and its figures")
+    sp.add_argument("--versions", action="append", default=[], metavar="DIR",
+                    help="extra scenario folder holding other content versions (repeatable)")
+    sp.add_argument("--cohort", action="store_true", help="cohort report even for one log")
+    sp = add("graph", cmd_graph, "draw a vignette's graph (PNG, SVG or PDF) for authors")
+    sp.add_argument("id")
+    sp.add_argument("--out", required=True, help="FILE.png, FILE.svg or FILE.pdf")
+    sp.add_argument("--profile", help="with --risk-weight: bold the optimal option")
+    sp.add_argument("--risk-weight", type=float)
     sp = add("play", cmd_play, "open the game window")
     sp.add_argument("id", nargs="?")
     sp.add_argument("--seed", type=int)
@@ -233,3 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAIL
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

@@ -48,7 +48,7 @@ class EffectsIn(Strict):
 class OptionIn(EffectsIn):
     id: Slug
     level: LevelName
-    label: str = Field(min_length=1, max_length=80)
+    label: str = Field(min_length=1, max_length=45, description="button text")
     say: str = ""
     next: Slug
 

@@ -8,7 +8,8 @@ views can animate between the two.
 
 from __future__ import annotations
 
-from typing import Mapping, Protocol
+from collections.abc import Mapping
+from typing import Protocol
 
 import pygame
 

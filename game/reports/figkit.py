@@ -1,0 +1,126 @@
+"""Shared matplotlib plumbing for the HTML reports: a safe config folder, Agg canvases, styles.
+
+Reports run headless (CI, a facilitator's laptop without a display, a read-only home), so
+matplotlib is never allowed to pick a GUI backend or to write its font cache to a folder it
+cannot create. Figures use the object-oriented API on `FigureCanvasAgg` only: no pyplot
+global state, so two reports in one process cannot draw into each other's figures.
+
+Scenario text reaches the figures as labels; `text.parse_math` is switched off so that a
+label with two dollar signs is drawn as written instead of failing as bad mathtext.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import textwrap
+from pathlib import Path
+
+
+def _ensure_config_dir() -> None:
+    """Point MPLCONFIGDIR at a writable folder before matplotlib is first imported."""
+    if os.environ.get("MPLCONFIGDIR"):
+        return
+    from game.paths import user_data_dir
+    for candidate in (user_data_dir() / "mpl", Path(tempfile.gettempdir()) / "safetynet-mpl"):
+        try:
+            candidate.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(candidate, os.W_OK):
+            os.environ["MPLCONFIGDIR"] = str(candidate)
+            return
+
+
+_ensure_config_dir()
+
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+DPI = 96
+INK, MUTED, GRID = "#222222", "#666666", "#DDDDDD"
+LEARNING, HARM = "#1B7837", "#B2182B"
+BAR, CHOSEN, BEST = "#9ECAE1", "#3182BD", "#000000"
+CHOSEN_HATCH = "///"
+"""The chosen option is hatched and the model's best is starred: never colour alone."""
+LEVEL_STYLE: dict[str, tuple[str, str]] = {
+    "watch": ("#F7F7F7", ""),
+    "probe": ("#D1E5F0", ".."),
+    "cue": ("#92C5DE", "//"),
+    "guide": ("#4393C3", "xx"),
+    "takeover": ("#2166AC", "\\\\"),
+}
+"""Intervention-ladder levels: a fill that darkens up the ladder plus a distinct hatch."""
+RC = {"text.parse_math": False, "font.size": 9, "axes.titlesize": 10,
+      "axes.edgecolor": MUTED, "axes.labelcolor": INK, "xtick.color": INK,
+      "ytick.color": INK, "hatch.linewidth": 0.8}
+
+
+def new_figure(width: float, height: float, constrained: bool = False) -> Figure:
+    """A figure on its own Agg canvas (no pyplot), with the report style applied.
+
+    Cohort figures use fixed margins in inches (`grid`) instead of constrained layout:
+    constrained layout measures every label several times and doubled the drawing time.
+    """
+    with matplotlib.rc_context(RC):
+        fig = Figure(figsize=(width, height), dpi=DPI,
+                     layout="constrained" if constrained else None)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def grid(fig: Figure, rows: int, cols: int, margins: tuple[float, float, float, float],
+         gaps: tuple[float, float], **ratios):
+    """Axes on a grid whose margins and gaps are given in inches: (left, right, top,
+    bottom) and (between rows, between columns). Returns a 2-D array of axes."""
+    width, height = fig.get_size_inches()
+    left, right, top, bottom = margins
+    row_gap, col_gap = gaps
+    cell_h = max(0.1, (height - top - bottom - (rows - 1) * row_gap) / rows)
+    cell_w = max(0.1, (width - left - right - (cols - 1) * col_gap) / cols)
+    return fig.subplots(rows, cols, squeeze=False, gridspec_kw=dict(
+        left=left / width, right=1 - right / width, top=1 - top / height,
+        bottom=bottom / height, hspace=row_gap / cell_h, wspace=col_gap / cell_w, **ratios))
+
+
+def save(fig: Figure, path: Path) -> str:
+    """Write a PNG and return its file name (the HTML links it relative to index.html)."""
+    with matplotlib.rc_context(RC):
+        fig.savefig(path, dpi=DPI, facecolor="white")
+    fig.clear()
+    return path.name
+
+
+def styled(draw):
+    """Decorator: run a drawing function with the report rcParams (fonts, no mathtext)."""
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context(RC):
+            return draw(*args, **kwargs)
+    wrapper.__doc__ = draw.__doc__
+    wrapper.__name__ = draw.__name__
+    return wrapper
+
+
+def short(text: str, width: int = 28, lines: int = 2) -> str:
+    """Wrap a label to a few short lines, with an ellipsis if cut: figures are maps."""
+    wrapped = textwrap.wrap(" ".join(str(text).split()), width) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "\u2026"
+    return "\n".join(wrapped)
+
+
+def humanise(node_id: str) -> str:
+    return node_id.replace("_", " ")
+
+
+def tidy(ax) -> None:
+    """Light axes: no top/right spines, a faint grid behind the data."""
+    ax.spines["top"].set_visible(False)
+    ax.spines["right"].set_visible(False)
+    ax.set_axisbelow(True)
+    ax.grid(True, color=GRID, linewidth=0.6)

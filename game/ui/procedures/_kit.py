@@ -1,0 +1,250 @@
+"""Shared drawing kit for the procedure views: state reading, easing, text and layer caches.
+
+Procedure state comes from scenario files and may hold bools, numbers or strings in any of
+the three spellings ("true", 1, True), and may omit keys entirely. Views read it only through
+these helpers so a typo in a scenario degrades to a sensible default instead of a crash.
+Static artwork is drawn once per rect size (supersampled for smooth edges) and cached, which
+keeps a frame to a few blits plus the moving parts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping, Sequence
+
+import pygame
+
+from game.ui.theme import Theme
+from game.ui.widgets.text import TextCache, fit_text
+
+Colour = tuple[int, int, int]
+Point = tuple[float, float]
+
+TEXT = TextCache(capacity=768)
+MIN_LABEL_PX = 14
+SUPERSAMPLE = 2
+_TRUE = {"true", "yes", "on", "1", "y"}
+
+
+# ----------------------------------------------------------------------------- state reading
+def num(state: Mapping, key: str, default: float, lo: float | None = None,
+        hi: float | None = None) -> float:
+    """A number from the state, clamped; strings like "45" work, junk gives the default."""
+    value = state.get(key, default) if state else default
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        out = float(default)
+    if math.isnan(out):
+        out = float(default)
+    if lo is not None:
+        out = max(lo, out)
+    if hi is not None:
+        out = min(hi, out)
+    return out
+
+
+def flag(state: Mapping, key: str, default: bool = False) -> bool:
+    """A yes/no value; accepts True, "true", "yes", 1."""
+    value = state.get(key, default) if state else default
+    if isinstance(value, str):
+        return value.strip().lower() in _TRUE
+    return bool(value)
+
+
+def pick(state: Mapping, key: str, options: Sequence[str], default: str) -> str:
+    """One of `options` (case-insensitive); anything else falls back to `default`."""
+    value = state.get(key, default) if state else default
+    text = str(value).strip().lower()
+    return text if text in options else default
+
+
+def has(state: Mapping, key: str) -> bool:
+    """True when the key is present with a usable (non-empty) value."""
+    return bool(state) and key in state and state[key] not in (None, "")
+
+
+# ----------------------------------------------------------------------------- motion
+def ease(t: float) -> float:
+    """Smooth ease-in-out (smootherstep) so changes start and settle gently."""
+    t = min(1.0, max(0.0, t))
+    return t * t * t * (t * (t * 6 - 15) + 10)
+
+
+def lerp(a: float, b: float, t: float) -> float:
+    return a + (b - a) * t
+
+
+def phase(progress: float, start: float, end: float) -> float:
+    """Eased local progress of a sub-step that runs from `start` to `end` of the change."""
+    if end <= start:
+        return 1.0 if progress >= end else 0.0
+    return ease((progress - start) / (end - start))
+
+
+def tween(now: Mapping, before: Mapping, key: str, default: float, progress: float,
+          lo: float | None = None, hi: float | None = None) -> float:
+    """A numeric key interpolated from `before` to `now` with easing."""
+    a = num(before, key, num(now, key, default, lo, hi), lo, hi)
+    return lerp(a, num(now, key, default, lo, hi), ease(progress))
+
+
+def mix(a: Colour, b: Colour, t: float) -> Colour:
+    t = min(1.0, max(0.0, t))
+    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t),
+            round(a[2] + (b[2] - a[2]) * t))
+
+
+def pulse(time_s: float, rate_hz: float = 1.0) -> float:
+    """0..1 sine pulse for idle motion (flashes, breathing)."""
+    return 0.5 + 0.5 * math.sin(time_s * rate_hz * 2 * math.pi)
+
+
+# ----------------------------------------------------------------------------- geometry
+class Frame:
+    """Maps design units (e.g. millimetres of anatomy) to pixels: x' = ox + x * s."""
+
+    def __init__(self, ox: float, oy: float, s: float):
+        self.ox, self.oy, self.s = ox, oy, s
+
+    def p(self, x: float, y: float) -> tuple[int, int]:
+        return round(self.ox + x * self.s), round(self.oy + y * self.s)
+
+    def pts(self, points: Sequence[Point]) -> list[tuple[int, int]]:
+        return [self.p(x, y) for x, y in points]
+
+    def d(self, length: float) -> int:
+        return max(1, round(length * self.s))
+
+    def rect(self, x: float, y: float, w: float, h: float) -> pygame.Rect:
+        return pygame.Rect(*self.p(x, y), max(1, round(w * self.s)), max(1, round(h * self.s)))
+
+    def scaled(self, k: float, dx: float = 0, dy: float = 0) -> Frame:
+        """The same mapping drawn into a surface k times larger and shifted by (dx, dy)."""
+        return Frame((self.ox + dx) * k, (self.oy + dy) * k, self.s * k)
+
+
+def fit_frame(area: pygame.Rect, x0: float, y0: float, w: float, h: float) -> Frame:
+    """Uniformly scale the design box (x0, y0, w, h) to sit centred inside `area`."""
+    s = min(area.w / w, area.h / h)
+    ox = area.x + (area.w - w * s) / 2 - x0 * s
+    oy = area.y + (area.h - h * s) / 2 - y0 * s
+    return Frame(ox, oy, s)
+
+
+def ellipse_pts(cx: float, cy: float, rx: float, ry: float, a0: float = 0.0,
+                a1: float = 2 * math.pi, n: int = 32) -> list[Point]:
+    return [(cx + rx * math.cos(a0 + (a1 - a0) * i / (n - 1)),
+             cy + ry * math.sin(a0 + (a1 - a0) * i / (n - 1))) for i in range(n)]
+
+
+# ----------------------------------------------------------------------------- layers
+class LayerCache:
+    """Static surfaces keyed by (size, palette, anything else); a few kept, oldest dropped."""
+
+    def __init__(self, capacity: int = 6):
+        self.capacity = capacity
+        self._items: OrderedDict[Hashable, pygame.Surface] = OrderedDict()
+
+    def get(self, key: Hashable, build: Callable[[], pygame.Surface]) -> pygame.Surface:
+        surf = self._items.get(key)
+        if surf is None:
+            surf = build()
+            self._items[key] = surf
+            if len(self._items) > self.capacity:
+                self._items.popitem(last=False)
+        else:
+            self._items.move_to_end(key)
+        return surf
+
+
+def smooth_layer(size: tuple[int, int], paint: Callable[[pygame.Surface, int], None],
+                 fill: Colour | None = None) -> pygame.Surface:
+    """Paint at SUPERSAMPLE x size then smooth-scale down: anti-aliased polygons for free."""
+    k = SUPERSAMPLE
+    big = pygame.Surface((size[0] * k, size[1] * k), pygame.SRCALPHA)
+    if fill is not None:
+        big.fill(fill)
+    paint(big, k)
+    return pygame.transform.smoothscale(big, size)
+
+
+# ----------------------------------------------------------------------------- text
+def label_px(rect: pygame.Rect, base: float = 17, theme: Theme | None = None) -> int:
+    """Label size in real pixels for a view rect: grows with the rect and with the player's
+    text-size setting (capped so the pictures stay uncluttered), never below 14 px."""
+    k = min(rect.w / 900, rect.h / 600)
+    px = max(MIN_LABEL_PX, min(base + 3, round(MIN_LABEL_PX + (base - 11) * (k - 0.45) * 2)))
+    if theme is not None:
+        px = round(px * min(1.25, getattr(theme.fonts, "scale", 1.0) or 1.0))
+    return max(MIN_LABEL_PX, px)
+
+
+def font_size(theme: Theme, px: int) -> int:
+    """The Fonts.get size that renders at `px` real pixels (Fonts multiplies by its scale),
+    never below the 14 px floor."""
+    scale = getattr(theme.fonts, "scale", 1.0) or 1.0
+    return max(math.ceil(MIN_LABEL_PX / scale), round(px / scale))
+
+
+def font(theme: Theme, px: int, bold: bool = False) -> pygame.font.Font:
+    return theme.fonts.get(font_size(theme, px), bold)
+
+
+def text(surface: pygame.Surface, words: str, box: pygame.Rect, theme: Theme, colour: Colour,
+         px: int, bold: bool = False, align: str = "center") -> pygame.Rect:
+    """Draw `words` fitted (shrunk, then wrapped) inside `box`; anything left over is clipped."""
+    size = font_size(theme, px)
+    surf = fit_text(TEXT, theme.fonts, words, size, colour, box, bold,
+                    min_size=font_size(theme, MIN_LABEL_PX))
+    w, h = min(surf.get_width(), box.w), min(surf.get_height(), box.h)
+    x = {"left": box.x, "right": box.right - w}.get(align, box.centerx - w // 2)
+    y = box.centery - h // 2
+    surface.blit(surf, (x, y), pygame.Rect(0, 0, w, h))
+    return pygame.Rect(x, y, w, h)
+
+
+def tag(surface: pygame.Surface, words: str, anchor: tuple[int, int], theme: Theme,
+        fg: Colour, bg: Colour, px: int, bounds: pygame.Rect, where: str = "center",
+        bold: bool = True) -> pygame.Rect:
+    """A pill-shaped label (e.g. "BONE CONTACT") kept inside `bounds`."""
+    surf = TEXT.render(words, font(theme, px, bold), fg)
+    pad = max(4, px // 3)
+    box = pygame.Rect(0, 0, surf.get_width() + 2 * pad, surf.get_height() + pad)
+    setattr(box, where, anchor)
+    box.clamp_ip(bounds)
+    pygame.draw.rect(surface, bg, box, border_radius=box.h // 2)
+    pygame.draw.rect(surface, fg, box, 1, border_radius=box.h // 2)
+    area = pygame.Rect(0, 0, min(surf.get_width(), box.w - 2), surf.get_height())
+    surface.blit(surf, (box.x + pad, box.y + pad // 2), area)
+    return box
+
+
+def leader(surface: pygame.Surface, colour: Colour, start: tuple[int, int],
+           end: tuple[int, int], dot: bool = True) -> None:
+    """A thin pointer line from a label to the thing it names."""
+    pygame.draw.aaline(surface, colour, start, end)
+    if dot:
+        pygame.draw.circle(surface, colour, end, 3)
+
+
+def panel_bg(surface: pygame.Surface, rect: pygame.Rect, colour: Colour,
+             radius: int = 8) -> None:
+    pygame.draw.rect(surface, colour, rect, border_radius=radius)
+
+
+def direction_label(surface: pygame.Surface, box: pygame.Rect, word: str, direction: int,
+                    theme: Theme, px: int) -> None:
+    """An orientation arrow with its word inside `box`: '<| head' (-1) or 'feet |>' (+1)."""
+    p = theme.palette
+    size = box.h // 2
+    if direction < 0:
+        tip, label, align = (box.x, box.centery), box.inflate(-size * 2, 0).move(size, 0), "left"
+    else:
+        tip, label, align = (box.right, box.centery), box.inflate(-size * 2, 0).move(-size, 0), \
+            "right"
+    base = tip[0] - direction * size
+    pygame.draw.polygon(surface, p.accent, [tip, (base, tip[1] - size // 2),
+                                            (base, tip[1] + size // 2)])
+    text(surface, word, label.inflate(-4, 0), theme, p.accent, px, bold=True, align=align)

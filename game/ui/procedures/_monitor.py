@@ -1,0 +1,300 @@
+"""Bedside monitor for the generic view: numbers, waveforms, warning words, sedation scale.
+
+A flat capnography trace is how an oesophageal intubation is recognised, so the EtCO2 channel
+is drawn flat whenever the value is 0 (and shows "NO CO2"), or when a monitor is on but no
+EtCO2 is given (no line attached: "--"). Abnormal values carry a word (LOW / HIGH) as well as
+a colour. Thresholds follow NEWS2-style adult cut-offs unless `age_group` is "child".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.procedures._kit import (
+    MIN_LABEL_PX,
+    TEXT,
+    Colour,
+    flag,
+    font,
+    has,
+    num,
+    pick,
+    tag,
+    text,
+)
+from game.ui.theme import Theme
+
+VITALS = ("hr", "spo2", "rr", "etco2", "bp")
+SEDATION = ("minimal", "moderate", "deep", "general")
+SHORT = {"minimal": "min", "moderate": "mod", "deep": "deep", "general": "GA"}
+TRACE = {"hr": (90, 220, 120), "spo2": (90, 200, 235), "etco2": (240, 210, 80),
+         "rr": (235, 235, 235), "bp": (236, 140, 130)}
+RANGES = {"adult": {"hr": (50, 110), "spo2": (94, 101), "rr": (10, 24), "sys": (101, 179)},
+          "child": {"hr": (60, 140), "spo2": (94, 101), "rr": (15, 32), "sys": (81, 160)}}
+
+
+@dataclass(frozen=True)
+class Reading:
+    name: str
+    value: str
+    warning: str          # "" when in range
+    key: str
+
+
+def shows_monitor(state: Mapping) -> bool:
+    return flag(state, "monitor") or any(has(state, k) for k in VITALS)
+
+
+def _band(value: float, lo: float, hi: float) -> str:
+    return "LOW" if value < lo else "HIGH" if value > hi else ""
+
+
+def readings(state: Mapping) -> list[Reading]:
+    """Each vital as text plus a warning word; absent vitals show as '--'."""
+    r = RANGES[pick(state, "age_group", ("adult", "child"), "adult")]
+    out = []
+    for key, name in (("hr", "HR"), ("spo2", "SpO2 %"), ("rr", "RR")):
+        if has(state, key):
+            v = num(state, key, 0)
+            out.append(Reading(name, f"{v:.0f}", _band(v, *r[key]), key))
+        else:
+            out.append(Reading(name, "--", "", key))
+    out.append(_etco2(state))
+    out.append(_bp(state, r["sys"]))
+    return out
+
+
+def _etco2(state: Mapping) -> Reading:
+    if not has(state, "etco2"):
+        return Reading("EtCO2", "--", "", "etco2")
+    v = num(state, "etco2", 0)
+    if v <= 0:
+        return Reading("EtCO2", "0", "NO CO2", "etco2")
+    unit, lo, hi = ("mmHg", 35, 45) if v > 15 else ("kPa", 4.5, 6.0)
+    shown = f"{v:.0f}" if unit == "mmHg" else f"{v:.1f}"
+    return Reading(f"EtCO2 {unit}", shown, _band(v, lo, hi), "etco2")
+
+
+def _bp(state: Mapping, sys_range: tuple[float, float]) -> Reading:
+    if not has(state, "bp"):
+        return Reading("BP", "--", "", "bp")
+    raw = str(state["bp"]).strip()
+    try:
+        systolic = float(raw.split("/")[0])
+    except ValueError:
+        return Reading("BP", raw[:9], "", "bp")
+    return Reading("BP", raw[:9], _band(systolic, *sys_range), "bp")
+
+
+# ----------------------------------------------------------------------------- waveforms
+ECG_BEAT = ((0.0, 0.0), (0.08, 0.0), (0.12, 0.12), (0.16, 0.0), (0.22, 0.0), (0.24, -0.1),
+            (0.27, 1.0), (0.30, -0.25), (0.33, 0.0), (0.45, 0.0), (0.52, 0.25), (0.6, 0.0))
+
+
+def ecg(surface: pygame.Surface, box: pygame.Rect, rate_per_min: float, time_s: float,
+        colour: Colour, seconds: float = 4.0) -> None:
+    """ECG built beat by beat from a template, so the QRS spike never falls between samples."""
+    base = box.bottom - 3 - (box.h - 6) * 0.2
+    amp = (box.h - 6) * 0.8
+    if rate_per_min <= 0:
+        pygame.draw.line(surface, colour, (box.x, base), (box.right, base), 2)
+        return
+    period = 60.0 / rate_per_min
+    squeeze = min(1.0, period / 0.65)
+    start = time_s - seconds
+    first = math.floor(start / period)
+    pts: list[tuple[float, float]] = []
+    for beat in range(first, first + int(seconds / period) + 2):
+        t0 = beat * period
+        for dt, v in ECG_BEAT:
+            x = box.x + (t0 + dt * squeeze - start) / seconds * box.w
+            if box.x <= x <= box.right:
+                pts.append((x, base - amp * v))
+    if len(pts) > 1:
+        pygame.draw.lines(surface, colour, False, pts, 2)
+
+
+def _pleth(t: float) -> float:
+    return math.exp(-((t - 0.3) / 0.12) ** 2) + 0.35 * math.exp(-((t - 0.62) / 0.08) ** 2)
+
+
+def _capno(t: float) -> float:
+    """Square-ish capnogram: expiratory upstroke, sloping plateau, inspiratory downstroke."""
+    if t < 0.1 or t > 0.68:
+        return 0.0
+    if t < 0.16:
+        return (t - 0.1) / 0.06 * 0.85
+    if t > 0.62:
+        return (0.68 - t) / 0.06 * 0.95
+    return 0.85 + 0.1 * (t - 0.16) / 0.46
+
+
+def trace(surface: pygame.Surface, box: pygame.Rect, shape: Callable[[float], float],
+          rate_per_min: float, time_s: float, colour: Colour, height: float = 1.0,
+          seconds: float = 4.0) -> None:
+    """A scrolling waveform; flat when rate or height is zero."""
+    base = box.bottom - 3
+    amp = (box.h - 6) * max(0.0, min(1.0, height))
+    if rate_per_min <= 0 or amp < 1:
+        pygame.draw.line(surface, colour, (box.x, base), (box.right, base), 2)
+        return
+    period = 60.0 / rate_per_min
+    step = 3
+    pts = []
+    for x in range(box.x, box.right + 1, step):
+        t = time_s - (box.right - x) / box.w * seconds
+        pts.append((x, base - amp * shape((t / period) % 1.0)))
+    pygame.draw.lines(surface, colour, False, pts, 2)
+
+
+def waveform(surface: pygame.Surface, key: str, box: pygame.Rect, rate: float,
+             time_s: float, height: float) -> None:
+    """ECG, pleth or capnogram; capnography sweeps slower (12 s) as on real monitors."""
+    window = max(2.0, box.w / 50)
+    if key == "hr":
+        ecg(surface, box, rate, time_s, TRACE[key], window)
+    elif key == "spo2":
+        trace(surface, box, _pleth, rate, time_s, TRACE[key], height, window)
+    else:
+        trace(surface, box, _capno, rate, time_s, TRACE[key], height, seconds=12.0)
+
+
+def capno_height(state: Mapping) -> float:
+    """Trace height from EtCO2 (flat if absent or 0), scaled to a normal ~5.3 kPa / 40 mmHg."""
+    if not has(state, "etco2"):
+        return 0.0
+    v = num(state, "etco2", 0)
+    normal = 40.0 if v > 15 else 5.3
+    return max(0.0, min(1.0, v / normal * 0.8))
+
+
+# ----------------------------------------------------------------------------- sedation
+def sedation_scale(surface: pygame.Surface, box: pygame.Rect, level: str, theme: Theme,
+                   px: int) -> None:
+    """Four labelled steps of the ASA continuum with the current one marked and named."""
+    p = theme.palette
+    title_h = px + 6
+    text(surface, f"Sedation: {level}", pygame.Rect(box.x, box.y, box.w, title_h), theme,
+         p.warn if level in ("deep", "general") else p.text, px, bold=True, align="left")
+    bar = pygame.Rect(box.x, box.y + title_h + 2, box.w, max(10, box.h - title_h - 4))
+    seg = bar.w / len(SEDATION)
+    small = font(theme, max(14, px - 2)).size("moderate")[0] > seg - 6
+    for i, word in enumerate(SEDATION):
+        cell = pygame.Rect(round(bar.x + i * seg) + 1, bar.y, round(seg) - 2, bar.h)
+        current = word == level
+        fill = (p.warn if i >= 2 else p.accent) if current else p.panel
+        pygame.draw.rect(surface, fill, cell, border_radius=6)
+        pygame.draw.rect(surface, p.muted, cell, 1, border_radius=6)
+        ink = (20, 20, 20) if current else p.muted
+        shown = SHORT[word] if small else word
+        text(surface, shown, cell.inflate(-4, -2), theme, ink, max(14, px - 2), bold=current)
+
+
+def warning_tag(surface: pygame.Surface, word: str, at: tuple[int, int], theme: Theme,
+                px: int, bounds: pygame.Rect) -> None:
+    if word:
+        tag(surface, word, at, theme, (20, 20, 20), theme.palette.warn, max(14, px - 2), bounds,
+            where="topright")
+
+
+# ----------------------------------------------------------------------------- the screen
+def draw_monitor(surface: pygame.Surface, box: pygame.Rect, state: Mapping, theme: Theme,
+                 px: int, time_s: float) -> None:
+    """Traces with numbers when a monitor is on; an observations card when monitor is false."""
+    p = theme.palette
+    live = flag(state, "monitor", True)
+    pygame.draw.rect(surface, (10, 14, 18), box, border_radius=10)
+    pygame.draw.rect(surface, p.muted, box, 2, border_radius=10)
+    inner = box.inflate(-12, -10)
+    title = "Monitor" if live else "Observations (no monitor on)"
+    if font(theme, max(14, px - 2)).size(title)[0] > inner.w:
+        title = "Monitor" if live else "Observations"
+    text(surface, title, pygame.Rect(inner.x, inner.y, inner.w, px + 4), theme, p.muted,
+         max(14, px - 2), align="left")
+    body = pygame.Rect(inner.x, inner.y + px + 6, inner.w, inner.h - px - 6)
+    values = {r.key: r for r in readings(state)}
+    if live:
+        _live(surface, body, values, state, theme, px, time_s)
+    else:
+        _card(surface, body, list(values.values()), theme, px)
+
+
+def _live(surface: pygame.Surface, body: pygame.Rect, values: dict[str, Reading],
+          state: Mapping, theme: Theme, px: int, time_s: float) -> None:
+    bottom_h = 2 * px + 12 if body.h > 8 * px else px + 10
+    row_h = (body.h - bottom_h) // 3
+    rates = {"hr": num(state, "hr", 0) if has(state, "hr") else 0,
+             "spo2": num(state, "hr", 0) if has(state, "spo2") else 0,
+             "etco2": num(state, "rr", 12) if has(state, "etco2") else 0}
+    for i, key in enumerate(("hr", "spo2", "etco2")):
+        row = pygame.Rect(body.x, body.y + i * row_h, body.w, row_h - 4)
+        split = int(row.w * (0.55 if row.w > 240 else 0.36))
+        height = capno_height(state) if key == "etco2" else 0.9
+        wave = pygame.Rect(row.x, row.y + 4, split - 8, row.h - 8)
+        waveform(surface, key, wave, rates[key], time_s, height)
+        _number(surface, pygame.Rect(row.x + split, row.y, row.w - split, row.h), values[key],
+                theme, px, spare=wave)
+    low = pygame.Rect(body.x, body.bottom - bottom_h, body.w, bottom_h)
+    half = low.w // 2
+    _number(surface, pygame.Rect(low.x, low.y, half - 4, low.h), values["rr"], theme, px)
+    _number(surface, pygame.Rect(low.x + half, low.y, low.w - half, low.h), values["bp"],
+            theme, px)
+
+
+def _card(surface: pygame.Surface, body: pygame.Rect, values: list[Reading], theme: Theme,
+          px: int) -> None:
+    rows = (len(values) + 1) // 2
+    cell_h = body.h // rows
+    for i, reading in enumerate(values):
+        col, row = i % 2, i // 2
+        w = body.w // 2
+        _number(surface, pygame.Rect(body.x + col * w, body.y + row * cell_h, w - 4,
+                                     cell_h - 4), reading, theme, px)
+
+
+def _number(surface: pygame.Surface, cell: pygame.Rect, reading: Reading, theme: Theme,
+            px: int, spare: pygame.Rect | None = None) -> None:
+    """Name above a big value, or on one line when the cell is short. The warning word goes
+    beside the name, or over `spare` (the trace's corner) when the cell has no room for it."""
+    colour = TRACE.get(reading.key, theme.palette.text)
+    value_colour = theme.palette.warn if reading.warning else colour
+    small = max(14, px - 3)
+    tag_w = font(theme, max(14, px - 2), True).size(reading.warning)[0] + 14 \
+        if reading.warning else 0
+    if cell.h < 2 * px + 8:
+        room = cell.w - (0 if spare else tag_w)
+        line = pygame.Rect(cell.x, cell.y, room, cell.h)
+        name = text(surface, reading.name.split()[0], line, theme, colour, small, align="left")
+        rest = pygame.Rect(name.right + 6, cell.y, max(1, line.right - name.right - 6), cell.h)
+        _one_line(surface, reading.value, rest, theme, value_colour, px + 2)
+        where = spare.topright if spare else (cell.right, cell.centery - px // 2 - 2)
+        warning_tag(surface, reading.warning, where, theme, px, spare or cell)
+        return
+    name_h = px + 2
+    value_box = pygame.Rect(cell.x, cell.y + name_h, cell.w, cell.h - name_h)
+    anchor = (cell.right, cell.y)
+    if reading.warning and font(theme, small).size(reading.name)[0] + tag_w + 4 > cell.w:
+        anchor = (cell.right, value_box.y + 2)
+        value_box.w -= tag_w + 2
+    text(surface, reading.name, pygame.Rect(cell.x, cell.y, cell.w, name_h), theme, colour,
+         small, align="left")
+    text(surface, reading.value, value_box, theme, value_colour, px + 12, bold=True,
+         align="left")
+    warning_tag(surface, reading.warning, anchor, theme, px, cell)
+
+
+def _one_line(surface: pygame.Surface, words: str, box: pygame.Rect, theme: Theme,
+              colour: Colour, px: int) -> None:
+    """A number that must never wrap: shrink to the 14 px floor, then clip on the right."""
+    size = px
+    while True:
+        surf = TEXT.render(words, font(theme, size, True), colour)
+        if surf.get_width() <= box.w or size <= MIN_LABEL_PX:
+            break
+        size -= 1
+    y = box.centery - surf.get_height() // 2
+    surface.blit(surf, (box.x, y), pygame.Rect(0, 0, box.w, surf.get_height()))

@@ -1,0 +1,206 @@
+"""Generic room view for vignettes without a dedicated procedure picture.
+
+Most non-procedural vignettes (prescribing, consultations, wound care) turn on who is in the
+room, what is on the screen or chart, and the patient's numbers. So this view shows the room
+with labelled figures, a one-line caption of what is on screen, and a bedside monitor whose
+flat capnography trace or warning words can carry the critical cue on their own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pygame
+
+from game.ui.procedures import _monitor as M
+from game.ui.procedures._kit import (
+    Colour,
+    LayerCache,
+    has,
+    label_px,
+    mix,
+    pick,
+    smooth_layer,
+    tag,
+    text,
+)
+from game.ui.theme import Theme
+
+CLOTHES: dict[str, Colour] = {"trainee": (70, 116, 150), "supervisor": (156, 100, 58),
+                              "relative": (104, 126, 96), "nurse": (60, 140, 140)}
+SLOTS = {"relative": 0.1, "trainee": 0.7, "supervisor": 0.88, "nurse": 0.26}
+SPARE_SLOTS = (0.26, 0.88, 0.1, 0.7)
+
+
+def _people(state: Mapping) -> tuple[str, ...]:
+    raw = str(state.get("people", "trainee,patient")) if state else "trainee,patient"
+    names = [w.strip().lower() for w in raw.replace(";", ",").split(",") if w.strip()]
+    return tuple(dict.fromkeys(names))[:6] or ("trainee", "patient")
+
+
+def _layout(rect: pygame.Rect, state: Mapping, px: int) -> dict[str, pygame.Rect]:
+    pad = max(6, rect.h // 60)
+    words = str(state.get("caption", "")) if state else ""
+    lines = 1 if _fits_one_line(words, rect.w - 2 * pad - 16, px) else 2
+    cap_h = lines * (px + 6) + 12
+    caption = pygame.Rect(rect.x + pad, rect.bottom - pad - cap_h, rect.w - 2 * pad, cap_h)
+    top = pygame.Rect(rect.x + pad, rect.y + pad, rect.w - 2 * pad, caption.y - rect.y - 2 * pad)
+    out = {"caption": caption, "room": top}
+    if M.shows_monitor(state):
+        side = max(190, min(330, int(rect.w * 0.45)))
+        out["room"] = pygame.Rect(top.x, top.y, top.w - side - pad, top.h)
+        right = pygame.Rect(out["room"].right + pad, top.y, side, top.h)
+        sed_h = 2 * px + 24 if has(state, "sedation") else 0
+        out["monitor"] = pygame.Rect(right.x, right.y, right.w, right.h - sed_h)
+        if sed_h:
+            out["sedation"] = pygame.Rect(right.x, right.bottom - sed_h + 6, right.w, sed_h - 6)
+    return out
+
+
+class GenericView:
+    """Room with labelled people, optional monitor and sedation scale, and a caption."""
+
+    def __init__(self) -> None:
+        self._rooms = LayerCache()
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, now: Mapping,
+             before: Mapping, progress: float, theme: Theme, time_s: float) -> None:
+        now = now or {}
+        px = label_px(rect, 17, theme)
+        boxes = _layout(rect, now, px)
+        pygame.draw.rect(surface, theme.palette.panel, rect, border_radius=8)
+        room, people = boxes["room"], _people(now)
+        name = str(now.get("room", "")).strip()[:60] or "Clinical room"
+        key = (room.size, theme.palette, people, name, getattr(theme.fonts, "scale", 1.0))
+        surface.blit(self._rooms.get(key, lambda: self._room(room, people, name, theme, px)),
+                     room.topleft)
+        if "patient" in people:
+            _breath(surface, room, theme, time_s)
+        if "monitor" in boxes:
+            M.draw_monitor(surface, boxes["monitor"], now, theme, px, time_s)
+        if "sedation" in boxes:
+            level = pick(now, "sedation", M.SEDATION, "minimal")
+            M.sedation_scale(surface, boxes["sedation"], level, theme, px)
+        self._caption(surface, boxes["caption"], now, theme, px)
+
+    def _room(self, room: pygame.Rect, people: tuple[str, ...], name: str, theme: Theme,
+              px: int) -> pygame.Surface:
+        """Wall, floor, bed or desk, and standing figures: static until the cast changes."""
+        p = theme.palette
+        w, h = room.size
+
+        def paint(big: pygame.Surface, k: int) -> None:
+            floor_y = int(h * 0.74) * k
+            pygame.draw.rect(big, mix(p.panel_alt, p.steel, 0.12), (0, 0, w * k, floor_y),
+                             border_top_left_radius=8 * k, border_top_right_radius=8 * k)
+            pygame.draw.rect(big, mix(p.panel, (0, 0, 0), 0.25), (0, floor_y, w * k,
+                                                                 h * k - floor_y))
+            _window(big, pygame.Rect(int(w * 0.36) * k, int(h * 0.16) * k, int(w * 0.24) * k,
+                                     int(h * 0.2) * k), p)
+            if "patient" in people:
+                _bed(big, w * k, h * k, p)
+            else:
+                _desk(big, w * k, h * k, p)
+            for who, x in _standing(people):
+                _figure(big, x * w * k, h * k, CLOTHES.get(who, (128, 128, 140)), p)
+
+        layer = smooth_layer(room.size, paint)
+        local = pygame.Rect(0, 0, w, h)
+        text(layer, name, pygame.Rect(8, 4, w - 16, 2 * px + 8), theme, p.text, px + 1,
+             bold=True, align="left")
+        for i, (who, x) in enumerate(sorted(_standing(people), key=lambda s: s[1])):
+            y = h - 6 - (i % 2) * (px + 14)
+            tag(layer, who, (int(x * w), y), theme, (255, 255, 255),
+                CLOTHES.get(who, (100, 100, 112)), px, local, where="midbottom")
+        if "patient" in people:
+            tag(layer, "patient", (int(w * 0.45), int(h * 0.86)), theme, (20, 20, 20),
+                mix(p.bone, p.steel, 0.3), px, local)
+        return layer
+
+    def _caption(self, surface: pygame.Surface, box: pygame.Rect, now: Mapping, theme: Theme,
+                 px: int) -> None:
+        p = theme.palette
+        pygame.draw.rect(surface, p.panel_alt, box, border_radius=8)
+        words = str(now.get("caption", "")).strip() if now else ""
+        text(surface, words or "(nothing on screen)", box.inflate(-16, -6), theme,
+             p.text if words else p.muted, px + 1, bold=bool(words), align="left")
+
+
+def _fits_one_line(words: str, width: int, px: int) -> bool:
+    """Rough check (about 0.6 em per character) so a short caption takes one line, not two."""
+    return len(words) * px * 0.62 <= width
+
+
+def _standing(people: tuple[str, ...]) -> list[tuple[str, float]]:
+    """Horizontal slot (fraction of room width) for everyone who is not in the bed."""
+    used: list[tuple[str, float]] = []
+    taken: set[float] = set()
+    for who in people:
+        if who == "patient":
+            continue
+        x = SLOTS.get(who)
+        if x is None or x in taken:
+            x = next((s for s in SPARE_SLOTS if s not in taken), None)
+        if x is None:
+            continue
+        taken.add(x)
+        used.append((who, x))
+    return used
+
+
+def _window(surf: pygame.Surface, r: pygame.Rect, p) -> None:
+    pygame.draw.rect(surf, mix(p.panel_alt, (150, 190, 220), 0.3), r, border_radius=4)
+    frame = mix(p.panel_alt, p.bone, 0.4)
+    pygame.draw.rect(surf, frame, r, max(2, r.w // 40), border_radius=4)
+    pygame.draw.line(surf, frame, r.midtop, r.midbottom, max(2, r.w // 50))
+    pygame.draw.line(surf, frame, r.midleft, r.midright, max(2, r.w // 50))
+
+
+def _figure(surf: pygame.Surface, cx: float, h: float, clothes: Colour, p) -> None:
+    """A standing person, ~half the room's height, feet above the label row."""
+    feet = h * 0.84
+    tall = h * 0.56
+    head_r = tall * 0.09
+    body = pygame.Rect(0, 0, tall * 0.3, tall * 0.42)
+    body.midbottom = (round(cx), round(feet - tall * 0.4))
+    for dx in (-0.07, 0.07):
+        pygame.draw.line(surf, mix(clothes, (0, 0, 0), 0.35), (cx + dx * tall, body.bottom - 4),
+                         (cx + dx * tall, feet), max(2, round(tall * 0.09)))
+    pygame.draw.rect(surf, clothes, body, border_radius=round(tall * 0.08))
+    pygame.draw.circle(surf, p.skin, (round(cx), round(body.y - head_r * 1.05)), round(head_r))
+
+
+def _bed(surf: pygame.Surface, w: float, h: float, p) -> None:
+    """Side view of a bed with the patient under a blanket, head on the pillow (left)."""
+    top = h * 0.55
+    frame = pygame.Rect(w * 0.24, top, w * 0.36, h * 0.1)
+    pygame.draw.rect(surf, p.steel, (w * 0.23, top - h * 0.12, w * 0.02, h * 0.32))
+    for x in (frame.x + 6, frame.right - 10):
+        pygame.draw.rect(surf, mix(p.steel, (0, 0, 0), 0.3), (x, frame.bottom, 6, h * 0.16))
+    pygame.draw.rect(surf, mix(p.bone, p.steel, 0.2), frame, border_radius=6)
+    pygame.draw.ellipse(surf, (236, 236, 240), (w * 0.26, top - h * 0.06, w * 0.1, h * 0.07))
+    pygame.draw.circle(surf, p.skin, (round(w * 0.31), round(top - h * 0.05)), round(h * 0.05))
+    blanket = pygame.Rect(w * 0.34, top - h * 0.06, w * 0.26, h * 0.08)
+    pygame.draw.rect(surf, (150, 176, 204), blanket, border_radius=round(h * 0.03))
+
+
+def _desk(surf: pygame.Surface, w: float, h: float, p) -> None:
+    """Office desk with a screen: the order is on the computer."""
+    desk = pygame.Rect(w * 0.3, h * 0.56, w * 0.36, h * 0.05)
+    pygame.draw.rect(surf, mix(p.bone, (120, 90, 60), 0.5), desk, border_radius=4)
+    pygame.draw.rect(surf, mix(p.steel, (0, 0, 0), 0.3), (desk.x + 8, desk.bottom, 8, h * 0.2))
+    pygame.draw.rect(surf, mix(p.steel, (0, 0, 0), 0.3), (desk.right - 16, desk.bottom, 8,
+                                                          h * 0.2))
+    screen = pygame.Rect(desk.centerx - w * 0.07, desk.y - h * 0.17, w * 0.14, h * 0.14)
+    pygame.draw.rect(surf, (30, 36, 44), screen, border_radius=4)
+    pygame.draw.rect(surf, (120, 170, 210), screen.inflate(-8, -8), border_radius=3)
+
+
+def _breath(surface: pygame.Surface, room: pygame.Rect, theme: Theme, time_s: float) -> None:
+    """The blanket over the chest rises and falls: a living patient, cheaply."""
+    w, h = room.size
+    rise = 0.5 + 0.5 * math.sin(time_s * 2 * math.pi / 4.0)
+    chest = pygame.Rect(0, 0, w * 0.1, h * (0.03 + 0.02 * rise))
+    chest.center = (room.x + round(w * 0.41), room.y + round(h * 0.495))
+    pygame.draw.ellipse(surface, (150, 176, 204), chest)

@@ -1,0 +1,224 @@
+"""Laparoscopic ancillary trocar: where the port is, how deep the trocar is, what bleeds.
+
+Three pictures because the supervisor reasons with three: a cross-section of the wall (is the
+line of the trocar on the inferior epigastric vessels?), a surface map (where the skin mark
+sits relative to the vessels' course) and the laparoscope monitor (has anyone looked at the
+wall; is blood running down the cannula?). The rescue tray makes a prepared ("calculated")
+rescue visible before the trainee is allowed to push.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pygame
+
+from game.ui.procedures import _trocar_insets as I
+from game.ui.procedures import _trocar_section as S
+from game.ui.procedures._kit import (
+    Frame,
+    LayerCache,
+    fit_frame,
+    flag,
+    font,
+    label_px,
+    leader,
+    lerp,
+    mix,
+    num,
+    phase,
+    pick,
+    smooth_layer,
+    text,
+)
+from game.ui.procedures._panel import Row, Status, draw_panel
+from game.ui.theme import Theme
+
+PORTS = ("none", "medial", "lateral")
+BLEEDS = ("none", "ooze", "brisk", "controlled")
+
+
+def _layout(rect: pygame.Rect) -> dict[str, pygame.Rect]:
+    """Section top-left, map and tray below it, scope and words on the right."""
+    pad = max(6, rect.h // 60)
+    side = max(150, min(300, int(rect.w * 0.34)))
+    left = pygame.Rect(rect.x + pad, rect.y + pad, rect.w - side - 3 * pad, rect.h - 2 * pad)
+    strip_h = max(64, int(left.h * 0.3))
+    section = pygame.Rect(left.x, left.y, left.w, left.h - strip_h - pad)
+    map_w = min(left.w // 2, int(strip_h * 1.4))
+    map_box = pygame.Rect(left.x, section.bottom + pad, map_w, strip_h)
+    tray = pygame.Rect(map_box.right + pad, map_box.y, left.right - map_box.right - pad, strip_h)
+    right = pygame.Rect(left.right + pad, left.y, side, left.h)
+    d = min(right.w, int(right.h * 0.42))
+    scope = pygame.Rect(right.centerx - d // 2, right.y, d, d)
+    panel = pygame.Rect(right.x, scope.bottom + pad, right.w, right.bottom - scope.bottom - pad)
+    return {"section": section, "map": map_box, "tray": tray, "scope": scope, "panel": panel}
+
+
+def _port_motion(now: Mapping, before: Mapping, progress: float) -> tuple[str, float, float]:
+    """(port, x, depth) mid-change; a re-sited port is withdrawn, moved, then advanced."""
+    p1, p0 = pick(now, "port_site", PORTS, "none"), pick(before, "port_site", PORTS, "none")
+    d1 = num(now, "trocar_depth", 0.0, 0.0, 1.0)
+    d0 = num(before, "trocar_depth", d1, 0.0, 1.0)
+    if p0 == p1 or "none" in (p0, p1):
+        return p1, S.PORT_X.get(p1, 0.0), lerp(d0, d1, phase(progress, 0, 1))
+    x0, x1 = S.PORT_X[p0], S.PORT_X[p1]
+    if progress < 0.4:
+        return p0, x0, lerp(d0, 0.0, phase(progress, 0, 0.4))
+    x = lerp(x0, x1, phase(progress, 0.4, 0.6))
+    return (p1 if progress >= 0.5 else p0), x, lerp(0.0, d1, phase(progress, 0.6, 1))
+
+
+class TrocarView:
+    """Cross-section, skin map, laparoscope inset, rescue tray and a words panel."""
+
+    def __init__(self) -> None:
+        self._layers = LayerCache()
+        self._scopes = LayerCache(capacity=8)
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, now: Mapping,
+             before: Mapping, progress: float, theme: Theme, time_s: float) -> None:
+        now, before = now or {}, before or now or {}
+        progress = min(1.0, max(0.0, float(progress)))
+        boxes = _layout(rect)
+        px = label_px(rect, 17, theme)
+        frame = fit_frame(boxes["section"], *S.BOX)
+        key = (rect.size, theme.palette, getattr(theme.fonts, "scale", 1.0))
+        surface.blit(self._layers.get(key, lambda: self._static(rect, boxes, frame, theme, px)),
+                     rect.topleft)
+        port, x, depth = _port_motion(now, before, progress)
+        arrived = progress >= 0.9
+        bleeding = pick(now if arrived else before, "bleeding", BLEEDS, "none")
+        clip = surface.get_clip()
+        surface.set_clip(boxes["section"].clip(clip) if clip else boxes["section"])
+        if port != "none":
+            self._blood(surface, frame, port, x, bleeding, depth, theme, time_s)
+            S.trocar(surface, frame, x, depth, theme.palette)
+        surface.set_clip(clip)
+        map_frame = fit_frame(I.map_area(boxes["map"], px), *I.MAP_BOX)
+        I.map_port(surface, map_frame, pick(now, "port_site", PORTS, "none"), theme)
+        I.tray(surface, boxes["tray"], flag(now, "rescue_ready"), theme, px)
+        self._scope(surface, boxes["scope"], now, port, depth, bleeding, theme, time_s, px)
+        self._panel(surface, boxes["panel"], now, port, depth, bleeding, theme, px)
+
+    # -------------------------------------------------------------------- static layer
+    def _static(self, rect: pygame.Rect, boxes: dict[str, pygame.Rect], frame: Frame,
+                theme: Theme, px: int) -> pygame.Surface:
+        p = theme.palette
+        local = {k: b.move(-rect.x, -rect.y) for k, b in boxes.items()}
+        sec = Frame(frame.ox - rect.x, frame.oy - rect.y, frame.s)
+        mapf = fit_frame(I.map_area(local["map"], px), *I.MAP_BOX)
+
+        def paint(big: pygame.Surface, k: int) -> None:
+            big.fill(p.panel)
+            big.set_clip(pygame.Rect(*(v * k for v in local["section"])))
+            S.paint(big, sec.scaled(k), p)
+            big.set_clip(None)
+            pygame.draw.rect(big, p.panel_alt, pygame.Rect(*(v * k for v in local["map"])),
+                             border_radius=8 * k)
+            I.map_static(big, mapf.scaled(k), p)
+
+        layer = smooth_layer(rect.size, paint)
+        self._section_labels(layer, sec, local["section"], theme, px)
+        I.map_labels(layer, mapf, local["map"], theme, px)
+        return layer
+
+    def _section_labels(self, layer: pygame.Surface, f: Frame, area: pygame.Rect,
+                        theme: Theme, px: int) -> None:
+        """Words in the free space above the skin, leaders down to the patient's right side."""
+        p = theme.palette
+        h = px + 6
+        row1 = pygame.Rect(area.x + 4, area.y + 4, f.p(20, 0)[0] - area.x, h)
+        box1 = text(layer, "rectus muscle", row1, theme, p.text, px, align="left")
+        row2 = pygame.Rect(0, box1.bottom + h // 2, 0, h)
+        row2.width = min(area.w // 2, f.p(36, 0)[0] - area.x)
+        row2.right = f.p(36, 0)[0]
+        box2 = text(layer, "epigastric vessels", row2, theme, p.text, px, align="right")
+        leader(layer, p.text, (box1.x + 8, box1.bottom + 1), f.p(-34, 38))
+        leader(layer, p.text, (box2.centerx, box2.bottom + 1), f.p(-56, S.VESSEL_Y - 3))
+        skin = f.p(0, 0)[1]
+        mid_box = pygame.Rect(0, skin - h - 6, f.d(100), h)
+        mid_box.centerx = f.p(0, 0)[0]
+        if not mid_box.colliderect(box2.inflate(0, 4)):
+            mid = text(layer, "midline", mid_box, theme, p.muted, px)
+            pygame.draw.line(layer, p.muted, (f.p(0, 0)[0], mid.bottom), f.p(0, 0), 1)
+        cavity = pygame.Rect(area.x + 4, f.p(0, S.PERITONEUM + 3)[1], area.w // 2, h)
+        text(layer, "abdominal cavity", cavity, theme, p.text, px, align="left")
+        for word, x in (("R", -120), ("L", 120)):
+            text(layer, word, f.rect(x - 9, S.FAT[0], 18, S.FAT[1] - S.FAT[0]), theme,
+                 mix(p.panel, (0, 0, 0), 0.3), px, bold=True)
+
+    # -------------------------------------------------------------------- moving parts
+    def _blood(self, surface: pygame.Surface, f: Frame, port: str, x: float, bleeding: str,
+               depth: float, theme: Theme, time_s: float) -> None:
+        """Blood from the torn vessel (medial) or a wall bleeder (lateral) down the cannula."""
+        if bleeding == "none":
+            return
+        p = theme.palette
+        old = mix(p.blood, (40, 10, 10), 0.45)
+        source_y = S.VESSEL_Y if port == "medial" else 30.0
+        if bleeding == "controlled":
+            S.pool(surface, f, x, 0.3, old)
+            self._suture(surface, f, x, p)
+            return
+        brisk = bleeding == "brisk"
+        if port == "medial":
+            pygame.draw.circle(surface, p.blood, f.p(S.VESSEL_X, S.VESSEL_Y), f.d(6 if brisk else 4.5))
+        tip = S.tip_y(depth)
+        side = x + 5.5
+        pygame.draw.line(surface, p.blood, f.p(side, source_y), f.p(side - 3, tip - 3),
+                         max(2, f.d(2.4 if brisk else 1.3)))
+        for i in range(3 if brisk else 2):
+            t = (time_s * (1.4 if brisk else 0.7) + i / 3) % 1.0
+            y = lerp(tip, S.POOL_Y, t)
+            pygame.draw.circle(surface, p.blood, f.p(x + 2, y), max(2, f.d(1.8)))
+        S.pool(surface, f, x, 0.75 if brisk else 0.3, p.blood)
+
+    def _suture(self, surface: pygame.Surface, f: Frame, x: float, p) -> None:
+        """Full-thickness transfascial suture passed either side of the port and tied."""
+        colour = (84, 70, 150)
+        a, b = x - 14, x + 20
+        pts = [(a, -1), (a + 1, S.PERITONEUM + 2), (b - 1, S.PERITONEUM + 2), (b, -1)]
+        pygame.draw.lines(surface, colour, False, f.pts(pts), max(2, f.d(1.2)))
+        pygame.draw.line(surface, colour, f.p(a, -1), f.p(b, -1), max(2, f.d(1.2)))
+
+    def _scope(self, surface: pygame.Surface, box: pygame.Rect, now: Mapping, port: str,
+               depth: float, bleeding: str, theme: Theme, time_s: float, px: int) -> None:
+        camera = pick(now, "camera", ("wall", "field"), "field")
+        seen = flag(now, "vessels_seen")
+        caption = "Scope: pelvis" if camera == "field" else (
+            "Scope: wall, vessels seen" if seen else "Scope: wall, vessels not seen")
+        one_line = font(theme, px).size(caption)[0] <= box.w
+        cap_h = (px + 8) * (1 if one_line else 2)
+        d = max(40, min(box.w, box.h - cap_h))
+        key = (d, camera, seen, theme.palette)
+        img = self._scopes.get(key, lambda: I.scope_static(d, camera, seen, theme.palette))
+        centre = (box.centerx, box.y + d // 2)
+        surface.blit(img, (centre[0] - d // 2, box.y))
+        I.scope_dynamic(surface, centre, d // 2, camera, port, depth, bleeding, theme.palette,
+                        time_s)
+        pygame.draw.circle(surface, theme.palette.text, centre, d // 2, 2)
+        cap = pygame.Rect(box.x, box.y + d + 2, box.w, cap_h)
+        text(surface, caption, cap, theme, theme.palette.text, px)
+
+    def _panel(self, surface: pygame.Surface, box: pygame.Rect, now: Mapping, port: str,
+               depth: float, bleeding: str, theme: Theme, px: int) -> None:
+        p = theme.palette
+        site = {"none": Row("Port site", "not marked yet"),
+                "medial": Row("Port site", "on the vessels (medial)", p.bad),
+                "lateral": Row("Port site", "lateral, clear of vessels", p.good)}[port]
+        where = "on the skin" if depth < 0.05 else (
+            "through peritoneum" if depth > 0.85 else f"{round(depth * 100)}% through wall")
+        rows = [site, Row("Trocar", where if port != "none" else "not yet in")]
+        draw_panel(surface, box, theme, px, "Trocar entry", rows, _status(bleeding, port, theme))
+
+
+def _status(bleeding: str, port: str, theme: Theme) -> Status:
+    p = theme.palette
+    if bleeding == "brisk":
+        return Status("BLEEDING: brisk", (255, 255, 255), p.blood)
+    if bleeding == "ooze":
+        return Status("Bleeding: ooze", (30, 20, 10), p.warn)
+    if bleeding == "controlled":
+        return Status("Bleeding controlled", (10, 30, 20), p.good)
+    return Status("No bleeding", p.text, p.panel)
