@@ -11,13 +11,16 @@ from collections import OrderedDict
 
 import pygame
 
+from game.ui.theme import Colour, Fonts
+
 
 class TextCache:
     def __init__(self, capacity: int = 512):
         self.capacity = capacity
         self._items: OrderedDict[tuple, pygame.Surface] = OrderedDict()
 
-    def render(self, text: str, font: pygame.font.Font, colour, width: int = 0) -> pygame.Surface:
+    def render(self, text: str, font: pygame.font.Font, colour: Colour,
+               width: int = 0) -> pygame.Surface:
         key = (text, id(font), tuple(colour), width)
         surf = self._items.get(key)
         if surf is None:
@@ -34,12 +37,38 @@ class TextCache:
         self._items.clear()
 
 
-def fit_text(cache: TextCache, fonts, text: str, size: int, colour, box: pygame.Rect,
-             bold: bool = False, min_size: int = 11) -> pygame.Surface:
+def fit_text(cache: TextCache, fonts: Fonts, text: str, size: int, colour: Colour,
+             box: pygame.Rect, bold: bool = False, min_size: int = 11) -> pygame.Surface:
     """The largest rendering of `text` (wrapped to the box width) whose height fits the box."""
+    return fit_text_sized(cache, fonts, text, size, colour, box, bold, min_size)[0]
+
+
+def fit_text_sized(cache: TextCache, fonts: Fonts, text: str, size: int, colour: Colour,
+                   box: pygame.Rect, bold: bool = False,
+                   min_size: int = 11) -> tuple[pygame.Surface, int]:
+    """As `fit_text`, also returning the size it settled on (the readability test reads it)."""
     while True:
         surf = cache.render(text, fonts.get(size, bold), colour, box.width)
         if (surf.get_height() <= box.height and surf.get_width() <= box.width) or \
                 size <= min_size:
-            return surf
+            return surf, size
         size -= 1
+
+
+def truncate_to_fit(cache: TextCache, font: pygame.font.Font, text: str, colour: Colour,
+                    box: pygame.Rect) -> pygame.Surface:
+    """The longest word-prefix of `text` plus an ellipsis that fits the box (binary search).
+
+    Only for secondary text (context lines) whose full version the player has already seen.
+    """
+    words = text.split()
+    lo, hi = 0, len(words)
+    best = cache.render("…", font, colour, box.width)
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        surf = cache.render(" ".join(words[:mid]) + "…", font, colour, box.width)
+        if surf.get_height() <= box.height:
+            best, lo = surf, mid + 1
+        else:
+            hi = mid - 1
+    return best

@@ -1,0 +1,214 @@
+"""The pygame application: window, main loop, and the two entry points the CLI calls.
+
+The loop runs at up to 60 fps; scenes receive the frame time, and the play scene turns it
+into fixed 100 ms simulation ticks. The window is resizable down to 1024x600; every resize
+re-lays out every scene and clears the text cache. Whatever way the loop ends (window closed,
+Ctrl-C, an exception) every scene is closed, so a running session's log stays readable.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+
+from game import paths
+from game.config import Settings, load_settings
+from game.ui.context import DEFAULT_SIZE, MIN_SIZE, Services, UiContext
+from game.ui.input import Act, map_event
+from game.ui.scene import Scene, SceneStack
+from game.ui.sound import RATE
+from game.ui.theme import make_theme
+
+FPS = 60
+MAX_FRAME_MS = 250
+"""A longer frame (window dragged, machine busy) is reported to scenes as this long."""
+
+
+def init_pygame() -> None:
+    """Start the parts of pygame the game uses; no sound device must not stop the game."""
+    pygame.display.init()
+    pygame.font.init()
+    if pygame.mixer.get_init():
+        return
+    try:  # the format the synthesised cues are made in (game/ui/sound.py)
+        pygame.mixer.init(frequency=RATE, size=-16, channels=2)
+    except pygame.error:
+        os.environ["SDL_AUDIODRIVER"] = "dummy"
+        try:
+            pygame.mixer.init(frequency=RATE, size=-16, channels=2)
+        except pygame.error:
+            pass  # silent: the game has no sound it depends on
+
+
+def clamp_size(size: tuple[int, int] | None) -> tuple[int, int]:
+    w, h = size or DEFAULT_SIZE
+    return max(MIN_SIZE[0], w), max(MIN_SIZE[1], h)
+
+
+def open_window(size: tuple[int, int]) -> pygame.Surface:
+    pygame.display.set_caption("Safety Net")
+    return pygame.display.set_mode(clamp_size(size), pygame.RESIZABLE)
+
+
+def window_handle() -> pygame.Window | None:
+    """The SDL window behind the display surface, with the minimum size set.
+
+    Resizing and full screen go through this handle: calling `set_mode` again would destroy
+    and recreate the X window (a visible flicker and jump, and a new window id).
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pygame-ce 2.5 deprecates this for new code
+            window = pygame.Window.from_display_module()
+        window.minimum_size = MIN_SIZE
+        return window
+    except (AttributeError, pygame.error):
+        return None
+
+
+class App:
+    def __init__(self, ctx: UiContext, stack: SceneStack):
+        self.ctx = ctx
+        self.stack = stack
+        self.window = window_handle()
+        self.fullscreen = False
+
+    def handle(self, event: pygame.event.Event) -> None:
+        intent = map_event(event)
+        if intent is not None and intent.act is Act.FULLSCREEN:
+            self.toggle_fullscreen()
+        elif intent is not None and intent.act is Act.RESIZE:
+            self.on_resize()
+        elif intent is not None and intent.act is Act.QUIT:
+            self.stack.close_all()
+        else:
+            self.stack.handle(event)
+
+    def toggle_fullscreen(self) -> None:
+        if self.window is None:
+            return
+        try:
+            if self.fullscreen:
+                self.window.set_windowed()
+            else:
+                self.window.set_fullscreen(True)
+            self.fullscreen = not self.fullscreen
+        except pygame.error:
+            return
+        self.on_resize()
+
+    def on_resize(self) -> None:
+        """Clamp to the minimum size (window managers may ignore the hint), then re-layout."""
+        size = pygame.display.get_surface().get_size()
+        if not self.fullscreen and clamp_size(size) != size:
+            if self.window is not None:
+                self.window.size = clamp_size(size)
+            else:
+                open_window(size)
+        size = pygame.display.get_surface().get_size()
+        if size != self.ctx.size:
+            self.ctx.resize(size)
+            self.stack.resize()
+
+    def frame(self, dt_ms: int) -> None:
+        """One frame: update the top scene, then draw the stack."""
+        self.stack.update(min(dt_ms, MAX_FRAME_MS))
+        if self.stack.running:
+            surface = pygame.display.get_surface()
+            self.stack.draw(surface)
+            pygame.display.flip()
+
+    def run(self) -> int:
+        clock = pygame.time.Clock()
+        try:
+            while self.stack.running:
+                dt = clock.tick(FPS)
+                for event in pygame.event.get():
+                    self.handle(event)
+                    if not self.stack.running:
+                        break
+                if self.stack.running:
+                    self.frame(dt)
+        finally:
+            self.stack.close_all()
+            pygame.quit()
+        return 0
+
+
+def read_settings() -> Settings:
+    """The player's settings; a bad file is reported on stderr and never stops the game."""
+    settings, problem = load_settings(paths.settings_path())
+    if problem:
+        print(f"safetynet: {problem}", file=sys.stderr)
+    return settings
+
+
+def build_app(window: tuple[int, int] | None, services: Services | None,
+              first: Callable[[UiContext], list[Scene]],
+              settings: Settings | None = None) -> App:
+    """Open the window and build the context and scene stack (shared by both entry points)."""
+    settings = settings or Settings()
+    init_pygame()
+    surface = open_window(window or DEFAULT_SIZE)
+    ctx = UiContext(make_theme(settings.palette, settings.text_size), services,
+                    surface.get_size())
+    from game.ui.scenes.overlays import HelpOverlay
+    stack = SceneStack(help_factory=lambda: HelpOverlay(ctx))
+    for scene in first(ctx):
+        stack.push(scene)
+    app = App(ctx, stack)
+    if settings.fullscreen:
+        app.toggle_fullscreen()
+    return app
+
+
+def first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None) -> list[Scene]:
+    """Title and picker; with a scenario id, also its briefing (Esc still backs out)."""
+    from game.ui.scenes.briefing import BriefingScene
+    from game.ui.scenes.picker import PickerScene
+    from game.ui.scenes.title import TitleScene
+    scenes: list[Scene] = [TitleScene(ctx)]
+    if scenario_id:
+        picker = PickerScene(ctx)
+        scenes.append(picker)
+        scenario = picker.catalogue.get(scenario_id)
+        if scenario is not None:
+            scenes.append(BriefingScene(ctx, scenario, profile))
+    return scenes
+
+
+def run_game(scenario_id: str | None = None, seed: int | None = None,
+             window: tuple[int, int] | None = None, mode: str = "practice",
+             profile: str | None = None) -> int:
+    from game.ui.sessions import default_services
+    settings = read_settings()
+    init_pygame()  # before the sound bank opens the mixer
+    app = build_app(window, default_services(seed, mode, settings),
+                    lambda ctx: first_scenes(ctx, scenario_id, profile), settings)
+    return app.run()
+
+
+def parse_window(window: tuple[int, int] | str | None) -> tuple[int, int] | None:
+    """The CLI passes the replay viewer's --window unparsed ("1280x720")."""
+    if window is None or isinstance(window, tuple):
+        return window
+    try:
+        w, h = (int(x) for x in window.lower().split("x"))
+    except ValueError:
+        return None
+    return w, h
+
+
+def run_replay_viewer(log: str | Path, window: tuple[int, int] | str | None = None) -> int:
+    window = parse_window(window)
+    from game.ui.scenes.replay_viewer import ReplayViewerScene, load_replay
+    from game.ui.sessions import catalogue_loader
+    catalogue = catalogue_loader()()
+    vm = load_replay(str(log), catalogue.get)
+    app = build_app(window, None, lambda ctx: [ReplayViewerScene(ctx, vm)], read_settings())
+    return app.run()

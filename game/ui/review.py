@@ -1,0 +1,153 @@
+"""Debrief presenters: episode score and history -> outcome and replay-viewer view models.
+
+Pure functions (no pygame). Decision quality (regret, safety rating) is shown next to, never
+mixed into, what happened, so a lucky outcome does not hide a risky choice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.core.model import TICKS_PER_SECOND, Chance, Decision, End, Scenario
+from game.core.state import SessionState
+from game.scoring.episode import DecisionReview, EpisodeScore
+from game.scoring.safety import rule_text
+from game.ui.presenters import LEVEL_NAMES
+
+RATINGS = {
+    "green": ("good", "Safe", "No choice added risk for the patient."),
+    "amber": ("warn", "Caution", "A choice added some risk of mild harm."),
+    "red": ("bad", "Unsafe", "A choice broke a safety rule."),
+}
+
+
+@dataclass(frozen=True)
+class DecisionRowVM:
+    number: int
+    node: str
+    cue: str
+    chosen: str
+    how: str
+    best: str
+    is_best: bool
+    regret: float
+    verdict: str
+    """"That was the best choice (regret 0.00)." or "Best: <option> · regret 1.33"."""
+    tone: str
+    word: str
+    rule: str
+    """The broken rule in words (red ratings only)."""
+    tick: int
+    after: tuple[str, ...]
+    """What happened next, up to the following decision (chance outcomes)."""
+
+
+@dataclass(frozen=True)
+class OutcomeVM:
+    title: str
+    text: str
+    learning: str
+    harm: str
+    regret: str
+    tone: str
+    word: str
+    detail: str
+    rule: str
+    decisions: tuple[DecisionRowVM, ...]
+    prompts: tuple[str, ...] = ()
+    """Debrief questions of the vignette, to reflect on (the debrief is the point)."""
+
+
+def _labelled(scenario: Scenario, node: str, option: str) -> str:
+    decision = scenario.node(node)
+    assert isinstance(decision, Decision)
+    opt = decision.option(option)
+    return f"{LEVEL_NAMES.get(opt.level.value, opt.level.value)}: {opt.label}"
+
+
+def decision_rows(scenario: Scenario, state: SessionState,
+                  reviews: tuple[DecisionReview, ...]) -> tuple[DecisionRowVM, ...]:
+    steps = list(state.history)
+    decision_steps = [i for i, s in enumerate(steps) if s.kind == "decision"]
+    rows = []
+    for number, (review, index) in enumerate(zip(reviews, decision_steps), start=1):
+        step = steps[index]
+        seconds = review.elapsed / TICKS_PER_SECOND
+        how = f"the window ran out after {seconds:.1f} s" if review.by == "timeout" else \
+            f"you chose it {seconds:.1f} s into the window"
+        tone, word, _ = RATINGS.get(review.rating, RATINGS["green"])
+        node = scenario.node(review.node)
+        rows.append(DecisionRowVM(
+            number=number, node=review.node, cue=getattr(node, "cue", "") or node.text,
+            chosen=_labelled(scenario, review.node, review.chosen), how=how,
+            best=_labelled(scenario, review.node, review.best),
+            is_best=review.chosen == review.best, regret=review.gap,
+            verdict="That was the best choice (regret 0.00)." if review.chosen == review.best
+            else f"Best: {_labelled(scenario, review.node, review.best)} · regret "
+                 f"{review.gap:.2f}",
+            tone=tone, word=word, rule=rule_text(review.broken) if review.broken else "",
+            tick=step.tick, after=_after(scenario, steps, index)))
+    return tuple(rows)
+
+
+def _after(scenario: Scenario, steps: list, index: int) -> tuple[str, ...]:
+    texts = []
+    for step in steps[index + 1:]:
+        if step.kind == "decision":
+            break
+        node = scenario.node(step.node)
+        if isinstance(node, Chance):
+            texts.extend(o.text for o in node.outcomes if o.id == step.choice)
+    return tuple(texts)
+
+
+def outcome_vm(scenario: Scenario, state: SessionState, score: EpisodeScore) -> OutcomeVM:
+    end = scenario.node(state.node_id)
+    tone, word, detail = RATINGS.get(score.safety_rating, RATINGS["green"])
+    return OutcomeVM(
+        title=end.title if isinstance(end, End) and end.title else "The vignette has ended",
+        text=end.text,
+        learning=f"Learning: {score.learning:.1f} points",
+        harm=f"Harm: {score.harm:.1f} points",
+        regret=f"Expected regret: {score.regret:.2f} (0 = every choice was the best available)",
+        tone=tone, word=word, detail=detail,
+        rule=f"Rule broken: {score.safety_text}" if score.safety_rule else "",
+        decisions=decision_rows(scenario, state, score.decisions),
+        prompts=tuple(scenario.debrief_prompts))
+
+
+@dataclass(frozen=True)
+class ReplayVM:
+    title: str
+    facts: tuple[str, ...]
+    status: str
+    warning: str
+    decisions: tuple[DecisionRowVM, ...]
+    total_ticks: int
+    error: str = ""
+
+
+def replay_vm(header: dict[str, Any], scenario: Scenario, state: SessionState,
+              score: EpisodeScore, complete: bool, warning: str = "") -> ReplayVM:
+    try:
+        profile = scenario.trainee(str(header.get("profile"))).name
+    except KeyError:
+        profile = str(header.get("profile"))
+    facts = (f"Player {header.get('player', '?')}",
+             f"Started {header.get('started_at', 'unknown')}",
+             f"Trainee {profile}", f"Seed {header.get('seed')}",
+             f"Mode {header.get('mode', '?')}")
+    if complete:
+        end = scenario.node(state.node_id)
+        status = f"Complete: {getattr(end, 'title', '') or end.id}"
+    else:
+        status = "Interrupted: the session was closed before the end"
+    return ReplayVM(title=scenario.title, facts=facts, status=status, warning=warning,
+                    decisions=decision_rows(scenario, state, score.decisions),
+                    total_ticks=max(1, state.tick))
+
+
+def replay_error(message: str) -> ReplayVM:
+    return ReplayVM(title="Replay viewer", facts=(), status="", warning="", decisions=(),
+                    total_ticks=1, error=message)

@@ -1,0 +1,2 @@
+"""The screens of the game: title, vignette picker, briefing, play, outcome, replay viewer,
+and the help and confirm overlays."""

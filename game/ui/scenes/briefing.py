@@ -1,0 +1,126 @@
+"""Briefing: the patient, the supervision distance, the learning objectives, and the choice
+of trainee profile, before the clock starts."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.model import Scenario
+from game.ui.context import UiContext
+from game.ui.input import Act, Intent
+from game.ui.layout import briefing_layout, share, stack
+from game.ui.presenters import ProfileVM, briefing_vm
+from game.ui.scene import Pop, Push, Result, Scene
+from game.ui.scenes.common import (
+    draw_footer,
+    draw_header,
+    menu_intent,
+    section,
+    section_need,
+    text_height,
+)
+from game.ui.widgets.button import Button, draw_button
+from game.ui.widgets.focus import FocusList
+from game.ui.widgets.panels import focus_ring, panel
+
+
+class BriefingScene(Scene):
+    name = "briefing"
+
+    def __init__(self, ctx: UiContext, scenario: Scenario, profile: str | None = None):
+        super().__init__(ctx)
+        self.scenario = scenario
+        self.vm = briefing_vm(scenario)
+        ids = [p.id for p in self.vm.profiles]
+        self.selected = profile if profile in ids else ids[0]
+        self.focus = FocusList(ids + ["start"], current="start")
+        self.cards: dict[str, pygame.Rect] = {}
+        self.error = ""
+
+    def resize(self) -> None:
+        ctx, m = self.ctx, self.ctx.metrics
+        self.layout = lay = briefing_layout(ctx.size, m)
+        vm = self.vm
+        self.sections = [("Patient", f"{vm.patient}. {vm.patient_summary}"),
+                         ("Setting and supervision", f"{vm.setting}\n{vm.supervision}"),
+                         ("Learning objectives", "\n".join(f"• {o}" for o in vm.objectives))]
+        needs = [section_need(ctx, lay.left.width, label, body) for label, body in self.sections]
+        self.section_rects = stack(lay.left, share(lay.left.height, needs, m.gap), m.gap)
+        card_needs = [self._card_need(p, lay.profiles.width) for p in vm.profiles]
+        heights = share(lay.profiles.height, card_needs, m.gap * 2)
+        heights[-1] = min(heights[-1], max(card_needs[-1], heights[0]))  # no stretched card
+        rects = stack(lay.profiles, heights, m.gap * 2)
+        self.cards = {p.id: r for p, r in zip(vm.profiles, rects)}
+        self.start_button = Button("start", "Start the vignette", lay.start, "Enter")
+
+    def _card_need(self, profile: ProfileVM, width: int) -> int:
+        ctx, m = self.ctx, self.ctx.metrics
+        return (2 * m.gap + ctx.line_height(m.body, True) + ctx.line_height(m.small)
+                + m.gap // 2 + text_height(ctx, profile.summary, m.body, width - 2 * m.gap))
+
+    def on_intent(self, intent: Intent) -> Result:
+        if intent.act is Act.BACK:
+            return Pop()
+        if intent.act is Act.CHOOSE:
+            if intent.number <= len(self.vm.profiles):
+                self.selected = self.vm.profiles[intent.number - 1].id
+            return None
+        chosen = menu_intent(self.focus, {**self.cards, "start": self.start_button.rect},
+                             intent)
+        if chosen == "start":
+            return self._start()
+        if chosen is not None:
+            self.selected = chosen
+            self.focus.focus("start")
+        return None
+
+    def _start(self) -> Result:
+        assert self.ctx.services is not None
+        try:
+            session = self.ctx.services.start_session(self.scenario, self.selected)
+        except OSError as exc:
+            self.error = f"Cannot start: the log file cannot be written ({exc.strerror})."
+            return None
+        from game.ui.scenes.play import PlayScene
+        return Push(PlayScene(self.ctx, self.scenario, session))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, m, lay, vm = self.ctx, self.ctx.metrics, self.layout, self.vm
+        surface.fill(ctx.palette.background)
+        draw_header(ctx, surface, lay.header, vm.title, m.heading)
+        for (label, body), rect in zip(self.sections, self.section_rects):
+            section(ctx, surface, rect, label, body)
+        ctx.text(surface, f"Choose the trainee (1-{len(vm.profiles)})", lay.profiles_label,
+                 m.heading, ctx.palette.text, True, "left", "center")
+        for number, profile in enumerate(vm.profiles, start=1):
+            self._draw_card(surface, profile, self.cards[profile.id], number)
+        draw_button(ctx, surface, self.start_button, self.focus.current == "start", m.heading)
+        hint = self.error or "Number key or Enter picks a trainee · Enter on Start begins · " \
+                             "Esc back · F1 help"
+        draw_footer(ctx, surface, lay.footer, hint)
+
+    def _draw_card(self, surface: pygame.Surface, profile: ProfileVM, rect: pygame.Rect,
+                   number: int) -> None:
+        ctx, m = self.ctx, self.ctx.metrics
+        chosen = profile.id == self.selected
+        panel(ctx, surface, rect, ctx.palette.panel_alt if chosen else ctx.palette.panel,
+              ctx.palette.accent if chosen else None)
+        inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+        top_h = ctx.line_height(m.body, True)
+        mark = "✔ Selected" if chosen else ""
+        mark_w = round(m.body * 6.5) if chosen else 0
+        ctx.text(surface, f"{number}  {profile.name}",
+                 pygame.Rect(inner.x, inner.y, inner.width - mark_w, top_h), m.body,
+                 ctx.palette.text, True)
+        if chosen:
+            ctx.text(surface, mark, pygame.Rect(inner.right - mark_w, inner.y, mark_w, top_h),
+                     m.body, ctx.palette.accent, True, "right")
+        meta_h = ctx.line_height(m.small)
+        ctx.text(surface, f"{profile.level} · {profile.competence}",
+                 pygame.Rect(inner.x, inner.y + top_h, inner.width, meta_h), m.small,
+                 ctx.palette.muted)
+        body = pygame.Rect(inner.x, inner.y + top_h + meta_h + m.gap // 2, inner.width,
+                           inner.height - top_h - meta_h - m.gap // 2)
+        ctx.text(surface, profile.summary, body, m.body)
+        if self.focus.current == profile.id:
+            focus_ring(ctx, surface, rect)

@@ -1,0 +1,128 @@
+"""Outcome: what happened (end, learning, harm) beside how good the decisions were (safety
+rating in words + symbol + colour, expected regret, each choice against the best one)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.model import Scenario
+from game.replay.session import RecordedSession
+from game.ui.context import UiContext
+from game.ui.input import Act, Intent
+from game.ui.layout import outcome_layout, stack
+from game.ui.review import DecisionRowVM, OutcomeVM, outcome_vm
+from game.ui.scene import PopTo, Result, Scene
+from game.ui.scenes.common import draw_footer, draw_header, menu_intent
+from game.ui.widgets.button import Button, button_rects, draw_buttons
+from game.ui.widgets.focus import FocusList
+from game.ui.widgets.panels import badge, panel, tone_colour
+
+ROW_LINES = 5
+"""Lines of body text a decision row needs (cue, your choice, best, regret, rule)."""
+
+
+class OutcomeScene(Scene):
+    name = "outcome"
+
+    def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession):
+        super().__init__(ctx)
+        self.scenario = scenario
+        assert session.score is not None, "the outcome needs a finished session"
+        self.vm: OutcomeVM = outcome_vm(scenario, session.state, session.score)
+        self.focus = FocusList(["again", "picker"])
+        self.offset = 0
+        self.buttons: list[Button] = []
+
+    def resize(self) -> None:
+        self.layout = lay = outcome_layout(self.ctx.size, self.ctx.metrics, 2)
+        self.buttons = [Button("again", "Play again", lay.buttons[0], "Enter"),
+                        Button("picker", "Other vignettes", lay.buttons[1], "Esc")]
+        self.rows = self._row_rects()
+
+    @property
+    def per_page(self) -> int:
+        m = self.ctx.metrics
+        row_h = self.ctx.line_height(m.body) * ROW_LINES + 2 * m.gap
+        return max(1, (self.layout.decisions.height + m.gap) // (row_h + m.gap))
+
+    def _row_rects(self) -> list[pygame.Rect]:
+        shown = self.vm.decisions[self.offset:self.offset + self.per_page]
+        if not shown:
+            return []
+        area, gap = self.layout.decisions, self.ctx.metrics.gap
+        h = (area.height - gap * (self.per_page - 1)) // self.per_page
+        return stack(area, [h] * len(shown), gap)
+
+    def on_intent(self, intent: Intent) -> Result:
+        if intent.act is Act.BACK:
+            return PopTo("picker")
+        if intent.act in (Act.UP, Act.DOWN, Act.SCROLL):
+            step = -1 if intent.act is Act.UP or intent.amount < 0 else 1
+            limit = max(0, len(self.vm.decisions) - self.per_page)
+            self.offset = max(0, min(limit, self.offset + step))
+            self.rows = self._row_rects()
+            return None
+        chosen = menu_intent(self.focus, button_rects(self.buttons), intent,
+                             (Act.NEXT, Act.RIGHT), (Act.PREV, Act.LEFT))
+        if chosen == "again":
+            return PopTo("briefing")
+        if chosen == "picker":
+            return PopTo("picker")
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, m, lay, vm = self.ctx, self.ctx.metrics, self.layout, self.vm
+        surface.fill(ctx.palette.background)
+        draw_header(ctx, surface, lay.header, vm.title, m.heading)
+        badge(ctx, surface, lay.badge, vm.tone, vm.word, m.heading)
+        self._draw_summary(surface, lay.summary)
+        shown = vm.decisions[self.offset:self.offset + self.per_page]
+        for row, rect in zip(shown, self.rows):
+            self._draw_row(surface, row, rect)
+        if not vm.decisions:
+            ctx.text(surface, "No decision point was reached.", lay.decisions, m.body,
+                     ctx.palette.muted)
+        draw_buttons(ctx, surface, self.buttons, self.focus.current, m.body)
+        more = len(vm.decisions) > self.per_page
+        draw_footer(ctx, surface, lay.footer, ("Up/Down scroll the decisions · " if more else "")
+                    + "Tab/arrows move · Enter choose · Esc other vignettes")
+
+    def _draw_summary(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        ctx, m, vm = self.ctx, self.ctx.metrics, self.vm
+        panel(ctx, surface, rect)
+        inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+        facts = f"{vm.learning}\n{vm.harm}\n{vm.regret}"
+        facts_h = ctx.line_height(m.body) * 4 + m.gap
+        rating = f"Safety: {vm.word}. {vm.detail}" + (f"\n{vm.rule}" if vm.rule else "")
+        rating_h = ctx.line_height(m.body) * (5 if vm.rule else 2)
+        font = ctx.theme.fonts.get(m.body)
+        rest = inner.height - facts_h - rating_h - 3 * m.gap
+        text_h = min(rest, ctx.cache.render(vm.text, font, ctx.palette.text,
+                                            inner.width).get_height())
+        text, prompts, facts_box, rating_box = stack(
+            inner, [text_h, rest - text_h, facts_h, rating_h], m.gap)
+        ctx.text(surface, vm.text, text, m.body)
+        if vm.prompts and prompts.height > ctx.line_height(m.small) * 2:
+            ctx.text(surface, "To reflect on:\n" + "\n".join(f"• {q}" for q in vm.prompts),
+                     prompts, m.small, ctx.palette.muted, min_size=m.small, truncate=True)
+        ctx.text(surface, facts, facts_box, m.body, ctx.palette.text, True)
+        ctx.text(surface, rating, rating_box, m.body, tone_colour(ctx, vm.tone))
+
+    def _draw_row(self, surface: pygame.Surface, row: DecisionRowVM, rect: pygame.Rect) -> None:
+        ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
+        panel(ctx, surface, rect, border=tone_colour(ctx, row.tone) if row.rule else None)
+        inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+        badge_w = round(150 * m.scale)
+        badge_h = ctx.line_height(m.body, True) + m.gap
+        cue_h = ctx.line_height(m.small) * 2
+        cue = pygame.Rect(inner.x, inner.y, inner.width - badge_w - m.gap, cue_h)
+        ctx.text(surface, f"Decision {row.number}: {row.cue}", cue, m.small, p.muted,
+                 min_size=m.small, truncate=True)
+        badge(ctx, surface, pygame.Rect(inner.right - badge_w, inner.y, badge_w, badge_h),
+              row.tone, row.word, m.body)
+        lines = [f"You: {row.chosen} ({row.how})", row.verdict]
+        if row.rule:
+            lines.append(f"Rule broken: {row.rule}")
+        body_y = inner.y + max(cue_h, badge_h) + m.gap // 2
+        body = pygame.Rect(inner.x, body_y, inner.width, inner.bottom - body_y)
+        ctx.text(surface, "\n".join(lines), body, m.body)

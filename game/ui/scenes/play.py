@@ -1,0 +1,230 @@
+"""Play: the vignette runs in real time; the supervisor watches, or steps in.
+
+Simulation time advances by a fixed tick (100 ms) accumulated from the frame clock, never by
+the frame time itself, so a session plays the same at 30 or 144 fps and replays exactly.
+Key presses become `Intervene`/`Skip` commands returned to the stack, which hands them back
+to `apply`; tests assert on the returned commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pygame
+
+from game.core import events as ev
+from game.core.commands import Command, Intervene, Skip
+from game.core.engine import CommandRejected
+from game.core.model import Scenario
+from game.core.view import view
+from game.replay.session import RecordedSession
+from game.ui.context import UiContext
+from game.ui.input import Act, Intent
+from game.ui.layout import play_layout
+from game.ui.presenters import TICK_MS, Line, PlayVM, narrate, play_vm, room_text
+from game.ui.scene import Pop, Push, Replace, Result, Scene, Transition
+from game.ui.scenes import play_draw
+from game.ui.widgets.button import Button
+from game.ui.widgets.focus import FocusList, hit
+
+MAX_CATCH_UP_MS = 300
+"""After a stall (window dragged, disk busy) catch up at most this much: a decision window
+must not silently run out while the player could not see it."""
+ACTIVATE_GUARD_S = 0.5
+"""Enter/Space are ignored this long after a decision opens, so a player pressing Enter to
+skip narration does not choose an option by accident (number keys and clicks still work)."""
+MORPH_S = 0.8
+"""How long the procedure view animates from the old to the new procedure state."""
+MAX_LINES = 60
+LAST_SECONDS = 3.0
+
+
+class PlayScene(Scene):
+    name = "play"
+
+    def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession):
+        super().__init__(ctx)
+        self.scenario = scenario
+        self.session = session
+        self.paused = False
+        self.acc_ms = 0
+        self.time_s = 0.0
+        self.opened_at = 0.0
+        self.lines: list[Line] = narrate(scenario, list(session.events))
+        self.proc_before: Mapping = dict(session.state.procedure)
+        self.proc_now: Mapping = dict(session.state.procedure)
+        self.proc_changed_at = -MORPH_S
+        self.focus = FocusList()
+        self.buttons: list[Button] = []
+        self.controls: list[Button] = []
+        services = ctx.services
+        self.procedure = services.procedure_view(scenario.procedure_view) if services else None
+        self.procedure_failed = False
+        self.node_id = ""
+        self.room = room_text(scenario, session.state.config.profile_id)
+        self.layout = play_layout(ctx.size, ctx.metrics)
+        self.vm: PlayVM = play_vm(view(scenario, session.state))
+        self._sync()
+
+    # --- state -------------------------------------------------------------------------
+    @property
+    def progress(self) -> float:
+        return min(1.0, max(0.0, (self.time_s - self.proc_changed_at) / MORPH_S))
+
+    def _sync(self) -> None:
+        """Rebuild the view model (and, when the node changed, the buttons and focus)."""
+        v = view(self.scenario, self.session.state)
+        sub = 0 if (self.paused or v.finished) else self.acc_ms
+        self.vm = play_vm(v, sub, self.paused)
+        if v.node_id != self.node_id or not self.buttons:
+            self.node_id = v.node_id
+            self.opened_at = self.time_s
+            self._relayout_buttons(keep_focus=False)
+
+    def _relayout_buttons(self, keep_focus: bool) -> None:
+        self.buttons = play_draw.panel_buttons(self.ctx, self.layout, self.vm)
+        self.controls = play_draw.control_buttons(self.ctx, self.layout, self.paused)
+        ids = [b.id for b in self.buttons]
+        current = self.focus.current
+        self.focus.set_ids(ids, keep=keep_focus)
+        if not keep_focus and self.vm.phase == "decision":
+            self.focus.focus(next((o.id for o in self.vm.options if o.is_default), current))
+
+    def _absorb(self, events: list) -> None:
+        if not events:
+            return
+        new = narrate(self.scenario, events)
+        self.lines.extend(new)
+        del self.lines[:-MAX_LINES]
+        self._announce(events, new)
+        now = dict(self.session.state.procedure)
+        if now != self.proc_now:
+            self.proc_before, self.proc_now = self.proc_now, now
+            self.proc_changed_at = self.time_s
+
+    def _announce(self, events: list, new: list[Line]) -> None:
+        """Sound cues and self-voicing for what just happened (no-ops unless enabled)."""
+        services = self.ctx.services
+        if services is None:
+            return
+        spoken = [line.text for line in new if line.kind != "you"]
+        for event in events:
+            if isinstance(event, ev.DecisionOpened):
+                services.cue("window_open")
+                decision = self.scenario.node(event.decision)
+                spoken.append(f"Decision point. {getattr(decision, 'cue', '')}")
+            elif isinstance(event, ev.HarmOccurred):
+                services.cue("harm")
+        if spoken:
+            services.say(" ".join(spoken))
+
+    def _tick_warning(self, before: float) -> None:
+        """One quiet tick when a decision window enters its last three seconds."""
+        if self.vm.phase == "decision" and before > LAST_SECONDS >= self.vm.seconds_left \
+                and self.ctx.services is not None:
+            self.ctx.services.cue("last_seconds")
+
+    # --- scene API -----------------------------------------------------------------------
+    def resize(self) -> None:
+        self.layout = play_layout(self.ctx.size, self.ctx.metrics)
+        self._relayout_buttons(keep_focus=True)
+
+    def update(self, dt_ms: int) -> Transition | None:
+        self.time_s += dt_ms / 1000
+        if not self.paused and not self.session.finished:
+            self.acc_ms = min(self.acc_ms + dt_ms, MAX_CATCH_UP_MS)
+            while self.acc_ms >= TICK_MS and not self.session.finished:
+                self.acc_ms -= TICK_MS
+                self._absorb(self.session.advance(1))
+        if self.session.finished:
+            self.acc_ms = 0
+        before = self.vm.seconds_left if self.vm.phase == "decision" else 0.0
+        node = self.node_id
+        self._sync()
+        if node == self.node_id:
+            self._tick_warning(before)
+        return None
+
+    def apply(self, command: Command) -> Transition | None:
+        try:
+            events = self.session.issue(command)
+        except CommandRejected:
+            return None  # the window closed between the key press and now: nothing to do
+        self._absorb(events)
+        self._sync()
+        return None
+
+    def on_intent(self, intent: Intent) -> Result:
+        act, phase = intent.act, self.vm.phase
+        if act is Act.BACK:
+            return self._confirm_leave()
+        if act is Act.PAUSE or (act is Act.AWAY and not self.paused):
+            return self._toggle_pause()  # away: a window must not run out unseen
+        if act is Act.CHOOSE and phase == "decision":
+            return self._choose_number(intent.number)
+        if act in (Act.SKIP, Act.RIGHT) and phase == "narration":
+            return Skip()
+        if act in (Act.CLICK, Act.HOVER):
+            return self._pointer(intent)
+        if act in (Act.NEXT, Act.DOWN, Act.RIGHT):
+            self.focus.move(1)
+        elif act in (Act.PREV, Act.UP, Act.LEFT):
+            self.focus.move(-1)
+        elif act is Act.ACTIVATE:
+            if phase == "decision" and self.time_s - self.opened_at < ACTIVATE_GUARD_S:
+                return None
+            return self._activate(self.focus.current)
+        return None
+
+    def _choose_number(self, number: int) -> Result:
+        for option in self.vm.options:
+            if option.key == number:
+                return Intervene(self.node_id, option.id)
+        return None
+
+    def _activate(self, item: str | None) -> Result:
+        if item is None:
+            return None
+        if item == "skip":
+            return Skip() if self.vm.phase == "narration" else None
+        if item == "outcome":
+            from game.ui.scenes.outcome import OutcomeScene
+            return Replace(OutcomeScene(self.ctx, self.scenario, self.session))
+        if item == "pause":
+            return self._toggle_pause()
+        if item == "help":
+            from game.ui.scenes.overlays import HelpOverlay
+            return Push(HelpOverlay(self.ctx))
+        if self.vm.phase == "decision" and any(o.id == item for o in self.vm.options):
+            return Intervene(self.node_id, item)
+        return None
+
+    def _pointer(self, intent: Intent) -> Result:
+        rects = {b.id: b.rect for b in self.buttons}
+        controls = {b.id: b.rect for b in self.controls}
+        item = hit(rects, intent.pos)
+        if intent.act is Act.HOVER:
+            if item is not None:
+                self.focus.focus(item)
+            return None
+        return self._activate(item or hit(controls, intent.pos))
+
+    def _toggle_pause(self) -> None:
+        self.paused = not self.paused
+        self.controls = play_draw.control_buttons(self.ctx, self.layout, self.paused)
+        self._sync()
+
+    def _confirm_leave(self) -> Result:
+        from game.ui.scenes.overlays import ConfirmDialog
+        if self.session.finished:
+            return Pop()
+        return Push(ConfirmDialog(
+            self.ctx, "Leave this vignette?",
+            "The session stops here. Its log is kept and can be replayed, but it will have "
+            "no outcome.", "Leave", "Keep playing", yes=Pop(2)))
+
+    def close(self) -> None:
+        self.session.close()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        play_draw.draw_play(self, surface)

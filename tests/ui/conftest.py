@@ -1,0 +1,62 @@
+"""UI test fixtures: a dummy-driver pygame, user data in tmp_path, contexts at both sizes."""
+
+from __future__ import annotations
+
+import os
+
+import pygame
+import pytest
+
+from game.content.catalogue import Catalogue, load_catalogue
+from game.paths import scenarios_dir
+from game.ui.context import Services, UiContext
+from game.ui.sessions import procedure_view, session_starter
+from game.ui.theme import make_theme
+
+SIZES = [(1280, 720), (1024, 600)]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pygame():
+    assert os.environ.get("SDL_VIDEODRIVER") == "dummy"
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_mode((1, 1))
+    yield
+    pygame.quit()
+
+
+@pytest.fixture
+def home(_isolated_home):
+    """The tmp folder tests/conftest.py points SAFETYNET_HOME at (logs, player id)."""
+    assert os.environ["SAFETYNET_HOME"] == str(_isolated_home)
+    return _isolated_home
+
+
+@pytest.fixture(scope="session")
+def library() -> Catalogue:
+    return load_catalogue(scenarios_dir())
+
+
+@pytest.fixture
+def make_ctx(library):
+    def make(size=(1280, 720), seed=3, catalogue: Catalogue | None = None,
+             text_size="normal") -> UiContext:
+        cat = catalogue or library
+        services = Services(catalogue=lambda: cat,
+                            start_session=session_starter(seed, "practice"),
+                            procedure_view=procedure_view)
+        return UiContext(make_theme("default", text_size), services, size, recorder=[])
+    return make
+
+
+@pytest.fixture
+def ctx(make_ctx) -> UiContext:
+    return make_ctx()
+
+
+@pytest.fixture
+def lumbar(library):
+    scenario = library.get("lumbar_puncture")
+    assert scenario is not None, "the shipped lumbar_puncture vignette must be valid"
+    return scenario

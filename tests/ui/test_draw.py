@@ -1,0 +1,91 @@
+"""Every screen draws at 1280x720 and 1024x600, with no text outside its box.
+
+The layout check reads where `UiContext.text` put each block: every text rectangle must lie
+inside the box it was given, and every box inside the window. Body text must stay at 20 px
+or more at 1280x720 (readable from two metres on a projector).
+"""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from tests.ui.conftest import SIZES
+from tests.ui.screens import SCREENS, draw_screen
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_screen_draws_with_text_inside_its_boxes(make_ctx, tmp_path, name, size):
+    ctx = make_ctx(size)
+    surface = draw_screen(ctx, name, str(tmp_path / "replay.jsonl"))
+    assert surface.get_size() == size
+    screen = pygame.Rect((0, 0), size)
+    assert ctx.recorder, "the screen drew no text"
+    for placed in ctx.recorder:
+        assert placed.box.contains(placed.rect), f"{name}: {placed.text!r} leaves its box"
+        assert screen.contains(placed.box), f"{name}: box of {placed.text!r} leaves the window"
+        assert not placed.overflow, f"{name}: {placed.text!r} had to be cut to fit"
+
+
+@pytest.mark.parametrize("name", ["play-decision", "play-narration", "briefing", "outcome"])
+def test_body_text_is_readable_at_1280x720(make_ctx, tmp_path, name):
+    ctx = make_ctx((1280, 720))
+    draw_screen(ctx, name, str(tmp_path / "replay.jsonl"))
+    body = [p for p in ctx.recorder if p.requested == ctx.metrics.body]
+    assert body
+    small = [(p.text[:40], p.px) for p in body if p.px < 20]
+    assert not small, f"body text shrunk below 20 px: {small}"
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_largest_text_size_never_spills(make_ctx, tmp_path, name):
+    """At x-large on the smallest window text may shrink or be cut at a word, never spill."""
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    draw_screen(ctx, name, str(tmp_path / "replay.jsonl"))
+    for placed in ctx.recorder:
+        assert placed.box.contains(placed.rect), f"{name}: {placed.text!r} leaves its box"
+
+
+def _scenario_ids():
+    from game.content.catalogue import load_catalogue
+    from game.paths import scenarios_dir
+    return [s.id for s in load_catalogue(scenarios_dir()).scenarios]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scenario_id", _scenario_ids())
+def test_every_vignette_fits(make_ctx, scenario_id, size):
+    """Content stress test: each vignette's briefing and first decision fit without cuts."""
+    from game.ui.scene import SceneStack
+    from game.ui.scenes.briefing import BriefingScene
+    from tests.ui.helpers import run_until, start_play
+    ctx = make_ctx(size)
+    scenario = ctx.services.catalogue().get(scenario_id)
+    play = start_play(ctx, scenario)
+    run_until(play, "decision")
+    for scene in (BriefingScene(ctx, scenario), play):
+        stack = SceneStack()
+        stack.push(scene)
+        ctx.recorder = []
+        stack.draw(pygame.Surface(size))
+        cut = [p.text[:50] for p in ctx.recorder if p.overflow]
+        assert not cut, f"{scenario_id} {scene.name}: cut to fit: {cut}"
+
+
+def test_resize_relayouts_and_clears_the_cache(make_ctx, tmp_path):
+    from game.ui.scene import SceneStack
+    from tests.ui.screens import SCREENS as S
+    ctx = make_ctx((1280, 720))
+    stack = SceneStack()
+    for scene in S["play-decision"](ctx, str(tmp_path / "r.jsonl")):
+        stack.push(scene)
+    stack.draw(pygame.Surface(ctx.size))
+    before = [b.rect.copy() for b in stack.top.buttons]
+    sentinel = ctx.cache.render("rendered at the old size", ctx.theme.fonts.get(20), (1, 2, 3))
+    ctx.resize((1024, 600))
+    stack.resize()
+    again = ctx.cache.render("rendered at the old size", ctx.theme.fonts.get(20), (1, 2, 3))
+    assert again is not sentinel
+    after = [b.rect for b in stack.top.buttons]
+    assert all(a.right <= 1024 and a.bottom <= 600 for a in after) and after != before

@@ -1,0 +1,160 @@
+"""Each scene driven with synthetic events: assert on returned commands and transitions."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.commands import Intervene, Skip
+from game.replay.reader import read_log
+from game.ui.input import click_event
+from game.ui.scene import Pop, PopTo, Push, Quit, Replace
+from game.ui.scenes.briefing import BriefingScene
+from game.ui.scenes.outcome import OutcomeScene
+from game.ui.scenes.overlays import ConfirmDialog
+from game.ui.scenes.picker import PickerScene
+from game.ui.scenes.play import ACTIVATE_GUARD_S, PlayScene
+from game.ui.scenes.title import TitleScene
+from tests.ui.helpers import press, run_until, start_play
+
+
+def test_title(ctx):
+    title = TitleScene(ctx)
+    title.resize()
+    result = press(title, pygame.K_RETURN)
+    assert isinstance(result, Push) and isinstance(result.scene, PickerScene)
+    assert isinstance(press(title, pygame.K_ESCAPE), Quit)
+    press(title, pygame.K_DOWN)
+    assert isinstance(press(title, pygame.K_RETURN), Quit)
+    start = title.buttons[0].rect.center
+    assert isinstance(title.handle_event(click_event(start)), Push)
+
+
+def test_picker_opens_a_briefing(ctx, library):
+    picker = PickerScene(ctx)
+    picker.resize()
+    ids = [s.id for s in library.scenarios]
+    assert picker.focus.ids == ids
+    press(picker, pygame.K_DOWN)
+    result = press(picker, pygame.K_RETURN)
+    assert isinstance(result, Push) and result.scene.scenario.id == ids[1]
+    assert isinstance(press(picker, pygame.K_ESCAPE), Pop)
+
+
+def test_picker_scrolls_to_keep_focus_visible(ctx):
+    picker = PickerScene(ctx)
+    picker.resize()
+    for _ in range(len(picker.vm.rows) - 1):
+        press(picker, pygame.K_DOWN)
+    assert picker.focus.current in picker.rows
+    assert picker.focus.current == picker.vm.rows[-1].id
+
+
+def test_picker_never_offers_invalid_files(make_ctx, tmp_path, shipped_dir):
+    from game.content.catalogue import load_catalogue
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "broken.yaml").write_text("id: [\n", encoding="utf-8")
+    picker = PickerScene(make_ctx(catalogue=load_catalogue(folder)))
+    picker.resize()
+    assert picker.focus.ids == [] and len(picker.vm.invalid) == 1
+    assert press(picker, pygame.K_RETURN) is None and press(picker, pygame.K_1) is None
+
+
+def test_briefing_selects_a_profile_and_starts(ctx, lumbar, home):
+    briefing = BriefingScene(ctx, lumbar)
+    briefing.resize()
+    assert briefing.selected == "confident_junior"
+    press(briefing, pygame.K_2)
+    assert briefing.selected == "cautious_senior"
+    briefing.handle_event(click_event(briefing.cards["unknown_locum"].center))
+    assert briefing.selected == "unknown_locum" and briefing.focus.current == "start"
+    result = press(briefing, pygame.K_RETURN)
+    assert isinstance(result, Push) and isinstance(result.scene, PlayScene)
+    assert result.scene.session.state.config.profile_id == "unknown_locum"
+    result.scene.close()
+    logs = list((home / "logs").glob("*_lumbar_puncture.jsonl"))
+    assert len(logs) == 1
+    header = read_log(logs[0]).header
+    assert header["mode"] == "practice" and header["player"].startswith("sup-")
+    assert "started_at" in header
+    assert isinstance(press(briefing, pygame.K_ESCAPE), Pop)
+
+
+def test_play_skip_choose_and_fixed_tick(ctx, lumbar):
+    play = start_play(ctx, lumbar)
+    assert play.vm.phase == "narration"
+    assert isinstance(press(play, pygame.K_s), Skip)
+    assert isinstance(press(play, pygame.K_RIGHT), Skip)
+    assert press(play, pygame.K_2) is None  # no decision open yet
+    tick = play.session.state.tick
+    play.update(250)
+    assert play.session.state.tick == tick + 2 and play.acc_ms == 50
+    for _ in range(3):
+        play.update(16)
+    assert play.session.state.tick == tick + 2  # 98 ms: not yet a third tick
+    play.update(16)
+    assert play.session.state.tick == tick + 3
+    run_until(play, "decision")
+    assert press(play, pygame.K_2) == Intervene("angle_decision", "probe")
+    assert press(play, pygame.K_9) is None
+    assert press(play, pygame.K_s) is None
+
+
+def test_enter_is_guarded_just_after_a_decision_opens(ctx, lumbar):
+    play = start_play(ctx, lumbar)
+    run_until(play, "decision")
+    assert play.focus.current == "watch"
+    assert press(play, pygame.K_RETURN) is None
+    play.update(int(ACTIVATE_GUARD_S * 1000) + 100)
+    press(play, pygame.K_DOWN)
+    assert press(play, pygame.K_RETURN) == Intervene("angle_decision", "probe")
+
+
+def test_clicking_an_option_intervenes(ctx, lumbar):
+    play = start_play(ctx, lumbar)
+    run_until(play, "decision")
+    cue = next(b for b in play.buttons if b.id == "cue")
+    assert play.handle_event(click_event(cue.rect.center)) == Intervene("angle_decision", "cue")
+
+
+def test_pause_stops_the_clock(ctx, lumbar):
+    play = start_play(ctx, lumbar)
+    press(play, pygame.K_p)
+    tick = play.session.state.tick
+    play.update(1000)
+    assert play.vm.paused and play.session.state.tick == tick
+    press(play, pygame.K_p)
+    play.update(100)
+    assert play.session.state.tick == tick + 1
+    play.handle_event(pygame.event.Event(pygame.WINDOWFOCUSLOST))
+    assert play.paused
+    play.handle_event(pygame.event.Event(pygame.WINDOWFOCUSLOST))
+    assert play.paused  # losing focus never un-pauses
+
+
+def test_esc_asks_before_leaving(ctx, lumbar):
+    play = start_play(ctx, lumbar)
+    result = press(play, pygame.K_ESCAPE)
+    assert isinstance(result, Push) and isinstance(result.scene, ConfirmDialog)
+    dialog = result.scene
+    dialog.resize()
+    assert press(dialog, pygame.K_ESCAPE) == Pop()
+    assert press(dialog, pygame.K_RETURN) == Pop()  # focus starts on "Keep playing"
+    press(dialog, pygame.K_RIGHT)
+    assert press(dialog, pygame.K_RETURN) == Pop(2)
+
+
+def test_play_to_outcome(ctx, lumbar):
+    play = start_play(ctx, lumbar)
+    run_until(play, "decision")
+    play.apply(press(play, pygame.K_5))  # take over: the path ends without more decisions
+    run_until(play, "ended")
+    result = press(play, pygame.K_RETURN)
+    assert isinstance(result, Replace) and isinstance(result.scene, OutcomeScene)
+    outcome = result.scene
+    outcome.resize()
+    assert outcome.vm.decisions[0].chosen.startswith("Take over: ")
+    assert press(outcome, pygame.K_RETURN) == PopTo("briefing")
+    assert press(outcome, pygame.K_ESCAPE) == PopTo("picker")
+    press(outcome, pygame.K_TAB)
+    assert press(outcome, pygame.K_RETURN) == PopTo("picker")
