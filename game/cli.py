@@ -137,7 +137,7 @@ def cmd_replay(args) -> int:
         raise UserError(f"no such log: {args.log}")
     if not args.verify:
         from game.ui.app import run_replay_viewer
-        return run_replay_viewer(args.log, window=args.window)
+        return run_replay_viewer(args.log, window=_window(args.window))
     cat = _catalogue(args.dir)
     result = verify_log(args.log, cat.get)
     if args.json:
@@ -195,10 +195,15 @@ def cmd_play(args) -> int:
         # The game reads its library through paths.scenarios_dir(), which honours this.
         os.environ["SAFETYNET_SCENARIOS"] = str(Path(args.dir).resolve())
     if args.id:
-        _scenario(args.id, args.dir)
+        scenario = _scenario(args.id, args.dir)
+        if args.profile:
+            _profile(scenario, args.profile)
+    elif args.profile:
+        raise UserError("--profile needs a vignette id")
+    weight = _params(args.risk_weight).risk_weight if args.risk_weight is not None else None
     from game.ui.app import run_game
     return run_game(scenario_id=args.id, seed=args.seed, window=size, mode=args.mode,
-                    profile=args.profile)
+                    profile=args.profile, risk_weight=weight)
 
 
 def _window(text: str | None) -> tuple[int, int] | None:
@@ -269,6 +274,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--mode", choices=["practice", "assessment", "workshop"],
                     default="practice")
     sp.add_argument("--window", help="window size WxH (default 1280x720; minimum 1024x600)")
+    sp.add_argument("--risk-weight", type=float,
+                    help="learning points per harm point for scoring (default 2)")
     return p
 
 

@@ -60,7 +60,6 @@ def branch(log: ReplayLog, scenario: Scenario, index: int, option: str,
     session.advance(stop - session.state.tick)
     if session.state.node_id != node.id or session.finished:
         raise BranchError("the recording does not reproduce up to the branch point")
-    session.issue(Intervene(node.id, option))
     return session
 
 

@@ -58,6 +58,11 @@ class RecordedSession:
             self.writer = LogWriter(log_path, header)
 
     @property
+    def log_path(self) -> Path | None:
+        """Where this session is recorded (None for an unrecorded session)."""
+        return self.writer.path if self.writer else None
+
+    @property
     def finished(self) -> bool:
         return self.state.finished
 

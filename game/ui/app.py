@@ -184,11 +184,11 @@ def first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None) -
 
 def run_game(scenario_id: str | None = None, seed: int | None = None,
              window: tuple[int, int] | None = None, mode: str = "practice",
-             profile: str | None = None) -> int:
+             profile: str | None = None, risk_weight: float | None = None) -> int:
     from game.ui.sessions import default_services
     settings = read_settings()
     init_pygame()  # before the sound bank opens the mixer
-    app = build_app(window, default_services(seed, mode, settings),
+    app = build_app(window, default_services(seed, mode, settings, risk_weight),
                     lambda ctx: first_scenes(ctx, scenario_id, profile), settings)
     return app.run()
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import Translator
 from game.ui.theme import Colour, Palette, Theme
 from game.ui.widgets.text import TextCache, fit_text_sized, truncate_to_fit
 
@@ -112,6 +113,8 @@ class UiContext:
     size: tuple[int, int] = DEFAULT_SIZE
     cache: TextCache = field(default_factory=TextCache)
     recorder: list[TextPlacement] | None = None
+    t: Translator = field(default_factory=Translator)
+    """Translates UI chrome: write `ctx.t("Start")`, `ctx.t("{n} s left", n=3)`."""
     metrics: Metrics = field(init=False)
 
     def __post_init__(self) -> None:

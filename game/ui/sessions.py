@@ -96,7 +96,8 @@ def catalogue_loader(directory: Path | None = None) -> Callable[[], Catalogue]:
     return lambda: load_catalogue(directory or paths.scenarios_dir())
 
 
-def default_services(seed: int | None, mode: str, settings: Settings | None = None) -> Services:
+def default_services(seed: int | None, mode: str, settings: Settings | None = None,
+                     risk_weight: float | None = None) -> Services:
     """The real services: the shipped library, logged sessions, sound and voice per settings."""
     settings = settings or Settings()
     from game.ui.sound import SoundBank
@@ -104,5 +105,7 @@ def default_services(seed: int | None, mode: str, settings: Settings | None = No
     bank = SoundBank(volume=settings.volume, muted=settings.muted)
     voice = Voice(enabled=settings.self_voicing, language=settings.language)
     return Services(catalogue=catalogue_loader(),
-                    start_session=session_starter(seed, mode, settings.pace),
+                    start_session=session_starter(
+                        seed, mode, settings.pace,
+                        ModelParams(risk_weight=risk_weight) if risk_weight else None),
                     procedure_view=procedure_view, cue=bank.play, say=voice.say)

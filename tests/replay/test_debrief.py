@@ -76,3 +76,18 @@ def test_annotations_live_beside_the_log_and_survive_a_crash(tiny, tmp_path):
     assert path.read_bytes() == before
     assert verify_log(str(path), finder(tiny)).ok
     assert [n.text for n in build_debrief(log, tiny).notes][1].startswith("Here she")
+
+
+def test_rewind_resumes_at_the_open_window_and_verifies(tiny, tmp_path):
+    from game.core.commands import Intervene
+    from game.replay.branch import rewind_to
+    log = recorded(tiny, tmp_path / "p.jsonl", "random", 2)
+    for k, step in enumerate(decisions_in(log)):
+        out = tmp_path / f"r{k}.jsonl"
+        session = rewind_to(log, tiny, k, out)
+        assert session.state.node_id == step["node"]
+        assert session.state.tick == step["tick"] - step["elapsed"]
+        session.issue(Intervene(step["node"], "watch"))
+        play_out(session, ScriptedPolicy("watch"))
+        assert read_log(out).header["parent"]["kind"] == "rewind"
+        assert verify_log(str(out), finder(tiny)).ok
