@@ -36,29 +36,52 @@ def branch(log: ReplayLog, scenario: Scenario, index: int, option: str,
     """A live session, just after taking `option` at the log's decision number `index` (0-based).
 
     The caller continues it (interactively, or with `headless.play_out`)."""
+    target, node = _target(log, scenario, index)
+    if option not in {o.id for o in node.options}:
+        raise BranchError(f"{node.id} has no option {option!r}")
+    # A window that ran out closed at its last tick; the branch is taken one tick before.
+    stop = target["tick"] - (1 if target.get("by") == "timeout" else 0)
+    session = _replay_to(log, scenario, target, index, stop, out, player, "branch", None)
+    session.issue(Intervene(node.id, option))
+    return session
+
+
+def rewind_to(log: ReplayLog, scenario: Scenario, index: int, out: str | Path | None,
+              player: str | None = None, started_at: str | None = None) -> RecordedSession:
+    """A live session at the moment the window of decision `index` opened, nothing chosen
+    yet: practice mode's "rewind and choose again". The new log names its parent."""
+    target, _ = _target(log, scenario, index)
+    stop = target["tick"] - target.get("elapsed", 0)
+    return _replay_to(log, scenario, target, index, stop, out, player, "rewind", started_at)
+
+
+def _target(log: ReplayLog, scenario: Scenario, index: int) -> tuple[dict, Decision]:
     decisions = decisions_in(log)
     if not 0 <= index < len(decisions):
         raise BranchError(f"the recording has {len(decisions)} decisions; no decision {index + 1}")
     target = decisions[index]
-    node = scenario.node(target["node"])
-    if not isinstance(node, Decision) or option not in {o.id for o in node.options}:
-        raise BranchError(f"{target['node']} has no option {option!r}")
+    node = scenario.nodes.get(target["node"])
+    if not isinstance(node, Decision):
+        raise BranchError(f"{target['node']} is not a decision point of {scenario.id}")
+    return target, node
+
+
+def _replay_to(log, scenario, target, index, stop, out, player, kind, started_at):
+    """Replay the parent's commands up to tick `stop`, recording into a new log."""
     params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
-    parent = {"log": Path(log.path).name, "sha256": _file_hash(log.path),
+    parent = {"log": Path(log.path).name, "sha256": _file_hash(log.path), "kind": kind,
               "decision": target["node"], "index": index, "original_option": target["choice"]}
     session = RecordedSession(scenario, config_from_header(log.header), params, out,
                               player=player or str(log.header.get("player", "anonymous")),
-                              started_at=log.header.get("started_at"),
+                              started_at=started_at or log.header.get("started_at"),
                               extra_header={"parent": parent})
-    # A window that ran out closed at its last tick; branch one tick before that.
-    stop = target["tick"] - (1 if target.get("by") == "timeout" else 0)
     for record in log.commands:
-        if record["tick"] > stop or record["command"].get("decision") == node.id:
+        if record["tick"] > stop or record["command"].get("decision") == target["node"]:
             break
         session.advance(record["tick"] - session.state.tick)
         session.issue(command_from_dict(record["command"]))
     session.advance(stop - session.state.tick)
-    if session.state.node_id != node.id or session.finished:
+    if session.state.node_id != target["node"] or session.finished:
         raise BranchError("the recording does not reproduce up to the branch point")
     return session
 
