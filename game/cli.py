@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+from datetime import UTC
 from pathlib import Path
 
 from game import __version__
@@ -80,7 +81,7 @@ def _params(weight: float | None):
 
 
 def cmd_run(args) -> int:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from game.core.state import SessionConfig
     from game.headless import PolicyError, check_policy, load_policy, play_out
@@ -94,7 +95,7 @@ def cmd_run(args) -> int:
     except PolicyError as exc:
         raise UserError(str(exc)) from None
     config = SessionConfig(scenario.id, args.seed, profile, args.pace, "headless")
-    started = datetime.now(timezone.utc).isoformat(timespec="seconds") if args.timestamp \
+    started = datetime.now(UTC).isoformat(timespec="seconds") if args.timestamp \
         else None
     session = RecordedSession(scenario, config, _params(args.risk_weight), args.log,
                               player=args.player, started_at=started,

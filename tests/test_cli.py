@@ -24,16 +24,17 @@ def test_validate_shipped_library_passes(capsys):
 def test_validate_reports_dangling_target_and_bad_sum_with_locations(tmp_path, shipped_dir):
     broken = tmp_path / "lumbar_puncture.yaml"
     text = (shipped_dir / "lumbar_puncture.yaml").read_text()
-    text = text.replace("next: reangled_pass\n      - id: guide", "next: nowhere\n      - id: guide")
+    text = text.replace("next: reangled_pass\n      - id: guide",
+                        "next: nowhere\n      - id: guide")
     text = text.replace("p: 0.89", "p: 0.79")
     broken.write_text(text)
     proc = run_cli("validate", str(broken))
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
-    assert any(":" in l and "missing node 'nowhere'" in l for l in lines)
-    assert any("sum to 0.9, not 1" in l for l in lines)
-    for l in lines:
-        path, line, col, _ = l.split(":", 3)
+    assert any(":" in row and "missing node 'nowhere'" in row for row in lines)
+    assert any("sum to 0.9, not 1" in row for row in lines)
+    for row in lines:
+        path, line, col, _ = row.split(":", 3)
         assert path.endswith("lumbar_puncture.yaml") and int(line) > 0 and int(col) > 0
     assert "Traceback" not in proc.stderr
 
@@ -51,7 +52,7 @@ def test_changing_one_character_of_a_command_line_is_reported(tmp_path, capsys):
     log = tmp_path / "a.jsonl"
     assert main(["run", "lumbar_puncture", "--policy", "takeover", "--log", str(log)]) == 0
     lines = log.read_text().splitlines()
-    number = next(i for i, l in enumerate(lines) if '"type":"command"' in l)
+    number = next(i for i, row in enumerate(lines) if '"type":"command"' in row)
     lines[number] = lines[number].replace('"takeover"', '"takeovel"')
     log.write_text("\n".join(lines) + "\n")
     capsys.readouterr()

@@ -7,7 +7,7 @@ docs/authoring.md.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -27,7 +27,7 @@ class CompetenceDependent(Strict):
 
 class EffectsIn(Strict):
     learning: float = Field(0.0, ge=0, le=50)
-    harm: list[Union[str, dict[Literal["delay"], str]]] = []
+    harm: list[str | dict[Literal["delay"], str]] = []
     experienced_error: bool = False
     tags: list[str] = []
     sets: list[Slug] = []
@@ -36,7 +36,7 @@ class EffectsIn(Strict):
     high_alert: bool = False
     feedback: Literal["brief", "structured"] | None = None
     provokes_error: bool = False
-    procedure: dict[Slug, Union[bool, float, str]] = {}
+    procedure: dict[Slug, bool | float | str] = {}
 
     @field_validator("harm")
     @classmethod
@@ -55,7 +55,7 @@ class OptionIn(EffectsIn):
 
 class OutcomeIn(EffectsIn):
     id: Slug
-    p: Union[Prob, CompetenceDependent]
+    p: Prob | CompetenceDependent
     next: Slug
     text: str = ""
 
@@ -96,12 +96,12 @@ class EndIn(EffectsIn, Cited):
     feedback: Literal["none", "brief", "structured"] = "structured"
 
 
-NodeIn = Annotated[Union[BeatIn, DecisionIn, ChanceIn, EndIn], Field(discriminator="kind")]
+NodeIn = Annotated[BeatIn | DecisionIn | ChanceIn | EndIn, Field(discriminator="kind")]
 
 
 class PatientIn(Strict):
     name: str
-    age: Union[int, str]
+    age: int | str
     summary: str
 
 
@@ -116,7 +116,7 @@ class TraineeIn(Strict):
     level: str
     summary: str
     confidence: Prob
-    competence: Union[Prob, list[CompetencePoint]]
+    competence: Prob | list[CompetencePoint]
 
 
 class SourceIn(Strict):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Union
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Skip:
     kind: str = "skip"
 
 
-Command = Union[Advance, Intervene, Skip]
+Command = Advance | Intervene | Skip
 
 _KINDS = {"advance": Advance, "intervene": Intervene, "skip": Skip}
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -64,5 +63,5 @@ class VignetteEnded:
     tick: int
 
 
-Event = Union[NodeEntered, DecisionOpened, InterventionMade, WindowClosed, ChanceResolved,
-              HarmOccurred, FlagSet, VignetteEnded]
+Event = (NodeEntered | DecisionOpened | InterventionMade | WindowClosed | ChanceResolved
+         | HarmOccurred | FlagSet | VignetteEnded)

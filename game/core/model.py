@@ -6,17 +6,17 @@ the solver, the UI and the replay verifier without anyone changing it under the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
-from typing import Mapping
 
 TICKS_PER_SECOND = 10
 """Simulation time is an integer tick; 10 ticks per second (100 ms) is fine enough for
 decision windows measured in seconds and keeps replay logs short."""
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """The intervention ladder, from letting the trainee act to taking over."""
 
     WATCH = "watch"

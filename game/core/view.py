@@ -6,8 +6,8 @@ tests all go through them, so every front end sees the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from game.core.commands import Command, Intervene, Skip
 from game.core.engine import beat_ticks, window_ticks

@@ -158,7 +158,8 @@ def describe(timeline: Timeline, scenario: Scenario) -> list[TimelineRow]:
             if outcome.text:
                 rows.append(TimelineRow(e.tick, "outcome", outcome.text))
         elif isinstance(e, ev.HarmOccurred):
-            rows.append(TimelineRow(e.tick, "harm", f"Harm to the patient: {describe_grade(e.grade)}"))
+            text = f"Harm to the patient: {describe_grade(e.grade)}"
+            rows.append(TimelineRow(e.tick, "harm", text))
         elif isinstance(e, ev.VignetteEnded):
             end = scenario.node(e.end)
             rows.append(TimelineRow(e.tick, "end", f"{end.title}. {end.text}"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.replay.format import (FORMAT_NAME, GENESIS, READER_VERSION, chain_digest)
+from game.replay.format import FORMAT_NAME, GENESIS, READER_VERSION, chain_digest
 
 
 class LogError(Exception):

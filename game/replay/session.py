@@ -15,7 +15,7 @@ from game import __version__
 from game.core.commands import Advance, Command, command_to_dict
 from game.core.engine import new_session, step
 from game.core.model import Scenario
-from game.core.state import SessionConfig, SessionState, fingerprint
+from game.core.state import SessionConfig, fingerprint
 from game.replay.format import FORMAT_NAME, FORMAT_VERSION, MIN_READER_VERSION
 from game.replay.recorder import LogWriter
 from game.scoring.episode import EpisodeScore, score_episode

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from game.core.commands import Advance, command_from_dict
 from game.core.engine import CommandRejected, new_session, step

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from game.core.model import Decision, Scenario
 from game.replay.reader import ReplayLog
-from game.scoring.attitude import Attitude, intersect, GRID
+from game.scoring.attitude import GRID, Attitude, intersect
 from game.scoring.params import ModelParams
 from game.scoring.solver import History, solve_cached, step_key
 

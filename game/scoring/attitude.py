@@ -14,7 +14,8 @@ import numpy as np
 
 from game.core.model import Scenario
 from game.scoring.params import ModelParams
-from game.scoring.solver import History, solve_cached as solve
+from game.scoring.solver import History
+from game.scoring.solver import solve_cached as solve
 
 GRID = tuple(float(w) for w in np.geomspace(0.05, 20.0, 41).round(6))
 

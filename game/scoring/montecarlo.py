@@ -8,8 +8,8 @@ agrees with the solver's exact value within its confidence interval (a test chec
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import numpy as np
 

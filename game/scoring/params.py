@@ -6,9 +6,9 @@ and the code cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Mapping
 
 DEFAULT_RISK_WEIGHT = 2.0
 SENSITIVITY_WEIGHTS = (0.5, 1.0, 2.0, 4.0)

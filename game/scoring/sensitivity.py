@@ -13,7 +13,8 @@ import numpy as np
 
 from game.core.model import Scenario
 from game.scoring.params import SENSITIVITY_WEIGHTS, ModelParams
-from game.scoring.solver import History, solve_cached as solve
+from game.scoring.solver import History
+from game.scoring.solver import solve_cached as solve
 
 W_MIN, W_MAX = 0.05, 20.0
 SCAN_POINTS = 25

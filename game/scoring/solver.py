@@ -14,8 +14,8 @@ option is the admissible one with the highest Q.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 from game.core.model import Beat, Chance, Decision, End, Scenario
 from game.scoring.learning import PathTotals, outcome_before_fit, zone_fit

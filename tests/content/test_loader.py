@@ -25,8 +25,8 @@ def test_the_inline_vignette_loads(tiny):
 
 
 def test_dangling_target_and_bad_sum_are_both_reported_with_locations():
-    text = TINY_YAML.replace("label: Cue, next: d2}", "label: Cue, next: nowhere}") \
-                    .replace("p: {low: 0.3, high: 0.7}, attempts", "p: {low: 0.4, high: 0.7}, attempts")
+    text = TINY_YAML.replace("label: Cue, next: d2}", "label: Cue, next: nowhere}")
+    text = text.replace("p: {low: 0.3, high: 0.7}, attempts", "p: {low: 0.4, high: 0.7}, attempts")
     found = problems_of(text)
     dangling = [p for p in found if "missing node 'nowhere'" in p]
     sums = [p for p in found if "sum to 1.1 at low competence" in p]
@@ -90,5 +90,6 @@ def test_file_name_must_match_id(tmp_path):
 
 
 def test_yaml_tags_cannot_run_code():
-    found = problems_of(TINY_YAML.replace("title: Tiny", "title: !!python/object/apply:os.system [ls]"))
+    tagged = "title: !!python/object/apply:os.system [ls]"
+    found = problems_of(TINY_YAML.replace("title: Tiny", tagged))
     assert any("YAML" in p for p in found)

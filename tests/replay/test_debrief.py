@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from game.core.state import SessionConfig
 from game.headless import ScriptedPolicy, play_out
 from game.replay.annotations import Note, add_note, read_notes, sidecar_path
@@ -9,8 +11,6 @@ from game.replay.reader import read_log
 from game.replay.session import RecordedSession
 from game.replay.verify import verify_log
 from game.scoring.params import ModelParams
-
-import pytest
 
 
 def recorded(tiny, path, kind="random", seed=9):

@@ -10,7 +10,7 @@ from game.scoring.learning import PathTotals, path_outcome
 from game.scoring.montecarlo import monte_carlo
 from game.scoring.params import ModelParams
 from game.scoring.sensitivity import sensitivity
-from game.scoring.solver import evaluate, solve, stationary, uniform
+from game.scoring.solver import evaluate, solve, uniform
 from game.scoring.voi import value_of_information
 from tests.inline import TINY_YAML, load_text
 
@@ -56,7 +56,8 @@ def test_feedback_is_needed_for_the_error_bonus():
 
 
 def test_severe_harm_makes_watching_inadmissible():
-    s = load_text(TINY_YAML.replace("harm: [minor-3], next: end_bad", "harm: [CD-IIIb], next: end_bad"))
+    s = load_text(TINY_YAML.replace("harm: [minor-3], next: end_bad",
+                                    "harm: [CD-IIIb], next: end_bad"))
     analysis = solve(s, "senior").representative()["d2"]
     assert analysis.option("watch").broken == "severe"
     assert analysis.best == "cue"
