@@ -85,21 +85,33 @@ class Debrief:
     raw_timeline: Timeline | None = None
 
 
-def build_debrief(log: ReplayLog, scenario: Scenario) -> Debrief:
+def build_debrief(log: ReplayLog, scenario: Scenario, with_attitude: bool = True) -> Debrief:
+    """The whole debrief. The revealed risk attitude solves the vignette at 41 weights;
+    `with_attitude=False` skips it for views that only need the decisions."""
     params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
     profile = config_from_header(log.header).profile_id
     timeline = build_timeline(log, scenario)
+    score, rows = analyse_decisions(scenario, timeline, profile, params)
+    notes, problems = read_notes(log.path)
+    attitude = revealed_attitude(scenario, profile,
+                                 [(r.node, r.history, r.chosen) for r in score.decisions],
+                                 params) if score.decisions and with_attitude else None
+    return Debrief(scenario, log.header, score, rows, describe(timeline, scenario),
+                   REACTION_PROMPTS + tuple(scenario.debrief_prompts),
+                   default_summary(rows, score, attitude), notes, problems, attitude, timeline)
+
+
+def analyse_decisions(scenario: Scenario, timeline: Timeline, profile: str,
+                      params: ModelParams) -> tuple[EpisodeScore, list[DecisionDebrief]]:
+    """The episode score and one analysed row per decision made, in order."""
     solution = solve(scenario, profile, params)
     score = score_episode(scenario, timeline.final, params, solution)
     rows = [_decision_row(i, r, scenario, solution, timeline)
             for i, r in enumerate(score.decisions)]
-    notes, problems = read_notes(log.path)
-    attitude = revealed_attitude(scenario, profile,
-                                 [(r.node, r.history, r.chosen) for r in score.decisions],
-                                 params) if score.decisions else None
-    return Debrief(scenario, log.header, score, rows, describe(timeline, scenario),
-                   REACTION_PROMPTS + tuple(scenario.debrief_prompts),
-                   default_summary(rows, score, attitude), notes, problems, attitude, timeline)
+    return score, rows
+
+
+RATING_WORDS = {"green": "safe (green)", "amber": "caution (amber)", "red": "unsafe (red)"}
 
 
 def _decision_row(index, review, scenario: Scenario, solution, timeline: Timeline):
@@ -180,7 +192,7 @@ def default_summary(rows: list[DecisionDebrief], score: EpisodeScore,
                      f"({worst.regret:.1f} points): {worst.best_label.lower()} instead.")
     else:
         lines.append("Every decision matched the model's best choice.")
-    lines.append(f"Safety rating: {score.safety_rating}" +
+    lines.append(f"Safety rating: {RATING_WORDS[score.safety_rating]}" +
                  (f" ({score.safety_text})." if score.safety_rule else "."))
     if attitude:
         lines.append(f"Your choices fit risk weights: {attitude.describe()}.")

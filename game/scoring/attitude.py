@@ -26,14 +26,18 @@ class Attitude:
     high: float | None
     """The consistent interval [low, high] (None when inconsistent)."""
     consistent: bool
-    conflict: tuple[str, str] | None = None
+    conflict: tuple[str, ...] | None = None
+    """The two decisions whose choices fit no common weight, or one that fits none."""
     unbounded_low: bool = False
     unbounded_high: bool = False
 
     def describe(self) -> str:
         if not self.consistent:
-            a, b = self.conflict or ("?", "?")
-            return f"inconsistent: the choices at {a} and {b} fit no common risk weight"
+            names = [n.replace("_", " ") for n in (self.conflict or ("?",))]
+            if len(names) == 1:
+                return f"the choice at {names[0]} is not optimal at any risk weight"
+            return (f"inconsistent: the choices at {names[0]} and {names[1]} fit no common "
+                    "risk weight")
         lo = f"<= {self.high:g}" if self.unbounded_low else None
         hi = f">= {self.low:g}" if self.unbounded_high else None
         if lo and hi:
@@ -56,6 +60,8 @@ def revealed_attitude(scenario: Scenario, profile: str | None,
 def intersect(fits: list[tuple[str, set[float]]]) -> Attitude:
     common = set(GRID)
     for i, (node, ok) in enumerate(fits):
+        if not ok:
+            return Attitude(None, None, False, (node,))
         if not common & ok:
             for other, other_ok in fits[:i]:
                 if not other_ok & ok:

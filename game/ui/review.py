@@ -1,13 +1,13 @@
-"""Debrief presenters: episode score and history -> outcome and replay-viewer view models.
+"""Debrief presenters: episode score and history -> the outcome screen's view models.
 
-Pure functions (no pygame). Decision quality (regret, safety rating) is shown next to, never
-mixed into, what happened, so a lucky outcome does not hide a risky choice.
+Pure functions (no pygame); the replay viewer's and the debrief's live in
+review_presenters.py. Decision quality (regret, safety rating) is shown next to, never mixed
+into, what happened, so a lucky outcome does not hide a risky choice.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from game.core.model import TICKS_PER_SECOND, Chance, Decision, End, Scenario
 from game.core.state import SessionState
@@ -115,39 +115,3 @@ def outcome_vm(scenario: Scenario, state: SessionState, score: EpisodeScore) -> 
         rule=f"Rule broken: {score.safety_text}" if score.safety_rule else "",
         decisions=decision_rows(scenario, state, score.decisions),
         prompts=tuple(scenario.debrief_prompts))
-
-
-@dataclass(frozen=True)
-class ReplayVM:
-    title: str
-    facts: tuple[str, ...]
-    status: str
-    warning: str
-    decisions: tuple[DecisionRowVM, ...]
-    total_ticks: int
-    error: str = ""
-
-
-def replay_vm(header: dict[str, Any], scenario: Scenario, state: SessionState,
-              score: EpisodeScore, complete: bool, warning: str = "") -> ReplayVM:
-    try:
-        profile = scenario.trainee(str(header.get("profile"))).name
-    except KeyError:
-        profile = str(header.get("profile"))
-    facts = (f"Player {header.get('player', '?')}",
-             f"Started {header.get('started_at', 'unknown')}",
-             f"Trainee {profile}", f"Seed {header.get('seed')}",
-             f"Mode {header.get('mode', '?')}")
-    if complete:
-        end = scenario.node(state.node_id)
-        status = f"Complete: {getattr(end, 'title', '') or end.id}"
-    else:
-        status = "Interrupted: the session was closed before the end"
-    return ReplayVM(title=scenario.title, facts=facts, status=status, warning=warning,
-                    decisions=decision_rows(scenario, state, score.decisions),
-                    total_ticks=max(1, state.tick))
-
-
-def replay_error(message: str) -> ReplayVM:
-    return ReplayVM(title="Replay viewer", facts=(), status="", warning="", decisions=(),
-                    total_ticks=1, error=message)

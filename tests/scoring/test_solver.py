@@ -116,3 +116,10 @@ def test_revealed_attitude_interval_and_inconsistency(tiny):
                                                   ("d2", ("d1:cue",), "cue")])
     assert not conflict.consistent and conflict.conflict == ("d2", "d2")
     assert "inconsistent" in conflict.describe()
+
+
+def test_a_choice_optimal_at_no_weight_is_named_alone(tiny):
+    # Taking over at d1 never wins at any weight in the tiny vignette.
+    attitude = revealed_attitude(tiny, "senior", [("d1", (), "takeover")])
+    assert not attitude.consistent and attitude.conflict == ("d1",)
+    assert "not optimal at any risk weight" in attitude.describe()

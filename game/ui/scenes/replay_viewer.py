@@ -1,170 +1,203 @@
-"""Replay viewer: a recorded session's decisions on a timeline, re-simulated from the log.
+"""Replay viewer: scrub a recorded session on a timeline, stop at each decision, annotate.
 
-The log holds only commands; the viewer replays them through the engine (`resimulate`) and
-scores the result, so it shows what the session *was*, not what the log claims. Left/Right
-step through the decisions: chosen option, best option, regret, and what happened next.
+The log holds only commands; the viewer re-simulates it (replay_model) and shows the
+procedure view and narration as they were at the cursor, with the decision panel (every
+option's Q-value, chosen vs. the model's choice, regret, the trainee as the supervisor saw
+them) while a window is open. From here the facilitator adds notes (A), branches (B) and
+opens the debrief (D). The cursor logic is pure (replay_cursor); drawing is replay_draw.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
+from datetime import UTC, datetime
 
 import pygame
 
-from game.core.model import TICKS_PER_SECOND, Scenario
-from game.replay.reader import LogError, read_log
-from game.replay.verify import Divergence, resimulate
-from game.scoring.episode import score_episode
-from game.scoring.params import ModelParams
+from game.replay.annotations import Note, add_note
 from game.ui.context import UiContext
-from game.ui.input import Act, Intent
-from game.ui.layout import frame, split_y
-from game.ui.review import DecisionRowVM, ReplayVM, replay_error, replay_vm
-from game.ui.scene import Quit, Result, Scene
-from game.ui.scenes.common import draw_footer, draw_header
-from game.ui.widgets.panels import TONE_ICONS, badge, focus_ring, panel, tone_colour
+from game.ui.input import Act, map_event
+from game.ui.presenters import Line
+from game.ui.replay_cursor import Cursor
+from game.ui.replay_model import DecisionMark, ReplayModel, load_replay
+from game.ui.review_presenters import DecisionPanelVM, clock, decision_panel
+from game.ui.scene import Pop, Push, Result, Scene
+from game.ui.scenes import replay_draw, replay_track
+
+__all__ = ["ReplayViewerScene", "load_replay", "open_viewer"]
+
+MORPH_S = 0.8
+MESSAGE_MS = 4000
 
 
-def load_replay(path: str, find: Callable[[str], Scenario | None]) -> ReplayVM:
-    """Read, re-simulate and score a log; every failure becomes a message, not a crash."""
-    try:
-        log = read_log(path)
-    except LogError as exc:
-        return replay_error(f"Cannot open {path}: {exc}")
-    scenario_id = str(log.header.get("scenario_id"))
-    scenario = find(scenario_id)
-    if scenario is None:
-        return replay_error(f"The vignette {scenario_id!r} of this log is not in the library.")
-    warnings = []
-    if scenario.content_sha256 != log.header.get("scenario_sha256"):
-        warnings.append("The vignette changed since this session was recorded.")
-    broken = log.chain_break()
-    if broken is not None:
-        warnings.append(f"Line {broken} of the log was edited, removed or reordered.")
-    try:
-        state = resimulate(log, scenario)
-    except Divergence as exc:
-        return replay_error(f"The log does not replay: line {exc.line}: {exc.message}")
-    params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
-    score = score_episode(scenario, state, params)
-    return replay_vm(log.header, scenario, state, score, log.complete, " ".join(warnings))
-
-
-def clock(ticks: int) -> str:
-    seconds = ticks // TICKS_PER_SECOND
-    return f"{seconds // 60}:{seconds % 60:02d}"
+def open_viewer(ctx: UiContext, path: str, find=None) -> ReplayViewerScene:
+    """A viewer on `path`, finding vignettes through the context's catalogue by default."""
+    from game.ui.scenes.history import scenario_finder
+    find = find or scenario_finder(ctx)
+    return ReplayViewerScene(ctx, load_replay(path, find, ctx.t))
 
 
 class ReplayViewerScene(Scene):
     name = "replay"
 
-    def __init__(self, ctx: UiContext, vm: ReplayVM):
+    def __init__(self, ctx: UiContext, model: ReplayModel):
         super().__init__(ctx)
-        self.vm = vm
-        self.index = 0
-        self.markers: list[pygame.Rect] = []
+        self.model = model
+        self.cursor = Cursor(model)
+        self.time_s = 0.0
+        self.message = ""
+        self.message_ms = 0
+        self.lines: list[Line] = []
+        self.panel: DecisionPanelVM | None = None
+        self.proc_now: Mapping = {}
+        self.proc_before: Mapping = {}
+        self.proc_changed_at = -MORPH_S
+        self.procedure = None
+        self.procedure_failed = False
+        if model.scenario is not None:
+            self.procedure = self._procedure_view(model.scenario.procedure_view)
+        self._shown = -1
+        self._sync()
 
-    def resize(self) -> None:
-        m = self.ctx.metrics
-        f = frame(self.ctx.size, m, m.heading)
-        self.header, self.footer = f.header, f.footer
-        info_h = self.ctx.line_height(m.small) * 2 + self.ctx.line_height(m.body)
-        self.info, rest = split_y(f.body, info_h, m.gap)
-        timeline_h = self.ctx.line_height(m.small, True) * 2 + round(m.body * 2.6)
-        self.timeline, self.detail = split_y(rest, timeline_h, m.gap)
-        self.markers = self._marker_rects()
-
-    def _marker_rects(self) -> list[pygame.Rect]:
-        r = self.timeline.inflate(-4 * self.ctx.metrics.pad, 0)
-        size = round(self.ctx.metrics.body * 1.8)
-        rects = []
-        for row in self.vm.decisions:
-            x = r.x + round(r.width * row.tick / self.vm.total_ticks)
-            rects.append(pygame.Rect(x - size // 2, r.y + (r.height - size) // 2, size, size))
-        return rects
-
-    def on_intent(self, intent: Intent) -> Result:
-        n = len(self.vm.decisions)
-        if intent.act in (Act.BACK, Act.QUIT):
-            return Quit()
-        if n == 0:
+    def _procedure_view(self, name: str):
+        services = self.ctx.services
+        if services is not None:
+            return services.procedure_view(name)
+        try:
+            from game.ui.procedures.registry import view_for
+            return view_for(name)
+        except Exception:  # noqa: BLE001 -- a drawing module must never stop the viewer
             return None
-        if intent.act in (Act.RIGHT, Act.DOWN, Act.NEXT):
-            self.index = min(n - 1, self.index + 1)
-        elif intent.act in (Act.LEFT, Act.UP, Act.PREV):
-            self.index = max(0, self.index - 1)
-        elif intent.act is Act.CHOOSE and intent.number <= n:
-            self.index = intent.number - 1
-        elif intent.act is Act.CLICK:
-            for i, rect in enumerate(self.markers):
-                if rect.inflate(8, 8).collidepoint(intent.pos):
-                    self.index = i
-        return None
+
+    # --- state -------------------------------------------------------------------------
+    @property
+    def progress(self) -> float:
+        return min(1.0, max(0.0, (self.time_s - self.proc_changed_at) / MORPH_S))
 
     @property
-    def selected(self) -> DecisionRowVM | None:
-        return self.vm.decisions[self.index] if self.vm.decisions else None
+    def decision(self) -> DecisionMark | None:
+        return self.cursor.decision_now()
+
+    def _sync(self) -> None:
+        """Bring what is shown in line with the cursor (narration, procedure, panel)."""
+        upto = self.cursor.upto
+        if upto == self._shown:
+            return
+        self._shown = upto
+        self.lines = self.model.lines_at(upto)
+        state = self.model.state_at(upto)
+        now = dict(state.procedure) if state else {}
+        if now != self.proc_now:
+            self.proc_before, self.proc_now = self.proc_now, now
+            self.proc_changed_at = self.time_s
+        d = self.decision
+        self.panel = None if d is None or self.model.scenario is None else decision_panel(
+            self.model.scenario, d.detail, len(self.model.decisions), self.model.profile,
+            self.ctx.t)
+
+    def say(self, message: str) -> None:
+        self.message, self.message_ms = message, MESSAGE_MS
+
+    def resize(self) -> None:
+        self.layout = replay_draw.viewer_layout(self.ctx)
+
+    # --- input -------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> Result:
+        result: Result = None
+        if event.type == pygame.KEYDOWN and event.key in KEYS and not self.model.error:
+            result = self._key(event.key)
+        else:
+            intent = map_event(event)
+            if intent is not None and intent.act is Act.BACK:
+                return Pop()
+            if intent is not None and intent.act is Act.CLICK and not self.model.error:
+                self._click(intent.pos)
+        self._sync()
+        return result
+
+    def _key(self, key: int) -> Result:
+        c, t = self.cursor, self.ctx.t
+        if key == pygame.K_SPACE:
+            c.toggle_play()
+        elif key == pygame.K_PERIOD:
+            c.step(1)
+        elif key == pygame.K_COMMA:
+            c.step(-1)
+        elif key == pygame.K_s:
+            self.say(t("Speed {n}x", n=c.cycle_speed()))
+        elif key in (pygame.K_RIGHT, pygame.K_PAGEDOWN, pygame.K_n):
+            if c.jump(1) is None:
+                self.say(t("No later decision point"))
+        elif key in (pygame.K_LEFT, pygame.K_PAGEUP):
+            if c.jump(-1) is None:
+                self.say(t("No earlier decision point"))
+        elif key == pygame.K_HOME:
+            c.home()
+        elif key == pygame.K_END:
+            c.end()
+        elif key == pygame.K_a:
+            return Push(self._note_entry())
+        elif key == pygame.K_b:
+            return self._branch()
+        elif key == pygame.K_d:
+            from game.ui.scenes.debrief import DebriefScene
+            return Push(DebriefScene(self.ctx, self.model.path, self.model.find))
+        return None
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        for number, rect in replay_track.marker_rects(self).items():
+            if rect.inflate(8, 8).collidepoint(pos):
+                self.cursor.jump_to(number)
+                return
+        track = self.layout.track
+        if track.collidepoint(pos):
+            inner = replay_track.track_span(self)
+            fraction = (pos[0] - inner.x) / max(1, inner.width)
+            self.cursor.seek(round(fraction * self.model.total_ticks))
+
+    def _note_entry(self) -> Scene:
+        from game.ui.scenes.note_entry import TextEntryOverlay
+        tick = self.cursor.tick
+        d = self.decision
+        where = self.ctx.t("Note at {time}", time=clock(tick)) + (
+            self.ctx.t(" · decision {n}: {cue}", n=d.number, cue=d.detail.cue) if d else "")
+
+        def save(text: str) -> str | None:
+            note = Note(tick, text, decision=d.node if d else "",
+                        created_at=datetime.now(UTC).isoformat(timespec="seconds"))
+            try:
+                add_note(self.model.path, note)
+            except OSError as exc:
+                return self.ctx.t("Could not save the note: {why}", why=exc.strerror or exc)
+            self.model.reload_notes()
+            self.say(self.ctx.t("Note saved beside the log"))
+            return None
+        return TextEntryOverlay(self.ctx, self.ctx.t("Add a note"), where, save)
+
+    def _branch(self) -> Result:
+        t = self.ctx.t
+        d = self.decision
+        if d is None:
+            self.say(t("Go to a decision point first (→ or N), then press B"))
+            return None
+        if not self.model.complete:
+            self.say(t("Only a finished session can be branched"))
+            return None
+        from game.ui.scenes.branch_compare import BranchChooser
+        return Push(BranchChooser(self.ctx, self.model, d))
+
+    def update(self, dt_ms: int) -> None:
+        self.time_s += dt_ms / 1000
+        self.message_ms = max(0, self.message_ms - dt_ms)
+        if self.cursor.advance(dt_ms) is not None:
+            self.say(self.ctx.t("Stopped at a decision point · Space continues"))
+        self._sync()
 
     def draw(self, surface: pygame.Surface) -> None:
-        ctx, m, p, vm = self.ctx, self.ctx.metrics, self.ctx.palette, self.vm
-        surface.fill(p.background)
-        draw_header(ctx, surface, self.header, f"Replay: {vm.title}", m.heading)
-        if vm.error:
-            ctx.text(surface, vm.error, self.info.union(self.detail), m.body, p.warn)
-        else:
-            small_h = ctx.line_height(m.small)
-            ctx.text(surface, " · ".join(vm.facts), pygame.Rect(
-                self.info.x, self.info.y, self.info.width, small_h * 2), m.small, p.muted)
-            status = vm.status + (f"  ⚠ {vm.warning}" if vm.warning else "")
-            ctx.text(surface, status, pygame.Rect(self.info.x, self.info.y + small_h * 2,
-                                                  self.info.width, self.info.height - small_h * 2),
-                     m.body, p.warn if vm.warning else p.text)
-            self._draw_timeline(surface)
-            self._draw_detail(surface)
-        draw_footer(ctx, surface, self.footer, "Left/Right or number key: step through the "
-                    "decisions · click a marker · Esc close · F1 help")
+        replay_draw.draw_viewer(self, surface)
 
-    def _draw_timeline(self, surface: pygame.Surface) -> None:
-        ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
-        panel(ctx, surface, self.timeline)
-        line_y = self.timeline.centery
-        inner = self.timeline.inflate(-4 * m.pad, 0)
-        pygame.draw.line(surface, p.muted, (inner.x, line_y), (inner.right, line_y), 3)
-        label_h = ctx.line_height(m.small, True)
-        for i, (row, rect) in enumerate(zip(self.vm.decisions, self.markers)):
-            pygame.draw.ellipse(surface, tone_colour(ctx, row.tone), rect)
-            ctx.text(surface, str(row.number), rect, m.body, p.background, True, "center",
-                     "center")
-            label = pygame.Rect(rect.centerx - m.pad * 3, rect.bottom + 2, m.pad * 6, label_h)
-            ctx.text(surface, f"{TONE_ICONS[row.tone]} {row.word}", label.clip(self.timeline),
-                     m.small, tone_colour(ctx, row.tone), True, "center", min_size=m.small,
-                     truncate=True)
-            if i == self.index:
-                focus_ring(ctx, surface, rect)
-        ends = pygame.Rect(inner.x, self.timeline.y + 2, inner.width, label_h)
-        ctx.text(surface, "0:00", ends, m.small, p.muted)
-        ctx.text(surface, clock(self.vm.total_ticks), ends, m.small, p.muted, False, "right")
 
-    def _draw_detail(self, surface: pygame.Surface) -> None:
-        ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
-        panel(ctx, surface, self.detail)
-        inner = self.detail.inflate(-2 * m.pad, -2 * m.pad)
-        row = self.selected
-        if row is None:
-            ctx.text(surface, "This session reached no decision point.", inner, m.body, p.muted)
-            return
-        head_h = ctx.line_height(m.heading, True) + m.gap
-        badge_w = round(170 * m.scale)
-        ctx.text(surface, f"Decision {row.number} of {len(self.vm.decisions)} · at "
-                 f"{clock(row.tick)}", pygame.Rect(inner.x, inner.y, inner.width - badge_w,
-                                                   head_h), m.heading, p.text, True)
-        badge(ctx, surface, pygame.Rect(inner.right - badge_w, inner.y, badge_w,
-                                        head_h - m.gap // 2), row.tone, row.word, m.body)
-        lines = [row.cue, "", f"Chosen: {row.chosen} ({row.how})", row.verdict]
-        if row.rule:
-            lines.append(f"Rule broken: {row.rule}")
-        if row.after:
-            lines += ["", "Then: " + " ".join(row.after)]
-        body = pygame.Rect(inner.x, inner.y + head_h, inner.width, inner.height - head_h)
-        ctx.text(surface, "\n".join(lines), body, m.body)
-
+KEYS = {pygame.K_SPACE, pygame.K_PERIOD, pygame.K_COMMA, pygame.K_s, pygame.K_RIGHT,
+        pygame.K_LEFT, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_n, pygame.K_HOME,
+        pygame.K_END, pygame.K_a, pygame.K_b, pygame.K_d}
+"""Keys the viewer handles itself (so they never reach the generic intent mapping)."""

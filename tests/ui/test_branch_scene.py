@@ -1,0 +1,81 @@
+""""Branch here": same seed, recorded choices before k, a verifiable log beside the parent."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.replay.branch import BranchError, decisions_in
+from game.replay.reader import read_log
+from game.replay.verify import verify_log
+from game.ui.branching import branch_path, run_branch
+from game.ui.scene import Pop, Push, Replace
+from game.ui.scenes.branch_compare import BranchChooser, BranchCompareScene
+from game.ui.scenes.replay_viewer import ReplayViewerScene, load_replay
+from tests.ui.helpers import press
+from tests.ui.review_screens import record
+
+
+@pytest.mark.parametrize("scenario_id", ["npwt_dressing", "psychotherapy_hypothesis"])
+def test_branch_from_k_reproduces_decisions_before_k_and_verifies(ctx, library, tmp_path,
+                                                                   scenario_id):
+    parent = tmp_path / "p.jsonl"
+    session = record(ctx, scenario_id, parent, policy="random", min_decisions=3)
+    scenario = session.scenario
+    recorded = [(d["node"], d["choice"]) for d in decisions_in(read_log(parent))]
+    for k, (node, chosen) in enumerate(recorded, start=1):
+        other = next(o.id for o in scenario.node(node).options if o.id != chosen)
+        run = run_branch(parent, scenario, k, other)
+        taken = [(s.node, s.choice) for s in run.session.state.history if s.kind == "decision"]
+        assert taken[:k - 1] == recorded[:k - 1]
+        assert taken[k - 1] == (node, other)
+        assert run.path == branch_path(parent, k, other) == \
+            tmp_path / f"p.branch-{k}-{other}.jsonl"
+        assert run.sources[:k] == ["recorded"] * (k - 1) + ["branch"]
+        assert set(run.sources[k:]) <= {"reused", "model"}
+        result = verify_log(str(run.path), library.get)
+        assert result.ok and result.complete, result.reason
+        header = read_log(run.path).header
+        assert header["seed"] == read_log(parent).header["seed"]
+        assert header["parent"]["index"] == k - 1 and header["parent"]["log"] == "p.jsonl"
+
+
+def test_branch_refuses_an_unfinished_recording(ctx, library, tmp_path):
+    parent = tmp_path / "p.jsonl"
+    record(ctx, "lumbar_puncture", parent, min_decisions=1)
+    lines = parent.read_text(encoding="utf-8").splitlines()
+    parent.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    with pytest.raises(BranchError):
+        run_branch(parent, library.get("lumbar_puncture"), 1, "takeover")
+
+
+def test_chooser_and_comparison(ctx, library, tmp_path):
+    parent = tmp_path / "p.jsonl"
+    record(ctx, "npwt_dressing", parent, min_decisions=3)
+    viewer = ReplayViewerScene(ctx, load_replay(str(parent), library.get))
+    viewer.resize()
+    press(viewer, pygame.K_RIGHT)
+    press(viewer, pygame.K_RIGHT)
+    chooser = press(viewer, pygame.K_b).scene
+    assert isinstance(chooser, BranchChooser)
+    chooser.resize()
+    d = viewer.decision.detail
+    recorded_key = [o.option for o in d.options].index(d.chosen) + 1
+    assert press(chooser, getattr(pygame, f"K_{recorded_key}")) is None and chooser.error
+    other_key = 1 if recorded_key != 1 else 2
+    result = press(chooser, getattr(pygame, f"K_{other_key}"))
+    assert isinstance(result, Replace) and isinstance(result.scene, BranchCompareScene)
+    compare = result.scene
+    compare.resize()
+    actual, branch = compare.columns
+    assert actual.path[0].source == "recorded" and not actual.path[0].differs
+    assert branch.path[1].source == "branch" and branch.path[1].differs
+    assert actual.word in ("Safe", "Caution", "Unsafe") and actual.symbol
+    assert branch.learning.startswith("Learning ") and branch.harm.startswith("Harm ")
+    assert compare.run.path.exists() and compare.run.path.parent == parent.parent
+    opened = press(compare, pygame.K_RETURN)
+    assert isinstance(opened, Push) and isinstance(opened.scene, ReplayViewerScene)
+    assert opened.scene.model.path == str(compare.run.path) and not opened.scene.model.error
+    assert any("Branch of p.jsonl at decision 2" in f for f in opened.scene.model.facts)
+    assert isinstance(press(compare, pygame.K_ESCAPE), Pop)
+    assert isinstance(press(chooser, pygame.K_ESCAPE), Pop)
