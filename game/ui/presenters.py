@@ -2,20 +2,32 @@
 
 Pure functions with no pygame, so tests assert on what a screen says (the countdown, the
 button labels, which files are invalid) without rendering a pixel. Debrief-side presenters
-(outcome, replay) live in `review.py`.
+(outcome, replay) live in `review.py`. Every function that writes UI chrome takes the
+translator `t` (English when omitted); scenario content is never translated.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from game.content.catalogue import Catalogue
 from game.core import events as ev
 from game.core.model import TICKS_PER_SECOND, Chance, Decision, Option, Scenario
+from game.core.state import SessionState
 from game.core.view import SessionView
+from game.i18n import Translator
+from game.scoring.episode import trace_totals
+from game.scoring.harm import aggregate_points
+from game.scoring.learning import grade
+from game.scoring.params import ModelParams
 
 TICK_MS = 1000 // TICKS_PER_SECOND
+
+Tr = Callable[..., str]
+"""A translator: `t("English {x}", x=1)` (game.i18n.Translator, or a test's stand-in)."""
+ENGLISH: Tr = Translator("en")
 
 LEVEL_NAMES = {"watch": "Watch", "probe": "Probe", "cue": "Cue", "guide": "Guide",
                "takeover": "Take over"}
@@ -26,6 +38,28 @@ DISTANCE_TEXT = {
     "indirect": "Indirect: you are nearby and can be there within minutes.",
     "distant": "Distant: you are reachable by phone, not at the bedside.",
 }
+CATEGORY_NAMES = {"technical": "Technical", "medication": "Medication",
+                  "communication": "Communication", "diagnostic": "Diagnostic",
+                  "decision": "Decision-making", "management": "Management"}
+SUPERVISION_NAMES = {"direct": "direct", "indirect": "indirect", "distant": "distant"}
+MODE_NAMES = {"practice": "Practice", "assessment": "Assessment", "workshop": "Workshop"}
+MODE_TEXT = {
+    "practice": "Practice: pause at any time, meters on request, rewind after the outcome.",
+    "assessment": "Assessment: real time, no pause, no rewind; meters appear at the end and "
+                  "the result is saved.",
+    "workshop": "Workshop: a facilitator leads the room through the vignette.",
+}
+TRANSLATED_TABLES = (LEVEL_NAMES, DISTANCE_TEXT, CATEGORY_NAMES, SUPERVISION_NAMES, MODE_NAMES,
+                     MODE_TEXT)
+"""Tables whose values are UI chrome shown through `t` (the i18n test checks them)."""
+
+
+def level_name(level: str, t: Tr = ENGLISH) -> str:
+    return t(LEVEL_NAMES[level]) if level in LEVEL_NAMES else level
+
+
+def mode_name(mode: str, t: Tr = ENGLISH) -> str:
+    return t(MODE_NAMES[mode]) if mode in MODE_NAMES else mode
 
 
 @dataclass(frozen=True)
@@ -51,10 +85,13 @@ class PickerVM:
     invalid: tuple[InvalidRow, ...]
 
 
-def picker_vm(catalogue: Catalogue) -> PickerVM:
+def picker_vm(catalogue: Catalogue, t: Tr = ENGLISH) -> PickerVM:
     rows = tuple(VignetteRow(
         id=s.id, title=s.title,
-        meta=f"{s.category.capitalize()} · {s.supervision} supervision · {s.minutes:g} min",
+        meta=t("{category} · {supervision} supervision · {minutes} min",
+               category=t(CATEGORY_NAMES.get(s.category, s.category)),
+               supervision=t(SUPERVISION_NAMES.get(s.supervision, s.supervision)),
+               minutes=f"{s.minutes:g}"),
         summary=s.summary, setting=_sentence(f"{s.specialty}. {s.setting}"))
         for s in catalogue.scenarios)
     invalid = []
@@ -62,7 +99,7 @@ def picker_vm(catalogue: Catalogue) -> PickerVM:
         name = Path(entry.path).name
         first = entry.problems[0] if entry.problems else None
         text = f"{name}:{first.line}:{first.col}: {first.message}" if first else \
-            f"{name}: cannot be loaded"
+            t("{name}: cannot be loaded", name=name)
         invalid.append(InvalidRow(name, text, len(entry.problems)))
     return PickerVM(rows, tuple(invalid))
 
@@ -93,27 +130,32 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".!?" else text + "."
 
 
-def briefing_vm(scenario: Scenario) -> BriefingVM:
+def briefing_vm(scenario: Scenario, t: Tr = ENGLISH) -> BriefingVM:
     p = scenario.patient
     profiles = tuple(ProfileVM(
-        t.id, t.name, t.level, t.summary,
-        "Competence known" if t.competence_known else "Competence uncertain")
-        for t in scenario.trainees)
+        tr.id, tr.name, tr.level, tr.summary,
+        t("Competence known") if tr.competence_known else t("Competence uncertain"))
+        for tr in scenario.trainees)
     return BriefingVM(
         title=scenario.title, summary=scenario.summary,
         patient=f"{p.name}, {p.age}", patient_summary=p.summary,
         setting=_sentence(f"{scenario.specialty}. {scenario.setting}"),
-        supervision=DISTANCE_TEXT.get(scenario.supervision, scenario.supervision),
+        supervision=_distance(scenario.supervision, t),
         objectives=scenario.objectives, profiles=profiles)
 
 
-def room_text(scenario: Scenario, profile_id: str) -> str:
+def _distance(supervision: str, t: Tr) -> str:
+    return t(DISTANCE_TEXT[supervision]) if supervision in DISTANCE_TEXT else supervision
+
+
+def room_text(scenario: Scenario, profile_id: str, t: Tr = ENGLISH) -> str:
     """Who is in the room: shown while the trainee works, so the player need not remember."""
-    t, p = scenario.trainee(profile_id), scenario.patient
-    distance = DISTANCE_TEXT.get(scenario.supervision, scenario.supervision)
-    return (f"Your trainee: {t.name}, {t.level}. {t.summary}\n"
-            f"Patient: {p.name}, {p.age}.\n"
-            f"Supervision: {distance}")
+    trainee, p = scenario.trainee(profile_id), scenario.patient
+    return "\n".join((
+        t("Your trainee: {name}, {level}.", name=trainee.name, level=trainee.level) + " "
+        + trainee.summary,
+        t("Patient: {name}, {age}.", name=p.name, age=p.age),
+        t("Supervision: {distance}", distance=_distance(scenario.supervision, t))))
 
 
 @dataclass(frozen=True)
@@ -142,27 +184,51 @@ class PlayVM:
     end_title: str
 
 
-def play_vm(v: SessionView, sub_tick_ms: int = 0, paused: bool = False) -> PlayVM:
+def play_vm(v: SessionView, sub_tick_ms: int = 0, paused: bool = False,
+            t: Tr = ENGLISH) -> PlayVM:
     """The play screen for one moment; `sub_tick_ms` (0-99) smooths the countdown."""
     phase = "ended" if v.finished else ("decision" if v.node_kind == "decision" else
                                         "narration")
     ms_left = max(0, v.ticks_left * TICK_MS - sub_tick_ms) if v.ticks_total else 0
     fraction = ms_left / (v.ticks_total * TICK_MS) if v.ticks_total else 0.0
-    options = tuple(OptionVM(o.id, o.key, o.level, f"{LEVEL_NAMES.get(o.level, o.level)}: "
-                             f"{o.label}", LEVEL_TONES.get(o.level, "info"),
-                             o.id == v.default_option) for o in v.options)
+    options = tuple(OptionVM(o.id, o.key, o.level,
+                             t("{level}: {label}", level=level_name(o.level, t), label=o.label),
+                             LEVEL_TONES.get(o.level, "info"), o.id == v.default_option)
+                    for o in v.options)
     seconds = ms_left / 1000
     countdown = ""
     if phase == "decision":
         default = next((o for o in options if o.is_default), None)
-        then = f" (then {default.key}: {LEVEL_NAMES.get(default.level, default.level)})" \
-            if default else ""
-        countdown = f"{seconds:.1f} s left to decide{then}"
+        countdown = t("{seconds} s left to decide", seconds=f"{seconds:.1f}")
+        if default:
+            countdown += " " + t("(then {key}: {level})", key=default.key,
+                                 level=level_name(default.level, t))
     total_s = (v.tick * TICK_MS + sub_tick_ms) // 1000
     return PlayVM(phase=phase, narration=v.text, cue=v.cue, options=options,
                   fraction_left=fraction, seconds_left=seconds, countdown=countdown,
                   elapsed=f"{total_s // 60}:{total_s % 60:02d}", paused=paused,
                   end_title=v.end_title)
+
+
+@dataclass(frozen=True)
+class MetersVM:
+    """The two ledgers so far: what the trainee has learnt, what the patient has borne."""
+
+    learning: float
+    harm: float
+    learning_text: str
+    harm_text: str
+
+
+def meters_vm(scenario: Scenario, state: SessionState, params: ModelParams | None = None,
+              t: Tr = ENGLISH) -> MetersVM:
+    """Learning opportunity taken so far (raw, before the end-of-session multipliers) and harm
+    points so far (aggregated as the CCI does): the same numbers the replay timeline shows."""
+    learning = trace_totals(scenario, state, params or ModelParams()).base
+    harm = aggregate_points([grade(g) for g in state.harm])
+    return MetersVM(learning, harm,
+                    t("Learning so far: {points}", points=f"{learning:.1f}"),
+                    t("Harm so far: {points}", points=f"{harm:.1f}"))
 
 
 @dataclass(frozen=True)
@@ -173,18 +239,18 @@ class Line:
     text: str
 
 
-def narrate(scenario: Scenario, events: list) -> list[Line]:
+def narrate(scenario: Scenario, events: list, t: Tr = ENGLISH) -> list[Line]:
     """What the player should read about `events`, in order (chance outcomes included:
     the view shows only the node the session rests on, so they would otherwise be lost)."""
     lines: list[Line] = []
     for e in events:
-        line = _line_for(scenario, e)
+        line = _line_for(scenario, e, t)
         if line is not None and line.text:
             lines.append(line)
     return lines
 
 
-def _line_for(scenario: Scenario, e: object) -> Line | None:
+def _line_for(scenario: Scenario, e: object, t: Tr) -> Line | None:
     if isinstance(e, ev.NodeEntered):
         node = scenario.node(e.node)
         if e.node_kind == "end":
@@ -198,13 +264,14 @@ def _line_for(scenario: Scenario, e: object) -> Line | None:
     if isinstance(e, ev.InterventionMade):
         option = _option(scenario, e.decision, e.option)
         said = f" \u201c{option.say}\u201d" if option.say else ""
-        return Line("you", f"You ({LEVEL_NAMES.get(e.level, e.level)}): {option.label}.{said}")
+        return Line("you", t("You ({level}): {label}.", level=level_name(e.level, t),
+                             label=option.label) + said)
     if isinstance(e, ev.WindowClosed):
         option = _option(scenario, e.decision, e.option)
-        level = LEVEL_NAMES.get(option.level.value, option.level.value)
-        return Line("window", f"Time is up and you did not step in ({level}: {option.label}).")
+        return Line("window", t("Time is up and you did not step in ({level}: {label}).",
+                                level=level_name(option.level.value, t), label=option.label))
     if isinstance(e, ev.HarmOccurred):
-        return Line("harm", f"Harm to the patient ({e.grade}).")
+        return Line("harm", t("Harm to the patient ({grade}).", grade=e.grade))
     return None
 
 
@@ -216,3 +283,18 @@ def _option(scenario: Scenario, decision: str, option: str) -> Option:
 
 def option_label(scenario: Scenario, decision: str, option: str) -> str:
     return _option(scenario, decision, option).label
+
+
+def spoken(scenario: Scenario, events: list, lines: list[Line], t: Tr = ENGLISH) -> str:
+    """What self-voicing reads for `events`: the new lines, and at a decision point its cue
+    and every option with its number key (a player who cannot see the screen can choose)."""
+    parts = [line.text for line in lines if line.kind != "you"]
+    for event in events:
+        if isinstance(event, ev.DecisionOpened):
+            node = scenario.node(event.decision)
+            assert isinstance(node, Decision)
+            parts.append(t("Decision point.") + " " + node.cue)
+            parts.extend(t("{key}: {level}: {label}.", key=n, label=o.label,
+                           level=level_name(o.level.value, t))
+                         for n, o in enumerate(node.options, start=1))
+    return " ".join(parts)
