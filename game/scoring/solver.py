@@ -13,6 +13,7 @@ option is the admissible one with the highest Q.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -205,6 +206,8 @@ def solve(scenario: Scenario, profile_id: str | None = None,
 
 _CACHE: OrderedDict[tuple, Solution] = OrderedDict()
 _CACHE_SIZE = 2048
+_CACHE_LOCK = threading.Lock()
+"""Screens compute debriefs in a background thread while the frame loop may solve too."""
 
 
 def solve_cached(scenario: Scenario, profile_id: str | None = None,
@@ -214,14 +217,17 @@ def solve_cached(scenario: Scenario, profile_id: str | None = None,
     functions of that key, so caching them cannot change any result."""
     params = params or ModelParams()
     key = (scenario.id, scenario.content_sha256, profile_id, repr(params))
-    hit = _CACHE.get(key)
-    if hit is None:
-        hit = _CACHE[key] = solve(scenario, profile_id, params)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    solution = solve(scenario, profile_id, params)  # outside the lock: solving is slow
+    with _CACHE_LOCK:
+        _CACHE[key] = solution
         if len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
-    else:
-        _CACHE.move_to_end(key)
-    return hit
+    return solution
 
 
 def evaluate(scenario: Scenario, policy: Policy, profile_id: str | None = None,
