@@ -13,16 +13,22 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game import paths
 from game.config import Settings, load_settings
+from game.i18n import Translator
 from game.ui.context import DEFAULT_SIZE, MIN_SIZE, Services, UiContext
 from game.ui.input import Act, map_event
 from game.ui.scene import Scene, SceneStack
 from game.ui.sound import RATE
 from game.ui.theme import make_theme
+
+if TYPE_CHECKING:
+    from game.core.model import Scenario
+    from game.replay.session import RecordedSession
 
 FPS = 60
 MAX_FRAME_MS = 250
@@ -100,7 +106,16 @@ class App:
             self.fullscreen = not self.fullscreen
         except pygame.error:
             return
+        # F11 and the settings screen agree on what the screen shows (F11 is not saved).
+        self.ctx.settings = self.ctx.settings.with_(fullscreen=self.fullscreen)
         self.on_resize()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """The settings screen changed something: full screen, then re-layout every scene
+        (the context has already rebuilt its theme and translator and cleared the cache)."""
+        if settings.fullscreen != self.fullscreen:
+            self.toggle_fullscreen()
+        self.stack.resize()
 
     def on_resize(self) -> None:
         """Clamp to the minimum size (window managers may ignore the hint), then re-layout."""
@@ -150,25 +165,30 @@ def read_settings() -> Settings:
 
 def build_app(window: tuple[int, int] | None, services: Services | None,
               first: Callable[[UiContext], list[Scene]],
-              settings: Settings | None = None) -> App:
+              settings: Settings | None = None, mode: str = "practice") -> App:
     """Open the window and build the context and scene stack (shared by both entry points)."""
     settings = settings or Settings()
     init_pygame()
     surface = open_window(window or DEFAULT_SIZE)
     ctx = UiContext(make_theme(settings.palette, settings.text_size), services,
-                    surface.get_size())
+                    surface.get_size(), t=Translator(settings.language), settings=settings,
+                    mode=mode)
     from game.ui.scenes.overlays import HelpOverlay
-    stack = SceneStack(help_factory=lambda: HelpOverlay(ctx))
+    stack = SceneStack(help_factory=lambda: HelpOverlay(ctx, getattr(stack.top, "help_keys",
+                                                                      None)))
     for scene in first(ctx):
         stack.push(scene)
     app = App(ctx, stack)
+    ctx.on_settings = app.apply_settings
     if settings.fullscreen:
         app.toggle_fullscreen()
     return app
 
 
-def first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None) -> list[Scene]:
-    """Title and picker; with a scenario id, also its briefing (Esc still backs out)."""
+def first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None,
+                 tutorial: bool = False) -> list[Scene]:
+    """Title and picker; with a scenario id, also its briefing (Esc still backs out).
+    `tutorial` (first start: settings.tutorial_seen is false) opens the tutorial on top."""
     from game.ui.scenes.briefing import BriefingScene
     from game.ui.scenes.picker import PickerScene
     from game.ui.scenes.title import TitleScene
@@ -179,7 +199,21 @@ def first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None) -
         scenario = picker.catalogue.get(scenario_id)
         if scenario is not None:
             scenes.append(BriefingScene(ctx, scenario, profile))
+    elif tutorial:
+        from game.ui.scenes.tutorial import TutorialIntroScene
+        scenes.append(TutorialIntroScene(ctx))
     return scenes
+
+
+def live_starter(ctx: UiContext, seed: int | None, risk_weight: float | None
+                 ) -> Callable[[Scenario, str], RecordedSession]:
+    """Starts each session in the mode and pace chosen at that moment (title menu, settings
+    screen), not the ones the game was started with."""
+    from game.scoring.params import ModelParams
+    from game.ui.sessions import session_starter
+    params = ModelParams(risk_weight=risk_weight) if risk_weight else None
+    return lambda scenario, profile: session_starter(
+        seed, ctx.mode, ctx.settings.pace, params)(scenario, profile)
 
 
 def run_game(scenario_id: str | None = None, seed: int | None = None,
@@ -188,8 +222,18 @@ def run_game(scenario_id: str | None = None, seed: int | None = None,
     from game.ui.sessions import default_services
     settings = read_settings()
     init_pygame()  # before the sound bank opens the mixer
-    app = build_app(window, default_services(seed, mode, settings, risk_weight),
-                    lambda ctx: first_scenes(ctx, scenario_id, profile), settings)
+    first: Callable[[UiContext], list[Scene]] = lambda ctx: first_scenes(  # noqa: E731
+        ctx, scenario_id, profile, tutorial=not settings.tutorial_seen)
+    if mode == "workshop":  # the facilitator's setup instead of the picker
+        from game.ui.scenes.workshop_setup import workshop_first_scenes
+        first = lambda ctx: workshop_first_scenes(  # noqa: E731
+            ctx, scenario_id, profile, seed, risk_weight, settings.pace)
+    services = default_services(seed, mode, settings, risk_weight)
+    app = build_app(window, services, first, settings, mode)
+    services.start_session = live_starter(app.ctx, seed, risk_weight)
+    problem = load_settings(paths.settings_path())[1]
+    if problem and hasattr(app.stack.scenes[0], "notice"):
+        app.stack.scenes[0].notice = problem  # the title says it too (Settings has the rest)
     return app.run()
 
 
@@ -209,6 +253,6 @@ def run_replay_viewer(log: str | Path, window: tuple[int, int] | str | None = No
     from game.ui.scenes.replay_viewer import ReplayViewerScene, load_replay
     from game.ui.sessions import catalogue_loader
     catalogue = catalogue_loader()()
-    vm = load_replay(str(log), catalogue.get)
-    app = build_app(window, None, lambda ctx: [ReplayViewerScene(ctx, vm)], read_settings())
+    app = build_app(window, None, lambda ctx: [ReplayViewerScene(
+        ctx, load_replay(str(log), catalogue.get, ctx.t))], read_settings())
     return app.run()

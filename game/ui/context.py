@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.config import Settings
 from game.i18n import Translator
-from game.ui.theme import Colour, Palette, Theme
+from game.ui.theme import Colour, Palette, Theme, make_theme
 from game.ui.widgets.text import TextCache, fit_text_sized, truncate_to_fit
 
 if TYPE_CHECKING:
@@ -115,6 +116,13 @@ class UiContext:
     recorder: list[TextPlacement] | None = None
     t: Translator = field(default_factory=Translator)
     """Translates UI chrome: write `ctx.t("Start")`, `ctx.t("{n} s left", n=3)`."""
+    settings: Settings = field(default_factory=Settings)
+    """The player's settings as they apply now (the settings screen changes them)."""
+    mode: str = "practice"
+    """Mode of the next session: "practice" or "assessment" (chosen on the title screen)."""
+    on_settings: Callable[[Settings], None] | None = None
+    """Set by the app: applies what scenes cannot reach (sound, voice, full screen, re-layout
+    of every scene on the stack)."""
     metrics: Metrics = field(init=False)
 
     def __post_init__(self) -> None:
@@ -129,6 +137,16 @@ class UiContext:
         self.size = (max(1, size[0]), max(1, size[1]))
         self.metrics = metrics_for(self.size, self.theme)
         self.cache.clear()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """New settings take effect at once: theme, language, metrics, no stale text."""
+        self.settings = settings
+        self.theme = make_theme(settings.palette, settings.text_size)
+        self.t = Translator(settings.language)
+        self.metrics = metrics_for(self.size, self.theme)
+        self.cache.clear()
+        if self.on_settings is not None:
+            self.on_settings(settings)
 
     def font_px(self, size: int) -> int:
         return max(8, round(size * self.theme.fonts.scale))

@@ -7,12 +7,12 @@ the keys listed to the player can never drift from the keys that work.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 import pygame
 
 
-class Act(str, Enum):
+class Act(StrEnum):
     CHOOSE = "choose"        # number keys: pick option n of an open decision point
     NEXT = "next"            # Tab
     PREV = "prev"            # Shift-Tab
@@ -26,6 +26,8 @@ class Act(str, Enum):
     SKIP = "skip"            # S
     HELP = "help"            # F1 / ?
     FULLSCREEN = "fullscreen"  # F11
+    METERS = "meters"        # M: show / hide the learning and harm meters (practice)
+    REWIND = "rewind"        # W: rewind to an earlier decision (practice, on the outcome)
     CLICK = "click"          # left mouse button released
     HOVER = "hover"          # mouse moved
     SCROLL = "scroll"        # wheel / Page Up / Page Down
@@ -53,21 +55,25 @@ _SIMPLE_KEYS = {
     pygame.K_RETURN: Act.ACTIVATE, pygame.K_KP_ENTER: Act.ACTIVATE, pygame.K_SPACE: Act.ACTIVATE,
     pygame.K_ESCAPE: Act.BACK, pygame.K_p: Act.PAUSE, pygame.K_s: Act.SKIP,
     pygame.K_F1: Act.HELP, pygame.K_F11: Act.FULLSCREEN,
+    pygame.K_m: Act.METERS, pygame.K_w: Act.REWIND,
 }
 
 KEY_HELP: tuple[tuple[str, str], ...] = (
     ("Number keys 1 - 5", "choose an intervention (watch, probe, cue, guide, take over)"),
     ("Tab / Shift+Tab", "move the focus forward / back"),
-    ("Arrow keys", "move the focus"),
+    ("Arrow keys", "move the focus; Left / Right change a setting"),
     ("Enter / Space", "activate the focused button"),
     ("Esc", "go back (asks before leaving a running vignette)"),
-    ("P", "pause / resume the vignette"),
+    ("P", "pause / resume the vignette (practice only)"),
     ("S or Right arrow", "skip the narration"),
+    ("M", "show / hide the learning and harm meters (practice)"),
+    ("W", "rewind to an earlier decision (practice, on the outcome)"),
     ("F1 or ?", "show / hide this help"),
     ("F11", "full screen on / off"),
     ("Mouse", "click any button; the wheel scrolls lists"),
 )
-"""Every key the game understands, as the help overlay lists them."""
+"""Every key the game understands, as the help overlay lists them (English message ids:
+the overlay translates each with `ctx.t`)."""
 
 
 def map_event(event: pygame.event.Event) -> Intent | None:

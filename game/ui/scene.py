@@ -8,6 +8,8 @@ Only the top scene is updated, so an overlay (help, confirm) pauses what lies be
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -55,9 +57,11 @@ class Quit(Transition):
 Result = Command | Transition | None
 
 
-class Scene:
+class Scene(ABC):
     name = "scene"
     overlay = False
+    takes_text = False
+    """True while the scene reads typed text: keys like "?" are then text, not shortcuts."""
     """An overlay is drawn on top of the scene beneath it instead of replacing it."""
 
     def __init__(self, ctx: UiContext):
@@ -78,8 +82,9 @@ class Scene:
         """Advance animations and, in the play scene, simulation time (dt in milliseconds)."""
         return None
 
+    @abstractmethod
     def draw(self, surface: pygame.Surface) -> None:
-        raise NotImplementedError
+        """Draw the scene; never changes state (every scene must define it)."""
 
     def resize(self) -> None:
         """Recompute the layout from `ctx.size` (called on push and on window resize)."""
@@ -108,6 +113,7 @@ class SceneStack:
             return
         intent = map_event(event)
         if intent is not None and intent.act is Act.HELP and top.name != "help" \
+                and not top.takes_text \
                 and self.help_factory is not None:
             self.push(self.help_factory())
             return

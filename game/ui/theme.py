@@ -28,10 +28,11 @@ class Palette:
     muted: Colour = (160, 170, 184)
     accent: Colour = (86, 180, 233)      # sky blue (Okabe-Ito)
     focus: Colour = (240, 228, 66)       # yellow focus ring
-    good: Colour = (0, 158, 115)         # bluish green
+    # Okabe-Ito hues, lightened just enough for 4.5:1 contrast as text on every panel colour.
+    good: Colour = (0, 180, 131)         # bluish green
     warn: Colour = (230, 159, 0)         # orange
-    bad: Colour = (213, 94, 0)           # vermillion
-    harm: Colour = (204, 121, 167)       # reddish purple
+    bad: Colour = (245, 125, 40)         # vermillion
+    harm: Colour = (214, 131, 177)       # reddish purple
     skin: Colour = (233, 196, 170)
     tissue: Colour = (196, 120, 110)
     bone: Colour = (236, 230, 214)
@@ -41,10 +42,16 @@ class Palette:
 
 PALETTES = {
     "default": Palette(),
-    "high-contrast": Palette(background=(0, 0, 0), panel=(16, 16, 16), panel_alt=(40, 40, 40),
-                             text=(255, 255, 255), muted=(215, 215, 215),
-                             accent=(0, 200, 255), focus=(255, 255, 0)),
+    # Black and white with the same Okabe-Ito hues lightened, so every colour keeps at least
+    # 7:1 contrast on black (WCAG AAA) on a washed-out projector.
+    "high-contrast": Palette(background=(0, 0, 0), panel=(12, 12, 12), panel_alt=(44, 44, 44),
+                             text=(255, 255, 255), muted=(222, 222, 222),
+                             accent=(102, 204, 255), focus=(255, 255, 0), good=(64, 224, 176),
+                             warn=(255, 196, 64), bad=(255, 136, 72), harm=(255, 160, 220)),
 }
+PALETTE_NAMES = {"default": "Colour-blind safe (default)", "high-contrast": "High contrast"}
+TEXT_SIZE_NAMES = {"small": "Small", "normal": "Normal", "large": "Large",
+                   "x-large": "Extra large"}
 
 
 class Fonts:

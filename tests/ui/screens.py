@@ -25,6 +25,9 @@ from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.replay_viewer import ReplayViewerScene, load_replay
 from game.ui.scenes.title import TitleScene
 from tests.ui.helpers import run_until, start_play
+from tests.ui.play_screens import PLAY_SCREENS
+from tests.ui.review_screens import REVIEW_SCREENS
+from tests.ui.test_workshop_support import WORKSHOP_SCREENS
 
 
 def _play(ctx: UiContext, scenario_id: str, phase: str, paused: bool = False,
@@ -88,6 +91,9 @@ SCREENS: dict[str, Callable[[UiContext, str], list[Scene]]] = {
                       "Keep playing", yes=None)),
     "replay": lambda ctx, log: [_replay(ctx, log)],
 }
+SCREENS.update(REVIEW_SCREENS)  # the facilitator's review tools (tests/ui/review_screens.py)
+SCREENS.update(WORKSHOP_SCREENS)  # workshop mode (tests/ui/test_workshop_support.py)
+SCREENS.update(PLAY_SCREENS)  # settings, tutorial, modes, rewind (tests/ui/play_screens.py)
 
 
 def draw_screen(ctx: UiContext, name: str, log_path: str) -> pygame.Surface:

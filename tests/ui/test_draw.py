@@ -11,6 +11,7 @@ import pygame
 import pytest
 
 from tests.ui.conftest import SIZES
+from tests.ui.play_screens import OWN_SCREENS
 from tests.ui.screens import SCREENS, draw_screen
 
 
@@ -89,3 +90,51 @@ def test_resize_relayouts_and_clears_the_cache(make_ctx, tmp_path):
     assert again is not sentinel
     after = [b.rect for b in stack.top.buttons]
     assert all(a.right <= 1024 and a.bottom <= 600 for a in after) and after != before
+
+
+TEXT_SIZES = ("small", "normal", "large", "x-large")
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("name", OWN_SCREENS)
+def test_play_screens_reflow_at_every_text_size_and_language(make_ctx, tmp_path, name,
+                                                             text_size, language):
+    """The smallest window, every text size, English and the longer German: every text block
+    stays in its box and nothing is cut without the screen asking for it."""
+    from game.i18n import Translator
+    ctx = make_ctx((1024, 600), text_size=text_size)
+    ctx.t = Translator(language)
+    ctx.settings = ctx.settings.with_(language=language, text_size=text_size)
+    draw_screen(ctx, name, str(tmp_path / "replay.jsonl"))
+    screen = pygame.Rect(0, 0, 1024, 600)
+    for placed in ctx.recorder:
+        assert placed.box.contains(placed.rect), f"{name}: {placed.text!r} leaves its box"
+        assert screen.contains(placed.box), f"{name}: box of {placed.text!r} leaves the window"
+        assert not placed.overflow, f"{name}: {placed.text[:60]!r} had to be cut to fit"
+        missing = set(placed.text) - FONT_CHARS - set("\n")
+        assert not missing, f"{name}: the font has no glyph for {sorted(missing)}"
+
+
+def _font_chars() -> set[str]:
+    """Characters both shipped DejaVu faces can draw (anything else shows as a box)."""
+    from fontTools.ttLib import TTFont
+
+    from game.paths import assets_dir
+    faces = [TTFont(assets_dir() / "fonts" / name).getBestCmap()
+             for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")]
+    return {chr(c) for c in set(faces[0]) & set(faces[1])}
+
+
+FONT_CHARS = _font_chars()
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_every_screen_in_german_at_the_largest_text_stays_in_its_boxes(make_ctx, tmp_path,
+                                                                      name):
+    from game.i18n import Translator
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    ctx.t = Translator("de")
+    draw_screen(ctx, name, str(tmp_path / "replay.jsonl"))
+    for placed in ctx.recorder:
+        assert placed.box.contains(placed.rect), f"{name}: {placed.text!r} leaves its box"

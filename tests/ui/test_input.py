@@ -31,6 +31,8 @@ def test_number_keys_choose(n):
     (pygame.K_F1, 0, "", Act.HELP),
     (pygame.K_SLASH, pygame.KMOD_LSHIFT, "?", Act.HELP),
     (pygame.K_F11, 0, "", Act.FULLSCREEN),
+    (pygame.K_m, 0, "m", Act.METERS),
+    (pygame.K_w, 0, "w", Act.REWIND),
 ])
 def test_keys(key, mod, unicode, act):
     assert map_event(key_event(key, mod, unicode)).act is act
@@ -51,5 +53,18 @@ def test_mouse_and_window_events():
 
 def test_help_lists_every_key_family():
     listed = " ".join(k for k, _ in KEY_HELP)
-    for key in ("1 - 5", "Tab", "Arrow", "Enter", "Esc", "P", "S", "F1", "?", "F11", "Mouse"):
+    for key in ("1 - 5", "Tab", "Arrow", "Enter", "Esc", "P", "S", "M", "W", "F1", "?", "F11",
+                "Mouse"):
         assert key in listed
+
+
+def test_help_lists_every_mapped_key():
+    """Every key in the mapping table has a line in the help (by the key's name)."""
+    from game.ui.input import _SIMPLE_KEYS
+    listed = " ".join(k for k, _ in KEY_HELP).replace("Arrow keys", "Up Down Left Right")
+    names = {pygame.K_UP: "Up", pygame.K_DOWN: "Down", pygame.K_LEFT: "Left",
+             pygame.K_RIGHT: "Right", pygame.K_RETURN: "Enter", pygame.K_KP_ENTER: "Enter",
+             pygame.K_SPACE: "Space", pygame.K_ESCAPE: "Esc"}
+    for key in _SIMPLE_KEYS:
+        name = names.get(key, pygame.key.name(key).upper())
+        assert name in listed, f"{name} is mapped but not in the help"

@@ -111,3 +111,42 @@ def test_outcome_vm_names_the_broken_rule(library):
     assert vm.word == "Unsafe" and vm.tone == "bad"
     assert vm.rule.startswith("Rule broken: ")
     assert any(d.rule for d in vm.decisions)
+
+
+def test_meters_follow_the_two_ledgers(lumbar):
+    from game.ui.presenters import meters_vm
+    state = _at_first_decision(lumbar)
+    before = meters_vm(lumbar, state)
+    assert (before.learning, before.harm) == (0, 0)
+    assert before.learning_text == "Learning so far: 0.0"
+    after, _ = step(lumbar, state, Intervene("angle_decision", "watch"))
+    while after.node_id != "second_pass_decision" and not after.finished:
+        after, _ = step(lumbar, after, Advance(1))
+    vm = meters_vm(lumbar, after)
+    assert vm.learning > 0 and vm.harm >= 1.0 and vm.harm_text.startswith("Harm so far: ")
+
+
+def test_spoken_reads_the_cue_and_every_option(lumbar):
+    from game.ui.presenters import spoken
+    state, _ = new_session(lumbar, SessionConfig(lumbar.id, 1, lumbar.trainees[0].id))
+    events = []
+    while view(lumbar, state).node_kind != "decision":
+        state, new = step(lumbar, state, Advance(1))
+        events.extend(new)
+    text = spoken(lumbar, events, narrate(lumbar, events))
+    assert "Decision point. The needle is angled caudally" in text
+    assert "1: Watch: Stay quiet and let her advance." in text
+    assert "5: Take over: " in text
+
+
+def test_presenters_translate_the_chrome(lumbar):
+    from game.i18n import Translator
+    de = Translator("de")
+    state = _at_first_decision(lumbar)
+    vm = play_vm(view(lumbar, state), t=de)
+    assert vm.countdown == "noch 12.0 s zum Entscheiden (danach 1: Beobachten)"
+    assert vm.options[0].label == "Beobachten: Stay quiet and let her advance"
+    brief = briefing_vm(lumbar, de)
+    assert brief.supervision.startswith("Direkt") and brief.profiles[0].competence == \
+        "Kompetenz bekannt"
+    assert picker_vm(load_catalogue(lumbar.path.rsplit("/", 1)[0]), de).rows

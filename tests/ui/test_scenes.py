@@ -6,7 +6,7 @@ import pygame
 
 from game.core.commands import Intervene, Skip
 from game.replay.reader import read_log
-from game.ui.input import click_event
+from game.ui.input import click_event, key_event
 from game.ui.scene import Pop, PopTo, Push, Quit, Replace
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.outcome import OutcomeScene
@@ -20,13 +20,60 @@ from tests.ui.helpers import press, run_until, start_play
 def test_title(ctx):
     title = TitleScene(ctx)
     title.resize()
+    assert title.focus.ids == ["start", "mode", "tutorial", "workshop", "history",
+                               "settings", "quit"]
     result = press(title, pygame.K_RETURN)
     assert isinstance(result, Push) and isinstance(result.scene, PickerScene)
     assert isinstance(press(title, pygame.K_ESCAPE), Quit)
-    press(title, pygame.K_DOWN)
+    press(title, pygame.K_UP)  # wraps round to Quit
+    assert title.focus.current == "quit"
     assert isinstance(press(title, pygame.K_RETURN), Quit)
     start = title.buttons[0].rect.center
     assert isinstance(title.handle_event(click_event(start)), Push)
+
+
+def test_title_switches_the_mode_by_keyboard(ctx):
+    title = TitleScene(ctx)
+    title.resize()
+    press(title, pygame.K_DOWN)
+    assert title.focus.current == "mode" and ctx.mode == "practice"
+    assert press(title, pygame.K_RETURN) is None
+    assert ctx.mode == "assessment"
+    assert "Assessment" in next(b.label for b in title.buttons if b.id == "mode")
+    press(title, pygame.K_RETURN)
+    assert ctx.mode == "practice"
+
+
+def test_title_opens_tutorial_and_settings(ctx):
+    from game.ui.scenes.settings import SettingsScene
+    from game.ui.scenes.tutorial import TutorialIntroScene
+    title = TitleScene(ctx)
+    title.resize()
+    for item, scene in (("tutorial", TutorialIntroScene), ("settings", SettingsScene)):
+        while title.focus.current != item:
+            press(title, pygame.K_TAB)
+        result = press(title, pygame.K_RETURN)
+        assert isinstance(result, Push) and isinstance(result.scene, scene)
+
+
+def test_title_workshop_and_history_never_crash(ctx, monkeypatch):
+    """Both entries exist; a screen that cannot be imported becomes a one-line notice."""
+    import builtins
+    title = TitleScene(ctx)
+    title.resize()
+    assert {"workshop", "history"} <= {b.id for b in title.buttons}
+    real_import = builtins.__import__
+
+    def broken(name, *args, **kwargs):
+        if name in ("game.ui.scenes.workshop_setup", "game.ui.scenes.history"):
+            raise ImportError(f"no module named {name}")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", broken)
+    for item in ("workshop", "history"):
+        assert title.activate(item) is None
+        assert "cannot be opened" in title.notice
+        title.draw(pygame.Surface(ctx.size))
 
 
 def test_picker_opens_a_briefing(ctx, library):
@@ -158,3 +205,39 @@ def test_play_to_outcome(ctx, lumbar):
     assert press(outcome, pygame.K_ESCAPE) == PopTo("picker")
     press(outcome, pygame.K_TAB)
     assert press(outcome, pygame.K_RETURN) == PopTo("picker")
+
+
+def test_play_voices_the_decision_and_plays_the_cues(ctx, lumbar):
+    said, cues = [], []
+    ctx.services.say, ctx.services.cue = said.append, cues.append
+    play = start_play(ctx, lumbar)
+    run_until(play, "decision")
+    assert "window_open" in cues
+    assert any("Decision point." in s and "2: Probe: Ask where she is aiming." in s
+               for s in said)
+    for _ in range(92):  # to 2.8 s left
+        play.update(100)
+    assert "last_seconds" in cues
+
+
+def test_settings_changes_relayout_the_whole_stack(library, home):
+    """Through the real app: a bigger text size re-lays out the title beneath the settings."""
+    from game.ui.app import build_app, first_scenes
+    from game.ui.scenes.settings import SettingsScene
+    from game.ui.sessions import default_services
+    services = default_services(1, "practice")
+    services.catalogue = lambda: library
+    app = build_app((1024, 600), services, lambda c: first_scenes(c, None, None))
+    try:
+        title = app.stack.top
+        before = title.buttons[0].rect.height
+        app.stack.push(SettingsScene(app.ctx))
+        for _ in range(2):
+            app.handle(key_event(pygame.K_RIGHT))  # text size: large, then x-large
+        assert app.ctx.settings.text_size == "x-large"
+        assert title.buttons[0].rect.height > before
+        assert all(b.rect.bottom <= 600 for b in title.buttons)
+        app.handle(key_event(pygame.K_ESCAPE))
+        assert app.stack.top is title
+    finally:
+        app.stack.close_all()

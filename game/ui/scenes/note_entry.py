@@ -27,9 +27,7 @@ Saver = Callable[[str], "str | None"]
 
 
 class TextEntryOverlay(Scene):
-    name = "help"
-    """So the scene stack does not open the help over it when "?" is typed (it checks the
-    top scene's name); with `takes_text` honoured by the stack this can become its own name."""
+    name = "text-entry"
     overlay = True
     takes_text = True
     """Typed characters (including "?") are text here, not shortcuts."""

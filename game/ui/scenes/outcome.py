@@ -11,8 +11,9 @@ from game.ui.context import UiContext
 from game.ui.input import Act, Intent
 from game.ui.layout import outcome_layout, stack
 from game.ui.review import DecisionRowVM, OutcomeVM, outcome_vm
-from game.ui.scene import PopTo, Result, Scene
+from game.ui.scene import PopTo, Push, Result, Scene
 from game.ui.scenes.common import draw_footer, draw_header, menu_intent
+from game.ui.scenes.overlays import RewindDialog, can_rewind
 from game.ui.widgets.button import Button, button_rects, draw_buttons
 from game.ui.widgets.focus import FocusList
 from game.ui.widgets.panels import badge, panel, tone_colour
@@ -24,19 +25,31 @@ ROW_LINES = 5
 class OutcomeScene(Scene):
     name = "outcome"
 
-    def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession):
+    def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession,
+                 note: str = ""):
         super().__init__(ctx)
         self.scenario = scenario
         assert session.score is not None, "the outcome needs a finished session"
         self.vm: OutcomeVM = outcome_vm(scenario, session.state, session.score)
-        self.focus = FocusList(["again", "picker"])
+        self.session, self.note = session, note
+        """`note`: what happened to the result ("Result saved"), shown in the footer."""
+        rewind = ["rewind"] if can_rewind(session) else []  # practice only
+        review = ["review", "debrief"] if session.log_path is not None else []
+        self.focus = FocusList(["again", "picker"] + rewind + review)
         self.offset = 0
         self.buttons: list[Button] = []
 
     def resize(self) -> None:
-        self.layout = lay = outcome_layout(self.ctx.size, self.ctx.metrics, 2)
+        self.layout = lay = outcome_layout(self.ctx.size, self.ctx.metrics,
+                                           len(self.focus.ids))
         self.buttons = [Button("again", "Play again", lay.buttons[0], "Enter"),
                         Button("picker", "Other vignettes", lay.buttons[1], "Esc")]
+        if "rewind" in self.focus.ids:
+            self.buttons.append(Button("rewind", self.ctx.t("Rewind"), lay.buttons[2], "W"))
+        for item, label, key in (("review", "Review", "R"), ("debrief", "Debrief", "D")):
+            if item in self.focus.ids:  # the facilitator's tools on this session's log
+                self.buttons.append(Button(item, self.ctx.t(label),
+                                           lay.buttons[self.focus.ids.index(item)], key))
         self.rows = self._row_rects()
 
     @property
@@ -56,6 +69,8 @@ class OutcomeScene(Scene):
     def on_intent(self, intent: Intent) -> Result:
         if intent.act is Act.BACK:
             return PopTo("picker")
+        if intent.act is Act.REWIND and "rewind" in self.focus.ids:
+            return Push(RewindDialog(self.ctx, self.scenario, self.session))
         if intent.act in (Act.UP, Act.DOWN, Act.SCROLL):
             step = -1 if intent.act is Act.UP or intent.amount < 0 else 1
             limit = max(0, len(self.vm.decisions) - self.per_page)
@@ -68,7 +83,26 @@ class OutcomeScene(Scene):
             return PopTo("briefing")
         if chosen == "picker":
             return PopTo("picker")
+        if chosen == "rewind":
+            return Push(RewindDialog(self.ctx, self.scenario, self.session))
+        if chosen in ("review", "debrief"):
+            return self.review(chosen)
         return None
+
+    def handle_event(self, event: pygame.event.Event) -> Result:
+        keys = {pygame.K_r: "review", pygame.K_d: "debrief"}
+        if event.type == pygame.KEYDOWN and keys.get(event.key) in self.focus.ids:
+            return self.review(keys[event.key])
+        return super().handle_event(event)
+
+    def review(self, what: str) -> Result:
+        """R: the replay viewer on this session's log; D: its debrief."""
+        path = str(self.session.log_path)
+        if what == "debrief":
+            from game.ui.scenes.debrief import DebriefScene
+            return Push(DebriefScene(self.ctx, path))
+        from game.ui.scenes.replay_viewer import open_viewer
+        return Push(open_viewer(self.ctx, path))
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, m, lay, vm = self.ctx, self.ctx.metrics, self.layout, self.vm
@@ -84,7 +118,8 @@ class OutcomeScene(Scene):
                      ctx.palette.muted)
         draw_buttons(ctx, surface, self.buttons, self.focus.current, m.body)
         more = len(vm.decisions) > self.per_page
-        draw_footer(ctx, surface, lay.footer, ("Up/Down scroll the decisions · " if more else "")
+        draw_footer(ctx, surface, lay.footer, (f"{self.note} · " if self.note else "")
+                    + ("Up/Down scroll the decisions · " if more else "")
                     + "Tab/arrows move · Enter choose · Esc other vignettes")
 
     def _draw_summary(self, surface: pygame.Surface, rect: pygame.Rect) -> None:

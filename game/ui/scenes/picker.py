@@ -11,7 +11,7 @@ import pygame
 from game.ui.context import Metrics, UiContext
 from game.ui.input import Act, Intent
 from game.ui.layout import picker_layout, stack
-from game.ui.presenters import PickerVM, picker_vm
+from game.ui.presenters import PickerVM, mode_name, picker_vm
 from game.ui.scene import Pop, Push, Result, Scene
 from game.ui.scenes.common import draw_footer, draw_header, menu_intent, section
 from game.ui.widgets.focus import FocusList
@@ -32,12 +32,13 @@ class PickerScene(Scene):
         super().__init__(ctx)
         assert ctx.services is not None
         self.catalogue = ctx.services.catalogue()
-        self.vm: PickerVM = picker_vm(self.catalogue)
+        self.vm: PickerVM = picker_vm(self.catalogue, ctx.t)
         self.focus = FocusList([r.id for r in self.vm.rows])
         self.offset = 0
         self.rows: dict[str, pygame.Rect] = {}
 
     def resize(self) -> None:
+        self.vm = picker_vm(self.catalogue, self.ctx.t)  # the language may have changed
         self.layout = picker_layout(self.ctx.size, self.ctx.metrics, bool(self.vm.invalid))
         self._place_rows()
 
@@ -84,18 +85,19 @@ class PickerScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         ctx, m, lay = self.ctx, self.ctx.metrics, self.layout
         surface.fill(ctx.palette.background)
-        draw_header(ctx, surface, lay.header, "Choose a vignette")
+        draw_header(ctx, surface, lay.header, ctx.t("Choose a vignette ({mode})",
+                                                    mode=mode_name(ctx.mode, ctx.t)))
         if not self.vm.rows:
-            ctx.text(surface, "No playable vignettes. Check the files listed on the right.",
-                     lay.list, m.body, ctx.palette.warn)
+            ctx.text(surface, ctx.t("No playable vignettes. Check the files listed on the "
+                                    "right."), lay.list, m.body, ctx.palette.warn)
         for number, (row_id, rect) in enumerate(self.rows.items(), start=1):
             self._draw_row(surface, row_id, rect, number)
         self._draw_scroll_marks(surface)
         self._draw_detail(surface)
         if lay.invalid is not None:
             self._draw_invalid(surface, lay.invalid)
-        draw_footer(ctx, surface, lay.footer, "Up/Down move · Enter or number key open · "
-                    "Esc back · F1 help")
+        draw_footer(ctx, surface, lay.footer, ctx.t("Up/Down move · Enter or number key open · "
+                                                    "Esc back · F1 help"))
 
     def _draw_row(self, surface: pygame.Surface, row_id: str, rect: pygame.Rect,
                   number: int) -> None:
@@ -123,7 +125,8 @@ class PickerScene(Scene):
         hidden_above = self.offset
         hidden_below = len(self.vm.rows) - self.offset - len(self.rows)
         if hidden_above or hidden_below:
-            text = f"{hidden_above} more above · {hidden_below} more below"
+            text = ctx.t("{above} more above · {below} more below", above=hidden_above,
+                         below=hidden_below)
             box = pygame.Rect(lay.list.x, lay.list.bottom - ctx.line_height(ctx.metrics.small),
                               lay.list.width, ctx.line_height(ctx.metrics.small))
             ctx.text(surface, text, box, ctx.metrics.small, ctx.palette.muted, False, "right")
@@ -137,11 +140,12 @@ class PickerScene(Scene):
     def _draw_invalid(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         ctx = self.ctx
         shown = self.vm.invalid[:MAX_INVALID_SHOWN]
-        lines = ["• " + r.problem + (f"  (+{r.count - 1} more)" if r.count > 1 else "")
-                 for r in shown]
+        lines = ["• " + r.problem + ("  " + ctx.t("(+{n} more)", n=r.count - 1)
+                                     if r.count > 1 else "") for r in shown]
         if len(self.vm.invalid) > len(shown):
-            lines.append(f"...and {len(self.vm.invalid) - len(shown)} more files: "
-                         "run `safetynet validate` for all problems")
+            lines.append(ctx.t("...and {n} more files: run `safetynet validate` for all "
+                               "problems", n=len(self.vm.invalid) - len(shown)))
         n = len(self.vm.invalid)
-        label = f"Cannot be played ({n} file{'s' if n != 1 else ''})"
+        label = ctx.t("Cannot be played (1 file)") if n == 1 else \
+            ctx.t("Cannot be played ({n} files)", n=n)
         section(ctx, surface, rect, label, "\n".join(lines), ctx.palette.warn)

@@ -4,11 +4,16 @@ Simulation time advances by a fixed tick (100 ms) accumulated from the frame clo
 the frame time itself, so a session plays the same at 30 or 144 fps and replays exactly.
 Key presses become `Intervene`/`Skip` commands returned to the stack, which hands them back
 to `apply`; tests assert on the returned commands.
+
+The session's mode decides the rules. Practice: P pauses, M shows the two ledgers (learning
+and harm so far), the outcome offers a rewind. Assessment: real time with no pause at all
+(time spent under an overlay is caught up afterwards), meters hidden until the outcome.
+Either way the result goes into the player's history the moment the session ends.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pygame
 
@@ -18,10 +23,21 @@ from game.core.engine import CommandRejected
 from game.core.model import Scenario
 from game.core.view import view
 from game.replay.session import RecordedSession
+from game.store.results import SaveReport, save_result
 from game.ui.context import UiContext
 from game.ui.input import Act, Intent
-from game.ui.layout import play_layout
-from game.ui.presenters import TICK_MS, Line, PlayVM, narrate, play_vm, room_text
+from game.ui.layout import PlayLayout, play_layout
+from game.ui.presenters import (
+    TICK_MS,
+    Line,
+    MetersVM,
+    PlayVM,
+    meters_vm,
+    narrate,
+    play_vm,
+    room_text,
+    spoken,
+)
 from game.ui.scene import Pop, Push, Replace, Result, Scene, Transition
 from game.ui.scenes import play_draw
 from game.ui.widgets.button import Button
@@ -29,7 +45,9 @@ from game.ui.widgets.focus import FocusList, hit
 
 MAX_CATCH_UP_MS = 300
 """After a stall (window dragged, disk busy) catch up at most this much: a decision window
-must not silently run out while the player could not see it."""
+must not silently run out while the player could not see it (practice)."""
+ASSESSMENT_CATCH_UP_MS = 15 * 60_000
+"""Assessment is real time: whatever time passed (help open, window dragged) is caught up."""
 ACTIVATE_GUARD_S = 0.5
 """Enter/Space are ignored this long after a decision opens, so a player pressing Enter to
 skip narration does not choose an option by accident (number keys and clicks still work)."""
@@ -37,20 +55,30 @@ MORPH_S = 0.8
 """How long the procedure view animates from the old to the new procedure state."""
 MAX_LINES = 60
 LAST_SECONDS = 3.0
+NOTICE_S = 3.0
 
 
 class PlayScene(Scene):
     name = "play"
+    record_results = True
+    """Finished sessions go into the history (the tutorial turns this off)."""
 
     def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession):
         super().__init__(ctx)
         self.scenario = scenario
         self.session = session
+        self.mode = session.state.config.mode
+        self.assessment = self.mode == "assessment"
+        self.show_meters = ctx.settings.show_meters and not self.assessment
         self.paused = False
         self.acc_ms = 0
         self.time_s = 0.0
         self.opened_at = 0.0
-        self.lines: list[Line] = narrate(scenario, list(session.events))
+        self.notice, self.notice_until = "", 0.0
+        self.saved: SaveReport | None = None
+        self.clock: Callable[[], int] = pygame.time.get_ticks
+        self.last_clock: int | None = None
+        self.lines: list[Line] = narrate(scenario, list(session.events), ctx.t)
         self.proc_before: Mapping = dict(session.state.procedure)
         self.proc_now: Mapping = dict(session.state.procedure)
         self.proc_changed_at = -MORPH_S
@@ -61,21 +89,34 @@ class PlayScene(Scene):
         self.procedure = services.procedure_view(scenario.procedure_view) if services else None
         self.procedure_failed = False
         self.node_id = ""
-        self.room = room_text(scenario, session.state.config.profile_id)
-        self.layout = play_layout(ctx.size, ctx.metrics)
-        self.vm: PlayVM = play_vm(view(scenario, session.state))
+        self.room = room_text(scenario, session.state.config.profile_id, ctx.t)
+        self.meters: MetersVM = meters_vm(scenario, session.state, session.params, ctx.t)
+        self.layout = self._layout()
+        self.vm: PlayVM = play_vm(view(scenario, session.state), t=ctx.t)
         self._sync()
+
+    def _layout(self) -> PlayLayout:
+        """The play layout with the header's controls as wide as their labels need."""
+        return play_draw.fit_controls(self.ctx, play_layout(self.ctx.size, self.ctx.metrics),
+                                      play_draw.control_items(self))
 
     # --- state -------------------------------------------------------------------------
     @property
     def progress(self) -> float:
         return min(1.0, max(0.0, (self.time_s - self.proc_changed_at) / MORPH_S))
 
+    @property
+    def notice_text(self) -> str:
+        return self.notice if self.time_s < self.notice_until else ""
+
+    def _notify(self, text: str) -> None:
+        self.notice, self.notice_until = text, self.time_s + NOTICE_S
+
     def _sync(self) -> None:
         """Rebuild the view model (and, when the node changed, the buttons and focus)."""
         v = view(self.scenario, self.session.state)
         sub = 0 if (self.paused or v.finished) else self.acc_ms
-        self.vm = play_vm(v, sub, self.paused)
+        self.vm = play_vm(v, sub, self.paused, self.ctx.t)
         if v.node_id != self.node_id or not self.buttons:
             self.node_id = v.node_id
             self.opened_at = self.time_s
@@ -83,7 +124,7 @@ class PlayScene(Scene):
 
     def _relayout_buttons(self, keep_focus: bool) -> None:
         self.buttons = play_draw.panel_buttons(self.ctx, self.layout, self.vm)
-        self.controls = play_draw.control_buttons(self.ctx, self.layout, self.paused)
+        self.controls = play_draw.control_buttons(self)
         ids = [b.id for b in self.buttons]
         current = self.focus.current
         self.focus.set_ids(ids, keep=keep_focus)
@@ -93,7 +134,7 @@ class PlayScene(Scene):
     def _absorb(self, events: list) -> None:
         if not events:
             return
-        new = narrate(self.scenario, events)
+        new = narrate(self.scenario, events, self.ctx.t)
         self.lines.extend(new)
         del self.lines[:-MAX_LINES]
         self._announce(events, new)
@@ -101,22 +142,34 @@ class PlayScene(Scene):
         if now != self.proc_now:
             self.proc_before, self.proc_now = self.proc_now, now
             self.proc_changed_at = self.time_s
+        self.meters = meters_vm(self.scenario, self.session.state, self.session.params,
+                                self.ctx.t)
+        if self.session.finished:
+            self._record()
 
     def _announce(self, events: list, new: list[Line]) -> None:
         """Sound cues and self-voicing for what just happened (no-ops unless enabled)."""
         services = self.ctx.services
         if services is None:
             return
-        spoken = [line.text for line in new if line.kind != "you"]
         for event in events:
             if isinstance(event, ev.DecisionOpened):
                 services.cue("window_open")
-                decision = self.scenario.node(event.decision)
-                spoken.append(f"Decision point. {getattr(decision, 'cue', '')}")
             elif isinstance(event, ev.HarmOccurred):
                 services.cue("harm")
-        if spoken:
-            services.say(" ".join(spoken))
+        text = spoken(self.scenario, events, new, self.ctx.t)
+        if text:
+            services.say(text)
+
+    def _record(self) -> None:
+        """Save the finished session to the history, once."""
+        if self.saved is None:
+            self.saved = save_result(self.session) if self.record_results else \
+                SaveReport(False, None)
+
+    def outcome_note(self) -> str:
+        """What the outcome screen says about the history ("Result saved")."""
+        return play_draw.result_note(self.ctx, self.saved) if self.record_results else ""
 
     def _tick_warning(self, before: float) -> None:
         """One quiet tick when a decision window enters its last three seconds."""
@@ -124,15 +177,26 @@ class PlayScene(Scene):
                 and self.ctx.services is not None:
             self.ctx.services.cue("last_seconds")
 
+    def _real_time(self, dt_ms: int) -> int:
+        """In assessment, time hidden under an overlay (help, confirm) still counts."""
+        now = self.clock()
+        gap = dt_ms if self.last_clock is None else now - self.last_clock
+        self.last_clock = now
+        return max(dt_ms, gap) if self.assessment else dt_ms
+
     # --- scene API -----------------------------------------------------------------------
     def resize(self) -> None:
-        self.layout = play_layout(self.ctx.size, self.ctx.metrics)
+        self.layout = self._layout()
+        self.room = room_text(self.scenario, self.session.state.config.profile_id, self.ctx.t)
+        self._sync()
         self._relayout_buttons(keep_focus=True)
 
     def update(self, dt_ms: int) -> Transition | None:
+        dt_ms = self._real_time(dt_ms)
         self.time_s += dt_ms / 1000
         if not self.paused and not self.session.finished:
-            self.acc_ms = min(self.acc_ms + dt_ms, MAX_CATCH_UP_MS)
+            limit = ASSESSMENT_CATCH_UP_MS if self.assessment else MAX_CATCH_UP_MS
+            self.acc_ms = min(self.acc_ms + dt_ms, limit)
             while self.acc_ms >= TICK_MS and not self.session.finished:
                 self.acc_ms -= TICK_MS
                 self._absorb(self.session.advance(1))
@@ -158,8 +222,10 @@ class PlayScene(Scene):
         act, phase = intent.act, self.vm.phase
         if act is Act.BACK:
             return self._confirm_leave()
-        if act is Act.PAUSE or (act is Act.AWAY and not self.paused):
-            return self._toggle_pause()  # away: a window must not run out unseen
+        if act is Act.PAUSE or (act is Act.AWAY and not self.paused and not self.assessment):
+            return self._toggle_pause()  # away: a window must not run out unseen (practice)
+        if act is Act.METERS:
+            return self._toggle_meters()
         if act is Act.CHOOSE and phase == "decision":
             return self._choose_number(intent.number)
         if act in (Act.SKIP, Act.RIGHT) and phase == "narration":
@@ -188,16 +254,23 @@ class PlayScene(Scene):
         if item == "skip":
             return Skip() if self.vm.phase == "narration" else None
         if item == "outcome":
-            from game.ui.scenes.outcome import OutcomeScene
-            return Replace(OutcomeScene(self.ctx, self.scenario, self.session))
+            return self._to_outcome()
         if item == "pause":
             return self._toggle_pause()
+        if item == "meters":
+            return self._toggle_meters()
         if item == "help":
             from game.ui.scenes.overlays import HelpOverlay
             return Push(HelpOverlay(self.ctx))
         if self.vm.phase == "decision" and any(o.id == item for o in self.vm.options):
             return Intervene(self.node_id, item)
         return None
+
+    def _to_outcome(self) -> Result:
+        from game.ui.scenes.outcome import OutcomeScene
+        self._record()
+        return Replace(OutcomeScene(self.ctx, self.scenario, self.session,
+                                    note=self.outcome_note()))
 
     def _pointer(self, intent: Intent) -> Result:
         rects = {b.id: b.rect for b in self.buttons}
@@ -210,18 +283,28 @@ class PlayScene(Scene):
         return self._activate(item or hit(controls, intent.pos))
 
     def _toggle_pause(self) -> None:
+        if self.assessment:
+            self._notify(self.ctx.t("No pause in assessment: the clock keeps running."))
+            return
         self.paused = not self.paused
-        self.controls = play_draw.control_buttons(self.ctx, self.layout, self.paused)
-        self._sync()
+        self.resize()
+
+    def _toggle_meters(self) -> None:
+        if self.assessment:
+            self._notify(self.ctx.t("Meters are hidden in assessment until the outcome."))
+            return
+        self.show_meters = not self.show_meters
+        self.resize()
 
     def _confirm_leave(self) -> Result:
         from game.ui.scenes.overlays import ConfirmDialog
         if self.session.finished:
             return Pop()
+        t = self.ctx.t
         return Push(ConfirmDialog(
-            self.ctx, "Leave this vignette?",
-            "The session stops here. Its log is kept and can be replayed, but it will have "
-            "no outcome.", "Leave", "Keep playing", yes=Pop(2)))
+            self.ctx, t("Leave this vignette?"),
+            t("The session stops here. Its log is kept and can be replayed, but it will have "
+              "no outcome."), t("Leave"), t("Keep playing"), yes=Pop(2)))
 
     def close(self) -> None:
         self.session.close()

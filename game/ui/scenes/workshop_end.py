@@ -1,0 +1,125 @@
+"""End of a workshop vignette: the room's choices beside the optimal policy.
+
+Per decision: the room's counts, its majority, the option the story followed and the optimal
+one at the workshop's risk weight, and the risk weights at which the majority would have been
+optimal; then the weights at which every majority choice fits (`majority_attitude`). The
+comparison solves the vignette at ~40 risk weights (about a second), so it runs on a worker
+thread while the screen says so; the window never stops answering.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pygame
+
+from game.core.model import Scenario
+from game.replay.reader import LogError, read_log
+from game.replay.session import RecordedSession
+from game.replay.workshop import summarise
+from game.ui.context import UiContext
+from game.ui.input import Act, Intent
+from game.ui.scene import PopTo, Replace, Result, Scene, Transition
+from game.ui.scenes import workshop_end_draw as draw
+from game.ui.scenes.common import menu_intent
+from game.ui.scenes.workshop_dialogs import go_back
+from game.ui.scenes.workshop_keys import WORKSHOP_KEY_HELP, WAct, map_workshop_key
+from game.ui.scenes.workshop_rewind import with_inherited_votes
+from game.ui.scenes.workshop_view import base_of, projector
+from game.ui.widgets.button import button_rects
+from game.ui.widgets.focus import FocusList
+from game.ui.workshop_presenters import EndVM, end_vm, score_vm
+
+
+class WorkshopEndScene(Scene):
+    name = "workshop-end"
+    help_keys = WORKSHOP_KEY_HELP
+
+    def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession):
+        super().__init__(projector(ctx))
+        self.scenario = scenario
+        self.session = session
+        self.vm: EndVM | None = None
+        self.error = ""
+        self.message = ""
+        self.offset = 0
+        self.focus = FocusList(["back", "setup"], current="setup")
+        score = session.score
+        self.score_text = score_vm(score, session.params.risk_weight, self.ctx.t).text \
+            if score is not None else ""
+        self._result: EndVM | str | None = None
+        self._worker = threading.Thread(target=self._summarise, daemon=True)
+        self._worker.start()
+
+    def _summarise(self) -> None:
+        """Worker thread: read the finished log (with inherited votes) and compare."""
+        try:
+            if self.session.log_path is None:
+                raise LogError(0, "the session was not recorded")
+            log = with_inherited_votes(read_log(self.session.log_path), self.scenario)
+            summary = summarise(log, self.scenario)
+            self._result = end_vm(self.scenario, summary, self.session.state,
+                                  self.session.params.risk_weight, self.ctx.t)
+        except Exception as exc:  # noqa: BLE001 -- else the screen would wait forever
+            self._result = self.ctx.t("Cannot compare the room's choices: {why}", why=str(exc))
+
+    def wait(self, timeout: float = 60.0) -> None:
+        """Block until the comparison is ready (tests and scripted demos)."""
+        self._worker.join(timeout)
+        self.update(0)
+
+    # --- scene API -----------------------------------------------------------------------
+    def resize(self) -> None:
+        self.layout = draw.end_layout(self.ctx)
+        self.buttons = draw.end_buttons(self.ctx, self.layout)
+
+    @property
+    def per_page(self) -> int:
+        return draw.rows_per_page(self.ctx, self.layout)
+
+    def update(self, dt_ms: int) -> Transition | None:
+        result = self._result
+        if self.vm is None and self.error == "" and result is not None:
+            if isinstance(result, str):
+                self.error = result
+            else:
+                self.vm = result
+        return None
+
+    def handle_event(self, event: pygame.event.Event) -> Result:
+        w = map_workshop_key(event)
+        if w is not None:
+            return self._back() if w.act is WAct.SKIP_BACK else None
+        return super().handle_event(event)
+
+    def on_intent(self, intent: Intent) -> Result:
+        if intent.act is Act.BACK:
+            return PopTo("workshop-setup")
+        if intent.act in (Act.UP, Act.DOWN, Act.SCROLL):
+            self._page(-1 if intent.act is Act.UP or intent.amount < 0 else 1)
+            return None
+        chosen = menu_intent(self.focus, button_rects(self.buttons), intent,
+                             (Act.NEXT, Act.RIGHT), (Act.PREV, Act.LEFT))
+        if chosen == "back":
+            return self._back()
+        if chosen == "setup":
+            return PopTo("workshop-setup")
+        return None
+
+    def _page(self, delta: int) -> None:
+        total = len(self.vm.rows) if self.vm else 0
+        self.offset = max(0, min(max(0, total - self.per_page), self.offset + delta))
+
+    def _back(self) -> Result:
+        """Backspace: go back into the story at the last decision (a new, child log)."""
+        from game.ui.scenes.workshop_play import WorkshopPlayScene
+        new, said = go_back(base_of(self.ctx), self.session)
+        if new is None:
+            self.message = said
+            return None
+        play = WorkshopPlayScene(base_of(self.ctx), self.scenario, new)
+        play.message = said
+        return Replace(play)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw.draw_end(self, surface)
