@@ -74,21 +74,29 @@ def verify_log(path: str, find_scenario: Callable[[str], Scenario | None]) -> Ve
         log = read_log(path)
     except LogError as exc:
         return VerifyResult(False, f"unreadable log: {exc}", exc.line or None)
+    return check_log(log, find_scenario(str(log.header.get("scenario_id"))))[0]
+
+
+def check_log(log: ReplayLog, scenario: Scenario | None
+              ) -> tuple[VerifyResult, SessionState | None]:
+    """The verdict on a log that could be read, and the re-simulated final state when it
+    reproduces (reports reuse the state instead of simulating again)."""
     broken = log.chain_break()
     if broken is not None:
         return VerifyResult(False, f"broken hash chain at line {broken}: the line was edited, "
-                                   "removed or reordered", broken, truncated=log.truncated_tail)
+                                   "removed or reordered", broken,
+                            truncated=log.truncated_tail), None
     scenario_id = str(log.header.get("scenario_id"))
-    scenario = find_scenario(scenario_id)
     if scenario is None:
-        return VerifyResult(False, f"scenario {scenario_id!r} is not in the library", 1)
+        return VerifyResult(False, f"scenario {scenario_id!r} is not in the library", 1), None
     if scenario.content_sha256 != log.header.get("scenario_sha256"):
         return VerifyResult(False, f"scenario {scenario_id!r} changed since recording "
-                                   "(content sha256 differs)", 1)
+                                   "(content sha256 differs)", 1), None
     try:
         state = resimulate(log, scenario)
     except Divergence as exc:
-        return VerifyResult(False, f"divergence at line {exc.line}: {exc.message}", exc.line)
+        return VerifyResult(False, f"divergence at line {exc.line}: {exc.message}",
+                            exc.line), None
     if log.end is not None:
         # Outcome scores follow from the path alone; the model-derived fields (regret,
         # safety rating) are protected by the hash chain and re-derived by reports.
@@ -97,11 +105,11 @@ def verify_log(path: str, find_scenario: Callable[[str], Scenario | None]) -> Ve
         outcome = realised(scenario, state, params)
         if any(recorded.get(k) != v for k, v in outcome.items()):
             return VerifyResult(False, f"divergence at line {log.end['line']}: recorded scores "
-                                       "differ from the re-computed ones", log.end["line"])
+                                       "differ from the re-computed ones", log.end["line"]), None
     note = "reproduces" if log.complete else \
         f"reproduces as far as it goes: no end line (session interrupted after line " \
         f"{len(log.lines)})"
     if log.truncated_tail:
         note += "; the last line was cut off mid-write and ignored"
     return VerifyResult(True, note, None, log.complete, log.truncated_tail, len(log.commands),
-                        state.tick)
+                        state.tick), state

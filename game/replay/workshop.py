@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from game.core.model import Decision, Scenario
 from game.replay.reader import ReplayLog
-from game.scoring.attitude import GRID, Attitude, intersect
+from game.scoring.attitude import GRID, Attitude, grid_bests, intersect
 from game.scoring.params import ModelParams
 from game.scoring.solver import History, solve_cached, step_key
 
@@ -98,10 +98,8 @@ def summarise(log: ReplayLog, scenario: Scenario, params: ModelParams | None = N
             best = solve_cached(scenario, profile, params).at(*key).best
             counts = {k: int(v) for k, v in vote["counts"].items()}
             majority = max(counts, key=lambda o: counts[o]) if any(counts.values()) else None
-            ok = tuple(w for w in GRID
-                       if majority and solve_cached(scenario, profile,
-                                                    params.with_weight(w)).at(*key).best
-                       == majority)
+            bests = grid_bests(scenario, profile, params)[key]
+            ok = tuple(w for w, b in zip(GRID, bests) if majority and b == majority)
             rows.append(RoomDecision(step["node"], key[1], counts, majority, step["choice"],
                                      best, ok))
             if majority:

@@ -1,4 +1,5 @@
-"""Shared matplotlib plumbing for the HTML reports: a safe config folder, Agg canvases, styles.
+"""Shared matplotlib plumbing for the HTML reports: a safe config folder, Agg canvases, styles,
+and drawing figures in parallel.
 
 Reports run headless (CI, a facilitator's laptop without a display, a read-only home), so
 matplotlib is never allowed to pick a GUI backend or to write its font cache to a folder it
@@ -7,14 +8,25 @@ global state, so two reports in one process cannot draw into each other's figure
 
 Scenario text reaches the figures as labels; `text.parse_math` is switched off so that a
 label with two dollar signs is drawn as written instead of failing as bad mathtext.
+
+Agg drawing is pure CPU work under the GIL, tens of milliseconds per axes (mostly tick
+text), so a cohort of a dozen vignette versions spends seconds on figures alone. Each figure
+is an independent job writing its own PNG, so `run_jobs` hands them to forked workers. Jobs
+are closures over report data (content models hold read-only mappings that do not pickle),
+so workers get an *index* into a module list their fork inherited and return the file name.
+Fork is used only on Linux; elsewhere, or with SAFETYNET_REPORT_WORKERS=1, jobs run in turn.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 import tempfile
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 
 def _ensure_config_dir() -> None:
@@ -60,21 +72,20 @@ RC = {"text.parse_math": False, "font.size": 9, "axes.titlesize": 10,
       "ytick.color": INK, "hatch.linewidth": 0.8}
 
 
-def new_figure(width: float, height: float, constrained: bool = False) -> Figure:
+def new_figure(width: float, height: float) -> Figure:
     """A figure on its own Agg canvas (no pyplot), with the report style applied.
 
-    Cohort figures use fixed margins in inches (`grid`) instead of constrained layout:
-    constrained layout measures every label several times and doubled the drawing time.
+    Figures use fixed margins in inches (`grid`) instead of constrained layout, which
+    measures every label several times and doubled the drawing time.
     """
     with matplotlib.rc_context(RC):
-        fig = Figure(figsize=(width, height), dpi=DPI,
-                     layout="constrained" if constrained else None)
+        fig = Figure(figsize=(width, height), dpi=DPI)
     FigureCanvasAgg(fig)
     return fig
 
 
 def grid(fig: Figure, rows: int, cols: int, margins: tuple[float, float, float, float],
-         gaps: tuple[float, float], **ratios):
+         gaps: tuple[float, float], sharey: bool = False, **ratios):
     """Axes on a grid whose margins and gaps are given in inches: (left, right, top,
     bottom) and (between rows, between columns). Returns a 2-D array of axes."""
     width, height = fig.get_size_inches()
@@ -82,7 +93,7 @@ def grid(fig: Figure, rows: int, cols: int, margins: tuple[float, float, float, 
     row_gap, col_gap = gaps
     cell_h = max(0.1, (height - top - bottom - (rows - 1) * row_gap) / rows)
     cell_w = max(0.1, (width - left - right - (cols - 1) * col_gap) / cols)
-    return fig.subplots(rows, cols, squeeze=False, gridspec_kw=dict(
+    return fig.subplots(rows, cols, squeeze=False, sharey=sharey, gridspec_kw=dict(
         left=left / width, right=1 - right / width, top=1 - top / height,
         bottom=bottom / height, hspace=row_gap / cell_h, wspace=col_gap / cell_w, **ratios))
 
@@ -90,7 +101,7 @@ def grid(fig: Figure, rows: int, cols: int, margins: tuple[float, float, float, 
 def save(fig: Figure, path: Path) -> str:
     """Write a PNG and return its file name (the HTML links it relative to index.html)."""
     with matplotlib.rc_context(RC):
-        fig.savefig(path, dpi=DPI, facecolor="white")
+        fig.savefig(path, dpi=DPI, facecolor="white", pil_kwargs={"compress_level": 3})
     fig.clear()
     return path.name
 
@@ -114,13 +125,60 @@ def short(text: str, width: int = 28, lines: int = 2) -> str:
     return "\n".join(wrapped)
 
 
+def plain_log_axis(axis) -> None:
+    """Log-axis tick labels as plain numbers (mathtext is off, so the default would show
+    raw TeX markup)."""
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    axis.set_minor_formatter(NullFormatter())
+
+
 def humanise(node_id: str) -> str:
     return node_id.replace("_", " ")
 
 
-def tidy(ax) -> None:
-    """Light axes: no top/right spines, a faint grid behind the data."""
+def tidy(ax, axis: str = "y") -> None:
+    """Light axes: no top/right spines, a faint grid along the value axis only."""
     ax.spines["top"].set_visible(False)
     ax.spines["right"].set_visible(False)
     ax.set_axisbelow(True)
-    ax.grid(True, color=GRID, linewidth=0.6)
+    ax.grid(True, axis=axis, color=GRID, linewidth=0.6)
+
+
+T = TypeVar("T")
+Job = Callable[[], T]
+_JOBS: list[Job] = []
+MAX_WORKERS = 4
+
+
+def workers_for(jobs: int) -> int:
+    """How many processes to use: the env override, else the CPUs we may use (<= 4)."""
+    override = os.environ.get("SAFETYNET_REPORT_WORKERS", "")
+    if override.isdigit() and int(override) > 0:
+        wanted = int(override)
+    else:
+        usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+            os.cpu_count() or 1)
+        wanted = min(usable, MAX_WORKERS)
+    can_fork = sys.platform.startswith("linux") and \
+        "fork" in multiprocessing.get_all_start_methods()
+    return max(1, min(wanted, jobs)) if can_fork else 1
+
+
+def _run(index: int) -> object:
+    return _JOBS[index]()
+
+
+def run_jobs(jobs: list[Callable[[], T]]) -> list[T]:
+    """Run every job and return their results in order (each result must pickle: a figure's
+    file name, or small values such as attitude estimates)."""
+    global _JOBS
+    workers = workers_for(len(jobs))
+    if workers < 2:
+        return [job() for job in jobs]
+    _JOBS = jobs
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_run, range(len(jobs)), chunksize=1)
+    finally:
+        _JOBS = []

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.core.model import Scenario
+from game.scoring.cache import KeyedCache, version_key
+from game.scoring.multiweight import best_by_weight
 from game.scoring.params import ModelParams
 from game.scoring.solver import History
-from game.scoring.solver import solve_cached as solve
 
 GRID = tuple(float(w) for w in np.geomspace(0.05, 20.0, 41).round(6))
 
@@ -38,23 +39,31 @@ class Attitude:
                 return f"the choice at {names[0]} is not optimal at any risk weight"
             return (f"inconsistent: the choices at {names[0]} and {names[1]} fit no common "
                     "risk weight")
-        lo = f"<= {self.high:g}" if self.unbounded_low else None
-        hi = f">= {self.low:g}" if self.unbounded_high else None
+        lo = f"up to {self.high:.3g}" if self.unbounded_low else None
+        hi = f"{self.low:.3g} or more" if self.unbounded_high else None
         if lo and hi:
             return "any risk weight"
-        return lo or hi or f"{self.low:g} to {self.high:g}"
+        return lo or hi or f"{self.low:.3g} to {self.high:.3g}"
 
 
 def revealed_attitude(scenario: Scenario, profile: str | None,
                       choices: list[tuple[str, History, str]],
                       base: ModelParams | None = None) -> Attitude:
-    base = base or ModelParams()
-    bests = {w: solve(scenario, profile, base.with_weight(w)).decisions for w in GRID}
+    bests = grid_bests(scenario, profile, base or ModelParams())
     fits: list[tuple[str, set[float]]] = []
     for node, history, option in choices:
-        ok = {w for w in GRID if bests[w][(node, history)].best == option}
+        ok = {w for w, best in zip(GRID, bests[(node, history)]) if best == option}
         fits.append((node, ok))
     return intersect(fits)
+
+
+_GRID_BESTS: KeyedCache[dict] = KeyedCache(256)
+
+
+def grid_bests(scenario: Scenario, profile: str | None, base: ModelParams) -> dict:
+    """The optimal option at every situation for each weight of GRID (one tree pass)."""
+    return _GRID_BESTS.get(version_key(scenario, profile, repr(base.with_weight(1.0))),
+                           lambda: best_by_weight(scenario, profile, GRID, base))
 
 
 def intersect(fits: list[tuple[str, set[float]]]) -> Attitude:

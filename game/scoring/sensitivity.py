@@ -1,8 +1,9 @@
 """How the optimal choice at each decision point depends on the risk weight.
 
 The optimal policy is piecewise constant in the weight w, but the continuation after a
-decision changes with w too, so the switch-over points are found numerically: a log-spaced
-scan, then bisection between neighbouring weights whose optimal options differ.
+decision changes with w too, so switch-over points are found numerically: one tree pass over
+a fine log-spaced grid (`multiweight`), then a second pass over a fine grid inside each
+bracket where the optimal option changes.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.core.model import Scenario
+from game.scoring.multiweight import best_by_weight
 from game.scoring.params import SENSITIVITY_WEIGHTS, ModelParams
-from game.scoring.solver import History
-from game.scoring.solver import solve_cached as solve
+from game.scoring.solver import History, solve_cached
 
 W_MIN, W_MAX = 0.05, 20.0
-SCAN_POINTS = 25
-BISECTIONS = 12
+SCAN_POINTS = 241
+REFINE_POINTS = 65
 
 
 @dataclass(frozen=True)
@@ -37,44 +38,29 @@ class DecisionSensitivity:
     switches: tuple[Switch, ...]
 
 
-def _best_at(scenario: Scenario, profile: str | None, base: ModelParams, w: float,
-             cache: dict) -> dict:
-    if w not in cache:
-        solution = solve(scenario, profile, base.with_weight(w))
-        cache[w] = {key: a.best for key, a in solution.decisions.items()}
-    return cache[w]
-
-
 def sensitivity(scenario: Scenario, profile: str | None = None,
                 base: ModelParams | None = None) -> list[DecisionSensitivity]:
     """Switch-over weights for the representative situation of every decision point."""
     base = base or ModelParams()
-    cache: dict[float, dict] = {}
-    reference = solve(scenario, profile, base)
-    grid = sorted(set(np.geomspace(W_MIN, W_MAX, SCAN_POINTS).round(6)) |
-                  set(SENSITIVITY_WEIGHTS))
+    reference = solve_cached(scenario, profile, base)
+    grid = np.geomspace(W_MIN, W_MAX, SCAN_POINTS)
+    scan = best_by_weight(scenario, profile, grid, base)
+    standard = best_by_weight(scenario, profile, SENSITIVITY_WEIGHTS, base)
     results = []
     for node, analysis in sorted(reference.representative().items()):
         key = (node, analysis.history)
-        bests = [_best_at(scenario, profile, base, w, cache)[key] for w in grid]
-        switches = []
-        for (w0, b0), (w1, b1) in zip(zip(grid, bests), zip(grid[1:], bests[1:])):
-            if b0 != b1:
-                switches.append(_bisect(scenario, profile, base, key, w0, w1, b0, cache))
+        bests = scan[key]
+        switches = [_refine(scenario, profile, base, key, grid[i], grid[i + 1])
+                    for i in range(len(grid) - 1) if bests[i] != bests[i + 1]]
         results.append(DecisionSensitivity(
-            node, analysis.history,
-            {w: _best_at(scenario, profile, base, w, cache)[key] for w in SENSITIVITY_WEIGHTS},
-            tuple(switches)))
+            node, analysis.history, dict(zip(SENSITIVITY_WEIGHTS, standard[key])),
+            tuple(s for group in switches for s in group)))
     return results
 
 
-def _bisect(scenario, profile, base, key, lo, hi, best_lo, cache) -> Switch:
-    best_hi = _best_at(scenario, profile, base, hi, cache)[key]
-    for _ in range(BISECTIONS):
-        mid = float(np.sqrt(lo * hi))
-        if _best_at(scenario, profile, base, mid, cache)[key] == best_lo:
-            lo = mid
-        else:
-            hi = mid
-            best_hi = _best_at(scenario, profile, base, mid, cache)[key]
-    return Switch(round(float(np.sqrt(lo * hi)), 3), best_lo, best_hi)
+def _refine(scenario, profile, base, key, lo: float, hi: float) -> list[Switch]:
+    """The switch(es) inside [lo, hi], located on a fine grid within the bracket."""
+    fine = np.geomspace(lo, hi, REFINE_POINTS)
+    bests = best_by_weight(scenario, profile, fine, base)[key]
+    return [Switch(round(float(np.sqrt(fine[i] * fine[i + 1])), 3), bests[i], bests[i + 1])
+            for i in range(len(fine) - 1) if bests[i] != bests[i + 1]]

@@ -13,12 +13,11 @@ option is the admissible one with the highest Q.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from game.core.model import Beat, Chance, Decision, End, Scenario
+from game.scoring.cache import KeyedCache, version_key
 from game.scoring.learning import PathTotals, outcome_before_fit, zone_fit
 from game.scoring.params import ModelParams
 from game.scoring.safety import Risks, broken_rule, leaf_risks, rating, safest_of
@@ -204,30 +203,16 @@ def solve(scenario: Scenario, profile_id: str | None = None,
     return _Solver(scenario, profile_id, params or ModelParams(), None).run()
 
 
-_CACHE: OrderedDict[tuple, Solution] = OrderedDict()
-_CACHE_SIZE = 2048
-_CACHE_LOCK = threading.Lock()
-"""Screens compute debriefs in a background thread while the frame loop may solve too."""
+_SOLUTIONS: KeyedCache[Solution] = KeyedCache(2048)
 
 
 def solve_cached(scenario: Scenario, profile_id: str | None = None,
                  params: ModelParams | None = None) -> Solution:
-    """`solve`, remembered: cohort reports and attitude estimates ask for the same
-    (scenario version, profile, parameters) solution many times. Solutions are pure
-    functions of that key, so caching them cannot change any result."""
+    """`solve`, remembered: cohort reports and debriefs ask for the same (scenario version,
+    profile, parameters) solution many times; it is a pure function of that key."""
     params = params or ModelParams()
-    key = (scenario.id, scenario.content_sha256, profile_id, repr(params))
-    with _CACHE_LOCK:
-        hit = _CACHE.get(key)
-        if hit is not None:
-            _CACHE.move_to_end(key)
-            return hit
-    solution = solve(scenario, profile_id, params)  # outside the lock: solving is slow
-    with _CACHE_LOCK:
-        _CACHE[key] = solution
-        if len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return solution
+    return _SOLUTIONS.get(version_key(scenario, profile_id, repr(params)),
+                          lambda: solve(scenario, profile_id, params))
 
 
 def evaluate(scenario: Scenario, policy: Policy, profile_id: str | None = None,

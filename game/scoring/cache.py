@@ -1,0 +1,41 @@
+"""A small, thread-safe LRU cache for pure results keyed by scenario version.
+
+Solutions and weight scans are pure functions of (scenario id and content hash, profile,
+parameters), and reports and debriefs ask for the same ones many times, sometimes from a
+background thread. The value is computed outside the lock: solving is slow, and computing
+the same pure value twice in a race is harmless.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+from game.core.model import Scenario
+
+T = TypeVar("T")
+
+
+class KeyedCache(Generic[T]):
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict[Hashable, T] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = compute()
+        with self._lock:
+            self._items[key] = value
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+
+def version_key(scenario: Scenario, *rest: Hashable) -> tuple:
+    return (scenario.id, scenario.content_sha256, *rest)
