@@ -13,7 +13,10 @@ from game.core.model import TICKS_PER_SECOND, Chance, Decision, End, Scenario
 from game.core.state import SessionState
 from game.scoring.episode import DecisionReview, EpisodeScore
 from game.scoring.safety import rule_text
+from game.i18n import Translator
 from game.ui.presenters import LEVEL_NAMES
+
+Translate = Translator
 
 RATINGS = {
     "green": ("good", "Safe", "No choice added risk for the patient."),
@@ -66,26 +69,31 @@ def _labelled(scenario: Scenario, node: str, option: str) -> str:
     return f"{LEVEL_NAMES.get(opt.level.value, opt.level.value)}: {opt.label}"
 
 
-def decision_rows(scenario: Scenario, state: SessionState,
-                  reviews: tuple[DecisionReview, ...]) -> tuple[DecisionRowVM, ...]:
+def decision_rows(scenario: Scenario, state: SessionState, reviews: tuple[DecisionReview, ...],
+                  t: Translate | None = None) -> tuple[DecisionRowVM, ...]:
+    t = t or Translator()
     steps = list(state.history)
     decision_steps = [i for i, s in enumerate(steps) if s.kind == "decision"]
     rows = []
     for number, (review, index) in enumerate(zip(reviews, decision_steps), start=1):
         step = steps[index]
         seconds = review.elapsed / TICKS_PER_SECOND
-        how = f"the window ran out after {seconds:.1f} s" if review.by == "timeout" else \
-            f"you chose it {seconds:.1f} s into the window"
+        how = t("the window ran out after {s} s", s=f"{seconds:.1f}") \
+            if review.by == "timeout" else \
+            t("you chose it {s} s into the window", s=f"{seconds:.1f}")
         tone, word, _ = RATINGS.get(review.rating, RATINGS["green"])
+        word = t(word)
         node = scenario.node(review.node)
         rows.append(DecisionRowVM(
             number=number, node=review.node, cue=getattr(node, "cue", "") or node.text,
             chosen=_labelled(scenario, review.node, review.chosen), how=how,
             best=_labelled(scenario, review.node, review.best),
             is_best=review.chosen == review.best, regret=review.gap,
-            verdict="That was the best choice (regret 0.00)." if review.chosen == review.best
-            else f"Best: {_labelled(scenario, review.node, review.best)} · regret "
-                 f"{review.gap:.2f}",
+            verdict=t("That was the best choice (regret 0.00).")
+            if review.chosen == review.best
+            else t("Best: {option} · regret {regret}",
+                   option=_labelled(scenario, review.node, review.best),
+                   regret=f"{review.gap:.2f}"),
             tone=tone, word=word, rule=rule_text(review.broken) if review.broken else "",
             tick=step.tick, after=_after(scenario, steps, index)))
     return tuple(rows)
@@ -102,16 +110,19 @@ def _after(scenario: Scenario, steps: list, index: int) -> tuple[str, ...]:
     return tuple(texts)
 
 
-def outcome_vm(scenario: Scenario, state: SessionState, score: EpisodeScore) -> OutcomeVM:
+def outcome_vm(scenario: Scenario, state: SessionState, score: EpisodeScore,
+               t: Translate | None = None) -> OutcomeVM:
+    t = t or Translator()
     end = scenario.node(state.node_id)
     tone, word, detail = RATINGS.get(score.safety_rating, RATINGS["green"])
     return OutcomeVM(
-        title=end.title if isinstance(end, End) and end.title else "The vignette has ended",
+        title=end.title if isinstance(end, End) and end.title else t("The vignette has ended"),
         text=end.text,
-        learning=f"Learning: {score.learning:.1f} points",
-        harm=f"Harm: {score.harm:.1f} points",
-        regret=f"Expected regret: {score.regret:.2f} (0 = every choice was the best available)",
-        tone=tone, word=word, detail=detail,
-        rule=f"Rule broken: {score.safety_text}" if score.safety_rule else "",
-        decisions=decision_rows(scenario, state, score.decisions),
+        learning=t("Learning: {n} points", n=f"{score.learning:.1f}"),
+        harm=t("Harm: {n} points", n=f"{score.harm:.1f}"),
+        regret=t("Expected regret: {n} (0 = every choice was the best available)",
+                 n=f"{score.regret:.2f}"),
+        tone=tone, word=t(word), detail=t(detail),
+        rule=t("Rule broken: {rule}", rule=score.safety_text) if score.safety_rule else "",
+        decisions=decision_rows(scenario, state, score.decisions, t),
         prompts=tuple(scenario.debrief_prompts))

@@ -30,7 +30,7 @@ class OutcomeScene(Scene):
         super().__init__(ctx)
         self.scenario = scenario
         assert session.score is not None, "the outcome needs a finished session"
-        self.vm: OutcomeVM = outcome_vm(scenario, session.state, session.score)
+        self.vm: OutcomeVM = outcome_vm(scenario, session.state, session.score, ctx.t)
         self.session, self.note = session, note
         """`note`: what happened to the result ("Result saved"), shown in the footer."""
         rewind = ["rewind"] if can_rewind(session) else []  # practice only
@@ -42,8 +42,9 @@ class OutcomeScene(Scene):
     def resize(self) -> None:
         self.layout = lay = outcome_layout(self.ctx.size, self.ctx.metrics,
                                            len(self.focus.ids))
-        self.buttons = [Button("again", "Play again", lay.buttons[0], "Enter"),
-                        Button("picker", "Other vignettes", lay.buttons[1], "Esc")]
+        t = self.ctx.t
+        self.buttons = [Button("again", t("Play again"), lay.buttons[0], "Enter"),
+                        Button("picker", t("Other vignettes"), lay.buttons[1], "Esc")]
         if "rewind" in self.focus.ids:
             self.buttons.append(Button("rewind", self.ctx.t("Rewind"), lay.buttons[2], "W"))
         for item, label, key in (("review", "Review", "R"), ("debrief", "Debrief", "D")):
@@ -114,13 +115,13 @@ class OutcomeScene(Scene):
         for row, rect in zip(shown, self.rows):
             self._draw_row(surface, row, rect)
         if not vm.decisions:
-            ctx.text(surface, "No decision point was reached.", lay.decisions, m.body,
+            ctx.text(surface, ctx.t("No decision point was reached."), lay.decisions, m.body,
                      ctx.palette.muted)
         draw_buttons(ctx, surface, self.buttons, self.focus.current, m.body)
         more = len(vm.decisions) > self.per_page
         draw_footer(ctx, surface, lay.footer, (f"{self.note} · " if self.note else "")
-                    + ("Up/Down scroll the decisions · " if more else "")
-                    + "Tab/arrows move · Enter choose · Esc other vignettes")
+                    + (ctx.t("Up/Down scroll the decisions · ") if more else "")
+                    + ctx.t("Tab/arrows move · Enter choose · Esc other vignettes"))
 
     def _draw_summary(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         ctx, m, vm = self.ctx, self.ctx.metrics, self.vm
@@ -128,7 +129,8 @@ class OutcomeScene(Scene):
         inner = rect.inflate(-2 * m.gap, -2 * m.gap)
         facts = f"{vm.learning}\n{vm.harm}\n{vm.regret}"
         facts_h = ctx.line_height(m.body) * 4 + m.gap
-        rating = f"Safety: {vm.word}. {vm.detail}" + (f"\n{vm.rule}" if vm.rule else "")
+        rating = ctx.t("Safety: {word}. {detail}", word=vm.word, detail=vm.detail) + \
+            (f"\n{vm.rule}" if vm.rule else "")
         rating_h = ctx.line_height(m.body) * (5 if vm.rule else 2)
         font = ctx.theme.fonts.get(m.body)
         rest = inner.height - facts_h - rating_h - 3 * m.gap
@@ -138,7 +140,8 @@ class OutcomeScene(Scene):
             inner, [text_h, rest - text_h, facts_h, rating_h], m.gap)
         ctx.text(surface, vm.text, text, m.body)
         if vm.prompts and prompts.height > ctx.line_height(m.small) * 2:
-            ctx.text(surface, "To reflect on:\n" + "\n".join(f"• {q}" for q in vm.prompts),
+            ctx.text(surface, ctx.t("To reflect on:") + "\n" +
+                     "\n".join(f"• {q}" for q in vm.prompts),
                      prompts, m.small, ctx.palette.muted, min_size=m.small, truncate=True)
         ctx.text(surface, facts, facts_box, m.body, ctx.palette.text, True)
         ctx.text(surface, rating, rating_box, m.body, tone_colour(ctx, vm.tone))
@@ -155,9 +158,10 @@ class OutcomeScene(Scene):
                  min_size=m.small, truncate=True)
         badge(ctx, surface, pygame.Rect(inner.right - badge_w, inner.y, badge_w, badge_h),
               row.tone, row.word, m.body)
-        lines = [f"You: {row.chosen} ({row.how})", row.verdict]
+        lines = [self.ctx.t("You: {choice} ({how})", choice=row.chosen, how=row.how),
+                 row.verdict]
         if row.rule:
-            lines.append(f"Rule broken: {row.rule}")
+            lines.append(self.ctx.t("Rule broken: {rule}", rule=row.rule))
         body_y = inner.y + max(cue_h, badge_h) + m.gap // 2
         body = pygame.Rect(inner.x, body_y, inner.width, inner.bottom - body_y)
         ctx.text(surface, "\n".join(lines), body, m.body)
