@@ -11,12 +11,10 @@ from dataclasses import dataclass
 
 from game.core.model import TICKS_PER_SECOND, Chance, Decision, End, Scenario
 from game.core.state import SessionState
+from game.i18n import Translator
 from game.scoring.episode import DecisionReview, EpisodeScore
 from game.scoring.safety import rule_text
-from game.i18n import Translator
 from game.ui.presenters import LEVEL_NAMES
-
-Translate = Translator
 
 RATINGS = {
     "green": ("good", "Safe", "No choice added risk for the patient."),
@@ -70,7 +68,7 @@ def _labelled(scenario: Scenario, node: str, option: str) -> str:
 
 
 def decision_rows(scenario: Scenario, state: SessionState, reviews: tuple[DecisionReview, ...],
-                  t: Translate | None = None) -> tuple[DecisionRowVM, ...]:
+                  t: Translator | None = None) -> tuple[DecisionRowVM, ...]:
     t = t or Translator()
     steps = list(state.history)
     decision_steps = [i for i, s in enumerate(steps) if s.kind == "decision"]
@@ -111,7 +109,7 @@ def _after(scenario: Scenario, steps: list, index: int) -> tuple[str, ...]:
 
 
 def outcome_vm(scenario: Scenario, state: SessionState, score: EpisodeScore,
-               t: Translate | None = None) -> OutcomeVM:
+               t: Translator | None = None) -> OutcomeVM:
     t = t or Translator()
     end = scenario.node(state.node_id)
     tone, word, detail = RATINGS.get(score.safety_rating, RATINGS["green"])

@@ -9,7 +9,6 @@ Only the top scene is updated, so an overlay (help, confirm) pauses what lies be
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -86,10 +85,10 @@ class Scene(ABC):
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the scene; never changes state (every scene must define it)."""
 
-    def resize(self) -> None:
+    def resize(self) -> None:  # noqa: B027 - optional hook, empty by default
         """Recompute the layout from `ctx.size` (called on push and on window resize)."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook, empty by default
         """Release what the scene holds (the play scene closes its session log)."""
 
 

@@ -41,7 +41,8 @@ def colours(p: Palette) -> dict[str, Colour]:
     """Muted anatomical colours derived from the theme so high-contrast themes still work."""
     return {
         "fat": mix(p.skin, (246, 226, 170), 0.45), "muscle": mix(p.tissue, p.panel, 0.35),
-        "ligament": mix(p.tissue, p.skin, 0.55), "fibre": mix(p.tissue, p.skin, 0.3), "flavum": (214, 184, 92),
+        "ligament": mix(p.tissue, p.skin, 0.55), "fibre": mix(p.tissue, p.skin, 0.3),
+        "flavum": (214, 184, 92),
         "dura": (104, 132, 178), "csf": (158, 204, 232), "disc": (176, 188, 206),
         "bone_edge": mix(p.bone, (90, 80, 60), 0.45), "root": (232, 214, 170),
         "skin_edge": mix(p.skin, (120, 70, 50), 0.45),

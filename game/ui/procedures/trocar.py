@@ -163,7 +163,8 @@ class TrocarView:
             return
         brisk = bleeding == "brisk"
         if port == "medial":
-            pygame.draw.circle(surface, p.blood, f.p(S.VESSEL_X, S.VESSEL_Y), f.d(6 if brisk else 4.5))
+            pygame.draw.circle(surface, p.blood, f.p(S.VESSEL_X, S.VESSEL_Y),
+                               f.d(6 if brisk else 4.5))
         tip = S.tip_y(depth)
         side = x + 5.5
         pygame.draw.line(surface, p.blood, f.p(side, source_y), f.p(side - 3, tip - 3),
