@@ -15,7 +15,7 @@ from pathlib import Path
 from game.paths import assets_dir
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
-_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_FIELD = re.compile(r"\{[a-z_]+\}")
 
 
 class Translator:
@@ -36,5 +36,6 @@ class Translator:
         return text.format(**values) if values else text
 
 
-def placeholders(text: str) -> set[str]:
-    return set(_PLACEHOLDER.findall(text))
+def format_fields(text: str) -> set[str]:
+    """The `{name}` fields of a message; a translation must keep exactly the same ones."""
+    return set(_FIELD.findall(text))

@@ -58,6 +58,14 @@ def level_name(level: str, t: Tr = ENGLISH) -> str:
     return t(LEVEL_NAMES[level]) if level in LEVEL_NAMES else level
 
 
+def option_title(scenario: Scenario, decision: str, option: str, t: Tr = ENGLISH) -> str:
+    """"Cue: Tell her to aim for the umbilicus": the ladder rung, then the option's label."""
+    node = scenario.node(decision)
+    assert isinstance(node, Decision)
+    opt = node.option(option)
+    return f"{level_name(opt.level.value, t)}: {opt.label}"
+
+
 def mode_name(mode: str, t: Tr = ENGLISH) -> str:
     return t(MODE_NAMES[mode]) if mode in MODE_NAMES else mode
 

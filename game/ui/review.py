@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.model import TICKS_PER_SECOND, Chance, Decision, End, Scenario
+from game.core.model import TICKS_PER_SECOND, Chance, End, Scenario
 from game.core.state import SessionState
 from game.i18n import Translator
 from game.scoring.episode import DecisionReview, EpisodeScore
 from game.scoring.safety import rule_text
-from game.ui.presenters import LEVEL_NAMES
+from game.ui.presenters import option_title
 
 RATINGS = {
     "green": ("good", "Safe", "No choice added risk for the patient."),
@@ -60,13 +60,6 @@ class OutcomeVM:
     """Debrief questions of the vignette, to reflect on (the debrief is the point)."""
 
 
-def _labelled(scenario: Scenario, node: str, option: str) -> str:
-    decision = scenario.node(node)
-    assert isinstance(decision, Decision)
-    opt = decision.option(option)
-    return f"{LEVEL_NAMES.get(opt.level.value, opt.level.value)}: {opt.label}"
-
-
 def decision_rows(scenario: Scenario, state: SessionState, reviews: tuple[DecisionReview, ...],
                   t: Translator | None = None) -> tuple[DecisionRowVM, ...]:
     t = t or Translator()
@@ -84,13 +77,13 @@ def decision_rows(scenario: Scenario, state: SessionState, reviews: tuple[Decisi
         node = scenario.node(review.node)
         rows.append(DecisionRowVM(
             number=number, node=review.node, cue=getattr(node, "cue", "") or node.text,
-            chosen=_labelled(scenario, review.node, review.chosen), how=how,
-            best=_labelled(scenario, review.node, review.best),
+            chosen=option_title(scenario, review.node, review.chosen, t), how=how,
+            best=option_title(scenario, review.node, review.best, t),
             is_best=review.chosen == review.best, regret=review.gap,
             verdict=t("That was the best choice (regret 0.00).")
             if review.chosen == review.best
             else t("Best: {option} · regret {regret}",
-                   option=_labelled(scenario, review.node, review.best),
+                   option=option_title(scenario, review.node, review.best, t),
                    regret=f"{review.gap:.2f}"),
             tone=tone, word=word, rule=rule_text(review.broken) if review.broken else "",
             tick=step.tick, after=_after(scenario, steps, index)))

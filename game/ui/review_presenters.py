@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from game.core.model import TICKS_PER_SECOND, Decision, Scenario, TraineeProfile
+from game.core.model import TICKS_PER_SECOND, Scenario, TraineeProfile
 from game.core.state import SessionState
 from game.replay.debrief import DecisionDebrief
 from game.scoring.episode import EpisodeScore
-from game.ui.presenters import level_name
+from game.ui.presenters import option_title
 
 Tr = Callable[..., str]
 TONE_ICONS = {"good": "✔", "warn": "⚠", "bad": "✖", "info": "●"}
@@ -72,13 +72,6 @@ def belief_text(profile: TraineeProfile | None, belief: Sequence[float], t: Tr =
 def confidence_text(confidence: float, t: Tr = english) -> str:
     word = t("high") if confidence >= 0.7 else (t("moderate") if confidence >= 0.4 else t("low"))
     return t("confidence {word} ({pct}%)", word=word, pct=round(confidence * 100))
-
-
-def option_title(scenario: Scenario, node: str, option: str, t: Tr = english) -> str:
-    decision = scenario.node(node)
-    assert isinstance(decision, Decision)
-    opt = decision.option(option)
-    return f"{level_name(opt.level.value, t)}: {opt.label}"
 
 
 @dataclass(frozen=True)

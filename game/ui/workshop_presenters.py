@@ -19,7 +19,7 @@ from game.scoring.episode import EpisodeScore, trace_totals
 from game.scoring.harm import aggregate_points
 from game.scoring.learning import grade
 from game.scoring.params import ModelParams
-from game.ui.presenters import level_name
+from game.ui.presenters import level_name, option_title
 from game.ui.review import RATINGS
 
 Tr = Callable[..., str]
@@ -38,14 +38,6 @@ def weight_choices(extra: float | None = None) -> tuple[float, ...]:
     if extra is not None and extra > 0:
         weights.add(float(extra))
     return tuple(sorted(weights))
-
-
-def option_name(scenario: Scenario, decision: str, option: str, t: Tr = english) -> str:
-    """"Cue: Tell her to aim for the umbilicus" (level name, then the option's own label)."""
-    node = scenario.node(decision)
-    assert isinstance(node, Decision)
-    opt = node.option(option)
-    return f"{level_name(opt.level.value, t)}: {opt.label}"
 
 
 @dataclass(frozen=True)
@@ -93,7 +85,7 @@ def vote_vm(scenario: Scenario, vote: RoomVote, hot_seat: bool, revealed: bool,
     follow = (picked or majority) if revealed else None
     hidden = hot_seat and not revealed
     rows = tuple(VoteRowVM(
-        o.id, i + 1, option_name(scenario, node.id, o.id, t), vote.counts.get(o.id, 0),
+        o.id, i + 1, option_title(scenario, node.id, o.id, t), vote.counts.get(o.id, 0),
         _count_text(vote.counts.get(o.id, 0), shares[o.id], hidden, revealed, t),
         shares[o.id], revealed and o.id == majority, o.id == follow)
         for i, o in enumerate(node.options))
@@ -112,7 +104,7 @@ def _vote_status(scenario: Scenario, vote: RoomVote, hot_seat: bool, revealed: b
                  "R reveals the distribution.")
     if follow is None:
         return t("No votes entered. Pick an option with its number key, then press Enter.")
-    name = option_name(scenario, vote.decision, follow, t)
+    name = option_title(scenario, vote.decision, follow, t)
     if follow == vote.majority():
         return t("{total} votes. The majority chose {name}. Enter follows it; a number key "
                  "picks another option to explore.", total=vote.total, name=name)
@@ -239,7 +231,7 @@ def end_row(scenario: Scenario, number: int, row: RoomDecision, t: Tr = english)
     parts = [f"{i} {level_name(o.level.value, t)} {row.counts.get(o.id, 0)}"
              + (f" ({row.counts.get(o.id, 0) / total:.0%})" if total else "")
              for i, o in enumerate(node.options, start=1)]
-    name = lambda option: option_name(scenario, row.decision, option, t)  # noqa: E731
+    name = lambda option: option_title(scenario, row.decision, option, t)  # noqa: E731
     majority = name(row.majority) if row.majority else t("no votes")
     how = t("the majority") if row.followed == row.majority else t("explored")
     good = row.majority == row.best

@@ -10,13 +10,12 @@ keeps a frame to a few blits plus the moving parts.
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pygame
 
 from game.ui.theme import Theme
-from game.ui.widgets.text import TextCache, fit_text
+from game.ui.widgets.text import SurfaceCache, TextCache, fit_text
 
 Colour = tuple[int, int, int]
 Point = tuple[float, float]
@@ -140,23 +139,11 @@ def ellipse_pts(cx: float, cy: float, rx: float, ry: float, a0: float = 0.0,
 
 
 # ----------------------------------------------------------------------------- layers
-class LayerCache:
+class LayerCache(SurfaceCache):
     """Static surfaces keyed by (size, palette, anything else); a few kept, oldest dropped."""
 
     def __init__(self, capacity: int = 6):
-        self.capacity = capacity
-        self._items: OrderedDict[Hashable, pygame.Surface] = OrderedDict()
-
-    def get(self, key: Hashable, build: Callable[[], pygame.Surface]) -> pygame.Surface:
-        surf = self._items.get(key)
-        if surf is None:
-            surf = build()
-            self._items[key] = surf
-            if len(self._items) > self.capacity:
-                self._items.popitem(last=False)
-        else:
-            self._items.move_to_end(key)
-        return surf
+        super().__init__(capacity)
 
 
 def smooth_layer(size: tuple[int, int], paint: Callable[[pygame.Surface, int], None],

@@ -8,24 +8,24 @@ until a text block fits its box, so nothing is ever drawn outside its box.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 
 import pygame
 
 from game.ui.theme import Colour, Fonts
 
 
-class TextCache:
-    def __init__(self, capacity: int = 512):
-        self.capacity = capacity
-        self._items: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+class SurfaceCache:
+    """Surfaces built once and kept by key; the least recently used is dropped first."""
 
-    def render(self, text: str, font: pygame.font.Font, colour: Colour,
-               width: int = 0) -> pygame.Surface:
-        key = (text, id(font), tuple(colour), width)
+    def __init__(self, capacity: int):
+        self.capacity = capacity
+        self._items: OrderedDict[Hashable, pygame.Surface] = OrderedDict()
+
+    def get(self, key: Hashable, build: Callable[[], pygame.Surface]) -> pygame.Surface:
         surf = self._items.get(key)
         if surf is None:
-            surf = font.render(text, True, colour, None, max(0, width)) if width else \
-                font.render(text, True, colour)
+            surf = build()
             self._items[key] = surf
             if len(self._items) > self.capacity:
                 self._items.popitem(last=False)
@@ -35,6 +35,19 @@ class TextCache:
 
     def clear(self) -> None:
         self._items.clear()
+
+
+class TextCache(SurfaceCache):
+    def __init__(self, capacity: int = 512):
+        super().__init__(capacity)
+
+    def render(self, text: str, font: pygame.font.Font, colour: Colour,
+               width: int = 0) -> pygame.Surface:
+        def build() -> pygame.Surface:
+            if width:
+                return font.render(text, True, colour, None, max(0, width))
+            return font.render(text, True, colour)
+        return self.get((text, id(font), tuple(colour), width), build)
 
 
 def fit_text(cache: TextCache, fonts: Fonts, text: str, size: int, colour: Colour,
