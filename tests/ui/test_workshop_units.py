@@ -181,3 +181,12 @@ def test_skip_back_needs_a_decision(lumbar, tmp_path):
     new = skip_back(session, tmp_path / "b.jsonl")
     assert session.writer.closed and new.state.node_id == "angle_decision"
     assert read_log(tmp_path / "b.jsonl").header["parent"]["opened_at"] == new.state.tick
+
+
+def test_an_empty_vote_is_not_revealed(lumbar, angle):
+    """An Enter meant for the narration must not reveal a vote nobody has cast yet."""
+    desk = VoteDesk(lumbar, angle)
+    assert desk.activate(None) is None and not desk.revealed and "No votes yet" in desk.flash
+    desk.number(2)
+    desk.activate(None)
+    assert desk.revealed

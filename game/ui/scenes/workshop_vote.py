@@ -90,6 +90,12 @@ class VoteDesk:
             self.add(self.focus.current, delta)
 
     def toggle_reveal(self) -> None:
+        if not self.revealed and self.vm.total == 0:
+            # An Enter meant for the narration can land as the window opens; revealing an
+            # empty vote would turn the room's number keys into picks.
+            self.flash = self.t("No votes yet: count the hands with the number keys first")
+            self.refresh()
+            return
         self.revealed = not self.revealed
         self.flash = ""
         if self.revealed:
