@@ -10,13 +10,14 @@ header names its parent log and the decision it branched at.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import asdict
 from pathlib import Path
 
 from game.core.commands import Intervene, command_from_dict
 from game.core.model import Decision, Scenario
 from game.replay.reader import ReplayLog
 from game.replay.session import RecordedSession
-from game.replay.verify import config_from_header
+from game.replay.verify import Divergence, config_from_header, resimulate
 from game.scoring.params import ModelParams
 
 
@@ -24,11 +25,18 @@ class BranchError(ValueError):
     pass
 
 
-def decisions_in(log: ReplayLog) -> list[dict]:
-    """The decisions of a complete log, in order, from its end line's path."""
-    if not log.end:
+def decisions_in(log: ReplayLog, scenario: Scenario | None = None) -> list[dict]:
+    """The decisions of a log, in order: from the end line's path, or, for a session that
+    has not finished (a workshop going back mid-vignette), by re-simulating its commands."""
+    if log.end:
+        return [s for s in log.end.get("path", []) if s.get("kind") == "decision"]
+    if scenario is None:
         raise BranchError("the recording has no end line; branch from a finished session")
-    return [s for s in log.end.get("path", []) if s.get("kind") == "decision"]
+    try:
+        state = resimulate(log, scenario)
+    except Divergence as exc:
+        raise BranchError(f"the recording does not reproduce: {exc.message}") from None
+    return [asdict(s) for s in state.history if s.kind == "decision"]
 
 
 def branch(log: ReplayLog, scenario: Scenario, index: int, option: str,
@@ -52,11 +60,12 @@ def rewind_to(log: ReplayLog, scenario: Scenario, index: int, out: str | Path | 
     yet: practice mode's "rewind and choose again". The new log names its parent."""
     target, _ = _target(log, scenario, index)
     stop = target["tick"] - target.get("elapsed", 0)
-    return _replay_to(log, scenario, target, index, stop, out, player, "rewind", started_at)
+    return _replay_to(log, scenario, target, index, stop, out, player, "rewind", started_at,
+                      {"opened_at": stop})
 
 
 def _target(log: ReplayLog, scenario: Scenario, index: int) -> tuple[dict, Decision]:
-    decisions = decisions_in(log)
+    decisions = decisions_in(log, scenario)
     if not 0 <= index < len(decisions):
         raise BranchError(f"the recording has {len(decisions)} decisions; no decision {index + 1}")
     target = decisions[index]
@@ -66,15 +75,18 @@ def _target(log: ReplayLog, scenario: Scenario, index: int) -> tuple[dict, Decis
     return target, node
 
 
-def _replay_to(log, scenario, target, index, stop, out, player, kind, started_at):
+def _replay_to(log, scenario, target, index, stop, out, player, kind, started_at,
+               more: dict | None = None):
     """Replay the parent's commands up to tick `stop`, recording into a new log."""
     params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
     parent = {"log": Path(log.path).name, "sha256": _file_hash(log.path), "kind": kind,
-              "decision": target["node"], "index": index, "original_option": target["choice"]}
+              "decision": target["node"], "index": index, "original_option": target["choice"],
+              **(more or {})}
+    kept = {k: log.header[k] for k in ("client",) if k in log.header}
     session = RecordedSession(scenario, config_from_header(log.header), params, out,
                               player=player or str(log.header.get("player", "anonymous")),
                               started_at=started_at or log.header.get("started_at"),
-                              extra_header={"parent": parent})
+                              extra_header={**kept, "parent": parent})
     for record in log.commands:
         if record["tick"] > stop or record["command"].get("decision") == target["node"]:
             break

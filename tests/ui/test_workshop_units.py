@@ -9,6 +9,7 @@ from game.core.commands import Intervene, Skip
 from game.core.model import Decision
 from game.core.state import SessionConfig
 from game.core.view import view
+from game.replay.branch import rewind_to
 from game.replay.reader import read_log
 from game.replay.session import RecordedSession
 from game.replay.verify import verify_log
@@ -20,7 +21,6 @@ from game.ui.scenes.workshop_keys import WAct, map_workshop_key, shifted_number
 from game.ui.scenes.workshop_rewind import (
     SkipBackError,
     last_decision,
-    rewind_live,
     skip_back,
     with_inherited_votes,
 )
@@ -147,7 +147,7 @@ def _decide(session: RecordedSession, scenario, option_at: int = 0) -> None:
     session.issue(Intervene(v.node_id, v.options[option_at].id))
 
 
-def test_rewind_live_reproduces_the_window_of_the_last_decision(lumbar, tmp_path):
+def test_going_back_mid_vignette_reproduces_the_last_window(lumbar, tmp_path):
     session = _workshop_session(lumbar, tmp_path / "a.jsonl")
     _decide(session, lumbar)
     _decide(session, lumbar)
@@ -156,8 +156,8 @@ def test_rewind_live_reproduces_the_window_of_the_last_decision(lumbar, tmp_path
     index = last_decision(session.state.history)
     target = [s for s in session.state.history if s.kind == "decision"][index]
     session.close()
-    new = rewind_live(read_log(tmp_path / "a.jsonl"), lumbar, target, index,
-                      tmp_path / "b.jsonl", started_at="2026-01-01T00:00:00+00:00")
+    new = rewind_to(read_log(tmp_path / "a.jsonl"), lumbar, index, tmp_path / "b.jsonl",
+                    started_at="2026-01-01T00:00:00+00:00")
     assert new.state.node_id == target.node and new.state.tick == target.tick
     assert len([s for s in new.state.history if s.kind == "decision"]) == 1
     header = read_log(tmp_path / "b.jsonl").header

@@ -1,10 +1,9 @@
 """Skip back to the last decision of a running workshop, and the votes a rewound log inherits.
 
-Pure (no pygame). `branch.rewind_to` needs a finished log (it reads the decisions from the end
-line), but a workshop usually goes back mid-vignette. So the unfinished case re-simulates the
-session's own log: same seed, the same commands up to the moment the last decision's window
-opened, into a NEW recorded session whose header names its parent. The parent log is closed,
-never edited, so both logs verify.
+Pure (no pygame). Going back uses `branch.rewind_to`: same seed, the same commands up to the
+moment the last decision's window opened, into a NEW recorded session whose header names its
+parent (a workshop usually goes back mid-vignette; rewind_to re-simulates an unfinished log to
+find its decisions). The parent log is closed, never edited, so both logs verify.
 
 Each vote is recorded once, in the log where the room cast it (a cohort report must not count
 it twice). The end-of-workshop summary of a rewound log therefore borrows the votes of the
@@ -17,15 +16,12 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from game.core.commands import command_from_dict
 from game.core.model import Scenario
-from game.core.state import PathStep, SessionState
+from game.core.state import PathStep
 from game.replay.branch import BranchError, decisions_in, rewind_to
 from game.replay.reader import LogError, ReplayLog, read_log
 from game.replay.session import RecordedSession
-from game.replay.verify import Divergence, config_from_header, resimulate
 from game.replay.workshop import votes_in
-from game.scoring.params import ModelParams
 
 MAX_PARENTS = 20
 """How far up a chain of rewinds the summary looks for inherited votes."""
@@ -45,59 +41,19 @@ def last_decision(history: tuple[PathStep, ...]) -> int | None:
     return len(steps) - 1 if steps else None
 
 
-def _at_window(state: SessionState, target: PathStep, index: int) -> bool:
-    """The session rests at the opening of the target decision's window, nothing chosen."""
-    return (not state.finished and state.node_id == target.node
-            and state.node_tick == target.tick - target.elapsed
-            and len(decision_steps(state.history)) == index)
-
-
-def rewind_live(log: ReplayLog, scenario: Scenario, target: PathStep, index: int,
-                out: str | Path | None, player: str | None = None,
-                started_at: str | None = None) -> RecordedSession:
-    """A new live session at the window opening of decision `index` (`target`) of an
-    unfinished log, re-simulated from the log's header and commands."""
-    opened = target.tick - target.elapsed
-    parent = {"log": Path(log.path).name, "sha256": _file_hash(log.path), "kind": "rewind",
-              "decision": target.node, "index": index, "original_option": target.choice,
-              "opened_at": opened}
-    params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
-    extra = {k: log.header[k] for k in ("client",) if k in log.header}
-    session = RecordedSession(scenario, config_from_header(log.header), params, out,
-                              player=player or str(log.header.get("player", "anonymous")),
-                              started_at=started_at, extra_header={**extra, "parent": parent})
-    for record in log.commands:
-        if record["tick"] > opened:
-            break
-        session.advance(record["tick"] - session.state.tick)
-        if _at_window(session.state, target, index):
-            break
-        session.issue(command_from_dict(record["command"]))
-    session.advance(max(0, opened - session.state.tick))
-    if not _at_window(session.state, target, index):
-        session.close()
-        raise SkipBackError("the recording does not reproduce up to the last decision")
-    return session
-
-
 def skip_back(session: RecordedSession, out: str | Path | None,
               started_at: str | None = None) -> RecordedSession:
-    """Close `session` and return a new one at the window opening of its last decision.
-
-    A finished session goes through `branch.rewind_to` (its log has an end line); an
-    unfinished one through `rewind_live`."""
+    """Close `session` and return a new one at the window opening of its last decision
+    (`branch.rewind_to`, which re-simulates an unfinished log to find its decisions)."""
     index = last_decision(session.state.history)
     if index is None:
         raise SkipBackError("no decision has been taken yet")
     if session.log_path is None:
         raise SkipBackError("the session is not recorded")
-    target = decision_steps(session.state.history)[index]
     session.close()
     try:
-        log = read_log(session.log_path)
-        if log.complete:
-            return rewind_to(log, session.scenario, index, out, started_at=started_at)
-        return rewind_live(log, session.scenario, target, index, out, started_at=started_at)
+        return rewind_to(read_log(session.log_path), session.scenario, index, out,
+                         started_at=started_at)
     except (LogError, BranchError) as exc:
         raise SkipBackError(str(exc)) from None
 
@@ -108,16 +64,12 @@ def _file_hash(path: str | Path) -> str:
 
 def _decisions(log: ReplayLog, scenario: Scenario) -> list[tuple[str, int, int]]:
     """(decision, window opened, decided) for each decision of `log`, in order."""
-    if log.complete:
-        steps = [(str(s["node"]), int(s["tick"]), int(s.get("elapsed", 0)))
-                 for s in decisions_in(log)]
-    else:
-        try:
-            state = resimulate(log, scenario)
-        except Divergence:
-            return []
-        steps = [(s.node, s.tick, s.elapsed) for s in decision_steps(state.history)]
-    return [(node, tick - elapsed, tick) for node, tick, elapsed in steps]
+    try:
+        steps = decisions_in(log, scenario)
+    except BranchError:
+        return []
+    return [(str(s["node"]), int(s["tick"]) - int(s.get("elapsed", 0)), int(s["tick"]))
+            for s in steps]
 
 
 def inherited_votes(log: ReplayLog, scenario: Scenario, depth: int = 0) -> list[dict]:
