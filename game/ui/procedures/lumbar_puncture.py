@@ -20,6 +20,7 @@ from game.ui.procedures._kit import (
     direction_label,
     fit_frame,
     flag,
+    font,
     label_px,
     leader,
     lerp,
@@ -125,7 +126,11 @@ class LumbarPunctureView:
         box = text(layer, "spinous process", pygame.Rect(x0, row.y, left.w, row.h), theme,
                    p.text, px, align="left")
         leader(layer, p.text, (box.centerx, box.bottom + 2), f.p(A.LEVELS["L2"] + 1, 10))
-        box = text(layer, "ligamentum flavum", pygame.Rect(right.x, row.y, right.w, row.h),
+        # In narrow layouts (the workshop's projector view) "ligamentum" alone is wider
+        # than the column; the usual abbreviation keeps the word whole.
+        words = "ligamentum flavum" if font(theme, px).size("ligamentum")[0] <= right.w \
+            else "lig. flavum"
+        box = text(layer, words, pygame.Rect(right.x, row.y, right.w, row.h),
                    theme, p.text, px, align="right")
         leader(layer, p.text, (box.centerx, box.bottom + 2), f.p(A.LEVELS["L4"] + 16, 36))
         canal = f.rect(A.LEVELS["L5"] - 14, A.DURA_Y + 1, 40, A.FRONT_DURA_Y - A.DURA_Y - 2)

@@ -59,11 +59,17 @@ def fit_text(cache: TextCache, fonts: Fonts, text: str, size: int, colour: Colou
 def fit_text_sized(cache: TextCache, fonts: Fonts, text: str, size: int, colour: Colour,
                    box: pygame.Rect, bold: bool = False,
                    min_size: int = 11) -> tuple[pygame.Surface, int]:
-    """As `fit_text`, also returning the size it settled on (the readability test reads it)."""
+    """As `fit_text`, also returning the size it settled on (the readability test reads it).
+
+    A size also counts as too big while its longest word is wider than the box: pygame's
+    wrapping would then break that word in the middle ("ligamentu / m")."""
+    longest = max(text.split(), key=len, default="")
     while True:
-        surf = cache.render(text, fonts.get(size, bold), colour, box.width)
-        if (surf.get_height() <= box.height and surf.get_width() <= box.width) or \
-                size <= min_size:
+        font = fonts.get(size, bold)
+        surf = cache.render(text, font, colour, box.width)
+        fits = surf.get_height() <= box.height and surf.get_width() <= box.width \
+            and font.size(longest)[0] <= box.width
+        if fits or size <= min_size:
             return surf, size
         size -= 1
 
