@@ -9,17 +9,15 @@ not translated. Scores stay out of these models unless the facilitator revealed 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.core.model import Decision, End, Scenario
 from game.core.state import SessionState
 from game.replay.workshop import RoomDecision, RoomVote, WorkshopSummary
 from game.scoring.attitude import Attitude
-from game.scoring.episode import EpisodeScore, trace_totals
-from game.scoring.harm import aggregate_points
-from game.scoring.learning import grade
-from game.scoring.params import ModelParams
-from game.ui.presenters import level_name, option_title
+from game.scoring.episode import EpisodeScore
+from game.ui.presenters import MetersVM, level_name, option_title
+from game.ui.presenters import meters_vm as play_meters_vm
 from game.ui.review import RATINGS
 
 Tr = Callable[..., str]
@@ -124,24 +122,16 @@ def _vote_action(scenario: Scenario, node: Decision, revealed: bool, follow: str
     return t("Explore {key} {level}", key=key, level=level)
 
 
-@dataclass(frozen=True)
-class MetersVM:
-    learning: float
-    harm: float
-    learning_text: str
-    harm_text: str
-
-
 def meters_vm(scenario: Scenario, state: SessionState, t: Tr = english) -> MetersVM:
-    """Learning opportunity taken so far and harm so far (as the replay timeline counts)."""
-    learning = trace_totals(scenario, state, ModelParams()).base
-    harm = aggregate_points([grade(g) for g in state.harm])
+    """The play screen's ledgers (same numbers), worded for a room: symbols and event counts."""
+    base = play_meters_vm(scenario, state, None, t)
     events = len(state.harm)
     harm_note = t("no harm") if not events else (
         t("1 harm event") if events == 1 else t("{n} harm events", n=events))
-    return MetersVM(learning, harm,
-                    t("▲ Learning so far: {x} points", x=f"{learning:.1f}"),
-                    t("⚠ Harm so far: {x} points ({note})", x=f"{harm:.1f}", note=harm_note))
+    return replace(base,
+                   learning_text=t("▲ Learning so far: {x} points", x=f"{base.learning:.1f}"),
+                   harm_text=t("⚠ Harm so far: {x} points ({note})", x=f"{base.harm:.1f}",
+                               note=harm_note))
 
 
 @dataclass(frozen=True)
