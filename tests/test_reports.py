@@ -242,3 +242,30 @@ def test_fixture_cohort_is_deterministic_and_varied(tmp_path):
     assert {h["policy"] for h in headers} == {"watch", "takeover", "random", "optimal"}
     assert {h["risk_weight"] for h in headers} == {0.5, 1.0, 2.0, 4.0}
     assert all(verify_log(str(p), load_catalogue(Path("scenarios")).get).ok for p in first)
+
+
+def chosen_counts(paths: list[Path]) -> dict[tuple[str, str, str], int]:
+    """(scenario id, decision, option) -> how many logs chose it, from the end lines."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for path in paths:
+        log = read_log(path)
+        for step in log.end["path"]:
+            if step["kind"] == "decision":
+                key = (log.header["scenario_id"], step["node"], step["choice"])
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def test_a_200_session_cohort_shows_the_recorded_distributions(tmp_path):
+    """Generated across the whole library with several policies and risk weights."""
+    logs = generate_cohort(tmp_path / "logs", 200, seed=11)
+    cohort = build_cohort(log_files([tmp_path / "logs"]), load_library("scenarios"))
+    assert cohort.analysed == 200 and not cohort.excluded
+    assert sum(len(g.sessions) for g in cohort.groups) == 200
+    shown = {(g.scenario.id, d.node, o.option): o.count
+             for g in cohort.groups for d in g.decisions for o in d.options if o.count}
+    assert shown == chosen_counts(logs)
+    weights = {json.loads(p.read_text().splitlines()[0])["risk_weight"] for p in logs}
+    assert len(weights) > 1  # the fixture mixes risk weights
+    players = {s.player for g in cohort.groups for s in g.sessions}
+    assert all(any(p.player == who for g in cohort.groups for p in g.players) for who in players)
