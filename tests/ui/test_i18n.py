@@ -54,9 +54,13 @@ def table_strings() -> list[str]:
     from game.ui.presenters import TRANSLATED_TABLES
     from game.ui.scenes.settings import PACE_NAMES
     from game.ui.theme import PALETTE_NAMES, TEXT_SIZE_NAMES
-    strings = [s for pair in KEY_HELP for s in pair]
+    from game.ui.review import RATINGS
+    from game.ui.scenes.workshop_keys import WORKSHOP_KEY_HELP
+    strings = [s for pair in (*KEY_HELP, *WORKSHOP_KEY_HELP) for s in pair]
     for table in (*TRANSLATED_TABLES, PACE_NAMES, PALETTE_NAMES, TEXT_SIZE_NAMES):
         strings.extend(table.values())
+    strings += [text for _, word, detail in RATINGS.values() for text in (word, detail)]
+    strings += ["Review", "Debrief"]  # outcome buttons, labelled through a variable
     return strings
 
 
@@ -109,3 +113,22 @@ def test_translator_uses_the_catalogue():
     assert t("Settings") != "Settings"
     assert "3" in t("Choose the trainee (1-{n})", n=3)
     assert Translator("xx")("Settings") == "Settings"
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("text_size", ["normal", "x-large"])
+def test_workshop_help_fits_at_the_smallest_window(make_ctx, text_size, language):
+    import pygame
+
+    from game.ui.scenes.overlays import HelpOverlay
+    from game.ui.scenes.workshop_keys import WORKSHOP_KEY_HELP
+    ctx = make_ctx((1024, 600), text_size=text_size)
+    ctx.apply_settings(ctx.settings.with_(language=language, text_size=text_size))
+    ctx.recorder = []
+    overlay = HelpOverlay(ctx, WORKSHOP_KEY_HELP)
+    overlay.resize()
+    overlay.draw(pygame.Surface((1024, 600)))
+    word = "Einzelabstimmung" if language == "de" else "hot seat"
+    assert ctx.recorder and any(word in p.text for p in ctx.recorder)
+    for placed in ctx.recorder:
+        assert placed.box.contains(placed.rect) and not placed.overflow, placed.text
