@@ -52,10 +52,10 @@ def literal_calls(path: Path) -> tuple[list[str], list[str]]:
 def table_strings() -> list[str]:
     from game.ui.input import KEY_HELP
     from game.ui.presenters import TRANSLATED_TABLES
-    from game.ui.scenes.settings import PACE_NAMES
-    from game.ui.theme import PALETTE_NAMES, TEXT_SIZE_NAMES
     from game.ui.review import RATINGS
+    from game.ui.scenes.settings import PACE_NAMES
     from game.ui.scenes.workshop_keys import WORKSHOP_KEY_HELP
+    from game.ui.theme import PALETTE_NAMES, TEXT_SIZE_NAMES
     strings = [s for pair in (*KEY_HELP, *WORKSHOP_KEY_HELP) for s in pair]
     for table in (*TRANSLATED_TABLES, PACE_NAMES, PALETTE_NAMES, TEXT_SIZE_NAMES):
         strings.extend(table.values())
