@@ -137,8 +137,11 @@ def cmd_replay(args) -> int:
     if not Path(args.log).exists():
         raise UserError(f"no such log: {args.log}")
     if not args.verify:
-        from game.ui.app import run_replay_viewer
-        return run_replay_viewer(args.log, window=_window(args.window))
+        from game.ui.app import NoDisplay, run_replay_viewer
+        try:
+            return run_replay_viewer(args.log, window=_window(args.window))
+        except NoDisplay as exc:
+            raise UserError(str(exc)) from None
     cat = _catalogue(args.dir)
     result = verify_log(args.log, cat.get)
     if args.json:
@@ -202,9 +205,12 @@ def cmd_play(args) -> int:
     elif args.profile:
         raise UserError("--profile needs a vignette id")
     weight = _params(args.risk_weight).risk_weight if args.risk_weight is not None else None
-    from game.ui.app import run_game
-    return run_game(scenario_id=args.id, seed=args.seed, window=size, mode=args.mode,
-                    profile=args.profile, risk_weight=weight)
+    from game.ui.app import NoDisplay, run_game
+    try:
+        return run_game(scenario_id=args.id, seed=args.seed, window=size, mode=args.mode,
+                        profile=args.profile, risk_weight=weight)
+    except NoDisplay as exc:
+        raise UserError(str(exc)) from None
 
 
 def _window(text: str | None) -> tuple[int, int] | None:

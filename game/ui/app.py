@@ -35,9 +35,22 @@ MAX_FRAME_MS = 250
 """A longer frame (window dragged, machine busy) is reported to scenes as this long."""
 
 
+INVISIBLE_DRIVERS = ("offscreen", "dummy")
+
+
+class NoDisplay(RuntimeError):
+    """SDL found no screen and fell back to drawing nowhere: say so instead of running
+    a game nobody can see."""
+
+
 def init_pygame() -> None:
     """Start the parts of pygame the game uses; no sound device must not stop the game."""
     pygame.display.init()
+    driver = pygame.display.get_driver()
+    if driver in INVISIBLE_DRIVERS and os.environ.get("SDL_VIDEODRIVER") != driver:
+        pygame.display.quit()
+        raise NoDisplay("no display found: start Safety Net from a desktop session (on "
+                        "Linux, DISPLAY or WAYLAND_DISPLAY must be set)")
     pygame.font.init()
     if pygame.mixer.get_init():
         return

@@ -85,3 +85,14 @@ def test_resize_event_relayouts(app):
     a.handle(pygame.event.Event(pygame.VIDEORESIZE, size=(1024, 600), w=1024, h=600))
     assert a.ctx.size == (1024, 600)
     assert a.stack.top.start_button.rect.right <= 1024
+
+
+def test_no_display_is_a_clear_error_not_an_invisible_game(monkeypatch, capsys):
+    import pygame
+
+    from game.cli import main
+    monkeypatch.delenv("SDL_VIDEODRIVER", raising=False)
+    monkeypatch.setattr(pygame.display, "get_driver", lambda: "offscreen")
+    assert main(["play"]) == 1
+    err = capsys.readouterr().err
+    assert "no display found" in err and "Traceback" not in err
