@@ -68,16 +68,89 @@ class Effects:
     """The supervisor would be inducing an error (never admissible with a patient)."""
     procedure: Mapping[str, float | str | bool] = field(default_factory=frozen_mapping)
     """Procedure-view state (needle depth, bleeding...) that takes effect in this step."""
+    never_event: bool = False
+    """(v2) Reaching this step is a never-event: zero tolerance, whoever the trainee is."""
+    supervision: SupervisionChange | None = None
+    """(v2) The supervision distance changes here (e.g. the supervisor is called in)."""
+
+
+@dataclass(frozen=True)
+class SupervisionChange:
+    """(v2) The supervisor's distance changes during a vignette.
+
+    `arrival_s` is how long until the supervisor is at the bedside: hands-on rungs (guide,
+    take over) cannot take effect before then."""
+
+    to: str
+    arrival_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class Curve:
+    """(v2) A cumulative probability over seconds since a decision window opened.
+
+    Piecewise linear between authored anchor points `(seconds, cumulative p)`; flat before
+    the first and after the last point. Used for how likely the trainee has corrected the
+    mistake by themselves, or the mistake has happened, by a moment in the window."""
+
+    points: tuple[tuple[float, float], ...] = ((0.0, 0.0),)
+
+    def at(self, seconds: float) -> float:
+        pts = self.points
+        if seconds <= pts[0][0]:
+            return pts[0][1]
+        for (t0, p0), (t1, p1) in zip(pts, pts[1:]):
+            if seconds <= t1:
+                return p0 + (p1 - p0) * (seconds - t0) / (t1 - t0) if t1 > t0 else p1
+        return pts[-1][1]
+
+
+@dataclass(frozen=True)
+class WindowTiming:
+    """(v2) What happens inside a decision window while the supervisor has not acted.
+
+    `self_correct` and `error` are the cumulative probabilities that the *first* thing to
+    happen is the trainee correcting the mistake unprompted, or the mistake happening, by a
+    moment in the window (competing risks: their sum never exceeds 1). If neither has happened
+    when the window closes, the decision's `default` option applies."""
+
+    self_correct: Curve
+    error: Curve
+    on_self_correct: str
+    """Node the story moves to when the trainee corrects themselves first."""
+    on_error: str
+    """Node the story moves to when the mistake happens before anyone steps in."""
+    sources: tuple[str, ...] = ()
+    assumption: str = ""
+
+
+@dataclass(frozen=True)
+class ProbabilityCase:
+    """(v2) Outcome probabilities that apply when every flag in `flags` is set."""
+
+    flags: frozenset[str]
+    p_low: float
+    p_high: float
 
 
 @dataclass(frozen=True)
 class Option:
     id: str
-    level: Level
+    level: Level | None
+    """The rung of the intervention ladder; None only for options of a debrief decision."""
     label: str
     say: str
     next: str
     effects: Effects = Effects()
+    takes_s: float | None = None
+    """(v2) Seconds until the intervention takes effect; None means the rung's default."""
+    requires: frozenset[str] = frozenset()
+    """(v2) Offered only when all these flags are set."""
+    unless: frozenset[str] = frozenset()
+    """(v2) Not offered when any of these flags is set."""
+
+    def available(self, flags: frozenset[str]) -> bool:
+        return self.requires <= flags and not (self.unless & flags)
 
 
 @dataclass(frozen=True)
@@ -91,9 +164,18 @@ class Outcome:
     next: str
     text: str
     effects: Effects = Effects()
+    cases: tuple[ProbabilityCase, ...] = ()
+    """(v2) Flag-dependent probabilities; the first case whose flags are all set wins,
+    otherwise `p_low`/`p_high` apply. Every case of every outcome of a chance node must sum
+    to 1 across the node for each combination of flags (the validator checks)."""
 
-    def probability(self, competence: float) -> float:
-        return self.p_low + (self.p_high - self.p_low) * competence
+    def probability(self, competence: float, flags: frozenset[str] = frozenset()) -> float:
+        low, high = self.p_low, self.p_high
+        for case in self.cases:
+            if case.flags <= flags:
+                low, high = case.p_low, case.p_high
+                break
+        return low + (high - low) * competence
 
 
 @dataclass(frozen=True)
@@ -106,10 +188,26 @@ class Node:
 
 
 @dataclass(frozen=True)
+class Route:
+    """(v2) A conditional continuation: go to `to` when every flag in `flags` is set."""
+
+    flags: frozenset[str]
+    to: str
+
+
+@dataclass(frozen=True)
 class Beat(Node):
     duration_ticks: int = 0
     next: str = ""
     effects: Effects = Effects()
+    routes: tuple[Route, ...] = ()
+    """(v2) Checked in order before `next`; the first whose flags are all set wins."""
+
+    def next_for(self, flags: frozenset[str]) -> str:
+        for route in self.routes:
+            if route.flags <= flags:
+                return route.to
+        return self.next
 
 
 @dataclass(frozen=True)
@@ -123,6 +221,16 @@ class Decision(Node):
     options: tuple[Option, ...] = ()
     prompt: str = ""
     """Debrief prompt about this decision."""
+    timing: WindowTiming | None = None
+    """(v2) How the mistake progresses inside the window; None: time in the window changes
+    nothing (every v1 decision)."""
+    purpose: str = "supervise"
+    """(v2) "supervise" (options are ladder rungs) or "debrief" (options choose the feedback
+    that follows, carry `effects.feedback`, have no rung and no window timing)."""
+
+    def offered(self, flags: frozenset[str]) -> tuple[Option, ...]:
+        """The options on offer given the flags set so far."""
+        return tuple(o for o in self.options if o.available(flags))
 
     def option(self, option_id: str) -> Option:
         for opt in self.options:
@@ -204,6 +312,7 @@ class Scenario:
     nodes: Mapping[str, Node]
     content_sha256: str = ""
     path: str = ""
+    schema_version: int = 1
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]
