@@ -23,9 +23,13 @@ class InterventionMade:
     decision: str
     option: str
     level: str
+    """The rung, or "debrief" for an option of a debrief decision."""
     tick: int
     elapsed: int
     """Ticks since the window opened: *when* the supervisor stepped in."""
+    takes_effect_at: int | None = None
+    """(v2) Tick at which the intervention takes effect when it is not immediate (a question
+    takes longer to land than a hand on the instrument); None when it took effect at once."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,35 @@ class WindowClosed:
 
     decision: str
     option: str
+    tick: int
+
+
+@dataclass(frozen=True)
+class TraineeSelfCorrected:
+    """(v2) The trainee noticed and corrected the mistake before anyone stepped in."""
+
+    decision: str
+    tick: int
+    elapsed: int
+
+
+@dataclass(frozen=True)
+class MistakeHappened:
+    """(v2) The mistake happened before the supervisor's intervention took effect."""
+
+    decision: str
+    tick: int
+    elapsed: int
+
+
+@dataclass(frozen=True)
+class InterventionPreempted:
+    """(v2) The supervisor had stepped in, but the trainee's self-correction, the mistake or
+    the end of the window came first; `by` is "self_correct", "error" or "window"."""
+
+    decision: str
+    option: str
+    by: str
     tick: int
 
 
@@ -53,6 +86,23 @@ class HarmOccurred:
 
 
 @dataclass(frozen=True)
+class NeverEventOccurred:
+    """(v2) A step marked as a never-event was reached: zero tolerance, whoever the trainee."""
+
+    node: str
+    tick: int
+
+
+@dataclass(frozen=True)
+class SupervisionChanged:
+    """(v2) The supervision distance changed; hands-on rungs wait for `arrives_at`."""
+
+    to: str
+    arrives_at: int
+    tick: int
+
+
+@dataclass(frozen=True)
 class FlagSet:
     flag: str
 
@@ -63,5 +113,6 @@ class VignetteEnded:
     tick: int
 
 
-Event = (NodeEntered | DecisionOpened | InterventionMade | WindowClosed | ChanceResolved
-         | HarmOccurred | FlagSet | VignetteEnded)
+Event = (NodeEntered | DecisionOpened | InterventionMade | WindowClosed | TraineeSelfCorrected
+         | MistakeHappened | InterventionPreempted | ChanceResolved | HarmOccurred
+         | NeverEventOccurred | SupervisionChanged | FlagSet | VignetteEnded)

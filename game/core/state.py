@@ -34,7 +34,10 @@ class PathStep:
     choice: str  # option id or outcome id
     tick: int
     elapsed: int = 0
-    by: str = "player"  # "player" | "timeout" | "chance"
+    by: str = "player"
+    """"player", "timeout" or "chance"; (v2) "waiting" when the window's event came while the
+    supervisor had not acted, "preempted" when it came before their intervention took effect.
+    A v2 window event is its own step of kind "window" (choice "~self_correct" / "~error")."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,15 @@ class SessionState:
     harm: tuple[str, ...] = ()
     procedure: Mapping[str, float | str | bool] = field(default_factory=frozen_mapping)
     finished: bool = False
+    window_event: tuple[str, int] | None = None
+    """(v2) Drawn when a timed window opens: ("self_correct" | "error", ticks after opening)
+    of the first thing that will happen if nobody steps in first; None: nothing will."""
+    pending: tuple[str, int, int] | None = None
+    """(v2) An intervention not yet in effect: (option id, tick made, tick it takes effect)."""
+    supervision: str = ""
+    """(v2) Current supervision distance after a change; "" means the scenario's own."""
+    supervisor_arrives: int = 0
+    """(v2) Tick at which the supervisor is at the bedside (hands-on rungs wait for it)."""
 
     def evolve(self, **changes) -> SessionState:
         return replace(self, **changes)
@@ -76,5 +88,10 @@ def fingerprint(state: SessionState) -> str:
         "harm": list(state.harm),
         "finished": state.finished,
     }
+    # v2 fields enter the digest only when set, so v1 sessions keep their fingerprints.
+    extra = {"window_event": state.window_event, "pending": state.pending,
+             "supervision": state.supervision or None,
+             "supervisor_arrives": state.supervisor_arrives or None}
+    payload.update({k: v for k, v in extra.items() if v is not None})
     text = json.dumps(payload, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:16]

@@ -40,6 +40,12 @@ class SessionView:
     finished: bool
     end_title: str
     tick: int
+    pending_option: str = ""
+    """(v2) The option the supervisor has stepped in with that has not taken effect yet."""
+    pending_ticks_left: int = 0
+    """(v2) Ticks until that intervention takes effect."""
+    supervision: str = ""
+    """(v2) The supervision distance now (the scenario's own unless it changed)."""
 
 
 def view(scenario: Scenario, state: SessionState) -> SessionView:
@@ -49,8 +55,9 @@ def view(scenario: Scenario, state: SessionState) -> SessionView:
     default = ""
     total = 0
     if isinstance(node, Decision):
-        options = tuple(OptionView(o.id, o.level.value, o.label, o.say, i + 1)
-                        for i, o in enumerate(node.options))
+        options = tuple(OptionView(o.id, o.level.value if o.level is not None else "debrief",
+                                   o.label, o.say, i + 1)
+                        for i, o in enumerate(node.offered(state.flags)))
         cue = node.cue
         default = node.default
         total = window_ticks(scenario, state, node)
@@ -70,6 +77,9 @@ def view(scenario: Scenario, state: SessionState) -> SessionView:
         finished=state.finished,
         end_title=node.title if isinstance(node, End) else "",
         tick=state.tick,
+        pending_option=state.pending[0] if state.pending else "",
+        pending_ticks_left=max(0, state.pending[2] - state.tick) if state.pending else 0,
+        supervision=state.supervision or scenario.supervision,
     )
 
 
@@ -79,7 +89,9 @@ def choices(scenario: Scenario, state: SessionState) -> list[Command]:
         return []
     node = scenario.node(state.node_id)
     if isinstance(node, Decision):
-        return [Intervene(node.id, o.id) for o in node.options]
+        if state.pending is not None:
+            return []  # stepped in already; the intervention is on its way
+        return [Intervene(node.id, o.id) for o in node.offered(state.flags)]
     if isinstance(node, Beat):
         return [Skip()]
     return []
