@@ -16,9 +16,8 @@ from pathlib import Path
 from game.core.commands import Intervene, command_from_dict
 from game.core.model import Decision, Scenario
 from game.replay.reader import ReplayLog
-from game.replay.session import RecordedSession
+from game.replay.session import RecordedSession, params_from_header
 from game.replay.verify import Divergence, config_from_header, resimulate
-from game.scoring.params import ModelParams
 
 
 class BranchError(ValueError):
@@ -78,7 +77,7 @@ def _target(log: ReplayLog, scenario: Scenario, index: int) -> tuple[dict, Decis
 def _replay_to(log, scenario, target, index, stop, out, player, kind, started_at,
                more: dict | None = None):
     """Replay the parent's commands up to tick `stop`, recording into a new log."""
-    params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
+    params = params_from_header(log.header)
     parent = {"log": Path(log.path).name, "sha256": _file_hash(log.path), "kind": kind,
               "decision": target["node"], "index": index, "original_option": target["choice"],
               **(more or {})}

@@ -14,6 +14,7 @@ from game.core import events as ev
 from game.core.model import TICKS_PER_SECOND, Decision, Scenario
 from game.replay.annotations import Note, read_notes
 from game.replay.reader import ReplayLog
+from game.replay.session import params_from_header
 from game.replay.timeline import Timeline, build_timeline
 from game.replay.verify import config_from_header
 from game.scoring.attitude import Attitude, revealed_attitude
@@ -88,7 +89,7 @@ class Debrief:
 def build_debrief(log: ReplayLog, scenario: Scenario, with_attitude: bool = True) -> Debrief:
     """The whole debrief. The revealed risk attitude solves the vignette at 41 weights;
     `with_attitude=False` skips it for views that only need the decisions."""
-    params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
+    params = params_from_header(log.header)
     profile = config_from_header(log.header).profile_id
     timeline = build_timeline(log, scenario)
     score, rows = analyse_decisions(scenario, timeline, profile, params)

@@ -19,7 +19,13 @@ from game.core.state import SessionConfig, fingerprint
 from game.replay.format import FORMAT_NAME, FORMAT_VERSION, MIN_READER_VERSION
 from game.replay.recorder import LogWriter
 from game.scoring.episode import EpisodeScore, score_episode
-from game.scoring.params import ModelParams
+from game.scoring.params import DEFAULT_RISK_WEIGHT, ModelParams
+
+
+def params_from_header(header: dict[str, Any]) -> ModelParams:
+    """The scoring parameters a log was played under: its header's risk weight (the default
+    for logs written before the header carried one). The one place that reads them."""
+    return ModelParams(risk_weight=float(header.get("risk_weight", DEFAULT_RISK_WEIGHT)))
 
 
 def make_header(scenario: Scenario, config: SessionConfig, params: ModelParams, player: str,

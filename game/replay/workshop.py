@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from game.core.model import Decision, Scenario
 from game.replay.reader import ReplayLog
+from game.replay.session import params_from_header
 from game.scoring.attitude import GRID, Attitude, grid_bests, intersect
 from game.scoring.params import ModelParams
 from game.scoring.solver import History, solve_cached, step_key
@@ -85,7 +86,7 @@ def votes_in(log: ReplayLog) -> list[dict]:
 def summarise(log: ReplayLog, scenario: Scenario, params: ModelParams | None = None
               ) -> WorkshopSummary:
     """The room's choices beside the optimal policy, decision by decision."""
-    params = params or ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
+    params = params or params_from_header(log.header)
     profile = str(log.header["profile"])
     path = log.end.get("path", []) if log.end else []
     votes = {v["decision"]: v for v in votes_in(log)}

@@ -13,7 +13,6 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -25,10 +24,6 @@ from game.ui.input import Act, map_event
 from game.ui.scene import Scene, SceneStack
 from game.ui.sound import RATE
 from game.ui.theme import make_theme
-
-if TYPE_CHECKING:
-    from game.core.model import Scenario
-    from game.replay.session import RecordedSession
 
 FPS = 60
 MAX_FRAME_MS = 250
@@ -218,32 +213,23 @@ def first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None,
     return scenes
 
 
-def live_starter(ctx: UiContext, seed: int | None, risk_weight: float | None
-                 ) -> Callable[[Scenario, str], RecordedSession]:
-    """Starts each session in the mode and pace chosen at that moment (title menu, settings
-    screen), not the ones the game was started with."""
-    from game.scoring.params import ModelParams
-    from game.ui.sessions import session_starter
-    params = ModelParams(risk_weight=risk_weight) if risk_weight else None
-    return lambda scenario, profile: session_starter(
-        seed, ctx.mode, ctx.settings.pace, params)(scenario, profile)
-
-
 def run_game(scenario_id: str | None = None, seed: int | None = None,
              window: tuple[int, int] | None = None, mode: str = "practice",
              profile: str | None = None, risk_weight: float | None = None) -> int:
-    from game.ui.sessions import default_services
+    from game.app.sessions import Launch, live_starter
+    from game.ui.services import default_services
     settings = read_settings()
     init_pygame()  # before the sound bank opens the mixer
     first: Callable[[UiContext], list[Scene]] = lambda ctx: first_scenes(  # noqa: E731
         ctx, scenario_id, profile, tutorial=not settings.tutorial_seen)
     if mode == "workshop":  # the facilitator's setup instead of the picker
         from game.ui.scenes.workshop_setup import workshop_first_scenes
-        first = lambda ctx: workshop_first_scenes(  # noqa: E731
-            ctx, scenario_id, profile, seed, risk_weight, settings.pace)
+        first = lambda ctx: workshop_first_scenes(ctx, scenario_id, profile)  # noqa: E731
     services = default_services(seed, mode, settings, risk_weight)
     app = build_app(window, services, first, settings, mode)
-    services.start_session = live_starter(app.ctx, seed, risk_weight)
+    # Each session starts in the mode and pace chosen at that moment (title menu, settings).
+    services.start_session = live_starter(Launch(seed, risk_weight), lambda: app.ctx.mode,
+                                          lambda: app.ctx.settings.pace)
     problem = load_settings(paths.settings_path())[1]
     if problem and hasattr(app.stack.scenes[0], "notice"):
         app.stack.scenes[0].notice = problem  # the title says it too (Settings has the rest)
@@ -263,8 +249,8 @@ def parse_window(window: tuple[int, int] | str | None) -> tuple[int, int] | None
 
 def run_replay_viewer(log: str | Path, window: tuple[int, int] | str | None = None) -> int:
     window = parse_window(window)
+    from game.app.sessions import catalogue_loader
     from game.ui.scenes.replay_viewer import ReplayViewerScene, load_replay
-    from game.ui.sessions import catalogue_loader
     catalogue = catalogue_loader()()
     app = build_app(window, None, lambda ctx: [ReplayViewerScene(
         ctx, load_replay(str(log), catalogue.get, ctx.t))], read_settings())

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.app.sessions import Launch
 from game.config import Settings
 from game.i18n import Translator
 from game.ui.theme import Colour, Palette, Theme, make_theme
@@ -105,6 +106,9 @@ class Services:
     """Play a sound cue by name ("window_open", "last_seconds", "harm")."""
     say: Callable[[str], None] = _silent
     """Read text aloud (self-voicing); silent unless the player turned it on."""
+    launch: Launch = field(default_factory=Launch)
+    """What the command line fixed for this run (--seed, --risk-weight): every way into a
+    session honours it, the title menu's workshop included."""
 
 
 @dataclass

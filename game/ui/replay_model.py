@@ -20,10 +20,10 @@ from game.core.state import SessionState
 from game.replay.annotations import Note, read_notes
 from game.replay.debrief import DecisionDebrief, analyse_decisions
 from game.replay.reader import LogError, ReplayLog, read_log
+from game.replay.session import params_from_header
 from game.replay.timeline import Moment, Timeline, build_timeline
 from game.replay.verify import Divergence, config_from_header, resimulate
 from game.scoring.episode import EpisodeScore
-from game.scoring.params import ModelParams
 from game.ui.presenters import Line, mode_name, narrate
 from game.ui.review_presenters import Tr, english, parent_number, rating_parts
 
@@ -152,7 +152,7 @@ def load_replay(path: str, find: Finder, t: Tr = english) -> ReplayModel:
 def _analyse(model: ReplayModel, t: Tr) -> None:
     log, scenario, timeline = model.log, model.scenario, model.timeline
     assert log and scenario and timeline and timeline.final
-    params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
+    params = params_from_header(log.header)
     profile_id = config_from_header(log.header).profile_id
     model.score, rows = analyse_decisions(scenario, timeline, profile_id, params)
     model.total_ticks = max(1, timeline.final.tick)

@@ -7,10 +7,11 @@ import os
 import pygame
 import pytest
 
+from game.app.sessions import Launch, session_starter
 from game.content.catalogue import Catalogue, load_catalogue
 from game.paths import scenarios_dir
 from game.ui.context import Services, UiContext
-from game.ui.sessions import procedure_view, session_starter
+from game.ui.services import procedure_view
 from game.ui.theme import make_theme
 
 SIZES = [(1280, 720), (1024, 600)]
@@ -45,7 +46,7 @@ def make_ctx(library):
         cat = catalogue or library
         services = Services(catalogue=lambda: cat,
                             start_session=session_starter(seed, "practice"),
-                            procedure_view=procedure_view)
+                            procedure_view=procedure_view, launch=Launch(seed))
         return UiContext(make_theme("default", text_size), services, size, recorder=[])
     return make
 

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from game import paths
+from game.app.branches import run_branch
 from game.core.state import SessionConfig
 from game.headless import ScriptedPolicy, play_out
 from game.replay.annotations import Note, add_note
 from game.replay.session import RecordedSession
 from game.scoring.params import ModelParams
-from game.ui.branching import run_branch
 from game.ui.context import UiContext
 from game.ui.scene import Scene
 from game.ui.scenes.branch_compare import BranchChooser, BranchCompareScene

@@ -9,7 +9,7 @@ from game.replay.reader import read_log
 from game.replay.verify import verify_log
 from game.ui.app import App, build_app, clamp_size, first_scenes, parse_window
 from game.ui.input import key_event
-from game.ui.sessions import default_services
+from game.ui.services import default_services
 
 
 @pytest.fixture

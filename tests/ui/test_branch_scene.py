@@ -5,10 +5,10 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.app.branches import branch_path, run_branch
 from game.replay.branch import BranchError, decisions_in
 from game.replay.reader import read_log
 from game.replay.verify import verify_log
-from game.ui.branching import branch_path, run_branch
 from game.ui.scene import Pop, Push, Replace
 from game.ui.scenes.branch_compare import BranchChooser, BranchCompareScene
 from game.ui.scenes.replay_viewer import ReplayViewerScene, load_replay

@@ -7,8 +7,8 @@ import os
 import pygame
 
 from game import paths
+from game.app.branches import run_branch
 from game.replay.annotations import Note, add_note
-from game.ui.branching import run_branch
 from game.ui.history_model import history_rows
 from game.ui.scene import Pop, Push
 from game.ui.scenes.debrief import DebriefScene

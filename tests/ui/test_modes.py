@@ -7,6 +7,7 @@ from datetime import datetime
 import pygame
 import pytest
 
+from game.app.sessions import log_path
 from game.core.commands import Intervene
 from game.core.state import SessionConfig
 from game.replay.reader import read_log
@@ -19,7 +20,6 @@ from game.ui.scene import Push, Replace
 from game.ui.scenes.outcome import OutcomeScene
 from game.ui.scenes.overlays import RewindDialog
 from game.ui.scenes.play import PlayScene
-from game.ui.sessions import log_path
 from tests.ui.helpers import press, run_until
 
 
@@ -185,9 +185,9 @@ def test_rewind_dialog_by_keyboard_and_cancel(ctx, lumbar, home):
 
 
 def test_live_starter_uses_the_mode_and_pace_chosen_now(make_ctx, library, home):
-    from game.ui.app import live_starter
+    from game.app.sessions import Launch, live_starter
     ctx = make_ctx()
-    start_session = live_starter(ctx, 9, None)
+    start_session = live_starter(Launch(9), lambda: ctx.mode, lambda: ctx.settings.pace)
     ctx.mode = "assessment"
     ctx.settings = ctx.settings.with_(pace="slower")
     session = start_session(library.get("lumbar_puncture"), "confident_junior")
@@ -207,7 +207,7 @@ def test_cli_mode_reaches_the_game(monkeypatch):
 
 def test_build_app_starts_in_the_requested_mode(library):
     from game.ui.app import build_app, first_scenes
-    from game.ui.sessions import default_services
+    from game.ui.services import default_services
     services = default_services(1, "assessment")
     services.catalogue = lambda: library
     app = build_app((1024, 600), services, lambda c: first_scenes(c, None, None),

@@ -224,7 +224,7 @@ def test_settings_changes_relayout_the_whole_stack(library, home):
     """Through the real app: a bigger text size re-lays out the title beneath the settings."""
     from game.ui.app import build_app, first_scenes
     from game.ui.scenes.settings import SettingsScene
-    from game.ui.sessions import default_services
+    from game.ui.services import default_services
     services = default_services(1, "practice")
     services.catalogue = lambda: library
     app = build_app((1024, 600), services, lambda c: first_scenes(c, None, None))

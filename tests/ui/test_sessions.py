@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pygame
 
-from game.ui.sessions import log_path, new_seed, player_id
+from game.app.sessions import log_path, new_seed, player_id
 from tests.ui.helpers import press, run_until, start_play
 
 

@@ -19,7 +19,7 @@ from game.ui.scenes.tutorial import (
     tutorial_session,
 )
 from game.ui.scenes.tutorial_play import MARKS, TutorialPlayScene
-from game.ui.sessions import default_services
+from game.ui.services import default_services
 from tests.ui.helpers import press
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.app.sessions import Launch
 from game.core.commands import Intervene
 from game.replay.reader import read_log
 from game.replay.verify import verify_log
@@ -237,8 +238,9 @@ def test_escape_asks_before_leaving_and_a_note_goes_to_the_sidecar(make_ctx):
 
 
 def test_play_mode_workshop_starts_at_the_setup(make_ctx, library):
-    ctx = make_ctx()
-    scenes = workshop_first_scenes(ctx, "medication_dosing", "cautious_senior", 9, 4.0)
+    ctx = make_ctx(seed=9)
+    ctx.services.launch = Launch(9, 4.0)
+    scenes = workshop_first_scenes(ctx, "medication_dosing", "cautious_senior")
     assert [s.name for s in scenes] == ["title", "workshop-setup"]
     setup = scenes[1]
     assert setup.scenario.id == "medication_dosing" and setup.profile == "cautious_senior"
@@ -249,14 +251,38 @@ def test_f1_lists_the_workshop_keys(library):
     from game.ui.app import build_app
     from game.ui.input import key_event
     from game.ui.scenes.workshop_keys import WORKSHOP_KEY_HELP
-    from game.ui.sessions import default_services
+    from game.ui.services import default_services
     services = default_services(5, "workshop")
     services.catalogue = lambda: library
-    app = build_app(None, services, lambda ctx: workshop_first_scenes(ctx, None, None, 5,
-                                                                     None))
+    app = build_app(None, services, lambda ctx: workshop_first_scenes(ctx, None, None))
     app.handle(key_event(pygame.K_F1))
     assert app.stack.top.name == "help" and app.stack.top.keys == WORKSHOP_KEY_HELP
     app.handle(key_event(pygame.K_ESCAPE))
     app.handle(key_event(pygame.K_ESCAPE))  # back to the title
     app.handle(key_event(pygame.K_F1))
     assert app.stack.top.keys != WORKSHOP_KEY_HELP
+
+
+def test_a_workshop_from_the_title_menu_honours_seed_weight_and_pace(library, home):
+    """The bug this guards: the title's Workshop item ignored --seed, --risk-weight and the
+    pace setting (only `play --mode workshop` honoured them)."""
+    from game.ui.app import build_app, first_scenes
+    from game.ui.services import default_services
+    services = default_services(11, "practice", risk_weight=4.0)
+    services.catalogue = lambda: library
+    app = build_app(None, services, lambda c: first_scenes(c, None, None))
+    app.ctx.settings = app.ctx.settings.with_(pace="slower")
+    try:
+        title = app.stack.top
+        app.stack.push(title.activate("workshop").scene)
+        setup = app.stack.top
+        assert isinstance(setup, WorkshopSetupScene) and setup.weight == 4.0
+        setup.section = "start"
+        key(app.stack, pygame.K_RETURN)
+        play = app.stack.top
+        assert isinstance(play, WorkshopPlayScene)
+        header = read_log(play.session.log_path).header
+        assert (header["seed"], header["risk_weight"], header["pace"], header["mode"]) == \
+            (11, 4.0, "slower", "workshop")
+    finally:
+        app.stack.close_all()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.app.sessions import Launch
 from game.ui.context import UiContext
 from game.ui.input import key_event
 from game.ui.scene import SceneStack
@@ -15,9 +16,13 @@ from game.ui.scenes.workshop_setup import WorkshopSetupScene
 NUMBER_KEYS = {n: getattr(pygame, f"K_{n}") for n in range(1, 10)}
 
 
-def setup_stack(ctx: UiContext, **kwargs) -> SceneStack:
+def setup_stack(ctx: UiContext, seed: int = 5, risk_weight: float | None = None,
+                **kwargs) -> SceneStack:
+    """A stack on the workshop setup, launched as with --seed (and --risk-weight)."""
+    assert ctx.services is not None
+    ctx.services.launch = Launch(seed, risk_weight)
     stack = SceneStack()
-    stack.push(WorkshopSetupScene(ctx, seed=kwargs.pop("seed", 5), **kwargs))
+    stack.push(WorkshopSetupScene(ctx, **kwargs))
     return stack
 
 
@@ -99,7 +104,9 @@ def end_screen(ctx: UiContext):
 def _running(ctx: UiContext, frozen: bool = False, meters: bool = False) -> WorkshopPlayScene:
     stack, play = start_workshop(ctx)
     stack.update(500)
-    play.frozen, play.meters_shown = frozen, meters
+    if frozen:
+        play.workshop.toggle_freeze()
+    play.meters_shown = meters
     play.resize()
     return play
 

@@ -5,6 +5,12 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.app.rewind import (
+    SkipBackError,
+    last_decision,
+    skip_back,
+    with_inherited_votes,
+)
 from game.core.commands import Intervene, Skip
 from game.core.model import Decision
 from game.core.state import SessionConfig
@@ -18,12 +24,6 @@ from game.scoring.attitude import Attitude
 from game.scoring.params import ModelParams
 from game.ui.input import key_event
 from game.ui.scenes.workshop_keys import WAct, map_workshop_key, shifted_number
-from game.ui.scenes.workshop_rewind import (
-    SkipBackError,
-    last_decision,
-    skip_back,
-    with_inherited_votes,
-)
 from game.ui.scenes.workshop_view import projector
 from game.ui.scenes.workshop_vote import VoteDesk
 from game.ui.workshop_presenters import attitude_text, vote_vm, weight_choices, weights_text

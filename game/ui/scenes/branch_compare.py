@@ -1,7 +1,7 @@
 """"Branch here" and what came of it: the recording and the branch side by side.
 
 The chooser lists the decision's options (number keys); the chosen one is played to the end
-headless with the same seed (game/ui/branching.py) and saved beside the recording. The
+headless with the same seed (game/app/branches.py) and saved beside the recording. The
 comparison shows for each run the outcome, learning, harm, safety rating (symbol + word +
 colour) and the path of decisions, with where each choice came from, so the room sees what
 the one different choice changed and nothing else.
@@ -12,8 +12,8 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
+from game.app.branches import BranchRun, run_branch
 from game.replay.branch import BranchError
-from game.ui.branching import BranchRun, run_branch
 from game.ui.context import UiContext
 from game.ui.input import Act, Intent
 from game.ui.layout import centred, even_rows, frame, split_x, split_y, stack

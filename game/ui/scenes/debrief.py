@@ -20,6 +20,7 @@ from typing import Any
 
 import pygame
 
+from game.app.summaries import read_summary, summary_path, write_summary
 from game.core.model import Scenario
 from game.replay.debrief import Debrief, build_debrief
 from game.replay.reader import LogError, read_log
@@ -28,7 +29,6 @@ from game.ui.debrief_presenters import PHASES, DebriefVM, debrief_vm
 from game.ui.input import Act, Intent, map_event
 from game.ui.scene import Pop, Push, Result, Scene
 from game.ui.scenes import debrief_draw
-from game.ui.summary_file import read_summary, summary_path, write_summary
 
 
 class Loader:

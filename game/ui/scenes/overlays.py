@@ -185,10 +185,10 @@ class RewindDialog(Scene):
 
     def _rewind(self, index: int) -> Result:
         """A live session at decision `index`'s window opening, in the play scene."""
+        from game.app.sessions import log_path
         from game.replay.branch import BranchError, rewind_to
         from game.replay.reader import LogError, read_log
         from game.ui.scenes.play import PlayScene
-        from game.ui.sessions import log_path
         now = datetime.now(UTC)
         try:
             log = read_log(self.session.log_path)

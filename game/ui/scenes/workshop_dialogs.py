@@ -10,13 +10,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from game.app.rewind import last_decision
+from game.app.workshop import RewindError, Workshop
 from game.replay.annotations import Note, add_note
-from game.replay.session import RecordedSession
 from game.ui.context import UiContext
 from game.ui.scene import Pop, Push, Result
 from game.ui.scenes.note_entry import TextEntryOverlay
 from game.ui.scenes.overlays import ConfirmDialog
-from game.ui.scenes.workshop_rewind import SkipBackError, last_decision, skip_back
 
 
 def note_dialog(ctx: UiContext, log_path: Path, tick: int, when: str, decision: str,
@@ -49,17 +49,14 @@ def leave_dialog(ctx: UiContext, finished: bool) -> Result:
           "replayed."), t("Leave"), t("Stay"), yes=Pop(2)))
 
 
-def go_back(ctx: UiContext, session: RecordedSession) -> tuple[RecordedSession | None, str]:
-    """Backspace: the new session at the last decision's window (None if there is none or
-    it cannot be made), and what to tell the room either way."""
-    from game.ui.sessions import log_path
+def go_back(ctx: UiContext, workshop: Workshop) -> tuple[bool, str]:
+    """Backspace: take the workshop back to the last decision's window (a new log); whether
+    it went, and what to tell the room either way."""
     t = ctx.t
-    index = last_decision(session.state.history)
-    if index is None:
-        return None, t("No decision has been taken yet: nothing to go back to.")
     try:
-        new = skip_back(session, log_path(session.scenario.id, datetime.now()),
-                        datetime.now(UTC).isoformat(timespec="seconds"))
-    except (SkipBackError, OSError) as exc:
-        return None, t("Cannot go back: {why}.", why=str(exc))
-    return new, t("⟲ Back at decision {n}. The room votes again.", n=index + 1)
+        number = workshop.go_back()
+    except RewindError as exc:
+        if last_decision(workshop.session.state.history) is None:
+            return False, t("No decision has been taken yet: nothing to go back to.")
+        return False, t("Cannot go back: {why}.", why=str(exc))
+    return True, t("⟲ Back at decision {n}. The room votes again.", n=number)

@@ -13,10 +13,7 @@ import threading
 
 import pygame
 
-from game.core.model import Scenario
-from game.replay.reader import LogError, read_log
-from game.replay.session import RecordedSession
-from game.replay.workshop import summarise
+from game.app.workshop import Workshop
 from game.ui.context import UiContext
 from game.ui.input import Act, Intent
 from game.ui.scene import PopTo, Replace, Result, Scene, Transition
@@ -24,7 +21,6 @@ from game.ui.scenes import workshop_end_draw as draw
 from game.ui.scenes.common import menu_intent
 from game.ui.scenes.workshop_dialogs import go_back
 from game.ui.scenes.workshop_keys import WORKSHOP_KEY_HELP, WAct, map_workshop_key
-from game.ui.scenes.workshop_rewind import with_inherited_votes
 from game.ui.scenes.workshop_view import base_of, projector
 from game.ui.widgets.button import button_rects
 from game.ui.widgets.focus import FocusList
@@ -35,10 +31,11 @@ class WorkshopEndScene(Scene):
     name = "workshop-end"
     help_keys = WORKSHOP_KEY_HELP
 
-    def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession):
+    def __init__(self, ctx: UiContext, workshop: Workshop):
         super().__init__(projector(ctx))
-        self.scenario = scenario
-        self.session = session
+        self.workshop = workshop
+        self.scenario = workshop.scenario
+        session = self.session = workshop.session
         self.vm: EndVM | None = None
         self.error = ""
         self.message = ""
@@ -54,10 +51,7 @@ class WorkshopEndScene(Scene):
     def _summarise(self) -> None:
         """Worker thread: read the finished log (with inherited votes) and compare."""
         try:
-            if self.session.log_path is None:
-                raise LogError(0, "the session was not recorded")
-            log = with_inherited_votes(read_log(self.session.log_path), self.scenario)
-            summary = summarise(log, self.scenario)
+            summary = self.workshop.summary()
             self._result = end_vm(self.scenario, summary, self.session.state,
                                   self.session.params.risk_weight, self.ctx.t)
         except Exception as exc:  # noqa: BLE001 -- else the screen would wait forever
@@ -113,11 +107,11 @@ class WorkshopEndScene(Scene):
     def _back(self) -> Result:
         """Backspace: go back into the story at the last decision (a new, child log)."""
         from game.ui.scenes.workshop_play import WorkshopPlayScene
-        new, said = go_back(base_of(self.ctx), self.session)
-        if new is None:
+        went, said = go_back(base_of(self.ctx), self.workshop)
+        if not went:
             self.message = said
             return None
-        play = WorkshopPlayScene(base_of(self.ctx), self.scenario, new)
+        play = WorkshopPlayScene(base_of(self.ctx), self.workshop)
         play.message = said
         return Replace(play)
 

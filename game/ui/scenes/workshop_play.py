@@ -1,12 +1,12 @@
 """Workshop play: the vignette on the projector, frozen at every decision for the room's vote.
 
-Time runs in fixed 100 ms ticks (as in the play scene) until a decision window opens; then it
-freezes, with no countdown, while the facilitator enters the room's vote at the desk
-(`VoteDesk`). Following an option records the vote (`session.record_vote`) and only then
-issues the intervention, so the log holds each vote just before the choice it led to. The
-consequence is held on screen until the facilitator continues. Scores and meters stay hidden
-until revealed. F freezes time anywhere; Backspace goes back to the last decision's window in
-a new log that names this one as its parent.
+The rules (phases, votes, following, going back) are the application layer's `Workshop`
+(`game.app.workshop`), which the phones' web server drives too; this scene turns keys into
+calls on it, feeds it the fixed 100 ms ticks, and narrates and draws what happens. Time
+freezes with no countdown while the facilitator enters the room's vote at the desk
+(`VoteDesk`). The consequence is held on screen until the facilitator continues. Scores and
+meters stay hidden until revealed. F freezes time anywhere; Backspace goes back to the last
+decision's window in a new log that names this one as its parent.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from collections.abc import Mapping
 
 import pygame
 
+from game.app.workshop import Workshop
 from game.core import events as ev
 from game.core.commands import Command, Intervene, Skip
 from game.core.engine import CommandRejected
-from game.core.model import Beat, Decision, Scenario
 from game.replay.session import RecordedSession
 from game.ui.context import UiContext
 from game.ui.input import Act, Intent
@@ -41,10 +41,11 @@ class WorkshopPlayScene(Scene):
     name = "workshop-play"
     help_keys = WORKSHOP_KEY_HELP
 
-    def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession):
+    def __init__(self, ctx: UiContext, workshop: Workshop):
         super().__init__(projector(ctx))
-        self.scenario = scenario
-        self.frozen = False
+        self.workshop = workshop
+        scenario = self.scenario = workshop.scenario
+        session = workshop.session
         self.meters_shown = False
         self.score_shown = False
         self.acc_ms = 0
@@ -57,34 +58,47 @@ class WorkshopPlayScene(Scene):
         self.procedure_failed = False
         self.room = room_text(scenario, session.state.config.profile_id, self.ctx.t)
         self.layout = draw.stage_layout(self.ctx, "running")
-        self._adopt(session, narrate(scenario, list(session.events), self.ctx.t))
+        self._desk: VoteDesk | None = None
+        self._adopt(narrate(scenario, list(session.events), self.ctx.t))
 
     # --- state -------------------------------------------------------------------------
-    def _adopt(self, session: RecordedSession, lines: list[Line]) -> None:
-        """Run `session` from here on (at the start, or after going back to a decision)."""
-        self.session = session
+    def _adopt(self, lines: list[Line]) -> None:
+        """Show the workshop's session from here on (at the start, or after going back)."""
+        state = self.workshop.session.state
         self.lines = lines[-MAX_LINES:]
-        self.desk: VoteDesk | None = None
         self.consequence: list[Line] | None = None
-        self.proc_before: Mapping = dict(session.state.procedure)
-        self.proc_now: Mapping = dict(session.state.procedure)
+        self.proc_before: Mapping = dict(state.procedure)
+        self.proc_now: Mapping = dict(state.procedure)
         self.proc_changed_at = -MORPH_S
-        self._open_vote()
         self._refresh()
+
+    @property
+    def session(self) -> RecordedSession:
+        return self.workshop.session
+
+    @property
+    def frozen(self) -> bool:
+        return self.workshop.frozen
+
+    @property
+    def desk(self) -> VoteDesk | None:
+        """The desk for the workshop's open ballot (a new one for each ballot)."""
+        ballot = self.workshop.ballot if self.workshop.phase == "vote" else None
+        if ballot is None:
+            self._desk = None
+        elif self._desk is None or self._desk.ballot is not ballot:
+            self._desk = VoteDesk(self.scenario, ballot, self.ctx.t, self.workshop.touch)
+        return self._desk
 
     @property
     def phase(self) -> str:
         """"running", "vote", "consequence" or "ended" (the consequence is shown first)."""
-        if self.consequence is not None:
-            return "consequence"
-        if self.session.finished:
-            return "ended"
-        return "vote" if self.desk is not None else "running"
+        return self.workshop.phase
 
     @property
     def held(self) -> bool:
         """Time stands still: frozen by the facilitator, or waiting for the room."""
-        return self.frozen or self.phase != "running"
+        return self.workshop.held
 
     @property
     def progress(self) -> float:
@@ -97,12 +111,6 @@ class WorkshopPlayScene(Scene):
         if self._meters is None or self._meters[0] is not state:
             self._meters = (state, meters_vm(self.scenario, state, self.ctx.t))
         return self._meters[1]
-
-    def _open_vote(self) -> None:
-        node = self.scenario.node(self.session.state.node_id)
-        if isinstance(node, Decision) and self.desk is None and self.consequence is None \
-                and not self.session.finished:
-            self.desk = VoteDesk(self.scenario, node, self.ctx.t)
 
     def _refresh(self) -> None:
         """Re-layout for the phase and rebuild the buttons and the focus order."""
@@ -145,25 +153,18 @@ class WorkshopPlayScene(Scene):
         phase = self.phase
         while self.acc_ms >= TICK_MS and not self.held:
             self.acc_ms -= TICK_MS
-            self._absorb(self.session.advance(1))
-            self._open_vote()
+            self._absorb(self.workshop.advance(1))
         if self.phase != phase:
             self._refresh()
         return None
 
     def apply(self, command: Command) -> Transition | None:
-        desk, state = self.desk, self.session.state
-        if isinstance(command, Intervene) and desk is not None and not state.finished \
-                and state.node_id == command.decision == desk.vote.decision \
-                and command.option in desk.options:  # only a vote the command will follow
-            self.session.record_vote(desk.record(command.option, state.tick))
         try:
-            events = self.session.issue(command)
+            events = self.workshop.issue(command)  # records the vote before an Intervene
         except CommandRejected:
             return None
         self._absorb(events)
         if isinstance(command, Intervene):
-            self.desk = None
             self.consequence = narrate(self.scenario, events, self.ctx.t)
             self.focus.current = None
         self._refresh()
@@ -177,7 +178,7 @@ class WorkshopPlayScene(Scene):
         self.message = ""
         desk = self.desk if self.phase == "vote" else None
         if w.act is WAct.FREEZE:
-            self.frozen = not self.frozen
+            self.workshop.toggle_freeze()
         elif w.act is WAct.REVEAL and desk is not None:
             desk.toggle_reveal()
         elif w.act is WAct.REVEAL and self.phase == "ended":
@@ -250,8 +251,7 @@ class WorkshopPlayScene(Scene):
         return Intervene(self.desk.vote.decision, option)
 
     def _skip(self) -> Result:
-        node = self.scenario.node(self.session.state.node_id)
-        return Skip() if isinstance(node, Beat) and not self.session.finished else None
+        return Skip() if self.workshop.can_skip else None
 
     def _activate(self, item: str | None) -> Result:
         if item == "skip":
@@ -263,20 +263,19 @@ class WorkshopPlayScene(Scene):
             return Push(HelpOverlay(base_of(self.ctx), WORKSHOP_KEY_HELP))
         if item == "continue":
             self.consequence = None
-            self._open_vote()
+            self.workshop.go_on()
             self._refresh()
         elif item == "summary":
             from game.ui.scenes.workshop_end import WorkshopEndScene
-            return Replace(WorkshopEndScene(base_of(self.ctx), self.scenario, self.session))
+            return Replace(WorkshopEndScene(base_of(self.ctx), self.workshop))
         return None
 
     def go_back(self) -> None:
         """Backspace: a new session at the window opening of the last decision taken."""
-        new, said = go_back(base_of(self.ctx), self.session)
-        if new is not None:
-            self.frozen = False
-            node = self.scenario.node(new.state.node_id)
-            self._adopt(new, self.lines + [Line("window", said), Line("narration", node.text)])
+        went, said = go_back(base_of(self.ctx), self.workshop)
+        if went:
+            node = self.scenario.node(self.session.state.node_id)
+            self._adopt(self.lines + [Line("window", said), Line("narration", node.text)])
         self.message = said
 
     def _note(self) -> Result:
@@ -294,7 +293,7 @@ class WorkshopPlayScene(Scene):
         return leave_dialog(base_of(self.ctx), self.session.finished)
 
     def close(self) -> None:
-        self.session.close()
+        self.workshop.close()
 
     def draw(self, surface: pygame.Surface) -> None:
         draw.draw_stage(self, surface)

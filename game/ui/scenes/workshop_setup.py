@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.app.sessions import start_session
+from game.app.workshop import Workshop
 from game.core.model import Scenario
-from game.scoring.params import ModelParams
 from game.ui.context import UiContext
 from game.ui.input import Act, Intent
 from game.ui.scene import Pop, Push, Result, Scene
@@ -29,16 +30,17 @@ class WorkshopSetupScene(Scene):
     help_keys = WORKSHOP_KEY_HELP
 
     def __init__(self, ctx: UiContext, scenario_id: str | None = None,
-                 profile: str | None = None, risk_weight: float | None = None,
-                 seed: int | None = None, pace: str = "normal"):
+                 profile: str | None = None):
         super().__init__(projector(ctx))
         assert ctx.services is not None
+        self.launch = ctx.services.launch
+        """--seed and --risk-weight, however the setup was reached (title menu or --mode)."""
         self.scenarios: list[Scenario] = list(ctx.services.catalogue().scenarios)
         ids = [s.id for s in self.scenarios]
         self.index = ids.index(scenario_id) if scenario_id in ids else 0
+        risk_weight = self.launch.risk_weight
         self.weights = weight_choices(risk_weight)
         self.weight = float(risk_weight) if risk_weight in self.weights else DEFAULT_WEIGHT
-        self.seed, self.pace = seed, pace
         self.section = "start" if scenario_id in ids else "vignette"
         self.profile = ""
         self._choose_profile(profile)
@@ -141,26 +143,22 @@ class WorkshopSetupScene(Scene):
         if scenario is None:
             return None
         from game.ui.scenes.workshop_play import WorkshopPlayScene
-        from game.ui.sessions import session_starter
-        start = session_starter(self.seed, "workshop", self.pace,
-                                ModelParams(risk_weight=self.weight))
-        try:
-            session = start(scenario, self.profile)
+        try:  # the pace as the settings say now; seed as given at launch; the chosen weight
+            session = start_session(scenario, self.profile, "workshop",
+                                    self.ctx.settings.pace, self.launch, self.weight)
         except OSError as exc:
             self.error = self.ctx.t("Cannot start: the log file cannot be written ({why}).",
                                     why=exc.strerror)
             return None
         self.error = ""
-        return Push(WorkshopPlayScene(base_of(self.ctx), scenario, session))
+        return Push(WorkshopPlayScene(base_of(self.ctx), Workshop(scenario, session)))
 
     def draw(self, surface: pygame.Surface) -> None:
         draw.draw_setup(self, surface)
 
 
-def workshop_first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None,
-                          seed: int | None, risk_weight: float | None,
-                          pace: str = "normal") -> list[Scene]:
+def workshop_first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None
+                          ) -> list[Scene]:
     """`safetynet play --mode workshop [ID]`: the title (Esc backs out to it), then setup."""
     from game.ui.scenes.title import TitleScene
-    return [TitleScene(ctx), WorkshopSetupScene(ctx, scenario_id, profile, risk_weight, seed,
-                                                pace)]
+    return [TitleScene(ctx), WorkshopSetupScene(ctx, scenario_id, profile)]

@@ -1,34 +1,59 @@
-"""The facilitator's vote desk at one decision point: counts, hot seat, reveal, the pick.
+"""The facilitator's vote desk at one decision point: focus, confirmations and the panel.
 
-Holds the room's `RoomVote` and how it is shown; it never touches the session. The play scene
-asks it what Enter means and, when the desk answers with an option, records the vote and
-issues the intervention itself. Before the reveal a number key is a vote (Shift+number takes
-one back); after it, a number key picks the option the story follows.
+The rules of the vote (counts, hot seat, reveal, the pick) are the application layer's
+`Ballot` (`game.app.workshop`); the desk adds what the projector needs: which row has the
+keyboard focus, a short confirmation line, and the view model. The play scene asks it what
+Enter means and, when the desk answers with an option, follows it through the `Workshop`.
+Before the reveal a number key is a vote (Shift+number takes one back); after it, a number
+key picks the option the story follows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from game.app.workshop import Ballot
 from game.core.model import Decision, Scenario
-from game.replay.workshop import RoomVote, new_vote
+from game.replay.workshop import RoomVote
 from game.ui.widgets.focus import FocusList
 from game.ui.workshop_presenters import Tr, VoteVM, english, vote_vm
 
 BUTTONS = ("hot_seat", "reveal", "follow")
 
 
+def _nothing() -> None:
+    return None
+
+
 class VoteDesk:
-    def __init__(self, scenario: Scenario, decision: Decision, t: Tr = english):
+    def __init__(self, scenario: Scenario, ballot: Ballot | Decision, t: Tr = english,
+                 changed: Callable[[], None] = _nothing):
         self.scenario = scenario
         self.t = t
-        self.vote: RoomVote = new_vote(decision)
-        self.options: tuple[str, ...] = self.vote.options
-        self.hot_seat = False
-        self.revealed = False
-        self.picked: str | None = None
+        self.ballot = ballot if isinstance(ballot, Ballot) else Ballot(ballot)
+        self.changed = changed
+        """Tells the workshop the ballot changed (other front ends redraw)."""
+        self.options: tuple[str, ...] = self.ballot.options
         self.flash = ""
         """A short confirmation ("Vote 3 recorded") that never says which option it was."""
         self.focus = FocusList(list(self.options) + list(BUTTONS), current=self.options[0])
         self.vm: VoteVM = self._build()
+
+    @property
+    def vote(self) -> RoomVote:
+        return self.ballot.vote
+
+    @property
+    def hot_seat(self) -> bool:
+        return self.ballot.hot_seat
+
+    @property
+    def revealed(self) -> bool:
+        return self.ballot.revealed
+
+    @property
+    def picked(self) -> str | None:
+        return self.ballot.picked
 
     # --- reading -------------------------------------------------------------------------
     def _build(self) -> VoteVM:
@@ -37,25 +62,27 @@ class VoteDesk:
 
     def refresh(self) -> None:
         self.vm = self._build()
+        self.changed()
 
     @property
     def follow(self) -> str | None:
         """The option Enter follows now (None before the reveal or without any choice)."""
-        return self.vm.follow
+        return self.ballot.follow
 
     def option(self, number: int) -> str | None:
-        return self.options[number - 1] if 1 <= number <= len(self.options) else None
+        return self.ballot.option(number)
 
     def record(self, followed: str, tick: int) -> dict:
-        return self.vote.as_record(followed, tick)
+        return self.ballot.record(followed, tick)
 
     # --- changing ------------------------------------------------------------------------
     def add(self, option: str | None, n: int) -> None:
         """Count `n` (+1/-1) votes for `option`; counts are frozen once revealed."""
-        if option is None or self.revealed:
+        if option is None:
             return
         before = self.vote.total
-        self.vote.add(option, n)
+        if not self.ballot.add(option, n):
+            return
         if self.hot_seat and self.vote.total > before:
             self.flash = self.t("Vote {n} recorded. Next participant, please.",
                                 n=self.vote.total)
@@ -76,36 +103,32 @@ class VoteDesk:
                 self.focus.focus(option)
 
     def pick(self, option: str) -> None:
-        self.picked = option
+        self.ballot.pick(option)
         self.focus.focus(option)
         self.refresh()
 
     def step(self, delta: int) -> None:
         """Up/Down: one vote more/less for the focused option; after the reveal, move the pick."""
         if self.revealed:
-            current = self.follow or self.options[0]
-            index = (self.options.index(current) - delta) % len(self.options)
-            self.pick(self.options[index])
+            self.ballot.move_pick(delta)
+            if self.picked is not None:
+                self.focus.focus(self.picked)
+            self.refresh()
         elif self.focus.current in self.options:
             self.add(self.focus.current, delta)
 
     def toggle_reveal(self) -> None:
-        if not self.revealed and self.vm.total == 0:
-            # An Enter meant for the narration can land as the window opens; revealing an
-            # empty vote would turn the room's number keys into picks.
+        if not self.ballot.toggle_reveal():
             self.flash = self.t("No votes yet: count the hands with the number keys first")
             self.refresh()
             return
-        self.revealed = not self.revealed
         self.flash = ""
         if self.revealed:
             self.focus.focus("follow")  # so Enter now follows the majority
-        else:
-            self.picked = None
         self.refresh()
 
     def toggle_hot_seat(self) -> None:
-        self.hot_seat = not self.hot_seat
+        self.ballot.toggle_hot_seat()
         self.flash = self.t("Hot seat on: votes are hidden until R.") if self.hot_seat else \
             self.t("Hot seat off.")
         if self.hot_seat:

@@ -18,9 +18,8 @@ from game.core.view import view
 from game.headless import Choice, ScriptedPolicy
 from game.replay.branch import BranchError, branch, decisions_in
 from game.replay.reader import LogError, read_log
-from game.replay.session import RecordedSession
+from game.replay.session import RecordedSession, params_from_header
 from game.replay.verify import config_from_header
-from game.scoring.params import ModelParams
 from game.scoring.solver import History, Solution, solve_cached, step_key
 
 __all__ = ["BranchError", "BranchPolicy", "BranchRun", "branch_path", "run_branch"]
@@ -111,7 +110,7 @@ def run_branch(parent: str | Path, scenario: Scenario, number: int, option: str,
         raise BranchError(f"cannot read the recording: {exc}") from None
     recorded = decisions_in(log)
     out = Path(out) if out is not None else branch_path(parent, number, option)
-    params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
+    params = params_from_header(log.header)
     solution = solve_cached(scenario, config_from_header(log.header).profile_id, params)
     session = branch(log, scenario, number - 1, option, out)
     policy = BranchPolicy(solution, recorded[number:])

@@ -1,9 +1,10 @@
-"""Skip back to the last decision of a running workshop, and the votes a rewound log inherits.
+"""Going back to the last decision of a running workshop, and the votes a rewound log inherits.
 
-Pure (no pygame). Going back uses `branch.rewind_to`: same seed, the same commands up to the
-moment the last decision's window opened, into a NEW recorded session whose header names its
-parent (a workshop usually goes back mid-vignette; rewind_to re-simulates an unfinished log to
-find its decisions). The parent log is closed, never edited, so both logs verify.
+Used by `game.app.workshop.Workshop.go_back`. Going back uses `branch.rewind_to`: same
+seed, the same commands up to the moment the last decision's window opened, into a NEW
+recorded session whose header names its parent (a workshop usually goes back mid-vignette;
+rewind_to re-simulates an unfinished log to find its decisions). The parent log is closed,
+never edited, so both logs verify.
 
 Each vote is recorded once, in the log where the room cast it (a cohort report must not count
 it twice). The end-of-workshop summary of a rewound log therefore borrows the votes of the
@@ -12,7 +13,6 @@ decisions before the rewind point from its parent logs (`with_inherited_votes`).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -56,10 +56,6 @@ def skip_back(session: RecordedSession, out: str | Path | None,
                          started_at=started_at)
     except (LogError, BranchError) as exc:
         raise SkipBackError(str(exc)) from None
-
-
-def _file_hash(path: str | Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def _decisions(log: ReplayLog, scenario: Scenario) -> list[tuple[str, int, int]]:
