@@ -38,7 +38,7 @@ from game.replay.session import RecordedSession  # noqa: E402
 from game.scoring.params import ModelParams  # noqa: E402
 from game.ui.context import Services, UiContext  # noqa: E402
 from game.ui.scene import Scene, SceneStack  # noqa: E402
-from game.ui.sessions import procedure_view  # noqa: E402
+from game.ui.services import procedure_view  # noqa: E402
 from game.ui.theme import make_theme  # noqa: E402
 
 SIZE = (1280, 720)
