@@ -27,7 +27,12 @@ class Choice:
 
 
 class PolicyError(ValueError):
-    pass
+    """A policy that cannot be used; the message names the file (and the entry)."""
+
+
+BUILT_IN = ("watch", "takeover", "random")
+MAX_POLICY_BYTES = 256 * 1024
+"""A policy maps each decision of one vignette to an option: a few KB at most."""
 
 
 class ScriptedPolicy:
@@ -36,6 +41,8 @@ class ScriptedPolicy:
     def __init__(self, kind: str, table: dict[str, Choice] | None = None, seed: int = 0):
         self.kind = kind
         self.table = table or {}
+        self.used: set[str] = set()
+        """Decision ids of the table that a session asked about (see `unused_entries`)."""
         # The simulated player's own generator, separate from the session's.
         self.rng = np.random.Generator(np.random.PCG64(seed + 7919))
 
@@ -48,20 +55,24 @@ class ScriptedPolicy:
         if self.kind == "random":
             idx = int(self.rng.integers(len(decision.options)))
             return Choice(decision.options[idx].id, float(self.rng.random()))
+        if decision.id in self.table:
+            self.used.add(decision.id)
         return self.table.get(decision.id, Choice(decision.default))
+
+    def unused_entries(self) -> list[str]:
+        """Table entries for decisions the session never reached (reported, not an error:
+        a chance outcome may route around them)."""
+        return sorted(set(self.table) - self.used)
 
 
 def load_policy(spec: str, seed: int) -> ScriptedPolicy:
-    if spec in ("watch", "takeover", "random"):
+    if spec in BUILT_IN:
         return ScriptedPolicy(spec, seed=seed)
     path = Path(spec)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.suffix in (
-            ".yaml", ".yml") else json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PolicyError(f"{spec}: cannot read policy file ({exc.strerror})") from None
-    except (ValueError, yaml.YAMLError) as exc:
-        raise PolicyError(f"{spec}: not valid JSON/YAML ({exc})") from None
+    if not path.exists() and path.suffix not in (".json", ".yaml", ".yml"):
+        raise PolicyError(f"--policy {spec!r} is not a policy: use one of "
+                          f"{', '.join(BUILT_IN)}, or a .json/.yaml file")
+    data = _parse_policy(spec, path)
     if not isinstance(data, dict):
         raise PolicyError(f"{spec}: a policy file maps decision ids to options")
     table = {}
@@ -76,6 +87,28 @@ def load_policy(spec: str, seed: int) -> ScriptedPolicy:
         else:
             raise PolicyError(f"{spec}: {key} must name an option")
     return ScriptedPolicy("table", table, seed)
+
+
+def _parse_policy(spec: str, path: Path):
+    from game.replay.reader import read_bytes
+    try:
+        text = read_bytes(path, MAX_POLICY_BYTES).decode("utf-8")
+        if path.suffix in (".yaml", ".yml"):
+            return yaml.safe_load(text)
+        return json.loads(text)
+    except OSError as exc:
+        raise PolicyError(f"{spec}: cannot read policy file ({exc.strerror or exc})") from None
+    except RecursionError:
+        raise PolicyError(f"{spec}: nested too deeply to be a policy") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise PolicyError(f"{spec}{where}: not valid YAML") from None
+    except json.JSONDecodeError as exc:
+        raise PolicyError(f"{spec}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})"
+                          ) from None
+    except ValueError as exc:  # not UTF-8, not a regular file, too large
+        raise PolicyError(f"{spec}: cannot read policy file ({exc})") from None
 
 
 def check_policy(policy: ScriptedPolicy, scenario: Scenario) -> None:
