@@ -9,10 +9,16 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import replace
 from datetime import UTC
 from pathlib import Path
 
 from game import __version__
+from game.cli_checks import (
+    finished_log_names,
+    seed_argument,
+    window_size,
+)
 from game.paths import scenarios_dir
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -85,6 +91,7 @@ def cmd_run(args) -> int:
 
     from game.core.state import SessionConfig
     from game.headless import PolicyError, check_policy, load_policy, play_out
+    from game.replay.recorder import RecordingError
     from game.replay.session import RecordedSession
 
     scenario = _scenario(args.id, args.dir)
@@ -94,13 +101,22 @@ def cmd_run(args) -> int:
         check_policy(policy, scenario)
     except PolicyError as exc:
         raise UserError(str(exc)) from None
+    if args.log and not Path(args.log).parent.is_dir():
+        raise UserError(f"--log: cannot record to {args.log}: folder {Path(args.log).parent} "
+                        "does not exist")
     config = SessionConfig(scenario.id, args.seed, profile, args.pace, "headless")
     started = datetime.now(UTC).isoformat(timespec="seconds") if args.timestamp \
         else None
-    session = RecordedSession(scenario, config, _params(args.risk_weight), args.log,
-                              player=args.player, started_at=started,
-                              extra_header={"policy": args.policy})
-    play_out(session, policy)
+    try:
+        session = RecordedSession(scenario, config, _params(args.risk_weight), args.log,
+                                  player=args.player, started_at=started,
+                                  extra_header={"policy": args.policy})
+        play_out(session, policy)
+    except RecordingError as exc:
+        raise UserError(f"--log: {exc}") from None
+    for decision in policy.unused_entries():
+        print(f"note: the policy's entry for {decision!r} was not used: this session never "
+              "reached that decision", file=sys.stderr)
     score = session.score
     end = scenario.node(session.state.node_id)
     result = {"scenario": scenario.id, "profile": profile, "seed": args.seed,
@@ -142,12 +158,23 @@ def cmd_replay(args) -> int:
             return run_replay_viewer(args.log, window=_window(args.window))
         except NoDisplay as exc:
             raise UserError(str(exc)) from None
+    from game.replay.signing import SigningError, trusted_keys
+    try:
+        trusted = trusted_keys(args.trust) if args.trust else None
+    except SigningError as exc:
+        raise UserError(str(exc)) from None
     cat = _catalogue(args.dir)
-    result = verify_log(args.log, cat.get)
+    finished, consulted = finished_log_names()
+    result = verify_log(args.log, cat.get, finished, trusted)
+    if not consulted and result.ok and not result.complete:
+        result = replace(result, reason=result.reason + "; no history was consulted, so a "
+                         "removed end line could not be told from an interrupted session")
     if args.json:
         print(json.dumps({"ok": result.ok, "reason": result.reason, "line": result.line,
                           "complete": result.complete, "truncated": result.truncated,
-                          "commands": result.commands}, indent=2))
+                          "commands": result.commands, "signature": result.signature.state,
+                          "key_id": result.signature.key_id or None,
+                          "trusted": result.signature.trusted}, indent=2))
     else:
         print(("OK: " if result.ok else "FAILED: ") + result.reason)
     return EXIT_OK if result.ok else EXIT_FAIL
@@ -191,6 +218,24 @@ def cmd_graph(args) -> int:
     return EXIT_OK
 
 
+def cmd_keygen(args) -> int:
+    from game.cli_sign import SignCommandError, keygen
+    try:
+        print(keygen(args.out))
+    except SignCommandError as exc:
+        raise UserError(str(exc)) from None
+    return EXIT_OK
+
+
+def cmd_sign(args) -> int:
+    from game.cli_sign import SignCommandError, sign
+    try:
+        print(sign(args.log, args.key, _catalogue(args.dir).get))
+    except SignCommandError as exc:
+        raise UserError(str(exc)) from None
+    return EXIT_OK
+
+
 def cmd_play(args) -> int:
     size = _window(args.window)
     if args.dir:
@@ -214,15 +259,10 @@ def cmd_play(args) -> int:
 
 
 def _window(text: str | None) -> tuple[int, int] | None:
-    if text is None:
-        return None
     try:
-        w, h = (int(x) for x in text.lower().split("x"))
-    except ValueError:
-        raise UserError("--window takes WIDTHxHEIGHT, e.g. 1280x720") from None
-    if w < 1024 or h < 600:
-        raise UserError("the smallest supported window is 1024x600")
-    return w, h
+        return window_size(text)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -244,7 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("run", cmd_run, "play a vignette headless with a scripted policy")
     sp.add_argument("id")
     sp.add_argument("--policy", required=True, help="watch | takeover | random | FILE")
-    sp.add_argument("--seed", type=int, default=1)
+    sp.add_argument("--seed", type=seed_argument, default=1)
     sp.add_argument("--profile", help="trainee profile id (default: the first)")
     sp.add_argument("--log", help="write the replay log here")
     sp.add_argument("--risk-weight", type=float)
@@ -258,6 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--verify", action="store_true", help="re-simulate and check the log")
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--window", help="viewer window size WxH")
+    sp.add_argument("--trust", action="append", default=[], metavar="KEY.pub",
+                    help="public key whose signatures are trusted (repeatable)")
     sp = add("solve", cmd_solve, "optimal policy, Q-values and switch-over risk weights")
     sp.add_argument("id")
     sp.add_argument("--profile")
@@ -274,9 +316,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", required=True, help="FILE.png, FILE.svg or FILE.pdf")
     sp.add_argument("--profile", help="with --risk-weight: bold the optimal option")
     sp.add_argument("--risk-weight", type=float)
+    sp = add("keygen", cmd_keygen, "make an Ed25519 key pair for signing logs")
+    sp.add_argument("out", help="private key file to create (the public key goes to OUT.pub)")
+    sp = add("sign", cmd_sign, "sign a log that verifies, with a facilitator's key")
+    sp.add_argument("log")
+    sp.add_argument("--key", required=True, help="private key file made by `keygen`")
     sp = add("play", cmd_play, "open the game window")
     sp.add_argument("id", nargs="?")
-    sp.add_argument("--seed", type=int)
+    sp.add_argument("--seed", type=seed_argument)
     sp.add_argument("--profile")
     sp.add_argument("--mode", choices=["practice", "assessment", "workshop"],
                     default="practice")

@@ -1,17 +1,23 @@
 """Player settings, persisted as a readable JSON file in the user's config folder.
 
 A missing file gives the defaults; a corrupt or partly wrong file is reported (one line the
-settings screen shows) and the bad values are replaced by defaults. It never stops the game.
+settings screen shows) and the bad values are replaced by defaults. It never stops the game,
+and nothing is lost: before the file can be overwritten, its bytes are kept aside as
+`settings.bad-<hash>.json` beside it (the same content is kept once, however often it is read).
+Only a regular file of at most `MAX_SETTINGS_BYTES` is read, so a FIFO or a device cannot hang
+the start, and JSON nested too deeply is refused like any other corrupt file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 SETTINGS_VERSION = 1
+MAX_SETTINGS_BYTES = 64 * 1024
 
 CHOICES: dict[str, tuple] = {
     "text_size": ("small", "normal", "large", "x-large"),
@@ -54,12 +60,18 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
     """The settings, and a problem to show the player (None when the file was fine)."""
     if not path.exists():
         return Settings(), None
+    from game.replay.reader import read_bytes
+    raw = b""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_bytes(path, MAX_SETTINGS_BYTES)
+        data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
-    except (OSError, ValueError) as exc:
-        return Settings(), f"{path.name} could not be read ({exc}); defaults are used"
+    except (OSError, ValueError, RecursionError) as exc:
+        why = "nested too deeply" if isinstance(exc, RecursionError) else \
+            getattr(exc, "strerror", None) or str(exc)
+        return Settings(), f"{path.name} could not be read ({_short(why)}); defaults are " \
+                           f"used{_kept(path, raw)}"
     defaults = Settings()
     values, bad = {}, []
     for f in fields(Settings):
@@ -70,8 +82,28 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
             values[f.name] = float(value) if f.type == "float" else value
         else:
             bad.append(f.name)
-    problem = f"{path.name}: invalid {', '.join(bad)} replaced by defaults" if bad else None
+    problem = f"{path.name}: invalid {', '.join(bad)} replaced by defaults{_kept(path, raw)}" \
+        if bad else None
     return Settings(**values), problem
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _kept(path: Path, raw: bytes) -> str:
+    """Keep the original bytes beside the file; the words to add to the problem."""
+    if not raw:
+        return ""
+    aside = path.with_name(f"{path.stem}.bad-{hashlib.sha256(raw).hexdigest()[:8]}.json")
+    try:
+        if not aside.exists():
+            tmp = aside.with_suffix(".tmp")
+            tmp.write_bytes(raw)
+            os.replace(tmp, aside)
+    except OSError:
+        return " (the original could not be kept aside)"
+    return f" (the original is kept as {aside.name})"
 
 
 def save_settings(path: Path, settings: Settings) -> None:

@@ -12,6 +12,8 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from game.replay.fields import MAX_TICK, is_int
+
 NOTES_VERSION = 1
 
 
@@ -40,27 +42,53 @@ def add_note(log_path: str | Path, note: Note) -> None:
         os.fsync(f.fileno())
 
 
+MAX_NOTES_BYTES = 4 * 1024 * 1024
+MAX_NOTE_TEXT = 10_000
+
+
 def read_notes(log_path: str | Path) -> tuple[list[Note], list[str]]:
-    """The notes, and problems with lines that could not be read (never an exception)."""
+    """The notes, and problems with lines that could not be read (never an exception).
+
+    Every problem names the sidecar file and its line. Unreadable lines are skipped, never
+    rewritten: `add_note` only appends, so nothing in the file is lost."""
     path = sidecar_path(log_path)
     if not path.exists():
         return [], []
+    from game.replay.reader import read_bytes
+    try:
+        text = read_bytes(path, MAX_NOTES_BYTES).decode("utf-8", errors="replace")
+    except (OSError, ValueError) as exc:
+        return [], [f"{path.name}: cannot be read ({getattr(exc, 'strerror', None) or exc}); "
+                    "no notes shown"]
     notes, problems = [], []
-    lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    lines = text.split("\n")
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         try:
             data = json.loads(raw)
-        except ValueError:
-            if number < len(lines) - 1 or not raw:
+        except (ValueError, RecursionError):
+            if number < len(lines):  # else cut off mid-write by a crash: ignored, as in logs
                 problems.append(f"{path.name}: line {number} is not readable and was skipped")
             continue
-        if data.get("type") == "note":
-            try:
-                notes.append(Note(int(data["tick"]), str(data["text"]),
-                                  str(data.get("author", "")), str(data.get("decision", "")),
-                                  str(data.get("created_at", ""))))
-            except (KeyError, ValueError, TypeError):
-                problems.append(f"{path.name}: line {number} is not a valid note")
+        if not isinstance(data, dict) or data.get("type") != "note":
+            if not (isinstance(data, dict) and data.get("type") == "notes"):
+                problems.append(f"{path.name}: line {number} is not a note and was skipped")
+            continue
+        note = _note(data)
+        if note is None:
+            problems.append(f"{path.name}: line {number} is not a valid note and was skipped")
+        else:
+            notes.append(note)
     return sorted(notes, key=lambda n: n.tick), problems
+
+
+def _note(data: dict) -> Note | None:
+    """A note from its JSON form, or None when a field has the wrong type or range."""
+    tick = data.get("tick")
+    if not is_int(tick, 0, MAX_TICK) or not isinstance(data.get("text"), str):
+        return None
+    extra = [data.get(k, "") for k in ("author", "decision", "created_at")]
+    if not all(isinstance(v, str) for v in extra):
+        return None
+    return Note(tick, data["text"][:MAX_NOTE_TEXT], *extra)

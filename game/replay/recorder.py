@@ -1,23 +1,85 @@
 """Writes a replay log as the session runs: every line flushed and fsynced at once, so a
-killed game leaves a readable log up to its last command."""
+killed game leaves a readable log up to its last command.
+
+Storage can fail under a running session (a full disk, a home folder that turned read-only).
+The writer then keeps the log valid up to its last complete line (a part-written line is cut
+off again), raises one `RecordingError` worded for the player, and from then on records
+nothing more: `failed` holds the error, further writes are skipped, and the session itself
+plays on. The front end decides what to do (practice: go on unrecorded; assessment: end as
+not recorded). A log that could not even get its header is removed, so no empty or headless
+file is ever left behind.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Any
 
 from game.replay.format import GENESIS, seal
 
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the folder is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EISDIR: "it is a folder",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "part of the path is not a folder",
+}
+
+
+class RecordingError(Exception):
+    """The session cannot be (or can no longer be) recorded; `str()` says why, in words."""
+
+    def __init__(self, path: Path, reason: str, lines_kept: int, errno_: int | None = None):
+        kept = f"; the log keeps its first {lines_kept} line(s)" if lines_kept else ""
+        super().__init__(f"cannot record to {path}: {reason}{kept}")
+        self.path, self.reason, self.lines_kept, self.errno = path, reason, lines_kept, errno_
+
+    @property
+    def storage_full(self) -> bool:
+        return self.errno in (errno.ENOSPC, errno.EDQUOT)
+
+    @property
+    def read_only(self) -> bool:
+        return self.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def reason_for(exc: OSError) -> str:
+    return _REASONS.get(exc.errno or -1, exc.strerror or str(exc))
+
 
 class LogWriter:
     def __init__(self, path: str | Path, header: dict[str, Any]):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = open(self.path, "w", encoding="utf-8", newline="\n")
-        self._previous = GENESIS
-        self._seq = 0
-        self._write({"type": "header", **header})
+        self.failed: RecordingError | None = None
+        """Set when a write failed: the log is valid up to its last complete line."""
+        self._previous, self._seq, self._size, self._lines = GENESIS, 0, 0, 0
+        self._fd: int | None = None
+        existed = self.path.exists()
+        self._open()
+        try:
+            self._write({"type": "header", **header})
+        except RecordingError:
+            if not existed:
+                _remove(self.path)
+            raise
+        _sync_folder(self.path.parent)
+
+    def _open(self) -> None:
+        if self.path.is_dir():
+            raise RecordingError(self.path, "it is a folder", 0, errno.EISDIR)
+        if self.path.exists() and not _replaceable(self.path):
+            raise RecordingError(self.path, "it exists and is not a replay log (a log only "
+                                 "replaces an earlier log or an empty file)", 0, errno.EEXIST)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        except OSError as exc:
+            raise RecordingError(self.path, reason_for(exc), 0, exc.errno) from None
 
     def command(self, tick: int, command: dict[str, Any], fingerprint: str) -> None:
         self._seq += 1
@@ -29,19 +91,80 @@ class LogWriter:
         self._write({"type": "vote", "tick": tick, **record})
 
     def end(self, tick: int, body: dict[str, Any]) -> None:
-        self._write({"type": "end", "tick": tick, **body})
-        self.close()
+        try:
+            self._write({"type": "end", "tick": tick, **body})
+        finally:
+            self.close()
 
     def _write(self, body: dict[str, Any]) -> None:
-        line, self._previous = seal(self._previous, body)
-        self._file.write(line + "\n")
-        self._file.flush()
-        os.fsync(self._file.fileno())
+        if self._fd is None:
+            return  # closed, or recording stopped after a failure: the session plays on
+        line, digest = seal(self._previous, body)
+        data = (line + "\n").encode("utf-8")
+        try:
+            written = 0
+            while written < len(data):
+                written += os.write(self._fd, data[written:])
+            os.fsync(self._fd)
+        except OSError as exc:
+            self._fail(exc)
+        self._previous, self._size, self._lines = digest, self._size + len(data), \
+            self._lines + 1
+
+    def _fail(self, exc: OSError) -> None:
+        """Cut a part-written line off again, stop recording, and say why."""
+        assert self._fd is not None
+        try:
+            os.ftruncate(self._fd, self._size)
+            os.fsync(self._fd)
+        except OSError:
+            pass  # the reader tolerates a cut-off last line anyway
+        self.close()
+        self.failed = RecordingError(self.path, reason_for(exc), self._lines, exc.errno)
+        raise self.failed from None
 
     def close(self) -> None:
-        if not self._file.closed:
-            self._file.close()
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            try:
+                os.close(fd)
+            except OSError:
+                pass  # nothing buffered: every line was fsynced as written
 
     @property
     def closed(self) -> bool:
-        return self._file.closed
+        return self._fd is None
+
+
+def _replaceable(path: Path) -> bool:
+    """Only an earlier log or an empty regular file may be overwritten: `run --log` aimed at
+    the wrong file must not destroy it."""
+    try:
+        if not path.is_file():
+            return False
+        with open(path, "rb") as f:
+            start = f.read(200)
+    except OSError:
+        return False
+    return not start or b"\"format\":\"safetynet-replay\"" in start
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass  # could not be created in the first place, or the folder refuses even this
+
+
+def _sync_folder(folder: Path) -> None:
+    """fsync the folder so the new log's directory entry survives a power cut."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the file itself is synced
+    finally:
+        os.close(fd)

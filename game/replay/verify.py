@@ -1,16 +1,27 @@
-"""Re-simulate a replay log and say whether it reproduces, or exactly where it stops doing so."""
+"""Re-simulate a replay log and say whether it reproduces, or exactly where it stops doing so.
+
+Nothing derived is trusted from the file: the end node, title, path and every score field
+(learning, harm, net, regret, best value, safety rating and rule) are recomputed from the
+re-simulated session and compared. What re-simulation cannot tell (who played, whether the
+session happened at all) only a signature can: `signing.check_signature` is reported with
+every verdict ("signed by KEY" or "unsigned"). A finished session whose log lost its end line
+is caught when the caller passes the log names the history knows as finished.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import math
+from collections.abc import Callable, Collection
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from game.core.commands import Advance, command_from_dict
 from game.core.engine import CommandRejected, new_session, step
 from game.core.model import Scenario
 from game.core.state import SessionConfig, SessionState, fingerprint
 from game.replay.reader import LogError, ReplayLog, read_log
-from game.scoring.episode import realised
+from game.replay.signing import SignatureStatus, check_signature
+from game.scoring.episode import score_episode
 from game.scoring.params import ModelParams
 
 
@@ -23,12 +34,15 @@ class VerifyResult:
     truncated: bool = False
     commands: int = 0
     end_tick: int = 0
+    signature: SignatureStatus = SignatureStatus("unsigned")
 
 
 class Divergence(Exception):
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int | None, message: str, plain: bool = False):
         super().__init__(message)
         self.line, self.message = line, message
+        self.plain = plain
+        """Shown as it is, not as "divergence at line N: ..." (the log was not replayed)."""
 
 
 def config_from_header(header: dict) -> SessionConfig:
@@ -69,47 +83,92 @@ def resimulate(log: ReplayLog, scenario: Scenario) -> SessionState:
     return state
 
 
-def verify_log(path: str, find_scenario: Callable[[str], Scenario | None]) -> VerifyResult:
+def verify_log(path: str, find_scenario: Callable[[str], Scenario | None],
+               finished_logs: Collection[str] = (),
+               trusted: dict[str, str] | None = None) -> VerifyResult:
+    """The verdict on the log at `path`. `finished_logs` are the file names of sessions the
+    history store records as finished (see `check_log`); `trusted` maps key ids to names."""
     try:
         log = read_log(path)
     except LogError as exc:
         return VerifyResult(False, f"unreadable log: {exc}", exc.line or None)
-    return check_log(log, find_scenario(str(log.header.get("scenario_id"))))[0]
+    return check_log(log, find_scenario(str(log.header.get("scenario_id"))), finished_logs,
+                     trusted)[0]
 
 
-def check_log(log: ReplayLog, scenario: Scenario | None
+def check_log(log: ReplayLog, scenario: Scenario | None, finished_logs: Collection[str] = (),
+              trusted: dict[str, str] | None = None
               ) -> tuple[VerifyResult, SessionState | None]:
     """The verdict on a log that could be read, and the re-simulated final state when it
-    reproduces (reports reuse the state instead of simulating again)."""
-    broken = log.chain_break()
-    if broken is not None:
-        return VerifyResult(False, f"broken hash chain at line {broken}: the line was edited, "
-                                   "removed or reordered", broken,
-                            truncated=log.truncated_tail), None
-    scenario_id = str(log.header.get("scenario_id"))
-    if scenario is None:
-        return VerifyResult(False, f"scenario {scenario_id!r} is not in the library", 1), None
-    if scenario.content_sha256 != log.header.get("scenario_sha256"):
-        return VerifyResult(False, f"scenario {scenario_id!r} changed since recording "
-                                   "(content sha256 differs)", 1), None
+    reproduces (reports reuse the state instead of simulating again).
+
+    `finished_logs`: names of log files (as the history's `log_file` column holds them) whose
+    sessions are known to have finished. Such a log without an end line lost it after the
+    fact, which re-simulation alone cannot tell from a session that was interrupted."""
+    signature = check_signature(log.path, trusted)
+    if signature.state == "invalid":
+        return VerifyResult(False, f"signature: {signature.message}", None,
+                            signature=signature), None
     try:
-        state = resimulate(log, scenario)
+        state = _reproduce(log, scenario, finished_logs)
     except Divergence as exc:
-        return VerifyResult(False, f"divergence at line {exc.line}: {exc.message}",
-                            exc.line), None
-    if log.end is not None:
-        # Outcome scores follow from the path alone; the model-derived fields (regret,
-        # safety rating) are protected by the hash chain and re-derived by reports.
-        params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
-        recorded = log.end.get("score") or {}
-        outcome = realised(scenario, state, params)
-        if any(recorded.get(k) != v for k, v in outcome.items()):
-            return VerifyResult(False, f"divergence at line {log.end['line']}: recorded scores "
-                                       "differ from the re-computed ones", log.end["line"]), None
+        reason = exc.message if exc.plain else f"divergence at line {exc.line}: {exc.message}"
+        return VerifyResult(False, reason, exc.line, truncated=log.truncated_tail,
+                            signature=signature), None
     note = "reproduces" if log.complete else \
         f"reproduces as far as it goes: no end line (session interrupted after line " \
         f"{len(log.lines)})"
     if log.truncated_tail:
         note += "; the last line was cut off mid-write and ignored"
+    note += f"; {signature.message}"
     return VerifyResult(True, note, None, log.complete, log.truncated_tail, len(log.commands),
-                        state.tick), state
+                        state.tick, signature), state
+
+
+def _reproduce(log: ReplayLog, scenario: Scenario | None, finished_logs: Collection[str]
+               ) -> SessionState:
+    broken = log.chain_break()
+    if broken is not None:
+        raise Divergence(broken, f"broken hash chain at line {broken}: the line was edited, "
+                                 "removed or reordered", plain=True)
+    scenario_id = str(log.header.get("scenario_id"))
+    if scenario is None:
+        raise Divergence(1, f"scenario {scenario_id!r} is not in the library", plain=True)
+    if scenario.content_sha256 != log.header.get("scenario_sha256"):
+        raise Divergence(1, f"scenario {scenario_id!r} changed since recording "
+                            "(content sha256 differs)", plain=True)
+    if log.end is None and Path(log.path).name in finished_logs:
+        raise Divergence(len(log.lines), "the history records this session as finished, but "
+                                         "its log has no end line: the end line was removed")
+    state = resimulate(log, scenario)
+    if log.end is not None:
+        _check_derived(log, scenario, state)
+    return state
+
+
+SCORE_TOLERANCE = 1e-6
+"""Scores are written rounded to 6 decimals; allow for the last digit only."""
+
+
+def _check_derived(log: ReplayLog, scenario: Scenario, state: SessionState) -> None:
+    """Every field of the end line that follows from the session, recomputed and compared."""
+    end, line = log.end or {}, (log.end or {}).get("line", len(log.lines))
+    node = scenario.node(state.node_id)
+    if end.get("title", getattr(node, "title", "")) != getattr(node, "title", ""):
+        raise Divergence(line, "the end line's title differs from the vignette's ending")
+    if end.get("path") != [asdict(s) for s in state.history]:
+        raise Divergence(line, "the end line's path differs from the re-simulated path")
+    params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
+    recomputed = score_episode(scenario, state, params).as_dict()
+    recorded = end.get("score") or {}
+    for name, value in recomputed.items():
+        if not _same(recorded.get(name), value):
+            raise Divergence(line, f"recorded {name} {recorded.get(name)!r} differs from the "
+                                   f"re-computed {value!r}")
+
+
+def _same(recorded: object, value: object) -> bool:
+    if isinstance(value, float) and isinstance(recorded, (int, float)) \
+            and not isinstance(recorded, bool):
+        return math.isclose(recorded, value, rel_tol=0, abs_tol=SCORE_TOLERANCE)
+    return recorded == value
