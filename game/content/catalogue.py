@@ -1,15 +1,20 @@
 """The vignette library: every scenario file in a folder, valid or not.
 
 A broken file never hides the others: it is listed with its problems and the rest stay
-playable.
+playable. Each file is parsed once and remembered by its stamp (inode, mtime_ns, size), so
+the picker, History and reports asking again cost a `stat` per file, not a parse.
 """
 
 from __future__ import annotations
 
+import os
+import stat
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.content.loader import load_scenario
+from game.content.loader import Loaded, load_checked
 from game.content.problems import ContentError, Problem
 from game.core.model import Scenario
 
@@ -19,6 +24,7 @@ class Entry:
     path: str
     scenario: Scenario | None
     problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def valid(self) -> bool:
@@ -54,15 +60,70 @@ def scenario_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def load_catalogue(*paths: str | Path) -> Catalogue:
+class FileCache:
+    """Parsed files by path and stamp: a bounded, locked LRU (the UI loads the library from a
+    background thread as well as the main one). A changed, replaced or touched file has a
+    new stamp and is parsed again; results are immutable, so sharing them is safe."""
+
+    def __init__(self, size: int = 512):
+        self.size = size
+        self._items: OrderedDict[tuple, Loaded | ContentError] = OrderedDict()
+        self._lock = threading.Lock()
+        self.parses = 0
+
+    def load(self, path: Path) -> Loaded:
+        key = _stamp(path)
+        with self._lock:
+            found = self._items.get(key) if key else None
+            if found is not None:
+                self._items.move_to_end(key)
+        if found is None:
+            found = self._parse(path)
+            if key is not None:
+                with self._lock:
+                    self._items[key] = found
+                    while len(self._items) > self.size:
+                        self._items.popitem(last=False)
+        if isinstance(found, ContentError):
+            raise found
+        return found
+
+    def _parse(self, path: Path) -> Loaded | ContentError:
+        self.parses += 1
+        try:
+            return load_checked(path)
+        except ContentError as exc:
+            return exc
+
+
+def _stamp(path: Path) -> tuple | None:
+    """Only regular files are cached; anything else is re-read (and refused) each time."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (str(path), info.st_dev, info.st_ino, info.st_mtime_ns, info.st_ctime_ns,
+            info.st_size)
+
+
+LIBRARY_CACHE = FileCache()
+"""The process's parsed files. Pure memo of immutable results keyed by file stamp, so it is
+not state anyone can observe except through speed."""
+
+
+def load_catalogue(*paths: str | Path, cache: FileCache | None = None) -> Catalogue:
+    cache = cache or LIBRARY_CACHE
     entries = []
     seen: dict[str, str] = {}
     for path in scenario_files([Path(p) for p in paths]):
         try:
-            scenario = load_scenario(path)
+            loaded = cache.load(path)
         except ContentError as exc:
             entries.append(Entry(str(path), None, tuple(exc.problems)))
             continue
+        scenario = loaded.scenario
         if scenario.id in seen:
             problem = Problem(str(path), 1, 1, f"scenario id {scenario.id!r} is already used by "
                                                 f"{seen[scenario.id]}")
@@ -74,5 +135,5 @@ def load_catalogue(*paths: str | Path) -> Catalogue:
             entries.append(Entry(str(path), None, (problem,)))
             continue
         seen[scenario.id] = str(path)
-        entries.append(Entry(str(path), scenario))
+        entries.append(Entry(str(path), scenario, warnings=loaded.warnings))
     return Catalogue(tuple(entries))

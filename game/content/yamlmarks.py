@@ -1,23 +1,43 @@
-"""Safe YAML loading that remembers where every value came from.
+"""Safe, bounded YAML loading that remembers where every value came from.
 
-`yaml.compose` keeps the start mark of each node; we build plain Python data from the node
-tree ourselves and record `path -> (line, col)` so schema and graph errors can point at the
-exact spot in the author's file. Only safe constructors are used.
+We build plain Python data straight from the parser's event stream instead of composing a
+node tree, for three reasons:
+
+- **Limits before work.** Nesting depth and the number of values (with every alias counted
+  at its full expanded size) are checked event by event, so an alias bomb or a 600-level
+  nested list is refused at the first event past the limit, in microseconds, without ever
+  expanding anything.
+- **No recursion.** An explicit stack replaces the recursive composer and builder, so no
+  input can raise RecursionError (or overflow the C stack).
+- **Locations.** `path -> (line, col)` is recorded for every value and key, so schema and
+  graph errors point at the exact spot in the author's file.
+
+Only safe constructors are used and only standard YAML tags are accepted.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-try:  # libyaml's C loader is ~8x faster; the pure-Python one is the fallback
+try:  # libyaml's C parser is much faster; the pure-Python one is the fallback
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 Path = tuple[Any, ...]
 Marks = dict[Path, tuple[int, int]]
+
+MAX_DEPTH = 40
+"""Deepest nesting of mappings and lists a scenario may use (the shipped ones use < 10)."""
+MAX_VALUES = 50_000
+"""Most values a file may hold once aliases are expanded (the largest shipped file has
+about 2,500); an alias bomb trips this long before it costs time or memory."""
+
+_STD = "tag:yaml.org,2002:"
+_COLLECTION_TAGS = (None, "!", _STD + "map", _STD + "seq")
 
 
 class YamlProblem(Exception):
@@ -26,52 +46,169 @@ class YamlProblem(Exception):
         self.line, self.col, self.message = line, col, message
 
 
+def _at(mark, message: str) -> YamlProblem:
+    return YamlProblem(mark.line + 1, mark.column + 1, message) if mark else \
+        YamlProblem(1, 1, message)
+
+
+@dataclass
+class _Open:
+    """A mapping or list still being read."""
+
+    value: dict | list
+    path: Path
+    anchor: str | None
+    size: int = 1
+    key: Any = None
+    has_key: bool = False
+
+
+@dataclass
+class _Builder:
+    marks: Marks = field(default_factory=dict)
+    stack: list[_Open] = field(default_factory=list)
+    anchors: dict[str, tuple[Any, int]] = field(default_factory=dict)
+    open_anchors: set[str] = field(default_factory=set)
+    total: int = 0
+    root: Any = None
+    documents: int = 0
+    resolver: yaml.resolver.Resolver = field(default_factory=yaml.resolver.Resolver)
+    constructor: yaml.constructor.SafeConstructor = field(
+        default_factory=yaml.constructor.SafeConstructor)
+
+    def feed(self, ev: yaml.Event) -> None:
+        if isinstance(ev, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _at(ev.start_mark, "a scenario file holds one YAML document (found '---'"
+                                         " starting a second)")
+        elif isinstance(ev, yaml.ScalarEvent):
+            value = self._scalar(ev)
+            self._remember(ev.anchor, value, 1)
+            self._place(value, 1, ev.start_mark)
+        elif isinstance(ev, yaml.AliasEvent):
+            self._alias(ev)
+        elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._start(ev)
+        elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            done = self.stack.pop()
+            if done.anchor is not None:
+                self.open_anchors.discard(done.anchor)
+                self._remember(done.anchor, done.value, done.size)
+            self._attach(done.value, done.size)
+
+    # -- values ----------------------------------------------------------------------------
+    def _count(self, n: int, mark) -> None:
+        self.total += n
+        if self.total > MAX_VALUES:
+            raise _at(mark, f"more than {MAX_VALUES:,} values once aliases are expanded; "
+                            "a scenario never needs this many (an alias bomb?)")
+
+    def _scalar(self, ev: yaml.ScalarEvent) -> Any:
+        self._count(1, ev.start_mark)
+        tag = ev.tag
+        if tag is None or tag == "!":
+            tag = self.resolver.resolve(yaml.ScalarNode, ev.value, ev.implicit)
+        if not tag.startswith(_STD) or tag.startswith(_STD + "python"):
+            raise _at(ev.start_mark, f"YAML tag {tag!r} is not allowed in scenarios")
+        if tag == _STD + "str":
+            return ev.value
+        node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style)
+        if tag == _STD + "merge":
+            return _MERGE
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError) as exc:
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise _at(ev.start_mark, f"YAML value: {problem}") from None
+
+    def _alias(self, ev: yaml.AliasEvent) -> None:
+        if ev.anchor in self.open_anchors:
+            raise _at(ev.start_mark, f"alias *{ev.anchor} refers to a value that contains "
+                                     "it (a recursive alias)")
+        if ev.anchor not in self.anchors:
+            raise _at(ev.start_mark, f"alias *{ev.anchor} has no anchor &{ev.anchor} before it")
+        value, size = self.anchors[ev.anchor]
+        self._count(size, ev.start_mark)
+        self._place(value, size, ev.start_mark)
+
+    def _remember(self, anchor: str | None, value: Any, size: int) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = (value, size)
+
+    def _start(self, ev) -> None:
+        if ev.tag not in _COLLECTION_TAGS:
+            raise _at(ev.start_mark, f"YAML tag {ev.tag!r} is not allowed in scenarios")
+        if len(self.stack) >= MAX_DEPTH:
+            raise _at(ev.start_mark, f"nested more than {MAX_DEPTH} levels deep; a scenario "
+                                     "never needs this")
+        self._count(1, ev.start_mark)
+        path = self._child_path(ev.start_mark, collection=True)
+        self.marks[path] = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+        value: dict | list = {} if isinstance(ev, yaml.MappingStartEvent) else []
+        if ev.anchor is not None:
+            self.open_anchors.add(ev.anchor)
+        self.stack.append(_Open(value, path, ev.anchor))
+
+    def _child_path(self, mark, collection: bool = False) -> Path:
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            return top.path + (len(top.value),)
+        if not top.has_key:
+            raise _at(mark, "mapping keys must be plain" if collection else "bad key")
+        return top.path + (top.key,)
+
+    def _place(self, value: Any, size: int, mark) -> None:
+        """Put a scalar or alias value where the parser is; mapping keys are checked."""
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.value, dict) and not top.has_key:
+            self._key(top, value, mark)
+            return
+        path = self._child_path(mark)
+        self.marks.setdefault(path, (mark.line + 1, mark.column + 1))
+        self._attach(value, size)
+
+    def _key(self, top: _Open, key: Any, mark) -> None:
+        if key is _MERGE:
+            raise _at(mark, "YAML merge keys (<<) are not supported in scenarios")
+        if not isinstance(key, (str, int, float, bool)):
+            raise _at(mark, "mapping keys must be plain")
+        if key in top.value:
+            raise _at(mark, f"duplicate key {key!r}")
+        top.key, top.has_key = key, True
+        self.marks[top.path + (key, "<key>")] = (mark.line + 1, mark.column + 1)
+
+    def _attach(self, value: Any, size: int) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        top.size += size
+        if isinstance(top.value, list):
+            top.value.append(value)
+        else:
+            top.value[top.key] = value
+            top.key, top.has_key = None, False
+
+
+_MERGE = object()
+
+
 def load_with_marks(text: str) -> tuple[Any, Marks]:
+    builder = _Builder()
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlProblem(line, col, f"YAML syntax: {exc.problem or exc}") from None
+        raise _at(mark, f"YAML syntax: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, 1, f"YAML: {exc}") from None
-    if root is None:
+    if builder.root is None:
         raise YamlProblem(1, 1, "the file is empty")
-    marks: Marks = {}
-    constructor = yaml.constructor.SafeConstructor()
-    return _build(root, (), marks, constructor), marks
-
-
-def _build(node: yaml.Node, path: Path, marks: Marks, constructor) -> Any:
-    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if not node.tag.startswith("tag:yaml.org,2002:") or node.tag.startswith(
-            "tag:yaml.org,2002:python"):
-        raise YamlProblem(node.start_mark.line + 1, node.start_mark.column + 1,
-                          f"YAML tag {node.tag!r} is not allowed in scenarios")
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlProblem(key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                                  "YAML merge keys (<<) are not supported in scenarios")
-            key = _build(key_node, path + ("<key>",), {}, constructor)
-            if not isinstance(key, (str, int, float, bool)):
-                raise YamlProblem(key_node.start_mark.line + 1,
-                                  key_node.start_mark.column + 1, "mapping keys must be plain")
-            if key in result:
-                raise YamlProblem(key_node.start_mark.line + 1,
-                                  key_node.start_mark.column + 1, f"duplicate key {key!r}")
-            marks[path + (key, "<key>")] = (key_node.start_mark.line + 1,
-                                          key_node.start_mark.column + 1)
-            result[key] = _build(value_node, path + (key,), marks, constructor)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), marks, constructor) for i, item in enumerate(node.value)]
-    try:
-        return constructor.construct_object(node, deep=True)
-    except yaml.constructor.ConstructorError as exc:
-        raise YamlProblem(node.start_mark.line + 1, node.start_mark.column + 1,
-                          f"YAML value: {exc.problem}") from None
+    return builder.root, builder.marks
 
 
 def locate(marks: Marks, path: Path) -> tuple[int, int]:
