@@ -25,8 +25,10 @@ from game.core.state import SessionConfig
 from game.replay.session import RecordedSession
 from game.scoring.params import ModelParams
 
-MODES = ("practice", "assessment", "workshop", "tutorial")
-"""Session modes a log header can carry (headless runs write "headless")."""
+MODES = ("practice", "assessment", "workshop")
+"""Session modes a player starts (headless runs write "headless")."""
+TUTORIAL_SEED = 1
+"""Fixed, so every player meets the same first vignette (their choices still matter)."""
 
 Starter = Callable[[Scenario, str], RecordedSession]
 """Starts a recorded session of a scenario with a trainee profile."""
@@ -99,6 +101,14 @@ def start_session(scenario: Scenario, profile: str, mode: str, pace: str = "norm
                            log_path(scenario.id, now.astimezone()), player=player_id(),
                            started_at=now.isoformat(timespec="seconds"),
                            extra_header={"client": client})
+
+
+def start_tutorial(scenario: Scenario, pace: str = "normal") -> RecordedSession:
+    """The tutorial: a practice session on a fixed seed, not recorded and not in the
+    history (it teaches the controls; it is not a result)."""
+    config = SessionConfig(scenario.id, TUTORIAL_SEED, scenario.trainees[0].id, pace,
+                           "practice")
+    return RecordedSession(scenario, config, ModelParams(), None, player="tutorial")
 
 
 def session_starter(seed: int | None, mode: str, pace: str = "normal",

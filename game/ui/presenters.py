@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.app.rules import TICK_MS
 from game.content.catalogue import Catalogue
 from game.core import events as ev
-from game.core.model import TICKS_PER_SECOND, Chance, Decision, Option, Scenario
+from game.core.model import Chance, Decision, Option, Scenario
 from game.core.state import SessionState
 from game.core.view import SessionView
 from game.i18n import Translator
@@ -22,8 +23,6 @@ from game.scoring.episode import trace_totals
 from game.scoring.harm import aggregate_points
 from game.scoring.learning import grade
 from game.scoring.params import ModelParams
-
-TICK_MS = 1000 // TICKS_PER_SECOND
 
 Tr = Callable[..., str]
 """A translator: `t("English {x}", x=1)` (game.i18n.Translator, or a test's stand-in)."""

@@ -8,11 +8,10 @@ key by key and assert where it lands.
 
 from __future__ import annotations
 
-from game.core.model import TICKS_PER_SECOND
+from game.app.rules import TICK_MS
 from game.ui.replay_model import DecisionMark, ReplayModel
 
 SPEEDS = (1, 4, 16)
-TICK_MS = 1000 // TICKS_PER_SECOND
 
 Position = tuple[int, int]
 

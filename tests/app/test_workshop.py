@@ -11,24 +11,10 @@ import pytest
 
 from game.app.sessions import Launch, start_session
 from game.app.workshop import Ballot, RewindError, Workshop
-from game.content.catalogue import load_catalogue
 from game.core.model import Decision, Scenario
-from game.paths import scenarios_dir
 from game.replay.reader import read_log
 from game.replay.verify import verify_log
 from game.replay.workshop import votes_in
-
-
-@pytest.fixture(scope="module")
-def library():
-    return load_catalogue(scenarios_dir())
-
-
-@pytest.fixture
-def lumbar(library) -> Scenario:
-    scenario = library.get("lumbar_puncture")
-    assert scenario is not None
-    return scenario
 
 
 def _workshop(scenario: Scenario, tmp_path: Path, seed: int = 5) -> Workshop:
@@ -50,7 +36,7 @@ def _room_votes(w: Workshop, counts: dict[str, int]) -> None:
             assert w.vote(option)
 
 
-def test_a_workshop_end_to_end_without_pygame(lumbar, tmp_path):
+def test_a_workshop_end_to_end_without_pygame(library, lumbar, tmp_path):
     w = _workshop(lumbar, tmp_path)
     seen: list[int] = []
     w.listeners.append(lambda ws: seen.append(ws.version))
@@ -105,7 +91,7 @@ def test_a_workshop_end_to_end_without_pygame(lumbar, tmp_path):
                                    "takeover": 1}
     assert votes_in(read_log(parent))[-1]["followed"] == "watch"  # the first try is kept
     for log in (parent, w.session.log_path):
-        assert verify_log(str(log), load_catalogue(scenarios_dir()).get).ok
+        assert verify_log(str(log), library.get).ok
     assert seen == sorted(seen) and len(seen) > 10
 
 

@@ -135,7 +135,7 @@ def test_play_skip_choose_and_fixed_tick(ctx, lumbar):
     assert press(play, pygame.K_2) is None  # no decision open yet
     tick = play.session.state.tick
     play.update(250)
-    assert play.session.state.tick == tick + 2 and play.acc_ms == 50
+    assert play.session.state.tick == tick + 2 and play.ticks.acc_ms == 50
     for _ in range(3):
         play.update(16)
     assert play.session.state.tick == tick + 2  # 98 ms: not yet a third tick

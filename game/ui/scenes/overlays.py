@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import pygame
 
+from game.app.rules import rules_for
 from game.core.model import Decision, Scenario
 from game.replay.session import RecordedSession
 from game.ui.context import UiContext
@@ -130,8 +131,9 @@ class ConfirmDialog(Scene):
 
 
 def can_rewind(session: RecordedSession) -> bool:
-    """Practice only, and only a finished, logged session with at least one decision."""
-    return (session.state.config.mode == "practice" and session.finished
+    """Where the mode offers it (practice), and only a finished, logged session with at
+    least one decision."""
+    return (rules_for(session.state.config.mode).rewind_offered and session.finished
             and session.log_path is not None
             and any(step.kind == "decision" for step in session.state.history))
 

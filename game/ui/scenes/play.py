@@ -5,10 +5,11 @@ the frame time itself, so a session plays the same at 30 or 144 fps and replays 
 Key presses become `Intervene`/`Skip` commands returned to the stack, which hands them back
 to `apply`; tests assert on the returned commands.
 
-The session's mode decides the rules. Practice: P pauses, M shows the two ledgers (learning
-and harm so far), the outcome offers a rewind. Assessment: real time with no pause at all
-(time spent under an overlay is caught up afterwards), meters hidden until the outcome.
-Either way the result goes into the player's history the moment the session ends.
+The session's mode decides the rules (`game.app.rules`). Practice: P pauses, M shows the two
+ledgers (learning and harm so far), the outcome offers a rewind. Assessment: real time with
+no pause at all (time spent under an overlay is caught up afterwards), meters hidden until
+the outcome. Either way the result goes into the player's history the moment the session
+ends.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Mapping
 
 import pygame
 
+from game.app.rules import TickClock, rules_for
 from game.core import events as ev
 from game.core.commands import Command, Intervene, Skip
 from game.core.engine import CommandRejected
@@ -28,7 +30,6 @@ from game.ui.context import UiContext
 from game.ui.input import Act, Intent
 from game.ui.layout import PlayLayout, play_layout
 from game.ui.presenters import (
-    TICK_MS,
     Line,
     MetersVM,
     PlayVM,
@@ -43,11 +44,6 @@ from game.ui.scenes import play_draw
 from game.ui.widgets.button import Button
 from game.ui.widgets.focus import FocusList, hit
 
-MAX_CATCH_UP_MS = 300
-"""After a stall (window dragged, disk busy) catch up at most this much: a decision window
-must not silently run out while the player could not see it (practice)."""
-ASSESSMENT_CATCH_UP_MS = 15 * 60_000
-"""Assessment is real time: whatever time passed (help open, window dragged) is caught up."""
 ACTIVATE_GUARD_S = 0.5
 """Enter/Space are ignored this long after a decision opens, so a player pressing Enter to
 skip narration does not choose an option by accident (number keys and clicks still work)."""
@@ -68,10 +64,12 @@ class PlayScene(Scene):
         self.scenario = scenario
         self.session = session
         self.mode = session.state.config.mode
-        self.assessment = self.mode == "assessment"
-        self.show_meters = ctx.settings.show_meters and not self.assessment
+        self.rules = rules_for(self.mode)
+        self.assessment = not self.rules.pause_allowed
+        """Drawn differently: no pause or meters buttons, its own footer."""
+        self.show_meters = ctx.settings.show_meters and self.rules.meters_in_play
         self.paused = False
-        self.acc_ms = 0
+        self.ticks = TickClock(self.rules.catch_up_ms)
         self.time_s = 0.0
         self.opened_at = 0.0
         self.notice, self.notice_until = "", 0.0
@@ -115,7 +113,7 @@ class PlayScene(Scene):
     def _sync(self) -> None:
         """Rebuild the view model (and, when the node changed, the buttons and focus)."""
         v = view(self.scenario, self.session.state)
-        sub = 0 if (self.paused or v.finished) else self.acc_ms
+        sub = 0 if (self.paused or v.finished) else self.ticks.acc_ms
         self.vm = play_vm(v, sub, self.paused, self.ctx.t)
         if v.node_id != self.node_id or not self.buttons:
             self.node_id = v.node_id
@@ -182,7 +180,7 @@ class PlayScene(Scene):
         now = self.clock()
         gap = dt_ms if self.last_clock is None else now - self.last_clock
         self.last_clock = now
-        return max(dt_ms, gap) if self.assessment else dt_ms
+        return max(dt_ms, gap) if self.rules.hidden_time_counts else dt_ms
 
     # --- scene API -----------------------------------------------------------------------
     def resize(self) -> None:
@@ -195,13 +193,11 @@ class PlayScene(Scene):
         dt_ms = self._real_time(dt_ms)
         self.time_s += dt_ms / 1000
         if not self.paused and not self.session.finished:
-            limit = ASSESSMENT_CATCH_UP_MS if self.assessment else MAX_CATCH_UP_MS
-            self.acc_ms = min(self.acc_ms + dt_ms, limit)
-            while self.acc_ms >= TICK_MS and not self.session.finished:
-                self.acc_ms -= TICK_MS
+            self.ticks.feed(dt_ms)
+            while not self.session.finished and self.ticks.due():
                 self._absorb(self.session.advance(1))
         if self.session.finished:
-            self.acc_ms = 0
+            self.ticks.reset()
         before = self.vm.seconds_left if self.vm.phase == "decision" else 0.0
         node = self.node_id
         self._sync()
@@ -222,7 +218,7 @@ class PlayScene(Scene):
         act, phase = intent.act, self.vm.phase
         if act is Act.BACK:
             return self._confirm_leave()
-        if act is Act.PAUSE or (act is Act.AWAY and not self.paused and not self.assessment):
+        if act is Act.PAUSE or (act is Act.AWAY and not self.paused and self.rules.pause_allowed):
             return self._toggle_pause()  # away: a window must not run out unseen (practice)
         if act is Act.METERS:
             return self._toggle_meters()
@@ -283,14 +279,14 @@ class PlayScene(Scene):
         return self._activate(item or hit(controls, intent.pos))
 
     def _toggle_pause(self) -> None:
-        if self.assessment:
+        if not self.rules.pause_allowed:
             self._notify(self.ctx.t("No pause in assessment: the clock keeps running."))
             return
         self.paused = not self.paused
         self.resize()
 
     def _toggle_meters(self) -> None:
-        if self.assessment:
+        if not self.rules.meters_in_play:
             self._notify(self.ctx.t("Meters are hidden in assessment until the outcome."))
             return
         self.show_meters = not self.show_meters

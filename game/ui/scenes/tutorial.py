@@ -14,13 +14,12 @@ from pathlib import Path
 import pygame
 
 from game import paths
+from game.app.sessions import start_tutorial
 from game.config import save_settings
 from game.content.loader import load_scenario
 from game.content.problems import ContentError
 from game.core.model import Scenario
-from game.core.state import SessionConfig
 from game.replay.session import RecordedSession
-from game.scoring.params import ModelParams
 from game.ui.context import UiContext
 from game.ui.input import Act, Intent
 from game.ui.layout import frame
@@ -32,8 +31,6 @@ from game.ui.widgets.focus import FocusList
 from game.ui.widgets.panels import panel
 
 TUTORIAL_FILE = paths.PROJECT_ROOT / "scenarios" / "tutorial" / "first_steps.yaml"
-TUTORIAL_SEED = 1
-"""Fixed, so every player meets the same first vignette (their choices still matter)."""
 
 
 def pages(t: Tr) -> list[tuple[str, str]]:
@@ -77,9 +74,7 @@ def mark_seen(ctx: UiContext) -> None:
 
 
 def tutorial_session(ctx: UiContext, scenario: Scenario) -> RecordedSession:
-    config = SessionConfig(scenario.id, TUTORIAL_SEED, scenario.trainees[0].id,
-                           ctx.settings.pace, "practice")
-    return RecordedSession(scenario, config, ModelParams(), None, player="tutorial")
+    return start_tutorial(scenario, ctx.settings.pace)
 
 
 class TutorialIntroScene(Scene):

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 import pygame
 
+from game.app.rules import WORKSHOP, TickClock
 from game.app.workshop import Workshop
 from game.core import events as ev
 from game.core.commands import Command, Intervene, Skip
@@ -22,7 +23,7 @@ from game.core.engine import CommandRejected
 from game.replay.session import RecordedSession
 from game.ui.context import UiContext
 from game.ui.input import Act, Intent
-from game.ui.presenters import TICK_MS, Line, narrate, room_text
+from game.ui.presenters import Line, narrate, room_text
 from game.ui.scene import Push, Replace, Result, Scene, Transition
 from game.ui.scenes import workshop_play_draw as draw
 from game.ui.scenes.workshop_dialogs import go_back, leave_dialog, note_dialog
@@ -32,7 +33,6 @@ from game.ui.scenes.workshop_vote import VoteDesk
 from game.ui.widgets.focus import FocusList, hit
 from game.ui.workshop_presenters import MetersVM, meters_vm
 
-MAX_CATCH_UP_MS = 300
 MAX_LINES = 40
 MORPH_S = 0.8
 
@@ -48,7 +48,7 @@ class WorkshopPlayScene(Scene):
         session = workshop.session
         self.meters_shown = False
         self.score_shown = False
-        self.acc_ms = 0
+        self.ticks = TickClock(WORKSHOP.catch_up_ms)
         self.time_s = 0.0
         self.message = ""
         self._meters: tuple[object, MetersVM] | None = None
@@ -147,12 +147,11 @@ class WorkshopPlayScene(Scene):
     def update(self, dt_ms: int) -> Transition | None:
         self.time_s += dt_ms / 1000
         if self.held:
-            self.acc_ms = 0
+            self.ticks.reset()
             return None
-        self.acc_ms = min(self.acc_ms + dt_ms, MAX_CATCH_UP_MS)
+        self.ticks.feed(dt_ms)
         phase = self.phase
-        while self.acc_ms >= TICK_MS and not self.held:
-            self.acc_ms -= TICK_MS
+        while not self.held and self.ticks.due():
             self._absorb(self.workshop.advance(1))
         if self.phase != phase:
             self._refresh()
