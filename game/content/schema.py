@@ -1,28 +1,86 @@
-"""The scenario file format (schema_version 1) as pydantic models.
+"""The scenario file format (schema_version 2, which reads every version 1 file) as pydantic
+models.
 
 These models describe what an author may write; `compile.py` turns a validated document into
-the engine's frozen dataclasses. Field descriptions double as the reference in
+the engine's frozen dataclasses, and `checks.py`/`checks_v2.py` check what a schema cannot
+(the graph, probabilities, flags). Version 2 only adds fields, so a version 1 file is read by
+the same models ("migrated on load"); `checks_v2.py` refuses the new fields in a file that
+still says `schema_version: 1`. Field descriptions double as the reference in
 docs/authoring.md.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
+
+from game.content.procedure_schema import VIEWS
 
 Slug = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 Prob = Annotated[float, Field(ge=0.0, le=1.0)]
 LevelName = Literal["watch", "probe", "cue", "guide", "takeover"]
 
 
+Seconds = Annotated[float, Field(ge=0, le=300)]
+Flags = list[Slug]
+UNION_TAGS = ("number", "anchors", "cases", "target", "routes")
+"""Names of the union members below; the loader drops them from error locations."""
+
+
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class CompetenceDependent(Strict):
     low: Prob = Field(description="probability when the trainee's competence is 0")
     high: Prob = Field(description="probability when the trainee's competence is 1")
+
+
+class CaseIn(Strict):
+    """(v2) One case of a flag-dependent probability; the last case has no `if`."""
+
+    when: Flags = Field([], alias="if", description="flags that must all be set")
+    p: Prob | CompetenceDependent
+
+
+class RouteIn(Strict):
+    """(v2) One continuation of a beat; the last route has no `if`."""
+
+    when: Flags = Field([], alias="if", description="flags that must all be set")
+    to: Slug
+
+
+def _p_shape(value: Any) -> str | None:
+    """Which member of the union an authored `p` is meant to be, judged by its YAML shape, so
+    a mistake is reported once, against that member, not once per member."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "number"
+    return {dict: "anchors", list: "cases"}.get(type(value))
+
+
+def _next_shape(value: Any) -> str | None:
+    return {str: "target", list: "routes"}.get(type(value))
+
+
+Probability = Annotated[
+    Annotated[Prob, Tag("number")] | Annotated[CompetenceDependent, Tag("anchors")]
+    | Annotated[list[CaseIn], Tag("cases")],
+    Discriminator(_p_shape, custom_error_type="p_shape",
+                  custom_error_message="write a probability (0 to 1), {low: .., high: ..} or "
+                                       "a list of cases [{if: [flag], p: ..}, .., {p: ..}]")]
+Next = Annotated[
+    Annotated[Slug, Tag("target")] | Annotated[list[RouteIn], Tag("routes")],
+    Discriminator(_next_shape, custom_error_type="next_shape",
+                  custom_error_message="write a node id or a list of routes "
+                                       "[{if: [flag], to: node}, .., {to: node}]")]
+
+
+class SupervisionIn(Strict):
+    """(v2) The supervisor's distance changes here, e.g. called in from elsewhere."""
+
+    to: Literal["direct", "indirect", "distant"]
+    arrival: float = Field(0.0, ge=0, le=3600, description="seconds until at the bedside")
 
 
 class EffectsIn(Strict):
@@ -37,6 +95,8 @@ class EffectsIn(Strict):
     feedback: Literal["brief", "structured"] | None = None
     provokes_error: bool = False
     procedure: dict[Slug, bool | float | str] = {}
+    never_event: bool = False
+    supervision: SupervisionIn | None = None
 
     @field_validator("harm")
     @classmethod
@@ -47,15 +107,18 @@ class EffectsIn(Strict):
 
 class OptionIn(EffectsIn):
     id: Slug
-    level: LevelName
+    level: LevelName | None = None
     label: str = Field(min_length=1, max_length=45, description="button text")
     say: str = ""
     next: Slug
+    takes: Seconds | None = Field(None, description="(v2) seconds until it takes effect")
+    requires: Flags = []
+    unless: Flags = []
 
 
 class OutcomeIn(EffectsIn):
     id: Slug
-    p: Prob | CompetenceDependent
+    p: Probability
     next: Slug
     text: str = ""
 
@@ -69,7 +132,19 @@ class BeatIn(EffectsIn, Cited):
     kind: Literal["beat"]
     text: str = Field(min_length=1)
     duration: float = Field(gt=0, le=120, description="seconds")
-    next: Slug
+    next: Next
+
+
+Anchor = tuple[Seconds, Prob]
+
+
+class TimingIn(Cited):
+    """(v2) How the imminent mistake progresses inside the window if nobody steps in."""
+
+    self_correct: list[Anchor] = Field(min_length=1)
+    error: list[Anchor] = Field(min_length=1)
+    on_self_correct: Slug
+    on_error: Slug
 
 
 class DecisionIn(Cited):
@@ -77,10 +152,12 @@ class DecisionIn(Cited):
     text: str = ""
     cue: str = Field(min_length=1)
     window: float = Field(gt=0, le=300, description="seconds")
-    learning_value: float = Field(ge=0, le=20)
+    learning_value: float | None = Field(None, ge=0, le=20)
     default: Slug = "watch"
     options: list[OptionIn] = Field(min_length=2)
     prompt: str = ""
+    purpose: Literal["supervise", "debrief"] = "supervise"
+    timing: TimingIn | None = None
 
 
 class ChanceIn(Cited):
@@ -125,7 +202,7 @@ class SourceIn(Strict):
 
 
 class ScenarioIn(Strict):
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
     id: Slug
     title: str = Field(min_length=1, max_length=70)
     summary: str
@@ -136,7 +213,7 @@ class ScenarioIn(Strict):
     supervision: Literal["direct", "indirect", "distant"]
     minutes: float = Field(gt=0, le=60)
     difficulty: Prob = 0.55
-    procedure_view: Literal["lumbar_puncture", "trocar", "caesarean", "generic"] = "generic"
+    procedure_view: str = "generic"
     patient: PatientIn
     trainees: list[TraineeIn] = Field(min_length=1)
     objectives: list[str] = Field(min_length=1)
@@ -145,3 +222,11 @@ class ScenarioIn(Strict):
     attempt_limits: dict[Slug, int] = {}
     start: Slug
     nodes: dict[Slug, NodeIn] = Field(min_length=2)
+
+    @field_validator("procedure_view")
+    @classmethod
+    def _known_view(cls, value: str) -> str:
+        if value not in VIEWS:
+            raise ValueError(f"unknown procedure view {value!r}; use one of "
+                             f"{', '.join(VIEWS)}")
+        return value
