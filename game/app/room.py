@@ -165,7 +165,9 @@ class Room:
         self.clock = clock
         self.lock = threading.RLock()
         self.version = 0
-        """Bumped on every change; the projector and the phones' push compare it."""
+        """Bumped on every change; the projector compares it."""
+        self.phase_version = 0
+        """Bumped on changes the phones show (a decision opens, closes, is revealed...)."""
         self._listeners: list[Callable[[], None]] = []
         self.tokens: dict[str, str] = {}
         """key -> token of every phone that joined."""
@@ -177,18 +179,25 @@ class Room:
         self.current: Ballot | None = None
         self._last: Ballot | None = None
         self.ended = False
+        """The vignette has ended: the phones show their summaries."""
+        self.closed = False
+        """The workshop is over: nobody joins any more (the server stops)."""
         self.end_data: object | None = None
         """What the phones show at the end (set by `finish`)."""
 
     # --- plumbing --------------------------------------------------------------------------
-    def on_change(self, listener: Callable[[], None]) -> None:
-        """Call `listener` (from whichever thread changed the room) after every change."""
+    def on_change(self, listener: Callable[[bool], None]) -> None:
+        """Call `listener(for_phones)` (from whichever thread changed the room) after every
+        change; `for_phones` is False for a vote or a join, which change nothing a phone shows
+        (so 60 phones are not woken by every vote)."""
         self._listeners.append(listener)
 
-    def _changed(self) -> None:
+    def _changed(self, for_phones: bool = True) -> None:
         self.version += 1
+        if for_phones:
+            self.phase_version += 1
         for listener in list(self._listeners):
-            listener()
+            listener(for_phones)
 
     def _token_for(self, key: str) -> str:
         digest = hmac.new(self._secret, key.encode(), hashlib.sha256).hexdigest()
@@ -200,7 +209,7 @@ class Room:
         if not hmac.compare_digest(code.strip().upper().encode(), self.code.encode()):
             raise RoomError("That room code is not this room's. Check the projector.", 403)
         with self.lock:
-            if self.ended:
+            if self.closed:
                 raise RoomError("This workshop has ended.", 410)
             if key is not None and key in self.tokens:
                 return Seat(key, self.tokens[key])
@@ -212,7 +221,7 @@ class Room:
             name = clean_nickname(nickname) if self.nicknames_allowed else None
             if name:
                 self.nicknames[token] = name
-            self._changed()
+            self._changed(for_phones=False)
             return Seat(key, token)
 
     def seat(self, key: str) -> Seat:
@@ -290,11 +299,27 @@ class Room:
         with self.lock:
             self.set_hands(option, self._current().hands.get(option, 0) + delta)
 
+    def restart(self) -> None:
+        """A new vignette with the same room: everyone stays joined, the ballots start afresh
+        (decision ids of two vignettes may coincide)."""
+        with self.lock:
+            self.ballots.clear()
+            self.current = self._last = None
+            self.ended = False
+            self.end_data = None
+            self._changed()
+
+    def close_room(self) -> None:
+        with self.lock:
+            self.closed = True
+            self._changed()
+
     def finish(self, end_data: object | None = None) -> None:
-        """The workshop ended: voting stops and the phones show their private summaries."""
+        """The vignette ended: voting stops and the phones show their private summaries."""
         with self.lock:
             if self.current is not None:
                 self.current.closed = True
+                self._last = self.current
             self.current = None
             self.ended = True
             self.end_data = end_data
@@ -312,14 +337,7 @@ class Room:
                 raise RoomError("That is not one of the options.")
             if ballot.votes.get(token) != option:
                 ballot.votes[token] = option
-                self._changed()
-
-    def withdraw(self, key: str, decision: str) -> None:
-        with self.lock:
-            token = self.seat(key).token
-            ballot = self._open_ballot()
-            if ballot.decision == decision and ballot.votes.pop(token, None) is not None:
-                self._changed()
+                self._changed(for_phones=False)
 
     # --- reading ---------------------------------------------------------------------------
     def _current(self) -> Ballot:

@@ -166,20 +166,32 @@ def test_the_room_is_capped_and_closed_when_the_workshop_ends():
     room.join("ABCDE")
     with pytest.raises(RoomError, match="full"):
         room.join("ABCDE")
-    room.finish()
+    room.close_room()
     with pytest.raises(RoomError, match="ended"):
         room.join("ABCDE")
 
 
 def test_every_change_bumps_the_version_and_tells_the_listeners():
     room = Room("ABCDE")
-    heard: list[int] = []
-    room.on_change(lambda: heard.append(room.version))
+    heard: list[tuple[int, bool]] = []
+    room.on_change(lambda phones: heard.append((room.version, phones)))
     seat = room.join("ABCDE")
     room.open("d1", "cue", OPTIONS)
     room.vote(seat.key, "d1", "watch")
     room.vote(seat.key, "d1", "watch")  # the same vote again changes nothing
-    assert heard == [1, 2, 3]
+    assert heard == [(1, False), (2, True), (3, False)]
+    assert room.phase_version == 1
+
+
+def test_a_new_vignette_keeps_everyone_joined_and_starts_the_ballots_afresh():
+    room, keys = room_with(2)
+    room.vote(keys[0], "d1", "watch")
+    room.finish("summary")
+    assert room.ended and room.record()["ballots"]
+    room.restart()
+    assert not room.ended and room.ballots == {} and room.participants == 2
+    room.open("d1", "cue", OPTIONS)
+    room.vote(keys[0], "d1", "probe")
 
 
 def test_option_titles_name_the_rung():

@@ -1,0 +1,43 @@
+"""Where the phones find the server: the laptop's LAN address, the join URL and its QR code."""
+
+from __future__ import annotations
+
+import socket
+
+import segno
+
+DEFAULT_PORT = 8765
+
+
+def lan_address() -> str:
+    """The address other devices on the laptop's network reach it by (127.0.0.1 without one).
+
+    Connecting a UDP socket sends no packet: it only asks the kernel which local address would
+    route to a public address (192.0.2.1 is a documentation address nobody owns)."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))
+        address = probe.getsockname()[0]
+    except OSError:
+        return "127.0.0.1"
+    finally:
+        probe.close()
+    return address if address and not address.startswith("0.") else "127.0.0.1"
+
+
+def join_url(host: str, port: int) -> str:
+    """The short URL shown on the projector (the room code is typed on the phone)."""
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/" if port != 80 else f"http://{shown}/"
+
+
+def qr_url(host: str, port: int, code: str) -> str:
+    """The QR code's URL: the room code rides in the fragment, which phones never send to the
+    server, so it fills the form without appearing in any request."""
+    return f"{join_url(host, port)}#{code}"
+
+
+def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR code as rows of dark (True) modules, with its four-module quiet zone."""
+    code = segno.make(url, error="m", micro=False)
+    return tuple(tuple(bool(m) for m in row) for row in code.matrix_iter(border=4))
