@@ -1,0 +1,305 @@
+"""What a replay log says happened, gathered once for the xAPI and CSV exporters.
+
+A log is trusted only after it verifies (hash chain, scenario hash, re-simulation): learning
+records leave the machine and must never carry scores from an edited file. Everything is
+read through the public replay and scoring APIs (`check_log`, `build_timeline`,
+`score_episode`, `solve_cached`), so the numbers are the ones the debrief shows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from game.core import events as ev
+from game.core.engine import window_ticks
+from game.core.model import TICKS_PER_SECOND, Chance, Decision, Scenario
+from game.core.state import SessionState
+from game.replay.annotations import read_notes
+from game.replay.reader import LogError, ReplayLog, read_log
+from game.replay.timeline import build_timeline
+from game.replay.verify import check_log
+from game.scoring.episode import EpisodeScore, review_decisions, score_episode
+from game.scoring.params import ModelParams
+from game.scoring.solver import solve_cached
+
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://w3id.org/safetynet/xapi")
+"""Root of every UUID we derive: session ids and statement ids."""
+
+
+class FactsError(Exception):
+    """A log that cannot become learning records; the message names the file and why."""
+
+
+@dataclass(frozen=True)
+class DecisionFact:
+    index: int
+    node: str
+    cue: str
+    options: tuple[tuple[str, str, str | None], ...]
+    """(option id, label, rung or None) in the order the scenario lists them."""
+    chosen: str
+    rung: str | None
+    by: str
+    tick: int
+    elapsed: int
+    """Ticks into the window when the supervisor chose (the moment)."""
+    window: int
+    best: str
+    best_moment: int | None
+    """Ticks into the window of the best moment, when the scoring model provides it."""
+    q_values: dict[str, float]
+    regret: float
+    rating: str
+    broken: str | None
+
+
+@dataclass(frozen=True)
+class HarmFact:
+    index: int
+    tick: int
+    grade: str
+    node: str
+    points_so_far: float
+
+
+@dataclass(frozen=True)
+class RescueFact:
+    index: int
+    tick: int
+    node: str
+    choice: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class VoteFact:
+    decision: str
+    option: str
+    token: str
+    token_source: str
+    """`phone` (the participant's own anonymous token) or `room-count` (the facilitator
+    entered counts; the token is derived and stands for one anonymous vote)."""
+    followed: str
+    tick: int
+    key: str
+
+
+@dataclass(frozen=True)
+class NoteFact:
+    tick: int
+    text: str
+    decision: str
+    key: str
+
+
+@dataclass(frozen=True)
+class SessionFacts:
+    path: str
+    header: dict[str, Any]
+    scenario: Scenario
+    session_id: str
+    complete: bool
+    end_node: str | None
+    end_tick: int
+    decisions: tuple[DecisionFact, ...]
+    harms: tuple[HarmFact, ...]
+    rescues: tuple[RescueFact, ...]
+    votes: tuple[VoteFact, ...]
+    notes: tuple[NoteFact, ...]
+    score: EpisodeScore | None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def player(self) -> str:
+        return str(self.header.get("player", "anonymous"))
+
+    @property
+    def workshop(self) -> bool:
+        return self.header.get("mode") == "workshop"
+
+    @property
+    def started_at(self) -> datetime | None:
+        text = self.header.get("started_at")
+        try:
+            return datetime.fromisoformat(str(text)) if text else None
+        except ValueError:
+            return None
+
+
+def session_uuid(header: dict[str, Any]) -> str:
+    """The session id: derived from the header line's digest, which covers the seed, the
+    player, the start time and any parent, so one log is one session however often sent."""
+    return str(uuid.uuid5(NAMESPACE, f"session:{header.get('digest', '')}"))
+
+
+def derived_uuid(session_id: str, key: str) -> str:
+    return str(uuid.uuid5(uuid.UUID(session_id), key))
+
+
+Finder = Callable[[str, str], Scenario | None]
+"""(scenario id, content sha256) -> the scenario, preferring the version recorded."""
+
+
+def library_finder(*folders: str | Path) -> Finder:
+    """Look vignettes up in these folders (the first is the library; others may hold older
+    versions of the same vignettes, as for `safetynet report --versions`)."""
+    from game.content.catalogue import load_catalogue
+    scenarios = [s for folder in folders for s in load_catalogue(folder).scenarios]
+
+    def find(scenario_id: str, sha256: str) -> Scenario | None:
+        same = [s for s in scenarios if s.id == scenario_id]
+        return next((s for s in same if s.content_sha256 == sha256), same[0] if same else None)
+    return find
+
+
+def load_facts(path: str | Path, find_scenario: Finder) -> SessionFacts:
+    try:
+        log = read_log(path)
+    except LogError as exc:
+        raise FactsError(f"{path}: unreadable log: {exc}") from None
+    scenario = find_scenario(str(log.header.get("scenario_id")),
+                             str(log.header.get("scenario_sha256")))
+    result, state = check_log(log, scenario)
+    if not result.ok or state is None or scenario is None:
+        raise FactsError(f"{path}: not exported: {result.reason}")
+    return gather(log, scenario, state)
+
+
+def gather(log: ReplayLog, scenario: Scenario, state: SessionState) -> SessionFacts:
+    params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
+    profile = str(log.header["profile"])
+    score = score_episode(scenario, state, params) if log.complete else None
+    session_id = session_uuid(log.header)
+    harms, rescues = _events(log, scenario)
+    notes, problems = read_notes(log.path)
+    return SessionFacts(
+        path=log.path, header=log.header, scenario=scenario, session_id=session_id,
+        complete=log.complete, end_node=log.end.get("end_node") if log.end else None,
+        end_tick=int(log.end["tick"]) if log.end else state.tick,
+        decisions=_decisions(scenario, state, params, profile, score),
+        harms=harms, rescues=rescues, votes=_votes(log, session_id),
+        notes=tuple(_note(n) for n in notes), score=score, warnings=tuple(problems))
+
+
+def _decisions(scenario: Scenario, state: SessionState, params: ModelParams, profile: str,
+               score: EpisodeScore | None) -> tuple[DecisionFact, ...]:
+    solution = solve_cached(scenario, profile, params)
+    reviews = score.decisions if score else review_decisions(solution, state)
+    steps = [s for s in state.history if s.kind == "decision"]
+    facts = []
+    for index, (review, step) in enumerate(zip(reviews, steps), start=1):
+        node = scenario.node(review.node)
+        assert isinstance(node, Decision)
+        analysis = solution.at(review.node, review.history)
+        chosen = node.option(review.chosen)
+        facts.append(DecisionFact(
+            index=index, node=review.node, cue=node.cue,
+            options=tuple((o.id, o.label, o.level.value if o.level else None)
+                          for o in node.options),
+            chosen=review.chosen, rung=chosen.level.value if chosen.level else None,
+            by=review.by, tick=step.tick, elapsed=review.elapsed,
+            window=window_ticks(scenario, state, node), best=review.best,
+            best_moment=_best_moment(review),
+            q_values={o.option: round(o.q, 6) for o in analysis.options},
+            regret=round(review.gap, 6), rating=review.rating, broken=review.broken))
+    return tuple(facts)
+
+
+def _best_moment(review: object) -> int | None:
+    """Scoring model v2 adds the best moment to a decision review; v1 has none, and then
+    the records leave it out rather than invent one."""
+    value = getattr(review, "best_moment", None)
+    return int(value) if isinstance(value, (int, float)) else None
+
+
+def _events(log: ReplayLog, scenario: Scenario
+            ) -> tuple[tuple[HarmFact, ...], tuple[RescueFact, ...]]:
+    harms: list[HarmFact] = []
+    rescues: list[RescueFact] = []
+    for moment in build_timeline(log, scenario).moments:
+        event = moment.event
+        if isinstance(event, ev.HarmOccurred):
+            harms.append(HarmFact(len(harms) + 1, event.tick, event.grade, event.node,
+                                  round(moment.harm_so_far, 6)))
+            continue
+        kind = _rescue_kind(scenario, event)
+        if kind:
+            node, choice = _node_choice(event)
+            rescues.append(RescueFact(len(rescues) + 1, moment.tick, node, choice, kind))
+    return tuple(harms), tuple(rescues)
+
+
+def _rescue_kind(scenario: Scenario, event: object) -> str | None:
+    """The supervisor rescued when the path taken relies on it (`needs_rescue`)."""
+    if isinstance(event, ev.ChanceResolved):
+        node = scenario.node(event.node)
+        if isinstance(node, Chance):
+            outcome = next((o for o in node.outcomes if o.id == event.outcome), None)
+            return outcome.effects.needs_rescue if outcome else None
+    if isinstance(event, (ev.InterventionMade, ev.WindowClosed)):
+        node = scenario.node(event.decision)
+        if isinstance(node, Decision):
+            return node.option(event.option).effects.needs_rescue
+    return None
+
+
+def _node_choice(event: object) -> tuple[str, str]:
+    if isinstance(event, ev.ChanceResolved):
+        return event.node, event.outcome
+    return getattr(event, "decision", ""), getattr(event, "option", "")
+
+
+def _votes(log: ReplayLog, session_id: str) -> tuple[VoteFact, ...]:
+    votes: list[VoteFact] = []
+    for n, record in enumerate((r for r in log.lines if r.get("type") == "vote"), start=1):
+        decision, followed = str(record.get("decision")), str(record.get("followed"))
+        tick = int(record.get("tick", 0))
+        for k, (option, token, source) in enumerate(_ballots(record, session_id, n)):
+            votes.append(VoteFact(decision, option, token, source, followed, tick,
+                                  f"vote:{n}:{k}"))
+    return tuple(votes)
+
+
+def _ballots(record: dict[str, Any], session_id: str, n: int
+             ) -> list[tuple[str, str, str]]:
+    """Each vote as (option, anonymous token, token source).
+
+    Phones record one ballot per participant with its own anonymous token; a vote the
+    facilitator entered as counts has no participant, so each counted vote gets a token
+    derived from the session and the vote, marked `room-count`."""
+    ballots = record.get("ballots")
+    if isinstance(ballots, list):
+        return [(str(b.get("option")), str(b.get("token")), "phone") for b in ballots
+                if isinstance(b, dict) and b.get("token") and b.get("option")]
+    out = []
+    counts = record.get("counts") or {}
+    for option in sorted(counts):
+        for k in range(int(counts[option])):
+            token = "vote-" + derived_uuid(session_id, f"vote:{n}:{option}:{k}")[:13]
+            out.append((str(option), token, "room-count"))
+    return out
+
+
+def _note(note: Any) -> NoteFact:
+    body = json.dumps([note.tick, note.text, note.decision, note.created_at],
+                      ensure_ascii=False)
+    return NoteFact(note.tick, note.text, note.decision,
+                    hashlib.sha256(body.encode()).hexdigest())
+
+
+def seconds(ticks: int) -> float:
+    return round(ticks / TICKS_PER_SECOND, 3)
+
+
+def scaled_score(score: EpisodeScore) -> float:
+    """xAPI's scaled score in [-1, 1]: the expected value of the choices made as a share of
+    the best expected value (1 - regret / |best|), so that luck does not move it."""
+    best = abs(score.best_value) or 1.0
+    return round(max(-1.0, min(1.0, 1.0 - score.regret / best)), 6)
