@@ -330,6 +330,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--window", help="window size WxH (default 1280x720; minimum 1024x600)")
     sp.add_argument("--risk-weight", type=float,
                     help="learning points per harm point for scoring (default 2)")
+    from game.cli_interop import register as register_interop
+    register_interop(add)  # xapi, export-csv
     return p
 
 
