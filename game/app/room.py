@@ -29,6 +29,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from game.core.model import Option
+
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 """Room-code letters without look-alikes (no I, O, 0, 1) so a code read off a projector is
 typed right the first time."""
@@ -134,6 +136,12 @@ class Seat:
     """The phone's secret (kept in its local storage, sent with every request)."""
     token: str
     """The pseudonym the room, the projector and the log know the phone by."""
+
+
+def ballot_options(options: Iterable[Option]) -> tuple[BallotOption, ...]:
+    """A decision's offered options as the phones show them (rung and label)."""
+    return tuple(BallotOption(o.id, o.label, o.level.value if o.level else None)
+                 for o in options)
 
 
 def new_code() -> str:

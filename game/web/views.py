@@ -42,7 +42,8 @@ def reveal_text(ballot: Ballot, tally: Tally) -> str:
         return "Nobody voted."
     if tally.tie:
         names = " and ".join(titles[o] for o in tally.leaders)
-        return f"A tie: {names}, {tally.counts[tally.leaders[0]]} votes each."
+        n = tally.counts[tally.leaders[0]]
+        return f"A tie: {names}, {n} vote{'' if n == 1 else 's'} each."
     majority = tally.majority or ""
     return f"Most chose {titles[majority]} ({tally.counts[majority]} of {tally.total})."
 
