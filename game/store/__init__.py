@@ -1,12 +1,16 @@
-"""The player's history: one row per finished session in a local SQLite file.
+"""The player's history: one record per finished or abandoned session, in local SQLite.
 
-`open_history` opens (or creates) the database and says what went wrong, if anything, without
-raising; `save_result` is the one call the game makes when a session ends. See `db.py` for the
-schema and its versioning, `results.py` for turning a finished session into a row.
+`open_history` opens (or creates, or migrates) the database and says what went wrong without
+raising; `save_result` / `save_abandoned` are the calls the game makes when a session ends or
+is left; `rebuild` builds the whole history again from the logs. `db.py` holds the connection
+rules (WAL, retries, what counts as damage), `schema.py` the versions and migrations,
+`records.py` the record, `pending.py` the queue of records waiting for a busy database.
 """
 
 from game.store.db import SCHEMA_VERSION, History, StoreError, default_path, open_history
-from game.store.results import ResultRow, result_from_session, save_result
+from game.store.records import Intervention, SessionRecord
 
-__all__ = ["SCHEMA_VERSION", "History", "ResultRow", "StoreError", "default_path",
-           "open_history", "result_from_session", "save_result"]
+__all__ = ["SCHEMA_VERSION", "History", "Intervention", "SessionRecord", "StoreError",
+           "default_path", "open_history"]
+# `results` (saving a played session) is imported from game.store.results: it needs the
+# scoring model, which reading the history does not.

@@ -1,104 +1,114 @@
-"""The history database: a versioned SQLite schema that never stops the game.
+"""The history database: SQLite in WAL mode that never throws the player's history away.
 
-`meta.schema_version` says which schema a file holds. An older file is migrated forward; a file
-from a newer game is refused (left untouched, nothing written) with a message. A damaged file
-(not a database, failed integrity check, wrong tables) is moved aside next to the original and
-a fresh one started, so one bad write never costs the player their game, only old history.
+Opening brings an older file forward (`schema.migrate`) and refuses one from a newer game.
+A busy or locked file (another program holds a transaction) is retried with back-off and
+then reported; a full disk or read-only folder is reported as that. The file is moved aside
+only when it is really damaged: it is not SQLite at all, or `PRAGMA integrity_check` fails.
+Then a new one is started and rebuilt from the logs (see `rebuild.py`), so nothing is lost:
+the damaged file is kept beside it, and every logged session comes back.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import astuple, dataclass, fields
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from game import paths
+from game.store import pending
+from game.store.problems import BUSY, CORRUPT, StoreError, integrity_problem, kind_of, words
+from game.store.records import COLUMNS, SessionRecord, from_row, to_row
+from game.store.schema import SCHEMA_VERSION, migrate, schema_version
 
-SCHEMA_VERSION = 1
 FILE_NAME = "history.sqlite"
+BUSY_SLICE = 0.1
+"""Seconds SQLite itself waits on a lock before each of our retries."""
+DEFAULT_BUDGET = 2.0
+"""Seconds of retrying a busy file before the write goes to the pending queue instead."""
 
-_MIGRATIONS: dict[int, str] = {
-    1: """
-    CREATE TABLE IF NOT EXISTS sessions (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        player TEXT NOT NULL,
-        scenario_id TEXT NOT NULL,
-        content_sha256 TEXT NOT NULL,
-        profile TEXT NOT NULL,
-        mode TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        learning REAL NOT NULL,
-        harm REAL NOT NULL,
-        net REAL NOT NULL,
-        regret REAL NOT NULL,
-        safety_rating TEXT NOT NULL,
-        log_file TEXT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS sessions_by_player ON sessions (player, scenario_id, started_at);
-    """,
-}
-"""Script that brings a file from version n-1 to version n."""
+T = TypeVar("T")
 
-
-class StoreError(Exception):
-    """Something the player should be told about the history file (one line)."""
-
-
-@dataclass(frozen=True)
-class ResultRow:
-    """One finished session, as the history keeps it."""
-
-    player: str
-    scenario_id: str
-    content_sha256: str
-    profile: str
-    mode: str
-    started_at: str
-    learning: float
-    harm: float
-    net: float
-    regret: float
-    safety_rating: str
-    log_file: str
-    """The log's file name (under the logs folder), or "" for an unrecorded session."""
-
-
-_COLUMNS = [f.name for f in fields(ResultRow)]
+_UPSERT = (
+    f"INSERT INTO sessions ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
+    "ON CONFLICT(uid) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c not in ("uid", "entrustment"))
+    + ", entrustment = COALESCE(excluded.entrustment, sessions.entrustment) "
+    "WHERE sessions.status != 'finished' OR excluded.status = 'finished'")
+"""Writing a uid again updates its row; a finished session is never replaced by the
+abandoned record of the same log, and a rating once given is kept."""
 
 
 def default_path() -> Path:
     return paths.user_data_dir() / FILE_NAME
 
 
+def retry(action: Callable[[], T], budget: float, sleep: Callable[[float], None] = time.sleep
+          ) -> T:
+    """Run `action`, retrying while the database is busy, with doubling pauses, until
+    `budget` seconds have passed; then the last busy error is raised."""
+    deadline = time.monotonic() + budget
+    pause = 0.02
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if kind_of(exc) != BUSY or time.monotonic() + pause > deadline:
+                raise
+        sleep(pause)
+        pause = min(pause * 2, 0.4)
+
+
 class History:
     """An open history database; use `open_history` to get one."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path):
+    def __init__(self, connection: sqlite3.Connection, path: Path, budget: float):
         self.connection = connection
         self.path = path
+        self.budget = budget
 
-    def add(self, row: ResultRow) -> int:
-        with self.connection:
-            cursor = self.connection.execute(
-                f"INSERT INTO sessions ({', '.join(_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * len(_COLUMNS))})", astuple(row))
-        return int(cursor.lastrowid or 0)
+    def _write(self, statements: Callable[[sqlite3.Connection], T]) -> T:
+        def attempt() -> T:
+            self.connection.execute("BEGIN IMMEDIATE")
+            try:
+                result = statements(self.connection)
+            except BaseException:
+                if self.connection.in_transaction:  # SQLite may have rolled back already
+                    self.connection.execute("ROLLBACK")
+                raise
+            self.connection.execute("COMMIT")
+            return result
+        return retry(attempt, self.budget)
+
+    def add(self, record: SessionRecord) -> None:
+        self.add_many([record])
+
+    def add_many(self, records: list[SessionRecord]) -> None:
+        """Write records in one transaction (a uid already there is updated)."""
+        rows = [to_row(r) for r in records]
+        self._write(lambda c: c.executemany(_UPSERT, rows))
+
+    def execute_write(self, sql: str, values: tuple = ()) -> int:
+        """One write statement in its own transaction, retried while busy; rows changed."""
+        return self._write(lambda c: c.execute(sql, values).rowcount)
 
     def results(self, player: str | None = None, scenario_id: str | None = None,
-                mode: str | None = None) -> list[ResultRow]:
-        """Rows in the order they were played, optionally filtered."""
+                 mode: str | None = None) -> list[SessionRecord]:
+        """Records in the order they were played, optionally filtered (no log is read)."""
         where, values = [], []
         for column, value in (("player", player), ("scenario_id", scenario_id),
                               ("mode", mode)):
             if value is not None:
                 where.append(f"{column} = ?")
                 values.append(value)
-        sql = f"SELECT {', '.join(_COLUMNS)} FROM sessions"
+        sql = f"SELECT {', '.join(COLUMNS)} FROM sessions"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        rows = self.connection.execute(sql + " ORDER BY id", values).fetchall()
-        return [ResultRow(*row) for row in rows]
+        rows = retry(lambda: self.connection.execute(sql + " ORDER BY started_at, id",
+                                                     values).fetchall(), self.budget)
+        return [from_row(row) for row in rows]
 
     def close(self) -> None:
         self.connection.close()
@@ -110,44 +120,36 @@ class History:
         self.close()
 
 
-def schema_version(connection: sqlite3.Connection) -> int:
-    """The file's schema version; 0 for a new, empty file."""
-    tables = {r[0] for r in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if "meta" not in tables:
-        return 0
-    row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    return int(row[0]) if row else 0
-
-
-def _prepare(connection: sqlite3.Connection, path: Path) -> None:
-    """Check integrity, refuse newer files, migrate older ones (raises on a bad file)."""
-    check = connection.execute("PRAGMA quick_check").fetchone()
-    if not check or check[0] != "ok":
-        raise sqlite3.DatabaseError(f"integrity check failed ({check[0] if check else '?'})")
-    version = schema_version(connection)
+def _prepare(connection: sqlite3.Connection, path: Path, budget: float) -> None:
+    """Refuse newer files, migrate older ones, then WAL mode (raises on trouble; a file
+    that fails here is left as it was)."""
+    version = retry(lambda: schema_version(connection), budget)
     if version > SCHEMA_VERSION:
         raise StoreError(f"{path.name} was written by a newer Safety Net (schema {version}; "
                          f"this one reads {SCHEMA_VERSION}): results are not saved")
-    with connection:
-        connection.execute("CREATE TABLE IF NOT EXISTS meta "
-                           "(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            connection.executescript(_MIGRATIONS[target])
-        connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
-                           (str(SCHEMA_VERSION),))
-    connection.execute(f"SELECT {', '.join(_COLUMNS)} FROM sessions LIMIT 1").fetchall()
+    if version < SCHEMA_VERSION:
+        history = History(connection, path, budget)
+        history._write(lambda c: migrate(c, schema_version(c)))
+    connection.execute(f"SELECT {', '.join(COLUMNS)} FROM sessions LIMIT 1").fetchall()
+    retry(lambda: connection.execute("PRAGMA journal_mode=WAL").fetchone(), budget)
 
 
-def _connect(path: Path) -> History:
+def sqlite_connect(path: Path) -> sqlite3.Connection:
+    """The one place a writable connection is made (tests put a full or read-only file
+    system behind it)."""
+    return sqlite3.connect(path, timeout=BUSY_SLICE, isolation_level=None)
+
+
+def connect(path: Path, budget: float = DEFAULT_BUDGET) -> History:
+    """Open and prepare the file; raises sqlite3/OS errors and StoreError unchanged."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path)
+    connection = sqlite_connect(path)
     try:
-        _prepare(connection, path)
+        _prepare(connection, path, budget)
     except BaseException:
         connection.close()
         raise
-    return History(connection, path)
+    return History(connection, path, budget)
 
 
 def move_aside(path: Path, now: datetime | None = None) -> Path:
@@ -166,22 +168,50 @@ def move_aside(path: Path, now: datetime | None = None) -> Path:
     return target
 
 
-def open_history(path: Path | None = None) -> tuple[History | None, str | None]:
+def drain_pending(history: History) -> int:
+    """Write the records the queue holds for this file; returns how many."""
+    return pending.drain(pending.queue_path(history.path), history.add_many)
+
+
+def damage(path: Path, exc: BaseException) -> str | None:
+    """Why the file counts as damaged, or None when it is sound (then nothing is moved)."""
+    if kind_of(exc) not in (CORRUPT, "other"):
+        return None
+    try:
+        return integrity_problem(path)
+    except (sqlite3.Error, OSError):
+        return None
+
+
+def open_history(path: Path | None = None, budget: float = DEFAULT_BUDGET,
+                 logs: Path | None = None) -> tuple[History | None, str | None]:
     """The history and a problem to report (None when all was well); never raises.
 
-    Returns no history when the file is from a newer game or cannot be created at all.
+    A damaged file is moved aside and a new one rebuilt from `logs` (the logs folder by
+    default). Anything else (busy, full, read-only, a newer or unrecognised file) returns
+    no history and the reason, and leaves the file exactly as it was.
     """
+    from game.store.rebuild import replace_damaged  # rebuild imports this module
+
     path = path or default_path()
     try:
-        return _connect(path), None
+        history = connect(path, budget)
     except StoreError as exc:
         return None, str(exc)
-    except sqlite3.DatabaseError as exc:
-        problem = f"{path.name} was damaged ({exc})"
-    except OSError as exc:
-        return None, f"{path.name} cannot be opened ({exc.strerror or exc})"
+    except (sqlite3.Error, OSError) as exc:
+        why = damage(path, exc)
+        if why is None:
+            detail = words(kind_of(exc), path.name, exc)
+            if kind_of(exc) == "other":
+                detail += "; `safetynet history --rebuild` starts a fresh one from the logs"
+            return None, detail
+        return replace_damaged(path, why, budget, logs)
     try:
-        aside = move_aside(path)
-        return _connect(path), f"{problem}; moved aside to {aside.name}, a new one was started"
-    except (OSError, sqlite3.DatabaseError, StoreError) as exc:
-        return None, f"{problem}; a new one cannot be started ({exc})"
+        drain_pending(history)
+    except (sqlite3.Error, OSError, ValueError):
+        pass  # the queue stays for the next open; the history itself is fine
+    return history, None
+
+
+__all__ = ["DEFAULT_BUDGET", "FILE_NAME", "History", "SCHEMA_VERSION", "StoreError",
+           "connect", "default_path", "move_aside", "open_history", "retry"]

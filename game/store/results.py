@@ -1,64 +1,61 @@
-"""A finished session -> one history row, and the single call that saves it.
+"""The calls the game makes when a session ends or is left: record it, never lose it.
 
-The identity fields (player, start time, mode) come from the session's log header, so the
-history and the log always agree; an unrecorded session falls back to what the session knows.
-Saving never raises: the play scene shows whatever problem there was and the game goes on.
+`save_result` (finished) and `save_abandoned` (left mid-vignette) never raise. When the
+database cannot take the record (busy past the retry budget, full disk, read-only folder, a
+file from a newer game), the record goes to the durable pending queue and is written the next
+time the history opens; when even that fails, the session is still in its log and a rebuild
+brings it back. The report says which, in one line the outcome screen shows.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from game.replay.reader import LogError, read_log
-from game.replay.session import RecordedSession
-from game.store.db import ResultRow, open_history
+from game.store.capture import capture
+from game.store.db import DEFAULT_BUDGET
+from game.store.records import SessionRecord
+from game.store.saving import SaveReport, save_record
+
+if TYPE_CHECKING:
+    from game.replay.session import RecordedSession
+
+__all__ = ["SaveReport", "record_from_session", "save_abandoned", "save_record",
+           "save_result"]
 
 
-class SaveReport(NamedTuple):
-    saved: bool
-    problem: str | None
-    """What went wrong or was repaired, in one line (None when all was well)."""
-
-
-def _header(session: RecordedSession) -> dict:
-    if session.log_path is None:
+def first_line(path: Path | None) -> dict[str, Any]:
+    """The log's header, read from its first line only (the rest is not needed here)."""
+    if path is None:
         return {}
     try:
-        return read_log(session.log_path).header
-    except LogError:
+        with open(path, encoding="utf-8") as handle:
+            data = json.loads(handle.readline())
+    except (OSError, ValueError):
         return {}
+    return data if isinstance(data, dict) else {}
 
 
-def result_from_session(session: RecordedSession) -> ResultRow:
-    """The row for a finished session (its score must exist)."""
-    score = session.score
-    assert score is not None, "only finished sessions have a result"
-    config, header = session.state.config, _header(session)
-    return ResultRow(
-        player=str(header.get("player", "anonymous")),
-        scenario_id=session.scenario.id,
-        content_sha256=session.scenario.content_sha256,
-        profile=config.profile_id,
-        mode=str(header.get("mode", config.mode)),
-        started_at=str(header.get("started_at", "")),
-        learning=round(score.learning, 6),
-        harm=round(score.harm, 6),
-        net=round(score.net, 6),
-        regret=round(score.regret, 6),
-        safety_rating=score.safety_rating,
-        log_file=session.log_path.name if session.log_path else "")
+def record_from_session(session: RecordedSession, entrustment: int | None = None,
+                        with_attitude: bool = True) -> SessionRecord:
+    """The record of a finished or abandoned session (abandoned when it has no score)."""
+    header = first_line(session.log_path)
+    config = session.state.config
+    header = {"player": "anonymous", "mode": config.mode, "seed": config.seed, **header}
+    name = session.log_path.name if session.log_path else ""
+    record = capture(session.scenario, session.state, session.params, session.score,
+                     header, name, with_attitude)
+    return record.with_(entrustment=entrustment)
 
 
-def save_result(session: RecordedSession, path: Path | None = None) -> SaveReport:
-    """Add the session's row to the history; never raises."""
-    row = result_from_session(session)
-    history, problem = open_history(path)
-    if history is None:
-        return SaveReport(False, problem)
-    try:
-        with history:
-            history.add(row)
-    except Exception as exc:  # noqa: BLE001 -- sqlite3 and OS errors alike: report, go on
-        return SaveReport(False, f"the result could not be saved ({exc})")
-    return SaveReport(True, problem)
+def save_result(session: RecordedSession, path: Path | None = None,
+                entrustment: int | None = None, budget: float = DEFAULT_BUDGET) -> SaveReport:
+    """Add a finished session to the history; never raises."""
+    return save_record(record_from_session(session, entrustment), path, budget)
+
+
+def save_abandoned(session: RecordedSession, path: Path | None = None,
+                   budget: float = DEFAULT_BUDGET) -> SaveReport:
+    """Record a session the player left before its end (no attitude: nothing is solved)."""
+    return save_record(record_from_session(session, with_attitude=False), path, budget)
