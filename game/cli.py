@@ -332,6 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="learning points per harm point for scoring (default 2)")
     from game.cli_interop import register as register_interop
     register_interop(add)  # xapi, export-csv
+    from game.store.cli import register as register_history
+    register_history(add)  # history, history --rebuild, history --export
     return p
 
 
