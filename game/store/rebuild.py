@@ -1,0 +1,158 @@
+"""Rebuilding the history from the logs alone: a log is content, seed and commands.
+
+Each log is re-simulated with its vignette (no solve is needed to replay) and scored with the
+current model, so a rebuilt history never trusts a score written in a file. A log whose
+vignette is missing or has changed since it was recorded keeps the scores its end line holds
+(marked by an empty category). Unrecorded sessions have no log and cannot come back; they
+stay in the old file, which a rebuild moves aside and never deletes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from game import paths
+from game.core.model import Scenario
+from game.replay.reader import LogError, ReplayLog, read_log
+from game.replay.session import params_from_header
+from game.replay.verify import Divergence, config_from_header, resimulate
+from game.scoring.episode import score_episode
+from game.store import db
+from game.store.capture import capture, uid_for
+from game.store.problems import kind_of, words
+from game.store.records import Intervention, SessionRecord
+
+Finder = Callable[[str], Scenario | None]
+NOTES_SUFFIX = ".notes.jsonl"
+
+
+class RebuildReport(NamedTuple):
+    records: int
+    skipped: list[str]
+    """`name: reason` for each file that is not a readable log."""
+    moved_aside: Path | None
+
+
+def log_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.jsonl")
+                  if p.is_file() and not p.name.endswith(NOTES_SUFFIX))
+
+
+def _from_end_line(log: ReplayLog, name: str) -> SessionRecord:
+    """What the log itself says, for a log whose vignette cannot be replayed here."""
+    h, end = log.header, log.end or {}
+    score = end.get("score") if isinstance(end.get("score"), dict) else {}
+    steps = [s for s in end.get("path") or [] if isinstance(s, dict)
+             and s.get("kind") == "decision"]
+
+    def number(key: str) -> float | None:
+        value = score.get(key)
+        return float(value) if isinstance(value, (int, float)) else None
+    moments = tuple(Intervention(str(s.get("node")), str(s.get("choice")),
+                                 str(s.get("by", "player")), int(s.get("tick", 0)),
+                                 int(s.get("tick", 0)) - int(s.get("elapsed", 0)))
+                    for s in steps)
+    return SessionRecord(
+        uid=uid_for(h, name), player=str(h.get("player", "anonymous")),
+        scenario_id=str(h.get("scenario_id", "?")),
+        content_sha256=str(h.get("scenario_sha256", "")), profile=str(h.get("profile", "")),
+        mode=str(h.get("mode", "?")), started_at=str(h.get("started_at", "")),
+        status="finished" if log.end else "abandoned",
+        seed=h.get("seed") if isinstance(h.get("seed"), int) else None,
+        risk_weight=params_from_header(h).risk_weight, learning=number("learning"),
+        harm=number("harm"), net=number("net"), regret=number("regret"),
+        safety_rating=str(score.get("safety_rating", "")), log_file=name,
+        interventions=moments, end_node=str(end.get("end_node", "")))
+
+
+def record_from_log(path: Path, find: Finder) -> SessionRecord:
+    """The record a log stands for; raises LogError for a file that is not a readable log."""
+    log = read_log(path)
+    scenario = find(str(log.header.get("scenario_id")))
+    try:
+        params = params_from_header(log.header)
+        if scenario is None or scenario.content_sha256 != log.header.get("scenario_sha256"):
+            return _from_end_line(log, path.name)
+        config_from_header(log.header)
+        state = resimulate(log, scenario)
+    except (Divergence, KeyError, ValueError, TypeError):
+        return _from_end_line(log, path.name)
+    score = score_episode(scenario, state, params) if state.finished else None
+    return capture(scenario, state, params, score, log.header, path.name)
+
+
+def records_from_logs(folder: Path, find: Finder) -> tuple[list[SessionRecord], list[str]]:
+    records, skipped = [], []
+    for path in log_files(folder):
+        try:
+            records.append(record_from_log(path, find))
+        except LogError as exc:
+            skipped.append(f"{path.name}: {exc}")
+    return records, skipped
+
+
+def default_finder() -> Finder:
+    from game.content.catalogue import load_catalogue
+    return load_catalogue(paths.scenarios_dir()).get
+
+
+def _carry_players(old: Path, new: db.History) -> None:
+    """Keep the profile names of the old file when it can still be read."""
+    try:
+        source = sqlite3.connect(f"file:{old}?mode=ro", uri=True)
+        try:
+            rows = source.execute("SELECT id, name, created_at FROM players").fetchall()
+        finally:
+            source.close()
+    except sqlite3.Error:
+        return
+    for row in rows:
+        new.execute_write("INSERT OR IGNORE INTO players (id, name, created_at) "
+                          "VALUES (?, ?, ?)", tuple(row))
+
+
+def rebuild(path: Path | None = None, logs: Path | None = None, find: Finder | None = None,
+            budget: float = db.DEFAULT_BUDGET) -> RebuildReport:
+    """Build a fresh history from the logs and put it in place of the old file.
+
+    The new file is built beside the old one and renamed over it only when complete; the
+    old file is moved aside (never deleted). Raises sqlite3/OS errors when it cannot write.
+    """
+    path = path or db.default_path()
+    records, skipped = records_from_logs(logs or paths.logs_dir(), find or default_finder())
+    fresh = path.with_name(path.name + ".rebuilding")
+    for leftover in (fresh, *(fresh.with_name(fresh.name + s) for s in ("-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
+    history = db.connect(fresh, budget)
+    with history:
+        history.add_many(records)
+        if path.exists():
+            _carry_players(path, history)
+        for player in sorted({r.player for r in records}):
+            history.execute_write("INSERT OR IGNORE INTO players (id, name, created_at) "
+                                  "VALUES (?, ?, '')", (player, player))
+        history.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    aside = db.move_aside(path) if path.exists() else None
+    fresh.rename(path)
+    return RebuildReport(len(records), skipped, aside)
+
+
+def replace_damaged(path: Path, why: str, budget: float, logs: Path | None
+                    ) -> tuple[db.History | None, str | None]:
+    """A damaged file: rebuild from the logs (moving it aside) and open the new one."""
+    problem = f"{path.name} was damaged ({why})"
+    try:
+        report = rebuild(path, logs, budget=budget)
+        history = db.connect(path, budget)
+        db.drain_pending(history)
+    except (sqlite3.Error, OSError, ValueError) as exc:
+        reason = words(kind_of(exc), path.name, exc)
+        return None, f"{problem}; a new one cannot be started ({reason})"
+    aside = report.moved_aside.name if report.moved_aside else "?"
+    return history, (f"{problem}; moved aside to {aside}, and {report.records} sessions "
+                     "were rebuilt from the logs")

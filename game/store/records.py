@@ -1,0 +1,135 @@
+"""What the history keeps about one session, and how a record maps to a database row.
+
+A record is a plain frozen value: the History and Progress screens, the CSV export and the
+pending-rows queue all use it, and none of them needs the log or the scenario to read one.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any
+
+TICKS_PER_SECOND = 10
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """One decision the session passed through: what was chosen, by whom, and when.
+
+    `opened` is the tick the decision window opened and `tick` the tick of the choice, so
+    `tick - opened` is how long the supervisor waited. `best_moment` is left empty until the
+    scoring model says when the best moment to step in was (scoring v2).
+    """
+
+    node: str
+    choice: str
+    by: str
+    tick: int
+    opened: int
+    best_moment: tuple[int, int] | None = None
+    """(from, to) ticks of the best moment to step in, when the scoring model gives one."""
+    last_safe: int | None = None
+    """The last tick at which stepping in was still safe, when the scoring model gives one."""
+
+    @property
+    def waited_seconds(self) -> float:
+        return (self.tick - self.opened) / TICKS_PER_SECOND
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {k: v for k, v in data.items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Intervention:
+        best = data.get("best_moment")
+        return cls(str(data["node"]), str(data["choice"]), str(data.get("by", "player")),
+                   int(data["tick"]), int(data.get("opened", data["tick"])),
+                   (int(best[0]), int(best[1])) if best else None,
+                   int(data["last_safe"]) if data.get("last_safe") is not None else None)
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """One finished or abandoned session, as the history keeps it."""
+
+    uid: str
+    """Stable identity: the log's file name, or a key built from the session for an
+    unrecorded one. Writing the same uid twice updates the row instead of doubling it."""
+    player: str
+    scenario_id: str
+    content_sha256: str
+    profile: str
+    """The trainee profile played."""
+    mode: str
+    started_at: str
+    status: str = "finished"
+    """"finished" or "abandoned" (left before the end)."""
+    seed: int | None = None
+    risk_weight: float | None = None
+    learning: float | None = None
+    harm: float | None = None
+    net: float | None = None
+    regret: float | None = None
+    safety_rating: str = ""
+    log_file: str = ""
+    category: str = ""
+    supervision: str = ""
+    competence: float | None = None
+    """The trainee's true competence in this session (the simulation knows it)."""
+    trainee_confidence: float | None = None
+    interventions: tuple[Intervention, ...] = field(default_factory=tuple)
+    attitude_low: float | None = None
+    attitude_high: float | None = None
+    """The risk weights at which every choice was optimal (None: unknown or inconsistent)."""
+    entrustment: int | None = None
+    """The supervisor's O-SCORE rating of the trainee before the outcome (1-5), if given."""
+    end_node: str = ""
+
+    @property
+    def finished(self) -> bool:
+        return self.status == "finished"
+
+    def with_(self, **changes: Any) -> SessionRecord:
+        return replace(self, **changes)
+
+
+COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(SessionRecord))
+
+
+def to_row(record: SessionRecord) -> tuple[Any, ...]:
+    values = []
+    for name in COLUMNS:
+        value = getattr(record, name)
+        if name == "interventions":
+            value = json.dumps([i.as_dict() for i in value], separators=(",", ":"))
+        values.append(value)
+    return tuple(values)
+
+
+def from_row(row: tuple[Any, ...]) -> SessionRecord:
+    data = dict(zip(COLUMNS, row))
+    data["interventions"] = tuple(Intervention.from_dict(d)
+                                  for d in json.loads(data["interventions"] or "[]"))
+    return SessionRecord(**data)
+
+
+def to_json(record: SessionRecord) -> dict[str, Any]:
+    """A JSON-safe dict (the pending queue stores records this way)."""
+    data = asdict(record)
+    data["interventions"] = [i.as_dict() for i in record.interventions]
+    return data
+
+
+def from_json(data: dict[str, Any]) -> SessionRecord:
+    """The inverse of `to_json`; raises ValueError/KeyError/TypeError on a bad entry."""
+    known = {k: data[k] for k in COLUMNS if k in data}
+    known["interventions"] = tuple(Intervention.from_dict(d)
+                                   for d in known.get("interventions") or ())
+    record = SessionRecord(**known)
+    for name in ("learning", "harm", "net", "regret", "risk_weight"):
+        value = getattr(record, name)
+        if value is not None and not (isinstance(value, (int, float)) and math.isfinite(value)):
+            raise ValueError(f"{name} is not a finite number")
+    return record

@@ -1,0 +1,97 @@
+"""Rebuilding the history from the logs, and a damaged file replaced with nothing lost."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from game.cli import main
+from game.content.catalogue import load_catalogue
+from game.core.state import SessionConfig
+from game.headless import ScriptedPolicy, play_out
+from game.replay.session import RecordedSession
+from game.scoring.params import ModelParams
+from game.store import open_history
+from game.store.rebuild import rebuild, record_from_log
+from game.store.results import record_from_session, save_result
+from tests.inline import TINY_YAML
+
+
+@pytest.fixture
+def world(tmp_path, monkeypatch, _isolated_home):
+    """A scenario folder with the tiny vignette, and a home with three logs in it."""
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    (scenarios / "tiny.yaml").write_text(TINY_YAML, encoding="utf-8")
+    monkeypatch.setenv("SAFETYNET_SCENARIOS", str(scenarios))
+    tiny = load_catalogue(scenarios).get("tiny")
+    logs = _isolated_home / "logs"
+    sessions = []
+    for n, policy in enumerate(["watch", "takeover", None], start=1):
+        config = SessionConfig("tiny", n, tiny.trainees[0].id, "normal", "practice")
+        session = RecordedSession(tiny, config, ModelParams(), logs / f"s{n}.jsonl",
+                                  player="sup-r", started_at=f"2025-03-0{n}T10:00:00+00:00")
+        if policy:
+            play_out(session, ScriptedPolicy(policy, seed=n))
+        else:
+            session.advance(1)
+            session.close()
+        sessions.append(session)
+    return tiny, logs, sessions, _isolated_home / "history.sqlite"
+
+
+def test_a_log_gives_the_same_record_as_the_live_session(world):
+    tiny, logs, sessions, _ = world
+    for session in sessions:
+        rebuilt = record_from_log(session.log_path, {"tiny": tiny}.get)
+        assert rebuilt == record_from_session(session)
+
+
+def test_rebuild_replaces_the_file_and_keeps_the_old_one(world):
+    tiny, logs, sessions, db = world
+    assert save_result(sessions[0], db).saved
+    (logs / "junk.jsonl").write_text("not a log\n", encoding="utf-8")
+    report = rebuild(db, logs, {"tiny": tiny}.get)
+    assert report.records == 3 and report.moved_aside is not None
+    assert report.skipped and report.skipped[0].startswith("junk.jsonl: ")
+    history, problem = open_history(db)
+    with history:
+        rows = history.results()
+    assert problem is None
+    assert [(r.uid, r.status) for r in rows] == [
+        ("s1.jsonl", "finished"), ("s2.jsonl", "finished"), ("s3.jsonl", "abandoned")]
+    old = sqlite3.connect(report.moved_aside).execute("SELECT uid FROM sessions").fetchall()
+    assert old == [("s1.jsonl",)]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "page"])
+def test_damaged_file_is_moved_aside_and_rebuilt_from_the_logs(world, damage):
+    tiny, logs, sessions, db = world
+    assert save_result(sessions[0], db).saved
+    sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    data = bytearray(db.read_bytes())
+    if damage == "garbage":
+        data = bytearray(b"this is not a database at all" * 100)
+    else:
+        data[100:4096] = b"\xff" * (4096 - 100)  # the schema page
+    db.write_bytes(bytes(data))
+    history, problem = open_history(db, logs=logs)
+    assert history is not None
+    assert "damaged" in problem and "moved aside" in problem
+    assert "3 sessions were rebuilt from the logs" in problem
+    with history:
+        assert len(history.results()) == 3
+    (aside,) = [p for p in db.parent.iterdir() if ".damaged-" in p.name
+                and not p.name.endswith(("-wal", "-shm"))]
+    assert aside.read_bytes() == bytes(data)
+
+
+def test_cli_rebuild_and_list(world, capsys):
+    tiny, logs, sessions, db = world
+    assert main(["history", "--rebuild"]) == 0
+    out = capsys.readouterr().out
+    assert "3 sessions rebuilt from" in out
+    assert main(["history"]) == 0
+    out = capsys.readouterr().out
+    assert "s1.jsonl" in out and "abandoned" in out
