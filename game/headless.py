@@ -8,6 +8,7 @@ window close, exactly as a player who does nothing.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import yaml
 
 from game.core.commands import Intervene
 from game.core.model import Decision, Scenario
-from game.core.view import view
+from game.core.view import SessionView, view
 from game.replay.session import RecordedSession
 
 
@@ -121,21 +122,37 @@ def check_policy(policy: ScriptedPolicy, scenario: Scenario) -> None:
             raise PolicyError(f"{decision_id} has no option {choice.option!r}")
 
 
-def play_out(session: RecordedSession, policy: ScriptedPolicy) -> RecordedSession:
-    """Drive a session to its end with the policy; returns it (finished)."""
+Plan = Callable[[Decision, SessionView], tuple[str, int | None]]
+"""At an open decision window: (option, ticks to wait from now before intervening), or
+(option, None) to let the window run out (the default option)."""
+
+
+def drive(session: RecordedSession, plan: Plan) -> RecordedSession:
+    """The one policy-drive loop (headless runs, branches): time runs through narration and
+    chance; at each decision window `plan` says what to do and when. Returns the session,
+    finished."""
     scenario = session.scenario
     while not session.finished:
         v = view(scenario, session.state)
         node = scenario.node(v.node_id)
-        if isinstance(node, Decision):
-            choice = policy.choose(node)
-            if choice.option == node.default:
-                session.advance(v.ticks_left)
-                continue
-            wait = min(v.ticks_left - 1, int(choice.at * v.ticks_total))
-            if wait > 0:
-                session.advance(wait)
-            session.issue(Intervene(node.id, choice.option))
-        else:
+        if not isinstance(node, Decision):
             session.advance(max(1, v.ticks_left))
+            continue
+        option, wait = plan(node, v)
+        if wait is None:
+            session.advance(v.ticks_left)
+            continue
+        if wait > 0:
+            session.advance(wait)
+        session.issue(Intervene(node.id, option))
     return session
+
+
+def play_out(session: RecordedSession, policy: ScriptedPolicy) -> RecordedSession:
+    """Drive a session to its end with the policy; returns it (finished)."""
+    def plan(node: Decision, v: SessionView) -> tuple[str, int | None]:
+        choice = policy.choose(node)
+        if choice.option == node.default:
+            return choice.option, None  # doing nothing: the window runs out
+        return choice.option, min(v.ticks_left - 1, int(choice.at * v.ticks_total))
+    return drive(session, plan)

@@ -12,10 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.core.commands import Intervene
 from game.core.model import Decision, Scenario
-from game.core.view import view
-from game.headless import Choice, ScriptedPolicy
+from game.core.view import SessionView
+from game.headless import Choice, ScriptedPolicy, drive
 from game.replay.branch import BranchError, branch, decisions_in
 from game.replay.reader import LogError, read_log
 from game.replay.session import RecordedSession, params_from_header
@@ -67,24 +66,14 @@ class BranchPolicy(ScriptedPolicy):
 
 
 def play_branch(session: RecordedSession, policy: BranchPolicy) -> RecordedSession:
-    """Drive the branch to its end with the policy (as `headless.play_out`, plus timing)."""
-    scenario = session.scenario
-    while not session.finished:
-        v = view(scenario, session.state)
-        node = scenario.node(v.node_id)
-        if not isinstance(node, Decision):
-            session.advance(max(1, v.ticks_left))
-            continue
+    """Drive the branch to its end with the policy (`headless.drive`, with its timing)."""
+    def plan(node: Decision, v: SessionView) -> tuple[str, int | None]:
         policy.history = tuple(step_key(s.node, s.choice) for s in session.state.history)
         option, wait = policy.plan(node, v.ticks_total)
         if wait is None:
-            session.advance(v.ticks_left)
-            continue
-        wait -= v.ticks_total - v.ticks_left  # ticks of the window already gone
-        if wait > 0:
-            session.advance(wait)
-        session.issue(Intervene(node.id, option))
-    return session
+            return option, None
+        return option, wait - (v.ticks_total - v.ticks_left)  # less what already went by
+    return drive(session, plan)
 
 
 @dataclass

@@ -13,8 +13,9 @@ import hashlib
 from dataclasses import asdict
 from pathlib import Path
 
-from game.core.commands import Intervene, command_from_dict
+from game.core.commands import Intervene
 from game.core.model import Decision, Scenario
+from game.replay.playback import replay
 from game.replay.reader import ReplayLog
 from game.replay.session import RecordedSession, params_from_header
 from game.replay.verify import Divergence, config_from_header, resimulate
@@ -86,12 +87,7 @@ def _replay_to(log, scenario, target, index, stop, out, player, kind, started_at
                               player=player or str(log.header.get("player", "anonymous")),
                               started_at=started_at or log.header.get("started_at"),
                               extra_header={**kept, "parent": parent})
-    for record in log.commands:
-        if record["tick"] > stop or record["command"].get("decision") == target["node"]:
-            break
-        session.advance(record["tick"] - session.state.tick)
-        session.issue(command_from_dict(record["command"]))
-    session.advance(stop - session.state.tick)
+    replay(log, session, until_tick=stop, before_decision=target["node"])
     if session.state.node_id != target["node"] or session.finished:
         raise BranchError("the recording does not reproduce up to the branch point")
     return session

@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.core import events as ev
-from game.core.commands import Advance, command_from_dict
-from game.core.engine import new_session, step
 from game.core.model import Scenario
 from game.core.state import SessionState
+from game.replay.playback import StateDriver, replay
 from game.replay.reader import ReplayLog
 from game.replay.verify import config_from_header
+from game.scoring.episode import trace_totals
 from game.scoring.harm import aggregate_points
 from game.scoring.learning import grade
+from game.scoring.params import ModelParams
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,11 @@ class Timeline:
 
 def build_timeline(log: ReplayLog, scenario: Scenario) -> Timeline:
     """Replay the whole log (commands, then time to its end tick) and keep every event."""
-    state, events = new_session(scenario, config_from_header(log.header))
+    driver = StateDriver(scenario, config_from_header(log.header))
     timeline = Timeline(scenario)
-    _collect(timeline, state, events, scenario)
-    for record in log.commands:
-        state, events = step(scenario, state, Advance(max(0, record["tick"] - state.tick)))
-        _collect(timeline, state, events, scenario)
-        state, events = step(scenario, state, command_from_dict(record["command"]))
-        _collect(timeline, state, events, scenario)
-    end_tick = log.end["tick"] if log.end else state.tick
-    state, events = step(scenario, state, Advance(max(0, end_tick - state.tick)))
-    _collect(timeline, state, events, scenario)
-    timeline.final = state
+    _collect(timeline, driver.state, driver.opening, scenario)
+    timeline.final = replay(log, driver, on_events=lambda state, events: _collect(
+        timeline, state, events, scenario))
     return timeline
 
 
@@ -73,8 +67,8 @@ def _collect(timeline: Timeline, state: SessionState, events: list, scenario) ->
             tick = getattr(event, "closes_at", state.tick)
             if isinstance(event, ev.DecisionOpened):
                 tick = event.closes_at - _window(scenario, event.decision, state)
-        harm = aggregate_points([grade(g) for g in state.harm])
-        timeline.moments.append(Moment(tick, event, state, _learning(scenario, state), harm))
+        timeline.moments.append(Moment(tick, event, state, learning_so_far(scenario, state),
+                                       harm_so_far(state)))
 
 
 def _window(scenario, decision_id, state) -> int:
@@ -82,7 +76,13 @@ def _window(scenario, decision_id, state) -> int:
     return window_ticks(scenario, state, scenario.node(decision_id))
 
 
-def _learning(scenario: Scenario, state: SessionState) -> float:
-    from game.scoring.episode import trace_totals
-    from game.scoring.params import ModelParams
-    return trace_totals(scenario, state, ModelParams()).base
+def learning_so_far(scenario: Scenario, state: SessionState,
+                    params: ModelParams | None = None) -> float:
+    """Learning opportunity taken so far: the raw step learning along the path, before the
+    end-of-session multipliers. The play screen's meter and the timeline both show this."""
+    return trace_totals(scenario, state, params or ModelParams()).base
+
+
+def harm_so_far(state: SessionState) -> float:
+    """Harm points so far, aggregated as the CCI does."""
+    return aggregate_points([grade(g) for g in state.harm])

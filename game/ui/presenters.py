@@ -19,9 +19,7 @@ from game.core.model import Chance, Decision, Option, Scenario
 from game.core.state import SessionState
 from game.core.view import SessionView
 from game.i18n import Translator
-from game.scoring.episode import trace_totals
-from game.scoring.harm import aggregate_points
-from game.scoring.learning import grade
+from game.replay.timeline import harm_so_far, learning_so_far
 from game.scoring.params import ModelParams
 
 Tr = Callable[..., str]
@@ -231,8 +229,7 @@ def meters_vm(scenario: Scenario, state: SessionState, params: ModelParams | Non
               t: Tr = ENGLISH) -> MetersVM:
     """Learning opportunity taken so far (raw, before the end-of-session multipliers) and harm
     points so far (aggregated as the CCI does): the same numbers the replay timeline shows."""
-    learning = trace_totals(scenario, state, params or ModelParams()).base
-    harm = aggregate_points([grade(g) for g in state.harm])
+    learning, harm = learning_so_far(scenario, state, params), harm_so_far(state)
     return MetersVM(learning, harm,
                     t("Learning so far: {points}", points=f"{learning:.1f}"),
                     t("Harm so far: {points}", points=f"{harm:.1f}"))
