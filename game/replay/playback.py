@@ -25,7 +25,8 @@ Record = dict[str, Any]
 OnEvents = Callable[[SessionState, list[Event]], None]
 """Told the state after each step and the events that step produced."""
 OnRecord = Callable[[Record, SessionState], None]
-"""Told each command line just before it is applied (may raise to stop the replay)."""
+"""Told a command line with the state just before it is applied (`on_record`) or just after
+(`on_applied`); either may raise to stop the replay (the verifier checks fingerprints so)."""
 
 
 class Driver(Protocol):
@@ -60,7 +61,8 @@ class StateDriver:
 
 def replay(log: ReplayLog, driver: Driver, until_tick: int | None = None,
            before_decision: str | None = None, on_events: OnEvents | None = None,
-           on_record: OnRecord | None = None) -> SessionState:
+           on_record: OnRecord | None = None, on_applied: OnRecord | None = None
+           ) -> SessionState:
     """Apply the log's commands to `driver` in order, each at its tick.
 
     Stops before the first command later than `until_tick` or for `before_decision`; then
@@ -81,6 +83,8 @@ def replay(log: ReplayLog, driver: Driver, until_tick: int | None = None,
             on_record(record, driver.state)
         told(driver.advance(max(0, record["tick"] - driver.state.tick)))
         told(driver.issue(command_from_dict(record["command"])))
+        if on_applied is not None:
+            on_applied(record, driver.state)
     if until_tick is None:
         until_tick = int(log.end["tick"]) if log.end is not None else driver.state.tick
     # Always one last step, even of no ticks: what falls due at this very tick happens.

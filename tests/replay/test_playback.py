@@ -21,8 +21,11 @@ def test_a_full_replay_ends_where_the_recording_ended(tiny, tmp_path):
     for seed in range(6):
         log, final = _recorded(tiny, tmp_path / f"{seed}.jsonl", seed)
         seen: list[int] = []
+        prints: list[str] = []
         state = replay(log, StateDriver(tiny, config_from_header(log.header)),
-                       on_events=lambda s, events, seen=seen: seen.append(len(events)))
+                       on_events=lambda s, events, seen=seen: seen.append(len(events)),
+                       on_applied=lambda r, s, prints=prints: prints.append(fingerprint(s)))
+        assert prints == [r["fingerprint"] for r in log.commands]
         assert fingerprint(state) == fingerprint(final) == log.end["fingerprint"]
         assert sum(seen) > 0
 
