@@ -87,7 +87,8 @@ def _check_last_unconditional(node_id: str, items: list, path: tuple, what: str,
 def _check_decision(node_id: str, node: s.DecisionIn, here: tuple, out: Collector) -> None:
     debrief = node.purpose == "debrief"
     if not debrief and node.learning_value is None:
-        out.add(here, f"{node_id}: a decision point needs 'learning_value' (0-20)")
+        out.add(here + ("<key>",), f"{node_id}: a decision point needs 'learning_value' "
+                                   "(0-20)")
     for i, o in enumerate(node.options):
         at = here + ("options", i)
         if debrief and o.level is not None:
@@ -134,8 +135,13 @@ def _check_timing(node_id: str, node: s.DecisionIn, here: tuple, out: Collector)
     for t in moments:
         total = _at(timing.self_correct, t) + _at(timing.error, t)
         if total > 1 + 1e-9:
-            out.add(here, f"{node_id}: by {t:g} s self-correction and error add up to "
-                          f"{total:g}; at most one of them happens first, so at most 1")
+            name, points = next((n, pts) for n, pts in (("error", timing.error),
+                                                        ("self_correct", timing.self_correct))
+                                if any(a == t for a, _ in pts))
+            at = next(i for i, (a, _) in enumerate(points) if a == t)
+            out.add(here + (name, at), f"{node_id}: by {t:g} s self-correction and error "
+                                       f"add up to {total:g}; at most one of them happens "
+                                       "first, so at most 1")
             break
 
 

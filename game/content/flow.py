@@ -102,12 +102,14 @@ def _check_chance(node_id: str, node: s.ChanceIn, here: tuple, known: set[str],
         out.add(here + ("outcomes",), f"{node_id}: the cases read {len(read)} flags; at most "
                                       f"{MAX_CASE_FLAGS} per chance node")
         return
+    every = [cases_of(o.p) for o in node.outcomes]
+    if any(cases[-1][0] for cases in every):
+        return  # no unconditional last case: reported as a shape problem already
+    plain = all(low == high for cases in every for _, low, high in cases)
     for flags in subsets(read):
         for k, anchor in ((1, "low"), (2, "high")):
-            total = sum(_active(cases_of(o.p), flags)[k] for o in node.outcomes)
+            total = sum(_active(cases, flags)[k] for cases in every)
             if abs(total - 1.0) > TOLERANCE:
-                plain = all(not isinstance(o.p, (list, s.CompetenceDependent))
-                            for o in node.outcomes)
                 which = "" if plain else f" at {anchor} competence"
                 when = f" when {', '.join(sorted(flags))} set" if flags else \
                     (" when no flag is set" if read else "")
@@ -198,15 +200,27 @@ def _check_never_events(doc: s.ScenarioIn, found: Walk, out: Collector) -> None:
     if not marks:
         return
     exposed = _exposed(doc, found)
+    below = _exposed_decision_below(doc, found, exposed)
     blamed = False
     for node_id in found.order:
         node = doc.nodes[node_id]
         if isinstance(node, s.DecisionIn) and exposed[node_id]:
             blamed = True
-            out.add(("nodes", node_id, "options"),
-                    f"{node_id}: every option here can lead to a never-event; the supervisor "
-                    "must have a way to prevent it")
+            if not below[node_id]:  # name where it can be fixed, not every one before it
+                out.add(("nodes", node_id, "options"),
+                        f"{node_id}: every option here can lead to a never-event; the "
+                        "supervisor must have a way to prevent it")
     if exposed.get(doc.start) and not blamed:
         path, node_id = marks[0]
         out.add(path, f"{node_id}: this never-event can be reached without any decision "
                       "point that could prevent it")
+
+
+def _exposed_decision_below(doc: s.ScenarioIn, found: Walk,
+                            exposed: dict[str, bool]) -> dict[str, bool]:
+    below: dict[str, bool] = {}
+    for node_id in reversed(found.order):
+        below[node_id] = any(
+            (isinstance(doc.nodes.get(e.target), s.DecisionIn) and exposed.get(e.target))
+            or below.get(e.target, False) for e in edges(doc.nodes[node_id], ()))
+    return below
