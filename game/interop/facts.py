@@ -261,9 +261,9 @@ def _votes(log: ReplayLog, session_id: str) -> tuple[VoteFact, ...]:
     for n, record in enumerate((r for r in log.lines if r.get("type") == "vote"), start=1):
         decision, followed = str(record.get("decision")), str(record.get("followed"))
         tick = int(record.get("tick", 0))
-        for k, (option, token, source) in enumerate(_ballots(record, session_id, n)):
+        for option, token, source in _ballots(record, session_id, n):
             votes.append(VoteFact(decision, option, token, source, followed, tick,
-                                  f"vote:{n}:{k}"))
+                                  f"vote:{n}:{token}"))
     return tuple(votes)
 
 
@@ -271,17 +271,19 @@ def _ballots(record: dict[str, Any], session_id: str, n: int
              ) -> list[tuple[str, str, str]]:
     """Each vote as (option, anonymous token, token source).
 
-    Phones record one ballot per participant with its own anonymous token; a vote the
-    facilitator entered as counts has no participant, so each counted vote gets a token
+    A workshop log keeps `ballots` ({token: option}, one per phone, under the pseudonymous
+    token the room derived for it) and `hands` ({option: n}, counted by the facilitator);
+    older logs have only `counts`. A counted vote has no participant, so it gets a token
     derived from the session and the vote, marked `room-count`."""
+    out: list[tuple[str, str, str]] = []
     ballots = record.get("ballots")
-    if isinstance(ballots, list):
-        return [(str(b.get("option")), str(b.get("token")), "phone") for b in ballots
-                if isinstance(b, dict) and b.get("token") and b.get("option")]
-    out = []
-    counts = record.get("counts") or {}
-    for option in sorted(counts):
-        for k in range(int(counts[option])):
+    if isinstance(ballots, dict):
+        out.extend((str(o), str(t), "phone") for t, o in sorted(ballots.items()) if t and o)
+        counted = record.get("hands") or {}
+    else:
+        counted = record.get("counts") or {}
+    for option in sorted(counted):
+        for k in range(max(0, int(counted[option]))):
             token = "vote-" + derived_uuid(session_id, f"vote:{n}:{option}:{k}")[:13]
             out.append((str(option), token, "room-count"))
     return out
