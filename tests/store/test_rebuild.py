@@ -95,3 +95,45 @@ def test_cli_rebuild_and_list(world, capsys):
     assert main(["history"]) == 0
     out = capsys.readouterr().out
     assert "s1.jsonl" in out and "abandoned" in out
+
+
+def test_listing_adds_logs_the_database_does_not_know(world):
+    from game.store.listing import add_unlisted, finished_logs, recorded_sessions, unlisted_logs
+    tiny, logs, sessions, db = world
+    assert save_result(sessions[0], db).saved
+    history, _ = open_history(db)
+    with history:
+        assert [p.name for p in unlisted_logs(
+            history, logs)] == ["s2.jsonl", "s3.jsonl"]
+        assert add_unlisted(history, logs, {"tiny": tiny}.get) == (2, [])
+        assert add_unlisted(history, logs, {"tiny": tiny}.get) == (0, [])
+        assert finished_logs(history) == {"s1.jsonl", "s2.jsonl"}
+    listing = recorded_sessions("sup-r", db)
+    assert listing.problem is None and len(listing.records) == 3
+    assert recorded_sessions("nobody", db).records == []
+
+
+def test_listing_of_a_file_that_cannot_be_opened_for_writing_is_read_only(
+        world, monkeypatch):
+    from game.store import db as store_db
+    from game.store.listing import recorded_sessions
+    tiny, logs, sessions, db = world
+    assert save_result(sessions[0], db).saved
+
+    def refuse(path):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+    monkeypatch.setattr(store_db, "sqlite_connect", refuse)
+    listing = recorded_sessions(None, db)
+    assert [r.uid for r in listing.records] == ["s1.jsonl"]
+    assert "read-only" in listing.problem and "shown read-only" in listing.problem
+
+
+def test_cli_export(world, tmp_path, capsys):
+    tiny, logs, sessions, db = world
+    assert save_result(sessions[1], db).saved
+    out = tmp_path / "mine.csv"
+    assert main(["history", "--export", str(out)]) == 0
+    assert "1 sessions written" in capsys.readouterr().out
+    assert out.read_text(encoding="utf-8").count("\n") == 2
+    assert main(["history", "--export", str(tmp_path / "no" / "x.csv")]) == 1
+    assert capsys.readouterr().err.startswith("safetynet: cannot write")
