@@ -74,6 +74,9 @@ class Ballot:
         self.hot_seat = False
         self.revealed = False
         self.picked: str | None = None
+        self.extra: dict[str, Any] = {}
+        """More fields for the vote line: the phones' ballots under their pseudonymous tokens
+        and the keyed-in hands (written by game.app.room_link)."""
 
     @property
     def decision(self) -> str:
@@ -121,7 +124,7 @@ class Ballot:
         self.hot_seat = not self.hot_seat
 
     def record(self, followed: str, tick: int) -> dict[str, Any]:
-        return self.vote.as_record(followed, tick)
+        return {**self.vote.as_record(followed, tick), **self.extra}
 
     def snapshot(self) -> dict[str, Any]:
         hidden = self.hot_seat and not self.revealed
