@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test bench lint clean
+.PHONY: play test bench fuzz lint clean
 
 $(STAMP): pyproject.toml scripts/install-system-deps.sh
 	bash scripts/install-system-deps.sh
@@ -22,6 +22,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python bench/run_all.py
+
+# The parsers' fuzz tests with many thousands of inputs each (CI runs a few hundred).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest tests/fuzz $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check game tests bench
