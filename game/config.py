@@ -92,9 +92,17 @@ def _short(text: str) -> str:
 
 
 def _kept(path: Path, raw: bytes) -> str:
-    """Keep the original bytes beside the file; the words to add to the problem."""
+    """Keep the original bytes beside the file; the words to add to the problem. A regular
+    file too large to read is moved aside whole instead."""
     if not raw:
-        return ""
+        if not path.is_file():
+            return ""
+        aside = path.with_name(f"{path.stem}.bad-large-{path.stat().st_size}.json")
+        try:
+            os.replace(path, aside)
+        except OSError:
+            return " (the original could not be kept aside)"
+        return f" (the original is kept as {aside.name})"
     aside = path.with_name(f"{path.stem}.bad-{hashlib.sha256(raw).hexdigest()[:8]}.json")
     try:
         if not aside.exists():

@@ -102,3 +102,95 @@ def test_python_dash_m_game_works_like_the_script():
     assert proc.returncode == 0 and "lumbar_puncture" in proc.stdout
     if shutil.which("safetynet"):
         assert subprocess.run(["safetynet", "--version"], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("command", [["run", "lumbar_puncture", "--policy", "watch"],
+                                     ["play", "lumbar_puncture"]])
+@pytest.mark.parametrize("seed", ["-5", "9223372036854775808", "1e3", "x"])
+def test_out_of_range_seeds_are_refused_the_same_way_everywhere(command, seed, capsys):
+    with pytest.raises(SystemExit) as info:
+        main([*command, "--seed", seed])
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and "--seed: must be a whole number from 0 to" in err
+
+
+def test_largest_seed_is_accepted_and_verifies(tmp_path):
+    log = tmp_path / "big.jsonl"
+    assert main(["run", "lumbar_puncture", "--policy", "random", "--seed",
+                 "9223372036854775807", "--log", str(log)]) == 0
+    assert main(["replay", str(log), "--verify"]) == 0
+
+
+@pytest.mark.parametrize("target, message", [
+    (".", "it is a folder"),
+    ("missing-folder/a.jsonl", "does not exist"),
+    ("/proc/version", "not a replay log"),
+])
+def test_bad_log_targets_get_one_line(target, message, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "lumbar_puncture", "--policy", "watch", "--log", target]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("safetynet: --log:") and message in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("code, words", [(28, "the disk is full"), (30, "read-only")])
+def test_full_or_read_only_log_target(code, words, tmp_path, monkeypatch, capsys):
+    import os
+
+    from game.replay import recorder
+
+    def refuse(*_args):
+        raise OSError(code, os.strerror(code))
+    monkeypatch.setattr(recorder.os, "write", refuse)
+    log = tmp_path / "a.jsonl"
+    assert main(["run", "lumbar_puncture", "--policy", "watch", "--log", str(log)]) == 1
+    assert words in capsys.readouterr().err and not log.exists()
+
+
+def test_policy_misuse_is_explained(tmp_path, capsys):
+    assert main(["run", "lumbar_puncture", "--policy", "bogus"]) == 1
+    assert "use one of watch, takeover, random" in capsys.readouterr().err
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    assert main(["run", "lumbar_puncture", "--policy", str(deep)]) == 1
+    assert "nested too deeply" in capsys.readouterr().err
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"angle_decision": "probe",\n "x": }')
+    assert main(["run", "lumbar_puncture", "--policy", str(broken)]) == 1
+    assert f"{broken}:2:" in capsys.readouterr().err
+
+
+def test_policy_entry_never_reached_is_reported(tmp_path, capsys):
+    policy = tmp_path / "p.json"
+    policy.write_text(json.dumps({"angle_decision": "takeover", "third_pass_decision": "cue"}))
+    assert main(["run", "lumbar_puncture", "--policy", str(policy)]) == 0
+    err = capsys.readouterr().err
+    assert "'third_pass_decision' was not used" in err and "angle_decision" not in err
+
+
+@pytest.mark.parametrize("size, message", [("99999x99999", "largest supported window"),
+                                           ("800x500", "smallest supported window"),
+                                           ("wide", "WIDTHxHEIGHT")])
+def test_window_sizes_are_bounded(size, message, capsys):
+    assert main(["play", "--window", size]) == 1
+    assert message in capsys.readouterr().err
+
+
+def test_keygen_sign_and_verify_end_to_end(tmp_path, capsys):
+    log, key = tmp_path / "a.jsonl", tmp_path / "fac.key"
+    assert main(["run", "lumbar_puncture", "--policy", "watch", "--log", str(log)]) == 0
+    assert main(["replay", str(log), "--verify"]) == 0
+    assert capsys.readouterr().out.strip().endswith("unsigned")
+    assert main(["keygen", str(key)]) == 0
+    assert main(["keygen", str(key)]) == 1  # never overwrites a key
+    assert main(["sign", str(log), "--key", str(key)]) == 0
+    capsys.readouterr()
+    assert main(["replay", str(log), "--verify", "--json", "--trust", f"{key}.pub"]) == 0
+    verdict = json.loads(capsys.readouterr().out)
+    assert verdict["signature"] == "signed" and verdict["trusted"]
+    with open(log, "a") as f:
+        f.write('{"type":"command"')  # a cut-off line appended after signing
+    assert main(["replay", str(log), "--verify"]) == 1
+    assert "changed after it was signed" in capsys.readouterr().out
+    assert main(["sign", str(log), "--key", str(log)]) == 1
+    assert "not an unencrypted PEM private key" in capsys.readouterr().err

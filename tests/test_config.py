@@ -32,3 +32,42 @@ def test_bad_values_fall_back_one_by_one(tmp_path):
     assert settings.muted and settings.pace == "slower"
     assert settings.text_size == "normal" and settings.volume == Settings().volume
     assert "text_size" in problem and "volume" in problem
+
+
+def test_deeply_nested_settings_never_stop_the_game_and_are_kept_aside(tmp_path):
+    path = tmp_path / "settings.json"
+    original = "[" * 30_000 + "]" * 30_000
+    path.write_text(original)
+    settings, problem = load_settings(path)
+    assert settings == Settings() and "nested too deeply" in problem
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("settings.bad-")]
+    assert len(kept) == 1 and kept[0].read_text() == original and kept[0].name in problem
+    load_settings(path)  # read again (the settings screen does): kept once, not twice
+    assert len([p for p in tmp_path.iterdir() if p.name.startswith("settings.bad-")]) == 1
+
+
+def test_partly_bad_settings_are_kept_aside_before_being_replaced(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"volume": float("nan"), "muted": "yes", "pace": "slower"}))
+    settings, problem = load_settings(path)
+    assert settings.pace == "slower" and "volume" in problem and "muted" in problem
+    assert "kept as settings.bad-" in problem
+
+
+def test_a_fifo_or_folder_named_settings_is_reported(tmp_path):
+    import os
+    fifo = tmp_path / "settings.json"
+    os.mkfifo(fifo)
+    settings, problem = load_settings(fifo)
+    assert settings == Settings() and "not a regular file" in problem
+    folder = tmp_path / "other" / "settings.json"
+    folder.mkdir(parents=True)
+    assert "could not be read" in load_settings(folder)[1]
+
+
+def test_a_huge_settings_file_is_moved_aside_whole(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(" " * 1_000_000 + "{}")
+    settings, problem = load_settings(path)
+    assert settings == Settings() and "larger than 64 KB" in problem
+    assert not path.exists() and (tmp_path / "settings.bad-large-1000002.json").exists()

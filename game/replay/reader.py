@@ -72,7 +72,7 @@ def read_bytes(path: Path, limit: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise ValueError("not a regular file")
         if info.st_size > limit:
-            raise ValueError(f"larger than {limit // (1024 * 1024)} MB")
+            raise ValueError(f"larger than {limit // 1024} KB")
         return f.read(limit + 1)[:limit]
 
 
