@@ -317,6 +317,14 @@ class Room:
             self.end_data = None
             self._changed()
 
+    def resume(self) -> None:
+        """Back into the story after the end (the facilitator went back to a decision): the
+        ballots and their votes stay, the summaries go."""
+        with self.lock:
+            self.ended = False
+            self.end_data = None
+            self._changed()
+
     def close_room(self) -> None:
         with self.lock:
             self.closed = True
