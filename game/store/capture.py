@@ -3,13 +3,14 @@
 The identity fields come from the log's header, so the history and the log always agree. The
 scores come from the scoring model; the moment of each intervention from the session's path
 (the decision window's opening tick and the tick of the choice). The best moment to step in
-is not known yet: the scoring model does not give it (scoring v2 will), so those fields stay
-empty and the Progress screen says so.
+and the last safe moment come from the scoring model's decision reviews when it gives them
+(scoring v2); with a model that does not, those fields stay empty and Progress says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from game.core.model import Scenario
@@ -25,6 +26,24 @@ def interventions(state: SessionState) -> tuple[Intervention, ...]:
     return tuple(Intervention(step.node, step.choice, step.by, step.tick,
                               step.tick - step.elapsed)
                  for step in state.history if step.kind == "decision")
+
+
+def with_moments(moments: tuple[Intervention, ...], score: EpisodeScore
+                 ) -> tuple[Intervention, ...]:
+    """Add the moments the scoring model gives for each decision (scoring v2's
+    `chosen_moment_s`, `best_moment_s`, `last_safe_moment_s`: content seconds from the
+    window's opening); left empty when the model in use does not give them."""
+    out = []
+    for moment, review in zip(moments, score.decisions):
+        best = getattr(review, "best_moment_s", None)
+        if not getattr(review, "window_s", 0.0) or best is None:
+            out.append(moment)
+            continue
+        safe = (getattr(review, "last_safe_moment_s", None) or {}).get(review.chosen)
+        out.append(replace(moment, best_moment=(float(best[0]), float(best[1])),
+                           last_safe=None if safe is None else float(safe),
+                           chosen_at=getattr(review, "chosen_moment_s", None)))
+    return tuple(out) + moments[len(out):]
 
 
 def uid_for(header: Mapping[str, Any], log_file: str) -> str:
@@ -64,7 +83,8 @@ def capture(scenario: Scenario, state: SessionState, params: ModelParams,
                           harm=outcome["harm"], net=outcome["net"])
     low, high = attitude_bounds(scenario, config.profile_id, score, params) \
         if with_attitude else (None, None)
-    return base.with_(status="finished", learning=round(score.learning, 6),
+    return base.with_(status="finished", interventions=with_moments(base.interventions, score),
+                      learning=round(score.learning, 6),
                       harm=round(score.harm, 6), net=round(score.net, 6),
                       regret=round(score.regret, 6), safety_rating=score.safety_rating,
                       end_node=state.node_id, attitude_low=low, attitude_high=high)

@@ -28,13 +28,20 @@ class Intervention:
     by: str
     tick: int
     opened: int
-    best_moment: tuple[int, int] | None = None
-    """(from, to) ticks of the best moment to step in, when the scoring model gives one."""
-    last_safe: int | None = None
-    """The last tick at which stepping in was still safe, when the scoring model gives one."""
+    best_moment: tuple[float, float] | None = None
+    """Seconds into the window (content time) of the best moment to step in, as the scoring
+    model gives it (scoring v2); None with a model that does not."""
+    last_safe: float | None = None
+    """Seconds into the window of the last safe moment for the option chosen, if given."""
+    chosen_at: float | None = None
+    """Seconds into the window (content time) the choice was made, as the model counts it."""
 
     @property
     def waited_seconds(self) -> float:
+        """How long the supervisor let the window run before choosing (content time when
+        the model gives it, otherwise the clock of the session)."""
+        if self.chosen_at is not None:
+            return self.chosen_at
         return (self.tick - self.opened) / TICKS_PER_SECOND
 
     def as_dict(self) -> dict[str, Any]:
@@ -43,11 +50,12 @@ class Intervention:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Intervention:
-        best = data.get("best_moment")
+        best, safe, at = data.get("best_moment"), data.get("last_safe"), data.get("chosen_at")
         return cls(str(data["node"]), str(data["choice"]), str(data.get("by", "player")),
                    int(data["tick"]), int(data.get("opened", data["tick"])),
-                   (int(best[0]), int(best[1])) if best else None,
-                   int(data["last_safe"]) if data.get("last_safe") is not None else None)
+                   (float(best[0]), float(best[1])) if best else None,
+                   float(safe) if safe is not None else None,
+                   float(at) if at is not None else None)
 
 
 @dataclass(frozen=True)

@@ -168,3 +168,19 @@ def test_save_result_of_a_newer_file_is_queued_not_lost(session_of, tmp_path):
     report = save_result(session_of("watch"), db)
     assert not report.saved and report.queued and "newer" in report.problem
     assert "kept" in report.problem
+
+
+def test_moments_from_a_scoring_model_that_gives_them():
+    from types import SimpleNamespace
+
+    from game.store.capture import with_moments
+    moments = (Intervention("d1", "probe", "player", 60, 20),
+               Intervention("d2", "watch", "timeout", 200, 100))
+    v2 = SimpleNamespace(chosen="probe", window_s=8.0, best_moment_s=(1.0, 2.5),
+                         last_safe_moment_s={"probe": 5.0}, chosen_moment_s=4.0)
+    v1 = SimpleNamespace(chosen="watch")
+    first, second = with_moments(moments, SimpleNamespace(decisions=(v2, v1)))
+    assert (first.best_moment, first.last_safe, first.chosen_at) == ((1.0, 2.5), 5.0, 4.0)
+    assert first.waited_seconds == 4.0 and second == moments[1]
+    assert second.waited_seconds == 10.0
+    assert Intervention.from_dict(first.as_dict()) == first
