@@ -9,7 +9,6 @@ additionally shrinks a window to fit the display it opens on.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from pathlib import Path
 
 from game.replay.fields import MAX_SEED
@@ -46,20 +45,13 @@ def window_size(text: str | None) -> tuple[int, int] | None:
 
 def finished_log_names(history: Path | None = None) -> tuple[set[str], bool]:
     """Log file names the history store records as finished sessions, and whether the store
-    could be consulted at all. Read-only: never creates, repairs or locks the history.
-
-    Reads the `log_file` column of the `sessions` table (the store's schema 1); should the
-    store change its schema, this says "not consulted" instead of guessing."""
-    if history is None:
-        from game.store.db import default_path
-        history = default_path()
-    if not history.is_file():
+    could be consulted at all (through its read API, which never raises)."""
+    from game.store.db import default_path
+    from game.store.listing import recorded_sessions
+    path = history or default_path()
+    if not path.is_file():
         return set(), False
-    try:
-        uri = history.resolve().as_uri() + "?mode=ro"
-        with sqlite3.connect(uri, uri=True, timeout=1.0) as connection:
-            rows = connection.execute("SELECT log_file FROM sessions").fetchall()
-        connection.close()
-    except sqlite3.Error:
+    listing = recorded_sessions(path=path)
+    if listing.problem and not listing.records:
         return set(), False
-    return {str(r[0]) for r in rows if r[0]}, True
+    return {r.log_file for r in listing.records if r.finished and r.log_file}, True

@@ -214,3 +214,31 @@ def test_a_forger_signing_with_their_own_key_is_not_trusted(tiny, tmp_path):
     result = verify_log(str(path), finder(tiny),
                         trusted=trusted_keys([str(facilitator) + ".pub"]))
     assert not result.signature.trusted
+
+
+def test_replay_verify_consults_the_history_for_a_cut_end_line(tmp_path, capsys):
+    """End to end through the store's read API: a finished session recorded in the history
+    whose log lost its end line fails `replay --verify`; without a history it is said that
+    the cut cannot be told from an interruption."""
+    from game import paths
+    from game.cli import main
+    from game.store.db import open_history
+    from game.store.records import SessionRecord
+
+    logs = paths.logs_dir()
+    logs.mkdir(parents=True)
+    log = logs / "s-1.jsonl"
+    assert main(["run", "lumbar_puncture", "--policy", "watch", "--log", str(log)]) == 0
+    lines = log.read_text().splitlines()
+    log.write_text("\n".join(lines[:-1]) + "\n")
+    capsys.readouterr()
+    assert main(["replay", str(log), "--verify"]) == 0
+    assert "no history was consulted" in capsys.readouterr().out
+    history, problem = open_history()
+    assert history is not None, problem
+    with history:
+        history.add(SessionRecord(uid=log.name, player="headless", scenario_id="lumbar_puncture",
+                                  content_sha256="x", profile="p", mode="headless",
+                                  started_at="", log_file=log.name))
+    assert main(["replay", str(log), "--verify"]) == 1
+    assert "the end line was removed" in capsys.readouterr().out
