@@ -69,12 +69,13 @@ def cmd_validate(args) -> int:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise UserError(f"no such file or folder: {', '.join(missing)}")
-    cat = load_catalogue(*paths)
-    for e in cat.invalid:
-        for p in e.problems:
-            print(p)
-    print(f"{len(cat.scenarios)} valid, {len(cat.invalid)} invalid", file=sys.stderr)
-    return EXIT_OK if not cat.invalid and cat.entries else EXIT_FAIL
+    from game.content.lint import validation_report
+    report = validation_report(load_catalogue(*paths))
+    for line in report.lines:
+        print(line)
+    print(f"{report.valid} valid, {report.invalid} invalid, {report.warnings} warning(s)",
+          file=sys.stderr)
+    return EXIT_OK if report.ok else EXIT_FAIL
 
 
 def _params(weight: float | None):
@@ -277,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--dir", help="scenario folder (default: the shipped library)")
         return sp
 
+    __import__("game.cli_migrate").cli_migrate.register(add)
     sp = add("list", cmd_list, "list the vignettes")
     sp.add_argument("--json", action="store_true")
     sp = add("validate", cmd_validate, "check scenario files; every problem as path:line:col")
