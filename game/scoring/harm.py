@@ -1,10 +1,14 @@
 """Patient harm on published scales, mapped through one crosswalk to harm points.
 
 Authors write grades (`CD-IIIa`, `ClassIntra-II`, `MERP-E`, `ICPS-mild`, `delay-30min`,
-`minor-2`); nothing else in the project sees raw points. Points are the single-event values of
-the Comprehensive Complication Index (Slankamenac 2013): CCI = sqrt(sum w_i) / 2 with
-w_i = (2 * points_i)^2, so several events aggregate as the Euclidean norm of their points,
-capped at 100. See docs/scoring-model.md for the sources of every number.
+`minor-2`); nothing else in the project sees raw points.
+
+Two numbers per grade. `cci` is the single-event value of the Comprehensive Complication
+Index (Slankamenac 2013); `aggregate_points` combines them as the CCI does (Euclidean norm,
+capped at 100) and stays the reported summary. `points` is the weight in the decision
+model, where harm adds up (`total_points`): a second identical harm costs what the first
+did. Permanent harm, neonatal injury, MERP G-I and ICPS severe/death weigh more than
+CD-IIIb there (a teaching assumption; reasons in docs/scoring-model.md, section 1).
 """
 
 from __future__ import annotations
@@ -25,11 +29,23 @@ class HarmGrade:
     """none < minor < mild < moderate < severe < death; drives the safety rules."""
     permanent: bool = False
     reached_patient: bool = True
+    cci: float = -1.0
+    """CCI single-event weight for the reported summary (-1: same as `points`)."""
+
+    @property
+    def cci_points(self) -> float:
+        return self.points if self.cci < 0 else self.cci
 
     @property
     def severity_rank(self) -> int:
         return SEVERITY_ORDER.index(self.severity)
 
+
+PERMANENT = 60.0
+"""Decision-model weight of permanent harm (teaching assumption): above CD-IVb (46.2, an
+organ failure that resolves) because the loss lasts for life, and below death (100)."""
+_CCI_OF = {"MERP-G": 33.7, "ICPS-severe": 33.7, "neonatal-injury": 33.7}
+"""The summary keeps v1's CCI crosswalk for grades the decision model weighs higher."""
 
 # grade -> (points, severity, permanent, reached_patient)
 _TABLE: dict[str, tuple[float, str, bool, bool]] = {
@@ -55,14 +71,16 @@ _TABLE: dict[str, tuple[float, str, bool, bool]] = {
     "MERP-D": (2.0, "minor", False, True),
     "MERP-E": (8.7, "mild", False, True),
     "MERP-F": (26.2, "moderate", False, True),
-    "MERP-G": (33.7, "severe", True, True),
+    "MERP-G": (PERMANENT, "severe", True, True),
     "MERP-H": (42.4, "severe", False, True),
     "MERP-I": (100.0, "death", True, True),
     # WHO ICPS degree of harm (also used for psychological harm).
     "ICPS-none": (0.0, "none", False, True),
     "ICPS-mild": (8.7, "mild", False, True),
     "ICPS-moderate": (20.9, "moderate", False, True),
-    "ICPS-severe": (33.7, "severe", True, True),
+    "ICPS-severe": (PERMANENT, "severe", True, True),
+    # Injury to a newborn (skull fracture, brachial plexus injury, HIE): potentially lifelong.
+    "neonatal-injury": (PERMANENT, "severe", True, True),
     "ICPS-death": (100.0, "death", True, True),
     # Below Clavien-Dindo I: transient discomfort, an extra needle pass, a near-miss.
     "minor-1": (1.0, "minor", False, True),
@@ -96,21 +114,30 @@ def parse_grade(text: str) -> HarmGrade:
     if key not in _TABLE:
         raise UnknownGrade(
             f"unknown harm grade {text!r}; use CD-I..CD-V, ClassIntra-0..V, MERP-A..I, "
-            "ICPS-none/mild/moderate/severe/death, minor-1..3 or delay-<N>min"
+            "ICPS-none/mild/moderate/severe/death, neonatal-injury, minor-1..3 or delay-<N>min"
         )
     points, severity, permanent, reached = _TABLE[key]
+    cci = _CCI_OF.get(key, points)
     if permanent_suffix:
         severity, permanent = max(severity, "severe", key=SEVERITY_ORDER.index), True
-    return HarmGrade(text, key.split("-")[0], points, severity, permanent, reached)
+        points = max(points, PERMANENT)
+    return HarmGrade(text, key.split("-")[0], points, severity, permanent, reached, cci)
 
 
 def aggregate_points(grades: list[HarmGrade] | tuple[HarmGrade, ...]) -> float:
-    """CCI aggregation: sqrt(sum of squared single-event points), capped at 100."""
-    return min(100.0, math.sqrt(sum(g.points ** 2 for g in grades)))
+    """The reported summary, as the CCI aggregates: sqrt(sum of squared single-event CCI
+    weights), capped at 100. Not used for decisions (it discounts a second harm)."""
+    return min(100.0, math.sqrt(sum(g.cci_points ** 2 for g in grades)))
 
 
-_SCALE_NAMES = {"CD": "Clavien-Dindo", "ClassIntra": "ClassIntra", "MERP": "NCC MERP",
-                "ICPS": "WHO ICPS", "minor": "minor", "delay": "delay in care"}
+def total_points(grades: list[HarmGrade] | tuple[HarmGrade, ...], cap: float = 100.0) -> float:
+    """Decision-model harm: points add up over events, capped at a death's weight."""
+    return min(cap, sum(g.points for g in grades))
+
+
+_SCALE_NAMES = {"neonatal": "neonatal injury", "CD": "Clavien-Dindo",
+                "ClassIntra": "ClassIntra", "MERP": "NCC MERP", "ICPS": "WHO ICPS",
+                "minor": "minor", "delay": "delay in care"}
 
 
 def describe_grade(text: str) -> str:
@@ -120,6 +147,8 @@ def describe_grade(text: str) -> str:
         what = "minor discomfort below Clavien-Dindo I"
     elif g.scale == "delay":
         what = f"delay in care ({text.removeprefix('delay-')})"
+    elif g.scale == "neonatal":
+        what = "injury to the newborn"
     else:
         what = f"{_SCALE_NAMES[g.scale]} {text.split('-', 1)[1]}"
     return f"{what}, {g.severity}, {g.points:g} harm points"

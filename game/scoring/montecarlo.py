@@ -1,9 +1,10 @@
 """Monte Carlo evaluation of a stationary policy, vectorised over episodes with numpy.
 
-All episodes move through the graph together: nodes are visited once each in topological
-order, and at each node the episodes standing there are advanced as one array operation.
-Learning and harm follow exactly the formula in `learning.path_outcome`, so the estimate
-agrees with the solver's exact value within its confidence interval (a test checks this).
+An independent check of the exact solver: each episode draws its trainee's true competence
+from the prior, outcomes from that competence (not from the supervisor's belief), window
+events by the engine's rule (one uniform over the per-tick masses; an event in a tick slot
+before the intervention lands happens first), and earns learning with the fit of its own
+competence. Episodes standing in the same situation move together as one array.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.core.model import Beat, Chance, Decision, Effects, End, Scenario
-from game.scoring.learning import FEEDBACK_RANK, grade
+from game.core.model import Scenario
+from game.core.timing import EVENT_KINDS, slot_masses
+from game.scoring.graph import Context, Edge, Key
+from game.scoring.moments import effect_tick
 from game.scoring.params import ModelParams
-from game.scoring.safety import SEVERITY_RANK
 
 StationaryPolicy = Mapping[str, Mapping[str, float]]
-"""decision id -> {option id: probability}."""
+"""decision id -> {option id (optionally `option@tick`): probability}."""
 
 
 @dataclass(frozen=True)
@@ -35,124 +37,98 @@ class MonteCarloResult:
         return self.mean - 1.96 * self.std_error, self.mean + 1.96 * self.std_error
 
 
-def topological_order(scenario: Scenario) -> list[str]:
-    order: list[str] = []
-    seen: set[str] = set()
-
-    def visit(node_id: str) -> None:
-        if node_id in seen:
-            return
-        seen.add(node_id)
-        for nxt in successors(scenario.node(node_id)):
-            visit(nxt)
-        order.append(node_id)
-
-    visit(scenario.start)
+def topological(ctx: Context) -> list[Key]:
+    """Reachable situations, parents before children (iterative depth-first search)."""
+    order, seen, stack = [], set(), [(ctx.root(), False)]
+    while stack:
+        key, done = stack.pop()
+        if done:
+            order.append(key)
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        stack.append((key, True))
+        exp = ctx.expand(key)
+        edges = exp.edges if exp.decision is None else exp.decision.basis
+        stack.extend((e.child, False) for e in edges if e.child is not None and e.p > 0)
     return order[::-1]
-
-
-def successors(node) -> list[str]:
-    if isinstance(node, Beat):
-        return [node.next]
-    if isinstance(node, Decision):
-        return [o.next for o in node.options]
-    if isinstance(node, Chance):
-        return [o.next for o in node.outcomes]
-    return []
-
-
-class _Batch:
-    """Per-episode accumulators, one numpy array each."""
-
-    def __init__(self, n: int, scenario: Scenario):
-        self.base = np.zeros(n)
-        self.error = np.zeros(n, dtype=bool)
-        self.feedback = np.zeros(n, dtype=np.int8)
-        self.harm_sq = np.zeros(n)
-        self.worst = np.zeros(n, dtype=np.int8)
-        self.attempts = {name: np.zeros(n, dtype=np.int16) for name in scenario.attempt_limits}
-        self.learning = np.zeros(n)
-        self.harm = np.zeros(n)
-
-    def apply(self, idx: np.ndarray, e: Effects) -> None:
-        if not len(idx):
-            return
-        self.base[idx] += e.learning
-        if e.experienced_error:
-            self.error[idx] = True
-        if e.feedback:
-            np.maximum.at(self.feedback, idx, FEEDBACK_RANK[e.feedback])
-        for text in e.harm:
-            g = grade(text)
-            self.harm_sq[idx] += g.points ** 2
-            rank = max(SEVERITY_RANK[g.severity], SEVERITY_RANK["severe"] if g.permanent else 0)
-            np.maximum.at(self.worst, idx, rank)
-        for name in e.attempts:
-            self.attempts[name][idx] += 1
 
 
 def monte_carlo(scenario: Scenario, policy: StationaryPolicy, profile_id: str | None,
                 params: ModelParams, episodes: int, seed: int) -> MonteCarloResult:
     rng = np.random.Generator(np.random.PCG64(seed))
     profile = scenario.trainee(profile_id)
-    values = np.array([c.value for c in profile.competence])
     priors = np.array([c.prior for c in profile.competence])
-    competence = values[rng.choice(len(values), size=episodes, p=priors)]
-    at = np.zeros(episodes, dtype=np.int32)
-    order = topological_order(scenario)
-    index = {node_id: i for i, node_id in enumerate(order)}
-    batch = _Batch(episodes, scenario)
-    for node_id in order:
-        idx = np.nonzero(at == index[node_id])[0]
+    level = rng.choice(len(priors), size=episodes, p=priors / priors.sum())
+    learning, harm = np.zeros(episodes), np.zeros(episodes)
+    for i, c in enumerate(profile.competence):
+        idx = np.nonzero(level == i)[0]
         if len(idx):
-            _visit(scenario.node(node_id), idx, at, index, batch, competence, policy, rng,
-                   params)
-    _finish_learning(batch, competence, profile.confidence, scenario.difficulty, params)
-    value = batch.learning - params.risk_weight * batch.harm
+            ctx = Context(scenario, profile_id, params, competence=c.value)
+            _simulate(ctx, idx, policy, rng, learning, harm)
+    value = learning - params.risk_weight * harm
     return MonteCarloResult(episodes, float(value.mean()),
                             float(value.std(ddof=1) / np.sqrt(episodes)),
-                            float(batch.learning.mean()), float(batch.harm.mean()))
+                            float(learning.mean()), float(harm.mean()))
 
 
-def _visit(node, idx, at, index, batch: _Batch, competence, policy, rng, params) -> None:
-    if isinstance(node, Beat):
-        batch.apply(idx, node.effects)
-        at[idx] = index[node.next]
-    elif isinstance(node, End):
-        batch.apply(idx, node.effects)
-        np.maximum.at(batch.feedback, idx, FEEDBACK_RANK[node.feedback])
-        at[idx] = -1
-    elif isinstance(node, Decision):
-        probs = np.array([policy[node.id].get(o.id, 0.0) for o in node.options])
-        picks = rng.choice(len(node.options), size=len(idx), p=probs / probs.sum())
-        for k, opt in enumerate(node.options):
-            sub = idx[picks == k]
-            batch.base[sub] += node.learning_value * params.autonomy_share[opt.level.value]
-            batch.apply(sub, opt.effects)
-            at[sub] = index[opt.next]
-    else:
-        assert isinstance(node, Chance)
-        c = competence[idx][:, None]
-        low = np.array([o.p_low for o in node.outcomes])
-        high = np.array([o.p_high for o in node.outcomes])
-        cumulative = np.cumsum(low + (high - low) * c, axis=1)
-        u = rng.random(len(idx))[:, None] * cumulative[:, -1:]
-        picks = np.minimum((u >= cumulative).sum(axis=1), len(node.outcomes) - 1)
-        for k, outcome in enumerate(node.outcomes):
-            sub = idx[picks == k]
-            batch.apply(sub, outcome.effects)
-            at[sub] = index[outcome.next]
+def _simulate(ctx: Context, idx: np.ndarray, policy, rng, learning, harm) -> None:
+    waiting: dict[Key, list[np.ndarray]] = {ctx.root(): [idx]}
+    for key in topological(ctx):
+        parts = waiting.pop(key, None)
+        if not parts:
+            continue
+        here = np.concatenate(parts)
+        for edge, sub in _branch(ctx, key, here, policy, rng):
+            if not len(sub):
+                continue
+            learning[sub] += edge.gain.learning
+            harm[sub] += edge.gain.harm
+            if edge.child is not None:
+                waiting.setdefault(edge.child, []).append(sub)
 
 
-def _finish_learning(batch: _Batch, competence, confidence, difficulty,
-                     params: ModelParams) -> None:
-    zone = np.exp(-((competence - difficulty) ** 2) / (2 * params.zone_width ** 2))
-    paid = batch.error & (batch.feedback > 0)
-    bonus = 1 + params.error_bonus * paid * (1 + params.hypercorrection * confidence)
-    fb = np.array([params.feedback_multiplier[k] for k in ("none", "brief", "structured")])
-    arousal = np.where(batch.error, params.arousal_after_error, params.arousal_baseline)
-    names = sorted(SEVERITY_RANK, key=SEVERITY_RANK.get)
-    harm_factor = np.array([params.harm_learning_factor[n] for n in names])
-    emotion = (1 + 0.2 * arousal - 0.6 * arousal ** 2) * harm_factor[batch.worst]
-    batch.learning = batch.base * zone * bonus * fb[batch.feedback] * emotion
-    batch.harm = np.minimum(100.0, np.sqrt(batch.harm_sq))
+def _branch(ctx: Context, key: Key, here: np.ndarray, policy, rng):
+    exp = ctx.expand(key)
+    if exp.decision is None:
+        if len(exp.edges) == 1:
+            return [(exp.edges[0], here)]
+        p = np.array([e.p for e in exp.edges])
+        picks = rng.choice(len(p), size=len(here), p=p / p.sum())
+        return [(e, here[picks == k]) for k, e in enumerate(exp.edges)]
+    spec = exp.decision
+    ids = [o.id for o in spec.offered]
+    choices = [(c, p) for c, p in policy[spec.node.id].items()
+               if p and c.partition("@")[0] in ids]
+    probs = np.array([p for _, p in choices])
+    picks = rng.choice(len(choices), size=len(here), p=probs / probs.sum())
+    out = []
+    for k, (choice, _) in enumerate(choices):
+        option, _, tick = choice.partition("@")
+        out += _window(ctx, spec, ids.index(option), int(tick or 0), here[picks == k], rng)
+    return out
+
+
+def _window(ctx: Context, spec, j: int, tick: int, sub: np.ndarray, rng):
+    """Which continuation each episode takes when acting with option j at `tick`."""
+    option, n = spec.offered[j], max(1, spec.node.window_ticks)
+    timed = spec.node.timing is not None
+    watch = timed and option.level is not None and option.level.value == "watch"
+    e = n if watch else effect_tick(option, tick, spec.arrival, timed, dict(ctx.latency))
+    branch = np.full(len(sub), 2 + j if e <= n else len(spec.basis) - 1)
+    if timed and len(sub):
+        masses = np.array(slot_masses(spec.node.timing, n, 1.0))
+        cum = np.cumsum(masses)
+        u = rng.random(len(sub))
+        slot = np.searchsorted(cum, u, side="right")
+        happened = slot < len(masses)
+        k = slot // 2
+        first = happened & (k < min(e, n))
+        kinds = slot % 2
+        branch = np.where(first, kinds, branch)
+        assert EVENT_KINDS == ("self_correct", "error")
+    edges: list[tuple[Edge, np.ndarray]] = []
+    for b in np.unique(branch):
+        edges.append((spec.basis[int(b)], sub[branch == b]))
+    return edges

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from game.scoring.learning import PathOutcome
 from game.scoring.params import ModelParams
 
 SEVERITY_RANK = {"none": 0, "minor": 1, "mild": 2, "moderate": 3, "severe": 4, "death": 5}
@@ -27,6 +26,8 @@ class Risks(NamedTuple):
     provoked: float = 0.0
     mild: float = 0.0
     """Any harm of CD I or worse (only for the amber rating, never a rule)."""
+    never: float = 0.0
+    """(v2) A step marked as a never-event."""
 
     def scaled(self, p: float) -> Risks:
         return Risks(*(x * p for x in self))
@@ -36,6 +37,7 @@ class Risks(NamedTuple):
 
 
 RULES: tuple[tuple[str, str], ...] = (
+    ("never", "a never-event: no trainee may be let reach it, whoever they are"),
     ("provoked", "never provoke an error: the supervisor may permit a mistake, not cause one"),
     ("severe", "no added risk of severe or permanent harm (CD >= IIIb, MERP >= G, "
                "ClassIntra >= IV)"),
@@ -46,19 +48,6 @@ RULES: tuple[tuple[str, str], ...] = (
     ("moderate", "added risk of moderate harm (CD >= II, ClassIntra III, MERP F) above "
                  "the tolerance"),
 )
-
-
-def leaf_risks(outcome: PathOutcome, supervision: str) -> Risks:
-    rank = SEVERITY_RANK[outcome.worst]
-    return Risks(
-        severe=1.0 if rank >= SEVERITY_RANK["severe"] else 0.0,
-        moderate=1.0 if rank >= SEVERITY_RANK["moderate"] else 0.0,
-        attempts=1.0 if outcome.attempts_exceeded else 0.0,
-        rescue=1.0 if (outcome.hands_on_rescue and supervision == "distant") else 0.0,
-        high_alert=1.0 if outcome.high_alert_reached else 0.0,
-        provoked=1.0 if outcome.provoked else 0.0,
-        mild=1.0 if rank >= SEVERITY_RANK["mild"] else 0.0,
-    )
 
 
 def _tolerance(rule: str, params: ModelParams) -> float:

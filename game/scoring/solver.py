@@ -1,67 +1,43 @@
-"""Exact solution of a vignette by backward induction over its decision/chance tree.
+"""Exact solution of a vignette: backward induction over (state, belief), with moments.
 
-The trainee's competence may be uncertain (a discrete prior per profile). The solver carries
-the supervisor's belief over it down the tree and updates it by Bayes' rule at every chance
-outcome, so a probing question whose answer depends on competence carries information and
-its value falls out of the recursion instead of being asserted.
+The trainee's competence may be uncertain (a discrete prior per profile). The belief over it
+is part of each situation and is updated by Bayes' rule at every chance outcome, so a
+probing question whose answer depends on competence carries information.
 
-At a decision point each option gets a Q-value (expected learning minus risk weight times
-expected harm over the rest of the vignette, under the best admissible continuation) and the
-probabilities the safety rules need. Options that break a rule are inadmissible; the optimal
-option is the admissible one with the highest Q.
+At a decision point each option gets a Q-value for every moment of the window (expected
+learning minus risk weight times expected harm over the rest of the vignette, under the
+best admissible continuation) and the probabilities the safety rules need. A moment that
+breaks a rule is inadmissible; the optimum is the admissible (option, moment) with the
+highest Q. Situations are memoised on their state (graph.py), so the work grows with the
+number of distinct situations, not with the number of histories.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from game.core.model import Beat, Chance, Decision, End, Scenario
+import numpy as np
+
+from game.core.model import Scenario
+from game.scoring.analysis import DecisionAnalysis, OptionAnalysis, analyse
+from game.scoring.backward import ROWS, Pass, best_segments, rule_tolerances
 from game.scoring.cache import KeyedCache, version_key
-from game.scoring.learning import PathTotals, outcome_before_fit, zone_fit
+from game.scoring.graph import Context, DecisionSpec, Key, key_of
 from game.scoring.params import ModelParams
-from game.scoring.safety import Risks, broken_rule, leaf_risks, rating, safest_of
+from game.scoring.safety import Risks
+
+__all__ = ["DecisionAnalysis", "History", "OptionAnalysis", "Policy", "Solution", "Value",
+           "evaluate", "regret_of_path", "solve", "solve_cached", "stationary", "step_key",
+           "uniform"]
 
 History = tuple[str, ...]
-"""The path so far as `node:choice` strings (decisions and chance outcomes), the same key the
-engine's session history produces, so a played session can be looked up in a solution."""
+"""The path so far as `node:choice` strings (decisions, chance outcomes and, in v2, window
+events `node:~error`), the same key the engine's session history produces."""
 
 Policy = Callable[[str, History], Mapping[str, float]]
-"""A policy maps (decision id, history) to option probabilities."""
-
-
-@dataclass(frozen=True)
-class OptionAnalysis:
-    option: str
-    level: str
-    q: float
-    learning: float
-    harm: float
-    risks: Risks
-    broken: str | None
-    rating: str
-
-
-@dataclass(frozen=True)
-class DecisionAnalysis:
-    node: str
-    history: History
-    belief: tuple[float, ...]
-    reach: float
-    """Probability of reaching this situation under a uniformly random policy."""
-    options: tuple[OptionAnalysis, ...]
-    best: str
-
-    def option(self, option_id: str) -> OptionAnalysis:
-        return next(o for o in self.options if o.option == option_id)
-
-    @property
-    def best_q(self) -> float:
-        return self.option(self.best).q
-
-    def gap(self, option_id: str) -> float:
-        """Expected regret of choosing `option_id` here (0.0 exactly for the best option)."""
-        return self.best_q - self.option(option_id).q
+"""A policy maps (decision id, history) to option probabilities; an option id may carry a
+moment, `cue@12` (acting 12 ticks into the window; plain ids act at once)."""
 
 
 @dataclass(frozen=True)
@@ -72,153 +48,173 @@ class Value:
     risks: Risks
 
 
-@dataclass
-class Solution:
-    scenario_id: str
-    profile_id: str
-    params: ModelParams
-    root: Value
-    decisions: dict[tuple[str, History], DecisionAnalysis] = field(default_factory=dict)
-
-    def at(self, node: str, history: History) -> DecisionAnalysis:
-        return self.decisions[(node, history)]
-
-    def representative(self) -> dict[str, DecisionAnalysis]:
-        """For each decision point, the situation most often reached (random play)."""
-        best: dict[str, DecisionAnalysis] = {}
-        for analysis in self.decisions.values():
-            held = best.get(analysis.node)
-            if held is None or analysis.reach > held.reach:
-                best[analysis.node] = analysis
-        return best
-
-
 def step_key(node: str, choice: str) -> str:
     return f"{node}:{choice}"
 
 
-class _Solver:
-    def __init__(self, scenario: Scenario, profile_id: str | None, params: ModelParams,
-                 policy: Policy | None, update_belief: bool = True):
-        self.scenario = scenario
-        self.update_belief = update_belief
-        self.profile = scenario.trainee(profile_id)
-        self.params = params
-        self.policy = policy
-        self.levels = [c.value for c in self.profile.competence]
-        self.fits = [zone_fit(c, scenario.difficulty, params) for c in self.levels]
-        self.decisions: dict[tuple[str, History], DecisionAnalysis] = {}
+class Solution:
+    """Values of every reachable situation; `at` finds the one a history leads to."""
 
-    def run(self) -> Solution:
-        prior = tuple(c.prior for c in self.profile.competence)
-        root = self.value(self.scenario.start, PathTotals(), prior, (), 1.0)
-        return Solution(self.scenario.id, self.profile.id, self.params, root, self.decisions)
+    def __init__(self, ctx: Context, run: Pass, recorded: dict, root: np.ndarray):
+        self.scenario_id = ctx.scenario.id
+        self.profile_id = ctx.profile.id
+        self.params = ctx.params
+        self.ctx, self._pass, self._recorded = ctx, run, recorded
+        self.root = _value(root[:, 0], ctx.params.risk_weight)
+        self._analyses: dict[Key, DecisionAnalysis] = {}
+        self._reach: dict[Key, float] | None = None
 
-    def value(self, node_id: str, totals: PathTotals, belief, history: History,
-              reach: float) -> Value:
-        node = self.scenario.node(node_id)
-        if isinstance(node, Beat):
-            return self.value(node.next, totals.with_effects(node.effects), belief, history,
-                              reach)
-        if isinstance(node, End):
-            return self.leaf(totals.with_effects(node.effects).with_feedback(node.feedback),
-                             belief)
-        if isinstance(node, Chance):
-            return self.chance(node, totals, belief, history, reach)
-        assert isinstance(node, Decision)
-        return self.decision(node, totals, belief, history, reach)
+    def key_of(self, node: str, history: History) -> Key:
+        return key_of(self.ctx, node, tuple(history))
 
-    def leaf(self, totals: PathTotals, belief) -> Value:
-        outcome = outcome_before_fit(totals, self.profile.confidence,
-                                     self.scenario.attempt_limits, self.params)
-        fit = sum(b * z for b, z in zip(belief, self.fits))
-        learning = outcome.learning * fit
-        harm = outcome.harm
-        return Value(learning - self.params.risk_weight * harm, learning, harm,
-                     leaf_risks(outcome, self.scenario.supervision))
+    def analysis(self, key: Key, history: History | None = None) -> DecisionAnalysis:
+        found = self._analyses.get(key)
+        if found is None:
+            spec, q_all, basis = self._recorded[key]
+            found = analyse(self.ctx, key, spec, q_all, basis,
+                            self._pass.history.get(key, ()), self.reach().get(key, 0.0))
+            self._analyses[key] = found
+        if history is not None and history != found.history:
+            return found.relabel(tuple(history))
+        return found
 
-    def chance(self, node: Chance, totals, belief, history, reach) -> Value:
-        value = learning = harm = 0.0
-        risks = Risks()
-        for outcome in node.outcomes:
-            joint = [b * outcome.probability(c) for b, c in zip(belief, self.levels)]
-            p = sum(joint)
-            if p <= 0.0:
-                continue
-            posterior = tuple(j / p for j in joint) if self.update_belief else belief
-            sub = self.value(outcome.next, totals.with_effects(outcome.effects), posterior,
-                             history + (step_key(node.id, outcome.id),), reach * p)
-            value += p * sub.value
-            learning += p * sub.learning
-            harm += p * sub.harm
-            risks = risks.plus(sub.risks.scaled(p))
-        return Value(value, learning, harm, risks)
+    def at(self, node: str, history: History) -> DecisionAnalysis:
+        return self.analysis(self.key_of(node, history), tuple(history))
 
-    def decision(self, node: Decision, totals, belief, history, reach) -> Value:
-        share = reach / len(node.options)
-        subs = []
-        for opt in node.options:
-            after = totals.with_decision(node.learning_value, opt.level, self.params)
-            after = after.with_effects(opt.effects)
-            subs.append(self.value(opt.next, after, belief,
-                                   history + (step_key(node.id, opt.id),), share))
-        safest = safest_of([s.risks for s in subs])
-        analyses = []
-        for opt, sub in zip(node.options, subs):
-            broken = broken_rule(sub.risks, safest, self.params) \
-                if self.params.enforce_safety else None
-            analyses.append(OptionAnalysis(opt.id, opt.level.value, sub.value, sub.learning,
-                                           sub.harm, sub.risks, broken,
-                                           rating(broken, sub.risks, safest, self.params)))
-        best = _best(analyses)
-        self.decisions[(node.id, history)] = DecisionAnalysis(
-            node.id, history, tuple(belief), reach, tuple(analyses), best.option)
-        if self.policy is None:
-            return subs[analyses.index(best)]
-        chosen = self.policy(node.id, history)
-        total = Value(0.0, 0.0, 0.0, Risks())
-        for opt, sub in zip(node.options, subs):
-            p = chosen.get(opt.id, 0.0)
-            if p:
-                total = Value(total.value + p * sub.value, total.learning + p * sub.learning,
-                              total.harm + p * sub.harm, total.risks.plus(sub.risks.scaled(p)))
-        return total
+    @property
+    def decisions(self) -> dict[tuple[str, History], DecisionAnalysis]:
+        """Every reachable decision situation, labelled by its first-found history."""
+        return {(k[0].node, self._pass.history[k]): self.analysis(k) for k in self._recorded}
+
+    def reach(self) -> dict[Key, float]:
+        """Probability of each situation under a uniformly random policy (options and
+        moments uniform), for choosing representative situations."""
+        if self._reach is None:
+            self._reach = forward_reach(self._pass)
+        return self._reach
+
+    def representative(self) -> dict[str, DecisionAnalysis]:
+        """For each decision point, the situation most often reached (random play)."""
+        best: dict[str, tuple[float, Key]] = {}
+        reach = self.reach()
+        for key in self._recorded:
+            r = reach.get(key, 0.0)
+            held = best.get(key[0].node)
+            if held is None or r > held[0]:
+                best[key[0].node] = (r, key)
+        return {node: self.analysis(key) for node, (_, key) in best.items()}
 
 
-def _best(analyses: list[OptionAnalysis]) -> OptionAnalysis:
-    admissible = [a for a in analyses if a.broken is None]
-    if admissible:
-        # Highest Q; among equal Q, the option that leaves the trainee more of the task.
-        return max(admissible, key=lambda a: a.q)
-    # Every option breaks some rule (possible only when rules pull in different
-    # directions): choose the one that breaks the least serious rule.
-    from game.scoring.safety import RULES
-    order = [r for r, _ in RULES]
-    return max(analyses, key=lambda a: (order.index(a.broken), a.q))
+def _value(column: np.ndarray, w: float) -> Value:
+    return Value(float(column[0] - w * column[1]), float(column[0]), float(column[1]),
+                 Risks(*(float(x) for x in column[2:])))
+
+
+def forward_reach(run: Pass) -> dict[Key, float]:
+    from game.scoring.backward import coefficients
+    reach: dict[Key, float] = {}
+    root = run.ctx.root()
+    reach[root] = 1.0
+    for key in reversed(run.order):
+        r = reach.get(key, 0.0)
+        exp = run.ctx.expand(key)
+        if exp.decision is None:
+            pairs = [(e.p, e.child) for e in exp.edges]
+        else:
+            spec = exp.decision
+            n = max(1, spec.node.window_ticks)
+            share = np.array([(s.t_hi - s.t_lo + 1) / n / len(spec.offered)
+                              for s in spec.segments])
+            mix = share @ coefficients(spec)
+            pairs = [(m, e.child) for m, e in zip(mix, spec.basis)]
+        for p, child in pairs:
+            if child is not None and p > 0:
+                reach[child] = reach.get(child, 0.0) + r * float(p)
+    return reach
+
+
+class _Optimal:
+    def __init__(self, params: ModelParams, record: dict | None):
+        self.tol, self.enforce, self.record = rule_tolerances(params), params.enforce_safety, \
+            record
+
+    def __call__(self, key: Key, spec: DecisionSpec, q_all: np.ndarray, q: np.ndarray,
+                 basis: np.ndarray):
+        best = best_segments(q_all, q, self.tol, self.enforce)
+        if self.record is not None:
+            self.record[key] = (spec, q_all[:, :, 0], basis[:, :, 0])
+        return q_all[best, :, np.arange(q.shape[1])].T
+
+
+def run_pass(ctx: Context, weights, choose) -> tuple[Pass, np.ndarray]:
+    run = Pass(ctx, np.asarray(weights, dtype=float), choose)
+    return run, run.run()
 
 
 def solve(scenario: Scenario, profile_id: str | None = None,
-          params: ModelParams | None = None) -> Solution:
+          params: ModelParams | None = None, update_belief: bool = True) -> Solution:
     """The optimal admissible policy with Q-values at every reachable decision situation."""
-    return _Solver(scenario, profile_id, params or ModelParams(), None).run()
+    params = params or ModelParams()
+    ctx = Context(scenario, profile_id, params, update_belief)
+    recorded: dict = {}
+    run, root = run_pass(ctx, [params.risk_weight], _Optimal(params, recorded))
+    return Solution(ctx, run, recorded, root)
 
 
-_SOLUTIONS: KeyedCache[Solution] = KeyedCache(2048)
+_SOLUTIONS: KeyedCache[Solution] = KeyedCache(256)
 
 
 def solve_cached(scenario: Scenario, profile_id: str | None = None,
                  params: ModelParams | None = None) -> Solution:
-    """`solve`, remembered: cohort reports and debriefs ask for the same (scenario version,
-    profile, parameters) solution many times; it is a pure function of that key."""
+    """`solve`, remembered by (scenario id, content hash, profile, parameters); thread-safe
+    (debriefs solve in a background thread)."""
     params = params or ModelParams()
     return _SOLUTIONS.get(version_key(scenario, profile_id, repr(params)),
                           lambda: solve(scenario, profile_id, params))
 
 
+class _Following:
+    """Evaluates a given policy; records Q-values (under the policy's continuation)."""
+
+    def __init__(self, ctx: Context, policy: Policy, record: dict, histories: dict):
+        self.ctx, self.policy, self.record, self.histories = ctx, policy, record, histories
+
+    def __call__(self, key: Key, spec: DecisionSpec, q_all: np.ndarray, q: np.ndarray,
+                 basis: np.ndarray):
+        self.record[key] = (spec, q_all[:, :, 0], basis[:, :, 0])
+        chosen = self.policy(spec.node.id, self.histories.get(key, ()))
+        ids = [o.id for o in spec.offered]
+        total = np.zeros((ROWS, q.shape[1]))
+        mass = 0.0
+        for choice, p in chosen.items():
+            option, _, tick = choice.partition("@")
+            if not p or option not in ids:
+                continue
+            seg = segment_at(spec, ids.index(option), int(tick or 0))
+            total += p * q_all[seg]
+            mass += p
+        return total / mass if mass else q_all[0]
+
+
+def segment_at(spec: DecisionSpec, option: int, tick: int) -> int:
+    n = max(1, spec.node.window_ticks)
+    tick = min(max(0, tick), n - 1)
+    for i, seg in enumerate(spec.segments):
+        if seg.option == option and seg.t_lo <= tick <= seg.t_hi:
+            return i
+    raise KeyError((option, tick))
+
+
 def evaluate(scenario: Scenario, policy: Policy, profile_id: str | None = None,
              params: ModelParams | None = None) -> Solution:
-    """Exact expected value of an arbitrary (possibly random) policy."""
-    return _Solver(scenario, profile_id, params or ModelParams(), policy).run()
+    """Exact expected value of an arbitrary (possibly random) policy. The policy is asked
+    once per situation, with the first history found to it."""
+    params = params or ModelParams()
+    ctx = Context(scenario, profile_id, params)
+    recorded: dict = {}
+    run = Pass(ctx, np.array([params.risk_weight]), lambda *a: None)  # type: ignore[arg-type]
+    run.choose = _Following(ctx, policy, recorded, run.history)
+    return Solution(ctx, run, recorded, run.run())
 
 
 def stationary(choice: Mapping[str, str]) -> Policy:

@@ -1,0 +1,172 @@
+"""What the solver says about one decision situation: every option at every moment.
+
+Built on demand from the values the backward pass recorded, so solving a deep vignette
+does not pay for reports nobody reads. Moments are content ticks after the window opened
+(10 per second at normal pace); the `_s` fields are seconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from game.core.model import TICKS_PER_SECOND
+from game.scoring.backward import NOT_BROKEN, admissible_rank, rule_tolerances
+from game.scoring.moments import last_safe_tick, window_prefix
+from game.scoring.safety import RULES, Risks, rating
+
+BY_TIMEOUT = ("timeout", "waiting")
+"""How a decision step ended without an intervention (the window ran out, or the trainee's
+self-correction or mistake came while the supervisor watched)."""
+
+
+@dataclass(frozen=True)
+class MomentValue:
+    """Acting with one option at any tick in [t_lo, t_hi] of the window."""
+
+    t_lo: int
+    t_hi: int
+    q: float
+    learning: float
+    harm: float
+    risks: Risks
+    broken: str | None
+    rating: str
+
+
+@dataclass(frozen=True)
+class OptionAnalysis:
+    option: str
+    level: str
+    q: float
+    """Q at this option's best admissible moment (the best moment when none is)."""
+    learning: float
+    harm: float
+    risks: Risks
+    broken: str | None
+    rating: str
+    best_moment_s: float = 0.0
+    last_safe_moment_s: float | None = None
+    """Latest moment at which acting lands in the window with at most `eps_last_safe`
+    chance that the mistake happens first; None when no moment is that safe."""
+    moments: tuple[MomentValue, ...] = ()
+
+    def at(self, tick: int) -> MomentValue:
+        for m in self.moments:
+            if m.t_lo <= tick <= m.t_hi:
+                return m
+        return self.moments[0] if tick < self.moments[0].t_lo else self.moments[-1]
+
+
+@dataclass(frozen=True)
+class DecisionAnalysis:
+    node: str
+    history: tuple[str, ...]
+    belief: tuple[float, ...]
+    reach: float
+    """Probability of reaching this situation under a uniformly random policy."""
+    options: tuple[OptionAnalysis, ...]
+    best: str
+    best_moment_s: tuple[float, float] = (0.0, 0.0)
+    """Moments of the best option whose Q is within `moment_tolerance` of the best
+    (first and last; between them a moment may fall short on an oddly shaped curve)."""
+    best_moment_tick: int = 0
+    window_s: float = 0.0
+    timed: bool = False
+    timeout: MomentValue | None = None
+    """Letting the window run (no intervention, or an explicit watch)."""
+
+    def option(self, option_id: str) -> OptionAnalysis:
+        return next(o for o in self.options if o.option == option_id)
+
+    @property
+    def best_q(self) -> float:
+        return self.option(self.best).at(self.best_moment_tick).q
+
+    def gap(self, option_id: str) -> float:
+        """Expected regret of choosing `option_id` at its best moment (0.0 for the best)."""
+        if option_id == self.best:
+            return 0.0
+        return self.best_q - self.option(option_id).q
+
+    def moment(self, option_id: str, tick: int | None, by: str = "player") -> MomentValue:
+        if by in BY_TIMEOUT or tick is None:
+            assert self.timeout is not None
+            return self.timeout
+        return self.option(option_id).at(tick)
+
+    def regret(self, option_id: str, tick: int | None, by: str = "player") -> float:
+        """Best Q over (option, moment) minus the Q of the choice made at its moment; 0.0
+        exactly for the best option at its best moment."""
+        chosen = self.moment(option_id, tick, by)
+        best = self.option(self.best).at(self.best_moment_tick)
+        return 0.0 if chosen == best else best.q - chosen.q
+
+    def relabel(self, history: tuple[str, ...]) -> DecisionAnalysis:
+        return replace(self, history=history)
+
+
+def analyse(ctx, key, spec, q_all: np.ndarray, basis: np.ndarray, history, reach: float):
+    """The DecisionAnalysis of one recorded situation (q_all: segments x value rows)."""
+    params = ctx.params
+    q = q_all[:, 0] - params.risk_weight * q_all[:, 1]
+    rank = admissible_rank(q_all[:, :, None], rule_tolerances(params),
+                           params.enforce_safety)[:, 0]
+    safest = Risks(*q_all[:, 2:].min(axis=0))
+    moments = [_moment(spec.segments[i], q_all[i], q[i], rank[i], safest, params)
+               for i in range(len(q))]
+    best = max(range(len(q)), key=lambda i: (rank[i], q[i], -i))
+    options = tuple(_option(ctx, spec, j, moments, rank, q)
+                    for j in range(len(spec.offered)))
+    best_seg = spec.segments[best]
+    near = [s for s, m, r in zip(spec.segments, moments, rank)
+            if s.option == best_seg.option and r == rank[best]
+            and m.q >= q[best] - params.moment_tolerance]
+    n = max(1, spec.node.window_ticks)
+    timeout = _timeout(spec, basis, safest, params)
+    return DecisionAnalysis(
+        spec.node.id, tuple(history), key[1], reach, options,
+        spec.offered[best_seg.option].id,
+        (min(s.t_lo for s in near) / TICKS_PER_SECOND,
+         max(s.t_hi for s in near) / TICKS_PER_SECOND),
+        best_seg.t_lo, n / TICKS_PER_SECOND, spec.node.timing is not None, timeout)
+
+
+def _moment(seg, row: np.ndarray, q: float, rank: int, safest: Risks, params) -> MomentValue:
+    risks = Risks(*(float(x) for x in row[2:]))
+    broken = RULES[rank][0] if rank < NOT_BROKEN else None
+    return MomentValue(seg.t_lo, seg.t_hi, float(q), float(row[0]), float(row[1]), risks,
+                       broken, rating(broken, risks, safest, params))
+
+
+def _option(ctx, spec, j: int, moments, rank, q) -> OptionAnalysis:
+    option = spec.offered[j]
+    idx = [i for i, s in enumerate(spec.segments) if s.option == j]
+    pick = max(idx, key=lambda i: (rank[i], q[i], -i))
+    m = moments[pick]
+    safe = last_safe_tick(spec.node, option, spec.arrival, dict(ctx.latency),
+                          ctx.params.eps_last_safe)
+    return OptionAnalysis(
+        option.id, option.level.value if option.level is not None else "debrief", m.q,
+        m.learning, m.harm, m.risks, m.broken, m.rating, m.t_lo / TICKS_PER_SECOND,
+        None if safe is None else safe / TICKS_PER_SECOND,
+        tuple(moments[i] for i in idx))
+
+
+def _timeout(spec, basis: np.ndarray, safest: Risks, params) -> MomentValue:
+    """Letting the window run out: the drawn event, else the default option."""
+    n = max(1, spec.node.window_ticks)
+    cs, ce = window_prefix(spec.node)
+    row = cs[n] * basis[0] + ce[n] * basis[1] + (1 - cs[n] - ce[n]) * basis[-1]
+    q = row[0] - params.risk_weight * row[1]
+    risks = Risks(*(float(x) for x in row[2:]))
+    excess = [r for r, _ in RULES
+              if getattr(risks, r) - getattr(safest, r) > _tol(r, params)]
+    broken = excess[0] if (excess and params.enforce_safety) else None
+    return MomentValue(n, n, float(q), float(row[0]), float(row[1]), risks, broken,
+                       rating(broken, risks, safest, params))
+
+
+def _tol(rule: str, params) -> float:
+    return {"severe": params.eps_severe, "moderate": params.eps_moderate}.get(rule, 1e-9)

@@ -1,0 +1,203 @@
+"""The decision model as a graph over (state, belief): expanding one situation into its
+successors with what each step earns.
+
+A key is a `ModelState` plus the supervisor's belief over the trainee's competence. Two
+histories that lead to the same key have the same future, so the solver evaluates each key
+once. Beliefs are rounded to 12 digits so that the same outcomes in another order meet.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from game.core.model import Beat, Chance, Decision, End, Level, Option, Scenario
+from game.scoring.learning import (
+    FEEDBACK_RANK,
+    Gain,
+    ModelState,
+    apply_effects,
+    error_episode,
+    rung_credit,
+    terminal_learning,
+    zone_fit,
+)
+from game.scoring.moments import Segment, segments
+from game.scoring.params import ModelParams
+
+Belief = tuple[float, ...]
+Key = tuple[ModelState, Belief]
+
+
+class Edge(NamedTuple):
+    p: float
+    gain: Gain
+    """Learning already scaled by the fit Z(c) under the belief after the step."""
+    child: Key | None
+    label: str
+    """The history entry (`node:choice`) this edge adds; "" for beats."""
+
+
+class DecisionSpec(NamedTuple):
+    node: Decision
+    offered: tuple[Option, ...]
+    basis: tuple[Edge, ...]
+    """Self-correction, error (both None-child placeholders when untimed), each offered
+    option, then the default option: the continuations moments mix."""
+    segments: tuple[Segment, ...]
+    arrival: int
+
+
+class Expansion(NamedTuple):
+    kind: str  # "end" | "chance" | "decision"
+    edges: tuple[Edge, ...] = ()
+    decision: DecisionSpec | None = None
+
+
+class Context:
+    """Transitions of one scenario for one trainee profile and parameter set."""
+
+    def __init__(self, scenario: Scenario, profile_id: str | None, params: ModelParams,
+                 update_belief: bool = True, competence: float | None = None):
+        """`competence` fixes the trainee's true competence (scoring a played session)
+        instead of the profile's prior."""
+        self.scenario, self.params, self.update_belief = scenario, params, update_belief
+        self.profile = scenario.trainee(profile_id)
+        if competence is None:
+            self.levels = [c.value for c in self.profile.competence]
+            self.prior = tuple(round(c.prior, 12) for c in self.profile.competence)
+        else:
+            self.levels, self.prior = [competence], (1.0,)
+        self.fits = [zone_fit(c, scenario.difficulty, params) for c in self.levels]
+        self.latency = tuple(sorted(params.latency_s.items()))
+        self._expansions: dict[Key, Expansion] = {}
+        self._segments: dict[tuple, tuple[Segment, ...]] = {}
+
+    def root(self) -> Key:
+        return ModelState(self.scenario.start, distance=self.scenario.supervision), self.prior
+
+    def fit(self, belief: Belief) -> float:
+        return sum(b * z for b, z in zip(belief, self.fits))
+
+    def expand(self, key: Key) -> Expansion:
+        found = self._expansions.get(key)
+        if found is None:
+            found = self._expand(key)
+            self._expansions[key] = found
+        return found
+
+    def _gain(self, s: ModelState, e, belief: Belief) -> tuple[ModelState, Gain]:
+        s2, g = apply_effects(s, e, self.profile.confidence, self.scenario.attempt_limits,
+                              self.params)
+        return s2, g._replace(learning=g.learning * self.fit(belief)) if g.learning else g
+
+    def _expand(self, key: Key) -> Expansion:
+        s, belief = key
+        node = self.scenario.node(s.node)
+        if isinstance(node, Beat):
+            s2, g = self._gain(s, node.effects, belief)
+            s2 = s2._replace(node=node.next_for(s2.flags),
+                             arrival=max(0, s2.arrival - node.duration_ticks))
+            return Expansion("chance", (Edge(1.0, g, (s2, belief), ""),))
+        if isinstance(node, End):
+            s2, g = self._gain(s, node.effects, belief)
+            s2 = s2._replace(feedback=max(s2.feedback, FEEDBACK_RANK[node.feedback]))
+            bonus = terminal_learning(s2, self.params) * self.fit(belief)
+            return Expansion("end", (Edge(1.0, g._replace(learning=g.learning + bonus), None,
+                                          ""),))
+        if isinstance(node, Chance):
+            return Expansion("chance", self._chance(node, s, belief))
+        assert isinstance(node, Decision)
+        return Expansion("decision", decision=self._decision(node, s, belief))
+
+    def _chance(self, node: Chance, s: ModelState, belief: Belief) -> tuple[Edge, ...]:
+        edges = []
+        for outcome in node.outcomes:
+            joint = [b * outcome.probability(c, s.flags) for b, c in zip(belief, self.levels)]
+            p = sum(joint)
+            if p <= 0.0:
+                continue
+            post = tuple(round(j / p, 12) for j in joint) if self.update_belief else belief
+            s2, g = self._gain(s, outcome.effects, post)
+            edges.append(Edge(p, g, (s2._replace(node=outcome.next), post),
+                              f"{node.id}:{outcome.id}"))
+        return tuple(edges)
+
+    def _decision(self, node: Decision, s: ModelState, belief: Belief) -> DecisionSpec:
+        offered = node.offered(s.flags)
+        after = s._replace(l0=node.learning_value,
+                           arrival=max(0, s.arrival - max(1, node.window_ticks)))
+        fit = self.fit(belief)
+        basis = [self._event(node, after, fit, belief, "self_correct"),
+                 self._event(node, after, fit, belief, "error")]
+        basis += [self._option(node, after, o, fit, belief) for o in offered]
+        basis.append(self._option(node, after, node.option(node.default), fit, belief))
+        default = len(offered)
+        seg_key = (node.id, tuple(o.id for o in offered), s.arrival)
+        segs = self._segments.get(seg_key)
+        if segs is None:
+            segs = segments(node, offered, default, s.arrival, self.latency)
+            self._segments[seg_key] = segs
+        return DecisionSpec(node, offered, tuple(basis), segs, s.arrival)
+
+    def _option(self, node: Decision, after: ModelState, option: Option, fit: float,
+                belief: Belief) -> Edge:
+        credit = rung_credit(node.learning_value, option.level, self.params) * fit
+        s2, g = self._gain(after, option.effects, belief)
+        return Edge(1.0, g._replace(learning=g.learning + credit),
+                    (s2._replace(node=option.next), belief), f"{node.id}:{option.id}")
+
+    def _event(self, node: Decision, after: ModelState, fit: float, belief: Belief,
+               kind: str) -> Edge:
+        """The trainee did the whole step: corrected themselves, or made the mistake (an
+        experienced error, whose episode bonus waits for feedback)."""
+        timing = node.timing
+        if timing is None:
+            return Edge(0.0, Gain(), None, "")
+        credit = rung_credit(node.learning_value, Level.WATCH, self.params) * fit
+        if kind == "self_correct":
+            child = after._replace(node=timing.on_self_correct)
+        else:
+            bonus = error_episode(node.learning_value, self.profile.confidence, self.params)
+            child = after._replace(node=timing.on_error,
+                                   pending=round(after.pending + bonus, 9))
+        return Edge(1.0, Gain(credit), (child, belief),
+                    f"{node.id}:~{kind}")
+
+
+
+def key_of(ctx: Context, node_id: str, history: tuple[str, ...]) -> Key:
+    """The situation a history leads to: replays `node:choice` entries from the start (a
+    window event entry `d:~error` after `d:option` means the event came first)."""
+    key, items, i = ctx.root(), list(history), 0
+    while True:
+        exp = ctx.expand(key)
+        if exp.kind == "decision" and key[0].node == node_id and i == len(items):
+            return key
+        if exp.kind == "end" or (i >= len(items) and exp.kind == "decision"):
+            raise KeyError((node_id, history))
+        if exp.decision is None:
+            if len(exp.edges) == 1 and not exp.edges[0].label:
+                key = exp.edges[0].child
+                continue
+            edge = _edge(exp.edges, items, i)
+            i += 1
+        else:
+            basis = exp.decision.basis
+            nxt = items[i + 1] if i + 1 < len(items) else ""
+            if nxt.startswith(f"{exp.decision.node.id}:~"):
+                kind = nxt.split(":~", 1)[1]
+                edge = {"self_correct": basis[0], "error": basis[1]}.get(kind, basis[-1])
+                i += 2
+            else:
+                edge = _edge(basis[2:], items, i)
+                i += 1
+        key = edge.child
+
+
+def _edge(edges, items: list[str], i: int) -> Edge:
+    if i >= len(items):
+        raise KeyError("history ends before this situation")
+    for e in edges:
+        if e.label == items[i] and e.child is not None:
+            return e
+    raise KeyError(items[i])
