@@ -21,11 +21,28 @@ from game.scoring.params import ModelParams
 from game.store.records import Intervention, SessionRecord
 
 
-def interventions(state: SessionState) -> tuple[Intervention, ...]:
+def rung(scenario: Scenario, node: str, option: str) -> int | None:
+    try:
+        level = scenario.node(node).option(option).level  # type: ignore[union-attr]
+    except (KeyError, AttributeError):
+        return None
+    return level.rank if level is not None else None
+
+
+def interventions(scenario: Scenario, state: SessionState) -> tuple[Intervention, ...]:
     """Every decision on the path so far, with when its window opened and when it closed."""
     return tuple(Intervention(step.node, step.choice, step.by, step.tick,
-                              step.tick - step.elapsed)
+                              step.tick - step.elapsed, rung=rung(scenario, step.node,
+                                                                  step.choice))
                  for step in state.history if step.kind == "decision")
+
+
+def with_best(scenario: Scenario, moments: tuple[Intervention, ...], score: EpisodeScore
+              ) -> tuple[Intervention, ...]:
+    """Add the rung of the best option at each decision, then the model's moments."""
+    rungs = [replace(m, best_rung=rung(scenario, r.node, r.best))
+             for m, r in zip(moments, score.decisions)]
+    return with_moments(tuple(rungs) + moments[len(rungs):], score)
 
 
 def with_moments(moments: tuple[Intervention, ...], score: EpisodeScore
@@ -76,14 +93,15 @@ def capture(scenario: Scenario, state: SessionState, params: ModelParams,
         started_at=str(header.get("started_at", "")), seed=config.seed,
         risk_weight=params.risk_weight, log_file=log_file, category=scenario.category,
         supervision=scenario.supervision, competence=state.competence,
-        trainee_confidence=trainee.confidence, interventions=interventions(state))
+        trainee_confidence=trainee.confidence, interventions=interventions(scenario, state))
     if score is None or not state.finished:
         outcome = realised(scenario, state, params)
         return base.with_(status="abandoned", learning=outcome["learning"],
                           harm=outcome["harm"], net=outcome["net"])
     low, high = attitude_bounds(scenario, config.profile_id, score, params) \
         if with_attitude else (None, None)
-    return base.with_(status="finished", interventions=with_moments(base.interventions, score),
+    moments = with_best(scenario, base.interventions, score)
+    return base.with_(status="finished", interventions=moments,
                       learning=round(score.learning, 6),
                       harm=round(score.harm, 6), net=round(score.net, 6),
                       regret=round(score.regret, 6), safety_rating=score.safety_rating,

@@ -35,6 +35,10 @@ class Intervention:
     """Seconds into the window of the last safe moment for the option chosen, if given."""
     chosen_at: float | None = None
     """Seconds into the window (content time) the choice was made, as the model counts it."""
+    rung: int | None = None
+    """The chosen option's rung on the intervention ladder (0 watch ... 4 take over)."""
+    best_rung: int | None = None
+    """The rung of the best option at that decision (None when not scored)."""
 
     @property
     def waited_seconds(self) -> float:
@@ -55,7 +59,12 @@ class Intervention:
                    int(data["tick"]), int(data.get("opened", data["tick"])),
                    (float(best[0]), float(best[1])) if best else None,
                    float(safe) if safe is not None else None,
-                   float(at) if at is not None else None)
+                   float(at) if at is not None else None,
+                   _int_or_none(data.get("rung")), _int_or_none(data.get("best_rung")))
+
+
+def _int_or_none(value: Any) -> int | None:
+    return int(value) if value is not None else None
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,10 @@ def test_save_result_of_a_finished_logged_session(session_of, tiny, tmp_path):
     decisions = [s for s in session.state.history if s.kind == "decision"]
     assert [(i.node, i.choice, i.tick, i.opened) for i in row.interventions] == [
         (s.node, s.choice, s.tick, s.tick - s.elapsed) for s in decisions]
+    ranks = [tiny.node(s.node).option(s.choice).level.rank for s in decisions]
+    best = [tiny.node(r.node).option(r.best).level.rank for r in session.score.decisions]
+    assert [i.rung for i in row.interventions] == ranks and ranks == [4] * len(ranks)
+    assert [i.best_rung for i in row.interventions] == best
 
 
 def test_unrecorded_and_abandoned_sessions_are_kept(session_of, tmp_path):
