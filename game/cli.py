@@ -154,7 +154,7 @@ def cmd_replay(args) -> int:
     if not Path(args.log).exists():
         raise UserError(f"no such log: {args.log}")
     if not args.verify:
-        from game.ui.app import NoDisplay, run_replay_viewer
+        from game.ui.shell.app import NoDisplay, run_replay_viewer
         try:
             return run_replay_viewer(args.log, window=_window(args.window))
         except NoDisplay as exc:
@@ -182,10 +182,14 @@ def cmd_replay(args) -> int:
 
 
 def cmd_solve(args) -> int:
-    from game.cli_solve import print_solution
+    from game.cli_solve import AfterError, print_solution
     scenario = _scenario(args.id, args.dir)
-    return print_solution(scenario, _profile(scenario, args.profile), _params(args.risk_weight),
-                          args.json)
+    after = [a.strip() for a in (args.after or "").split(",") if a.strip()]
+    try:
+        return print_solution(scenario, _profile(scenario, args.profile),
+                              _params(args.risk_weight), args.json, after)
+    except AfterError as exc:
+        raise UserError(str(exc)) from None
 
 
 def cmd_report(args) -> int:
@@ -251,7 +255,7 @@ def cmd_play(args) -> int:
     elif args.profile:
         raise UserError("--profile needs a vignette id")
     weight = _params(args.risk_weight).risk_weight if args.risk_weight is not None else None
-    from game.ui.app import NoDisplay, run_game
+    from game.ui.shell.app import NoDisplay, run_game
     try:
         return run_game(scenario_id=args.id, seed=args.seed, window=size, mode=args.mode,
                         profile=args.profile, risk_weight=weight)
@@ -307,6 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--profile")
     sp.add_argument("--risk-weight", type=float)
     sp.add_argument("--json", action="store_true")
+    sp.add_argument("--after", metavar="DECISION:OPTION,...",
+                    help="show the path after these choices instead of the optimal one")
     sp = add("report", cmd_report, "HTML debrief report of one log, or cohort report of many")
     sp.add_argument("paths", nargs="+", help="replay logs, or folders searched for *.jsonl")
     sp.add_argument("--out", required=True, help="folder for index.html and its figures")
