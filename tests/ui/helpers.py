@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from game.core.model import Scenario
-from game.ui.context import UiContext
-from game.ui.input import key_event
-from game.ui.scene import Result, Scene, SceneStack
-from game.ui.scenes.play import PlayScene
+from game.ui.play.play import PlayScene
+from game.ui.shell.context import UiContext
+from game.ui.shell.input import key_event
+from game.ui.shell.scene import Result, Scene, SceneStack
 
 
 def press(target: Scene | SceneStack, key: int, mod: int = 0, unicode: str = "") -> Result:

@@ -12,15 +12,15 @@ from game.core.state import SessionConfig
 from game.headless import ScriptedPolicy, play_out
 from game.replay.session import RecordedSession
 from game.scoring.params import ModelParams
-from game.ui.context import UiContext
-from game.ui.scene import Scene
-from game.ui.scenes.outcome import OutcomeScene
-from game.ui.scenes.overlays import HelpOverlay, RewindDialog
-from game.ui.scenes.play import PlayScene
-from game.ui.scenes.settings import SettingsScene
-from game.ui.scenes.title import TitleScene
-from game.ui.scenes.tutorial import TutorialIntroScene, load_tutorial, tutorial_session
-from game.ui.scenes.tutorial_play import TutorialPlayScene
+from game.ui.home.title import TitleScene
+from game.ui.kit.dialogs import HelpOverlay, RewindDialog
+from game.ui.play.play import PlayScene
+from game.ui.review.outcome import OutcomeScene
+from game.ui.settings.settings import SettingsScene
+from game.ui.shell.context import UiContext
+from game.ui.shell.scene import Scene
+from game.ui.tutorial.tutorial import TutorialIntroScene, load_tutorial, tutorial_session
+from game.ui.tutorial.tutorial_play import TutorialPlayScene
 from tests.ui.helpers import run_until
 
 
@@ -54,7 +54,7 @@ def assessment(ctx: UiContext, notice: bool = False) -> list[Scene]:
 
 
 def _intent(act: str):
-    from game.ui.input import Act, Intent
+    from game.ui.shell.input import Act, Intent
     return Intent(Act(act))
 
 

@@ -18,14 +18,14 @@ from game.headless import ScriptedPolicy, play_out
 from game.replay.annotations import Note, add_note
 from game.replay.session import RecordedSession
 from game.scoring.params import ModelParams
-from game.ui.context import UiContext
-from game.ui.scene import Scene
-from game.ui.scenes.branch_compare import BranchChooser, BranchCompareScene
-from game.ui.scenes.debrief import DebriefScene
-from game.ui.scenes.history import HistoryScene
-from game.ui.scenes.note_entry import TextEntryOverlay
-from game.ui.scenes.outcome import OutcomeScene
-from game.ui.scenes.replay_viewer import ReplayViewerScene, load_replay
+from game.ui.debrief.debrief import DebriefScene
+from game.ui.history.history import HistoryScene
+from game.ui.kit.text_entry import TextEntryOverlay
+from game.ui.review.branch_compare import BranchChooser, BranchCompareScene
+from game.ui.review.outcome import OutcomeScene
+from game.ui.review.viewer import ReplayViewerScene, load_replay
+from game.ui.shell.context import UiContext
+from game.ui.shell.scene import Scene
 
 
 def record(ctx: UiContext, scenario_id: str, path: str | Path, policy: str = "watch",

@@ -16,14 +16,14 @@ from game.core.state import SessionConfig
 from game.headless import ScriptedPolicy, play_out
 from game.replay.session import RecordedSession
 from game.scoring.params import ModelParams
-from game.ui.context import UiContext
-from game.ui.scene import Scene, SceneStack
-from game.ui.scenes.briefing import BriefingScene
-from game.ui.scenes.outcome import OutcomeScene
-from game.ui.scenes.overlays import ConfirmDialog, HelpOverlay
-from game.ui.scenes.picker import PickerScene
-from game.ui.scenes.replay_viewer import ReplayViewerScene, load_replay
-from game.ui.scenes.title import TitleScene
+from game.ui.home.picker import PickerScene
+from game.ui.home.title import TitleScene
+from game.ui.kit.dialogs import ConfirmDialog, HelpOverlay
+from game.ui.play.briefing import BriefingScene
+from game.ui.review.outcome import OutcomeScene
+from game.ui.review.viewer import ReplayViewerScene, load_replay
+from game.ui.shell.context import UiContext
+from game.ui.shell.scene import Scene, SceneStack
 from tests.ui.helpers import run_until, start_play
 from tests.ui.play_screens import PLAY_SCREENS
 from tests.ui.review_screens import REVIEW_SCREENS

@@ -7,9 +7,9 @@ import pytest
 
 from game.replay.reader import read_log
 from game.replay.verify import verify_log
-from game.ui.app import App, build_app, clamp_size, first_scenes, parse_window
-from game.ui.input import key_event
-from game.ui.services import default_services
+from game.ui.shell.app import App, build_app, clamp_size, first_scenes, parse_window
+from game.ui.shell.input import key_event
+from game.ui.shell.services import default_services
 
 
 @pytest.fixture

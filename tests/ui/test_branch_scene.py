@@ -9,9 +9,9 @@ from game.app.branches import branch_path, run_branch
 from game.replay.branch import BranchError, decisions_in
 from game.replay.reader import read_log
 from game.replay.verify import verify_log
-from game.ui.scene import Pop, Push, Replace
-from game.ui.scenes.branch_compare import BranchChooser, BranchCompareScene
-from game.ui.scenes.replay_viewer import ReplayViewerScene, load_replay
+from game.ui.review.branch_compare import BranchChooser, BranchCompareScene
+from game.ui.review.viewer import ReplayViewerScene, load_replay
+from game.ui.shell.scene import Pop, Push, Replace
 from tests.ui.helpers import press
 from tests.ui.review_screens import record
 

@@ -7,10 +7,10 @@ import json
 import pygame
 
 from game.app.summaries import read_summary, summary_path, write_summary
-from game.ui.debrief_presenters import PHASES
-from game.ui.scene import Pop, Push
-from game.ui.scenes.debrief import DebriefScene
-from game.ui.scenes.note_entry import TextEntryOverlay
+from game.ui.debrief.debrief import DebriefScene
+from game.ui.debrief.presenters import PHASES
+from game.ui.kit.text_entry import TextEntryOverlay
+from game.ui.shell.scene import Pop, Push
 from tests.ui.helpers import press
 from tests.ui.review_screens import record
 

@@ -58,8 +58,8 @@ def _scenario_ids():
 @pytest.mark.parametrize("scenario_id", _scenario_ids())
 def test_every_vignette_fits(make_ctx, scenario_id, size):
     """Content stress test: each vignette's briefing and first decision fit without cuts."""
-    from game.ui.scene import SceneStack
-    from game.ui.scenes.briefing import BriefingScene
+    from game.ui.play.briefing import BriefingScene
+    from game.ui.shell.scene import SceneStack
     from tests.ui.helpers import run_until, start_play
     ctx = make_ctx(size)
     scenario = ctx.services.catalogue().get(scenario_id)
@@ -75,7 +75,7 @@ def test_every_vignette_fits(make_ctx, scenario_id, size):
 
 
 def test_resize_relayouts_and_clears_the_cache(make_ctx, tmp_path):
-    from game.ui.scene import SceneStack
+    from game.ui.shell.scene import SceneStack
     from tests.ui.screens import SCREENS as S
     ctx = make_ctx((1280, 720))
     stack = SceneStack()

@@ -9,11 +9,11 @@ import pygame
 from game import paths
 from game.app.branches import run_branch
 from game.replay.annotations import Note, add_note
-from game.ui.history_model import history_rows
-from game.ui.scene import Pop, Push
-from game.ui.scenes.debrief import DebriefScene
-from game.ui.scenes.history import HistoryScene
-from game.ui.scenes.replay_viewer import ReplayViewerScene
+from game.ui.debrief.debrief import DebriefScene
+from game.ui.history.history import HistoryScene
+from game.ui.history.model import history_rows
+from game.ui.review.viewer import ReplayViewerScene
+from game.ui.shell.scene import Pop, Push
 from tests.ui.helpers import press
 from tests.ui.review_screens import record
 

@@ -50,12 +50,12 @@ def literal_calls(path: Path) -> tuple[list[str], list[str]]:
 
 
 def table_strings() -> list[str]:
-    from game.ui.input import KEY_HELP
-    from game.ui.presenters import TRANSLATED_TABLES
-    from game.ui.review import RATINGS
-    from game.ui.scenes.settings import PACE_NAMES
-    from game.ui.scenes.workshop_keys import WORKSHOP_KEY_HELP
-    from game.ui.theme import PALETTE_NAMES, TEXT_SIZE_NAMES
+    from game.ui.kit.theme import PALETTE_NAMES, TEXT_SIZE_NAMES
+    from game.ui.play.presenters import TRANSLATED_TABLES
+    from game.ui.review.outcome_presenters import RATINGS
+    from game.ui.settings.settings import PACE_NAMES
+    from game.ui.shell.input import KEY_HELP
+    from game.ui.workshop.keys import WORKSHOP_KEY_HELP
     strings = [s for pair in (*KEY_HELP, *WORKSHOP_KEY_HELP) for s in pair]
     for table in (*TRANSLATED_TABLES, PACE_NAMES, PALETTE_NAMES, TEXT_SIZE_NAMES):
         strings.extend(table.values())
@@ -120,8 +120,8 @@ def test_translator_uses_the_catalogue():
 def test_workshop_help_fits_at_the_smallest_window(make_ctx, text_size, language):
     import pygame
 
-    from game.ui.scenes.overlays import HelpOverlay
-    from game.ui.scenes.workshop_keys import WORKSHOP_KEY_HELP
+    from game.ui.kit.dialogs import HelpOverlay
+    from game.ui.workshop.keys import WORKSHOP_KEY_HELP
     ctx = make_ctx((1024, 600), text_size=text_size)
     ctx.apply_settings(ctx.settings.with_(language=language, text_size=text_size))
     ctx.recorder = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui.input import KEY_HELP, Act, click_event, key_event, map_event
+from game.ui.shell.input import KEY_HELP, Act, click_event, key_event, map_event
 
 
 @pytest.mark.parametrize("n", range(1, 6))
@@ -60,7 +60,7 @@ def test_help_lists_every_key_family():
 
 def test_help_lists_every_mapped_key():
     """Every key in the mapping table has a line in the help (by the key's name)."""
-    from game.ui.input import _SIMPLE_KEYS
+    from game.ui.shell.input import _SIMPLE_KEYS
     listed = " ".join(k for k, _ in KEY_HELP).replace("Arrow keys", "Up Down Left Right")
     names = {pygame.K_UP: "Up", pygame.K_DOWN: "Down", pygame.K_LEFT: "Left",
              pygame.K_RIGHT: "Right", pygame.K_RETURN: "Enter", pygame.K_KP_ENTER: "Enter",

@@ -15,11 +15,11 @@ from game.replay.session import RecordedSession
 from game.replay.verify import verify_log
 from game.scoring.params import ModelParams
 from game.store import open_history
-from game.ui.input import key_event
-from game.ui.scene import Push, Replace
-from game.ui.scenes.outcome import OutcomeScene
-from game.ui.scenes.overlays import RewindDialog
-from game.ui.scenes.play import PlayScene
+from game.ui.kit.dialogs import RewindDialog
+from game.ui.play.play import PlayScene
+from game.ui.review.outcome import OutcomeScene
+from game.ui.shell.input import key_event
+from game.ui.shell.scene import Push, Replace
 from tests.ui.helpers import press, run_until
 
 
@@ -200,14 +200,14 @@ def test_live_starter_uses_the_mode_and_pace_chosen_now(make_ctx, library, home)
 def test_cli_mode_reaches_the_game(monkeypatch):
     from game import cli
     seen = {}
-    monkeypatch.setattr("game.ui.app.run_game", lambda **kw: seen.update(kw) or 0)
+    monkeypatch.setattr("game.ui.shell.app.run_game", lambda **kw: seen.update(kw) or 0)
     assert cli.main(["play", "--mode", "assessment"]) == 0
     assert seen["mode"] == "assessment"
 
 
 def test_build_app_starts_in_the_requested_mode(library):
-    from game.ui.app import build_app, first_scenes
-    from game.ui.services import default_services
+    from game.ui.shell.app import build_app, first_scenes
+    from game.ui.shell.services import default_services
     services = default_services(1, "assessment")
     services.catalogue = lambda: library
     app = build_app((1024, 600), services, lambda c: first_scenes(c, None, None),

@@ -15,8 +15,8 @@ from game.core.view import view
 from game.headless import ScriptedPolicy, play_out
 from game.replay.session import RecordedSession
 from game.scoring.params import ModelParams
-from game.ui.presenters import briefing_vm, narrate, picker_vm, play_vm
-from game.ui.review import outcome_vm
+from game.ui.play.presenters import briefing_vm, narrate, picker_vm, play_vm
+from game.ui.review.outcome_presenters import outcome_vm
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_outcome_vm_names_the_broken_rule(library):
 
 
 def test_meters_follow_the_two_ledgers(lumbar):
-    from game.ui.presenters import meters_vm
+    from game.ui.play.presenters import meters_vm
     state = _at_first_decision(lumbar)
     before = meters_vm(lumbar, state)
     assert (before.learning, before.harm) == (0, 0)
@@ -127,7 +127,7 @@ def test_meters_follow_the_two_ledgers(lumbar):
 
 
 def test_spoken_reads_the_cue_and_every_option(lumbar):
-    from game.ui.presenters import spoken
+    from game.ui.play.presenters import spoken
     state, _ = new_session(lumbar, SessionConfig(lumbar.id, 1, lumbar.trainees[0].id))
     events = []
     while view(lumbar, state).node_kind != "decision":

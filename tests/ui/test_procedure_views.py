@@ -13,12 +13,12 @@ import time
 import pygame
 import pytest
 
+from game.ui.kit.theme import make_theme
 from game.ui.procedures import _lp_anatomy as LPA
 from game.ui.procedures import _trocar_section as TS
 from game.ui.procedures import caesarean, generic, lumbar_puncture, trocar
 from game.ui.procedures._kit import fit_frame, label_px
 from game.ui.procedures.registry import view_for, view_names
-from game.ui.theme import make_theme
 
 SIZES = [(420, 300), (486, 268), (610, 322), (900, 600), (915, 483)]
 PROGRESS = [0.0, 0.5, 1.0]
@@ -46,6 +46,15 @@ STATES = {
          "supervisor_hands": True, "bleeding": "brisk"},
         {"incision": "extended", "head": "delivered", "hand": "below", "bleeding": "controlled"},
         {"incision": "made", "head": "engaged", "bleeding": "ooze"},
+    ],
+    "dissection": [
+        {},
+        {"plane": "too_deep", "structure_at_risk": "duct", "instrument": "diathermy"},
+        {"plane": "too_deep", "structure_at_risk": "vessel", "bleeding": "brisk",
+         "supervisor_hands": True, "instrument": "scissors"},
+        {"plane": "too_superficial", "bleeding": "controlled", "instrument": "blunt"},
+        {"plane": "correct", "structure_at_risk": "ureter", "structure_seen": True,
+         "structure_injured": True, "bleeding": "ooze"},
     ],
     "generic": [
         {},
@@ -86,7 +95,8 @@ def same(a: pygame.Surface, b: pygame.Surface) -> bool:
 
 # ----------------------------------------------------------------------------- registry
 def test_registry_maps_names_and_falls_back_to_generic():
-    assert set(view_names()) == {"lumbar_puncture", "trocar", "caesarean", "generic"}
+    assert set(view_names()) == {"lumbar_puncture", "trocar", "caesarean", "dissection",
+                                 "generic"}
     assert isinstance(view_for("lumbar_puncture"), lumbar_puncture.LumbarPunctureView)
     assert isinstance(view_for("trocar"), trocar.TrocarView)
     assert isinstance(view_for("caesarean"), caesarean.CaesareanView)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pygame
 
 from game.replay.annotations import read_notes, sidecar_path
-from game.ui.input import click_event
-from game.ui.replay_cursor import SPEEDS
-from game.ui.scene import Pop, Push
-from game.ui.scenes.branch_compare import BranchChooser
-from game.ui.scenes.debrief import DebriefScene
-from game.ui.scenes.note_entry import TextEntryOverlay
-from game.ui.scenes.outcome import OutcomeScene
-from game.ui.scenes.replay_track import marker_rects
-from game.ui.scenes.replay_viewer import ReplayViewerScene, load_replay
+from game.ui.debrief.debrief import DebriefScene
+from game.ui.kit.text_entry import TextEntryOverlay
+from game.ui.review.branch_compare import BranchChooser
+from game.ui.review.cursor import SPEEDS
+from game.ui.review.outcome import OutcomeScene
+from game.ui.review.track import marker_rects
+from game.ui.review.viewer import ReplayViewerScene, load_replay
+from game.ui.shell.input import click_event
+from game.ui.shell.scene import Pop, Push
 from tests.ui.helpers import press
 from tests.ui.review_screens import record
 
@@ -166,8 +166,8 @@ def test_outcome_offers_review_and_debrief_of_its_log(ctx, tmp_path):
 
 def test_text_entry_keeps_question_marks_and_drops_the_opening_key(ctx, library, tmp_path):
     """In a real window "A" arrives as KEYDOWN then TEXTINPUT "a"; "?" would open the help."""
-    from game.ui.scene import SceneStack
-    from game.ui.scenes.overlays import HelpOverlay
+    from game.ui.kit.dialogs import HelpOverlay
+    from game.ui.shell.scene import SceneStack
     log = tmp_path / "s.jsonl"
     viewer = _viewer(ctx, log, library)
     stack = SceneStack(help_factory=lambda: HelpOverlay(ctx))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.core.commands import Skip
-from game.ui.input import Act
-from game.ui.scene import Pop, PopTo, Push, Quit, Replace, Scene, SceneStack
+from game.ui.shell.input import Act
+from game.ui.shell.scene import Pop, PopTo, Push, Quit, Replace, Scene, SceneStack
 from tests.ui.helpers import press
 
 

@@ -6,14 +6,14 @@ import pygame
 
 from game.core.commands import Intervene, Skip
 from game.replay.reader import read_log
-from game.ui.input import click_event, key_event
-from game.ui.scene import Pop, PopTo, Push, Quit, Replace
-from game.ui.scenes.briefing import BriefingScene
-from game.ui.scenes.outcome import OutcomeScene
-from game.ui.scenes.overlays import ConfirmDialog
-from game.ui.scenes.picker import PickerScene
-from game.ui.scenes.play import ACTIVATE_GUARD_S, PlayScene
-from game.ui.scenes.title import TitleScene
+from game.ui.home.picker import PickerScene
+from game.ui.home.title import TitleScene
+from game.ui.kit.dialogs import ConfirmDialog
+from game.ui.play.briefing import BriefingScene
+from game.ui.play.play import ACTIVATE_GUARD_S, PlayScene
+from game.ui.review.outcome import OutcomeScene
+from game.ui.shell.input import click_event, key_event
+from game.ui.shell.scene import Pop, PopTo, Push, Quit, Replace
 from tests.ui.helpers import press, run_until, start_play
 
 
@@ -45,8 +45,8 @@ def test_title_switches_the_mode_by_keyboard(ctx):
 
 
 def test_title_opens_tutorial_and_settings(ctx):
-    from game.ui.scenes.settings import SettingsScene
-    from game.ui.scenes.tutorial import TutorialIntroScene
+    from game.ui.settings.settings import SettingsScene
+    from game.ui.tutorial.tutorial import TutorialIntroScene
     title = TitleScene(ctx)
     title.resize()
     for item, scene in (("tutorial", TutorialIntroScene), ("settings", SettingsScene)):
@@ -65,7 +65,7 @@ def test_title_workshop_and_history_never_crash(ctx, monkeypatch):
     real_import = builtins.__import__
 
     def broken(name, *args, **kwargs):
-        if name in ("game.ui.scenes.workshop_setup", "game.ui.scenes.history"):
+        if name in ("game.ui.workshop.setup", "game.ui.history.history"):
             raise ImportError(f"no module named {name}")
         return real_import(name, *args, **kwargs)
 
@@ -222,9 +222,9 @@ def test_play_voices_the_decision_and_plays_the_cues(ctx, lumbar):
 
 def test_settings_changes_relayout_the_whole_stack(library, home):
     """Through the real app: a bigger text size re-lays out the title beneath the settings."""
-    from game.ui.app import build_app, first_scenes
-    from game.ui.scenes.settings import SettingsScene
-    from game.ui.services import default_services
+    from game.ui.settings.settings import SettingsScene
+    from game.ui.shell.app import build_app, first_scenes
+    from game.ui.shell.services import default_services
     services = default_services(1, "practice")
     services.catalogue = lambda: library
     app = build_app((1024, 600), services, lambda c: first_scenes(c, None, None))

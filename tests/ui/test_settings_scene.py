@@ -10,10 +10,10 @@ import pytest
 
 from game import paths
 from game.config import Settings, load_settings
-from game.ui.scene import Pop
-from game.ui.scenes.settings import ROWS, SettingsScene, apply_audio, step_setting, value_text
-from game.ui.sound import SoundBank
-from game.ui.voice import Voice
+from game.ui.settings.settings import ROWS, SettingsScene, apply_audio, step_setting, value_text
+from game.ui.shell.scene import Pop
+from game.ui.shell.sound import SoundBank
+from game.ui.shell.voice import Voice
 from tests.ui.helpers import press
 
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.sound import CUES, SoundBank
-from game.ui.voice import Voice
+from game.ui.shell.sound import CUES, SoundBank
+from game.ui.shell.voice import Voice
 
 
 def test_cues_are_short_stereo_int16():

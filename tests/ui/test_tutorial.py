@@ -9,17 +9,17 @@ from game import cli, paths
 from game.config import Settings, load_settings
 from game.content.catalogue import load_catalogue
 from game.core.commands import Intervene
-from game.ui.app import build_app, first_scenes
-from game.ui.input import key_event
-from game.ui.scene import Pop, Replace
-from game.ui.scenes.tutorial import (
+from game.ui.shell.app import build_app, first_scenes
+from game.ui.shell.input import key_event
+from game.ui.shell.scene import Pop, Replace
+from game.ui.shell.services import default_services
+from game.ui.tutorial.tutorial import (
     TUTORIAL_FILE,
     TutorialIntroScene,
     load_tutorial,
     tutorial_session,
 )
-from game.ui.scenes.tutorial_play import MARKS, TutorialPlayScene
-from game.ui.services import default_services
+from game.ui.tutorial.tutorial_play import MARKS, TutorialPlayScene
 from tests.ui.helpers import press
 
 

@@ -9,11 +9,11 @@ from game.core.commands import Intervene
 from game.replay.reader import read_log
 from game.replay.verify import verify_log
 from game.replay.workshop import votes_in
-from game.ui.input import click_event
-from game.ui.scene import SceneStack
-from game.ui.scenes.workshop_end import WorkshopEndScene
-from game.ui.scenes.workshop_play import WorkshopPlayScene
-from game.ui.scenes.workshop_setup import WorkshopSetupScene, workshop_first_scenes
+from game.ui.shell.input import click_event
+from game.ui.shell.scene import SceneStack
+from game.ui.workshop.end import WorkshopEndScene
+from game.ui.workshop.play import WorkshopPlayScene
+from game.ui.workshop.setup import WorkshopSetupScene, workshop_first_scenes
 from tests.ui.test_workshop_support import (
     key,
     played_to,
@@ -123,7 +123,7 @@ def test_following_records_the_vote_before_the_intervention(make_ctx):
 
 
 def test_mouse_votes_with_plus_and_minus(make_ctx):
-    from game.ui.scenes.workshop_play_draw import vote_click_targets
+    from game.ui.workshop.play_draw import vote_click_targets
     stack, play = start_workshop(make_ctx())
     run_until(stack, play, "vote")
     targets = vote_click_targets(play)
@@ -248,10 +248,10 @@ def test_play_mode_workshop_starts_at_the_setup(make_ctx, library):
 
 
 def test_f1_lists_the_workshop_keys(library):
-    from game.ui.app import build_app
-    from game.ui.input import key_event
-    from game.ui.scenes.workshop_keys import WORKSHOP_KEY_HELP
-    from game.ui.services import default_services
+    from game.ui.shell.app import build_app
+    from game.ui.shell.input import key_event
+    from game.ui.shell.services import default_services
+    from game.ui.workshop.keys import WORKSHOP_KEY_HELP
     services = default_services(5, "workshop")
     services.catalogue = lambda: library
     app = build_app(None, services, lambda ctx: workshop_first_scenes(ctx, None, None))
@@ -266,8 +266,8 @@ def test_f1_lists_the_workshop_keys(library):
 def test_a_workshop_from_the_title_menu_honours_seed_weight_and_pace(library, home):
     """The bug this guards: the title's Workshop item ignored --seed, --risk-weight and the
     pace setting (only `play --mode workshop` honoured them)."""
-    from game.ui.app import build_app, first_scenes
-    from game.ui.services import default_services
+    from game.ui.shell.app import build_app, first_scenes
+    from game.ui.shell.services import default_services
     services = default_services(11, "practice", risk_weight=4.0)
     services.catalogue = lambda: library
     app = build_app(None, services, lambda c: first_scenes(c, None, None))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui.scene import SceneStack
+from game.ui.shell.scene import SceneStack
 from tests.ui.conftest import SIZES
 from tests.ui.test_workshop_support import key as press
 from tests.ui.test_workshop_support import run_until, start_workshop

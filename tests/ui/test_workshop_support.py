@@ -6,12 +6,12 @@ from __future__ import annotations
 import pygame
 
 from game.app.sessions import Launch
-from game.ui.context import UiContext
-from game.ui.input import key_event
-from game.ui.scene import SceneStack
-from game.ui.scenes.workshop_keys import shifted_number
-from game.ui.scenes.workshop_play import WorkshopPlayScene
-from game.ui.scenes.workshop_setup import WorkshopSetupScene
+from game.ui.shell.context import UiContext
+from game.ui.shell.input import key_event
+from game.ui.shell.scene import SceneStack
+from game.ui.workshop.keys import shifted_number
+from game.ui.workshop.play import WorkshopPlayScene
+from game.ui.workshop.setup import WorkshopSetupScene
 
 NUMBER_KEYS = {n: getattr(pygame, f"K_{n}") for n in range(1, 10)}
 
@@ -92,7 +92,7 @@ def played_to(ctx: UiContext, phase: str, scenario_id: str = "lumbar_puncture"
 
 
 def end_screen(ctx: UiContext):
-    from game.ui.scenes.workshop_end import WorkshopEndScene
+    from game.ui.workshop.end import WorkshopEndScene
     stack, play = played_to(ctx, "ended")
     key(stack, pygame.K_RETURN)
     end = stack.top
@@ -118,8 +118,8 @@ def _ended(ctx: UiContext) -> WorkshopPlayScene:
 
 
 def _help(ctx: UiContext) -> list:
-    from game.ui.scenes.overlays import HelpOverlay
-    from game.ui.scenes.workshop_keys import WORKSHOP_KEY_HELP
+    from game.ui.kit.dialogs import HelpOverlay
+    from game.ui.workshop.keys import WORKSHOP_KEY_HELP
     return [WorkshopSetupScene(ctx), HelpOverlay(ctx, WORKSHOP_KEY_HELP)]
 
 

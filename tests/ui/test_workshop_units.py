@@ -22,11 +22,11 @@ from game.replay.verify import verify_log
 from game.replay.workshop import new_vote
 from game.scoring.attitude import Attitude
 from game.scoring.params import ModelParams
-from game.ui.input import key_event
-from game.ui.scenes.workshop_keys import WAct, map_workshop_key, shifted_number
-from game.ui.scenes.workshop_view import projector
-from game.ui.scenes.workshop_vote import VoteDesk
-from game.ui.workshop_presenters import attitude_text, vote_vm, weight_choices, weights_text
+from game.ui.shell.input import key_event
+from game.ui.workshop.keys import WAct, map_workshop_key, shifted_number
+from game.ui.workshop.presenters import attitude_text, vote_vm, weight_choices, weights_text
+from game.ui.workshop.view import projector
+from game.ui.workshop.vote import VoteDesk
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typing import Protocol
 
 import pygame
 
-from game.ui.theme import Theme
+from game.ui.kit.theme import Theme
 
 
 class ProcedureView(Protocol):

@@ -13,8 +13,8 @@ import math
 
 import pygame
 
+from game.ui.kit.theme import Palette
 from game.ui.procedures._kit import Colour, Frame, Point, ellipse_pts, mix
-from game.ui.theme import Palette
 
 BOX = (40.0, -44.0, 290.0, 254.0)
 WALL = (22.0, 38.0)                    # abdominal wall top and bottom (y)

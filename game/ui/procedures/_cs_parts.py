@@ -11,9 +11,9 @@ import math
 
 import pygame
 
+from game.ui.kit.theme import Palette
 from game.ui.procedures import _cs_anatomy as A
 from game.ui.procedures._kit import Colour, Frame, Point, mix
-from game.ui.theme import Palette
 
 SLEEVES = {"trainee": (70, 116, 150), "supervisor": (156, 100, 58), "assistant": (112, 104, 150)}
 GLOVE = (236, 226, 198)

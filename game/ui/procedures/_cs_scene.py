@@ -11,10 +11,10 @@ from collections.abc import Mapping
 
 import pygame
 
+from game.ui.kit.theme import Theme
 from game.ui.procedures import _cs_anatomy as A
 from game.ui.procedures import _cs_parts as H
 from game.ui.procedures._kit import Frame, Point, direction_label, flag, leader, pick, tag, text
-from game.ui.theme import Theme
 
 HEADS = ("engaged", "impacted", "elevated", "delivered")
 HANDS = ("none", "above", "below")

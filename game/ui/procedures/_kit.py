@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pygame
 
-from game.ui.theme import Theme
-from game.ui.widgets.text import SurfaceCache, TextCache, fit_text
+from game.ui.kit.text import SurfaceCache, TextCache, fit_text
+from game.ui.kit.theme import Theme
 
 Colour = tuple[int, int, int]
 Point = tuple[float, float]

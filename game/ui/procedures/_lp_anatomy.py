@@ -14,8 +14,8 @@ from collections.abc import Mapping
 
 import pygame
 
+from game.ui.kit.theme import Palette
 from game.ui.procedures._kit import Colour, Frame, Point, flag, mix, num, pick
-from game.ui.theme import Palette
 
 LEVELS = {"L2": -57.0, "L3": -19.0, "L4": 19.0, "L5": 57.0}
 NEIGHBOURS = (-95.0, 95.0)           # L1 and S1, drawn unlabelled so the column continues

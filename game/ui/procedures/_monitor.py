@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.kit.theme import Theme
 from game.ui.procedures._kit import (
     MIN_LABEL_PX,
     TEXT,
@@ -26,7 +27,6 @@ from game.ui.procedures._kit import (
     tag,
     text,
 )
-from game.ui.theme import Theme
 
 VITALS = ("hr", "spo2", "rr", "etco2", "bp")
 SEDATION = ("minimal", "moderate", "deep", "general")

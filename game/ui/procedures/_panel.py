@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.kit.theme import Theme
 from game.ui.procedures._kit import TEXT, Colour, font, text
-from game.ui.theme import Theme
 
 
 @dataclass(frozen=True)

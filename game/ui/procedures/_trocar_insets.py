@@ -12,8 +12,8 @@ import math
 
 import pygame
 
+from game.ui.kit.theme import Palette, Theme
 from game.ui.procedures._kit import Frame, leader, mix, text
-from game.ui.theme import Palette, Theme
 
 SCOPE_PORT_U = {"medial": 0.02, "lateral": 0.62}   # port position across the scope image
 

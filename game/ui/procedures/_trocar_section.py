@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.kit.theme import Palette
 from game.ui.procedures._kit import Colour, Frame, ellipse_pts, mix
-from game.ui.theme import Palette
 
 BOX = (-130.0, -76.0, 260.0, 182.0)
 FAT = (2.0, 26.0)

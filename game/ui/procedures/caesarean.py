@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import pygame
 
+from game.ui.kit.theme import Theme
 from game.ui.procedures import _cs_anatomy as A
 from game.ui.procedures import _cs_parts as H
 from game.ui.procedures import _cs_scene as C
@@ -28,7 +29,6 @@ from game.ui.procedures._kit import (
     text,
 )
 from game.ui.procedures._panel import Row, Status, draw_panel
-from game.ui.theme import Theme
 
 INSET_BOX = (-1.1, -1.1, 2.2, 2.15)
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import pygame
 
+from game.ui.kit.theme import Theme
 from game.ui.procedures import _monitor as M
 from game.ui.procedures._kit import (
     Colour,
@@ -25,7 +26,6 @@ from game.ui.procedures._kit import (
     tag,
     text,
 )
-from game.ui.theme import Theme
 
 CLOTHES: dict[str, Colour] = {"trainee": (70, 116, 150), "supervisor": (156, 100, 58),
                               "relative": (104, 126, 96), "nurse": (60, 140, 140)}

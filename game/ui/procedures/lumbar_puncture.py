@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import pygame
 
+from game.ui.kit.theme import Theme
 from game.ui.procedures import _lp_anatomy as A
 from game.ui.procedures._kit import (
     Frame,
@@ -33,7 +34,6 @@ from game.ui.procedures._kit import (
     text,
 )
 from game.ui.procedures._panel import Row, Status, draw_panel
-from game.ui.theme import Theme
 
 NeedlePose = tuple[float, float]
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import pygame
 
+from game.ui.kit.theme import Theme
 from game.ui.procedures import _trocar_insets as I
 from game.ui.procedures import _trocar_section as S
 from game.ui.procedures._kit import (
@@ -32,7 +33,6 @@ from game.ui.procedures._kit import (
     text,
 )
 from game.ui.procedures._panel import Row, Status, draw_panel
-from game.ui.theme import Theme
 
 PORTS = ("none", "medial", "lateral")
 BLEEDS = ("none", "ooze", "brisk", "controlled")

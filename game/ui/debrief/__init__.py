@@ -1,0 +1,1 @@
+"""The facilitator's debrief of one log, in the PEARLS phases."""

@@ -1,0 +1,184 @@
+"""Debrief: a recording talked through in the PEARLS phases, one tab each.
+
+Reactions (prompts), Description (what happened, with times and the facilitator's notes),
+Analysis (one page per decision: the advocacy-inquiry prompt, every option's Q-value, chosen
+vs. the model's choice, regret), Summary (take-aways the facilitator edits; saved atomically
+beside the log in `<log>.summary.json`; the log itself is never modified).
+
+The debrief data is built in a background thread: the revealed risk attitude solves the
+vignette at 41 risk weights, which takes seconds for the larger vignettes, and the window
+must keep drawing meanwhile. Keys: Left/Right or 1-4 switch phases, Up/Down move within,
+E edits the focused take-away, Delete removes it, Esc goes back.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.app.summaries import read_summary, summary_path, write_summary
+from game.core.model import Scenario
+from game.replay.debrief import Debrief, build_debrief
+from game.replay.reader import LogError, read_log
+from game.ui.debrief import debrief_draw
+from game.ui.debrief.presenters import PHASES, DebriefVM, debrief_vm
+from game.ui.shell.context import UiContext
+from game.ui.shell.input import Act, Intent, map_event
+from game.ui.shell.scene import Pop, Push, Result, Scene
+
+
+class Loader:
+    """Runs one function in a daemon thread; the scene polls `done` from `update`."""
+
+    def __init__(self, work: Callable[[], Any]):
+        self.result: Any = None
+        self.error = ""
+        self.thread = threading.Thread(target=self._run, args=(work,), daemon=True)
+        self.thread.start()
+
+    def _run(self, work: Callable[[], Any]) -> None:
+        try:
+            self.result = work()
+        except Exception as exc:  # noqa: BLE001 -- any failure becomes a message on screen
+            self.error = str(exc) or type(exc).__name__
+
+    def done(self) -> bool:
+        return not self.thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> None:
+        self.thread.join(timeout)
+
+
+def load_debrief(path: str, find: Callable[[str], Scenario | None]) -> tuple[Debrief, str]:
+    """The debrief of a log and a warning ("" when the log is intact); raises ValueError."""
+    try:
+        log = read_log(path)
+    except LogError as exc:
+        raise ValueError(f"cannot open {Path(path).name}: {exc}") from None
+    scenario = find(str(log.header.get("scenario_id")))
+    if scenario is None:
+        raise ValueError(f"the vignette {log.header.get('scenario_id')!r} is not in the library")
+    broken = log.chain_break()
+    warning = f"line {broken} of the log was edited, removed or reordered" if broken else ""
+    return build_debrief(log, scenario), warning
+
+
+class DebriefScene(Scene):
+    name = "debrief"
+
+    def __init__(self, ctx: UiContext, log_path: str | Path,
+                 find: Callable[[str], Scenario | None] | None = None):
+        super().__init__(ctx)
+        from game.ui.history.history import scenario_finder
+        self.path = str(log_path)
+        self.find = find or scenario_finder(ctx)
+        self.phase = 0
+        self.index = [0] * len(PHASES)
+        self.vm: DebriefVM | None = None
+        self.error = ""
+        self.warning = ""
+        self.takeaways: list[str] = []
+        self.summary_note = ""
+        self.loader = Loader(lambda: load_debrief(self.path, self.find))
+
+    def wait(self, timeout: float | None = 60) -> None:
+        """Block until the debrief is built (tests and scripted demos)."""
+        self.loader.wait(timeout)
+        self.update(0)
+
+    def update(self, dt_ms: int) -> None:
+        if self.vm is not None or self.error or not self.loader.done():
+            return
+        if self.loader.error:
+            self.error = self.ctx.t("Cannot build the debrief: {why}", why=self.loader.error)
+            return
+        debrief, self.warning = self.loader.result
+        self.vm = debrief_vm(debrief, self.ctx.t)
+        saved, problem = read_summary(self.path)
+        self.takeaways = saved if saved is not None else list(debrief.summary)
+        self.summary_note = problem
+
+    def resize(self) -> None:
+        self.layout = debrief_draw.debrief_layout(self.ctx)
+
+    # --- input -------------------------------------------------------------------------
+    def count(self, phase: int) -> int:
+        vm = self.vm
+        if vm is None:
+            return 0
+        return (len(vm.reactions), len(vm.rows), len(vm.analysis), len(self.takeaways) + 1)[phase]
+
+    def handle_event(self, event: pygame.event.Event) -> Result:
+        if event.type == pygame.KEYDOWN and self.phase == 3 and self.vm is not None:
+            if event.key == pygame.K_e:
+                return self.edit()
+            if event.key == pygame.K_DELETE:
+                self.remove()
+                return None
+        intent = map_event(event)
+        return None if intent is None else self.on_intent(intent)
+
+    def on_intent(self, intent: Intent) -> Result:
+        if intent.act is Act.BACK:
+            return Pop()
+        if intent.act in (Act.LEFT, Act.RIGHT):
+            self.phase = max(0, min(len(PHASES) - 1,
+                                    self.phase + (1 if intent.act is Act.RIGHT else -1)))
+        elif intent.act is Act.CHOOSE and intent.number <= len(PHASES):
+            self.phase = intent.number - 1
+        elif intent.act in (Act.UP, Act.DOWN, Act.PREV, Act.NEXT, Act.SCROLL):
+            step = -1 if intent.act in (Act.UP, Act.PREV) else 1
+            self.move(intent.amount if intent.act is Act.SCROLL else step)
+        elif intent.act is Act.ACTIVATE and self.phase == 3 and self.vm is not None:
+            return self.edit()
+        elif intent.act is Act.CLICK:
+            for i, rect in enumerate(self.layout.tabs):
+                if rect.collidepoint(intent.pos):
+                    self.phase = i
+        return None
+
+    def move(self, step: int) -> None:
+        last = max(0, self.count(self.phase) - 1)
+        self.index[self.phase] = max(0, min(last, self.index[self.phase] + step))
+
+    # --- summary editing ---------------------------------------------------------------
+    def edit(self) -> Result:
+        from game.ui.kit.text_entry import TextEntryOverlay
+        t, i = self.ctx.t, self.index[3]
+        adding = i >= len(self.takeaways)
+        title = t("Add a take-away") if adding else t("Edit take-away {n}", n=i + 1)
+        context = t("Saved beside the log as {name}; the log itself is never changed. An "
+                    "empty text removes the take-away.", name=summary_path(self.path).name)
+
+        def save(text: str) -> str | None:
+            items = list(self.takeaways)
+            if adding:
+                items.append(text)
+            else:
+                items[i] = text
+            return self.save([x for x in items if x.strip()])
+        initial = "" if adding else self.takeaways[i]
+        return Push(TextEntryOverlay(self.ctx, title, context, save, initial, allow_empty=True))
+
+    def remove(self) -> None:
+        i = self.index[3]
+        if i < len(self.takeaways):
+            self.save(self.takeaways[:i] + self.takeaways[i + 1:])
+            self.move(0)
+
+    def save(self, items: list[str]) -> str | None:
+        try:
+            write_summary(self.path, items)
+        except OSError as exc:
+            return self.ctx.t("Could not save the summary: {why}", why=exc.strerror or exc)
+        self.takeaways = items
+        self.summary_note = self.ctx.t("Saved beside the log ({name})",
+                                       name=summary_path(self.path).name)
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        debrief_draw.draw_debrief(self, surface)

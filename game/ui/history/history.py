@@ -1,0 +1,173 @@
+"""History: every recorded session on this machine, newest first, opened for review.
+
+Each row says when, which vignette and trainee, the mode, how it ended, the safety rating
+(symbol + word + colour) and whether it is a branch; a log that cannot be read or does not
+verify is listed with the reason, never hidden. Enter opens the replay viewer, D the
+debrief. The list is rebuilt when the player comes back (a branch may have been saved).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+from pygame import Rect
+
+from game import paths
+from game.core.model import Scenario
+from game.ui.history.model import HistoryRow, history_rows
+from game.ui.kit.common import draw_footer, draw_header
+from game.ui.kit.focus import FocusList, hit
+from game.ui.kit.layout import frame
+from game.ui.kit.panels import badge, focus_ring, panel
+from game.ui.shell.context import UiContext
+from game.ui.shell.input import Act, Intent, map_event
+from game.ui.shell.scene import Pop, Push, Result, Scene
+
+
+def scenario_finder(ctx: UiContext) -> Callable[[str], Scenario | None]:
+    """Look vignettes up in the context's library (or the shipped one without services)."""
+    if ctx.services is not None:
+        return ctx.services.catalogue().get
+    from game.content.catalogue import load_catalogue
+    return load_catalogue(paths.scenarios_dir()).get
+
+
+class HistoryScene(Scene):
+    name = "history"
+
+    def __init__(self, ctx: UiContext):
+        super().__init__(ctx)
+        self.folder = paths.logs_dir()
+        self.focus = FocusList()
+        self.offset = 0
+        self.stale = False
+        self.rows: list[HistoryRow] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.find = scenario_finder(self.ctx)
+        self.rows = history_rows(self.folder, self.find, self.ctx.t)
+        self.focus.set_ids([r.path for r in self.rows])
+        self.stale = False
+
+    def resize(self) -> None:
+        m = self.ctx.metrics
+        f = frame(self.ctx.size, m, m.heading)
+        self.header, self.list, self.footer = f.header, f.body, f.footer
+        self.row_h = self.ctx.line_height(m.body, True) + self.ctx.line_height(m.small) * 2 \
+            + m.gap * 2
+        self._scroll()
+
+    @property
+    def per_page(self) -> int:
+        return max(1, (self.list.height + self.ctx.metrics.gap) //
+                   (self.row_h + self.ctx.metrics.gap))
+
+    def row_rects(self) -> dict[str, Rect]:
+        gap = self.ctx.metrics.gap
+        shown = self.rows[self.offset:self.offset + self.per_page]
+        return {r.path: Rect(self.list.x, self.list.y + i * (self.row_h + gap),
+                             self.list.width, self.row_h) for i, r in enumerate(shown)}
+
+    def _scroll(self) -> None:
+        index = max(0, self.focus.index)
+        if index < self.offset:
+            self.offset = index
+        elif index >= self.offset + self.per_page:
+            self.offset = index - self.per_page + 1
+
+    @property
+    def selected(self) -> HistoryRow | None:
+        return next((r for r in self.rows if r.path == self.focus.current), None)
+
+    def handle_event(self, event: pygame.event.Event) -> Result:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_d:
+            return self.open("debrief")
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_HOME, pygame.K_END):
+            if self.rows:
+                self.focus.focus(self.rows[0 if event.key == pygame.K_HOME else -1].path)
+            self._scroll()
+            return None
+        intent = map_event(event)
+        return None if intent is None else self.on_intent(intent)
+
+    def on_intent(self, intent: Intent) -> Result:
+        if intent.act is Act.BACK:
+            return Pop()
+        if intent.act in (Act.DOWN, Act.NEXT, Act.UP, Act.PREV, Act.SCROLL):
+            step = -1 if intent.act in (Act.UP, Act.PREV) else 1
+            step = intent.amount if intent.act is Act.SCROLL else step
+            index = min(len(self.rows) - 1, max(0, self.focus.index + step))
+            if self.rows:
+                self.focus.focus(self.rows[index].path)
+            self._scroll()
+        elif intent.act in (Act.HOVER, Act.CLICK):
+            item = hit(self.row_rects(), intent.pos)
+            if item is not None and intent.act is Act.CLICK and item == self.focus.current:
+                return self.open("viewer")
+            if item is not None:
+                self.focus.focus(item)
+        elif intent.act is Act.ACTIVATE:
+            return self.open("viewer")
+        return None
+
+    def open(self, what: str) -> Result:
+        row = self.selected
+        if row is None:
+            return None
+        self.stale = True  # a branch or a note may be added meanwhile
+        if what == "debrief":
+            from game.ui.debrief.debrief import DebriefScene
+            return Push(DebriefScene(self.ctx, row.path, self.find))
+        from game.ui.review.viewer import ReplayViewerScene, load_replay
+        return Push(ReplayViewerScene(self.ctx, load_replay(row.path, self.find, self.ctx.t)))
+
+    def update(self, dt_ms: int) -> None:
+        if self.stale:  # only the top scene is updated: we are back from the viewer
+            current = self.focus.current
+            self.reload()
+            if current:
+                self.focus.focus(current)
+            self._scroll()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.t
+        surface.fill(ctx.palette.background)
+        draw_header(ctx, surface, self.header, t("History: recorded sessions ({n})",
+                                                 n=len(self.rows)), m.heading)
+        if not self.rows:
+            ctx.text(surface, t("No recorded sessions yet in {folder}. Every vignette you play "
+                                "is recorded there.", folder=str(self.folder)), self.list,
+                     m.body, ctx.palette.muted)
+        for path, rect in self.row_rects().items():
+            row = next(r for r in self.rows if r.path == path)
+            self._draw_row(surface, row, rect, path == self.focus.current)
+        more = t(" · rows {a}-{b} of {n}", a=self.offset + 1, n=len(self.rows),
+                 b=min(len(self.rows), self.offset + self.per_page)) \
+            if len(self.rows) > self.per_page else ""
+        draw_footer(ctx, surface, self.footer, t("↑/↓ choose · Enter replay viewer · "
+                                                 "D debrief · Esc back") + more)
+
+    def _draw_row(self, surface: pygame.Surface, row: HistoryRow, rect: Rect,
+                  focused: bool) -> None:
+        ctx, m, p, t = self.ctx, self.ctx.metrics, self.ctx.palette, self.ctx.t
+        panel(ctx, surface, rect, p.panel_alt if focused else p.panel,
+              p.bad if not row.ok else None)
+        inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+        top_h, small_h = ctx.line_height(m.body, True), ctx.line_height(m.small)
+        badge_w = min(round(200 * m.scale), inner.width // 4)
+        ctx.text(surface, f"{row.when} · {row.title}",
+                 Rect(inner.x, inner.y, inner.width - badge_w - m.gap, top_h), m.body, p.text,
+                 True, truncate=True)
+        badge(ctx, surface, Rect(inner.right - badge_w, inner.y, badge_w, top_h), row.tone,
+              row.word, m.small)
+        ctx.text(surface, row.facts, Rect(inner.x, inner.y + top_h, inner.width, small_h),
+                 m.small, p.muted, truncate=True)
+        third = f"✖ {row.problem}" if row.problem else t("File {name} · verified: it "
+                                                           "replays exactly", name=row.name)
+        ctx.text(surface, third, Rect(inner.x, inner.y + top_h + small_h, inner.width,
+                                      small_h), m.small, p.bad if row.problem else p.muted,
+                 truncate=True)
+        if focused:
+            focus_ring(ctx, surface, rect)

@@ -1,0 +1,1 @@
+"""The title menu and the vignette picker."""

@@ -1,0 +1,158 @@
+"""Title screen: the main menu (start, mode, tutorial, workshop, history, settings, quit).
+
+The mode switch sits on the menu itself, so the player sees which rules the next vignette
+will run under before choosing one. Workshop and History are other screens loaded only when
+chosen: if one cannot be loaded the menu says so in one line instead of crashing.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.kit.button import Button, button_rects, draw_buttons
+from game.ui.kit.common import draw_footer, menu_intent, text_height
+from game.ui.kit.focus import FocusList
+from game.ui.kit.layout import frame
+from game.ui.play.presenters import MODE_TEXT, mode_name
+from game.ui.shell.context import Metrics, UiContext
+from game.ui.shell.input import Act, Intent
+from game.ui.shell.scene import Push, Quit, Result, Scene
+
+ITEMS = ("start", "mode", "tutorial", "workshop", "history", "settings", "quit")
+MODES = ("practice", "assessment")
+
+
+@dataclass(frozen=True)
+class MenuLayout:
+    title: pygame.Rect
+    subtitle: pygame.Rect
+    mode: pygame.Rect
+    buttons: list[pygame.Rect]
+    notice: pygame.Rect
+    footer: pygame.Rect
+
+
+def menu_layout(size: tuple[int, int], m: Metrics, n: int, text_h: tuple[int, int] = (0, 0)
+                ) -> MenuLayout:
+    """One centred column of buttons when it fits under the title, otherwise two columns.
+    `text_h`: the heights the subtitle and the mode line need at their width (wrapped)."""
+    w, h = size
+    f = frame(size, m)
+    width = text_width(size, m)
+    x = (w - width) // 2
+    title = pygame.Rect(x, m.pad, width, round(m.line(m.title) * 1.7))
+    subtitle = pygame.Rect(x, title.bottom, width, text_h[0] or m.line(m.body) * 2 + m.gap)
+    mode = pygame.Rect(x, subtitle.bottom + m.gap, width, text_h[1] or m.line(m.body) * 2)
+    notice_h = m.line(m.small) + m.gap
+    top = mode.bottom + m.pad
+    room = f.footer.y - notice_h - m.gap - top
+    gap = m.gap
+    columns = 1 if n * m.button_h + (n - 1) * gap <= room else 2
+    rows = -(-n // columns)
+    bh = min(m.button_h, (room - (rows - 1) * gap) // rows)
+    bw = min(round(420 * m.scale), (width - (columns - 1) * m.pad) // columns)
+    left = (w - (columns * bw + (columns - 1) * m.pad)) // 2
+    buttons = [pygame.Rect(left + (i // rows) * (bw + m.pad), top + (i % rows) * (bh + gap),
+                           bw, bh) for i in range(n)]
+    notice = pygame.Rect(x, f.footer.y - notice_h, width, notice_h)
+    return MenuLayout(title, subtitle, mode, buttons, notice, f.footer)
+
+
+def text_width(size: tuple[int, int], m: Metrics) -> int:
+    return min(size[0] - 2 * m.pad, round(960 * m.scale))
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def __init__(self, ctx: UiContext):
+        super().__init__(ctx)
+        self.focus = FocusList(ITEMS)
+        self.buttons: list[Button] = []
+        self.notice = ""
+
+    def labels(self) -> dict[str, tuple[str, str]]:
+        t = self.ctx.t
+        return {"start": (t("Start"), "Enter"),
+                "mode": (t("Mode: {mode}", mode=mode_name(self.ctx.mode, t)), ""),
+                "tutorial": (t("Tutorial"), ""), "workshop": (t("Workshop"), ""),
+                "history": (t("History"), ""), "settings": (t("Settings"), ""),
+                "quit": (t("Quit"), "Esc")}
+
+    def texts(self) -> tuple[str, str]:
+        t = self.ctx.t
+        return (t("You supervise a trainee who is about to make a mistake. Let them learn from "
+                  "it, or step in: watch, probe, cue, guide or take over."),
+                "● " + t(MODE_TEXT.get(self.ctx.mode, MODE_TEXT["practice"])))
+
+    def resize(self) -> None:
+        ctx, m = self.ctx, self.ctx.metrics
+        width = text_width(ctx.size, m)
+        limit = ctx.line_height(m.body) * 3
+        heights = tuple(min(limit, text_height(ctx, text, m.body, width))
+                        for text in self.texts())
+        self.layout = lay = menu_layout(ctx.size, m, len(ITEMS), heights)
+        labels = self.labels()
+        self.buttons = [Button(item, labels[item][0], rect, labels[item][1])
+                        for item, rect in zip(ITEMS, lay.buttons)]
+
+    def on_intent(self, intent: Intent) -> Result:
+        if intent.act in (Act.BACK, Act.QUIT):
+            return Quit()
+        chosen = menu_intent(self.focus, button_rects(self.buttons), intent)
+        return self.activate(chosen) if chosen is not None else None
+
+    def activate(self, item: str) -> Result:
+        self.notice = ""
+        if item == "start":
+            from game.ui.home.picker import PickerScene
+            return Push(PickerScene(self.ctx))
+        if item == "mode":
+            current = MODES.index(self.ctx.mode) if self.ctx.mode in MODES else -1
+            self.ctx.mode = MODES[(current + 1) % len(MODES)]
+            self.resize()
+            return None
+        if item == "tutorial":
+            from game.ui.tutorial.tutorial import TutorialIntroScene
+            return Push(TutorialIntroScene(self.ctx))
+        if item == "settings":
+            from game.ui.settings.settings import SettingsScene
+            return Push(SettingsScene(self.ctx))
+        if item == "workshop":
+            return self._optional("game.ui.workshop.setup", "WorkshopSetupScene",
+                                  self.ctx.t("The workshop"))
+        if item == "history":
+            return self._optional("game.ui.history.history", "HistoryScene",
+                                  self.ctx.t("The history"))
+        if item == "quit":
+            return Quit()
+        return None
+
+    def _optional(self, module: str, cls: str, what: str) -> Result:
+        """Push a screen that may not be part of this build; say so if it cannot load."""
+        try:
+            scene = getattr(__import__(module, fromlist=[cls]), cls)(self.ctx)
+        except Exception as exc:  # noqa: BLE001 -- a missing screen must not end the game
+            print(f"safetynet: {module} unavailable ({exc!r})", file=sys.stderr)
+            self.notice = self.ctx.t("{what} cannot be opened in this version.", what=what)
+            return None
+        return Push(scene)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, m, lay = self.ctx, self.ctx.metrics, self.layout
+        p, t = ctx.palette, ctx.t
+        surface.fill(p.background)
+        ctx.text(surface, "Safety Net", lay.title, round(m.title * 1.6), p.text, True,
+                 "center", "center")
+        subtitle, mode = self.texts()
+        ctx.text(surface, subtitle, lay.subtitle, m.body, p.muted, align="center")
+        ctx.text(surface, mode, lay.mode, m.body, p.accent, align="center")
+        draw_buttons(ctx, surface, self.buttons, self.focus.current, m.heading)
+        if self.notice:
+            ctx.text(surface, "⚠ " + self.notice, lay.notice, m.small, p.warn, align="center",
+                     valign="center", truncate=True)  # Settings shows a bad file in full
+        draw_footer(ctx, surface, lay.footer, t("Arrows / Tab move · Enter choose · Esc quit · "
+                                                "F1 help · F11 full screen"))

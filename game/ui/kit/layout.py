@@ -1,0 +1,182 @@
+"""Screen layouts: rectangles computed from the window size, never hard-coded positions.
+
+Pure functions of (size, metrics) so every scene can re-layout on VIDEORESIZE and the layout
+tests can check 1024x600 and 1280x720 without a window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pygame import Rect
+
+from game.ui.shell.context import Metrics
+
+
+def stack(area: Rect, heights: list[int], gap: int) -> list[Rect]:
+    """Rectangles of the given heights stacked top-down in `area` (full width)."""
+    rects, y = [], area.y
+    for h in heights:
+        rects.append(Rect(area.x, y, area.width, h))
+        y += h + gap
+    return rects
+
+
+def split_x(area: Rect, fraction: float, gap: int) -> tuple[Rect, Rect]:
+    left_w = round((area.width - gap) * fraction)
+    left = Rect(area.x, area.y, left_w, area.height)
+    return left, Rect(left.right + gap, area.y, area.right - left.right - gap, area.height)
+
+
+def split_y(area: Rect, top_h: int, gap: int) -> tuple[Rect, Rect]:
+    top = Rect(area.x, area.y, area.width, top_h)
+    return top, Rect(area.x, top.bottom + gap, area.width, area.bottom - top.bottom - gap)
+
+
+def even_rows(area: Rect, count: int, gap: int, max_h: int) -> list[Rect]:
+    """`count` rows sharing `area` evenly, none taller than `max_h`."""
+    if count <= 0:
+        return []
+    h = min(max_h, (area.height - gap * (count - 1)) // count)
+    return stack(area, [h] * count, gap)
+
+
+def share(total: int, needs: list[int], gap: int) -> list[int]:
+    """Split `total` (minus gaps) among parts by what each needs: every part gets its need
+    when they all fit (the spare space goes to the last), else a proportional share."""
+    room = total - gap * (len(needs) - 1)
+    wanted = sum(needs)
+    if not needs or wanted <= 0:
+        return [room // max(1, len(needs))] * len(needs)
+    if wanted <= room:
+        return needs[:-1] + [needs[-1] + room - wanted]
+    shares = [room * n // wanted for n in needs]
+    shares[-1] += room - sum(shares)
+    return shares
+
+
+@dataclass(frozen=True)
+class Frame:
+    header: Rect
+    body: Rect
+    footer: Rect
+
+
+def frame(size: tuple[int, int], m: Metrics, header_px: int | None = None) -> Frame:
+    """Header band, body and a footer line for key hints: the skeleton of every screen."""
+    w, h = size
+    header_h = round(m.line(header_px or m.title) * 1.2)
+    footer_h = round(m.line(m.small) * 1.4)
+    header = Rect(m.pad, m.pad // 2, w - 2 * m.pad, header_h)
+    footer = Rect(m.pad, h - footer_h - m.pad // 3, w - 2 * m.pad, footer_h)
+    body = Rect(m.pad, header.bottom + m.gap, w - 2 * m.pad,
+                footer.y - header.bottom - 2 * m.gap)
+    return Frame(header, body, footer)
+
+
+@dataclass(frozen=True)
+class TitleLayout:
+    title: Rect
+    subtitle: Rect
+    buttons: list[Rect]
+    footer: Rect
+
+
+def title_layout(size: tuple[int, int], m: Metrics, n_buttons: int) -> TitleLayout:
+    w, h = size
+    f = frame(size, m)
+    width = min(w - 2 * m.pad, round(900 * m.scale))
+    title = Rect((w - width) // 2, round(h * 0.14), width, round(m.title * 2.4))
+    subtitle = Rect(title.x, title.bottom + m.gap, width, round(m.body * 4.2))
+    bw = min(w - 2 * m.pad, round(380 * m.scale))
+    top = max(subtitle.bottom + m.pad, round(h * 0.5))
+    buttons = stack(Rect((w - bw) // 2, top, bw, 0), [m.button_h] * n_buttons, m.gap * 2)
+    return TitleLayout(title, subtitle, buttons, f.footer)
+
+
+@dataclass(frozen=True)
+class PickerLayout:
+    header: Rect
+    list: Rect
+    row_h: int
+    detail: Rect
+    invalid: Rect | None
+    footer: Rect
+
+
+def picker_layout(size: tuple[int, int], m: Metrics, has_invalid: bool) -> PickerLayout:
+    f = frame(size, m)
+    left, right = split_x(f.body, 0.6, m.pad)
+    row_h = m.line((m.heading + m.body) // 2) + m.line(m.small) + m.gap * 3
+    if has_invalid:
+        detail, invalid = split_y(right, round(right.height * 0.56), m.gap)
+    else:
+        detail, invalid = right, None
+    return PickerLayout(f.header, left, row_h, detail, invalid, f.footer)
+
+
+@dataclass(frozen=True)
+class BriefingLayout:
+    header: Rect
+    left: Rect
+    profiles_label: Rect
+    profiles: Rect
+    start: Rect
+    footer: Rect
+
+
+def briefing_layout(size: tuple[int, int], m: Metrics) -> BriefingLayout:
+    """Regions only: the sections and cards inside them are sized by their text (`share`)."""
+    f = frame(size, m, m.heading)
+    left, right = split_x(f.body, 0.5, m.pad)
+    label, rest = split_y(right, m.line(m.heading), m.gap // 2)
+    profiles, start = split_y(rest, rest.height - m.button_h - m.gap, m.gap)
+    return BriefingLayout(f.header, left, label, profiles, start, f.footer)
+
+
+@dataclass(frozen=True)
+class PlayLayout:
+    header: Rect
+    controls: Rect
+    procedure: Rect
+    narration: Rect
+    panel: Rect
+    footer: Rect
+
+
+def play_layout(size: tuple[int, int], m: Metrics) -> PlayLayout:
+    f = frame(size, m, m.heading)
+    bw = round(f.header.width * 0.3)
+    header = Rect(f.header.x, f.header.y, f.header.width - bw - m.gap, f.header.height)
+    controls = Rect(header.right + m.gap, f.header.y, bw, f.header.height)
+    left, panel = split_x(f.body, 0.5, m.pad)
+    procedure, narration = split_y(left, round(left.height * 0.52), m.gap)
+    return PlayLayout(header, controls, procedure, narration, panel, f.footer)
+
+
+@dataclass(frozen=True)
+class OutcomeLayout:
+    header: Rect
+    badge: Rect
+    summary: Rect
+    decisions: Rect
+    buttons: list[Rect]
+    footer: Rect
+
+
+def outcome_layout(size: tuple[int, int], m: Metrics, n_buttons: int) -> OutcomeLayout:
+    f = frame(size, m, m.heading)
+    badge_w = round(230 * m.scale)
+    header = Rect(f.header.x, f.header.y, f.header.width - badge_w - m.gap, f.header.height)
+    badge = Rect(header.right + m.gap, f.header.y + 2, badge_w, f.header.height - 4)
+    body, bottom = split_y(f.body, f.body.height - m.button_h - m.gap, m.gap)
+    summary, decisions = split_x(body, 0.42, m.pad)
+    bw = min(round(300 * m.scale), (bottom.width - m.gap * (n_buttons - 1)) // max(1, n_buttons))
+    buttons = [Rect(bottom.right - (n_buttons - i) * (bw + m.gap) + m.gap, bottom.y, bw,
+                    bottom.height) for i in range(n_buttons)]
+    return OutcomeLayout(header, badge, summary, decisions, buttons, f.footer)
+
+
+def centred(size: tuple[int, int], fw: float, fh: float, min_h: int = 0) -> Rect:
+    w, h = round(size[0] * fw), max(min_h, round(size[1] * fh))
+    return Rect((size[0] - w) // 2, (size[1] - h) // 2, w, min(h, size[1]))

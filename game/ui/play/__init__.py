@@ -1,0 +1,1 @@
+"""Playing one vignette: briefing, the play screen and its presenters."""

@@ -1,0 +1,309 @@
+"""Play: the vignette runs in real time; the supervisor watches, or steps in.
+
+Simulation time advances by a fixed tick (100 ms) accumulated from the frame clock, never by
+the frame time itself, so a session plays the same at 30 or 144 fps and replays exactly.
+Key presses become `Intervene`/`Skip` commands returned to the stack, which hands them back
+to `apply`; tests assert on the returned commands.
+
+The session's mode decides the rules (`game.app.rules`). Practice: P pauses, M shows the two
+ledgers (learning and harm so far), the outcome offers a rewind. Assessment: real time with
+no pause at all (time spent under an overlay is caught up afterwards), meters hidden until
+the outcome. Either way the result goes into the player's history the moment the session
+ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pygame
+
+from game.app.rules import TickClock, rules_for
+from game.core import events as ev
+from game.core.commands import Command, Intervene, Skip
+from game.core.engine import CommandRejected
+from game.core.model import Scenario
+from game.core.view import view
+from game.replay.session import RecordedSession
+from game.store.results import SaveReport, save_result
+from game.ui.kit.button import Button
+from game.ui.kit.focus import FocusList, hit
+from game.ui.kit.layout import PlayLayout, play_layout
+from game.ui.play import play_draw
+from game.ui.play.presenters import (
+    Line,
+    MetersVM,
+    PlayVM,
+    meters_vm,
+    narrate,
+    play_vm,
+    room_text,
+    spoken,
+)
+from game.ui.shell.context import UiContext
+from game.ui.shell.input import Act, Intent
+from game.ui.shell.scene import Pop, Push, Replace, Result, Scene, Transition
+
+ACTIVATE_GUARD_S = 0.5
+"""Enter/Space are ignored this long after a decision opens, so a player pressing Enter to
+skip narration does not choose an option by accident (number keys and clicks still work)."""
+MORPH_S = 0.8
+"""How long the procedure view animates from the old to the new procedure state."""
+MAX_LINES = 60
+LAST_SECONDS = 3.0
+NOTICE_S = 3.0
+
+
+class PlayScene(Scene):
+    name = "play"
+    record_results = True
+    """Finished sessions go into the history (the tutorial turns this off)."""
+
+    def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession):
+        super().__init__(ctx)
+        self.scenario = scenario
+        self.session = session
+        self.mode = session.state.config.mode
+        self.rules = rules_for(self.mode)
+        self.assessment = not self.rules.pause_allowed
+        """Drawn differently: no pause or meters buttons, its own footer."""
+        self.show_meters = ctx.settings.show_meters and self.rules.meters_in_play
+        self.paused = False
+        self.ticks = TickClock(self.rules.catch_up_ms)
+        self.time_s = 0.0
+        self.opened_at = 0.0
+        self.notice, self.notice_until = "", 0.0
+        self.saved: SaveReport | None = None
+        self.clock: Callable[[], int] = pygame.time.get_ticks
+        self.last_clock: int | None = None
+        self.lines: list[Line] = narrate(scenario, list(session.events), ctx.t)
+        self.proc_before: Mapping = dict(session.state.procedure)
+        self.proc_now: Mapping = dict(session.state.procedure)
+        self.proc_changed_at = -MORPH_S
+        self.focus = FocusList()
+        self.buttons: list[Button] = []
+        self.controls: list[Button] = []
+        services = ctx.services
+        self.procedure = services.procedure_view(scenario.procedure_view) if services else None
+        self.procedure_failed = False
+        self.node_id = ""
+        self.room = room_text(scenario, session.state.config.profile_id, ctx.t)
+        self.meters: MetersVM = meters_vm(scenario, session.state, session.params, ctx.t)
+        self.layout = self._layout()
+        self.vm: PlayVM = play_vm(view(scenario, session.state), t=ctx.t)
+        self._sync()
+
+    def _layout(self) -> PlayLayout:
+        """The play layout with the header's controls as wide as their labels need."""
+        return play_draw.fit_controls(self.ctx, play_layout(self.ctx.size, self.ctx.metrics),
+                                      play_draw.control_items(self))
+
+    # --- state -------------------------------------------------------------------------
+    @property
+    def progress(self) -> float:
+        return min(1.0, max(0.0, (self.time_s - self.proc_changed_at) / MORPH_S))
+
+    @property
+    def notice_text(self) -> str:
+        return self.notice if self.time_s < self.notice_until else ""
+
+    def _notify(self, text: str) -> None:
+        self.notice, self.notice_until = text, self.time_s + NOTICE_S
+
+    def _sync(self) -> None:
+        """Rebuild the view model (and, when the node changed, the buttons and focus)."""
+        v = view(self.scenario, self.session.state)
+        sub = 0 if (self.paused or v.finished) else self.ticks.acc_ms
+        self.vm = play_vm(v, sub, self.paused, self.ctx.t)
+        if v.node_id != self.node_id or not self.buttons:
+            self.node_id = v.node_id
+            self.opened_at = self.time_s
+            self._relayout_buttons(keep_focus=False)
+
+    def _relayout_buttons(self, keep_focus: bool) -> None:
+        self.buttons = play_draw.panel_buttons(self.ctx, self.layout, self.vm)
+        self.controls = play_draw.control_buttons(self)
+        ids = [b.id for b in self.buttons]
+        current = self.focus.current
+        self.focus.set_ids(ids, keep=keep_focus)
+        if not keep_focus and self.vm.phase == "decision":
+            self.focus.focus(next((o.id for o in self.vm.options if o.is_default), current))
+
+    def _absorb(self, events: list) -> None:
+        if not events:
+            return
+        new = narrate(self.scenario, events, self.ctx.t)
+        self.lines.extend(new)
+        del self.lines[:-MAX_LINES]
+        self._announce(events, new)
+        now = dict(self.session.state.procedure)
+        if now != self.proc_now:
+            self.proc_before, self.proc_now = self.proc_now, now
+            self.proc_changed_at = self.time_s
+        self.meters = meters_vm(self.scenario, self.session.state, self.session.params,
+                                self.ctx.t)
+        if self.session.finished:
+            self._record()
+
+    def _announce(self, events: list, new: list[Line]) -> None:
+        """Sound cues and self-voicing for what just happened (no-ops unless enabled)."""
+        services = self.ctx.services
+        if services is None:
+            return
+        for event in events:
+            if isinstance(event, ev.DecisionOpened):
+                services.cue("window_open")
+            elif isinstance(event, ev.HarmOccurred):
+                services.cue("harm")
+        text = spoken(self.scenario, events, new, self.ctx.t)
+        if text:
+            services.say(text)
+
+    def _record(self) -> None:
+        """Save the finished session to the history, once."""
+        if self.saved is None:
+            self.saved = save_result(self.session) if self.record_results else \
+                SaveReport(False, None)
+
+    def outcome_note(self) -> str:
+        """What the outcome screen says about the history ("Result saved")."""
+        return play_draw.result_note(self.ctx, self.saved) if self.record_results else ""
+
+    def _tick_warning(self, before: float) -> None:
+        """One quiet tick when a decision window enters its last three seconds."""
+        if self.vm.phase == "decision" and before > LAST_SECONDS >= self.vm.seconds_left \
+                and self.ctx.services is not None:
+            self.ctx.services.cue("last_seconds")
+
+    def _real_time(self, dt_ms: int) -> int:
+        """In assessment, time hidden under an overlay (help, confirm) still counts."""
+        now = self.clock()
+        gap = dt_ms if self.last_clock is None else now - self.last_clock
+        self.last_clock = now
+        return max(dt_ms, gap) if self.rules.hidden_time_counts else dt_ms
+
+    # --- scene API -----------------------------------------------------------------------
+    def resize(self) -> None:
+        self.layout = self._layout()
+        self.room = room_text(self.scenario, self.session.state.config.profile_id, self.ctx.t)
+        self._sync()
+        self._relayout_buttons(keep_focus=True)
+
+    def update(self, dt_ms: int) -> Transition | None:
+        dt_ms = self._real_time(dt_ms)
+        self.time_s += dt_ms / 1000
+        if not self.paused and not self.session.finished:
+            self.ticks.feed(dt_ms)
+            while not self.session.finished and self.ticks.due():
+                self._absorb(self.session.advance(1))
+        if self.session.finished:
+            self.ticks.reset()
+        before = self.vm.seconds_left if self.vm.phase == "decision" else 0.0
+        node = self.node_id
+        self._sync()
+        if node == self.node_id:
+            self._tick_warning(before)
+        return None
+
+    def apply(self, command: Command) -> Transition | None:
+        try:
+            events = self.session.issue(command)
+        except CommandRejected:
+            return None  # the window closed between the key press and now: nothing to do
+        self._absorb(events)
+        self._sync()
+        return None
+
+    def on_intent(self, intent: Intent) -> Result:
+        act, phase = intent.act, self.vm.phase
+        if act is Act.BACK:
+            return self._confirm_leave()
+        if act is Act.PAUSE or (act is Act.AWAY and not self.paused and self.rules.pause_allowed):
+            return self._toggle_pause()  # away: a window must not run out unseen (practice)
+        if act is Act.METERS:
+            return self._toggle_meters()
+        if act is Act.CHOOSE and phase == "decision":
+            return self._choose_number(intent.number)
+        if act in (Act.SKIP, Act.RIGHT) and phase == "narration":
+            return Skip()
+        if act in (Act.CLICK, Act.HOVER):
+            return self._pointer(intent)
+        if act in (Act.NEXT, Act.DOWN, Act.RIGHT):
+            self.focus.move(1)
+        elif act in (Act.PREV, Act.UP, Act.LEFT):
+            self.focus.move(-1)
+        elif act is Act.ACTIVATE:
+            if phase == "decision" and self.time_s - self.opened_at < ACTIVATE_GUARD_S:
+                return None
+            return self._activate(self.focus.current)
+        return None
+
+    def _choose_number(self, number: int) -> Result:
+        for option in self.vm.options:
+            if option.key == number:
+                return Intervene(self.node_id, option.id)
+        return None
+
+    def _activate(self, item: str | None) -> Result:
+        if item is None:
+            return None
+        if item == "skip":
+            return Skip() if self.vm.phase == "narration" else None
+        if item == "outcome":
+            return self._to_outcome()
+        if item == "pause":
+            return self._toggle_pause()
+        if item == "meters":
+            return self._toggle_meters()
+        if item == "help":
+            from game.ui.kit.dialogs import HelpOverlay
+            return Push(HelpOverlay(self.ctx))
+        if self.vm.phase == "decision" and any(o.id == item for o in self.vm.options):
+            return Intervene(self.node_id, item)
+        return None
+
+    def _to_outcome(self) -> Result:
+        from game.ui.review.outcome import OutcomeScene
+        self._record()
+        return Replace(OutcomeScene(self.ctx, self.scenario, self.session,
+                                    note=self.outcome_note()))
+
+    def _pointer(self, intent: Intent) -> Result:
+        rects = {b.id: b.rect for b in self.buttons}
+        controls = {b.id: b.rect for b in self.controls}
+        item = hit(rects, intent.pos)
+        if intent.act is Act.HOVER:
+            if item is not None:
+                self.focus.focus(item)
+            return None
+        return self._activate(item or hit(controls, intent.pos))
+
+    def _toggle_pause(self) -> None:
+        if not self.rules.pause_allowed:
+            self._notify(self.ctx.t("No pause in assessment: the clock keeps running."))
+            return
+        self.paused = not self.paused
+        self.resize()
+
+    def _toggle_meters(self) -> None:
+        if not self.rules.meters_in_play:
+            self._notify(self.ctx.t("Meters are hidden in assessment until the outcome."))
+            return
+        self.show_meters = not self.show_meters
+        self.resize()
+
+    def _confirm_leave(self) -> Result:
+        from game.ui.kit.dialogs import ConfirmDialog
+        if self.session.finished:
+            return Pop()
+        t = self.ctx.t
+        return Push(ConfirmDialog(
+            self.ctx, t("Leave this vignette?"),
+            t("The session stops here. Its log is kept and can be replayed, but it will have "
+              "no outcome."), t("Leave"), t("Keep playing"), yes=Pop(2)))
+
+    def close(self) -> None:
+        self.session.close()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        play_draw.draw_play(self, surface)

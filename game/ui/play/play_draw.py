@@ -1,0 +1,294 @@
+"""Drawing the play screen (read-only: nothing here changes the scene or the session).
+
+Left: the procedure view above the running narration. Right: the decision panel, which
+shows the cue, the countdown with seconds left and one button per rung of the intervention
+ladder while a decision point is open, and a skip button during narration.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.store.results import SaveReport
+from game.ui.kit.button import Button, draw_buttons
+from game.ui.kit.common import draw_footer, section
+from game.ui.kit.layout import PlayLayout, even_rows
+from game.ui.kit.panels import panel, progress_bar
+from game.ui.play.presenters import MetersVM, PlayVM, mode_name
+from game.ui.shell.context import UiContext
+
+if TYPE_CHECKING:
+    from game.ui.play.play import PlayScene
+
+LINE_COLOURS = {"narration": "text", "you": "accent", "outcome": "text", "window": "warn",
+                "harm": "harm", "end": "good"}
+LINE_PREFIX = {"harm": "⚠ ", "window": "▶ ", "end": "■ "}
+
+
+def panel_regions(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> dict[str, pygame.Rect]:
+    """Where the decision panel's parts go; the same rectangles serve drawing and clicks."""
+    m = ctx.metrics
+    inner = lay.panel.inflate(-2 * m.gap, -2 * m.gap)
+    y = inner.y
+    regions: dict[str, pygame.Rect] = {}
+
+    def take(name: str, height: int) -> None:
+        nonlocal y
+        regions[name] = pygame.Rect(inner.x, y, inner.width, height)
+        y += height + m.gap
+
+    take("heading", ctx.line_height(m.heading, True))
+    if vm.phase == "decision":
+        font = ctx.theme.fonts.get(m.body)
+        cue_h = ctx.cache.render(vm.cue, font, ctx.palette.text, inner.width).get_height()
+        take("cue", min(cue_h, font.get_linesize() * 4))
+        bold = ctx.theme.fonts.get(m.body, True)
+        widest = re.sub(r"\d+\.\d", "00.0", vm.countdown)  # the same height all window long
+        count_h = ctx.cache.render(widest, bold, ctx.palette.text, inner.width).get_height()
+        take("countdown", min(max(count_h, ctx.line_height(m.body)), bold.get_linesize() * 2))
+        take("bar", max(10, round(m.body * 0.6)))
+    elif vm.phase == "narration":
+        take("hint", ctx.line_height(m.body) * 3)
+        take("bar", max(8, round(m.body * 0.4)))
+    else:
+        take("hint", ctx.line_height(m.heading, True) * 2)
+    regions["buttons"] = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
+    return regions
+
+
+def panel_buttons(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> list[Button]:
+    m = ctx.metrics
+    area = panel_regions(ctx, lay, vm)["buttons"]
+    if vm.phase == "decision":
+        max_h = ctx.line_height(m.body) * 2 + m.gap * 2
+        rects = even_rows(area, len(vm.options), m.gap, max(max_h, m.button_h))
+        return [Button(o.id, o.label, r, str(o.key), tone=o.tone)
+                for o, r in zip(vm.options, rects)]
+    rect = pygame.Rect(area.x, area.y, area.width, m.button_h)
+    if vm.phase == "narration":
+        return [Button("skip", ctx.t("Skip narration"), rect, "S")]
+    return [Button("outcome", ctx.t("See the outcome"), rect, "Enter")]
+
+
+def control_items(scene: PlayScene) -> list[tuple[str, str, str]]:
+    """(id, label, key) of the buttons at the top right; assessment has only help."""
+    t = scene.ctx.t
+    if scene.assessment:
+        return [("help", t("Help"), "F1")]
+    return [("pause", t("Resume") if scene.paused else t("Pause"), "P"),
+            ("meters", t("Meters"), "M"), ("help", t("Help"), "F1")]
+
+
+def button_width(ctx: UiContext, label: str, key: str, size: int) -> int:
+    """The width a button needs to show `label` and its key hint on one line."""
+    m = ctx.metrics
+    bold = ctx.theme.fonts.get(size, True)
+    key_w = max(round(size * 1.6), bold.size(key)[0] + 8) if key else 0
+    return ctx.theme.fonts.get(size).size(label)[0] + key_w + 4 * m.gap
+
+
+def fit_controls(ctx: UiContext, lay: PlayLayout, items: list[tuple[str, str, str]]
+                 ) -> PlayLayout:
+    """Give the controls the width their labels need (at most half the header band), taking
+    it from the title beside them."""
+    widths = [button_width(ctx, label, key, ctx.metrics.small) for _, label, key in items]
+    band = lay.header.union(lay.controls)
+    gap = ctx.metrics.gap
+    want = min(band.width // 2, sum(widths) + gap * (len(widths) - 1))
+    header = pygame.Rect(band.x, band.y, band.width - want - gap, band.height)
+    controls = pygame.Rect(band.right - want, lay.controls.y, want, lay.controls.height)
+    return replace(lay, header=header, controls=controls)
+
+
+def control_buttons(scene: PlayScene) -> list[Button]:
+    """Pause, meters and help at the top right (the meters button is marked while shown)."""
+    ctx, r, gap = scene.ctx, scene.layout.controls, scene.ctx.metrics.gap
+    items = control_items(scene)
+    needs = [button_width(ctx, label, key, ctx.metrics.small) for _, label, key in items]
+    scale = min(1.0, (r.width - gap * (len(items) - 1)) / max(1, sum(needs)))
+    buttons, x = [], r.x
+    for (id_, label, key), need in zip(items, needs):
+        w = round(need * scale)
+        buttons.append(Button(id_, label, pygame.Rect(x, r.y, w, r.height), key,
+                              selected=id_ == "meters" and scene.show_meters))
+        x += w + gap
+    return buttons
+
+
+def result_note(ctx: UiContext, saved: SaveReport | None) -> str:
+    """What the outcome screen says about the history: saved, repaired or not saved."""
+    if saved is None:
+        return ""
+    if saved.saved:
+        return "✔ " + ctx.t("Result saved") + (f" ({saved.problem})" if saved.problem else "")
+    return "⚠ " + ctx.t("Result not saved: {problem}", problem=saved.problem or "?")
+
+
+def meter_rects(ctx: UiContext, lay: PlayLayout, shown: bool) -> tuple[pygame.Rect | None,
+                                                                       pygame.Rect]:
+    """The meters strip (when shown) at the top of the narration column, and what is left."""
+    if not shown:
+        return None, lay.narration
+    m = ctx.metrics
+    h = ctx.line_height(m.small, True) + max(8, round(m.small * 0.5)) + 2 * m.gap
+    strip = pygame.Rect(lay.narration.x, lay.narration.y, lay.narration.width, h)
+    rest = pygame.Rect(lay.narration.x, strip.bottom + m.gap, lay.narration.width,
+                       lay.narration.bottom - strip.bottom - m.gap)
+    return strip, rest
+
+
+def draw_play(scene: PlayScene, surface: pygame.Surface) -> None:
+    ctx, lay, vm = scene.ctx, scene.layout, scene.vm
+    m = ctx.metrics
+    surface.fill(ctx.palette.background)
+    title = f"{mode_name(scene.mode, ctx.t)} · {scene.scenario.title} · {vm.elapsed}"
+    ctx.text(surface, title, lay.header, m.heading, ctx.palette.text, True, "left", "center")
+    draw_buttons(ctx, surface, scene.controls, None, m.small)
+    draw_procedure(scene, surface, lay.procedure)
+    strip, narration = meter_rects(ctx, lay, scene.show_meters)
+    if strip is not None:
+        draw_meters(ctx, surface, strip, scene.meters)
+    draw_narration(ctx, surface, narration, scene.lines)
+    draw_panel(scene, surface)
+    if vm.paused:
+        draw_paused(ctx, surface, lay.procedure)
+    if scene.notice_text:
+        draw_notice(ctx, surface, lay.procedure, scene.notice_text)
+    draw_footer(ctx, surface, lay.footer, footer_text(scene))
+
+
+def footer_text(scene: PlayScene) -> str:
+    if scene.assessment:
+        return scene.ctx.t("Assessment: no pause · 1-5 choose · Tab/arrows focus · "
+                           "Enter activate · S or → skip · Esc leave · F1 help")
+    return scene.ctx.t("1-5 choose · Tab/arrows focus · Enter activate · P pause · M meters · "
+                       "S or → skip · Esc leave · F1 help")
+
+
+def draw_meters(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
+                meters: MetersVM) -> None:
+    """Two ledgers side by side, each a symbol, words and a number (never colour alone); the
+    bars fill toward 10 points, a scale the numbers make explicit."""
+    m, p = ctx.metrics, ctx.palette
+    panel(ctx, surface, rect)
+    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    half = (inner.width - m.gap) // 2
+    text_h = ctx.line_height(m.small, True)
+    for i, (text, value, colour, icon) in enumerate((
+            (meters.learning_text, meters.learning, p.good, "▲ "),
+            (meters.harm_text, meters.harm, p.harm, "⚠ "))):
+        x = inner.x + i * (half + m.gap)
+        ctx.text(surface, icon + text, pygame.Rect(x, inner.y, half, text_h), m.small, colour,
+                 True, "left", "center")
+        bar = pygame.Rect(x, inner.y + text_h, half, inner.bottom - inner.y - text_h)
+        progress_bar(ctx, surface, bar, min(1.0, value / 10), colour)
+
+
+def draw_notice(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, text: str) -> None:
+    """A short message over the bottom of the procedure view (e.g. "No pause in assessment")."""
+    m, p = ctx.metrics, ctx.palette
+    h = ctx.line_height(m.body, True) * 2 + m.gap
+    box = pygame.Rect(rect.x + m.gap, rect.bottom - h - m.gap, rect.width - 2 * m.gap, h)
+    panel(ctx, surface, box, p.panel_alt, p.warn)
+    ctx.text(surface, "ℹ " + text, box.inflate(-2 * m.gap, -m.gap // 2), m.body, p.text, True,
+             "center", "center")
+
+
+def draw_procedure(scene: PlayScene, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    ctx = scene.ctx
+    if scene.procedure is not None and not scene.procedure_failed:
+        previous = surface.get_clip()
+        surface.set_clip(rect)
+        try:
+            scene.procedure.draw(surface, rect, scene.proc_now, scene.proc_before,
+                                 scene.progress, ctx.theme, scene.time_s)
+            return
+        except Exception as exc:  # noqa: BLE001 -- a broken view must not end the session
+            print(f"safetynet: procedure view failed ({exc!r}); showing a plain panel",
+                  file=sys.stderr)
+            scene.procedure_failed = True  # remembered so the error is reported once
+        finally:
+            surface.set_clip(previous)
+    draw_plain_procedure(ctx, surface, rect, scene.proc_now)
+
+
+def draw_plain_procedure(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
+                         state: Mapping) -> None:
+    """Fallback when no procedure view is available: the procedure state as text."""
+    panel(ctx, surface, rect)
+    items = [f"{k.replace('_', ' ')}: {v}" for k, v in sorted(state.items())]
+    text = "\n".join(items) or ctx.t("Procedure")
+    ctx.text(surface, text, rect.inflate(-2 * ctx.metrics.pad, -2 * ctx.metrics.pad),
+             ctx.metrics.body, ctx.palette.muted)
+
+
+def draw_narration(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
+                   lines: list) -> None:
+    """The newest lines that fit, whole lines only, oldest at the top and muted."""
+    m, p = ctx.metrics, ctx.palette
+    panel(ctx, surface, rect)
+    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    font = ctx.theme.fonts.get(m.body)
+    shown: list[tuple[str, str, int]] = []
+    used = 0
+    for line in reversed(lines):
+        text = LINE_PREFIX.get(line.kind, "") + line.text
+        h = ctx.cache.render(text, font, p.text, inner.width).get_height()
+        if shown and used + h > inner.height:
+            break
+        shown.append((text, line.kind, h))
+        used += h + m.gap // 2
+    y = inner.y
+    for age, (text, kind, h) in reversed(list(enumerate(shown))):
+        box = pygame.Rect(inner.x, y, inner.width, min(h, inner.bottom - y))
+        colour = getattr(p, LINE_COLOURS.get(kind, "text")) if age < 2 else p.muted
+        ctx.text(surface, text, box, m.body, colour)
+        y = box.bottom + m.gap // 2
+
+
+def draw_panel(scene: PlayScene, surface: pygame.Surface) -> None:
+    ctx, vm = scene.ctx, scene.vm
+    m, p = ctx.metrics, ctx.palette
+    border = p.warn if vm.phase == "decision" else None
+    panel(ctx, surface, scene.layout.panel, border=border)
+    r = panel_regions(ctx, scene.layout, vm)
+    if vm.phase == "decision":
+        ctx.text(surface, "⚠ " + ctx.t("Decision point: step in?"), r["heading"], m.heading,
+                 p.warn, True)
+        ctx.text(surface, vm.cue, r["cue"], m.body)
+        ctx.text(surface, vm.countdown, r["countdown"], m.body, p.text, True)
+        colour = p.bad if vm.seconds_left < 3 else p.warn  # the text says the seconds too
+        progress_bar(ctx, surface, r["bar"], vm.fraction_left, colour)
+    elif vm.phase == "narration":
+        ctx.text(surface, ctx.t("The trainee is working"), r["heading"], m.heading, p.text,
+                 True)
+        ctx.text(surface, ctx.t("Watch and read. When a mistake is about to happen, a decision "
+                                "point opens here with a countdown."), r["hint"], m.body,
+                 p.muted)
+        progress_bar(ctx, surface, r["bar"], vm.fraction_left, p.accent)
+        skip = scene.buttons[0].rect if scene.buttons else r["buttons"]
+        room = pygame.Rect(r["buttons"].x, skip.bottom + m.pad, r["buttons"].width,
+                           r["buttons"].bottom - skip.bottom - m.pad)
+        if room.height > ctx.line_height(m.body) * 3:
+            section(ctx, surface, room, ctx.t("In the room"), scene.room, p.muted)
+    else:
+        ctx.text(surface, ctx.t("The vignette has ended"), r["heading"], m.heading, p.good,
+                 True)
+        ctx.text(surface, vm.end_title, r["hint"], m.heading, p.text, True)
+    draw_buttons(ctx, surface, scene.buttons, scene.focus.current)
+
+
+def draw_paused(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    shade = pygame.Surface(rect.size, pygame.SRCALPHA)
+    shade.fill((0, 0, 0, 150))
+    surface.blit(shade, rect.topleft)
+    box = pygame.Rect(rect.x, rect.centery - ctx.metrics.title, rect.width,
+                      ctx.metrics.title * 2)
+    ctx.text(surface, "‖ " + ctx.t("Paused: press P to resume"), box, ctx.metrics.heading,
+             ctx.palette.focus, True, "center", "center")

@@ -1,0 +1,1 @@
+"""Looking back at a finished session: outcome, replay viewer, branches, rewinding."""

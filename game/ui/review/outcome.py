@@ -1,0 +1,168 @@
+"""Outcome: what happened (end, learning, harm) beside how good the decisions were (safety
+rating in words + symbol + colour, expected regret, each choice against the best one)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.model import Scenario
+from game.replay.session import RecordedSession
+from game.ui.kit.button import Button, button_rects, draw_buttons
+from game.ui.kit.common import draw_footer, draw_header, menu_intent
+from game.ui.kit.dialogs import RewindDialog, can_rewind
+from game.ui.kit.focus import FocusList
+from game.ui.kit.layout import outcome_layout, stack
+from game.ui.kit.panels import badge, panel, tone_colour
+from game.ui.review.outcome_presenters import DecisionRowVM, OutcomeVM, outcome_vm
+from game.ui.shell.context import UiContext
+from game.ui.shell.input import Act, Intent
+from game.ui.shell.scene import PopTo, Push, Result, Scene
+
+ROW_LINES = 5
+"""Lines of body text a decision row needs (cue, your choice, best, regret, rule)."""
+
+
+class OutcomeScene(Scene):
+    name = "outcome"
+
+    def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession,
+                 note: str = ""):
+        super().__init__(ctx)
+        self.scenario = scenario
+        assert session.score is not None, "the outcome needs a finished session"
+        self.vm: OutcomeVM = outcome_vm(scenario, session.state, session.score, ctx.t)
+        self.session, self.note = session, note
+        """`note`: what happened to the result ("Result saved"), shown in the footer."""
+        rewind = ["rewind"] if can_rewind(session) else []  # practice only
+        review = ["review", "debrief"] if session.log_path is not None else []
+        self.focus = FocusList(["again", "picker"] + rewind + review)
+        self.offset = 0
+        self.buttons: list[Button] = []
+
+    def resize(self) -> None:
+        self.layout = lay = outcome_layout(self.ctx.size, self.ctx.metrics,
+                                           len(self.focus.ids))
+        t = self.ctx.t
+        self.buttons = [Button("again", t("Play again"), lay.buttons[0], "Enter"),
+                        Button("picker", t("Other vignettes"), lay.buttons[1], "Esc")]
+        if "rewind" in self.focus.ids:
+            self.buttons.append(Button("rewind", self.ctx.t("Rewind"), lay.buttons[2], "W"))
+        for item, label, key in (("review", "Review", "R"), ("debrief", "Debrief", "D")):
+            if item in self.focus.ids:  # the facilitator's tools on this session's log
+                self.buttons.append(Button(item, self.ctx.t(label),
+                                           lay.buttons[self.focus.ids.index(item)], key))
+        self.rows = self._row_rects()
+
+    @property
+    def per_page(self) -> int:
+        m = self.ctx.metrics
+        row_h = self.ctx.line_height(m.body) * ROW_LINES + 2 * m.gap
+        return max(1, (self.layout.decisions.height + m.gap) // (row_h + m.gap))
+
+    def _row_rects(self) -> list[pygame.Rect]:
+        shown = self.vm.decisions[self.offset:self.offset + self.per_page]
+        if not shown:
+            return []
+        area, gap = self.layout.decisions, self.ctx.metrics.gap
+        h = (area.height - gap * (self.per_page - 1)) // self.per_page
+        return stack(area, [h] * len(shown), gap)
+
+    def on_intent(self, intent: Intent) -> Result:
+        if intent.act is Act.BACK:
+            return PopTo("picker")
+        if intent.act is Act.REWIND and "rewind" in self.focus.ids:
+            return Push(RewindDialog(self.ctx, self.scenario, self.session))
+        if intent.act in (Act.UP, Act.DOWN, Act.SCROLL):
+            step = -1 if intent.act is Act.UP or intent.amount < 0 else 1
+            limit = max(0, len(self.vm.decisions) - self.per_page)
+            self.offset = max(0, min(limit, self.offset + step))
+            self.rows = self._row_rects()
+            return None
+        chosen = menu_intent(self.focus, button_rects(self.buttons), intent,
+                             (Act.NEXT, Act.RIGHT), (Act.PREV, Act.LEFT))
+        if chosen == "again":
+            return PopTo("briefing")
+        if chosen == "picker":
+            return PopTo("picker")
+        if chosen == "rewind":
+            return Push(RewindDialog(self.ctx, self.scenario, self.session))
+        if chosen in ("review", "debrief"):
+            return self.review(chosen)
+        return None
+
+    def handle_event(self, event: pygame.event.Event) -> Result:
+        keys = {pygame.K_r: "review", pygame.K_d: "debrief"}
+        if event.type == pygame.KEYDOWN and keys.get(event.key) in self.focus.ids:
+            return self.review(keys[event.key])
+        return super().handle_event(event)
+
+    def review(self, what: str) -> Result:
+        """R: the replay viewer on this session's log; D: its debrief."""
+        path = str(self.session.log_path)
+        if what == "debrief":
+            from game.ui.debrief.debrief import DebriefScene
+            return Push(DebriefScene(self.ctx, path))
+        from game.ui.review.viewer import open_viewer
+        return Push(open_viewer(self.ctx, path))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, m, lay, vm = self.ctx, self.ctx.metrics, self.layout, self.vm
+        surface.fill(ctx.palette.background)
+        draw_header(ctx, surface, lay.header, vm.title, m.heading)
+        badge(ctx, surface, lay.badge, vm.tone, vm.word, m.heading)
+        self._draw_summary(surface, lay.summary)
+        shown = vm.decisions[self.offset:self.offset + self.per_page]
+        for row, rect in zip(shown, self.rows):
+            self._draw_row(surface, row, rect)
+        if not vm.decisions:
+            ctx.text(surface, ctx.t("No decision point was reached."), lay.decisions, m.body,
+                     ctx.palette.muted)
+        draw_buttons(ctx, surface, self.buttons, self.focus.current, m.body)
+        more = len(vm.decisions) > self.per_page
+        draw_footer(ctx, surface, lay.footer, (f"{self.note} · " if self.note else "")
+                    + (ctx.t("Up/Down scroll the decisions · ") if more else "")
+                    + ctx.t("Tab/arrows move · Enter choose · Esc other vignettes"))
+
+    def _draw_summary(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        ctx, m, vm = self.ctx, self.ctx.metrics, self.vm
+        panel(ctx, surface, rect)
+        inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+        facts = f"{vm.learning}\n{vm.harm}\n{vm.regret}"
+        facts_h = ctx.line_height(m.body) * 4 + m.gap
+        rating = ctx.t("Safety: {word}. {detail}", word=vm.word, detail=vm.detail) + \
+            (f"\n{vm.rule}" if vm.rule else "")
+        rating_h = ctx.line_height(m.body) * (5 if vm.rule else 2)
+        font = ctx.theme.fonts.get(m.body)
+        rest = inner.height - facts_h - rating_h - 3 * m.gap
+        text_h = min(rest, ctx.cache.render(vm.text, font, ctx.palette.text,
+                                            inner.width).get_height())
+        text, prompts, facts_box, rating_box = stack(
+            inner, [text_h, rest - text_h, facts_h, rating_h], m.gap)
+        ctx.text(surface, vm.text, text, m.body)
+        if vm.prompts and prompts.height > ctx.line_height(m.small) * 2:
+            ctx.text(surface, ctx.t("To reflect on:") + "\n" +
+                     "\n".join(f"• {q}" for q in vm.prompts),
+                     prompts, m.small, ctx.palette.muted, min_size=m.small, truncate=True)
+        ctx.text(surface, facts, facts_box, m.body, ctx.palette.text, True)
+        ctx.text(surface, rating, rating_box, m.body, tone_colour(ctx, vm.tone))
+
+    def _draw_row(self, surface: pygame.Surface, row: DecisionRowVM, rect: pygame.Rect) -> None:
+        ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
+        panel(ctx, surface, rect, border=tone_colour(ctx, row.tone) if row.rule else None)
+        inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+        badge_w = round(150 * m.scale)
+        badge_h = ctx.line_height(m.body, True) + m.gap
+        cue_h = ctx.line_height(m.small) * 2
+        cue = pygame.Rect(inner.x, inner.y, inner.width - badge_w - m.gap, cue_h)
+        ctx.text(surface, ctx.t("Decision {n}: {cue}", n=row.number, cue=row.cue), cue,
+                 m.small, p.muted,
+                 min_size=m.small, truncate=True)
+        badge(ctx, surface, pygame.Rect(inner.right - badge_w, inner.y, badge_w, badge_h),
+              row.tone, row.word, m.body)
+        lines = [self.ctx.t("You: {choice} ({how})", choice=row.chosen, how=row.how),
+                 row.verdict]
+        if row.rule:
+            lines.append(self.ctx.t("Rule broken: {rule}", rule=row.rule))
+        body_y = inner.y + max(cue_h, badge_h) + m.gap // 2
+        body = pygame.Rect(inner.x, body_y, inner.width, inner.bottom - body_y)
+        ctx.text(surface, "\n".join(lines), body, m.body)

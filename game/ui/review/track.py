@@ -1,0 +1,99 @@
+"""The replay viewer's timeline: transport line, track, decision markers, notes, playhead.
+
+Ticks map to x across the track; each decision is a numbered marker in its rating's colour
+with its symbol and word under it (never colour alone), its window drawn as a band leading
+up to it. Clicks are hit-tested against the same rectangles (`marker_rects`, `track_span`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame import Rect
+
+from game.ui.kit.layout import split_x
+from game.ui.kit.panels import focus_ring, panel, tone_colour
+from game.ui.review.presenters import clock
+
+if TYPE_CHECKING:
+    from game.ui.review.viewer import ReplayViewerScene
+
+
+def track_span(scene: ReplayViewerScene) -> Rect:
+    """The part of the track that maps ticks to x (inset so end markers stay inside)."""
+    lay, m = scene.layout, scene.ctx.metrics
+    return lay.track.inflate(-2 * m.pad - lay.marker, 0)
+
+
+def tick_x(scene: ReplayViewerScene, tick: int) -> int:
+    span = track_span(scene)
+    return span.x + round(span.width * tick / max(1, scene.model.total_ticks))
+
+
+def track_rows(scene: ReplayViewerScene) -> tuple[Rect, int, Rect]:
+    """(note-flag row, y of the line, label row) inside the track."""
+    lay, ctx = scene.layout, scene.ctx
+    small = ctx.line_height(ctx.metrics.small)
+    flags = Rect(lay.track.x, lay.track.y + ctx.metrics.gap // 2, lay.track.width, small)
+    line_y = flags.bottom + lay.marker // 2
+    labels = Rect(lay.track.x, line_y + lay.marker // 2 + 2, lay.track.width, small)
+    return flags, line_y, labels
+
+
+def marker_rects(scene: ReplayViewerScene) -> dict[int, Rect]:
+    size = scene.layout.marker
+    _, line_y, _ = track_rows(scene)
+    return {d.number: Rect(tick_x(scene, d.tick) - size // 2, line_y - size // 2, size, size)
+            for d in scene.model.decisions}
+
+
+def draw_transport(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
+    ctx, c, lay = scene.ctx, scene.cursor, scene.layout
+    m, p, t = ctx.metrics, ctx.palette, ctx.t
+    state = t("▶ Playing") if c.playing else t("‖ Paused")
+    text = f"{state} · {c.speed}x · {clock(c.tick)} / {clock(scene.model.total_ticks)}"
+    left, right = split_x(lay.transport, 0.45, m.gap)
+    ctx.text(surface, text, left, m.small, p.text, True, "left", "center", truncate=True)
+    d = scene.decision
+    note = scene.message if scene.message_ms > 0 else (
+        t("Decision {n} of {count}: B branches here", n=d.number,
+          count=len(scene.model.decisions)) if d else "")
+    ctx.text(surface, note, right, m.small, p.focus if scene.message_ms else p.muted, False,
+             "right", "center", truncate=True)
+
+
+def draw_track(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
+    ctx, lay, model = scene.ctx, scene.layout, scene.model
+    m, p = ctx.metrics, ctx.palette
+    panel(ctx, surface, lay.track)
+    flags, line_y, labels = track_rows(scene)
+    span = track_span(scene)
+    head_x = tick_x(scene, scene.cursor.tick)
+    pygame.draw.line(surface, p.muted, (span.x, line_y), (span.right, line_y), 3)
+    pygame.draw.line(surface, p.accent, (span.x, line_y), (head_x, line_y), 5)
+    for d in model.decisions:
+        band = Rect(tick_x(scene, d.open_tick), line_y - 5, 0, 10)
+        band.width = max(2, tick_x(scene, d.tick) - band.x)
+        pygame.draw.rect(surface, tone_colour(ctx, d.tone), band, border_radius=3)
+    for note in model.notes:
+        x = tick_x(scene, note.tick)
+        ctx.text(surface, "✎", Rect(x - m.small // 2, flags.y, m.small + 2, flags.height),
+                 m.small, p.accent, True, "center", truncate=True)
+    pygame.draw.line(surface, p.focus, (head_x, flags.y), (head_x, labels.bottom), 3)
+    current = scene.decision
+    used = Rect(lay.track.x, labels.y, 0, 0)
+    for d, rect in zip(model.decisions, marker_rects(scene).values()):
+        pygame.draw.ellipse(surface, tone_colour(ctx, d.tone), rect)
+        ctx.text(surface, str(d.number), rect, m.small, p.background, True, "center",
+                 "center", truncate=True)
+        if current is not None and current.number == d.number:
+            focus_ring(ctx, surface, rect)
+        label = Rect(rect.centerx - m.pad * 3, labels.y, m.pad * 6, labels.height)
+        label = label.clamp(lay.track)
+        if label.x >= used.right:
+            ctx.text(surface, f"{d.symbol} {d.word}", label, m.small, tone_colour(ctx, d.tone),
+                     True, "center", truncate=True)
+            used = label
+    pygame.draw.polygon(surface, p.focus, [(head_x - 6, flags.y), (head_x + 6, flags.y),
+                                           (head_x, flags.y + 8)])

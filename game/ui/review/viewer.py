@@ -1,0 +1,204 @@
+"""Replay viewer: scrub a recorded session on a timeline, stop at each decision, annotate.
+
+The log holds only commands; the viewer re-simulates it (replay_model) and shows the
+procedure view and narration as they were at the cursor, with the decision panel (every
+option's Q-value, chosen vs. the model's choice, regret, the trainee as the supervisor saw
+them) while a window is open. From here the facilitator adds notes (A), branches (B) and
+opens the debrief (D). The cursor logic is pure (replay_cursor); drawing is replay_draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+import pygame
+
+from game.replay.annotations import Note, add_note
+from game.ui.play.presenters import Line
+from game.ui.review import track as replay_track
+from game.ui.review import viewer_draw as replay_draw
+from game.ui.review.cursor import Cursor
+from game.ui.review.model import DecisionMark, ReplayModel, load_replay
+from game.ui.review.presenters import DecisionPanelVM, clock, decision_panel
+from game.ui.shell.context import UiContext
+from game.ui.shell.input import Act, map_event
+from game.ui.shell.scene import Pop, Push, Result, Scene
+
+__all__ = ["ReplayViewerScene", "load_replay", "open_viewer"]
+
+MORPH_S = 0.8
+MESSAGE_MS = 4000
+
+
+def open_viewer(ctx: UiContext, path: str, find=None) -> ReplayViewerScene:
+    """A viewer on `path`, finding vignettes through the context's catalogue by default."""
+    from game.ui.history.history import scenario_finder
+    find = find or scenario_finder(ctx)
+    return ReplayViewerScene(ctx, load_replay(path, find, ctx.t))
+
+
+class ReplayViewerScene(Scene):
+    name = "replay"
+
+    def __init__(self, ctx: UiContext, model: ReplayModel):
+        super().__init__(ctx)
+        self.model = model
+        self.cursor = Cursor(model)
+        self.time_s = 0.0
+        self.message = ""
+        self.message_ms = 0
+        self.lines: list[Line] = []
+        self.panel: DecisionPanelVM | None = None
+        self.proc_now: Mapping = {}
+        self.proc_before: Mapping = {}
+        self.proc_changed_at = -MORPH_S
+        self.procedure = None
+        self.procedure_failed = False
+        if model.scenario is not None:
+            self.procedure = self._procedure_view(model.scenario.procedure_view)
+        self._shown = -1
+        self._sync()
+
+    def _procedure_view(self, name: str):
+        services = self.ctx.services
+        if services is not None:
+            return services.procedure_view(name)
+        try:
+            from game.ui.procedures.registry import view_for
+            return view_for(name)
+        except Exception:  # noqa: BLE001 -- a drawing module must never stop the viewer
+            return None
+
+    # --- state -------------------------------------------------------------------------
+    @property
+    def progress(self) -> float:
+        return min(1.0, max(0.0, (self.time_s - self.proc_changed_at) / MORPH_S))
+
+    @property
+    def decision(self) -> DecisionMark | None:
+        return self.cursor.decision_now()
+
+    def _sync(self) -> None:
+        """Bring what is shown in line with the cursor (narration, procedure, panel)."""
+        upto = self.cursor.upto
+        if upto == self._shown:
+            return
+        self._shown = upto
+        self.lines = self.model.lines_at(upto)
+        state = self.model.state_at(upto)
+        now = dict(state.procedure) if state else {}
+        if now != self.proc_now:
+            self.proc_before, self.proc_now = self.proc_now, now
+            self.proc_changed_at = self.time_s
+        d = self.decision
+        self.panel = None if d is None or self.model.scenario is None else decision_panel(
+            self.model.scenario, d.detail, len(self.model.decisions), self.model.profile,
+            self.ctx.t)
+
+    def say(self, message: str) -> None:
+        self.message, self.message_ms = message, MESSAGE_MS
+
+    def resize(self) -> None:
+        self.layout = replay_draw.viewer_layout(self.ctx)
+
+    # --- input -------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> Result:
+        result: Result = None
+        if event.type == pygame.KEYDOWN and event.key in KEYS and not self.model.error:
+            result = self._key(event.key)
+        else:
+            intent = map_event(event)
+            if intent is not None and intent.act is Act.BACK:
+                return Pop()
+            if intent is not None and intent.act is Act.CLICK and not self.model.error:
+                self._click(intent.pos)
+        self._sync()
+        return result
+
+    def _key(self, key: int) -> Result:
+        c, t = self.cursor, self.ctx.t
+        if key == pygame.K_SPACE:
+            c.toggle_play()
+        elif key == pygame.K_PERIOD:
+            c.step(1)
+        elif key == pygame.K_COMMA:
+            c.step(-1)
+        elif key == pygame.K_s:
+            self.say(t("Speed {n}x", n=c.cycle_speed()))
+        elif key in (pygame.K_RIGHT, pygame.K_PAGEDOWN, pygame.K_n):
+            if c.jump(1) is None:
+                self.say(t("No later decision point"))
+        elif key in (pygame.K_LEFT, pygame.K_PAGEUP):
+            if c.jump(-1) is None:
+                self.say(t("No earlier decision point"))
+        elif key == pygame.K_HOME:
+            c.home()
+        elif key == pygame.K_END:
+            c.end()
+        elif key == pygame.K_a:
+            return Push(self._note_entry())
+        elif key == pygame.K_b:
+            return self._branch()
+        elif key == pygame.K_d:
+            from game.ui.debrief.debrief import DebriefScene
+            return Push(DebriefScene(self.ctx, self.model.path, self.model.find))
+        return None
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        for number, rect in replay_track.marker_rects(self).items():
+            if rect.inflate(8, 8).collidepoint(pos):
+                self.cursor.jump_to(number)
+                return
+        track = self.layout.track
+        if track.collidepoint(pos):
+            inner = replay_track.track_span(self)
+            fraction = (pos[0] - inner.x) / max(1, inner.width)
+            self.cursor.seek(round(fraction * self.model.total_ticks))
+
+    def _note_entry(self) -> Scene:
+        from game.ui.kit.text_entry import TextEntryOverlay
+        tick = self.cursor.tick
+        d = self.decision
+        where = self.ctx.t("Note at {time}", time=clock(tick)) + (
+            self.ctx.t(" · decision {n}: {cue}", n=d.number, cue=d.detail.cue) if d else "")
+
+        def save(text: str) -> str | None:
+            note = Note(tick, text, decision=d.node if d else "",
+                        created_at=datetime.now(UTC).isoformat(timespec="seconds"))
+            try:
+                add_note(self.model.path, note)
+            except OSError as exc:
+                return self.ctx.t("Could not save the note: {why}", why=exc.strerror or exc)
+            self.model.reload_notes()
+            self.say(self.ctx.t("Note saved beside the log"))
+            return None
+        return TextEntryOverlay(self.ctx, self.ctx.t("Add a note"), where, save)
+
+    def _branch(self) -> Result:
+        t = self.ctx.t
+        d = self.decision
+        if d is None:
+            self.say(t("Go to a decision point first (→ or N), then press B"))
+            return None
+        if not self.model.complete:
+            self.say(t("Only a finished session can be branched"))
+            return None
+        from game.ui.review.branch_compare import BranchChooser
+        return Push(BranchChooser(self.ctx, self.model, d))
+
+    def update(self, dt_ms: int) -> None:
+        self.time_s += dt_ms / 1000
+        self.message_ms = max(0, self.message_ms - dt_ms)
+        if self.cursor.advance(dt_ms) is not None:
+            self.say(self.ctx.t("Stopped at a decision point · Space continues"))
+        self._sync()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        replay_draw.draw_viewer(self, surface)
+
+
+KEYS = {pygame.K_SPACE, pygame.K_PERIOD, pygame.K_COMMA, pygame.K_s, pygame.K_RIGHT,
+        pygame.K_LEFT, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_n, pygame.K_HOME,
+        pygame.K_END, pygame.K_a, pygame.K_b, pygame.K_d}
+"""Keys the viewer handles itself (so they never reach the generic intent mapping)."""

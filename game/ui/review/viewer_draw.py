@@ -1,0 +1,230 @@
+"""Drawing the replay viewer (read-only: nothing here changes the scene or the model).
+
+Left: the procedure view above the narration, both as they were at the cursor. Right: the
+decision panel while a window is open (every option's Q-value as a bar, chosen vs. the
+model's choice, regret, the trainee as the supervisor saw them), otherwise the session's
+facts; under it the facilitator's notes. Bottom: the timeline with decision markers
+(number, symbol, word and colour), note flags and the playhead (replay_track.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame import Rect
+
+from game.ui.kit.common import draw_footer, text_height
+from game.ui.kit.layout import frame, share, split_x, split_y, stack
+from game.ui.kit.panels import badge, panel, tone_colour
+from game.ui.play.play_draw import draw_narration, draw_procedure
+from game.ui.review.presenters import DecisionPanelVM, clock
+from game.ui.review.track import draw_track, draw_transport
+from game.ui.shell.context import UiContext
+
+if TYPE_CHECKING:
+    from game.ui.review.viewer import ReplayViewerScene
+
+
+@dataclass(frozen=True)
+class ViewerLayout:
+    header: Rect
+    status: Rect
+    procedure: Rect
+    narration: Rect
+    panel: Rect
+    notes: Rect
+    tall_panel: Rect
+    """The panel at a decision point, when the notes shrink to their latest line."""
+    short_notes: Rect
+    transport: Rect
+    track: Rect
+    footer: Rect
+    marker: int
+
+
+def viewer_layout(ctx: UiContext) -> ViewerLayout:
+    m = ctx.metrics
+    f = frame(ctx.size, m, m.heading)
+    status_w = round(f.header.width * 0.38)
+    header = Rect(f.header.x, f.header.y, f.header.width - status_w - m.gap, f.header.height)
+    status = Rect(header.right + m.gap, f.header.y, status_w, f.header.height)
+    small = ctx.line_height(m.small)
+    marker = round(m.body * 1.5)
+    transport_h = ctx.line_height(m.small, True) + m.gap // 2
+    track_h = small * 2 + marker + m.gap
+    top, bottom = split_y(f.body, f.body.height - transport_h - track_h - m.gap, m.gap)
+    transport, track = split_y(bottom, transport_h, 0)
+    left, right = split_x(top, 0.42, m.pad)
+    procedure, narration = split_y(left, round(left.height * 0.52), m.gap)
+    head = ctx.line_height(m.small, True) + 2 * m.gap
+    side, notes = split_y(right, right.height - head - small * 3 - m.gap, m.gap)
+    tall, short = split_y(right, right.height - head - small - m.gap, m.gap)
+    return ViewerLayout(header, status, procedure, narration, side, notes, tall, short,
+                        transport, track, f.footer, marker)
+
+
+def floor_line(ctx: UiContext, size: int) -> int:
+    """Height of one line at the smallest size `ctx.text` shrinks `size` to."""
+    return ctx.line_height(max(11, round(size * 0.7 / max(1.0, ctx.theme.fonts.scale))))
+
+
+def allot(total: int, needs: list[int], floors: list[int], gap: int) -> list[int]:
+    """As `layout.share`, but when space is short every part keeps at least its floor (one
+    line it can shrink into), and only what lies above the floors is shared out."""
+    room = total - gap * (len(needs) - 1)
+    if sum(needs) <= room:
+        return share(total, needs, gap)
+    base = [min(f, n) for f, n in zip(floors, needs)]
+    extra = [n - b for n, b in zip(needs, base)]
+    spare, want = max(0, room - sum(base)), max(1, sum(extra))
+    return [b + spare * e // want for b, e in zip(base, extra)]
+
+
+def draw_viewer(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
+    ctx, lay, model = scene.ctx, scene.layout, scene.model
+    m, p, t = ctx.metrics, ctx.palette, ctx.t
+    surface.fill(p.background)
+    title = model.title if model.error else t("Replay: {title}", title=model.title)
+    ctx.text(surface, title, lay.header, m.heading, p.text, True, "left", "center")
+    if model.error:
+        ctx.text(surface, model.error, lay.procedure.union(lay.notes), m.body, p.warn)
+        draw_footer(ctx, surface, lay.footer, t("Esc back · F1 help"))
+        return
+    status = model.status + (f" ⚠ {model.warning}" if model.warning else "")
+    ctx.text(surface, status, lay.status, m.small, p.warn if model.warning else p.muted,
+             False, "right", "center", truncate=True)
+    draw_procedure(scene, surface, lay.procedure)
+    draw_narration(ctx, surface, lay.narration, scene.lines)
+    if scene.panel is not None:
+        draw_decision(ctx, surface, lay.tall_panel, scene.panel)
+        draw_notes(scene, surface, lay.short_notes)
+    else:
+        draw_info(scene, surface, lay.panel)
+        draw_notes(scene, surface, lay.notes)
+    draw_transport(scene, surface)
+    draw_track(scene, surface)
+    draw_footer(ctx, surface, lay.footer, t(
+        "Space play/pause · . , step · S speed · ←/→ decisions · Home/End · A note · "
+        "B branch · D debrief · Esc back"))
+
+
+def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
+                  vm: DecisionPanelVM) -> None:
+    """A decision: cue, the options' Q-values as bars, chosen vs. model, regret, trainee."""
+    m, p = ctx.metrics, ctx.palette
+    panel(ctx, surface, rect, border=tone_colour(ctx, vm.tone))
+    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    head_h = ctx.line_height(m.heading, True)
+    badge_w = min(round(inner.width * 0.34), round(170 * m.scale))
+    ctx.text(surface, vm.heading, Rect(inner.x, inner.y, inner.width - badge_w - m.gap,
+                                       head_h), m.heading, p.text, True, "left", "center")
+    badge(ctx, surface, Rect(inner.right - badge_w, inner.y, badge_w, head_h), vm.tone,
+          vm.word, m.body)
+    body = Rect(inner.x, inner.y + head_h + m.gap, inner.width,
+                inner.height - head_h - m.gap)
+    facts = "\n".join(x for x in (vm.chosen, vm.best, vm.regret) if x)
+    extra = "\n".join(x for x in (vm.trainee, vm.rule) if x)
+    rows = len(vm.options) + 1
+    needs = [min(text_height(ctx, vm.cue, m.body, body.width), ctx.line_height(m.body) * 3),
+             ctx.line_height(m.small) * rows,
+             text_height(ctx, facts, m.body, body.width),
+             text_height(ctx, extra, m.small, body.width)]
+    steady = ctx.theme.fonts.scale <= 1.0  # labels keep one size unless the text is enlarged
+    floors = [floor_line(ctx, m.body), needs[1] if steady else floor_line(ctx, m.small) * rows,
+              floor_line(ctx, m.body) * 2, floor_line(ctx, m.small)]
+    cue, table, facts_box, extra_box = stack(body, allot(body.height, needs, floors,
+                                                         m.gap // 2), m.gap // 2)
+    ctx.text(surface, vm.cue, cue, m.body, p.text, truncate=True)
+    draw_options(ctx, surface, table, vm)
+    ctx.text(surface, facts, facts_box, m.body)
+    ctx.text(surface, extra, extra_box, m.small, p.muted, truncate=True)
+
+
+def draw_options(ctx: UiContext, surface: pygame.Surface, rect: Rect,
+                 vm: DecisionPanelVM) -> None:
+    m, p, t = ctx.metrics, ctx.palette, ctx.t
+    rows = stack(rect, [rect.height // (len(vm.options) + 1)] * (len(vm.options) + 1), 0)
+    mark_w, q_w = round(m.small * 2.6), round(m.small * 4)
+    bar_w = round(rect.width * 0.24)
+    label_w = rect.width - mark_w - bar_w - q_w - 3 * m.gap // 2
+    head = rows[0]
+    ctx.text(surface, t("◀ chosen · ★ model · ✖ breaks a rule"),
+             Rect(head.x, head.y, head.width - q_w, head.height), m.small, p.muted,
+             truncate=True)
+    ctx.text(surface, t("Q"), Rect(head.right - q_w, head.y, q_w, head.height), m.small,
+             p.muted, True, "right")
+    for o, row in zip(vm.options, rows[1:]):
+        marks = ("◀" if o.chosen else "") + ("★" if o.best else "") + \
+            ("✖" if "✖" in o.marks else "")
+        x = row.x
+        ctx.text(surface, marks, Rect(x, row.y, mark_w, row.height), m.small, p.focus, True,
+                 truncate=True)
+        x += mark_w
+        ctx.text(surface, f"{o.key} {o.label}", Rect(x, row.y, label_w, row.height), m.small,
+                 p.text if o.chosen or o.best else p.muted, o.chosen, truncate=True,
+                 min_size=m.small if ctx.theme.fonts.scale <= 1.0 else None)
+        x += label_w + m.gap // 2
+        bar = Rect(x, row.y + row.height // 4, bar_w, max(4, row.height // 2))
+        pygame.draw.rect(surface, p.panel_alt, bar, border_radius=3)
+        pygame.draw.rect(surface, tone_colour(ctx, o.tone),
+                         Rect(bar.x, bar.y, max(3, round(bar.width * o.fraction)), bar.height),
+                         border_radius=3)
+        ctx.text(surface, f"{o.q:.2f}", Rect(row.right - q_w, row.y, q_w, row.height),
+                 m.small, p.text, o.chosen, "right", truncate=True)
+
+
+def draw_info(scene: ReplayViewerScene, surface: pygame.Surface, rect: Rect) -> None:
+    """Between decisions: what this recording is, and where the next decision point is."""
+    ctx, model = scene.ctx, scene.model
+    m, p, t = ctx.metrics, ctx.palette, ctx.t
+    panel(ctx, surface, rect)
+    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    following = [d for d in model.decisions if (d.index, d.tick) > scene.cursor.position]
+    if following:
+        d = following[0]
+        where = t("Next: decision {n} at {time} ({symbol} {word}) · press → or N", n=d.number,
+                  time=clock(d.tick), symbol=d.symbol, word=d.word)
+    elif model.decisions:
+        where = t("No decision point after this moment · D opens the debrief")
+    else:
+        where = t("This session reached no decision point.")
+    keys = t("Space play or pause · . and , step · S speed 1x, 4x, 16x · ←/→ or PgUp/PgDn "
+             "decisions · Home/End · A note · B branch here · D debrief")
+    plan = "\n".join(t("{n}. {time} {symbol} {word}: {chosen}", n=d.number,
+                        time=clock(d.tick), symbol=d.symbol, word=d.word,
+                        chosen=d.detail.chosen_label) for d in model.decisions)
+    parts = [(t("Session"), m.small, p.accent, True), (" · ".join(model.facts), m.small,
+                                                        p.muted, False),
+             (where, m.body, p.text, True), (plan, m.small, p.text, False),
+             (keys, m.small, p.muted, False)]
+    needs = [text_height(ctx, text, size, inner.width, bold) for text, size, _, bold in parts]
+    floors = [floor_line(ctx, size) for _, size, _, _ in parts]
+    for (text, size, colour, bold), box in zip(parts, stack(inner, allot(
+            inner.height, needs, floors, m.gap), m.gap)):
+        ctx.text(surface, text, box, size, colour, bold, truncate=True)
+
+
+def draw_notes(scene: ReplayViewerScene, surface: pygame.Surface, rect: Rect) -> None:
+    ctx, model = scene.ctx, scene.model
+    m, p, t = ctx.metrics, ctx.palette, ctx.t
+    panel(ctx, surface, rect)
+    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    head_h = ctx.line_height(m.small, True)
+    ctx.text(surface, t("✎ Notes ({n}) · A adds one here", n=len(model.notes)),
+             Rect(inner.x, inner.y, inner.width, head_h), m.small, p.accent, True,
+             truncate=True)
+    row_h = ctx.line_height(m.small)
+    rows = max(1, (inner.height - head_h) // row_h)
+    lines = [(n.tick, f"{clock(n.tick)}  {n.text}") for n in model.notes]
+    lines += [(-1, f"⚠ {x}") for x in model.note_problems]
+    if not lines:
+        lines = [(-1, t("No notes yet. Press A to add one at this moment."))]
+    before = [i for i, (tick, _) in enumerate(lines) if 0 <= tick <= scene.cursor.tick]
+    start = max(0, min(len(lines) - rows, (before[-1] if before else 0) - rows + 1))
+    for i, (_, text) in enumerate(lines[start:start + rows]):
+        current = bool(before) and start + i == before[-1]
+        box = Rect(inner.x, inner.y + head_h + i * row_h, inner.width, row_h)
+        ctx.text(surface, ("▶ " if current else "   ") + text, box, m.small,
+                 p.text if current else p.muted, False, truncate=True)

@@ -1,0 +1,1 @@
+"""The tutorial: pages, then a vignette with coach marks."""

@@ -1,0 +1,170 @@
+"""The tutorial vignette: the play screen with coach marks on the first occurrence of each
+thing worth explaining (the narration, the countdown, the ladder of options, the two meters,
+a mistake that must be stopped, the outcome).
+
+A coach mark freezes the clock until the player dismisses it (Enter, Space, S or a click), so
+nobody loses a decision while reading about it; the Enter guard then starts afresh.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.commands import Command
+from game.core.model import Scenario
+from game.replay.session import RecordedSession
+from game.ui.kit.panels import focus_ring, panel
+from game.ui.play import play_draw
+from game.ui.play.play import PlayScene
+from game.ui.play.presenters import Tr
+from game.ui.shell.context import UiContext
+from game.ui.shell.input import Act, Intent
+from game.ui.shell.scene import Result, Transition
+
+MARKS = ("narration", "countdown", "options", "meters", "stop", "outcome")
+STOP_DECISION = "reinsert_decision"
+"""The tutorial's decision point whose mistake must not be allowed."""
+
+
+def mark_text(mark: str, t: Tr) -> str:
+    return {
+        "narration": t("The story runs here in real time. Read along; S skips ahead to the "
+                       "next moment."),
+        "countdown": t("A decision point: the trainee is about to make a mistake. The "
+                       "countdown shows how long you have. If it runs out, you have chosen "
+                       "to watch."),
+        "options": t("The intervention ladder: press 1-5 or click. Watch leaves the most to "
+                     "learn; Take over protects the patient most."),
+        "meters": t("The two ledgers: learning so far and harm so far. In practice M shows "
+                    "or hides them; in assessment they appear only at the end."),
+        "stop": t("Not every mistake is worth allowing. If this one goes wrong the patient "
+                  "needs a procedure: step in."),
+        "outcome": t("The vignette has ended. The outcome compares each choice with the best "
+                     "one and shows both ledgers."),
+    }[mark]
+
+
+class TutorialPlayScene(PlayScene):
+    name = "play"
+    record_results = False
+
+    def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession):
+        super().__init__(ctx, scenario, session)
+        self.show_meters = True
+        self.seen: set[str] = set()
+        self.mark: str | None = None
+        self.resize()
+        self._check_marks()
+
+    def next_mark(self) -> str | None:
+        """The first coach mark due now that has not been shown yet."""
+        phase, seen = self.vm.phase, self.seen
+        chose = any(s.kind == "decision" for s in self.session.state.history)
+        due = {"narration": phase == "narration",
+               "countdown": phase == "decision",
+               "options": phase == "decision" and "countdown" in seen,
+               "meters": chose and self.show_meters,
+               "stop": phase == "decision" and self.node_id == STOP_DECISION,
+               "outcome": phase == "ended"}
+        return next((m for m in MARKS if due[m] and m not in seen), None)
+
+    def _check_marks(self) -> None:
+        if self.mark is None:
+            self.mark = self.next_mark()
+            if self.mark is not None and self.ctx.services is not None:
+                self.ctx.services.say(mark_text(self.mark, self.ctx.t))
+
+    def dismiss(self) -> None:
+        if self.mark is not None:
+            self.seen.add(self.mark)
+            self.mark = None
+            self.opened_at = self.time_s  # the Enter guard counts from now
+            self._check_marks()
+
+    def update(self, dt_ms: int) -> Transition | None:
+        if self.mark is not None:
+            self.time_s += dt_ms / 1000  # animations run; the vignette's clock does not
+            return None
+        result = super().update(dt_ms)
+        self._check_marks()
+        return result
+
+    def apply(self, command: Command) -> Transition | None:
+        result = super().apply(command)
+        self._check_marks()
+        return result
+
+    def on_intent(self, intent: Intent) -> Result:
+        if self.mark is not None:
+            if intent.act in (Act.ACTIVATE, Act.CLICK, Act.SKIP, Act.RIGHT):
+                self.dismiss()
+                return None
+            return super().on_intent(intent) if intent.act is Act.BACK else None
+        return super().on_intent(intent)
+
+    def target(self, mark: str) -> pygame.Rect:
+        """What the coach mark points at."""
+        ctx, lay = self.ctx, self.layout
+        strip, narration = play_draw.meter_rects(ctx, lay, self.show_meters)
+        regions = play_draw.panel_regions(ctx, lay, self.vm)
+        buttons = [b.rect for b in self.buttons] or [regions["buttons"]]
+        if mark == "narration":
+            return narration
+        if mark == "countdown" and "countdown" in regions:
+            return regions["countdown"].union(regions["bar"])
+        if mark == "meters" and strip is not None:
+            return strip
+        if mark == "stop" and "cue" in regions:
+            return regions["cue"]
+        return buttons[0].unionall(buttons[1:])
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        if self.mark is not None:
+            draw_coach_mark(self.ctx, surface, self.target(self.mark),
+                            mark_text(self.mark, self.ctx.t))
+
+
+def callout_rect(ctx: UiContext, target: pygame.Rect, text: str) -> pygame.Rect:
+    """A box beside the target (below, above, left or right: wherever there is most room)."""
+    m = ctx.metrics
+    w, h = ctx.size
+    width = min(w - 2 * m.pad, round(460 * m.scale))
+    font = ctx.theme.fonts.get(m.body)
+    need = ctx.cache.render(text, font, ctx.palette.text, width - 2 * m.pad).get_height() + \
+        ctx.line_height(m.small) + 3 * m.gap + 2 * m.pad
+    height = min(need, h - 2 * m.pad)
+    room = {"below": h - target.bottom, "above": target.top, "left": target.left,
+            "right": w - target.right}
+    side = max(room, key=lambda k: room[k] - (height if k in ("below", "above") else width))
+    x = min(max(m.pad, target.centerx - width // 2), w - width - m.pad)
+    y = min(max(m.pad, target.centery - height // 2), h - height - m.pad)
+    if side == "below":
+        y = min(target.bottom + m.pad, h - height - m.pad)
+    elif side == "above":
+        y = max(m.pad, target.top - m.pad - height)
+    elif side == "left":
+        x = max(m.pad, target.left - m.pad - width)
+    else:
+        x = min(target.right + m.pad, w - width - m.pad)
+    return pygame.Rect(x, y, width, height)
+
+
+def draw_coach_mark(ctx: UiContext, surface: pygame.Surface, target: pygame.Rect,
+                    text: str) -> None:
+    """Dim all but the target, ring it, and explain it in a box beside it."""
+    m, p = ctx.metrics, ctx.palette
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((0, 0, 0, 150))
+    shade.fill((0, 0, 0, 0), target.inflate(2 * m.gap, 2 * m.gap))
+    surface.blit(shade, (0, 0))
+    focus_ring(ctx, surface, target.inflate(m.gap, m.gap))
+    box = callout_rect(ctx, target, text)
+    panel(ctx, surface, box, p.panel_alt, p.focus)
+    inner = box.inflate(-2 * m.pad, -2 * m.pad)
+    hint_h = ctx.line_height(m.small)
+    ctx.text(surface, text, pygame.Rect(inner.x, inner.y, inner.width,
+                                        inner.height - hint_h - m.gap), m.body, p.text)
+    ctx.text(surface, ctx.t("Enter: got it"), pygame.Rect(inner.x, inner.bottom - hint_h,
+                                                          inner.width, hint_h),
+             m.small, p.focus, True, "right")

@@ -1,1 +1,0 @@
-"""Small drawing helpers shared by scenes."""

@@ -1,0 +1,119 @@
+"""End of a workshop vignette: the room's choices beside the optimal policy.
+
+Per decision: the room's counts, its majority, the option the story followed and the optimal
+one at the workshop's risk weight, and the risk weights at which the majority would have been
+optimal; then the weights at which every majority choice fits (`majority_attitude`). The
+comparison solves the vignette at ~40 risk weights (about a second), so it runs on a worker
+thread while the screen says so; the window never stops answering.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pygame
+
+from game.app.workshop import Workshop
+from game.ui.kit.button import button_rects
+from game.ui.kit.common import menu_intent
+from game.ui.kit.focus import FocusList
+from game.ui.shell.context import UiContext
+from game.ui.shell.input import Act, Intent
+from game.ui.shell.scene import PopTo, Replace, Result, Scene, Transition
+from game.ui.workshop import end_draw as draw
+from game.ui.workshop.dialogs import go_back
+from game.ui.workshop.keys import WORKSHOP_KEY_HELP, WAct, map_workshop_key
+from game.ui.workshop.presenters import EndVM, end_vm, score_vm
+from game.ui.workshop.view import base_of, projector
+
+
+class WorkshopEndScene(Scene):
+    name = "workshop-end"
+    help_keys = WORKSHOP_KEY_HELP
+
+    def __init__(self, ctx: UiContext, workshop: Workshop):
+        super().__init__(projector(ctx))
+        self.workshop = workshop
+        self.scenario = workshop.scenario
+        session = self.session = workshop.session
+        self.vm: EndVM | None = None
+        self.error = ""
+        self.message = ""
+        self.offset = 0
+        self.focus = FocusList(["back", "setup"], current="setup")
+        score = session.score
+        self.score_text = score_vm(score, session.params.risk_weight, self.ctx.t).text \
+            if score is not None else ""
+        self._result: EndVM | str | None = None
+        self._worker = threading.Thread(target=self._summarise, daemon=True)
+        self._worker.start()
+
+    def _summarise(self) -> None:
+        """Worker thread: read the finished log (with inherited votes) and compare."""
+        try:
+            summary = self.workshop.summary()
+            self._result = end_vm(self.scenario, summary, self.session.state,
+                                  self.session.params.risk_weight, self.ctx.t)
+        except Exception as exc:  # noqa: BLE001 -- else the screen would wait forever
+            self._result = self.ctx.t("Cannot compare the room's choices: {why}", why=str(exc))
+
+    def wait(self, timeout: float = 60.0) -> None:
+        """Block until the comparison is ready (tests and scripted demos)."""
+        self._worker.join(timeout)
+        self.update(0)
+
+    # --- scene API -----------------------------------------------------------------------
+    def resize(self) -> None:
+        self.layout = draw.end_layout(self.ctx)
+        self.buttons = draw.end_buttons(self.ctx, self.layout)
+
+    @property
+    def per_page(self) -> int:
+        return draw.rows_per_page(self.ctx, self.layout)
+
+    def update(self, dt_ms: int) -> Transition | None:
+        result = self._result
+        if self.vm is None and self.error == "" and result is not None:
+            if isinstance(result, str):
+                self.error = result
+            else:
+                self.vm = result
+        return None
+
+    def handle_event(self, event: pygame.event.Event) -> Result:
+        w = map_workshop_key(event)
+        if w is not None:
+            return self._back() if w.act is WAct.SKIP_BACK else None
+        return super().handle_event(event)
+
+    def on_intent(self, intent: Intent) -> Result:
+        if intent.act is Act.BACK:
+            return PopTo("workshop-setup")
+        if intent.act in (Act.UP, Act.DOWN, Act.SCROLL):
+            self._page(-1 if intent.act is Act.UP or intent.amount < 0 else 1)
+            return None
+        chosen = menu_intent(self.focus, button_rects(self.buttons), intent,
+                             (Act.NEXT, Act.RIGHT), (Act.PREV, Act.LEFT))
+        if chosen == "back":
+            return self._back()
+        if chosen == "setup":
+            return PopTo("workshop-setup")
+        return None
+
+    def _page(self, delta: int) -> None:
+        total = len(self.vm.rows) if self.vm else 0
+        self.offset = max(0, min(max(0, total - self.per_page), self.offset + delta))
+
+    def _back(self) -> Result:
+        """Backspace: go back into the story at the last decision (a new, child log)."""
+        from game.ui.workshop.play import WorkshopPlayScene
+        went, said = go_back(base_of(self.ctx), self.workshop)
+        if not went:
+            self.message = said
+            return None
+        play = WorkshopPlayScene(base_of(self.ctx), self.workshop)
+        play.message = said
+        return Replace(play)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw.draw_end(self, surface)

@@ -1,0 +1,221 @@
+"""Drawing the workshop stage (read-only: nothing here changes the scene or the session).
+
+Header: the vignette, the clock and its state in words (▶ running, ❄ frozen, ⚠ vote). Left:
+the procedure view above the narration (during a vote: the decision's cue, large), and a
+meters line that stays hidden until the facilitator shows it. Right: what the room is doing
+now: watching, voting (the vote desk), hearing the consequence, or at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core.model import End
+from game.ui.kit.button import Button, draw_buttons
+from game.ui.kit.common import draw_footer, section
+from game.ui.kit.layout import frame, split_x, split_y
+from game.ui.kit.panels import panel, tone_colour
+from game.ui.play.play_draw import draw_narration, draw_procedure
+from game.ui.play.presenters import TICK_MS
+from game.ui.shell.context import UiContext
+from game.ui.workshop.presenters import score_vm
+from game.ui.workshop.view import status_badge
+from game.ui.workshop.vote_draw import draw_vote, vote_regions, vote_targets
+
+if TYPE_CHECKING:
+    from game.ui.workshop.play import WorkshopPlayScene
+
+
+@dataclass(frozen=True)
+class StageLayout:
+    header: pygame.Rect
+    status: pygame.Rect
+    controls: pygame.Rect
+    procedure: pygame.Rect
+    narration: pygame.Rect
+    meters: pygame.Rect
+    panel: pygame.Rect
+    footer: pygame.Rect
+
+
+def stage_layout(ctx: UiContext, phase: str) -> StageLayout:
+    """A wider right panel during a vote: the options are what the room reads then."""
+    m = ctx.metrics
+    f = frame(ctx.size, m, m.heading)
+    controls_w = round(f.header.width * 0.28)
+    status_w = round(f.header.width * 0.2)
+    header = pygame.Rect(f.header.x, f.header.y,
+                         f.header.width - controls_w - status_w - 2 * m.gap, f.header.height)
+    status = pygame.Rect(header.right + m.gap, f.header.y, status_w, f.header.height)
+    controls = pygame.Rect(status.right + m.gap, f.header.y, controls_w, f.header.height)
+    left, right = split_x(f.body, 0.4 if phase == "vote" else 0.5, m.pad)
+    meters_h = ctx.line_height(m.small) * 2 + m.gap
+    upper, meters = split_y(left, left.height - meters_h - m.gap, m.gap)
+    procedure, narration = split_y(upper, round(upper.height * 0.45), m.gap)
+    return StageLayout(header, status, controls, procedure, narration, meters, right,
+                       f.footer)
+
+
+def stage_buttons(ctx: UiContext, lay: StageLayout, scene: WorkshopPlayScene) -> list[Button]:
+    """The header controls and, outside a vote, the panel's one main button."""
+    t, m, r = ctx.t, ctx.metrics, lay.controls
+    half = (r.width - m.gap) // 2
+    buttons = [Button("freeze", t("Resume") if scene.frozen else t("Freeze"),
+                      pygame.Rect(r.x, r.y, half, r.height), "F"),
+               Button("help", t("Keys"), pygame.Rect(r.right - half, r.y, half, r.height),
+                      "F1")]
+    spec = {"running": ("skip", t("Skip narration"), "S"),
+            "consequence": ("continue", t("Continue the story"), "Enter"),
+            "ended": ("summary", t("Compare with the optimal choices"), "Enter")
+            }.get(scene.phase)
+    if spec is not None:
+        inner = lay.panel.inflate(-2 * m.gap, -2 * m.gap)
+        rect = pygame.Rect(inner.x, inner.bottom - m.button_h, inner.width, m.button_h)
+        buttons.insert(0, Button(spec[0], spec[1], rect, spec[2]))
+    return buttons
+
+
+def vote_click_targets(scene: WorkshopPlayScene) -> dict[str, pygame.Rect]:
+    assert scene.desk is not None
+    regions = vote_regions(scene.ctx, scene.layout.panel, len(scene.desk.options))
+    return vote_targets(scene.ctx, regions, scene.desk)
+
+
+def clock_text(scene: WorkshopPlayScene) -> str:
+    seconds = scene.session.state.tick * TICK_MS // 1000
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def draw_stage(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
+    ctx, lay, m = scene.ctx, scene.layout, scene.ctx.metrics
+    surface.fill(ctx.palette.background)
+    ctx.text(surface, scene.scenario.title, lay.header, m.heading, ctx.palette.text, True,
+             "left", "center", min_size=m.body, truncate=True)  # the setup showed it in full
+    _draw_status(scene, surface, lay.status)
+    draw_procedure(scene, surface, lay.procedure)  # duck-typed: the play scene's fields
+    if scene.phase == "vote" and scene.desk is not None:
+        _draw_cue(ctx, surface, lay.narration, scene.desk.vm.cue)
+        draw_vote(ctx, surface, lay.panel, scene.desk)
+    else:
+        draw_narration(ctx, surface, lay.narration, scene.lines)
+        _draw_panel(scene, surface)
+    _draw_meters(scene, surface, lay.meters)
+    draw_buttons(ctx, surface, scene.buttons,
+                 scene.focus.current if scene.phase != "vote" else None, m.small)
+    draw_footer(ctx, surface, lay.footer, scene.message or _hint(scene))
+
+
+def _draw_status(scene: WorkshopPlayScene, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    """The clock's state in a symbol and a word for each phase (colour only repeats it)."""
+    t, phase = scene.ctx.t, scene.phase
+    key = "frozen" if phase == "running" and scene.frozen else phase
+    tone, icon, word = {"ended": ("good", "■", t("Ended")), "vote": ("warn", "⚠", t("Voting")),
+                        "consequence": ("warn", "‖", t("Held")),
+                        "frozen": ("info", "❄", t("Frozen")),
+                        "running": ("good", "▶", t("Running"))}[key]
+    status_badge(scene.ctx, surface, rect, tone, icon, f"{word} {clock_text(scene)}")
+
+
+def _draw_cue(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, cue: str) -> None:
+    m = ctx.metrics
+    panel(ctx, surface, rect, border=ctx.palette.warn)
+    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    head_h = ctx.line_height(m.body, True)
+    ctx.text(surface, ctx.t("⚠ Decision point · time is frozen"),
+             pygame.Rect(inner.x, inner.y, inner.width, head_h), m.body, ctx.palette.warn,
+             True)
+    ask_h = ctx.line_height(m.small) * 2
+    floor = max(11, round(m.small * 0.8 / ctx.theme.fonts.scale))  # long cues, x-large text
+    ctx.text(surface, cue, pygame.Rect(inner.x, inner.y + head_h + m.gap, inner.width,
+                                       inner.height - head_h - ask_h - 2 * m.gap), m.heading,
+             min_size=floor)
+    ctx.text(surface, ctx.t("What would you do? The room votes with the numbers on the right."),
+             pygame.Rect(inner.x, inner.bottom - ask_h, inner.width, ask_h), m.small,
+             ctx.palette.muted)
+
+
+def _draw_meters(scene: WorkshopPlayScene, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    ctx, m = scene.ctx, scene.ctx.metrics
+    panel(ctx, surface, rect)
+    inner = rect.inflate(-2 * m.gap, -m.gap)
+    if not scene.meters_shown:
+        ctx.text(surface, ctx.t("Meters hidden · M shows them"), inner,
+                 m.small, ctx.palette.muted, False, "left", "center")
+        return
+    vm = scene.meters
+    half = pygame.Rect(inner.x, inner.y, inner.width, inner.height // 2)
+    ctx.text(surface, vm.learning_text, half, m.small, ctx.palette.good, True, "left",
+             "center")
+    ctx.text(surface, vm.harm_text, half.move(0, half.height), m.small,
+             ctx.palette.harm if vm.harm else ctx.palette.text, True, "left", "center")
+
+
+def _panel_body(scene: WorkshopPlayScene) -> pygame.Rect:
+    """The panel below its heading and above its main button."""
+    m = scene.ctx.metrics
+    inner = scene.layout.panel.inflate(-2 * m.gap, -2 * m.gap)
+    top = inner.y + scene.ctx.line_height(m.heading, True) + m.gap
+    return pygame.Rect(inner.x, top, inner.width, inner.bottom - m.button_h - m.gap - top)
+
+
+def _draw_panel(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
+    ctx, m, p, t = scene.ctx, scene.ctx.metrics, scene.ctx.palette, scene.ctx.t
+    rect = scene.layout.panel
+    panel(ctx, surface, rect)
+    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    head = pygame.Rect(inner.x, inner.y, inner.width, ctx.line_height(m.heading, True))
+    body = _panel_body(scene)
+    if scene.phase == "consequence":
+        ctx.text(surface, t("What happened"), head, m.heading, p.accent, True)
+        text = "\n".join(("⚠ " if line.kind == "harm" else "") + line.text
+                         for line in scene.consequence or [])
+        ctx.text(surface, text, body, m.body)
+    elif scene.phase == "ended":
+        _draw_end(scene, surface, head, body)
+    else:
+        title = t("❄ Time is frozen") if scene.frozen else t("The trainee is working")
+        ctx.text(surface, title, head, m.heading, p.text, True)
+        hint = t("When a decision point opens, time freezes and the room votes.")
+        hint_h = min(body.height // 3, ctx.line_height(m.body) * 2)
+        ctx.text(surface, hint, pygame.Rect(body.x, body.y, body.width, hint_h), m.body,
+                 p.muted)
+        room = pygame.Rect(body.x, body.y + hint_h + m.gap, body.width,
+                           body.height - hint_h - m.gap)
+        if room.height > ctx.line_height(m.body) * 3:
+            section(ctx, surface, room, t("In the room"), scene.room, p.text)
+
+
+def _draw_end(scene: WorkshopPlayScene, surface: pygame.Surface, head: pygame.Rect,
+              body: pygame.Rect) -> None:
+    ctx, m, p, t = scene.ctx, scene.ctx.metrics, scene.ctx.palette, scene.ctx.t
+    ctx.text(surface, t("The vignette has ended"), head, m.heading, p.good, True)
+    end = scene.scenario.node(scene.session.state.node_id)
+    title = end.title if isinstance(end, End) and end.title else ""
+    title_h = ctx.line_height(m.heading, True) * 2
+    ctx.text(surface, title, pygame.Rect(body.x, body.y, body.width, title_h), m.heading,
+             p.text, True)
+    rest = pygame.Rect(body.x, body.y + title_h + m.gap, body.width,
+                       body.height - title_h - m.gap)
+    score = scene.session.score
+    if scene.score_shown and score is not None:
+        vm = score_vm(score, scene.session.params.risk_weight, t)
+        ctx.text(surface, vm.text, rest, m.body, tone_colour(ctx, vm.tone))
+    else:
+        ctx.text(surface, t("Scores are hidden: R reveals them. Enter compares the room's "
+                            "choices with the optimal ones."), rest, m.body, p.muted)
+
+
+def _hint(scene: WorkshopPlayScene) -> str:
+    t = scene.ctx.t
+    if scene.phase == "vote":
+        return t("1-9 vote · Shift+1-9 undo · H hot seat · R reveal · Enter follow · "
+                 "Backspace last decision · F1 keys")
+    if scene.phase == "consequence":
+        return t("Enter continue · M meters · A note · Backspace last decision · F1 keys")
+    if scene.phase == "ended":
+        return t("R scores · Enter compare · Backspace last decision · Esc leave · F1 keys")
+    return t("F freeze · S skip · M meters · A note · Backspace last decision · Esc leave · "
+             "F1 keys")

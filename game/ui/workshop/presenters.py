@@ -1,0 +1,248 @@
+"""Workshop presenters: room votes, meters and the end-of-workshop comparison as view models.
+
+Pure functions with no pygame, so the workshop's tests assert on what the projector says
+(counts, percentages, the majority, the optimal option) without drawing. Every chrome string
+goes through `t` (the UI's translator); scenario text (cues, option labels) is content and is
+not translated. Scores stay out of these models unless the facilitator revealed them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from game.core.model import Decision, End, Scenario
+from game.core.state import SessionState
+from game.replay.workshop import RoomDecision, RoomVote, WorkshopSummary
+from game.scoring.attitude import Attitude
+from game.scoring.episode import EpisodeScore
+from game.ui.play.presenters import MetersVM, level_name, option_title
+from game.ui.play.presenters import meters_vm as play_meters_vm
+from game.ui.review.outcome_presenters import RATINGS
+
+Tr = Callable[..., str]
+RISK_WEIGHTS = (0.5, 1.0, 2.0, 4.0)
+DEFAULT_WEIGHT = 2.0
+
+
+def english(message: str, **values: object) -> str:
+    """The identity translator (tests and callers without a UI context)."""
+    return message.format(**values) if values else message
+
+
+def weight_choices(extra: float | None = None) -> tuple[float, ...]:
+    """The workshop's risk weights; a weight given on the command line joins the list."""
+    weights = set(RISK_WEIGHTS)
+    if extra is not None and extra > 0:
+        weights.add(float(extra))
+    return tuple(sorted(weights))
+
+
+@dataclass(frozen=True)
+class VoteRowVM:
+    id: str
+    key: int
+    label: str
+    count: int
+    count_text: str
+    """What the row says about its votes ("5 votes", "hidden", "5 votes · 45%")."""
+    share: float
+    majority: bool
+    picked: bool
+    """The option the story will follow if the facilitator confirms now."""
+
+
+@dataclass(frozen=True)
+class VoteVM:
+    decision: str
+    cue: str
+    rows: tuple[VoteRowVM, ...]
+    total: int
+    hot_seat: bool
+    revealed: bool
+    follow: str | None
+    status: str
+    action: str
+    """What Enter does now, as the follow button says it."""
+
+
+def _count_text(count: int, share: float, hidden: bool, revealed: bool, t: Tr) -> str:
+    if hidden:
+        return t("hidden until R")
+    votes = t("1 vote") if count == 1 else t("{n} votes", n=count)
+    return f"{votes} · {share:.0%}" if revealed else votes
+
+
+def vote_vm(scenario: Scenario, vote: RoomVote, hot_seat: bool, revealed: bool,
+            picked: str | None, t: Tr = english) -> VoteVM:
+    """The vote panel: counts hidden in hot seat until revealed, majority marked after."""
+    node = scenario.node(vote.decision)
+    assert isinstance(node, Decision)
+    shares = vote.shares()
+    majority = vote.majority()
+    follow = (picked or majority) if revealed else None
+    hidden = hot_seat and not revealed
+    rows = tuple(VoteRowVM(
+        o.id, i + 1, option_title(scenario, node.id, o.id, t), vote.counts.get(o.id, 0),
+        _count_text(vote.counts.get(o.id, 0), shares[o.id], hidden, revealed, t),
+        shares[o.id], revealed and o.id == majority, o.id == follow)
+        for i, o in enumerate(node.options))
+    return VoteVM(node.id, node.cue, rows, vote.total, hot_seat, revealed, follow,
+                  _vote_status(scenario, vote, hot_seat, revealed, follow, t),
+                  _vote_action(scenario, node, revealed, follow, majority, t))
+
+
+def _vote_status(scenario: Scenario, vote: RoomVote, hot_seat: bool, revealed: bool,
+                 follow: str | None, t: Tr) -> str:
+    if not revealed and hot_seat:
+        return t("Hot seat: participant {n}, press the number of your choice. "
+                 "{total} votes so far, hidden until R.", n=vote.total + 1, total=vote.total)
+    if not revealed:
+        return t("Count the hands: a number key adds a vote, Shift+number removes one. "
+                 "R reveals the distribution.")
+    if follow is None:
+        return t("No votes entered. Pick an option with its number key, then press Enter.")
+    name = option_title(scenario, vote.decision, follow, t)
+    if follow == vote.majority():
+        return t("{total} votes. The majority chose {name}. Enter follows it; a number key "
+                 "picks another option to explore.", total=vote.total, name=name)
+    return t("Exploring {name} (not the majority). Enter follows it.", name=name)
+
+
+def _vote_action(scenario: Scenario, node: Decision, revealed: bool, follow: str | None,
+                 majority: str | None, t: Tr) -> str:
+    if not revealed:
+        return t("Reveal")
+    if follow is None:
+        return t("Pick an option")
+    level = level_name(node.option(follow).level.value, t)
+    key = next(i for i, o in enumerate(node.options, start=1) if o.id == follow)
+    if follow == majority:
+        return t("Follow {key} {level}", key=key, level=level)
+    return t("Explore {key} {level}", key=key, level=level)
+
+
+def meters_vm(scenario: Scenario, state: SessionState, t: Tr = english) -> MetersVM:
+    """The play screen's ledgers (same numbers), worded for a room: symbols and event counts."""
+    base = play_meters_vm(scenario, state, None, t)
+    events = len(state.harm)
+    harm_note = t("no harm") if not events else (
+        t("1 harm event") if events == 1 else t("{n} harm events", n=events))
+    return replace(base,
+                   learning_text=t("▲ Learning so far: {x} points", x=f"{base.learning:.1f}"),
+                   harm_text=t("⚠ Harm so far: {x} points ({note})", x=f"{base.harm:.1f}",
+                               note=harm_note))
+
+
+@dataclass(frozen=True)
+class ScoreVM:
+    tone: str
+    word: str
+    text: str
+
+
+def score_vm(score: EpisodeScore, risk_weight: float, t: Tr = english) -> ScoreVM:
+    """The episode score in words, for the facilitator's reveal at the end of a vignette."""
+    tone, word, detail = RATINGS.get(score.safety_rating, RATINGS["green"])
+    text = t("Learning {l} · Harm {h} · Net {n} at risk weight {w}. Safety: {word}. {detail}",
+             l=f"{score.learning:.1f}", h=f"{score.harm:.1f}", n=f"{score.net:.1f}",
+             w=f"{risk_weight:g}", word=t(word), detail=t(detail))
+    return ScoreVM(tone, t(word), text)
+
+
+@dataclass(frozen=True)
+class EndRowVM:
+    number: int
+    cue: str
+    counts_text: str
+    majority: str
+    followed: str
+    optimal: str
+    verdict: str
+    tone: str
+    weights_text: str
+
+
+@dataclass(frozen=True)
+class EndVM:
+    title: str
+    outcome: str
+    weight_text: str
+    rows: tuple[EndRowVM, ...]
+    attitude: str
+    prompt: str
+
+
+def _w(weight: float) -> str:
+    return f"{weight:.3g}"
+
+
+def weights_text(weights: tuple[float, ...], t: Tr = english) -> str:
+    if not weights:
+        return t("The majority's choice is optimal at none of the risk weights tried.")
+    low, high = min(weights), max(weights)
+    span = _w(low) if low == high else t("{low} to {high}", low=_w(low), high=_w(high))
+    return t("The majority's choice is optimal at risk weights {span}.", span=span)
+
+
+def attitude_text(attitude: Attitude | None, t: Tr = english,
+                  numbers: dict[str, int] | None = None) -> str:
+    """The risk weights at which every majority choice of the room would have been optimal.
+
+    `numbers` names decisions by their number on the end screen ("decision 2")."""
+    if attitude is None:
+        return t("No decision had votes, so the room's risk weight cannot be read.")
+    if not attitude.consistent:
+        names = [t("decision {n}", n=numbers[c]) if numbers and c in numbers else
+                 c.replace("_", " ") for c in (attitude.conflict or ("?",))]
+        if len(names) == 1:
+            return t("No single risk weight fits the room: at {a} the majority's choice is "
+                     "optimal at no risk weight.", a=names[0])
+        return t("No single risk weight fits the room: the majority choices at {a} and {b} "
+                 "pull apart.", a=names[0], b=names[1])
+    low, high = attitude.low or 0.0, attitude.high or 0.0
+    if attitude.unbounded_low and attitude.unbounded_high:
+        span = t("any risk weight")
+    elif attitude.unbounded_low:
+        span = t("risk weights up to {w}", w=_w(high))
+    elif attitude.unbounded_high:
+        span = t("risk weights of {w} or more", w=_w(low))
+    elif low == high:
+        span = t("risk weight {w}", w=_w(low))
+    else:
+        span = t("risk weights {low} to {high}", low=_w(low), high=_w(high))
+    return t("Every majority choice of the room would have been optimal at {span}.", span=span)
+
+
+def end_row(scenario: Scenario, number: int, row: RoomDecision, t: Tr = english) -> EndRowVM:
+    node = scenario.node(row.decision)
+    assert isinstance(node, Decision)
+    total = sum(row.counts.values())
+    parts = [f"{i} {level_name(o.level.value, t)} {row.counts.get(o.id, 0)}"
+             + (f" ({row.counts.get(o.id, 0) / total:.0%})" if total else "")
+             for i, o in enumerate(node.options, start=1)]
+    name = lambda option: option_title(scenario, row.decision, option, t)  # noqa: E731
+    majority = name(row.majority) if row.majority else t("no votes")
+    how = t("the majority") if row.followed == row.majority else t("explored")
+    good = row.majority == row.best
+    verdict = t("✔ Optimal: {name}, the majority's choice", name=name(row.best)) if good \
+        else t("✖ Optimal: {name}", name=name(row.best))
+    return EndRowVM(number, node.cue, t("Votes: ") + " · ".join(parts), majority,
+                    f"{name(row.followed)} ({how})", name(row.best), verdict,
+                    "good" if good else "warn", weights_text(row.weights_where_majority_optimal,
+                                                             t))
+
+
+def end_vm(scenario: Scenario, summary: WorkshopSummary, state: SessionState,
+           risk_weight: float, t: Tr = english) -> EndVM:
+    """The room's choices beside the optimal policy, and the weights the room acted on."""
+    end = scenario.node(state.node_id)
+    title = end.title if isinstance(end, End) and end.title else t("The vignette has ended")
+    rows = tuple(end_row(scenario, i, r, t) for i, r in enumerate(summary.decisions, start=1))
+    weight = t("Optimal choices computed at this workshop's risk weight {w} (learning points "
+               "one harm point costs).", w=f"{risk_weight:g}")
+    prompt = t("Discuss: which risk weight does this room act on? What counts as a failure "
+               "for you?")
+    numbers = {r.decision: i for i, r in reversed(list(enumerate(summary.decisions, 1)))}
+    return EndVM(title, end.text, weight, rows,
+                 attitude_text(summary.majority_attitude, t, numbers), prompt)

@@ -1,0 +1,164 @@
+"""Workshop setup: the facilitator picks the vignette, the trainee and the workshop's risk weight.
+
+Three sections and a Start button, walked through with Tab (or Enter, which moves on to the
+next section, so Enter four times starts the first vignette with the defaults). The session
+is started in mode "workshop" with the chosen risk weight in its log header, in the same
+logs folder as every other session.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.app.sessions import start_session
+from game.app.workshop import Workshop
+from game.core.model import Scenario
+from game.ui.kit.focus import hit
+from game.ui.shell.context import UiContext
+from game.ui.shell.input import Act, Intent
+from game.ui.shell.scene import Pop, Push, Result, Scene
+from game.ui.workshop import setup_draw as draw
+from game.ui.workshop.keys import WORKSHOP_KEY_HELP
+from game.ui.workshop.presenters import DEFAULT_WEIGHT, weight_choices
+from game.ui.workshop.view import base_of, projector
+
+SECTIONS = ("vignette", "profile", "weight", "start")
+
+
+class WorkshopSetupScene(Scene):
+    name = "workshop-setup"
+    help_keys = WORKSHOP_KEY_HELP
+
+    def __init__(self, ctx: UiContext, scenario_id: str | None = None,
+                 profile: str | None = None):
+        super().__init__(projector(ctx))
+        assert ctx.services is not None
+        self.launch = ctx.services.launch
+        """--seed and --risk-weight, however the setup was reached (title menu or --mode)."""
+        self.scenarios: list[Scenario] = list(ctx.services.catalogue().scenarios)
+        ids = [s.id for s in self.scenarios]
+        self.index = ids.index(scenario_id) if scenario_id in ids else 0
+        risk_weight = self.launch.risk_weight
+        self.weights = weight_choices(risk_weight)
+        self.weight = float(risk_weight) if risk_weight in self.weights else DEFAULT_WEIGHT
+        self.section = "start" if scenario_id in ids else "vignette"
+        self.profile = ""
+        self._choose_profile(profile)
+        self.offset = 0
+        self.error = ""
+
+    # --- selection -----------------------------------------------------------------------
+    @property
+    def scenario(self) -> Scenario | None:
+        return self.scenarios[self.index] if self.scenarios else None
+
+    def _choose_profile(self, wanted: str | None) -> None:
+        ids = [t.id for t in self.scenario.trainees] if self.scenario else []
+        self.profile = wanted if wanted in ids else (ids[0] if ids else "")
+
+    def _select_vignette(self, index: int) -> None:
+        if not self.scenarios:
+            return
+        self.index = index % len(self.scenarios)
+        self._choose_profile(self.profile)
+        self._place()
+
+    def _move(self, delta: int) -> None:
+        """Up/Down (Left/Right for the weight): the next choice within the focused section."""
+        if self.section == "vignette":
+            self._select_vignette(self.index + delta)
+        elif self.section == "profile" and self.scenario is not None:
+            ids = [t.id for t in self.scenario.trainees]
+            self.profile = ids[(ids.index(self.profile) + delta) % len(ids)]
+        elif self.section == "weight":
+            i = self.weights.index(self.weight)
+            self.weight = self.weights[max(0, min(len(self.weights) - 1, i + delta))]
+
+    def _section_step(self, delta: int) -> None:
+        self.section = SECTIONS[(SECTIONS.index(self.section) + delta) % len(SECTIONS)]
+
+    def _number(self, n: int) -> None:
+        if self.section == "vignette" and n <= len(self.rows):
+            self._select_vignette(list(self.rows)[n - 1])
+        elif self.section == "profile" and self.scenario and n <= len(self.scenario.trainees):
+            self.profile = self.scenario.trainees[n - 1].id
+        elif self.section == "weight" and n <= len(self.weights):
+            self.weight = self.weights[n - 1]
+
+    # --- scene API -----------------------------------------------------------------------
+    def resize(self) -> None:
+        self.layout = draw.setup_layout(self.ctx)
+        self._place()
+
+    def _place(self) -> None:
+        """Scroll the vignette list so the selected one shows; lay out everything clickable."""
+        visible = draw.visible_rows(self.ctx, self.layout, len(self.scenarios))
+        if self.index < self.offset:
+            self.offset = self.index
+        elif self.index >= self.offset + visible:
+            self.offset = self.index - visible + 1
+        self.rows = draw.row_rects(self.ctx, self.layout, self.offset,
+                                   min(visible, len(self.scenarios) - self.offset))
+        self.cards = draw.card_rects(self.ctx, self.layout, self.scenario)
+        self.weight_rects = draw.weight_rects(self.ctx, self.layout, self.weights)
+
+    def on_intent(self, intent: Intent) -> Result:
+        act = intent.act
+        if act is Act.BACK:
+            return Pop()
+        if act in (Act.NEXT, Act.PREV):
+            self._section_step(1 if act is Act.NEXT else -1)
+        elif act in (Act.UP, Act.DOWN):
+            self._move(-1 if act is Act.UP else 1)
+        elif act in (Act.LEFT, Act.RIGHT):
+            step = -1 if act is Act.LEFT else 1
+            self._move(step) if self.section == "weight" else self._section_step(step)
+        elif act is Act.SCROLL and self.section == "vignette":
+            self._select_vignette(self.index + (1 if intent.amount > 0 else -1))
+        elif act is Act.CHOOSE:
+            self._number(intent.number)
+        elif act is Act.ACTIVATE:
+            return self._start() if self.section == "start" else self._section_step(1)
+        elif act is Act.CLICK:
+            return self._click(intent.pos)
+        return None
+
+    def _click(self, pos: tuple[int, int]) -> Result:
+        row = hit({str(i): r for i, r in self.rows.items()}, pos)
+        card = hit(self.cards, pos)
+        weight = hit({str(w): r for w, r in self.weight_rects.items()}, pos)
+        if row is not None:
+            self.section = "vignette"
+            self._select_vignette(int(row))
+        elif card is not None:
+            self.section, self.profile = "profile", card
+        elif weight is not None:
+            self.section, self.weight = "weight", float(weight)
+        elif self.layout.start.collidepoint(pos):
+            return self._start()
+        return None
+
+    def _start(self) -> Result:
+        scenario = self.scenario
+        if scenario is None:
+            return None
+        from game.ui.workshop.play import WorkshopPlayScene
+        try:  # the pace as the settings say now; seed as given at launch; the chosen weight
+            session = start_session(scenario, self.profile, "workshop",
+                                    self.ctx.settings.pace, self.launch, self.weight)
+        except OSError as exc:
+            self.error = self.ctx.t("Cannot start: the log file cannot be written ({why}).",
+                                    why=exc.strerror)
+            return None
+        self.error = ""
+        return Push(WorkshopPlayScene(base_of(self.ctx), Workshop(scenario, session)))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw.draw_setup(self, surface)
+
+
+def workshop_first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None
+                          ) -> list[Scene]:
+    """`safetynet play --mode workshop [ID]`: the title (Esc backs out to it), then setup."""
+    from game.ui.home.title import TitleScene
+    return [TitleScene(ctx), WorkshopSetupScene(ctx, scenario_id, profile)]
