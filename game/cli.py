@@ -115,6 +115,8 @@ def cmd_run(args) -> int:
         play_out(session, policy)
     except RecordingError as exc:
         raise UserError(f"--log: {exc}") from None
+    if session.recording_problem is not None:
+        raise UserError(f"--log: {session.recording_problem}")
     for decision in policy.unused_entries():
         print(f"note: the policy's entry for {decision!r} was not used: this session never "
               "reached that decision", file=sys.stderr)
