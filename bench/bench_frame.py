@@ -36,10 +36,10 @@ from game.core.state import SessionConfig  # noqa: E402
 from game.paths import scenarios_dir  # noqa: E402
 from game.replay.session import RecordedSession  # noqa: E402
 from game.scoring.params import ModelParams  # noqa: E402
-from game.ui.context import Services, UiContext  # noqa: E402
-from game.ui.scene import Scene, SceneStack  # noqa: E402
-from game.ui.services import procedure_view  # noqa: E402
-from game.ui.theme import make_theme  # noqa: E402
+from game.ui.kit.theme import make_theme  # noqa: E402
+from game.ui.shell.context import Services, UiContext  # noqa: E402
+from game.ui.shell.scene import Scene, SceneStack  # noqa: E402
+from game.ui.shell.services import procedure_view  # noqa: E402
 
 SIZE = (1280, 720)
 FRAME_MS = 16
@@ -68,7 +68,7 @@ def until(stack: SceneStack, done: Callable[[Scene], bool], limit: int = 20_000)
 
 
 def practice_stack(ctx: UiContext, catalogue) -> SceneStack:
-    from game.ui.scenes.play import PlayScene
+    from game.ui.play.play import PlayScene
     stack = SceneStack()
     stack.push(PlayScene(ctx, catalogue.get(SCENARIO), session(catalogue, "practice")))
     play = stack.top
@@ -81,7 +81,7 @@ def practice_stack(ctx: UiContext, catalogue) -> SceneStack:
 
 
 def assessment_stack(ctx: UiContext, catalogue) -> SceneStack:
-    from game.ui.scenes.play import PlayScene
+    from game.ui.play.play import PlayScene
     stack = SceneStack()
     stack.push(PlayScene(ctx, catalogue.get(SCENARIO), session(catalogue, "assessment")))
     until(stack, lambda s: s.vm.phase == "decision")
@@ -89,7 +89,7 @@ def assessment_stack(ctx: UiContext, catalogue) -> SceneStack:
 
 
 def workshop_stack(ctx: UiContext, catalogue) -> SceneStack:
-    from game.ui.scenes.workshop_play import WorkshopPlayScene
+    from game.ui.workshop.play import WorkshopPlayScene
     stack = SceneStack()
     stack.push(WorkshopPlayScene(ctx, catalogue.get(SCENARIO), session(catalogue, "workshop")))
     until(stack, lambda s: getattr(s, "phase", "vote") == "vote")  # frozen for the room
@@ -101,7 +101,7 @@ def workshop_stack(ctx: UiContext, catalogue) -> SceneStack:
 
 def replay_stack(ctx: UiContext, catalogue, folder: str) -> SceneStack:
     from game.headless import ScriptedPolicy, play_out
-    from game.ui.scenes.replay_viewer import open_viewer
+    from game.ui.review.viewer import open_viewer
     log = str(Path(folder) / "bench.jsonl")
     play_out(session(catalogue, "practice", log), ScriptedPolicy("random", seed=3))
     stack = SceneStack()

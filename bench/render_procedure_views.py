@@ -19,8 +19,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame
 
+from game.ui.kit.theme import make_theme
 from game.ui.procedures.registry import view_for
-from game.ui.theme import make_theme
 
 # The play screen's procedure rect (game/ui/layout.play_layout) at 1280x720 and 1024x600, plus
 # the smallest and largest rects a view must support.
@@ -56,6 +56,18 @@ MOMENTS: dict[str, list[tuple[str, dict, dict, float]]] = {
                         "bleeding": "brisk"}, 1.0),
         ("3_delivered", {}, {"incision": "extended", "head": "delivered", "hand": "below",
                              "supervisor_hands": True, "bleeding": "controlled"}, 1.0),
+    ],
+    "dissection": [
+        ("1_low_medial", {}, {"plane": "too_deep", "structure_at_risk": "duct",
+                              "structure_seen": False, "instrument": "diathermy"}, 1.0),
+        ("2_liver_bed", {"plane": "correct"},
+         {"plane": "too_deep", "structure_at_risk": "vessel", "bleeding": "brisk",
+          "instrument": "diathermy", "supervisor_hands": True}, 1.0),
+        ("3_wall", {"plane": "too_deep"}, {"plane": "too_superficial", "bleeding": "controlled",
+                                           "instrument": "diathermy"}, 1.0),
+        ("4_injured", {}, {"plane": "too_deep", "structure_at_risk": "duct",
+                           "structure_seen": True, "structure_injured": True,
+                           "supervisor_hands": True}, 1.0),
     ],
     "generic": [
         ("1_ward", {}, {"room": "Paediatric ward, bay 2", "people": "trainee,patient,relative",
