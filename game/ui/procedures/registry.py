@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from game.ui.procedures import ProcedureView
 from game.ui.procedures.caesarean import CaesareanView
+from game.ui.procedures.dissection import DissectionView
 from game.ui.procedures.generic import GenericView
 from game.ui.procedures.lumbar_puncture import LumbarPunctureView
 from game.ui.procedures.trocar import TrocarView
@@ -16,6 +17,7 @@ _VIEWS: dict[str, ProcedureView] = {
     "lumbar_puncture": LumbarPunctureView(),
     "trocar": TrocarView(),
     "caesarean": CaesareanView(),
+    "dissection": DissectionView(),
     "generic": GenericView(),
 }
 
