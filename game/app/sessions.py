@@ -22,6 +22,7 @@ from game import paths
 from game.content.catalogue import Catalogue, load_catalogue
 from game.core.model import Scenario
 from game.core.state import SessionConfig
+from game.replay.recorder import RecordingError
 from game.replay.session import RecordedSession
 from game.scoring.params import ModelParams
 
@@ -93,14 +94,23 @@ def new_seed() -> int:
 def start_session(scenario: Scenario, profile: str, mode: str, pace: str = "normal",
                   launch: Launch = Launch(), risk_weight: float | None = None,
                   client: str = "pygame") -> RecordedSession:
-    """Start one logged session now. Raises OSError when the log cannot be written."""
+    """Start one logged session now. When the log cannot be written (RecordingError, an
+    OSError), practice plays on unrecorded with `session.recording_problem` saying why;
+    other modes raise it, since their result would not be recorded."""
     now = datetime.now(UTC)
     seed = launch.seed if launch.seed is not None else new_seed()
     config = SessionConfig(scenario.id, seed, profile, pace, mode)
-    return RecordedSession(scenario, config, launch.params(risk_weight),
-                           log_path(scenario.id, now.astimezone()), player=player_id(),
-                           started_at=now.isoformat(timespec="seconds"),
-                           extra_header={"client": client})
+    args = (scenario, config, launch.params(risk_weight))
+    try:
+        return RecordedSession(*args, log_path(scenario.id, now.astimezone()),
+                               player=player_id(), started_at=now.isoformat(timespec="seconds"),
+                               extra_header={"client": client})
+    except RecordingError as exc:
+        if mode != "practice":
+            raise
+        session = RecordedSession(*args, None, player=player_id())
+        session.not_recorded = exc
+        return session
 
 
 def start_tutorial(scenario: Scenario, pace: str = "normal") -> RecordedSession:

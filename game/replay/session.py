@@ -7,6 +7,7 @@ The pygame play scene and the headless `run` command both use it, so both write 
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from game.core.engine import new_session, step
 from game.core.model import Scenario
 from game.core.state import SessionConfig, fingerprint
 from game.replay.format import FORMAT_NAME, FORMAT_VERSION, MIN_READER_VERSION
-from game.replay.recorder import LogWriter
+from game.replay.recorder import LogWriter, RecordingError
 from game.scoring.episode import EpisodeScore, score_episode
 from game.scoring.params import DEFAULT_RISK_WEIGHT, ModelParams
 
@@ -59,6 +60,9 @@ class RecordedSession:
         self.state, self.events = new_session(scenario, config)
         self.score: EpisodeScore | None = None
         self.writer = None
+        self.not_recorded: RecordingError | None = None
+        """Why a session meant to be recorded is not: set by a front end that plays on
+        without a log (practice on a read-only or full home, see app.sessions)."""
         if log_path is not None:
             header = make_header(scenario, config, params, player, started_at, extra_header)
             self.writer = LogWriter(log_path, header)
@@ -67,6 +71,13 @@ class RecordedSession:
     def log_path(self) -> Path | None:
         """Where this session is recorded (None for an unrecorded session)."""
         return self.writer.path if self.writer else None
+
+    @property
+    def recording_problem(self) -> RecordingError | None:
+        """Set when storage failed mid-session (disk full, read-only): the log stays valid up
+        to its last complete line, nothing more is recorded, and the session plays on.
+        Front ends show `str()` of it; an assessment should end as not recorded."""
+        return self.writer.failed if self.writer else self.not_recorded
 
     @property
     def finished(self) -> bool:
@@ -86,7 +97,9 @@ class RecordedSession:
         tick_before = self.state.tick
         self.state, events = step(self.scenario, self.state, command)
         if log and self.writer:
-            self.writer.command(tick_before, command_to_dict(command), fingerprint(self.state))
+            with suppress(RecordingError):  # kept as recording_problem; play goes on
+                self.writer.command(tick_before, command_to_dict(command),
+                                    fingerprint(self.state))
         if self.state.finished:
             self._finish()
         return events
@@ -95,18 +108,20 @@ class RecordedSession:
         self.score = score_episode(self.scenario, self.state, self.params)
         if self.writer and not self.writer.closed:
             end = self.scenario.node(self.state.node_id)
-            self.writer.end(self.state.tick, {
-                "end_node": end.id,
-                "title": getattr(end, "title", ""),
-                "score": self.score.as_dict(),
-                "path": [asdict(s) for s in self.state.history],
-                "fingerprint": fingerprint(self.state),
-            })
+            with suppress(RecordingError):  # kept as recording_problem
+                self.writer.end(self.state.tick, {
+                    "end_node": end.id,
+                    "title": getattr(end, "title", ""),
+                    "score": self.score.as_dict(),
+                    "path": [asdict(s) for s in self.state.history],
+                    "fingerprint": fingerprint(self.state),
+                })
 
     def record_vote(self, record: dict[str, Any]) -> None:
         """Write a workshop vote line at the current tick (before the chosen command)."""
         if self.writer and not self.writer.closed:
-            self.writer.vote(self.state.tick, record)
+            with suppress(RecordingError):  # kept as recording_problem
+                self.writer.vote(self.state.tick, record)
 
     def close(self) -> None:
         """Stop recording without an end line (the player quit mid-vignette)."""
