@@ -31,13 +31,17 @@ _REASONS = {
 }
 
 
-class RecordingError(Exception):
-    """The session cannot be (or can no longer be) recorded; `str()` says why, in words."""
+class RecordingError(OSError):
+    """The session cannot be (or can no longer be) recorded; `str()` says why, in words.
+
+    An OSError, so front ends that already catch OSError around a session start keep doing
+    so; `storage_full` and `read_only` tell the two cases the player can act on."""
 
     def __init__(self, path: Path, reason: str, lines_kept: int, errno_: int | None = None):
         kept = f"; the log keeps its first {lines_kept} line(s)" if lines_kept else ""
         super().__init__(f"cannot record to {path}: {reason}{kept}")
-        self.path, self.reason, self.lines_kept, self.errno = path, reason, lines_kept, errno_
+        self.errno = errno_
+        self.path, self.reason, self.lines_kept = path, reason, lines_kept
 
     @property
     def storage_full(self) -> bool:

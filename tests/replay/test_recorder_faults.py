@@ -68,11 +68,12 @@ def test_disk_full_mid_session_keeps_the_log_valid_and_plays_on(tiny, tmp_path, 
     session = start(tiny, path)
     session.advance(20)
     failing_write(monkeypatch, errno.ENOSPC, partial=True)
-    with pytest.raises(RecordingError) as info:
-        session.issue(Intervene("d1", "cue"))
-    assert info.value.storage_full and info.value.lines_kept == 1
-    assert session.writer.failed is info.value and session.writer.closed
-    while not session.finished:  # the session plays on, unrecorded, without raising
+    session.issue(Intervene("d1", "cue"))  # the session goes on; the problem is kept
+    problem = session.recording_problem
+    assert isinstance(problem, RecordingError) and problem.storage_full
+    assert problem.lines_kept == 1 and "the disk is full" in str(problem)
+    assert session.writer.failed is problem and session.writer.closed
+    while not session.finished:  # plays on, unrecorded, without raising
         session.advance(10)
     assert session.score is not None
     log = read_log(path)
@@ -87,9 +88,9 @@ def test_disk_full_at_the_end_line_keeps_every_command(tiny, tmp_path, monkeypat
     session.issue(Intervene("d1", "cue"))  # on to d2, whose window then runs out
     assert not session.finished
     failing_write(monkeypatch, errno.ENOSPC, partial=True)
-    with pytest.raises(RecordingError):
-        while not session.finished:
-            session.advance(10)
+    while not session.finished:
+        session.advance(10)
+    assert session.score is not None and session.recording_problem.lines_kept == 2
     log = read_log(path)
     assert len(log.commands) == 1 and log.end is None and not log.truncated_tail
 
@@ -114,3 +115,18 @@ def test_a_new_log_fsyncs_its_folder(tiny, tmp_path, monkeypatch):
     monkeypatch.setattr(recorder.os, "fsync", fsync)
     start(tiny, tmp_path / "s.jsonl").close()
     assert str(tmp_path.resolve()) in synced
+
+
+def test_practice_on_a_read_only_home_plays_on_without_a_log(tiny, monkeypatch):
+    from game.app.sessions import Launch, start_session
+
+    def refuse(*_args, **_kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+    monkeypatch.setattr(recorder.os, "open", refuse)
+    session = start_session(tiny, "junior", "practice", launch=Launch(seed=3))
+    assert session.log_path is None and session.recording_problem.read_only
+    while not session.finished:
+        session.advance(10)
+    assert session.score is not None
+    with pytest.raises(RecordingError):  # an assessment that cannot be recorded is refused
+        start_session(tiny, "junior", "assessment", launch=Launch(seed=3))
