@@ -120,6 +120,10 @@ def _check_timing(node_id: str, node: s.DecisionIn, here: tuple, out: Collector)
         out.add(here, f"{node_id}: window timing needs 'sources' or an 'assumption'")
     for name in ("self_correct", "error"):
         points = getattr(timing, name)
+        if points[0][1] != 0:
+            out.add(here + (name, 0), f"{node_id}: {name} starts at {points[0][1]:g}; the "
+                                      "curves count from the window's opening, so the first "
+                                      "anchor's p is 0")
         for i, (t, p) in enumerate(points):
             if t > node.window:
                 out.add(here + (name, i), f"{node_id}: {name} anchor at {t:g} s lies after "

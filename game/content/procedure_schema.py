@@ -31,6 +31,8 @@ class Key:
     max_len: int | None = None
     pattern: str | None = None
     """For text: a regular expression the whole value must match."""
+    example: str = ""
+    """For patterned text: a value in the right form, for messages and the guide."""
 
     def problem(self, value: object) -> str | None:
         """Why `value` is wrong for this key, or None when it is fine."""
@@ -47,7 +49,7 @@ class Key:
         if self.max_len is not None and len(value) > self.max_len:
             return f"is {len(value)} characters; at most {self.max_len} fit"
         if self.pattern is not None and not re.fullmatch(self.pattern, value):
-            return f"{value!r} is not in the form {self.doc_values()}"
+            return f"{value!r} is not in the form {self.example!r}"
         return None
 
     def _number(self, value: object) -> str | None:
@@ -71,7 +73,7 @@ class Key:
         if self.kind == "choice":
             return ", ".join(f"`{c}`" for c in self.choices)
         if self.pattern is not None:
-            return 'text like `"120/80"`'
+            return f"text like `{self.example}`"
         return f"text (at most {self.max_len} characters)" if self.max_len else "text"
 
 
@@ -125,17 +127,18 @@ VIEWS: Mapping[str, Mapping[str, Key]] = {
     "generic": {
         "room": Key("text", "a short label: `ED resus bay`", max_len=60),
         "caption": Key("text", "one short line of what is on screen", max_len=90),
-        "people": Key("text", "comma-separated: `trainee,patient,supervisor` (leave out the "
-                              "supervisor when distant)", max_len=80,
+        "people": Key("text", "who is in the room, comma-separated, from " + ", ".join(PEOPLE)
+                      + " (leave out the supervisor when distant)", max_len=80,
                       pattern=r"\s*(" + "|".join(PEOPLE) + r")\s*(,\s*(" + "|".join(PEOPLE)
-                      + r")\s*)*"),
+                      + r")\s*)*", example="trainee,patient,supervisor"),
         "monitor": Key("yes/no", "show the bedside monitor"),
         "hr": Key("number", "heart rate /min", 0, 300),
         "spo2": Key("number", "oxygen saturation %", 0, 100),
         "rr": Key("number", "breaths /min", 0, 80),
         "etco2": Key("number", "end-tidal CO2: kPa up to 15, mmHg above; 0 is a flat trace",
                      0, 100),
-        "bp": Key("text", "blood pressure", max_len=9, pattern=r"\d{2,3}/\d{2,3}"),
+        "bp": Key("text", "blood pressure (quote it)", max_len=9, pattern=r"\d{2,3}/\d{2,3}",
+                  example="120/80"),
         "sedation": Key("choice", "depth of sedation on the scale",
                         choices=("minimal", "moderate", "deep", "general")),
         "age_group": Key("choice", "which normal ranges the monitor warns against",
