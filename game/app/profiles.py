@@ -142,7 +142,9 @@ def deletion_plan(history: History, profile_id: str, logs: Path | None = None) -
     names = {r.log_file for r in history.results(player=profile_id) if r.log_file}
     files = []
     for name in sorted(names):
-        for candidate in (folder / name, folder / (Path(name).stem + ".notes.jsonl")):
+        stem = Path(name).stem
+        for candidate in (folder / name, folder / (stem + ".notes.jsonl"),
+                          folder / (stem + ".entrustment.json")):
             if candidate.is_file():
                 files.append(candidate)
     return Deletion(len(history.results(player=profile_id)), files)

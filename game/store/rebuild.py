@@ -23,6 +23,7 @@ from game.scoring.episode import score_episode
 from game.store import db
 from game.store.capture import capture, uid_for
 from game.store.problems import kind_of, words
+from game.store.ratings import read_rating
 from game.store.records import Intervention, SessionRecord
 
 Finder = Callable[[str], Scenario | None]
@@ -72,6 +73,10 @@ def _from_end_line(log: ReplayLog, name: str) -> SessionRecord:
 
 def record_from_log(path: Path, find: Finder) -> SessionRecord:
     """The record a log stands for; raises LogError for a file that is not a readable log."""
+    return _replayed(path, find).with_(entrustment=read_rating(path))
+
+
+def _replayed(path: Path, find: Finder) -> SessionRecord:
     log = read_log(path)
     scenario = find(str(log.header.get("scenario_id")))
     try:

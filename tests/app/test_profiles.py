@@ -81,7 +81,7 @@ def test_delete_needs_the_name_and_removes_rows_and_logs(history, tmp_path):
     logs.mkdir()
     a, b = create_profile(history, "Alpha"), create_profile(history, "Beta")
     history.add_many([_session("1.jsonl", a.id), _session("2.jsonl", b.id)])
-    for name in ("1.jsonl", "1.notes.jsonl", "2.jsonl"):
+    for name in ("1.jsonl", "1.notes.jsonl", "1.entrustment.json", "2.jsonl"):
         (logs / name).write_text("{}\n")
     switch_to(a, tmp_path)
     assert deletion_plan(history, a.id, logs).sessions == 1
@@ -90,7 +90,7 @@ def test_delete_needs_the_name_and_removes_rows_and_logs(history, tmp_path):
     assert (logs / "1.jsonl").exists()
     done = delete_profile(history, a, "alpha", logs, tmp_path)
     assert done.sessions == 1 and sorted(p.name for p in done.logs) == [
-        "1.jsonl", "1.notes.jsonl"]
+        "1.entrustment.json", "1.jsonl", "1.notes.jsonl"]
     assert sorted(p.name for p in logs.iterdir()) == ["2.jsonl"]
     assert [p.name for p in profiles(history)] == ["Beta"]
     assert [r.uid for r in history.results()] == ["2.jsonl"]

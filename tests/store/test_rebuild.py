@@ -13,6 +13,7 @@ from game.headless import ScriptedPolicy, play_out
 from game.replay.session import RecordedSession
 from game.scoring.params import ModelParams
 from game.store import open_history
+from game.store.ratings import keep_rating
 from game.store.rebuild import rebuild, record_from_log
 from game.store.results import record_from_session, save_result
 from tests.inline import TINY_YAML
@@ -52,6 +53,7 @@ def test_rebuild_replaces_the_file_and_keeps_the_old_one(world):
     tiny, logs, sessions, db = world
     assert save_result(sessions[0], db).saved
     (logs / "junk.jsonl").write_text("not a log\n", encoding="utf-8")
+    keep_rating(logs / "s2.jsonl", 2)
     report = rebuild(db, logs, {"tiny": tiny}.get)
     assert report.records == 3 and report.moved_aside is not None
     assert report.skipped and report.skipped[0].startswith("junk.jsonl: ")
@@ -61,6 +63,7 @@ def test_rebuild_replaces_the_file_and_keeps_the_old_one(world):
     assert problem is None
     assert [(r.uid, r.status) for r in rows] == [
         ("s1.jsonl", "finished"), ("s2.jsonl", "finished"), ("s3.jsonl", "abandoned")]
+    assert [r.entrustment for r in rows] == [None, 2, None]
     old = sqlite3.connect(report.moved_aside).execute("SELECT uid FROM sessions").fetchall()
     assert old == [("s1.jsonl",)]
 

@@ -1,0 +1,129 @@
+"""Reading the trainee: the supervisor's entrustment rating against the simulated competence.
+
+Before the outcome, the supervisor may rate the trainee on the O-SCORE (Ottawa Surgical
+Competency Operating Room Evaluation; Gofton WT, Dudek NL, Wood TJ, Balaa F, Hamstra SJ.
+Acad Med 2012;87(10):1401-1407, doi:10.1097/ACM.0b013e3182677805), a published 5-level
+entrustability scale whose anchors describe how much the supervisor had to do. The game knows
+each simulated trainee's true competence c (0 to 1, drawn at the start of the session), so it
+can say how well the supervisor read them.
+
+Teaching assumption (not from the O-SCORE literature): competence maps to the O-SCORE level
+the trainee "deserves" linearly, level = 1 + round(4c), so c = 0 is "I had to do" and c = 1
+"I did not need to be there". The comparison is therefore about direction and size of a
+misreading, not an exact psychometric equivalence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import fmean
+
+from game.store.records import SessionRecord
+
+SCALE_NAME = "O-SCORE"
+SCALE_SOURCE = ("Gofton WT et al. The Ottawa Surgical Competency Operating Room Evaluation "
+                "(O-SCORE). Acad Med 2012;87(10):1401-1407. doi:10.1097/ACM.0b013e3182677805")
+ANCHORS = (
+    (1, "I had to do it", "complete hands-on guidance, or the trainee did not do it"),
+    (2, "I had to talk them through", "performs, but needs constant direction"),
+    (3, "I had to prompt them from time to time", "some independence, intermittent "
+        "direction"),
+    (4, "I needed to be in the room just in case", "independent but unaware of risks"),
+    (5, "I did not need to be there", "complete independence, understands the risks"),
+)
+CONFIDENT, UNSURE = 0.7, 0.3
+"""Trainee confidence at or above CONFIDENT counts as confident, at or below UNSURE as
+unsure (the shipped trainee profiles use 0.1-0.9)."""
+
+
+def true_level(competence: float) -> int:
+    """The O-SCORE level a trainee of this competence warrants (teaching assumption)."""
+    return 1 + round(4 * min(1.0, max(0.0, competence)))
+
+
+@dataclass(frozen=True)
+class Reading:
+    rating: int
+    level: int
+
+    @property
+    def error(self) -> int:
+        """Positive: trusted more than the trainee could carry; negative: less."""
+        return self.rating - self.level
+
+    def words(self) -> str:
+        anchor = ANCHORS[self.level - 1][1]
+        if self.error == 0:
+            return f"You read the trainee right: {self.level}, \u201c{anchor}\u201d."
+        way = "more" if self.error > 0 else "less"
+        return (f"You trusted the trainee {way} than they could carry: you rated "
+                f"{self.rating}, they were a {self.level} (\u201c{anchor}\u201d).")
+
+
+def compare(rating: int, competence: float) -> Reading:
+    return Reading(rating, true_level(competence))
+
+
+@dataclass(frozen=True)
+class Band:
+    name: str
+    ratings: int
+    mean_error: float
+    """Mean (rating - true level): above 0 over-trusts."""
+
+
+@dataclass(frozen=True)
+class Calibration:
+    ratings: int
+    exact: int
+    mean_abs_error: float | None
+    matrix: tuple[tuple[int, ...], ...]
+    """matrix[true level - 1][rating - 1] = how many sessions (for the calibration picture)."""
+    bands: tuple[Band, ...]
+    """By trainee confidence: confident, in between, unsure."""
+    summary: str
+
+
+def band_of(confidence: float | None) -> str:
+    if confidence is None:
+        return "unknown"
+    if confidence >= CONFIDENT:
+        return "confident"
+    return "unsure" if confidence <= UNSURE else "in between"
+
+
+def _rated(records: list[SessionRecord]) -> list[tuple[SessionRecord, Reading]]:
+    return [(r, compare(r.entrustment, r.competence)) for r in records
+            if r.entrustment is not None and r.competence is not None]
+
+
+def _bands(rated: list[tuple[SessionRecord, Reading]]) -> tuple[Band, ...]:
+    by: dict[str, list[int]] = {}
+    for record, reading in rated:
+        by.setdefault(band_of(record.trainee_confidence), []).append(reading.error)
+    order = ("confident", "in between", "unsure", "unknown")
+    return tuple(Band(name, len(by[name]), fmean(by[name])) for name in order if name in by)
+
+
+def _summary(bands: tuple[Band, ...], rated: int) -> str:
+    if rated < 3:
+        return "Rate the trainee in a few more sessions to see how well you read them."
+    telling = [b for b in bands if b.ratings >= 2 and abs(b.mean_error) >= 0.5]
+    if not telling:
+        return "You read trainees well: your ratings are within half a level on average."
+    b = max(telling, key=lambda b: abs(b.mean_error))
+    way = "over-trust" if b.mean_error > 0 else "under-trust"
+    return (f"You {way} {b.name} trainees: on average {abs(b.mean_error):.1f} levels "
+            f"{'above' if b.mean_error > 0 else 'below'} what they could do.")
+
+
+def calibration(records: list[SessionRecord]) -> Calibration:
+    rated = _rated(records)
+    matrix = [[0] * 5 for _ in range(5)]
+    for _, reading in rated:
+        matrix[reading.level - 1][reading.rating - 1] += 1
+    bands = _bands(rated)
+    return Calibration(
+        len(rated), sum(r.error == 0 for _, r in rated),
+        fmean(abs(r.error) for _, r in rated) if rated else None,
+        tuple(tuple(row) for row in matrix), bands, _summary(bands, len(rated)))

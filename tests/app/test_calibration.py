@@ -1,0 +1,58 @@
+"""Entrustment calibration: ratings against simulated competence, over- and under-trust."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.app.calibration import ANCHORS, band_of, calibration, compare, true_level
+from game.store.ratings import keep_rating, read_rating
+from tests.store.generate import Habits, history
+
+
+@pytest.mark.parametrize("competence, level", [(0.0, 1), (0.2, 2), (0.5, 3), (0.8, 4),
+                                               (1.0, 5), (1.7, 5), (-1, 1)])
+def test_competence_maps_onto_the_scale(competence, level):
+    assert true_level(competence) == level
+
+
+def test_one_reading_in_words():
+    assert compare(3, 0.5).words().startswith("You read the trainee right: 3")
+    over = compare(5, 0.2)
+    assert over.error == 3 and "more than they could carry" in over.words()
+    assert "\u201cI had to talk them through\u201d" in over.words()
+    assert "less" in compare(1, 0.8).words()
+    assert [a[0] for a in ANCHORS] == [1, 2, 3, 4, 5]
+
+
+def test_over_trusting_confident_trainees_is_found():
+    records = history(30, Habits(trust_bias={"confident_junior": 2}))
+    cal = calibration(records)
+    assert cal.ratings == 30 and cal.exact == 20
+    confident = next(b for b in cal.bands if b.name == "confident")
+    assert confident.ratings == 10 and confident.mean_error > 1.0
+    assert all(b.mean_error == 0 for b in cal.bands if b.name != "confident")
+    assert cal.summary.startswith("You over-trust confident trainees")
+    assert sum(map(sum, cal.matrix)) == 30
+
+
+def test_under_trusting_unsure_trainees_is_found():
+    cal = calibration(history(30, Habits(trust_bias={"anxious_junior": -2})))
+    assert cal.summary.startswith("You under-trust unsure trainees")
+
+
+def test_unrated_sessions_are_left_out_and_few_ratings_make_no_claim():
+    assert calibration(history(10, Habits(rate=False))).ratings == 0
+    assert calibration(history(2)).summary.startswith("Rate the trainee in a few more")
+    assert calibration(history(12)).summary.startswith("You read trainees well")
+    assert band_of(None) == "unknown" and band_of(0.5) == "in between"
+
+
+def test_rating_sidecar_round_trip_and_bad_values(tmp_path):
+    log = tmp_path / "x.jsonl"
+    assert read_rating(log) is None
+    keep_rating(log, 4)
+    assert read_rating(log) == 4 and (tmp_path / "x.entrustment.json").exists()
+    with pytest.raises(ValueError, match="1 to 5"):
+        keep_rating(log, 6)
+    (tmp_path / "x.entrustment.json").write_text('{"level": 9}')
+    assert read_rating(log) is None
