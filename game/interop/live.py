@@ -34,8 +34,8 @@ _STOP = object()
 class LiveSender:
     def __init__(self, endpoint: LrsEndpoint, find_scenario: Finder,
                  queue: StatementQueue | None = None, options: ExportOptions | None = None,
-                 poll_s: float = 0.5):
-        self.client = LrsClient(endpoint, timeout=5.0)
+                 poll_s: float = 0.5, client: LrsClient | None = None):
+        self.client = client or LrsClient(endpoint, timeout=5.0)
         self.find_scenario = find_scenario
         self.queue = queue or StatementQueue()
         self.options = options or ExportOptions()

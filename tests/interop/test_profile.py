@@ -118,3 +118,10 @@ def test_the_profile_model_rejects_a_malformed_profile(breakage, message):
     breakage(broken)
     with pytest.raises(ValidationError, match=message):
         Profile.model_validate(broken)
+
+
+def test_the_readable_page_names_every_concept_and_template(profile):
+    page = (PROFILE_FILE.parent / "README.md").read_text(encoding="utf-8")
+    for thing in [*profile.concepts, *profile.templates]:
+        short = thing.id.rsplit("/", 1)[1]
+        assert f"`{short}`" in page or thing.id in page, thing.id
