@@ -31,6 +31,31 @@ CLOTHES: dict[str, Colour] = {"trainee": (70, 116, 150), "supervisor": (156, 100
                               "relative": (104, 126, 96), "nurse": (60, 140, 140)}
 SLOTS = {"relative": 0.1, "trainee": 0.7, "supervisor": 0.88, "nurse": 0.26}
 SPARE_SLOTS = (0.26, 0.88, 0.1, 0.7)
+NOT_IN_BED = ("relatives", "family room", "office", "clinic", "consulting", "corridor",
+              "interview", "counselling", "waiting")
+"""Room names where the patient sits rather than lies: nobody talks a patient through bad news
+in the relatives' room while she lies in a hospital bed."""
+CANNULA_WORDS = ("cannula", "vein", "tourniquet", "flashback")
+"""Words in the room name or caption that bring up the forearm close-up: the generic view has
+no key of its own for it, and the caption already says what is on screen at each step."""
+
+
+def _seated(name: str) -> bool:
+    low = name.lower()
+    return any(word in low for word in NOT_IN_BED)
+
+
+def cannula_stage(state: Mapping) -> str | None:
+    """None, or what the forearm close-up shows: ready, flashback, missed, withdrawn, placed."""
+    words = f"{state.get('room', '')} {state.get('caption', '')}".lower() if state else ""
+    if not any(w in words for w in CANNULA_WORDS):
+        return None
+    for stage, cue in (("flashback", "flashback"), ("missed", "missed"),
+                       ("withdrawn", "withdrawn"), ("placed", "cannula in"),
+                       ("placed", "places the cannula")):
+        if cue in words:
+            return stage
+    return "ready"
 
 
 def _people(state: Mapping) -> tuple[str, ...]:
@@ -75,8 +100,11 @@ class GenericView:
         key = (room.size, theme.palette, people, name, getattr(theme.fonts, "scale", 1.0))
         surface.blit(self._rooms.get(key, lambda: self._room(room, people, name, theme, px)),
                      room.topleft)
-        if "patient" in people:
+        if "patient" in people and not _seated(name):
             _breath(surface, room, theme, time_s)
+        stage = cannula_stage(now)
+        if stage is not None:
+            _forearm(surface, room, stage, theme, px)
         if "monitor" in boxes:
             M.draw_monitor(surface, boxes["monitor"], now, theme, px, time_s)
         if "sedation" in boxes:
@@ -98,8 +126,11 @@ class GenericView:
                                                                  h * k - floor_y))
             _window(big, pygame.Rect(int(w * 0.36) * k, int(h * 0.16) * k, int(w * 0.24) * k,
                                      int(h * 0.2) * k), p)
-            if "patient" in people:
+            if "patient" in people and not _seated(name):
                 _bed(big, w * k, h * k, p)
+            elif "patient" in people:
+                _chair(big, 0.45 * w * k, h * k, p)
+                _seated_figure(big, 0.45 * w * k, h * k, (150, 176, 204), p)
             else:
                 _desk(big, w * k, h * k, p)
             for who, x in _standing(people):
@@ -115,7 +146,8 @@ class GenericView:
                 CLOTHES.get(who, (100, 100, 112)), px, local, where="midbottom")
         if "patient" in people:
             tag(layer, "patient", (int(w * 0.45), int(h * 0.86)), theme, (20, 20, 20),
-                mix(p.bone, p.steel, 0.3), px, local)
+                mix(p.bone, p.steel, 0.3), px, local,
+                where="center" if not _seated(name) else "midbottom")
         return layer
 
     def _caption(self, surface: pygame.Surface, box: pygame.Rect, now: Mapping, theme: Theme,
@@ -157,6 +189,22 @@ def _window(surf: pygame.Surface, r: pygame.Rect, p) -> None:
     pygame.draw.line(surf, frame, r.midleft, r.midright, max(2, r.w // 50))
 
 
+def _seated_figure(surf: pygame.Surface, cx: float, h: float, clothes: Colour, p) -> None:
+    """A person sitting on the chair: torso on the seat, thighs forward, shins to the floor."""
+    tall = h * 0.56
+    seat_y = h * 0.66
+    legs = mix(clothes, (0, 0, 0), 0.35)
+    width = max(2, round(tall * 0.09))
+    knee = (cx - tall * 0.22, seat_y)
+    pygame.draw.line(surf, legs, (cx, seat_y - width / 2), knee, width)
+    pygame.draw.line(surf, legs, knee, (knee[0], h * 0.84), width)
+    body = pygame.Rect(0, 0, tall * 0.3, tall * 0.42)
+    body.midbottom = (round(cx), round(seat_y))
+    pygame.draw.rect(surf, clothes, body, border_radius=round(tall * 0.08))
+    head_r = tall * 0.09
+    pygame.draw.circle(surf, p.skin, (round(cx), round(body.y - head_r * 1.05)), round(head_r))
+
+
 def _figure(surf: pygame.Surface, cx: float, h: float, clothes: Colour, p) -> None:
     """A standing person, ~half the room's height, feet above the label row."""
     feet = h * 0.84
@@ -183,6 +231,49 @@ def _bed(surf: pygame.Surface, w: float, h: float, p) -> None:
     pygame.draw.circle(surf, p.skin, (round(w * 0.31), round(top - h * 0.05)), round(h * 0.05))
     blanket = pygame.Rect(w * 0.34, top - h * 0.06, w * 0.26, h * 0.08)
     pygame.draw.rect(surf, (150, 176, 204), blanket, border_radius=round(h * 0.03))
+
+
+def _chair(surf: pygame.Surface, cx: float, h: float, p) -> None:
+    """A plain chair for a seated patient (relatives' room, clinic)."""
+    wood = mix(p.bone, (120, 90, 60), 0.5)
+    seat = pygame.Rect(0, 0, h * 0.2, h * 0.04)
+    seat.midtop = (round(cx), round(h * 0.66))
+    pygame.draw.rect(surf, wood, seat, border_radius=3)
+    pygame.draw.rect(surf, wood, (seat.right - h * 0.03, h * 0.44, h * 0.03, h * 0.24))
+    for x in (seat.x + 2, seat.right - h * 0.03):
+        pygame.draw.rect(surf, mix(wood, (0, 0, 0), 0.3), (x, seat.bottom, h * 0.025,
+                                                           h * 0.84 - seat.bottom))
+
+
+def _forearm(surface: pygame.Surface, room: pygame.Rect, stage: str, theme: Theme,
+             px: int) -> None:
+    """Close-up of a forearm with the vein and a cannula, for peripheral cannulation."""
+    p = theme.palette
+    box = pygame.Rect(0, 0, int(room.w * 0.42), int(room.h * 0.3))
+    box.topleft = (room.x + 6, room.y + 2 * px + 10)  # above the bed, clear of the standing
+    pygame.draw.rect(surface, p.panel, box, border_radius=6)
+    pygame.draw.rect(surface, p.muted, box, 1, border_radius=6)
+    arm = pygame.Rect(box.x + 6, box.centery - box.h // 5, box.w - 12, box.h * 2 // 5)
+    pygame.draw.rect(surface, p.skin, arm, border_radius=arm.h // 2)
+    pygame.draw.rect(surface, (90, 110, 160), (arm.x + arm.w // 8, arm.y - 2, arm.w // 14,
+                                               arm.h + 4))  # tourniquet
+    vein_y = arm.centery + (arm.h // 8 if stage == "missed" else 0)
+    pygame.draw.line(surface, (110, 120, 170), (arm.x + arm.w // 4, arm.centery),
+                     (arm.right - 6, vein_y), max(3, arm.h // 7))
+    tip = (arm.x + int(arm.w * 0.55), arm.centery - (arm.h // 3 if stage == "missed" else 0))
+    hub = (tip[0] + int(arm.w * 0.28), tip[1] - int(arm.h * 0.9))
+    if stage == "withdrawn":
+        hub = (hub[0] + arm.w // 12, hub[1] - arm.h // 4)
+    pygame.draw.line(surface, p.steel, hub, tip, max(2, arm.h // 12))
+    chamber = pygame.Rect(0, 0, max(8, arm.w // 9), max(6, arm.h // 4))
+    chamber.center = hub
+    pygame.draw.rect(surface, p.blood if stage in ("flashback", "placed") else (240, 240, 240),
+                     chamber, border_radius=3)
+    pygame.draw.rect(surface, p.steel, chamber, 1, border_radius=3)
+    words = {"ready": "needle over the vein", "flashback": "flashback", "missed": "missed the vein",
+             "withdrawn": "needle withdrawn", "placed": "cannula in"}[stage]
+    text(surface, words, pygame.Rect(box.x + 4, box.bottom - px - 8, box.w - 8, px + 6),
+         theme, p.text, max(14, px - 2))
 
 
 def _desk(surf: pygame.Surface, w: float, h: float, p) -> None:
