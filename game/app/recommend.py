@@ -1,0 +1,162 @@
+"""What next: the vignette and trainee to practise, with the reason in one sentence.
+
+Pure. Each (vignette, trainee) pair gets a need: how weak the supervisor is in its failure
+category and supervision distance (unsafe choices weigh far more than regret, as everywhere),
+how their own last try of it went, and spacing: a pair played in the last few sessions
+waits, one not seen for a while (or never) comes forward, so practice is spread out rather
+than massed. Also here: the "played" marks and best result the vignette list shows, and a
+small goal per vignette ("safe, regret under 1, with all three trainees").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from game.app.progress import Group, groups
+from game.store.records import SessionRecord
+
+RATINGS = ("green", "amber", "red")
+GOAL_REGRET = 1.0
+RECENT = 3
+"""A pair played within this many sessions is left to rest (spacing)."""
+
+
+@dataclass(frozen=True)
+class Vignette:
+    id: str
+    title: str
+    category: str
+    supervision: str
+    trainees: tuple[tuple[str, str], ...]
+    """(profile id, display name) of each trainee profile."""
+
+    @classmethod
+    def of(cls, scenario) -> Vignette:
+        """From a content Scenario (anything with those attributes)."""
+        return cls(scenario.id, scenario.title, scenario.category, scenario.supervision,
+                   tuple((t.id, t.name) for t in scenario.trainees))
+
+
+@dataclass(frozen=True)
+class Mark:
+    played: int
+    best_rating: str | None
+    best_regret: float | None
+
+    def words(self) -> str:
+        if self.best_rating is None:
+            return f"played {self.played}\u00d7, not finished"
+        word = {"green": "safe", "amber": "caution", "red": "unsafe"}[self.best_rating]
+        return f"played {self.played}\u00d7 \u00b7 best: {word}, regret {self.best_regret:.1f}"
+
+
+def best_key(record: SessionRecord) -> tuple[int, float]:
+    """Safety first, then regret (lower is better)."""
+    return RATINGS.index(record.safety_rating), record.regret or 0.0
+
+
+def _finished(records: Iterable[SessionRecord]) -> list[SessionRecord]:
+    return [r for r in records if r.finished and r.safety_rating in RATINGS]
+
+
+def played_marks(records: Iterable[SessionRecord]) -> dict[str, Mark]:
+    records = list(records)
+    marks = {}
+    for sid in {r.scenario_id for r in records}:
+        mine = [r for r in records if r.scenario_id == sid]
+        done = _finished(mine)
+        best = min(done, key=best_key) if done else None
+        marks[sid] = Mark(len(mine), best.safety_rating if best else None,
+                          best.regret if best else None)
+    return marks
+
+
+@dataclass(frozen=True)
+class Goal:
+    text: str
+    met: tuple[str, ...]
+    """Names of the trainees with whom the goal is met."""
+    total: int
+
+    @property
+    def done(self) -> bool:
+        return len(self.met) == self.total
+
+
+def goal(vignette: Vignette, records: Iterable[SessionRecord]) -> Goal:
+    n = len(vignette.trainees)
+    who = "the trainee" if n == 1 else f"all {_number(n)} trainees"
+    met = tuple(name for pid, name in vignette.trainees
+                if any(r.scenario_id == vignette.id and r.profile == pid
+                       and r.safety_rating == "green" and (r.regret or 0.0) < GOAL_REGRET
+                       for r in _finished(records)))
+    return Goal(f"Safe, regret under {GOAL_REGRET:g}, with {who}", met, n)
+
+
+def _number(n: int) -> str:
+    return ("one", "two", "three", "four", "five")[n - 1] if 1 <= n <= 5 else str(n)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    vignette: Vignette
+    trainee: tuple[str, str]
+    reason: str
+    need: float
+
+
+def _weakness(group: Group | None) -> float:
+    if group is None:
+        return 0.0
+    return 3.0 * group.unsafe / group.sessions + group.caution / group.sessions + \
+        min(1.0, group.mean_regret / 3.0) * 0.5
+
+
+def _candidate(v: Vignette, pid: str, name: str, records: list[SessionRecord],
+               weak: dict[str, dict[str, Group]]) -> Recommendation:
+    pair = [i for i, r in enumerate(records) if r.scenario_id == v.id and r.profile == pid]
+    since = len(records) - 1 - pair[-1] if pair else None
+    last = records[pair[-1]] if pair else None
+    cat, dist = weak["category"].get(v.category), weak["distance"].get(v.supervision)
+    need = _weakness(cat) + _weakness(dist)
+    if last is not None and last.finished and last.safety_rating == "red":
+        need += 3.0
+    if since is None:
+        need += 1.0
+    elif since < RECENT:
+        need -= 5.0
+    else:
+        need += min(1.0, since / 20)
+    return Recommendation(v, (pid, name), _reason(v, name, last, since, cat, dist), need)
+
+
+def _reason(v: Vignette, name: str, last: SessionRecord | None, since: int | None,
+            cat: Group | None, dist: Group | None) -> str:
+    if last is not None and last.finished and last.safety_rating == "red":
+        return (f"Your last {v.title} with the {name} was unsafe; try it again while it is "
+                "fresh in mind.")
+    weakest = max((g for g in (cat, dist) if g is not None), key=_weakness, default=None)
+    if weakest is not None and (weakest.unsafe or weakest.caution):
+        what = "failures of this kind" if weakest is cat else f"{v.supervision} supervision"
+        bad = weakest.unsafe or weakest.caution
+        label = "unsafe" if weakest.unsafe else "rated caution"
+        return (f"{v.title} practises {what}, where {bad} of your {weakest.sessions} "
+                f"sessions were {label}.")
+    if since is None:
+        return f"You have not yet supervised the {name} in {v.title}."
+    return f"You last played {v.title} with the {name} {since} sessions ago; time to revisit."
+
+
+def recommend(vignettes: Sequence[Vignette], records: Iterable[SessionRecord]
+              ) -> Recommendation | None:
+    """The pair most worth playing next (None only for an empty library)."""
+    records = sorted(records, key=lambda r: r.started_at)
+    scored = _finished(records)
+    weak = {"category": {g.name: g for g in groups(scored, lambda r: r.category)},
+            "distance": {g.name: g for g in groups(scored, lambda r: r.supervision)}}
+    candidates = [_candidate(v, pid, name, records, weak)
+                  for v in vignettes for pid, name in v.trainees]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (round(c.need, 9), -vignettes.index(c.vignette)))
