@@ -40,14 +40,16 @@ class CompetenceDependent(Strict):
 class CaseIn(Strict):
     """(v2) One case of a flag-dependent probability; the last case has no `if`."""
 
-    when: Flags = Field([], alias="if", description="flags that must all be set")
+    when: Flags = Field(default_factory=list, alias="if",
+                        description="flags that must all be set")
     p: Prob | CompetenceDependent
 
 
 class RouteIn(Strict):
     """(v2) One continuation of a beat; the last route has no `if`."""
 
-    when: Flags = Field([], alias="if", description="flags that must all be set")
+    when: Flags = Field(default_factory=list, alias="if",
+                        description="flags that must all be set")
     to: Slug
 
 
@@ -85,16 +87,16 @@ class SupervisionIn(Strict):
 
 class EffectsIn(Strict):
     learning: float = Field(0.0, ge=0, le=50)
-    harm: list[str | dict[Literal["delay"], str]] = []
+    harm: list[str | dict[Literal["delay"], str]] = Field(default_factory=list)
     experienced_error: bool = False
-    tags: list[str] = []
-    sets: list[Slug] = []
-    attempts: list[Slug] = []
+    tags: list[str] = Field(default_factory=list)
+    sets: list[Slug] = Field(default_factory=list)
+    attempts: list[Slug] = Field(default_factory=list)
     needs_rescue: Literal["hands_on", "verbal"] | None = None
     high_alert: bool = False
     feedback: Literal["brief", "structured"] | None = None
     provokes_error: bool = False
-    procedure: dict[Slug, bool | float | str] = {}
+    procedure: dict[Slug, bool | float | str] = Field(default_factory=dict)
     never_event: bool = False
     supervision: SupervisionIn | None = None
 
@@ -112,8 +114,8 @@ class OptionIn(EffectsIn):
     say: str = ""
     next: Slug
     takes: Seconds | None = Field(None, description="(v2) seconds until it takes effect")
-    requires: Flags = []
-    unless: Flags = []
+    requires: Flags = Field(default_factory=list)
+    unless: Flags = Field(default_factory=list)
 
 
 class OutcomeIn(EffectsIn):
@@ -124,7 +126,7 @@ class OutcomeIn(EffectsIn):
 
 
 class Cited(Strict):
-    sources: list[Slug] = []
+    sources: list[Slug] = Field(default_factory=list)
     assumption: str = ""
 
 
@@ -217,9 +219,9 @@ class ScenarioIn(Strict):
     patient: PatientIn
     trainees: list[TraineeIn] = Field(min_length=1)
     objectives: list[str] = Field(min_length=1)
-    debrief_prompts: list[str] = []
+    debrief_prompts: list[str] = Field(default_factory=list)
     sources: dict[Slug, SourceIn] = Field(min_length=1)
-    attempt_limits: dict[Slug, int] = {}
+    attempt_limits: dict[Slug, int] = Field(default_factory=dict)
     start: Slug
     nodes: dict[Slug, NodeIn] = Field(min_length=2)
 

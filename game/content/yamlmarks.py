@@ -17,6 +17,7 @@ Only safe constructors are used and only standard YAML tags are accepted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,8 @@ MAX_VALUES = 50_000
 about 2,500); an alias bomb trips this long before it costs time or memory."""
 
 _STD = "tag:yaml.org,2002:"
+_STR, _INT = _STD + "str", _STD + "int"
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
 _COLLECTION_TAGS = (None, "!", _STD + "map", _STD + "seq")
 
 
@@ -77,25 +80,28 @@ class _Builder:
         default_factory=yaml.constructor.SafeConstructor)
 
     def feed(self, ev: yaml.Event) -> None:
-        if isinstance(ev, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise _at(ev.start_mark, "a scenario file holds one YAML document (found '---'"
-                                         " starting a second)")
-        elif isinstance(ev, yaml.ScalarEvent):
-            value = self._scalar(ev)
+        handler = _HANDLERS.get(type(ev))
+        if handler is not None:
+            handler(self, ev)
+
+    def _document(self, ev: yaml.DocumentStartEvent) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise _at(ev.start_mark, "a scenario file holds one YAML document (found '---' "
+                                     "starting a second)")
+
+    def _scalar_event(self, ev: yaml.ScalarEvent) -> None:
+        value = self._scalar(ev)
+        if ev.anchor is not None:
             self._remember(ev.anchor, value, 1)
-            self._place(value, 1, ev.start_mark)
-        elif isinstance(ev, yaml.AliasEvent):
-            self._alias(ev)
-        elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self._start(ev)
-        elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            done = self.stack.pop()
-            if done.anchor is not None:
-                self.open_anchors.discard(done.anchor)
-                self._remember(done.anchor, done.value, done.size)
-            self._attach(done.value, done.size)
+        self._place(value, 1, ev.start_mark)
+
+    def _end(self, ev) -> None:
+        done = self.stack.pop()
+        if done.anchor is not None:
+            self.open_anchors.discard(done.anchor)
+            self._remember(done.anchor, done.value, done.size)
+        self._attach(done.value, done.size)
 
     # -- values ----------------------------------------------------------------------------
     def _count(self, n: int, mark) -> None:
@@ -111,8 +117,10 @@ class _Builder:
             tag = self.resolver.resolve(yaml.ScalarNode, ev.value, ev.implicit)
         if not tag.startswith(_STD) or tag.startswith(_STD + "python"):
             raise _at(ev.start_mark, f"YAML tag {tag!r} is not allowed in scenarios")
-        if tag == _STD + "str":
+        if tag == _STR:
             return ev.value
+        if tag == _INT and _PLAIN_INT.fullmatch(ev.value):
+            return int(ev.value)  # the common case; YAML 1.1 oddities (0x, 1:30) go below
         node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style)
         if tag == _STD + "merge":
             return _MERGE
@@ -194,6 +202,15 @@ class _Builder:
 
 
 _MERGE = object()
+_HANDLERS = {
+    yaml.DocumentStartEvent: _Builder._document,
+    yaml.ScalarEvent: _Builder._scalar_event,
+    yaml.AliasEvent: _Builder._alias,
+    yaml.MappingStartEvent: _Builder._start,
+    yaml.SequenceStartEvent: _Builder._start,
+    yaml.MappingEndEvent: _Builder._end,
+    yaml.SequenceEndEvent: _Builder._end,
+}
 
 
 def load_with_marks(text: str) -> tuple[Any, Marks]:

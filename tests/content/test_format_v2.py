@@ -85,6 +85,8 @@ CASES = "        p: [{if: [ph_high], p: 0.2}, {p: 0.02}]"
     (TIMING, "      error: [[0, 0], [3, 0.05], [12, 0.5]]", TIMING.strip()[:6],
      "after the window ends"),
     (TIMING, "      error: [[0, 0], [3, 0.05], [10, 0.8]]", "error: [[", "add up to 1.1"),
+    (TIMING, "      error: [[0, 0.1], [3, 0.15], [10, 0.5]]", "error: [[",
+     "the first anchor's p is 0"),
     ("      on_error: whoosh", "      on_error: whosh", "on_error", "missing node 'whosh'"),
     (CASES, "        p: [{if: [ph_high], p: 0.3}, {p: 0.02}]", "- id: in_lung",
      "sum to 1.1 when ph_high set, not 1"),
