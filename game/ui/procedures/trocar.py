@@ -205,12 +205,13 @@ class TrocarView:
     def _panel(self, surface: pygame.Surface, box: pygame.Rect, now: Mapping, port: str,
                depth: float, bleeding: str, theme: Theme, px: int) -> None:
         p = theme.palette
-        site = {"none": Row("Port site", "not marked yet"),
+        # "none" is both before the port goes in and after it comes out: words true for both
+        site = {"none": Row("Port site", "no port in place"),
                 "medial": Row("Port site", "on the vessels (medial)", p.bad),
                 "lateral": Row("Port site", "lateral, clear of vessels", p.good)}[port]
         where = "on the skin" if depth < 0.05 else (
             "through peritoneum" if depth > 0.85 else f"{round(depth * 100)}% through wall")
-        rows = [site, Row("Trocar", where if port != "none" else "not yet in")]
+        rows = [site, Row("Trocar", where if port != "none" else "not in the wall")]
         draw_panel(surface, box, theme, px, "Trocar entry", rows, _status(bleeding, port, theme))
 
 
