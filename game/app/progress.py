@@ -3,7 +3,8 @@
 Pure: records in, a view model out (no pygame, no files), so the Progress screen, a report
 and the tests share it. Everywhere, safety ranks before regret: a group with an unsafe
 choice is weaker than any group without one, whatever their regrets, and a trend in safety
-is told before a trend in regret. Abandoned sessions count as played, never as scored.
+is told before a trend in regret. Abandoned sessions count as played, never as scored; a
+session resumed later counts once, as its resumed log.
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def progress(records: Iterable[SessionRecord]) -> Progress:
     intervals = tuple(Interval(n, r.attitude_low, r.attitude_high)
                       for n, r in enumerate(scored, start=1)
                       if r.attitude_low is not None and r.attitude_high is not None)
-    base = Progress(len(scored), sum(not r.finished for r in records), points,
+    base = Progress(len(scored), sum(r.status == "abandoned" for r in records), points,
                     groups(scored, lambda r: r.category), groups(scored, lambda r: r.supervision),
                     groups(scored, lambda r: r.profile), intervals, timing(scored),
                     rung_bias(scored), ())

@@ -61,7 +61,8 @@ def _finished(records: Iterable[SessionRecord]) -> list[SessionRecord]:
 
 
 def played_marks(records: Iterable[SessionRecord]) -> dict[str, Mark]:
-    records = list(records)
+    """Per vignette id: times played (a resumed session once) and the best result."""
+    records = [r for r in records if r.status != "resumed"]
     marks = {}
     for sid in {r.scenario_id for r in records}:
         mine = [r for r in records if r.scenario_id == sid]

@@ -71,13 +71,12 @@ def _from_end_line(log: ReplayLog, name: str) -> SessionRecord:
         interventions=moments, end_node=str(end.get("end_node", "")))
 
 
-def record_from_log(path: Path, find: Finder) -> SessionRecord:
+def record_from_log(path: Path, find: Finder, log: ReplayLog | None = None) -> SessionRecord:
     """The record a log stands for; raises LogError for a file that is not a readable log."""
-    return _replayed(path, find).with_(entrustment=read_rating(path))
+    return _replayed(path, find, log or read_log(path)).with_(entrustment=read_rating(path))
 
 
-def _replayed(path: Path, find: Finder) -> SessionRecord:
-    log = read_log(path)
+def _replayed(path: Path, find: Finder, log: ReplayLog) -> SessionRecord:
     scenario = find(str(log.header.get("scenario_id")))
     try:
         params = params_from_header(log.header)
@@ -92,13 +91,20 @@ def _replayed(path: Path, find: Finder) -> SessionRecord:
 
 
 def records_from_logs(folder: Path, find: Finder) -> tuple[list[SessionRecord], list[str]]:
-    records, skipped = [], []
+    """Every log's record; an abandoned log another log resumed is marked "resumed"."""
+    records, skipped, resumed = [], [], set()
     for path in log_files(folder):
         try:
-            records.append(record_from_log(path, find))
+            log = read_log(path)
+            records.append(record_from_log(path, find, log))
         except LogError as exc:
             skipped.append(f"{path.name}: {exc}")
-    return records, skipped
+            continue
+        parent = log.header.get("parent")
+        if isinstance(parent, dict) and parent.get("kind") == "resume":
+            resumed.add(str(parent.get("log")))
+    return [r.with_(status="resumed") if r.uid in resumed and r.status == "abandoned" else r
+            for r in records], skipped
 
 
 def default_finder() -> Finder:
