@@ -41,3 +41,27 @@ def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
     """The QR code as rows of dark (True) modules, with its four-module quiet zone."""
     code = segno.make(url, error="m", micro=False)
     return tuple(tuple(bool(m) for m in row) for row in code.matrix_iter(border=4))
+
+
+def parse_phones(text: str) -> tuple[str | None, int] | None:
+    """The facilitator's `--phones` choice: "off" (None), "lan" (the LAN address), an
+    address, or address:port. Raises ValueError with a one-line reason."""
+    text = text.strip()
+    if text.lower() == "off":
+        return None
+    if text.lower() in ("", "lan"):
+        return (None, DEFAULT_PORT)
+    host, sep, port = text.rpartition(":") if text.count(":") == 1 else ("", "", "")
+    if not sep:
+        host, port = text, str(DEFAULT_PORT)
+    try:
+        number = int(port)
+    except ValueError:
+        raise ValueError(f"--phones: {port!r} is not a port number") from None
+    if not 0 <= number <= 65535:
+        raise ValueError(f"--phones: port {number} is out of range (0-65535)")
+    try:
+        socket.inet_pton(socket.AF_INET6 if ":" in host else socket.AF_INET, host)
+    except OSError:
+        raise ValueError(f"--phones: {host!r} is not an IP address (or 'lan', 'off')") from None
+    return (host, number)

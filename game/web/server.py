@@ -80,6 +80,7 @@ class RoomServer:
         self._ready = threading.Event()
         self._error: str | None = None
         self._stop: asyncio.Event | None = None
+        self._ticker: asyncio.Task | None = None
         self.broadcast: Broadcast | None = None
 
     # --- addresses -------------------------------------------------------------------------
@@ -148,7 +149,7 @@ class RoomServer:
                 last = exc
                 continue
             self.port = int(runner.addresses[0][1])
-            asyncio.get_running_loop().create_task(self._expire_countdowns())
+            self._ticker = asyncio.get_running_loop().create_task(self._expire_countdowns())
             return
         raise ServerError(str(last.strerror if last else "no free port"))
 
@@ -157,6 +158,8 @@ class RoomServer:
             self._stop.set()
         if self.broadcast is not None:
             self.broadcast.close()
+        if self._ticker is not None:
+            self._ticker.cancel()
         assert self._loop is not None
         self._loop.call_later(0.05, self._loop.stop)
 

@@ -50,6 +50,8 @@ class VoteRowVM:
     majority: bool
     picked: bool
     """The option the story will follow if the facilitator confirms now."""
+    tied: bool = False
+    """One of two or more options with the top count (revealed): a tie is called a tie."""
 
 
 @dataclass(frozen=True)
@@ -82,14 +84,23 @@ def vote_vm(scenario: Scenario, vote: RoomVote, hot_seat: bool, revealed: bool,
     majority = vote.majority()
     follow = (picked or majority) if revealed else None
     hidden = hot_seat and not revealed
+    leaders = tied_leaders(vote)
     rows = tuple(VoteRowVM(
         o.id, i + 1, option_title(scenario, node.id, o.id, t), vote.counts.get(o.id, 0),
         _count_text(vote.counts.get(o.id, 0), shares[o.id], hidden, revealed, t),
-        shares[o.id], revealed and o.id == majority, o.id == follow)
+        shares[o.id], revealed and o.id == majority and not leaders, o.id == follow,
+        revealed and o.id in leaders)
         for i, o in enumerate(node.options))
     return VoteVM(node.id, node.cue, rows, vote.total, hot_seat, revealed, follow,
                   _vote_status(scenario, vote, hot_seat, revealed, follow, t),
                   _vote_action(scenario, node, revealed, follow, majority, t))
+
+
+def tied_leaders(vote: RoomVote) -> tuple[str, ...]:
+    """The options sharing the top count when two or more do (else empty): no majority."""
+    top = max(vote.counts.values(), default=0)
+    leaders = tuple(o for o in vote.options if top and vote.counts.get(o, 0) == top)
+    return leaders if len(leaders) > 1 else ()
 
 
 def _vote_status(scenario: Scenario, vote: RoomVote, hot_seat: bool, revealed: bool,
@@ -103,6 +114,12 @@ def _vote_status(scenario: Scenario, vote: RoomVote, hot_seat: bool, revealed: b
     if follow is None:
         return t("No votes entered. Pick an option with its number key, then press Enter.")
     name = option_title(scenario, vote.decision, follow, t)
+    leaders = tied_leaders(vote)
+    if leaders:
+        names = " / ".join(option_title(scenario, vote.decision, o, t) for o in leaders)
+        return t("A tie: {names}, {n} votes each. No majority: Enter follows {name}; a number "
+                 "key picks another.", names=names, n=vote.counts.get(leaders[0], 0),
+                 name=name)
     if follow == vote.majority():
         return t("{total} votes. The majority chose {name}. Enter follows it; a number key "
                  "picks another option to explore.", total=vote.total, name=name)
@@ -222,11 +239,20 @@ def end_row(scenario: Scenario, number: int, row: RoomDecision, t: Tr = english)
              + (f" ({row.counts.get(o.id, 0) / total:.0%})" if total else "")
              for i, o in enumerate(node.options, start=1)]
     name = lambda option: option_title(scenario, row.decision, option, t)  # noqa: E731
-    majority = name(row.majority) if row.majority else t("no votes")
-    how = t("the majority") if row.followed == row.majority else t("explored")
-    good = row.majority == row.best
-    verdict = t("✔ Optimal: {name}, the majority's choice", name=name(row.best)) if good \
-        else t("✖ Optimal: {name}", name=name(row.best))
+    top = max(row.counts.values(), default=0)
+    tied = [o.id for o in node.options if top and row.counts.get(o.id, 0) == top]
+    if len(tied) > 1:  # a tie is a tie here too, never "the majority"
+        majority = t("a tie: {names}", names=" / ".join(name(o) for o in tied))
+        how = t("one of the tied") if row.followed in tied else t("explored")
+        good = row.best in tied
+        verdict = t("✔ Optimal: {name}, one of the tied choices", name=name(row.best)) \
+            if good else t("✖ Optimal: {name}", name=name(row.best))
+    else:
+        majority = name(row.majority) if row.majority else t("no votes")
+        how = t("the majority") if row.followed == row.majority else t("explored")
+        good = row.majority == row.best
+        verdict = t("✔ Optimal: {name}, the majority's choice", name=name(row.best)) \
+            if good else t("✖ Optimal: {name}", name=name(row.best))
     return EndRowVM(number, node.cue, t("Votes: ") + " · ".join(parts), majority,
                     f"{name(row.followed)} ({how})", name(row.best), verdict,
                     "good" if good else "warn", weights_text(row.weights_where_majority_optimal,

@@ -8,7 +8,7 @@ revealed. The majority and the option the story will follow are marked in words 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -17,6 +17,7 @@ from game.ui.kit.layout import stack
 from game.ui.kit.panels import focus_ring, panel
 from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import VoteRowVM
+from game.ui.workshop.room_presenters import RoomVoteVM
 from game.ui.workshop.view import bar
 from game.ui.workshop.vote import VoteDesk
 
@@ -96,23 +97,32 @@ def vote_targets(ctx: UiContext, regions: VoteRegions, desk: VoteDesk) -> dict[s
     return targets
 
 
-def draw_vote(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, desk: VoteDesk) -> None:
+def draw_vote(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, desk: VoteDesk,
+              room: RoomVoteVM | None = None) -> None:
+    """`room`: phones are voting, so before the reveal the panel says only how many have
+    voted ("14 of 19 have voted"), never for what."""
     m, p, vm = ctx.metrics, ctx.palette, desk.vm
     panel(ctx, surface, rect, border=p.warn)
     regions = vote_regions(ctx, rect, len(vm.rows))
     heading = ctx.t("The room's vote · {n} so far", n=vm.total) if not vm.revealed else \
         ctx.t("The room's vote · {n} in all", n=vm.total)
+    if room is not None and not vm.revealed:
+        heading = room.heading
     ctx.text(surface, heading, regions.heading, m.heading, p.warn, True, "left", "center")
     status = f"{desk.flash} {vm.status}".strip() if desk.flash else vm.status
+    if room is not None and not vm.revealed:
+        status = " · ".join(x for x in (room.detail, room.join_line) if x)
     ctx.text(surface, status, regions.status, m.small, p.text)
-    top = max((r.count for r in vm.rows), default=0)
+    hidden = room is not None and not vm.revealed
     for row, box in zip(vm.rows, regions.rows):
-        _draw_row(ctx, surface, row, box, vm.revealed, top, desk.focus.current == row.id)
+        if hidden:
+            row = replace(row, count_text=ctx.t("hidden until R"))
+        _draw_row(ctx, surface, row, box, vm.revealed, desk.focus.current == row.id)
     draw_buttons(ctx, surface, vote_buttons(ctx, regions, desk), desk.focus.current, m.body)
 
 
 def _draw_row(ctx: UiContext, surface: pygame.Surface, row: VoteRowVM, box: pygame.Rect,
-              revealed: bool, top: int, focused: bool) -> None:
+              revealed: bool, focused: bool) -> None:
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, box, p.panel_alt if row.picked else p.panel,
           p.focus if row.picked else None)
@@ -124,7 +134,7 @@ def _draw_row(ctx: UiContext, surface: pygame.Surface, row: VoteRowVM, box: pyga
     if revealed:
         _draw_bar(ctx, surface, row, pygame.Rect(parts.detail.x, parts.detail.y,
                                                  parts.plus.right - parts.detail.x,
-                                                 parts.detail.height), top)
+                                                 parts.detail.height))
     else:
         ctx.text(surface, row.count_text, parts.detail, m.small, p.muted, False, "left",
                  "center")
@@ -135,18 +145,19 @@ def _draw_row(ctx: UiContext, surface: pygame.Surface, row: VoteRowVM, box: pyga
         focus_ring(ctx, surface, box)
 
 
-def _draw_bar(ctx: UiContext, surface: pygame.Surface, row: VoteRowVM, area: pygame.Rect,
-              top: int) -> None:
-    """One bar of the chart: its length is the count against the largest count."""
+def _draw_bar(ctx: UiContext, surface: pygame.Surface, row: VoteRowVM,
+              area: pygame.Rect) -> None:
+    """One bar of the chart: every row's track has the same width and runs from zero to all
+    the votes, so equal counts draw equal bars (a tie looks like one)."""
     m, p = ctx.metrics, ctx.palette
     marks = " ".join(x for x, on in ((ctx.t("★ majority"), row.majority),
+                                     (ctx.t("= tie"), row.tied),
                                      (ctx.t("▶ follow"), row.picked)) if on)
     text = f"{row.count_text} {marks}".strip()
-    text_w = min(area.width // 2, ctx.theme.fonts.get(m.small, True).size(text)[0] + m.gap)
+    text_w = area.width * 2 // 5  # the same for every row: the tracks line up
     bar_h = max(6, area.height * 2 // 3)
     track = pygame.Rect(area.x, area.centery - bar_h // 2, area.width - text_w - m.gap, bar_h)
-    bar(ctx, surface, track, row.count / top if top else 0.0,
-        p.good if row.majority else p.accent)
+    bar(ctx, surface, track, row.share, p.good if row.majority else p.accent)
     label = pygame.Rect(track.right + m.gap, area.y, area.right - track.right - m.gap,
                         area.height)
     ctx.text(surface, text, label, m.small, p.text, True, "left", "center", truncate=True)

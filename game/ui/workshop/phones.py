@@ -1,0 +1,77 @@
+"""The workshop's phone room on the projector's side: start, link, stop.
+
+Started with the first vignette of a workshop and stopped when the facilitator leaves the
+workshop (so a room of supervisors joins once for the whole session). Where it listens is
+the facilitator's choice (`safetynet play --mode workshop --phones ADDRESS[:PORT]|lan|off`,
+carried in the SAFETYNET_PHONES variable like --dir is); the default is the laptop's LAN
+address. If it cannot listen, the workshop goes on with keyed-in hand counts and the
+projector says why. The join address is printed on standard output as one `join: ` line.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from game.app.room import Room
+from game.app.room_link import RoomLink
+from game.app.workshop import Workshop
+from game.web.address import parse_phones, qr_matrix
+from game.web.server import RoomServer, ServerError
+
+ENV = "SAFETYNET_PHONES"
+
+
+class PhoneRoom:
+    def __init__(self, room: Room, server: RoomServer | None, error: str = ""):
+        self.room = room
+        self.server = server
+        self.error = error
+        """Why phones cannot join (shown on the projector), or ""."""
+        self.link: RoomLink | None = None
+        self._qr: tuple[tuple[bool, ...], ...] | None = None
+
+    @classmethod
+    def start(cls, setting: str | None = None, out=None) -> PhoneRoom | None:
+        """A running room per the facilitator's setting; None when phones are off."""
+        try:
+            where = parse_phones(setting if setting is not None else os.environ.get(ENV, "lan"))
+        except ValueError as exc:
+            return cls(Room(), None, str(exc))
+        if where is None:
+            return None
+        room = Room()
+        server = RoomServer(room, host=where[0], port=where[1])
+        try:
+            server.start()
+        except ServerError as exc:
+            return cls(room, None, str(exc))
+        print(f"join: {server.url} room code {room.code} (QR: {server.qr_url})",
+              file=out or sys.stdout, flush=True)
+        return cls(room, server)
+
+    @property
+    def url(self) -> str:
+        return self.server.url if self.server else ""
+
+    @property
+    def qr(self) -> tuple[tuple[bool, ...], ...] | None:
+        if self._qr is None and self.server is not None:
+            self._qr = qr_matrix(self.server.qr_url)
+        return self._qr
+
+    def attach(self, workshop: Workshop) -> RoomLink:
+        """Link a newly started vignette (the room keeps its people, the ballots restart)."""
+        if self.link is not None and self.link.workshop is not workshop:
+            self.room.restart()
+        self.link = RoomLink(workshop, self.room)
+        return self.link
+
+    def poll(self) -> bool:
+        """The projector's frame: True when the phones changed the open ballot."""
+        return self.link.poll() if self.link is not None else False
+
+    def stop(self) -> None:
+        self.room.close_room()
+        if self.server is not None:
+            self.server.stop()
