@@ -14,8 +14,10 @@ decisions before the rewind point from its parent logs (`with_inherited_votes`).
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
+from game.app.sessions import log_path
 from game.core.model import Scenario
 from game.core.state import PathStep
 from game.replay.branch import BranchError, decisions_in, rewind_to
@@ -29,6 +31,25 @@ MAX_PARENTS = 20
 
 class SkipBackError(ValueError):
     """There is nothing to go back to, or the log does not reproduce."""
+
+
+class RewindError(SkipBackError):
+    """Going back is not possible now; the message says why, in a sentence for the player."""
+
+
+def rewind_practice(session: RecordedSession, index: int) -> RecordedSession:
+    """Practice's "rewind and choose again": a new recorded session at the moment decision
+    `index` (0-based) of the finished `session` opened, logged beside it and naming it as
+    its parent. Raises RewindError."""
+    if session.log_path is None:
+        raise RewindError("the session is not recorded")
+    now = datetime.now(UTC)
+    out = log_path(session.scenario.id, now.astimezone(), session.log_path.parent)
+    try:
+        return rewind_to(read_log(session.log_path), session.scenario, index, out,
+                         started_at=now.isoformat(timespec="seconds"))
+    except (LogError, BranchError, OSError) as exc:
+        raise RewindError(str(exc)) from None
 
 
 def decision_steps(history: tuple[PathStep, ...]) -> list[PathStep]:

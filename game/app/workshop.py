@@ -49,7 +49,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from game.app.rewind import SkipBackError, last_decision, skip_back, with_inherited_votes
+from game.app.rewind import (
+    RewindError,
+    SkipBackError,
+    last_decision,
+    skip_back,
+    with_inherited_votes,
+)
 from game.app.sessions import log_path
 from game.core.commands import Command, Intervene, Skip
 from game.core.events import Event
@@ -59,10 +65,6 @@ from game.replay.session import RecordedSession
 from game.replay.workshop import RoomVote, WorkshopSummary, new_vote, summarise
 
 PHASES = ("running", "vote", "consequence", "ended")
-
-
-class RewindError(SkipBackError):
-    """Going back is not possible now; the message says why, for the room."""
 
 
 class Ballot:

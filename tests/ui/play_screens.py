@@ -13,9 +13,10 @@ from game.headless import ScriptedPolicy, play_out
 from game.replay.session import RecordedSession
 from game.scoring.params import ModelParams
 from game.ui.home.title import TitleScene
-from game.ui.kit.dialogs import HelpOverlay, RewindDialog
+from game.ui.kit.dialogs import HelpOverlay
 from game.ui.play.play import PlayScene
 from game.ui.review.outcome import OutcomeScene
+from game.ui.review.rewind import RewindDialog
 from game.ui.settings.settings import SettingsScene
 from game.ui.shell.context import UiContext
 from game.ui.shell.scene import Scene

@@ -15,9 +15,9 @@ from game.replay.session import RecordedSession
 from game.replay.verify import verify_log
 from game.scoring.params import ModelParams
 from game.store import open_history
-from game.ui.kit.dialogs import RewindDialog
 from game.ui.play.play import PlayScene
 from game.ui.review.outcome import OutcomeScene
+from game.ui.review.rewind import RewindDialog
 from game.ui.shell.input import key_event
 from game.ui.shell.scene import Push, Replace
 from tests.ui.helpers import press, run_until

@@ -56,24 +56,16 @@ def test_title_opens_tutorial_and_settings(ctx):
         assert isinstance(result, Push) and isinstance(result.scene, scene)
 
 
-def test_title_workshop_and_history_never_crash(ctx, monkeypatch):
-    """Both entries exist; a screen that cannot be imported becomes a one-line notice."""
-    import builtins
+def test_title_items_open_their_screens_by_name(ctx):
+    """Every menu item but mode and quit opens its screen by name from the registry."""
     title = TitleScene(ctx)
     title.resize()
     assert {"workshop", "history"} <= {b.id for b in title.buttons}
-    real_import = builtins.__import__
-
-    def broken(name, *args, **kwargs):
-        if name in ("game.ui.workshop.setup", "game.ui.history.history"):
-            raise ImportError(f"no module named {name}")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", broken)
-    for item in ("workshop", "history"):
-        assert title.activate(item) is None
-        assert "cannot be opened" in title.notice
-        title.draw(pygame.Surface(ctx.size))
+    for item, name in {"start": "picker", "tutorial": "tutorial", "workshop": "workshop-setup",
+                       "history": "history", "settings": "settings"}.items():
+        result = title.activate(item)
+        assert isinstance(result, Push) and result.scene.name == name, item
+        result.scene.close()
 
 
 def test_picker_opens_a_briefing(ctx, library):

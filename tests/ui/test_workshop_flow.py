@@ -9,11 +9,12 @@ from game.core.commands import Intervene
 from game.replay.reader import read_log
 from game.replay.verify import verify_log
 from game.replay.workshop import votes_in
+from game.ui.shell.app import workshop_first_scenes
 from game.ui.shell.input import click_event
 from game.ui.shell.scene import SceneStack
 from game.ui.workshop.end import WorkshopEndScene
 from game.ui.workshop.play import WorkshopPlayScene
-from game.ui.workshop.setup import WorkshopSetupScene, workshop_first_scenes
+from game.ui.workshop.setup import WorkshopSetupScene
 from tests.ui.test_workshop_support import (
     key,
     played_to,

@@ -73,9 +73,8 @@ class DebriefScene(Scene):
     def __init__(self, ctx: UiContext, log_path: str | Path,
                  find: Callable[[str], Scenario | None] | None = None):
         super().__init__(ctx)
-        from game.ui.history.history import scenario_finder
         self.path = str(log_path)
-        self.find = find or scenario_finder(ctx)
+        self.find = find or ctx.scenario_finder()
         self.phase = 0
         self.index = [0] * len(PHASES)
         self.vm: DebriefVM | None = None

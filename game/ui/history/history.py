@@ -8,29 +8,20 @@ debrief. The list is rebuilt when the player comes back (a branch may have been 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pygame
 from pygame import Rect
 
 from game import paths
-from game.core.model import Scenario
 from game.ui.history.model import HistoryRow, history_rows
 from game.ui.kit.common import draw_footer, draw_header
 from game.ui.kit.focus import FocusList, hit
 from game.ui.kit.layout import frame
 from game.ui.kit.panels import badge, focus_ring, panel
+from game.ui.review.model import load_replay
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent, map_event
 from game.ui.shell.scene import Pop, Push, Result, Scene
-
-
-def scenario_finder(ctx: UiContext) -> Callable[[str], Scenario | None]:
-    """Look vignettes up in the context's library (or the shipped one without services)."""
-    if ctx.services is not None:
-        return ctx.services.catalogue().get
-    from game.content.catalogue import load_catalogue
-    return load_catalogue(paths.scenarios_dir()).get
+from game.ui.shell.screens import open_screen
 
 
 class HistoryScene(Scene):
@@ -46,7 +37,7 @@ class HistoryScene(Scene):
         self.reload()
 
     def reload(self) -> None:
-        self.find = scenario_finder(self.ctx)
+        self.find = self.ctx.scenario_finder()
         self.rows = history_rows(self.folder, self.find, self.ctx.t)
         self.focus.set_ids([r.path for r in self.rows])
         self.stale = False
@@ -118,10 +109,9 @@ class HistoryScene(Scene):
             return None
         self.stale = True  # a branch or a note may be added meanwhile
         if what == "debrief":
-            from game.ui.debrief.debrief import DebriefScene
-            return Push(DebriefScene(self.ctx, row.path, self.find))
-        from game.ui.review.viewer import ReplayViewerScene, load_replay
-        return Push(ReplayViewerScene(self.ctx, load_replay(row.path, self.find, self.ctx.t)))
+            return Push(open_screen("debrief", self.ctx, row.path, self.find))
+        return Push(open_screen("replay", self.ctx, load_replay(row.path, self.find,
+                                                                 self.ctx.t)))
 
     def update(self, dt_ms: int) -> None:
         if self.stale:  # only the top scene is updated: we are back from the viewer

@@ -16,6 +16,7 @@ from game.ui.play.presenters import PickerVM, mode_name, picker_vm
 from game.ui.shell.context import Metrics, UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result, Scene
+from game.ui.shell.screens import open_screen
 
 MAX_INVALID_SHOWN = 4
 
@@ -78,8 +79,7 @@ class PickerScene(Scene):
         if chosen is not None:
             scenario = self.catalogue.get(chosen)
             if scenario is not None:
-                from game.ui.play.briefing import BriefingScene
-                return Push(BriefingScene(self.ctx, scenario))
+                return Push(open_screen("briefing", self.ctx, scenario))
         return None
 
     def draw(self, surface: pygame.Surface) -> None:

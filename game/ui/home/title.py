@@ -1,13 +1,11 @@
 """Title screen: the main menu (start, mode, tutorial, workshop, history, settings, quit).
 
 The mode switch sits on the menu itself, so the player sees which rules the next vignette
-will run under before choosing one. Workshop and History are other screens loaded only when
-chosen: if one cannot be loaded the menu says so in one line instead of crashing.
+will run under before choosing one. Every other item opens a screen by its registry name.
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
 import pygame
@@ -20,8 +18,12 @@ from game.ui.play.presenters import MODE_TEXT, mode_name
 from game.ui.shell.context import Metrics, UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Push, Quit, Result, Scene
+from game.ui.shell.screens import open_screen
 
 ITEMS = ("start", "mode", "tutorial", "workshop", "history", "settings", "quit")
+SCREEN_OF = {"start": "picker", "tutorial": "tutorial", "workshop": "workshop-setup",
+             "history": "history", "settings": "settings"}
+"""The screen (by its registry name) each menu item opens."""
 MODES = ("practice", "assessment")
 
 
@@ -107,39 +109,16 @@ class TitleScene(Scene):
 
     def activate(self, item: str) -> Result:
         self.notice = ""
-        if item == "start":
-            from game.ui.home.picker import PickerScene
-            return Push(PickerScene(self.ctx))
+        if item in SCREEN_OF:
+            return Push(open_screen(SCREEN_OF[item], self.ctx))
         if item == "mode":
             current = MODES.index(self.ctx.mode) if self.ctx.mode in MODES else -1
             self.ctx.mode = MODES[(current + 1) % len(MODES)]
             self.resize()
             return None
-        if item == "tutorial":
-            from game.ui.tutorial.tutorial import TutorialIntroScene
-            return Push(TutorialIntroScene(self.ctx))
-        if item == "settings":
-            from game.ui.settings.settings import SettingsScene
-            return Push(SettingsScene(self.ctx))
-        if item == "workshop":
-            return self._optional("game.ui.workshop.setup", "WorkshopSetupScene",
-                                  self.ctx.t("The workshop"))
-        if item == "history":
-            return self._optional("game.ui.history.history", "HistoryScene",
-                                  self.ctx.t("The history"))
         if item == "quit":
             return Quit()
         return None
-
-    def _optional(self, module: str, cls: str, what: str) -> Result:
-        """Push a screen that may not be part of this build; say so if it cannot load."""
-        try:
-            scene = getattr(__import__(module, fromlist=[cls]), cls)(self.ctx)
-        except Exception as exc:  # noqa: BLE001 -- a missing screen must not end the game
-            print(f"safetynet: {module} unavailable ({exc!r})", file=sys.stderr)
-            self.notice = self.ctx.t("{what} cannot be opened in this version.", what=what)
-            return None
-        return Push(scene)
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, m, lay = self.ctx, self.ctx.metrics, self.layout

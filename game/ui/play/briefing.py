@@ -22,6 +22,7 @@ from game.ui.play.presenters import ProfileVM, briefing_vm, mode_name
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result, Scene
+from game.ui.shell.screens import open_screen
 
 
 class BriefingScene(Scene):
@@ -102,8 +103,7 @@ class BriefingScene(Scene):
             self.error = self.ctx.t("Cannot start: the log file cannot be written ({reason}).",
                                     reason=exc.strerror or exc)
             return None
-        from game.ui.play.play import PlayScene
-        return Push(PlayScene(self.ctx, self.scenario, session))
+        return Push(open_screen("play", self.ctx, self.scenario, session))
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, m, lay, vm = self.ctx, self.ctx.metrics, self.layout, self.vm

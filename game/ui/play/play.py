@@ -43,6 +43,7 @@ from game.ui.play.presenters import (
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Replace, Result, Scene, Transition
+from game.ui.shell.screens import open_screen
 
 ACTIVATE_GUARD_S = 0.5
 """Enter/Space are ignored this long after a decision opens, so a player pressing Enter to
@@ -59,7 +60,9 @@ class PlayScene(Scene):
     record_results = True
     """Finished sessions go into the history (the tutorial turns this off)."""
 
-    def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession):
+    def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession,
+                 note: str = ""):
+        """`note`: a first line for the transcript (why the session starts where it does)."""
         super().__init__(ctx)
         self.scenario = scenario
         self.session = session
@@ -77,6 +80,8 @@ class PlayScene(Scene):
         self.clock: Callable[[], int] = pygame.time.get_ticks
         self.last_clock: int | None = None
         self.lines: list[Line] = narrate(scenario, list(session.events), ctx.t)
+        if note:
+            self.lines.append(Line("window", note))
         self.proc_before: Mapping = dict(session.state.procedure)
         self.proc_now: Mapping = dict(session.state.procedure)
         self.proc_changed_at = -MORPH_S
@@ -263,10 +268,9 @@ class PlayScene(Scene):
         return None
 
     def _to_outcome(self) -> Result:
-        from game.ui.review.outcome import OutcomeScene
         self._record()
-        return Replace(OutcomeScene(self.ctx, self.scenario, self.session,
-                                    note=self.outcome_note()))
+        return Replace(open_screen("outcome", self.ctx, self.scenario, self.session,
+                                   note=self.outcome_note()))
 
     def _pointer(self, intent: Intent) -> Result:
         rects = {b.id: b.rect for b in self.buttons}

@@ -19,7 +19,7 @@ from game.ui.kit.common import draw_footer, draw_header, menu_intent, text_heigh
 from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import centred, even_rows, frame, split_x, split_y, stack
 from game.ui.kit.panels import badge, dim, panel, tone_colour
-from game.ui.review.model import DecisionMark, ReplayModel
+from game.ui.review.model import DecisionMark, ReplayModel, load_replay
 from game.ui.review.presenters import (
     RunColumnVM,
     option_title,
@@ -29,6 +29,7 @@ from game.ui.review.presenters import (
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Replace, Result, Scene
+from game.ui.shell.screens import open_screen
 
 
 class BranchChooser(Scene):
@@ -142,9 +143,8 @@ class BranchCompareScene(Scene):
         if chosen == "back":
             return Pop()
         if chosen == "open":
-            from game.ui.review.viewer import ReplayViewerScene, load_replay
-            return Push(ReplayViewerScene(self.ctx, load_replay(str(self.run.path),
-                                                                self.model.find, self.ctx.t)))
+            return Push(open_screen("replay", self.ctx, load_replay(
+                str(self.run.path), self.model.find, self.ctx.t)))
         return None
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -9,14 +9,16 @@ from game.core.model import Scenario
 from game.replay.session import RecordedSession
 from game.ui.kit.button import Button, button_rects, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, menu_intent
-from game.ui.kit.dialogs import RewindDialog, can_rewind
 from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import outcome_layout, stack
 from game.ui.kit.panels import badge, panel, tone_colour
+from game.ui.review.model import load_replay
 from game.ui.review.outcome_presenters import DecisionRowVM, OutcomeVM, outcome_vm
+from game.ui.review.rewind import RewindDialog, can_rewind
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import PopTo, Push, Result, Scene
+from game.ui.shell.screens import open_screen
 
 ROW_LINES = 5
 """Lines of body text a decision row needs (cue, your choice, best, regret, rule)."""
@@ -100,10 +102,9 @@ class OutcomeScene(Scene):
         """R: the replay viewer on this session's log; D: its debrief."""
         path = str(self.session.log_path)
         if what == "debrief":
-            from game.ui.debrief.debrief import DebriefScene
-            return Push(DebriefScene(self.ctx, path))
-        from game.ui.review.viewer import open_viewer
-        return Push(open_viewer(self.ctx, path))
+            return Push(open_screen("debrief", self.ctx, path))
+        return Push(open_screen("replay", self.ctx, load_replay(path, self.ctx.scenario_finder(),
+                                                                 self.ctx.t)))
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, m, lay, vm = self.ctx, self.ctx.metrics, self.layout, self.vm

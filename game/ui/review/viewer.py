@@ -24,18 +24,12 @@ from game.ui.review.presenters import DecisionPanelVM, clock, decision_panel
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, map_event
 from game.ui.shell.scene import Pop, Push, Result, Scene
+from game.ui.shell.screens import open_screen
 
-__all__ = ["ReplayViewerScene", "load_replay", "open_viewer"]
+__all__ = ["ReplayViewerScene", "load_replay"]
 
 MORPH_S = 0.8
 MESSAGE_MS = 4000
-
-
-def open_viewer(ctx: UiContext, path: str, find=None) -> ReplayViewerScene:
-    """A viewer on `path`, finding vignettes through the context's catalogue by default."""
-    from game.ui.history.history import scenario_finder
-    find = find or scenario_finder(ctx)
-    return ReplayViewerScene(ctx, load_replay(path, find, ctx.t))
 
 
 class ReplayViewerScene(Scene):
@@ -141,8 +135,7 @@ class ReplayViewerScene(Scene):
         elif key == pygame.K_b:
             return self._branch()
         elif key == pygame.K_d:
-            from game.ui.debrief.debrief import DebriefScene
-            return Push(DebriefScene(self.ctx, self.model.path, self.model.find))
+            return Push(open_screen("debrief", self.ctx, self.model.path, self.model.find))
         return None
 
     def _click(self, pos: tuple[int, int]) -> None:
@@ -184,8 +177,7 @@ class ReplayViewerScene(Scene):
         if not self.model.complete:
             self.say(t("Only a finished session can be branched"))
             return None
-        from game.ui.review.branch_compare import BranchChooser
-        return Push(BranchChooser(self.ctx, self.model, d))
+        return Push(open_screen("branch-chooser", self.ctx, self.model, d))
 
     def update(self, dt_ms: int) -> None:
         self.time_s += dt_ms / 1000

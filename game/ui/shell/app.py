@@ -23,6 +23,7 @@ from game.ui.kit.theme import make_theme
 from game.ui.shell.context import DEFAULT_SIZE, MIN_SIZE, Services, UiContext
 from game.ui.shell.input import Act, map_event
 from game.ui.shell.scene import Scene, SceneStack
+from game.ui.shell.screens import open_screen
 from game.ui.shell.sound import RATE
 
 FPS = 60
@@ -197,20 +198,21 @@ def first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None,
                  tutorial: bool = False) -> list[Scene]:
     """Title and picker; with a scenario id, also its briefing (Esc still backs out).
     `tutorial` (first start: settings.tutorial_seen is false) opens the tutorial on top."""
-    from game.ui.home.picker import PickerScene
-    from game.ui.home.title import TitleScene
-    from game.ui.play.briefing import BriefingScene
-    scenes: list[Scene] = [TitleScene(ctx)]
+    scenes: list[Scene] = [open_screen("title", ctx)]
     if scenario_id:
-        picker = PickerScene(ctx)
-        scenes.append(picker)
-        scenario = picker.catalogue.get(scenario_id)
+        scenes.append(open_screen("picker", ctx))
+        scenario = ctx.scenario_finder()(scenario_id)
         if scenario is not None:
-            scenes.append(BriefingScene(ctx, scenario, profile))
+            scenes.append(open_screen("briefing", ctx, scenario, profile))
     elif tutorial:
-        from game.ui.tutorial.tutorial import TutorialIntroScene
-        scenes.append(TutorialIntroScene(ctx))
+        scenes.append(open_screen("tutorial", ctx))
     return scenes
+
+
+def workshop_first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None
+                          ) -> list[Scene]:
+    """`safetynet play --mode workshop [ID]`: the title (Esc backs out to it), then setup."""
+    return [open_screen("title", ctx), open_screen("workshop-setup", ctx, scenario_id, profile)]
 
 
 def run_game(scenario_id: str | None = None, seed: int | None = None,
@@ -223,7 +225,6 @@ def run_game(scenario_id: str | None = None, seed: int | None = None,
     first: Callable[[UiContext], list[Scene]] = lambda ctx: first_scenes(  # noqa: E731
         ctx, scenario_id, profile, tutorial=not settings.tutorial_seen)
     if mode == "workshop":  # the facilitator's setup instead of the picker
-        from game.ui.workshop.setup import workshop_first_scenes
         first = lambda ctx: workshop_first_scenes(ctx, scenario_id, profile)  # noqa: E731
     services = default_services(seed, mode, settings, risk_weight)
     app = build_app(window, services, first, settings, mode)
@@ -250,8 +251,8 @@ def parse_window(window: tuple[int, int] | str | None) -> tuple[int, int] | None
 def run_replay_viewer(log: str | Path, window: tuple[int, int] | str | None = None) -> int:
     window = parse_window(window)
     from game.app.sessions import catalogue_loader
-    from game.ui.review.viewer import ReplayViewerScene, load_replay
+    from game.ui.review.model import load_replay
     catalogue = catalogue_loader()()
-    app = build_app(window, None, lambda ctx: [ReplayViewerScene(
-        ctx, load_replay(str(log), catalogue.get, ctx.t))], read_settings())
+    app = build_app(window, None, lambda ctx: [open_screen(
+        "replay", ctx, load_replay(str(log), catalogue.get, ctx.t))], read_settings())
     return app.run()

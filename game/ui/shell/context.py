@@ -152,6 +152,15 @@ class UiContext:
         if self.on_settings is not None:
             self.on_settings(settings)
 
+    def scenario_finder(self) -> Callable[[str], Scenario | None]:
+        """Look vignettes up in this run's library (the shipped one without services: the
+        replay viewer started from the command line)."""
+        if self.services is not None:
+            return self.services.catalogue().get
+        from game import paths
+        from game.content.catalogue import load_catalogue
+        return load_catalogue(paths.scenarios_dir()).get
+
     def font_px(self, size: int) -> int:
         return max(8, round(size * self.theme.fonts.scale))
 

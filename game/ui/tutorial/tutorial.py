@@ -29,6 +29,7 @@ from game.ui.play.presenters import Tr
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Replace, Result, Scene
+from game.ui.shell.screens import open_screen
 
 TUTORIAL_FILE = paths.PROJECT_ROOT / "scenarios" / "tutorial" / "first_steps.yaml"
 
@@ -136,9 +137,8 @@ class TutorialIntroScene(Scene):
                                     problem=problem)
             return None
         mark_seen(self.ctx)
-        from game.ui.tutorial.tutorial_play import TutorialPlayScene
-        return Replace(TutorialPlayScene(self.ctx, scenario, tutorial_session(self.ctx,
-                                                                              scenario)))
+        return Replace(open_screen("tutorial-play", self.ctx, scenario,
+                                   tutorial_session(self.ctx, scenario)))
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, m, p, t = self.ctx, self.ctx.metrics, self.ctx.palette, self.ctx.t

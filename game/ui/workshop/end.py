@@ -20,6 +20,7 @@ from game.ui.kit.focus import FocusList
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import PopTo, Replace, Result, Scene, Transition
+from game.ui.shell.screens import open_screen
 from game.ui.workshop import end_draw as draw
 from game.ui.workshop.dialogs import go_back
 from game.ui.workshop.keys import WORKSHOP_KEY_HELP, WAct, map_workshop_key
@@ -106,14 +107,12 @@ class WorkshopEndScene(Scene):
 
     def _back(self) -> Result:
         """Backspace: go back into the story at the last decision (a new, child log)."""
-        from game.ui.workshop.play import WorkshopPlayScene
         went, said = go_back(base_of(self.ctx), self.workshop)
         if not went:
             self.message = said
             return None
-        play = WorkshopPlayScene(base_of(self.ctx), self.workshop)
-        play.message = said
-        return Replace(play)
+        return Replace(open_screen("workshop-play", base_of(self.ctx), self.workshop,
+                                   message=said))
 
     def draw(self, surface: pygame.Surface) -> None:
         draw.draw_end(self, surface)

@@ -21,11 +21,13 @@ from game.core import events as ev
 from game.core.commands import Command, Intervene, Skip
 from game.core.engine import CommandRejected
 from game.replay.session import RecordedSession
+from game.ui.kit.dialogs import HelpOverlay
 from game.ui.kit.focus import FocusList, hit
 from game.ui.play.presenters import Line, narrate, room_text
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Push, Replace, Result, Scene, Transition
+from game.ui.shell.screens import open_screen
 from game.ui.workshop import play_draw as draw
 from game.ui.workshop.dialogs import go_back, leave_dialog, note_dialog
 from game.ui.workshop.keys import WORKSHOP_KEY_HELP, WAct, WIntent, map_workshop_key
@@ -41,7 +43,8 @@ class WorkshopPlayScene(Scene):
     name = "workshop-play"
     help_keys = WORKSHOP_KEY_HELP
 
-    def __init__(self, ctx: UiContext, workshop: Workshop):
+    def __init__(self, ctx: UiContext, workshop: Workshop, message: str = ""):
+        """`message`: what to tell the room first (e.g. that the story went back)."""
         super().__init__(projector(ctx))
         self.workshop = workshop
         scenario = self.scenario = workshop.scenario
@@ -50,7 +53,7 @@ class WorkshopPlayScene(Scene):
         self.score_shown = False
         self.ticks = TickClock(WORKSHOP.catch_up_ms)
         self.time_s = 0.0
-        self.message = ""
+        self.message = message
         self._meters: tuple[object, MetersVM] | None = None
         self.focus = FocusList()
         services = self.ctx.services
@@ -258,15 +261,13 @@ class WorkshopPlayScene(Scene):
         if item == "freeze":
             return self.on_workshop(WIntent(WAct.FREEZE))
         if item == "help":
-            from game.ui.kit.dialogs import HelpOverlay
             return Push(HelpOverlay(base_of(self.ctx), WORKSHOP_KEY_HELP))
         if item == "continue":
             self.consequence = None
             self.workshop.go_on()
             self._refresh()
         elif item == "summary":
-            from game.ui.workshop.end import WorkshopEndScene
-            return Replace(WorkshopEndScene(base_of(self.ctx), self.workshop))
+            return Replace(open_screen("workshop-end", base_of(self.ctx), self.workshop))
         return None
 
     def go_back(self) -> None:

@@ -155,10 +155,3 @@ class WorkshopSetupScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         draw.draw_setup(self, surface)
-
-
-def workshop_first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None
-                          ) -> list[Scene]:
-    """`safetynet play --mode workshop [ID]`: the title (Esc backs out to it), then setup."""
-    from game.ui.home.title import TitleScene
-    return [TitleScene(ctx), WorkshopSetupScene(ctx, scenario_id, profile)]
