@@ -101,11 +101,12 @@ def workshop_stack(ctx: UiContext, catalogue) -> SceneStack:
 
 def replay_stack(ctx: UiContext, catalogue, folder: str) -> SceneStack:
     from game.headless import ScriptedPolicy, play_out
-    from game.ui.review.viewer import open_viewer
+    from game.ui.review.model import load_replay
+    from game.ui.review.viewer import ReplayViewerScene
     log = str(Path(folder) / "bench.jsonl")
     play_out(session(catalogue, "practice", log), ScriptedPolicy("random", seed=3))
     stack = SceneStack()
-    stack.push(open_viewer(ctx, log, catalogue.get))
+    stack.push(ReplayViewerScene(ctx, load_replay(log, catalogue.get, ctx.t)))
     return stack
 
 
