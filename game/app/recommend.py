@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from game.app.progress import Group, groups
+from game.app.progress import Group, Progress, groups
 from game.store.records import SessionRecord
 
 RATINGS = ("green", "amber", "red")
@@ -115,10 +115,11 @@ def _weakness(group: Group | None) -> float:
 
 
 def _candidate(v: Vignette, pid: str, name: str, records: list[SessionRecord],
-               weak: dict[str, dict[str, Group]]) -> Recommendation:
-    pair = [i for i, r in enumerate(records) if r.scenario_id == v.id and r.profile == pid]
-    since = len(records) - 1 - pair[-1] if pair else None
-    last = records[pair[-1]] if pair else None
+               latest: dict[tuple[str, str], int], weak: dict[str, dict[str, Group]]
+               ) -> Recommendation:
+    at = latest.get((v.id, pid))
+    since = len(records) - 1 - at if at is not None else None
+    last = records[at] if at is not None else None
     cat, dist = weak["category"].get(v.category), weak["distance"].get(v.supervision)
     need = _weakness(cat) + _weakness(dist)
     if last is not None and last.finished and last.safety_rating == "red":
@@ -149,14 +150,21 @@ def _reason(v: Vignette, name: str, last: SessionRecord | None, since: int | Non
     return f"You last played {v.title} with the {name} {since} sessions ago; time to revisit."
 
 
-def recommend(vignettes: Sequence[Vignette], records: Iterable[SessionRecord]
-              ) -> Recommendation | None:
-    """The pair most worth playing next (None only for an empty library)."""
+def recommend(vignettes: Sequence[Vignette], records: Iterable[SessionRecord],
+              known: Progress | None = None) -> Recommendation | None:
+    """The pair most worth playing next (None only for an empty library). `known`: the
+    same records' Progress when the caller has it (its groups are reused)."""
     records = sorted(records, key=lambda r: r.started_at)
-    scored = _finished(records)
-    weak = {"category": {g.name: g for g in groups(scored, lambda r: r.category)},
-            "distance": {g.name: g for g in groups(scored, lambda r: r.supervision)}}
-    candidates = [_candidate(v, pid, name, records, weak)
+    if known is None:
+        scored = _finished(records)
+        by_category = groups(scored, lambda r: r.category)
+        by_distance = groups(scored, lambda r: r.supervision)
+    else:
+        by_category, by_distance = known.by_category, known.by_distance
+    weak = {"category": {g.name: g for g in by_category},
+            "distance": {g.name: g for g in by_distance}}
+    latest = {(r.scenario_id, r.profile): i for i, r in enumerate(records)}
+    candidates = [_candidate(v, pid, name, records, latest, weak)
                   for v in vignettes for pid, name in v.trainees]
     if not candidates:
         return None

@@ -10,7 +10,6 @@ and the last safe moment come from the scoring model's decision reviews when it 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 from game.core.model import Scenario
@@ -40,7 +39,7 @@ def interventions(scenario: Scenario, state: SessionState) -> tuple[Intervention
 def with_best(scenario: Scenario, moments: tuple[Intervention, ...], score: EpisodeScore
               ) -> tuple[Intervention, ...]:
     """Add the rung of the best option at each decision, then the model's moments."""
-    rungs = [replace(m, best_rung=rung(scenario, r.node, r.best))
+    rungs = [m._replace(best_rung=rung(scenario, r.node, r.best))
              for m, r in zip(moments, score.decisions)]
     return with_moments(tuple(rungs) + moments[len(rungs):], score)
 
@@ -57,7 +56,7 @@ def with_moments(moments: tuple[Intervention, ...], score: EpisodeScore
             out.append(moment)
             continue
         safe = (getattr(review, "last_safe_moment_s", None) or {}).get(review.chosen)
-        out.append(replace(moment, best_moment=(float(best[0]), float(best[1])),
+        out.append(moment._replace(best_moment=(float(best[0]), float(best[1])),
                            last_safe=None if safe is None else float(safe),
                            chosen_at=getattr(review, "chosen_moment_s", None)))
     return tuple(out) + moments[len(out):]

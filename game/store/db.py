@@ -20,7 +20,7 @@ from typing import TypeVar
 from game import paths
 from game.store import pending
 from game.store.problems import BUSY, CORRUPT, StoreError, integrity_problem, kind_of, words
-from game.store.records import COLUMNS, SessionRecord, from_row, to_row
+from game.store.records import COLUMNS, SessionRecord, from_rows, to_row
 from game.store.schema import SCHEMA_VERSION, migrate, schema_version
 
 FILE_NAME = "history.sqlite"
@@ -95,20 +95,25 @@ class History:
         return self._write(lambda c: c.execute(sql, values).rowcount)
 
     def results(self, player: str | None = None, scenario_id: str | None = None,
-                 mode: str | None = None) -> list[SessionRecord]:
-        """Records in the order they were played, optionally filtered (no log is read)."""
+                 mode: str | None = None, moments: bool = True) -> list[SessionRecord]:
+        """Records in the order they were played, optionally filtered (no log is read).
+
+        `moments=False` leaves each record's interventions empty: a list that does not show
+        them opens faster."""
         where, values = [], []
         for column, value in (("player", player), ("scenario_id", scenario_id),
                               ("mode", mode)):
             if value is not None:
                 where.append(f"{column} = ?")
                 values.append(value)
-        sql = f"SELECT {', '.join(COLUMNS)} FROM sessions"
+        columns = COLUMNS if moments else [c if c != "interventions" else "'[]'"
+                                           for c in COLUMNS]
+        sql = f"SELECT {', '.join(columns)} FROM sessions"
         if where:
             sql += " WHERE " + " AND ".join(where)
         rows = retry(lambda: self.connection.execute(sql + " ORDER BY started_at, id",
                                                      values).fetchall(), self.budget)
-        return [from_row(row) for row in rows]
+        return from_rows(rows)
 
     def close(self) -> None:
         self.connection.close()

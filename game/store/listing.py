@@ -17,7 +17,7 @@ from typing import NamedTuple
 from game.core.model import Scenario
 from game.store.db import DEFAULT_BUDGET, History, default_path, open_history
 from game.store.problems import BUSY, kind_of, words
-from game.store.records import COLUMNS, SessionRecord, from_row
+from game.store.records import COLUMNS, SessionRecord, from_rows
 
 
 class Listing(NamedTuple):
@@ -39,15 +39,16 @@ def _read_only(path: Path, player: str | None) -> list[SessionRecord]:
                 rows = connection.execute(sql + " ORDER BY started_at, id", values).fetchall()
             finally:
                 connection.close()
-            return [from_row(r) for r in rows]
+            return from_rows(rows)
         except sqlite3.Error:
             continue
     return []
 
 
 def recorded_sessions(player: str | None = None, path: Path | None = None,
-                      budget: float = DEFAULT_BUDGET) -> Listing:
-    """Every recorded session (of one profile when `player` is given); never raises."""
+                      budget: float = DEFAULT_BUDGET, moments: bool = True) -> Listing:
+    """Every recorded session (of one profile when `player` is given); never raises.
+    `moments=False`: without the interventions (the History list does not show them)."""
     path = path or default_path()
     if not path.exists():
         return Listing([], None)
@@ -58,7 +59,7 @@ def recorded_sessions(player: str | None = None, path: Path | None = None,
         return Listing(records, f"{problem}; {note}")
     with history:
         try:
-            return Listing(history.results(player=player), problem)
+            return Listing(history.results(player=player, moments=moments), problem)
         except sqlite3.Error as exc:
             return Listing([], words(kind_of(exc), path.name, exc))
 

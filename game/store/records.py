@@ -1,21 +1,21 @@
 """What the history keeps about one session, and how a record maps to a database row.
 
-A record is a plain frozen value: the History and Progress screens, the CSV export and the
-pending-rows queue all use it, and none of them needs the log or the scenario to read one.
+A record is a plain immutable value: the History and Progress screens, the CSV export and
+the pending-rows queue all use it, and none of them needs the log or the scenario to read one.
+Records and interventions are named tuples, not frozen dataclasses: the History screen builds
+thousands of them on open, and a named tuple is built several times faster.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 TICKS_PER_SECOND = 10
 
 
-@dataclass(frozen=True)
-class Intervention:
+class Intervention(NamedTuple):
     """One decision the session passed through: what was chosen, by whom, and when.
 
     `opened` is the tick the decision window opened and `tick` the tick of the choice, so
@@ -49,8 +49,7 @@ class Intervention:
         return (self.tick - self.opened) / TICKS_PER_SECOND
 
     def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        return {k: v for k, v in data.items() if v is not None}
+        return {k: v for k, v in self._asdict().items() if v is not None}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Intervention:
@@ -67,8 +66,7 @@ def _int_or_none(value: Any) -> int | None:
     return int(value) if value is not None else None
 
 
-@dataclass(frozen=True)
-class SessionRecord:
+class SessionRecord(NamedTuple):
     """One finished or abandoned session, as the history keeps it."""
 
     uid: str
@@ -96,7 +94,7 @@ class SessionRecord:
     competence: float | None = None
     """The trainee's true competence in this session (the simulation knows it)."""
     trainee_confidence: float | None = None
-    interventions: tuple[Intervention, ...] = field(default_factory=tuple)
+    interventions: tuple[Intervention, ...] = ()
     attitude_low: float | None = None
     attitude_high: float | None = None
     """The risk weights at which every choice was optimal (None: unknown or inconsistent)."""
@@ -109,10 +107,10 @@ class SessionRecord:
         return self.status == "finished"
 
     def with_(self, **changes: Any) -> SessionRecord:
-        return replace(self, **changes)
+        return self._replace(**changes)
 
 
-COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(SessionRecord))
+COLUMNS: tuple[str, ...] = SessionRecord._fields
 
 
 def to_row(record: SessionRecord) -> tuple[Any, ...]:
@@ -125,16 +123,29 @@ def to_row(record: SessionRecord) -> tuple[Any, ...]:
     return tuple(values)
 
 
-def from_row(row: tuple[Any, ...]) -> SessionRecord:
-    data = dict(zip(COLUMNS, row))
-    data["interventions"] = tuple(Intervention.from_dict(d)
-                                  for d in json.loads(data["interventions"] or "[]"))
-    return SessionRecord(**data)
+_AT = COLUMNS.index("interventions")
+
+
+def _moment(data: dict[str, Any]) -> Intervention:
+    """A stored intervention; the database holds only what `to_row` wrote, so the fields
+    are taken as they are (the pending queue, which may hold anything, validates)."""
+    best = data.get("best_moment")
+    if best is not None:
+        data["best_moment"] = (best[0], best[1])
+    return Intervention(**data)
+
+
+def from_rows(rows: list[tuple[Any, ...]]) -> list[SessionRecord]:
+    """Records from many rows, their interventions decoded in one JSON parse (the History
+    and Progress screens read thousands of rows on open)."""
+    lists = json.loads("[" + ",".join(row[_AT] for row in rows) + "]")
+    return [SessionRecord._make((*row[:_AT], tuple(_moment(d) for d in moments) if moments
+                                 else (), *row[_AT + 1:])) for row, moments in zip(rows, lists)]
 
 
 def to_json(record: SessionRecord) -> dict[str, Any]:
     """A JSON-safe dict (the pending queue stores records this way)."""
-    data = asdict(record)
+    data = record._asdict()
     data["interventions"] = [i.as_dict() for i in record.interventions]
     return data
 

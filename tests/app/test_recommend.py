@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.app.progress import progress
 from game.app.recommend import Vignette, goal, played_marks, recommend
 from tests.store.generate import CATEGORIES, Habits, history
 
@@ -30,6 +31,7 @@ def test_a_weak_supervision_distance_is_recommended_and_named():
     records = [r.with_(safety_rating="amber") if r.supervision == "distant" else r
                for r in history(36)]
     rec = recommend(LIBRARY, records)
+    assert recommend(LIBRARY, records, progress(records)) == rec
     assert rec.vignette.supervision == "distant"
     assert rec.reason == ("Management practises distant supervision, where 12 of your 12 "
                           "sessions were rated caution.")

@@ -188,3 +188,11 @@ def test_moments_from_a_scoring_model_that_gives_them():
     assert first.waited_seconds == 4.0 and second == moments[1]
     assert second.waited_seconds == 10.0
     assert Intervention.from_dict(first.as_dict()) == first
+
+
+def test_a_list_without_moments(tmp_path):
+    history, _ = open_history(tmp_path / "history.sqlite")
+    with history:
+        history.add(RECORD)
+        (light,) = history.results(moments=False)
+    assert light == RECORD.with_(interventions=())
