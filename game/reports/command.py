@@ -29,6 +29,7 @@ from game.reports.cohort_figures import attitude_figure, dimension_figure, versi
 from game.reports.cohort_model import Cohort, Dimension, build_cohort, by_dimension
 from game.reports.figkit import Job, run_jobs
 from game.reports.files import Library, ReportError, load_library, log_files, prepare_out, render
+from game.reports.room_votes import cohort_rooms, room_report
 from game.reports.single_figures import q_figure, timeline_figure
 from game.reports.single_model import SingleView, build_view
 from game.reports.spread import spread
@@ -67,7 +68,8 @@ def write_single_report(log_path: str | Path, out: Path, library: Library) -> Si
     verify = verify_log(str(log_path), lambda _sid: scenario)
     view = build_view(log, Path(log_path).name, scenario, verify)
     draw_single_figures(view, out)
-    render("single.html.j2", out / "index.html", {"v": view})
+    room = room_report([log], scenario) if scenario is not None and verify.ok else None
+    render("single.html.j2", out / "index.html", {"v": view, "room": room, "room_id": 1})
     return view
 
 
@@ -89,9 +91,10 @@ def write_cohort_report(files: Sequence[Path], out: Path, library: Library) -> C
     dimensions = [Dimension(attr, title, by_dimension(cohort.groups, attr))
                   for attr, title in DIMENSIONS]
     draw_cohort_figures(cohort, dimensions, out)
+    rooms = cohort_rooms(files, library.for_header)
     render("cohort.html.j2", out / "index.html",
            {"c": cohort, "dimensions": dimensions, "spread": spread,
-            "common_root": _common_root(cohort)})
+            "common_root": _common_root(cohort), "rooms": rooms})
     return cohort
 
 
