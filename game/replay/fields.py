@@ -79,8 +79,9 @@ HEADER_OPTIONAL: dict[str, Check] = {
     "started_at": _text, "policy": _text, "parent": _object,
 }
 TICK = _int(0, MAX_TICK)
-PATH_STEP: dict[str, Check] = {"node": _id, "kind": _one_of(("decision", "chance")),
-                               "choice": _text, "tick": TICK}
+PATH_STEP: dict[str, Check] = {"node": _id, "kind": _id, "choice": _text, "tick": TICK}
+"""Kinds are decision, chance and (content v2) window; the verifier compares the whole path
+with the re-simulated one, so the reader only checks types."""
 
 
 def check_fields(record: dict[str, Any], required: dict[str, Check],

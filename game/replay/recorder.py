@@ -63,27 +63,35 @@ class LogWriter:
         """Set when a write failed: the log is valid up to its last complete line."""
         self._previous, self._seq, self._size, self._lines = GENESIS, 0, 0, 0
         self._fd: int | None = None
-        existed = self.path.exists()
-        self._open()
-        try:
-            self._write({"type": "header", **header})
-        except RecordingError:
-            if not existed:
-                _remove(self.path)
-            raise
-        _sync_folder(self.path.parent)
+        self._check_target()
+        self._start(header)
 
-    def _open(self) -> None:
+    def _check_target(self) -> None:
         if self.path.is_dir():
             raise RecordingError(self.path, "it is a folder", 0, errno.EISDIR)
         if self.path.exists() and not _replaceable(self.path):
             raise RecordingError(self.path, "it exists and is not a replay log (a log only "
                                  "replaces an earlier log or an empty file)", 0, errno.EEXIST)
+
+    def _start(self, header: dict[str, Any]) -> None:
+        """Write the header to a hidden temporary file, then rename it into place: a game
+        killed at any moment leaves either no log or one with a complete header."""
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            self._fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         except OSError as exc:
             raise RecordingError(self.path, reason_for(exc), 0, exc.errno) from None
+        try:
+            self._write({"type": "header", **header})
+            os.replace(tmp, self.path)
+        except OSError as exc:  # the rename failed; RecordingError (an OSError) too
+            self.close()
+            _remove(tmp)
+            if isinstance(exc, RecordingError):
+                raise
+            raise RecordingError(self.path, reason_for(exc), 0, exc.errno) from None
+        _sync_folder(self.path.parent)
 
     def command(self, tick: int, command: dict[str, Any], fingerprint: str) -> None:
         self._seq += 1

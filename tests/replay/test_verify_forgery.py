@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.content.loader import load_scenario
+from game.content.catalogue import load_catalogue
 from game.core.state import SessionConfig
 from game.headless import ScriptedPolicy, play_out
 from game.replay.format import GENESIS, seal
@@ -50,23 +50,36 @@ def reseal(path, records):
 
 
 @pytest.fixture(scope="module")
-def lumbar():
-    root = Path(__file__).resolve().parents[2]
-    return load_scenario(root / "scenarios" / "lumbar_puncture.yaml")
+def red_case():
+    """A shipped vignette, profile and seed whose watched session is rated red (searched,
+    so that content changes do not break the test)."""
+    catalogue = load_catalogue(Path(__file__).resolve().parents[2] / "scenarios")
+    for scenario in catalogue.scenarios:
+        for trainee in scenario.trainees:
+            for seed in range(3):
+                session = RecordedSession(scenario, SessionConfig(scenario.id, seed,
+                                                                  trainee.id),
+                                          ModelParams(), None)
+                play_out(session, ScriptedPolicy("watch"))
+                if session.score.safety_rating == "red":
+                    return scenario, trainee.id, seed
+    pytest.fail("no shipped vignette gives a red rating when every window is watched")
 
 
-def red_log(scenario, tmp_path):
-    """A finished log whose recorded safety rating is red (watching every pass)."""
+def red_log(case, tmp_path):
+    """A finished log whose recorded safety rating is red (watching every window)."""
+    scenario, profile, seed = case
     path = tmp_path / "red.jsonl"
-    session = RecordedSession(scenario, SessionConfig(scenario.id, 1, scenario.trainees[0].id),
+    session = RecordedSession(scenario, SessionConfig(scenario.id, seed, profile),
                               ModelParams(), path, player="p-1")
     play_out(session, ScriptedPolicy("watch"))
     assert records_of(path)[-1]["score"]["safety_rating"] == "red"
     return path
 
 
-def test_resealed_end_line_with_a_better_rating_is_reported(lumbar, tmp_path):
-    path = red_log(lumbar, tmp_path)
+def test_resealed_end_line_with_a_better_rating_is_reported(red_case, tmp_path):
+    lumbar = red_case[0]
+    path = red_log(red_case, tmp_path)
     records = records_of(path)
     records[-1]["score"].update(safety_rating="green", safety_rule=None, regret=0.0)
     reseal(path, records)
@@ -146,10 +159,10 @@ def test_appended_command_with_recomputed_fingerprint(tiny, tmp_path):
     assert not result.ok and "line after the end line" in result.reason
 
 
-def test_cut_end_line_is_reported_when_the_history_knows_the_session_finished(lumbar,
+def test_cut_end_line_is_reported_when_the_history_knows_the_session_finished(red_case,
                                                                              tmp_path):
-    tiny = lumbar
-    path = red_log(lumbar, tmp_path)
+    tiny = red_case[0]
+    path = red_log(red_case, tmp_path)
     lines = path.read_text().splitlines()
     path.write_text("\n".join(lines[:-1]) + "\n")
     interrupted = verify_log(str(path), finder(tiny))
@@ -177,11 +190,11 @@ def test_signed_log_verifies_and_names_the_key(tiny, tmp_path):
     assert stranger.ok and not stranger.signature.trusted and "not among" in stranger.reason
 
 
-def test_tampering_after_signing_is_detected_even_when_resealed(lumbar, tmp_path):
-    tiny = lumbar
+def test_tampering_after_signing_is_detected_even_when_resealed(red_case, tmp_path):
+    tiny = red_case[0]
     key_file = tmp_path / "k"
     generate_key(key_file)
-    path = red_log(lumbar, tmp_path)
+    path = red_log(red_case, tmp_path)
     sign_log(path, load_private_key(key_file))
     records = records_of(path)
     records[0]["player"] = "p-other"
