@@ -161,11 +161,13 @@ def test_policy_misuse_is_explained(tmp_path, capsys):
 
 
 def test_policy_entry_never_reached_is_reported(tmp_path, capsys):
+    from tests.inline import TINY_YAML
+    (tmp_path / "tiny.yaml").write_text(TINY_YAML)
     policy = tmp_path / "p.json"
-    policy.write_text(json.dumps({"angle_decision": "takeover", "third_pass_decision": "cue"}))
-    assert main(["run", "lumbar_puncture", "--policy", str(policy)]) == 0
+    policy.write_text(json.dumps({"d1": "takeover", "d2": "cue"}))  # takeover ends it at d1
+    assert main(["run", "tiny", "--dir", str(tmp_path), "--policy", str(policy)]) == 0
     err = capsys.readouterr().err
-    assert "'third_pass_decision' was not used" in err and "angle_decision" not in err
+    assert "'d2' was not used" in err and "'d1'" not in err
 
 
 @pytest.mark.parametrize("size, message", [("99999x99999", "largest supported window"),
