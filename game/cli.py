@@ -257,6 +257,13 @@ def cmd_play(args) -> int:
     elif args.profile:
         raise UserError("--profile needs a vignette id")
     weight = _params(args.risk_weight).risk_weight if args.risk_weight is not None else None
+    if args.phones is not None:  # read by the workshop when it opens the phones' room
+        from game.web.address import parse_phones
+        try:
+            parse_phones(args.phones)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+        os.environ["SAFETYNET_PHONES"] = args.phones
     from game.ui.shell.app import NoDisplay, run_game
     try:
         return run_game(scenario_id=args.id, seed=args.seed, window=size, mode=args.mode,
@@ -340,6 +347,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--window", help="window size WxH (default 1280x720; minimum 1024x600)")
     sp.add_argument("--risk-weight", type=float,
                     help="learning points per harm point for scoring (default 2)")
+    sp.add_argument("--phones", help="workshop phone voting: lan (default), off, or "
+                    "ADDRESS[:PORT] to listen on")
     from game.cli_interop import register as register_interop
     register_interop(add)  # xapi, export-csv
     from game.store.cli import register as register_history
