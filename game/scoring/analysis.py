@@ -88,20 +88,28 @@ class DecisionAnalysis:
         """Expected regret of choosing `option_id` at its best moment (0.0 for the best)."""
         if option_id == self.best:
             return 0.0
-        return self.best_q - self.option(option_id).q
+        return max(0.0, self.best_q - self.option(option_id).q)
 
     def moment(self, option_id: str, tick: int | None, by: str = "player") -> MomentValue:
+        """The value of what was done. `by="waiting"` means the trainee's self-correction
+        or mistake came at `tick` before the supervisor acted: every plan that had not
+        acted by then fits, so the best of them is credited (the benefit of the doubt)."""
+        assert self.timeout is not None
+        if by == "waiting" and tick is not None:
+            fits = [self.timeout] + [m for o in self.options for m in o.moments
+                                     if m.t_hi >= tick]
+            return max(fits, key=lambda m: (m.broken is None, m.q))
         if by in BY_TIMEOUT or tick is None:
-            assert self.timeout is not None
             return self.timeout
         return self.option(option_id).at(tick)
 
     def regret(self, option_id: str, tick: int | None, by: str = "player") -> float:
-        """Best Q over (option, moment) minus the Q of the choice made at its moment; 0.0
-        exactly for the best option at its best moment."""
+        """Best admissible Q over (option, moment) minus the Q of the choice made at its
+        moment; 0.0 exactly for the best option at its best moment. Never negative: a choice
+        that scores higher by breaking a safety rule is reported by its rating, not here."""
         chosen = self.moment(option_id, tick, by)
         best = self.option(self.best).at(self.best_moment_tick)
-        return 0.0 if chosen == best else best.q - chosen.q
+        return 0.0 if chosen == best else max(0.0, best.q - chosen.q)
 
     def relabel(self, history: tuple[str, ...]) -> DecisionAnalysis:
         return replace(self, history=history)

@@ -85,7 +85,7 @@ class Pass:
     def _children(self, key: Key) -> list:
         exp = self.ctx.expand(key)
         edges = exp.edges if exp.decision is None else exp.decision.basis
-        return [(e.child, (e.label,) if e.label else ()) for e in edges
+        return [(e.child, e.entries) for e in edges
                 if e.child is not None and e.p > 0.0]
 
     def _value(self, key: Key) -> np.ndarray:

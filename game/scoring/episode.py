@@ -178,12 +178,12 @@ def review_decisions(solution: Solution, state: SessionState) -> tuple[DecisionR
 
 def _review(analysis, step, history: History, pace: float, event: str) -> DecisionReview:
     acted = step.by not in ("timeout", "waiting")
-    tick = round(step.elapsed / pace) if acted else None
+    tick = round(step.elapsed / pace) if step.by != "timeout" else None
     moment = analysis.moment(step.choice, tick, step.by)
     return DecisionReview(
         step.node, history, step.choice, analysis.best,
         analysis.regret(step.choice, tick, step.by), moment.rating, moment.broken, step.by,
-        step.elapsed, None if tick is None else tick / TICKS_PER_SECOND,
+        step.elapsed, tick / TICKS_PER_SECOND if (acted and tick is not None) else None,
         analysis.best_moment_s, {o.option: o.last_safe_moment_s for o in analysis.options},
         analysis.window_s, step.by == "preempted" or event in ("self_correct", "error")
         and acted and not _is_watch(analysis, step.choice), event if event != "closed" else "")

@@ -35,6 +35,12 @@ class Edge(NamedTuple):
     child: Key | None
     label: str
     """The history entry (`node:choice`) this edge adds; "" for beats."""
+    prefix: str = ""
+    """For a window event, the decision entry the engine records before it."""
+
+    @property
+    def entries(self) -> tuple[str, ...]:
+        return tuple(x for x in (self.prefix, self.label) if x)
 
 
 class DecisionSpec(NamedTuple):
@@ -160,8 +166,8 @@ class Context:
             bonus = error_episode(node.learning_value, self.profile.confidence, self.params)
             child = after._replace(node=timing.on_error,
                                    pending=round(after.pending + bonus, 9))
-        return Edge(1.0, Gain(credit), (child, belief),
-                    f"{node.id}:~{kind}")
+        return Edge(1.0, Gain(credit), (child, belief), f"{node.id}:~{kind}",
+                    f"{node.id}:{node.default}")
 
 
 
