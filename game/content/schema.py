@@ -67,12 +67,13 @@ def _next_shape(value: Any) -> str | None:
 
 Probability = Annotated[
     Annotated[Prob, Tag("number")] | Annotated[CompetenceDependent, Tag("anchors")]
-    | Annotated[list[CaseIn], Tag("cases")],
+    | Annotated[list[CaseIn], Field(min_length=1), Tag("cases")],
     Discriminator(_p_shape, custom_error_type="p_shape",
                   custom_error_message="write a probability (0 to 1), {low: .., high: ..} or "
                                        "a list of cases [{if: [flag], p: ..}, .., {p: ..}]")]
 Next = Annotated[
-    Annotated[Slug, Tag("target")] | Annotated[list[RouteIn], Tag("routes")],
+    Annotated[Slug, Tag("target")]
+    | Annotated[list[RouteIn], Field(min_length=1), Tag("routes")],
     Discriminator(_next_shape, custom_error_type="next_shape",
                   custom_error_message="write a node id or a list of routes "
                                        "[{if: [flag], to: node}, .., {to: node}]")]
@@ -103,6 +104,8 @@ class EffectsIn(Strict):
     @field_validator("harm")
     @classmethod
     def _flatten_delay(cls, value: list) -> list:
+        if any(isinstance(v, dict) and "delay" not in v for v in value):
+            raise ValueError("write a harm grade, or {delay: 30 min}")
         return [f"delay-{v['delay'].replace(' ', '')}" if isinstance(v, dict) else v
                 for v in value]
 

@@ -87,3 +87,43 @@ def test_the_unmutated_bases_load():
     for text in BASES:
         check(text.encode())
         assert isinstance(load_scenario_text(text.encode(), "fuzz.yaml"), Scenario)
+
+
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 400) | st.floats(-2, 2, allow_nan=False)
+    | st.sampled_from(("watch", "cue", "takeover", "d1", "end_ok", "intro", "c1", "x", "",
+                       "CD-II", "minor-2", "generic", "debrief", "direct")),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(("if", "p", "to", "low", "high", "id", "level", "next", "label",
+                         "self_correct", "error", "on_error", "on_self_correct", "to",
+                         "arrival", "feedback", "never_event", "sets", "requires")),
+        inner, max_size=4),
+    max_leaves=8)
+
+
+def _paths(data, prefix=()):
+    yield prefix
+    items = data.items() if isinstance(data, dict) else \
+        enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        yield from _paths(value, prefix + (key,))
+
+
+@st.composite
+def reshaped(draw) -> bytes:
+    """A valid vignette with one value anywhere replaced by a random structure."""
+    import yaml
+    data = yaml.safe_load(draw(st.sampled_from(BASES)))
+    paths = [p for p in _paths(data) if p]
+    path = draw(st.sampled_from(paths))
+    parent = data
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = draw(VALUES)
+    return yaml.safe_dump(data, sort_keys=False).encode()
+
+
+@FUZZ
+@given(reshaped())
+def test_valid_vignettes_with_a_random_value_anywhere_give_located_errors_only(raw):
+    check(raw)
