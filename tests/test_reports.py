@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -146,9 +147,23 @@ def test_cohort_counts_match_the_logs_and_bad_files_are_listed(tmp_path):
         assert {p.player for p in g.players} <= {s.player for s in g.sessions}
     code, html = report(tmp_path, str(tmp_path / "logs"))
     assert code == 0 and "broken.jsonl" in html and "not a JSON object" in html
-    figures = list((tmp_path / "out").glob("*.png"))
+    figures = list((tmp_path / "out").glob("*.svg"))
     assert 0 < len(figures) <= 2 * len(cohort.groups) + 2
     assert "<script" not in html.lower()
+    for figure in figures:  # well-formed SVG, no script, every figure linked from the page
+        root = ElementTree.fromstring(figure.read_text(encoding="utf-8"))
+        assert root.tag.endswith("svg") and "script" not in figure.read_text().lower()
+        assert f'src="{figure.name}"' in html
+
+
+def test_svg_figures_escape_hostile_labels(tmp_path):
+    from game.reports.svgkit import Canvas
+    canvas = Canvas(100, 50)
+    canvas.text(10, 10, '<script>alert(1)</script> & "x"')
+    canvas.save(tmp_path / "f.svg", "title </title><script>")
+    text = (tmp_path / "f.svg").read_text()
+    assert "<script" not in text and "&lt;script&gt;" in text
+    ElementTree.fromstring(text)
 
 
 def edited_library(tmp_path: Path, scenario_id: str) -> Path:

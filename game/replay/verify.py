@@ -21,7 +21,7 @@ from game.core.model import Scenario
 from game.core.state import SessionConfig, SessionState, fingerprint
 from game.replay.reader import LogError, ReplayLog, read_log
 from game.replay.signing import SignatureStatus, check_signature
-from game.scoring.episode import score_episode
+from game.scoring.episode import EpisodeScore, score_episode
 from game.scoring.params import ModelParams
 
 
@@ -100,7 +100,16 @@ def check_log(log: ReplayLog, scenario: Scenario | None, finished_logs: Collecti
               trusted: dict[str, str] | None = None
               ) -> tuple[VerifyResult, SessionState | None]:
     """The verdict on a log that could be read, and the re-simulated final state when it
-    reproduces (reports reuse the state instead of simulating again).
+    reproduces (reports reuse the state instead of simulating again)."""
+    result, state, _ = check_log_scored(log, scenario, finished_logs, trusted)
+    return result, state
+
+
+def check_log_scored(log: ReplayLog, scenario: Scenario | None,
+                     finished_logs: Collection[str] = (), trusted: dict[str, str] | None = None
+                     ) -> tuple[VerifyResult, SessionState | None, EpisodeScore | None]:
+    """`check_log`, plus the episode score recomputed at the log's risk weight when the log
+    is finished and reproduces (reports reuse it instead of scoring again).
 
     `finished_logs`: names of log files (as the history's `log_file` column holds them) whose
     sessions are known to have finished. Such a log without an end line lost it after the
@@ -108,13 +117,13 @@ def check_log(log: ReplayLog, scenario: Scenario | None, finished_logs: Collecti
     signature = check_signature(log.path, trusted)
     if signature.state == "invalid":
         return VerifyResult(False, f"signature: {signature.message}", None,
-                            signature=signature), None
+                            signature=signature), None, None
     try:
-        state = _reproduce(log, scenario, finished_logs)
+        state, score = _reproduce(log, scenario, finished_logs)
     except Divergence as exc:
         reason = exc.message if exc.plain else f"divergence at line {exc.line}: {exc.message}"
         return VerifyResult(False, reason, exc.line, truncated=log.truncated_tail,
-                            signature=signature), None
+                            signature=signature), None, None
     note = "reproduces" if log.complete else \
         f"reproduces as far as it goes: no end line (session interrupted after line " \
         f"{len(log.lines)})"
@@ -122,11 +131,11 @@ def check_log(log: ReplayLog, scenario: Scenario | None, finished_logs: Collecti
         note += "; the last line was cut off mid-write and ignored"
     note += f"; {signature.message}"
     return VerifyResult(True, note, None, log.complete, log.truncated_tail, len(log.commands),
-                        state.tick, signature), state
+                        state.tick, signature), state, score
 
 
 def _reproduce(log: ReplayLog, scenario: Scenario | None, finished_logs: Collection[str]
-               ) -> SessionState:
+               ) -> tuple[SessionState, EpisodeScore | None]:
     broken = log.chain_break()
     if broken is not None:
         raise Divergence(broken, f"broken hash chain at line {broken}: the line was edited, "
@@ -141,16 +150,15 @@ def _reproduce(log: ReplayLog, scenario: Scenario | None, finished_logs: Collect
         raise Divergence(len(log.lines), "the history records this session as finished, but "
                                          "its log has no end line: the end line was removed")
     state = resimulate(log, scenario)
-    if log.end is not None:
-        _check_derived(log, scenario, state)
-    return state
+    score = _check_derived(log, scenario, state) if log.end is not None else None
+    return state, score
 
 
 SCORE_TOLERANCE = 1e-6
 """Scores are written rounded to 6 decimals; allow for the last digit only."""
 
 
-def _check_derived(log: ReplayLog, scenario: Scenario, state: SessionState) -> None:
+def _check_derived(log: ReplayLog, scenario: Scenario, state: SessionState) -> EpisodeScore:
     """Every field of the end line that follows from the session, recomputed and compared."""
     end, line = log.end or {}, (log.end or {}).get("line", len(log.lines))
     node = scenario.node(state.node_id)
@@ -159,12 +167,13 @@ def _check_derived(log: ReplayLog, scenario: Scenario, state: SessionState) -> N
     if end.get("path") != [asdict(s) for s in state.history]:
         raise Divergence(line, "the end line's path differs from the re-simulated path")
     params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
-    recomputed = score_episode(scenario, state, params).as_dict()
+    score = score_episode(scenario, state, params)
     recorded = end.get("score") or {}
-    for name, value in recomputed.items():
+    for name, value in score.as_dict().items():
         if not _same(recorded.get(name), value):
             raise Divergence(line, f"recorded {name} {recorded.get(name)!r} differs from the "
                                    f"re-computed {value!r}")
+    return score
 
 
 def _same(recorded: object, value: object) -> bool:

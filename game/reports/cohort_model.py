@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core.model import CATEGORIES, DISTANCES, LADDER, Decision, Scenario
-from game.reports.cohort_records import Excluded, SessionRecord, analyse, attach_attitudes
+from game.reports.cohort_records import Excluded, SessionRecord, analyse_all, attach_attitudes
 from game.reports.files import Library, count
 from game.reports.spread import PlayerAttitude, Spread, per_player, spread
 
@@ -81,8 +81,7 @@ def build_cohort(files: Iterable[Path], library: Library) -> Cohort:
     files = list(files)
     excluded: list[Excluded] = []
     records: list[SessionRecord] = []
-    for path in files:
-        outcome = analyse(path, library)
+    for outcome in analyse_all(files, library):
         (excluded if isinstance(outcome, Excluded) else records).append(outcome)
     by_version: dict[tuple[str, str], list[SessionRecord]] = defaultdict(list)
     for record in attach_attitudes(records, library):

@@ -16,6 +16,7 @@ each log is simulated once.
 
 from __future__ import annotations
 
+import json
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, replace
 from functools import partial
@@ -27,8 +28,8 @@ from game.core.state import SessionState
 from game.replay import verify
 from game.replay.reader import LogError, ReplayLog, read_log
 from game.replay.verify import VerifyResult, config_from_header
-from game.reports.figkit import run_jobs
 from game.reports.files import Library
+from game.reports.parallel import run_jobs, workers_for
 from game.scoring.attitude import Attitude, revealed_attitude
 from game.scoring.episode import EpisodeScore, score_episode
 from game.scoring.params import ModelParams
@@ -93,6 +94,40 @@ def analyse(path: Path, library: Library) -> SessionRecord | Excluded:
         return Excluded(str(path), reason, other)
     assert scenario is not None and checked.state is not None and checked.score is not None
     return _record(str(path), log.header, scenario, checked.state, checked.score)
+
+
+def analyse_all(files: list[Path], library: Library) -> list[SessionRecord | Excluded]:
+    """`analyse` for every file, in forked workers when there are enough logs. Files are
+    ordered by (scenario, risk weight) from their first line before being split into one
+    contiguous chunk per worker, so each worker solves mostly its own vignettes."""
+    if len(files) < MIN_PARALLEL:
+        return [analyse(path, library) for path in files]
+    ordered = sorted(files, key=_solve_key)
+    chunks = max(1, workers_for(len(ordered) // (MIN_PARALLEL // 2)))
+    size = -(-len(ordered) // chunks)
+    parts = [ordered[i:i + size] for i in range(0, len(ordered), size)]
+    jobs = [partial(_analyse_chunk, part, library) for part in parts]
+    found = {path: outcome for part in run_jobs(jobs) for path, outcome in part}
+    return [found[path] for path in files]
+
+
+MIN_PARALLEL = 40
+"""Below this, forking costs more than the solves it spreads."""
+
+
+def _analyse_chunk(paths: list[Path], library: Library) -> list[tuple[Path, object]]:
+    return [(path, analyse(path, library)) for path in paths]
+
+
+def _solve_key(path: Path) -> tuple[str, str, str]:
+    """(scenario, profile, risk weight) from the header line, or blanks: only an ordering."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            header = json.loads(f.readline(64 * 1024))
+        return (str(header.get("scenario_id")), str(header.get("profile")),
+                str(header.get("risk_weight")))
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return ("", "", "")
 
 
 def _record(path: str, header: dict, scenario: Scenario, state: SessionState,
@@ -164,11 +199,13 @@ def params_of(header: dict) -> ModelParams:
 
 
 def check_log(log: ReplayLog, scenario: Scenario | None) -> Checked:
-    """The verdict `verify_log` gives for `log`, with the state and score it implies."""
-    result, state = verify.check_log(log, scenario)
+    """The verdict `verify_log` gives for `log`, with the state and score it implies (the
+    verifier's own recomputed score when the log is finished: nothing is scored twice)."""
+    result, state, score = verify.check_log_scored(log, scenario)
     if state is None or scenario is None:
         return Checked(result)
-    params = params_of(log.header)
-    profile = config_from_header(log.header).profile_id
-    return Checked(result, state, score_episode(scenario, state, params,
-                                                solve_cached(scenario, profile, params)))
+    if score is None:  # unfinished: scored as far as it goes
+        params = params_of(log.header)
+        profile = config_from_header(log.header).profile_id
+        score = score_episode(scenario, state, params, solve_cached(scenario, profile, params))
+    return Checked(result, state, score)

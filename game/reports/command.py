@@ -20,17 +20,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
 
 from game.replay.reader import LogError, read_log
 from game.replay.verify import verify_log
 from game.reports.cohort_figures import attitude_figure, dimension_figure, version_figure
 from game.reports.cohort_model import Cohort, Dimension, build_cohort, by_dimension
-from game.reports.figkit import Job, run_jobs
 from game.reports.files import Library, ReportError, load_library, log_files, prepare_out, render
 from game.reports.room_votes import cohort_rooms, room_report
-from game.reports.single_figures import q_figure, timeline_figure
 from game.reports.single_model import SingleView, build_view
 from game.reports.spread import spread
 
@@ -75,6 +72,7 @@ def write_single_report(log_path: str | Path, out: Path, library: Library) -> Si
 
 def draw_single_figures(view: SingleView, out: Path) -> None:
     """One timeline figure and one Q-value figure per decision: bounded by the vignette."""
+    from game.reports.single_figures import q_figure, timeline_figure  # matplotlib: only here
     if view.debrief is None:
         return
     view.timeline_figure = timeline_figure(view.debrief, out / "timeline.png")
@@ -99,22 +97,15 @@ def write_cohort_report(files: Sequence[Path], out: Path, library: Library) -> C
 
 
 def draw_cohort_figures(cohort: Cohort, dimensions: list[Dimension], out: Path) -> None:
-    """Queue every figure as a job, draw them (in parallel where possible), record names."""
-    slots: list[tuple[dict, str]] = []
-    jobs: list[Job] = []
+    """Write every cohort figure (SVG: about a millisecond each, so no worker processes)."""
     for g in cohort.groups:
-        slots.append((g.figures, "sessions"))
-        jobs.append(partial(version_figure, g, out / f"{g.key}_sessions.png"))
+        g.figures["sessions"] = version_figure(g, out / f"{g.key}_sessions.svg")
         if sum(p.consistent for p in g.players) >= 2:
-            slots.append((g.figures, "attitude"))
-            jobs.append(partial(attitude_figure, g.players, spread(g.players),
-                                out / f"{g.key}_risk_weights.png"))
+            g.figures["attitude"] = attitude_figure(g.players, spread(g.players),
+                                                    out / f"{g.key}_risk_weights.svg")
     for d in dimensions:
         if d.rows:
-            slots.append((d.figures, "summary"))
-            jobs.append(partial(dimension_figure, d.rows, d.title, out / f"by_{d.key}.png"))
-    for (target, name), file_name in zip(slots, run_jobs(jobs)):
-        target[name] = file_name
+            d.figures["summary"] = dimension_figure(d.rows, d.title, out / f"by_{d.key}.svg")
 
 
 def _common_root(cohort: Cohort) -> str:

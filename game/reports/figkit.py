@@ -10,23 +10,15 @@ Scenario text reaches the figures as labels; `text.parse_math` is switched off s
 label with two dollar signs is drawn as written instead of failing as bad mathtext.
 
 Agg drawing is pure CPU work under the GIL, tens of milliseconds per axes (mostly tick
-text), so a cohort of a dozen vignette versions spends seconds on figures alone. Each figure
-is an independent job writing its own PNG, so `run_jobs` hands them to forked workers. Jobs
-are closures over report data (content models hold read-only mappings that do not pickle),
-so workers get an *index* into a module list their fork inherited and return the file name.
-Fork is used only on Linux; elsewhere, or with SAFETYNET_REPORT_WORKERS=1, jobs run in turn.
+text): single-log reports draw a bounded handful of figures here; cohort figures are SVG
+(`svgkit`). Colours live in `style`, worker processes in `parallel` (both re-exported).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import sys
 import tempfile
-import textwrap
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 
 def _ensure_config_dir() -> None:
@@ -53,20 +45,23 @@ matplotlib.use("Agg")
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from game.reports.parallel import Job, run_jobs, workers_for  # noqa: E402, F401 (re-export)
+from game.reports.style import (  # noqa: E402, F401 (re-exported for the figure modules)
+    BAR,
+    BEST,
+    CHOSEN,
+    CHOSEN_HATCH,
+    GRID,
+    HARM,
+    INK,
+    LEARNING,
+    LEVEL_STYLE,
+    MUTED,
+    humanise,
+    short,
+)
+
 DPI = 96
-INK, MUTED, GRID = "#222222", "#666666", "#DDDDDD"
-LEARNING, HARM = "#1B7837", "#B2182B"
-BAR, CHOSEN, BEST = "#9ECAE1", "#3182BD", "#000000"
-CHOSEN_HATCH = "///"
-"""The chosen option is hatched and the model's best is starred: never colour alone."""
-LEVEL_STYLE: dict[str, tuple[str, str]] = {
-    "watch": ("#F7F7F7", ""),
-    "probe": ("#D1E5F0", ".."),
-    "cue": ("#92C5DE", "//"),
-    "guide": ("#4393C3", "xx"),
-    "takeover": ("#2166AC", "\\\\"),
-}
-"""Intervention-ladder levels: a fill that darkens up the ladder plus a distinct hatch."""
 RC = {"text.parse_math": False, "font.size": 9, "axes.titlesize": 10,
       "axes.edgecolor": MUTED, "axes.labelcolor": INK, "xtick.color": INK,
       "ytick.color": INK, "hatch.linewidth": 0.8}
@@ -116,25 +111,12 @@ def styled(draw):
     return wrapper
 
 
-def short(text: str, width: int = 28, lines: int = 2) -> str:
-    """Wrap a label to a few short lines, with an ellipsis if cut: figures are maps."""
-    wrapped = textwrap.wrap(" ".join(str(text).split()), width) or [""]
-    if len(wrapped) > lines:
-        wrapped = wrapped[:lines]
-        wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "\u2026"
-    return "\n".join(wrapped)
-
-
 def plain_log_axis(axis) -> None:
     """Log-axis tick labels as plain numbers (mathtext is off, so the default would show
     raw TeX markup)."""
     from matplotlib.ticker import FuncFormatter, NullFormatter
     axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
     axis.set_minor_formatter(NullFormatter())
-
-
-def humanise(node_id: str) -> str:
-    return node_id.replace("_", " ")
 
 
 def tidy(ax, axis: str = "y") -> None:
@@ -145,40 +127,3 @@ def tidy(ax, axis: str = "y") -> None:
     ax.grid(True, axis=axis, color=GRID, linewidth=0.6)
 
 
-T = TypeVar("T")
-Job = Callable[[], T]
-_JOBS: list[Job] = []
-MAX_WORKERS = 4
-
-
-def workers_for(jobs: int) -> int:
-    """How many processes to use: the env override, else the CPUs we may use (<= 4)."""
-    override = os.environ.get("SAFETYNET_REPORT_WORKERS", "")
-    if override.isdigit() and int(override) > 0:
-        wanted = int(override)
-    else:
-        usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-            os.cpu_count() or 1)
-        wanted = min(usable, MAX_WORKERS)
-    can_fork = sys.platform.startswith("linux") and \
-        "fork" in multiprocessing.get_all_start_methods()
-    return max(1, min(wanted, jobs)) if can_fork else 1
-
-
-def _run(index: int) -> object:
-    return _JOBS[index]()
-
-
-def run_jobs(jobs: list[Callable[[], T]]) -> list[T]:
-    """Run every job and return their results in order (each result must pickle: a figure's
-    file name, or small values such as attitude estimates)."""
-    global _JOBS
-    workers = workers_for(len(jobs))
-    if workers < 2:
-        return [job() for job in jobs]
-    _JOBS = jobs
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_run, range(len(jobs)), chunksize=1)
-    finally:
-        _JOBS = []
