@@ -1,0 +1,51 @@
+"""Dominance analysis for `validate` warnings."""
+
+from __future__ import annotations
+
+from game.core.model import Chance, Decision, Effects, Level, Option, Outcome
+from game.scoring.dominance import dominated_options, same_consequences
+from tests.scoring.trees import end, risky_step, scenario, timed_window
+
+
+def test_a_higher_rung_with_the_same_consequences_is_flagged():
+    nodes = [Decision("d", "decision", window_ticks=30, learning_value=5, options=(
+                 Option("watch", Level.WATCH, "w", "", "c"),
+                 Option("cue", Level.CUE, "c", "", "end"),
+                 Option("guide", Level.GUIDE, "g", "", "end"))),
+             Chance("c", "chance", outcomes=(
+                 Outcome("bad", 0.5, 0.2, "end", "", Effects(harm=("CD-I",))),
+                 Outcome("ok", 0.5, 0.8, "end", ""))),
+             end()]
+    found = dominated_options(scenario(nodes, "d"))
+    assert ("d", "guide") in [(f.decision, f.option) for f in found]
+    reason = next(f.reason for f in found if f.option == "guide")
+    assert "consequences of 'cue'" in reason
+
+
+def test_a_question_whose_answers_all_lead_where_the_cue_leads_beats_the_cue():
+    nodes = [Decision("d", "decision", window_ticks=30, learning_value=5, options=(
+                 Option("probe", Level.PROBE, "p", "", "ask"),
+                 Option("cue", Level.CUE, "c", "", "next"))),
+             Chance("ask", "chance", outcomes=(
+                 Outcome("sees", 0.3, 0.9, "next", "", Effects(learning=1)),
+                 Outcome("misses", 0.7, 0.1, "next", ""))),
+             Decision("next", "decision", window_ticks=30, learning_value=1, options=(
+                 Option("watch", Level.WATCH, "w", "", "end"),)),
+             end()]
+    assert [(f.decision, f.option) for f in same_consequences(scenario(nodes, "d"))] == \
+        [("d", "cue")]
+
+
+def test_a_quicker_rung_in_a_timed_window_is_a_real_choice():
+    tree = timed_window()  # cue and take over both lead to end_ok; take over lands sooner
+    assert same_consequences(tree) == []
+
+
+def test_real_trade_offs_are_not_flagged():
+    nodes = [end()] + risky_step(0, (Level.WATCH, Level.CUE, Level.TAKEOVER), 0.8, 0.3,
+                                 "CD-I", 8.0, "end")
+    assert dominated_options(scenario(nodes, "d0")) == []
+    ruled = [end()] + risky_step(0, (Level.WATCH, Level.TAKEOVER), 0.8, 0.3, "CD-II", 8.0,
+                                 "end")
+    [(decision, option, reason)] = dominated_options(scenario(ruled, "d0"))
+    assert option == "watch" and "breaks a safety rule" in reason
