@@ -1,0 +1,210 @@
+"""The measuring half of bench_frame.py: builds the screens and times frames in one process
+whose SDL driver, window size and text size were fixed by the parent."""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+
+from game.config import Settings
+from game.content.catalogue import load_catalogue
+from game.core.state import SessionConfig
+from game.paths import scenarios_dir
+from game.replay.session import RecordedSession
+from game.scoring.cache import KeyedCache
+from game.scoring.params import ModelParams
+from game.ui.kit.theme import make_theme
+from game.ui.shell.context import Services, UiContext
+from game.ui.shell.scene import Scene, SceneStack
+from game.ui.shell.services import procedure_view
+
+FRAME_MS = 16
+SCENARIO = "lumbar_puncture"
+SEED = 7
+Frame = Callable[[], None]
+
+
+def make_ctx(catalogue, size: tuple[int, int], text: str) -> UiContext:
+    services = Services(catalogue=lambda: catalogue, start_session=None,  # type: ignore[arg-type]
+                        procedure_view=procedure_view)
+    ctx = UiContext(make_theme(), services, size)
+    ctx.apply_settings(Settings(text_size=text))
+    return ctx
+
+
+def session(catalogue, mode: str, log: str | None = None) -> RecordedSession:
+    scenario = catalogue.get(SCENARIO)
+    config = SessionConfig(scenario.id, SEED, scenario.trainees[0].id, "normal", mode)
+    return RecordedSession(scenario, config, ModelParams(), log, player="bench")
+
+
+def until(stack: SceneStack, done: Callable[[Scene], bool], limit: int = 20_000) -> None:
+    for _ in range(limit):
+        if done(stack.top):
+            return
+        stack.update(100)
+    raise RuntimeError("the screen never reached the state to measure")
+
+
+def practice_stack(ctx: UiContext, catalogue, log: str | None = None) -> SceneStack:
+    from game.ui.play.play import PlayScene
+    stack = SceneStack()
+    stack.push(PlayScene(ctx, catalogue.get(SCENARIO), session(catalogue, "practice", log)))
+    stack.top.show_meters = True
+    until(stack, lambda s: s.vm.phase == "decision")
+    stack.top.resize()
+    return stack
+
+
+def workshop_stack(ctx: UiContext, catalogue) -> SceneStack:
+    from game.app.workshop import Workshop
+    from game.ui.workshop.play import WorkshopPlayScene
+    stack = SceneStack()
+    scenario = catalogue.get(SCENARIO)
+    stack.push(WorkshopPlayScene(ctx, Workshop(scenario, session(catalogue, "workshop"))))
+    until(stack, lambda s: getattr(s, "phase", "vote") == "vote")
+    for key in (pygame.K_1, pygame.K_2, pygame.K_2, pygame.K_3):
+        stack.handle(key_event(key))
+    return stack
+
+
+def replay_stack(ctx: UiContext, catalogue, folder: Path) -> SceneStack:
+    from game.headless import ScriptedPolicy, play_out
+    from game.ui.review.model import load_replay
+    from game.ui.review.viewer import ReplayViewerScene
+    log = str(folder / "bench.jsonl")
+    play_out(session(catalogue, "practice", log), ScriptedPolicy("watch"))
+    stack = SceneStack()
+    stack.push(ReplayViewerScene(ctx, load_replay(log, catalogue.get, ctx.t)))
+    return stack
+
+
+def key_event(key: int) -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=pygame.key.name(key),
+                              scancode=0)
+
+
+def bare_frame(surface: pygame.Surface, ctx: UiContext) -> Frame:
+    text = ctx.theme.fonts.get(20).render("Safety Net: one line of text", True, (235, 238, 242))
+
+    def frame() -> None:
+        surface.fill((22, 27, 34))
+        surface.blit(text, (40, 40))
+        pygame.display.flip()
+    return frame
+
+
+def stack_frame(surface: pygame.Surface, stack: SceneStack) -> Frame:
+    def frame() -> None:
+        stack.update(FRAME_MS)
+        stack.draw(surface)
+        pygame.display.flip()
+    return frame
+
+
+def timed(frame: Frame) -> float:
+    start = time.perf_counter()
+    frame()
+    return (time.perf_counter() - start) * 1000
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def interleaved(frames: dict[str, Frame], total: int, rounds: int = 4) -> dict[str, dict]:
+    """p50/p99 per candidate, measured round by round so a busy moment hits all alike."""
+    times: dict[str, list[float]] = {name: [] for name in frames}
+    for frame in frames.values():
+        for _ in range(5):
+            frame()
+    for _ in range(rounds):
+        for name, frame in frames.items():
+            times[name] += [timed(frame) for _ in range(max(1, total // rounds))]
+    return {name: {"p50": pct(v, 0.5), "p99": pct(v, 0.99)} for name, v in times.items()}
+
+
+def cold_caches() -> None:
+    """Forget every solve and estimate, as on the first vignette after starting the game."""
+    for obj in gc.get_objects():
+        if isinstance(obj, KeyedCache):
+            obj._items.clear()
+
+
+def end_of_vignette(surface: pygame.Surface, ctx: UiContext, catalogue, folder: Path) -> dict:
+    """Watch a practice session to its end: time the frames from 2 s before the end to 1 s
+    after; the worst of them against their median."""
+    probe = session(catalogue, "practice")
+    while not probe.finished:
+        probe.advance(10)
+    end_tick = probe.state.tick
+    stack = practice_stack(ctx, catalogue, str(folder / "end.jsonl"))
+    play = stack.top
+    while play.session.state.tick < end_tick - 20:
+        stack.update(100)
+    cold_caches()
+    frame, times, after = stack_frame(surface, stack), [], 0
+    while after < 60 and len(times) < 2000:
+        times.append(timed(frame))
+        after += play.session.finished
+    return {"worst": max(times), "median_play": statistics.median(times)}
+
+
+def input_frames(surface: pygame.Surface, ctx: UiContext, catalogue, folder: Path,
+                 median_play: float) -> dict:
+    """A decision key pressed (the command is logged and fsynced) and the frame drawn."""
+    worst = []
+    for n in range(4):
+        stack = practice_stack(ctx, catalogue, str(folder / f"input{n}.jsonl"))
+        frame = stack_frame(surface, stack)
+        frame()
+        start = time.perf_counter()
+        stack.handle(key_event(pygame.K_2))
+        frame()
+        worst.append((time.perf_counter() - start) * 1000)
+    return {"worst": max(worst), "median_play": median_play}
+
+
+def measure_config(size: tuple[int, int], text: str, frames: int) -> dict:
+    import tempfile
+    pygame.display.init()
+    pygame.font.init()
+    surface = pygame.display.set_mode(size)
+    catalogue = load_catalogue(scenarios_dir())
+    ctx = make_ctx(catalogue, size, text)
+    result: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        candidates: dict[str, Frame] = {"bare": bare_frame(surface, ctx)}
+        builders = {"practice play, decision + meters": lambda: practice_stack(ctx, catalogue),
+                    "workshop, vote": lambda: workshop_stack(ctx, catalogue),
+                    "replay viewer": lambda: replay_stack(ctx, catalogue, folder)}
+        for name, build in builders.items():
+            try:
+                candidates[name] = stack_frame(surface, build())
+            except Exception as exc:  # noqa: BLE001 -- a broken screen is reported, not fatal
+                result.setdefault("skipped", {})[name] = f"{type(exc).__name__}: {exc}"
+        measured = interleaved(candidates, frames)
+        result["bare"] = measured.pop("bare")
+        result["screens"] = measured
+        for key, run in (("end", lambda: end_of_vignette(surface, ctx, catalogue, folder)),):
+            try:
+                result[key] = run()
+            except Exception as exc:  # noqa: BLE001
+                result[key + "_error"] = f"{type(exc).__name__}: {exc}"
+        median = result.get("end", {}).get("median_play") or \
+            measured.get("practice play, decision + meters", {}).get("p50", 0.0)
+        try:
+            result["input"] = input_frames(surface, ctx, catalogue, folder, median)
+        except Exception as exc:  # noqa: BLE001
+            result["input_error"] = f"{type(exc).__name__}: {exc}"
+    return result
+
+
+__all__ = ["measure_config"]
