@@ -9,6 +9,8 @@ the log itself stays byte-identical and verifiable without any key.
 The signed message is the canonical JSON of {format, version, log_name, log_sha256, key_id,
 signed_at}; the sidecar holds that, the raw public key and the signature (both base64).
 A key id is the first 16 hex digits of the SHA-256 of the raw 32-byte public key.
+`cryptography` is imported only when a key or a signature is actually used: verifying an
+unsigned log, and starting the game, never load it.
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from game.replay.format import canonical
 from game.replay.reader import MAX_LOG_BYTES, read_bytes
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 SIGNATURE_FORMAT = "safetynet-signature"
 SIGNATURE_VERSION = 1
@@ -52,6 +57,7 @@ def signature_path(log_path: str | Path) -> Path:
 
 
 def key_id_of(public_key: Ed25519PublicKey) -> str:
+    from cryptography.hazmat.primitives import serialization
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:16]
 
@@ -59,6 +65,8 @@ def key_id_of(public_key: Ed25519PublicKey) -> str:
 def generate_key(out: str | Path) -> str:
     """Write a new private key to `out` (mode 0600, never overwriting) and its public key to
     `out.pub`; returns the key id."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     out = Path(out)
     public_out = out.with_name(out.name + ".pub")
     key = Ed25519PrivateKey.generate()
@@ -88,6 +96,8 @@ def _read_key_file(path: Path) -> bytes:
 
 
 def load_private_key(path: str | Path) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     path = Path(path)
     try:
         key = serialization.load_pem_private_key(_read_key_file(path), password=None)
@@ -99,6 +109,8 @@ def load_private_key(path: str | Path) -> Ed25519PrivateKey:
 
 
 def load_public_key(path: str | Path) -> Ed25519PublicKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
     path = Path(path)
     try:
         key = serialization.load_pem_public_key(_read_key_file(path))
@@ -120,6 +132,7 @@ def _log_sha256(log_path: Path) -> str:
 def sign_log(log_path: str | Path, key: Ed25519PrivateKey, now: datetime | None = None
              ) -> Path:
     """Write the signature sidecar of `log_path` atomically; returns its path."""
+    from cryptography.hazmat.primitives import serialization
     log_path = Path(log_path)
     message = {"format": SIGNATURE_FORMAT, "version": SIGNATURE_VERSION,
                "log_name": log_path.name, "log_sha256": _log_sha256(log_path),
@@ -147,6 +160,8 @@ def check_signature(log_path: str | Path, trusted: dict[str, str] | None = None
     path = signature_path(log_path)
     if not path.exists():
         return SignatureStatus("unsigned")
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
     try:
         sidecar = json.loads(read_bytes(path, MAX_KEY_BYTES).decode("utf-8"))
         message = {k: sidecar[k] for k in ("format", "version", "log_name", "log_sha256",
