@@ -17,10 +17,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.content.loader import check_text, parse_document
 from game.content.problems import ContentError
 from game.content.safe_read import UnreadableFile, read_scenario_bytes
-from game.content.yamlmarks import locate
 
 EXIT_OK, EXIT_FAIL = 0, 1
 
@@ -42,6 +40,7 @@ def migrate_text(raw: bytes, shown: str) -> Migrated:
     if version == 2 and not isinstance(version, bool):
         return Migrated(raw.decode("utf-8"), ())
     if version != 1 or isinstance(version, bool):
+        from game.content.yamlmarks import locate  # YAML: only when a command needs it
         line, col = locate(marks, ("schema_version",))
         raise MigrationRefused(f"{shown}:{line}:{col}: schema_version is {version!r}; "
                                "migrate reads version 1 files")
@@ -65,6 +64,9 @@ def migrate_text(raw: bytes, shown: str) -> Migrated:
 
 
 def _parse(raw: bytes, shown: str):
+    # The content loader (pydantic, YAML, numpy) is imported when migrating, not when the
+    # CLI builds its parser: every command, `play` included, registers this one.
+    from game.content.loader import parse_document
     try:
         return parse_document(raw, shown)
     except ContentError as exc:
@@ -72,6 +74,7 @@ def _parse(raw: bytes, shown: str):
 
 
 def _valid(raw: bytes, shown: str, advice: str) -> int:
+    from game.content.loader import check_text
     try:
         return len(check_text(raw, shown).warnings)
     except ContentError as exc:
