@@ -32,9 +32,14 @@ def log_files(paths: list[str]) -> list[Path]:
     return found
 
 
+def _finder(args):
+    from game.interop.facts import library_finder
+    return library_finder(args.dir or scenarios_dir(), *args.versions)
+
+
 def _facts(args) -> tuple[list, list[str]]:
-    from game.interop.facts import FactsError, library_finder, load_facts
-    find = library_finder(args.dir or scenarios_dir(), *args.versions)
+    from game.interop.facts import FactsError, load_facts
+    find = _finder(args)
     facts, problems = [], []
     for path in log_files(args.logs):
         try:
@@ -53,13 +58,16 @@ def _report_problems(problems: list[str]) -> None:
 
 def cmd_xapi(args) -> int:
     from game.interop.lrs import LrsError, load_config
-    from game.interop.statements import ExportOptions, session_statements
+    from game.interop.statements import ExportOptions
     if not args.logs and not args.flush:
         raise UserError("name at least one replay log or folder (or use --flush)")
     if not args.out and args.lrs is None and not args.flush:
         raise UserError("say where the statements go: --out FILE and/or --lrs URL")
     if not 0 <= args.retry_for <= 3600:
         raise UserError("--retry-for takes seconds between 0 and 3600")
+    out = Path(args.out) if args.out else None
+    if out is not None and not out.parent.is_dir():
+        raise UserError(f"cannot write {out}: folder {out.parent} does not exist")
     try:
         config = load_config()
     except LrsError as exc:
@@ -68,21 +76,43 @@ def cmd_xapi(args) -> int:
         account_home=args.account_home or config.get("account_home")
         or ExportOptions().account_home,
         include_note_text=args.include_note_text or bool(config.get("include_note_text")))
-    facts, problems = _facts(args) if args.logs else ([], [])
-    statements = [s for f in facts for s in session_statements(f, options)]
-    _report_problems(problems)
-    if args.out:
-        _write_json(Path(args.out), statements)
-        print(f"{len(statements)} statements from {len(facts)} log(s) written to {args.out}")
-    ok = not problems
-    if args.lrs is not None or args.flush:
-        ok = _send(statements, args, config) and ok
+    sending = args.lrs is not None or args.flush
+    queue, client, endpoint = _lrs(args, config) if sending else (None, None, None)
+    try:
+        return _export(args, options, out, queue, client, endpoint)
+    finally:
+        if client is not None:
+            client.close()
+
+
+def _lrs(args, config: dict):
+    from game.interop.lrs import LrsClient, LrsError, resolve_endpoint
+    from game.interop.queue import StatementQueue
+    try:
+        endpoint = resolve_endpoint(args.lrs or None, config=config)
+    except LrsError as exc:
+        raise UserError(str(exc)) from None
+    queue = StatementQueue(args.queue) if args.queue else StatementQueue()
+    return queue, LrsClient(endpoint), endpoint
+
+
+def _export(args, options, out: Path | None, queue, client, endpoint) -> int:
+    from game.interop.pipeline import export_logs
+    kept: list[dict] = []
+    paths = log_files(args.logs)
+    result = export_logs(paths, _finder(args) if paths else None, options, queue, client,
+                         args.retry_for, keep=kept.extend if out is not None else None)
+    _report_problems(result.problems)
+    if out is not None:
+        _write_json(out, kept)
+        print(f"{len(kept)} statements from {result.sessions} log(s) written to {out}")
+    ok = not result.problems
+    if queue is not None:
+        ok = _tell(result, queue, endpoint) and ok
     return EXIT_OK if ok else EXIT_FAIL
 
 
 def _write_json(path: Path, statements: list[dict]) -> None:
-    if not path.parent.is_dir():
-        raise UserError(f"cannot write {path}: folder {path.parent} does not exist")
     tmp = path.with_name(path.name + ".tmp")
     body = ",\n".join(json.dumps(s, ensure_ascii=False, sort_keys=True) for s in statements)
     try:
@@ -92,22 +122,10 @@ def _write_json(path: Path, statements: list[dict]) -> None:
         raise UserError(f"cannot write {path}: {exc.strerror}") from None
 
 
-def _send(statements: list[dict], args, config: dict) -> bool:
-    from game.interop.lrs import LrsClient, LrsError, resolve_endpoint
-    from game.interop.queue import StatementQueue
-    from game.interop.sender import send_queue
-    try:
-        endpoint = resolve_endpoint(args.lrs or None, config=config)
-    except LrsError as exc:
-        raise UserError(str(exc)) from None
-    queue = StatementQueue(args.queue) if args.queue else StatementQueue()
-    fresh = queue.add(statements)
-    client = LrsClient(endpoint)
-    try:
-        report = send_queue(queue, client, retry_for=args.retry_for, honour_backoff=False)
-    finally:
-        client.close()
-    known = len(statements) - fresh
+def _tell(result, queue, endpoint) -> bool:
+    """Say what happened at the LRS (never the credentials); True when nothing waits."""
+    report = result.report
+    known = result.statements - result.queued
     print(f"LRS {endpoint.url}: sent {report.sent}, rejected {len(report.rejected)}, "
           f"waiting {report.waiting}" + (f"; {known} already queued or sent before"
                                          if known else ""))
@@ -115,8 +133,8 @@ def _send(statements: list[dict], args, config: dict) -> bool:
         print(f"safetynet: statement {r['id']} rejected by the LRS ({r['message']}); kept "
               f"in {queue.folder / 'rejected.jsonl'}", file=sys.stderr)
     if report.waiting:
-        print(f"safetynet: {report.waiting} statement(s) wait in {queue.folder} ({report.error})"
-              "; `safetynet xapi --flush` sends them later", file=sys.stderr)
+        print(f"safetynet: {report.waiting} statement(s) wait in {queue.folder} "
+              f"({report.error}); `safetynet xapi --flush` sends them later", file=sys.stderr)
     return not report.rejected and not report.waiting
 
 

@@ -34,17 +34,24 @@ DECISION_COLUMNS: list[Column] = KEY_COLUMNS + [
     ("decision", "string", "decision point id"),
     ("option", "string", "option chosen"),
     ("rung", "string", "rung of the ladder chosen (empty for a debrief decision)"),
-    ("decided_by", "string", "player, or timeout when the window ran out (watching)"),
-    ("moment_s", "number", "seconds into the window when the choice was made"),
-    ("window_s", "number", "length of the window in seconds"),
+    ("decided_by", "string", "player; timeout when the window ran out (watching); with "
+                             "scoring v2 also waiting or preempted"),
+    ("moment_s", "number", "seconds into the window (content time, before the pace "
+                           "setting) when the supervisor acted or the window ran out"),
+    ("window_s", "number", "length of the window in seconds (content time)"),
     ("moment_fraction", "number", "moment_s / window_s"),
     ("best_option", "string", "the scoring model's best admissible option"),
-    ("best_moment_s", "number", "the model's best moment in the window; empty while the "
-                                "scoring model does not compute one"),
+    ("best_moment_from_s", "number", "start of the interval of the window in which "
+                                     "stepping in is best (empty without moments)"),
+    ("best_moment_to_s", "number", "end of that interval (empty without moments)"),
+    ("preempted", "boolean", "the trainee's self-correction, the mistake or the window's end "
+                             "came before the intervention took effect"),
+    ("window_event", "string", "self_correct or error when a window event decided what "
+                               "happened (scoring v2), else empty"),
     ("q_chosen", "number", "Q-value of the option chosen"),
     ("q_best", "number", "Q-value of the best option"),
     ("q_values", "json", "every option's Q-value as a JSON object"),
-    ("regret", "number", "expected regret of this choice (q_best - q_chosen)"),
+    ("regret", "number", "expected regret of this choice at the moment it was made"),
     ("rating", "string", "safety rating of the choice: green, amber, red"),
     ("rule_broken", "string", "the safety rule the choice broke, if any"),
 ]
@@ -100,11 +107,13 @@ def _keys(f: SessionFacts) -> dict[str, Any]:
 
 def decision_row(f: SessionFacts, d: DecisionFact) -> dict[str, Any]:
     return {**_keys(f), "decision_index": d.index, "decision": d.node, "option": d.chosen,
-            "rung": d.rung, "decided_by": d.by, "moment_s": seconds(d.elapsed),
-            "window_s": seconds(d.window),
-            "moment_fraction": d.elapsed / d.window if d.window else 0.0,
+            "rung": d.rung, "decided_by": d.by, "moment_s": d.moment_s,
+            "window_s": d.window_s,
+            "moment_fraction": d.moment_s / d.window_s if d.window_s else 0.0,
             "best_option": d.best,
-            "best_moment_s": seconds(d.best_moment) if d.best_moment is not None else None,
+            "best_moment_from_s": d.best_moment_s[0] if d.best_moment_s else None,
+            "best_moment_to_s": d.best_moment_s[1] if d.best_moment_s else None,
+            "preempted": d.preempted, "window_event": d.window_event or None,
             "q_chosen": d.q_values.get(d.chosen), "q_best": d.q_values.get(d.best),
             "q_values": d.q_values, "regret": d.regret, "rating": d.rating,
             "rule_broken": d.broken}

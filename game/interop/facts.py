@@ -2,7 +2,7 @@
 
 A log is trusted only after it verifies (hash chain, scenario hash, re-simulation): learning
 records leave the machine and must never carry scores from an edited file. Everything is
-read through the public replay and scoring APIs (`check_log`, `build_timeline`,
+read through the public replay and scoring APIs (`check_log_scored`, the shared replay loop,
 `score_episode`, `solve_cached`), so the numbers are the ones the debrief shows.
 """
 
@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from game.core import events as ev
-from game.core.engine import window_ticks
 from game.core.model import TICKS_PER_SECOND, Chance, Decision, Scenario
 from game.core.state import SessionState
 from game.replay.annotations import read_notes
+from game.replay.playback import StateDriver, replay
 from game.replay.reader import LogError, ReplayLog, read_log
-from game.replay.timeline import build_timeline
-from game.replay.verify import check_log
+from game.replay.timeline import harm_so_far
+from game.replay.verify import check_log_scored, config_from_header
 from game.scoring.episode import EpisodeScore, review_decisions, score_episode
 from game.scoring.params import ModelParams
 from game.scoring.solver import solve_cached
@@ -47,17 +47,24 @@ class DecisionFact:
     chosen: str
     rung: str | None
     by: str
+    """player, timeout (the window ran out: the default followed), or with scoring v2
+    waiting or preempted."""
     tick: int
-    elapsed: int
-    """Ticks into the window when the supervisor chose (the moment)."""
-    window: int
+    moment_s: float
+    """Seconds into the window (content time, before the pace setting) when the supervisor
+    acted, or when the window was left (timeout)."""
+    window_s: float
     best: str
-    best_moment: int | None
-    """Ticks into the window of the best moment, when the scoring model provides it."""
+    best_moment_s: tuple[float, float] | None
+    """The interval of the window in which stepping in is best, when the scoring model
+    computes one (v2); None under a model without moments."""
     q_values: dict[str, float]
     regret: float
     rating: str
     broken: str | None
+    preempted: bool = False
+    window_event: str = ""
+    """(v2) self_correct or error when a window event decided what happened."""
 
 
 @dataclass(frozen=True)
@@ -166,16 +173,20 @@ def load_facts(path: str | Path, find_scenario: Finder) -> SessionFacts:
         raise FactsError(f"{path}: unreadable log: {exc}") from None
     scenario = find_scenario(str(log.header.get("scenario_id")),
                              str(log.header.get("scenario_sha256")))
-    result, state = check_log(log, scenario)
+    result, state, score = check_log_scored(log, scenario)
     if not result.ok or state is None or scenario is None:
         raise FactsError(f"{path}: not exported: {result.reason}")
-    return gather(log, scenario, state)
+    return gather(log, scenario, state, score)
 
 
-def gather(log: ReplayLog, scenario: Scenario, state: SessionState) -> SessionFacts:
+def gather(log: ReplayLog, scenario: Scenario, state: SessionState,
+           score: EpisodeScore | None = None) -> SessionFacts:
+    """The facts of a log that verified; `score` is the verifier's (it scores a finished
+    log to check its end line), so a finished session is scored once."""
     params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
     profile = str(log.header["profile"])
-    score = score_episode(scenario, state, params) if log.complete else None
+    if score is None and log.complete:
+        score = score_episode(scenario, state, params)
     session_id = session_uuid(log.header)
     harms, rescues = _events(log, scenario)
     notes, problems = read_notes(log.path)
@@ -193,46 +204,69 @@ def _decisions(scenario: Scenario, state: SessionState, params: ModelParams, pro
     solution = solve_cached(scenario, profile, params)
     reviews = score.decisions if score else review_decisions(solution, state)
     steps = [s for s in state.history if s.kind == "decision"]
+    pace = state.pace_factor
     facts = []
     for index, (review, step) in enumerate(zip(reviews, steps), start=1):
         node = scenario.node(review.node)
         assert isinstance(node, Decision)
         analysis = solution.at(review.node, review.history)
         chosen = node.option(review.chosen)
+        moment, window = _moment(review, node, pace)
         facts.append(DecisionFact(
             index=index, node=review.node, cue=node.cue,
             options=tuple((o.id, o.label, o.level.value if o.level else None)
                           for o in node.options),
             chosen=review.chosen, rung=chosen.level.value if chosen.level else None,
-            by=review.by, tick=step.tick, elapsed=review.elapsed,
-            window=window_ticks(scenario, state, node), best=review.best,
-            best_moment=_best_moment(review),
+            by=review.by, tick=step.tick, moment_s=moment, window_s=window, best=review.best,
+            best_moment_s=_best_moment(review),
             q_values={o.option: round(o.q, 6) for o in analysis.options},
-            regret=round(review.gap, 6), rating=review.rating, broken=review.broken))
+            regret=round(review.gap, 6), rating=review.rating, broken=review.broken,
+            preempted=bool(getattr(review, "preempted", False)),
+            window_event=str(getattr(review, "event", "") or "")))
     return tuple(facts)
 
 
-def _best_moment(review: object) -> int | None:
-    """Scoring model v2 adds the best moment to a decision review; v1 has none, and then
-    the records leave it out rather than invent one."""
-    value = getattr(review, "best_moment", None)
-    return int(value) if isinstance(value, (int, float)) else None
+def _moment(review: object, node: Decision, pace: float) -> tuple[float, float]:
+    """(moment, window) in content seconds. Scoring v2 reports both; otherwise they follow
+    from the elapsed ticks, which the pace setting stretched."""
+    window = getattr(review, "window_s", 0.0) or node.window_ticks / TICKS_PER_SECOND
+    chosen = getattr(review, "chosen_moment_s", None)
+    if chosen is None:
+        chosen = getattr(review, "elapsed", 0) / pace / TICKS_PER_SECOND
+    return round(min(float(chosen), window), 3), round(float(window), 3)
+
+
+def _best_moment(review: object) -> tuple[float, float] | None:
+    """Scoring v2 gives the best moment as an interval of the window; a model without
+    moments gives none, and then the records leave it out rather than invent one."""
+    value = getattr(review, "best_moment_s", None)
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        return round(float(value[0]), 3), round(float(value[1]), 3)
+    return None
 
 
 def _events(log: ReplayLog, scenario: Scenario
             ) -> tuple[tuple[HarmFact, ...], tuple[RescueFact, ...]]:
+    """Harm and rescues, from one more pass of the shared replay loop (the timeline would
+    also work out learning at every step, which the records do not need)."""
     harms: list[HarmFact] = []
     rescues: list[RescueFact] = []
-    for moment in build_timeline(log, scenario).moments:
-        event = moment.event
-        if isinstance(event, ev.HarmOccurred):
-            harms.append(HarmFact(len(harms) + 1, event.tick, event.grade, event.node,
-                                  round(moment.harm_so_far, 6)))
-            continue
-        kind = _rescue_kind(scenario, event)
-        if kind:
-            node, choice = _node_choice(event)
-            rescues.append(RescueFact(len(rescues) + 1, moment.tick, node, choice, kind))
+
+    def collect(state: SessionState, events: list) -> None:
+        for event in events:
+            if isinstance(event, ev.HarmOccurred):
+                harms.append(HarmFact(len(harms) + 1, event.tick, event.grade, event.node,
+                                      round(harm_so_far(state), 6)))
+                continue
+            kind = _rescue_kind(scenario, event)
+            if kind:
+                node, choice = _node_choice(event)
+                rescues.append(RescueFact(len(rescues) + 1, int(getattr(event, "tick", 0)),
+                                          node, choice, kind))
+
+    driver = StateDriver(scenario, config_from_header(log.header))
+    collect(driver.state, driver.opening)
+    replay(log, driver, on_events=collect)
     return tuple(harms), tuple(rescues)
 
 

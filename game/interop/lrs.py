@@ -120,16 +120,25 @@ class LrsClient:
         if body is not None:
             data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
             headers["Content-Type"] = "application/json"
+        reused = self._conn is not None
         try:
-            conn = self._connection()
-            conn.request(method, path, body=data, headers=headers)
-            response = conn.getresponse()
-            raw = response.read()
+            status, raw = self._exchange(method, path, data, headers)
         except (OSError, http.client.HTTPException) as exc:
-            self.close()  # a broken keep-alive connection is reopened on the next call
-            return Answer(0, f"cannot reach the LRS at {self._where()}: "
-                             f"{type(exc).__name__}: {exc}")
-        return Answer(response.status, _message(response.status, raw), _body(raw))
+            self.close()
+            if not reused:
+                return Answer(0, f"cannot reach the LRS at {self._where()}: "
+                                 f"{type(exc).__name__}: {exc}")
+            # Servers close idle kept-alive connections (uvicorn after 5 s): try once more
+            # on a new one. Safe for POST too: statement ids make a repeat harmless.
+            return self.request(method, path, body)
+        return Answer(status, _message(status, raw), _body(raw))
+
+    def _exchange(self, method: str, path: str, data: bytes | None,
+                  headers: dict[str, str]) -> tuple[int, bytes]:
+        conn = self._connection()
+        conn.request(method, path, body=data, headers=headers)
+        response = conn.getresponse()
+        return response.status, response.read()
 
     def _where(self) -> str:
         return f"{self._parts.scheme}://{self._parts.netloc}{self._parts.path}"

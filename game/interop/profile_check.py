@@ -120,6 +120,8 @@ def _fits(value: Any, schema: dict) -> bool:
         ok = ok and schema.get("minimum", value) <= value <= schema.get("maximum", value)
     else:
         ok = isinstance(value, _JSON_TYPES.get(kind, object))
+    if ok and kind == "array":
+        ok = schema.get("minItems", 0) <= len(value) <= schema.get("maxItems", len(value))
     if ok and "enum" in schema:
         ok = value in schema["enum"]
     if ok and "pattern" in schema:

@@ -50,12 +50,19 @@ RESULT_EXTENSIONS = [
     (v.WINDOW, "window", "Length of the decision window in seconds.", NUM),
     (v.MOMENT_FRACTION, "moment in the window", "The moment as a fraction of the window "
      "(0 = as it opened).", _schema(type="number", minimum=0, maximum=1)),
-    (v.DECIDED_BY, "decided by", "player (an intervention) or timeout (the window ran out "
-     "and the default, watching, followed).", _schema(type="string",
-                                                     enum=["player", "timeout"])),
+    (v.DECIDED_BY, "decided by", "player (an intervention), timeout (the window ran out "
+     "and the default, watching, followed), waiting or preempted (scoring model v2: the "
+     "supervisor waited, or stepped in too late to act first).",
+     _schema(type="string", enum=["player", "timeout", "waiting", "preempted"])),
     (v.BEST_OPTION, "best option", "The scoring model's best admissible option here.", STR),
-    (v.BEST_MOMENT, "best moment", "Seconds into the window of the model's best moment to "
-     "step in; present only when the scoring model computes one.", NUM),
+    (v.BEST_MOMENT, "best moment", "The interval [from, to] of seconds into the window in "
+     "which stepping in is best; present only when the scoring model computes moments.",
+     _schema(type="array", minItems=2, maxItems=2)),
+    (v.PREEMPTED, "preempted", "The trainee's self-correction, the mistake or the window's "
+     "end came before the supervisor's intervention took effect.", _schema(type="boolean")),
+    (v.WINDOW_EVENT, "window event", "What decided the window when it was not the "
+     "supervisor: self_correct (the trainee corrected the mistake) or error (it happened).",
+     _schema(type="string", enum=["self_correct", "error"])),
     (v.Q_VALUES, "Q-values", "Expected net value (learning minus risk weight times harm) of "
      "every option at this decision, by option id.", _schema(type="object")),
     (v.REGRET, "regret", "Expected regret: how far the choices were from the model's best, "
@@ -149,8 +156,9 @@ def _templates() -> list[dict]:
                       *_included("$.object.definition.choices", "$.result.response",
                                  _xr(v.MOMENT), _xr(v.WINDOW), _xr(v.MOMENT_FRACTION),
                                  _xr(v.DECIDED_BY), _xr(v.BEST_OPTION), _xr(v.Q_VALUES),
-                                 _xr(v.REGRET), _xr(v.RATING)),
+                                 _xr(v.REGRET), _xr(v.RATING), _xr(v.PREEMPTED)),
                       {"location": _xr(v.RUNG), "presence": "recommended"},
+                      {"location": _xr(v.WINDOW_EVENT), "presence": "recommended"},
                       {"location": _xr(v.BEST_MOMENT), "presence": "recommended"}]),
         _template("vote", "workshop vote", "One participant's vote at a decision point in a "
                   "workshop; the actor is the participant's anonymous token.", v.RESPONDED.id,

@@ -42,16 +42,17 @@ def backoff_delay(failures: int) -> float:
 
 def send_queue(queue: StatementQueue, client: LrsClient, *, batch: int = BATCH,
                retry_for: float = 0.0, honour_backoff: bool = True,
-               clock: Callable[[], float] = time.time,
+               limit: int | None = None, clock: Callable[[], float] = time.time,
                sleep: Callable[[float], object] = time.sleep) -> SendReport:
     """Send what is queued; keep retrying with back-off for up to `retry_for` seconds.
 
     `honour_backoff=False` makes the first attempt at once (a person asked to send now);
-    later attempts always wait their back-off."""
+    later attempts always wait their back-off. `limit`: stop once that many statements are
+    settled (sent or rejected)."""
     report = SendReport()
     deadline = clock() + retry_for
     first = True
-    while queue.pending(1):
+    while queue.pending(1) and (limit is None or report.sent + len(report.rejected) < limit):
         state = queue.backoff()
         wait = 0.0 if (first and not honour_backoff) else state["next_attempt"] - clock()
         first = False

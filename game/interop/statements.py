@@ -148,15 +148,17 @@ class _Builder:
 
     def decision(self, d: DecisionFact) -> Statement:
         ext: dict[str, Any] = {
-            v.MOMENT: seconds(d.elapsed), v.WINDOW: seconds(d.window),
-            v.MOMENT_FRACTION: round(d.elapsed / d.window, 6) if d.window else 0.0,
+            v.MOMENT: d.moment_s, v.WINDOW: d.window_s,
+            v.MOMENT_FRACTION: round(d.moment_s / d.window_s, 6) if d.window_s else 0.0,
             v.DECIDED_BY: d.by, v.BEST_OPTION: d.best, v.Q_VALUES: d.q_values,
-            v.REGRET: d.regret, v.RATING: d.rating}
+            v.REGRET: d.regret, v.RATING: d.rating, v.PREEMPTED: d.preempted}
         if d.rung is not None:
             ext[v.RUNG] = d.rung
-        if d.best_moment is not None:
-            ext[v.BEST_MOMENT] = seconds(d.best_moment)
-        result = {"response": d.chosen, "duration": iso_duration(d.elapsed), "extensions": ext}
+        if d.best_moment_s is not None:
+            ext[v.BEST_MOMENT] = list(d.best_moment_s)
+        if d.window_event:
+            ext[v.WINDOW_EVENT] = d.window_event
+        result = {"response": d.chosen, "duration": f"PT{d.moment_s:g}S", "extensions": ext}
         return self.statement(f"decision:{d.index}:{d.node}", v.ANSWERED,
                               self.decision_activity(d), d.tick, result=result)
 

@@ -57,7 +57,6 @@ RISK_WEIGHT = ext("risk-weight")
 CONTENT_SHA256 = ext("content-sha256")
 MODE = ext("mode")
 PACE = ext("pace")
-SEED = ext("seed")
 
 # Result extensions of a decision.
 RUNG = ext("rung")
@@ -70,6 +69,8 @@ BEST_MOMENT = ext("best-moment")
 Q_VALUES = ext("q-values")
 REGRET = ext("regret")
 RATING = ext("safety-rating")
+PREEMPTED = ext("preempted")
+WINDOW_EVENT = ext("window-event")
 
 # Result extensions of harm, rescue, votes, notes and the completed session.
 HARM_GRADE = ext("harm-grade")

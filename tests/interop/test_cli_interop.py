@@ -102,17 +102,24 @@ def test_export_csv_reads_back_with_the_documented_columns_and_types(logs, tmp_p
     assert len(decisions) == sum(len(f.decisions) for f in facts)
     assert [r["complete"] for r in sessions] == [True, True, True, False]
     assert sessions[3]["learning"] is None and sessions[3]["end"] is None
-    assert sessions[1]["started_at"] is None and sessions[2]["votes"] == 5 * len(
-        facts[2].decisions)
+    assert sessions[1]["started_at"] is None
+    assert sessions[2]["votes"] == 5 * vote_lines(logs[2]) > 0
     first = decisions[0]
     d = facts[0].decisions[0]
     assert (first["player"], first["decision"], first["option"]) == (
         "sup-0a1b2c3d", d.node, d.chosen)
     assert first["q_values"] == d.q_values and first["q_best"] == d.q_values[d.best]
-    assert first["regret"] == pytest.approx(first["q_best"] - first["q_chosen"], abs=2e-6)
+    assert first["regret"] == d.regret >= 0
     assert first["content_sha256"] == library()["lumbar_puncture"].content_sha256
-    assert all(r["best_moment_s"] is None or r["best_moment_s"] >= 0 for r in decisions)
+    for r in decisions:
+        assert 0 <= r["moment_s"] <= r["window_s"] and isinstance(r["preempted"], bool)
+        if r["best_moment_from_s"] is not None:
+            assert 0 <= r["best_moment_from_s"] <= r["best_moment_to_s"] <= r["window_s"]
     assert {r["session_id"] for r in decisions} <= {r["session_id"] for r in sessions}
+
+
+def vote_lines(path) -> int:
+    return sum('"type":"vote"' in line for line in path.read_text().splitlines())
 
 
 def _read(path, columns) -> list[dict]:

@@ -169,3 +169,38 @@ def test_the_live_sender_keeps_statements_when_the_lrs_is_away(tmp_path):
     queue = StatementQueue(tmp_path / "q")
     assert queue.counts()["waiting"] > 0 and queue.backoff()["failures"] == 1
     assert any("scripted" in p for p in sender.problems)
+
+
+def test_a_connection_the_server_closed_while_idle_is_reopened(tmp_path):
+    """Servers drop idle kept-alive connections (uvicorn after 5 s); the next request must
+    not count the LRS as unreachable because of that."""
+    import http.server
+
+    from game.interop.lrs import LrsClient
+
+    class OneRequestPerConnection(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            body = b'["ok"]'
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            self.close_connection = True  # closes without telling the client
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), OneRequestPerConnection)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        client = LrsClient(LrsEndpoint(f"http://127.0.0.1:{server.server_port}/xAPI/"))
+        answers = [client.post(statements(1)) for _ in range(3)]
+        client.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [a.status for a in answers] == [200, 200, 200]
