@@ -2,9 +2,9 @@
 
 Version 2 only adds fields, so migrating is one targeted edit: the `schema_version` value
 becomes 2, and every other byte (comments, layout, quoting) stays as the author wrote it.
-What does change is what the validator holds the file to: procedure keys that were warnings
-in version 1 are errors in version 2. So a file is migrated only when it is valid before and
-after; otherwise it is left untouched and the one line says why. The new text is written to
+A file is migrated only when it is valid before and after (the second check guards the
+promise that v2 reads every valid v1 file the same); otherwise it is left untouched and the
+one line says why. The new text is written to
 a temporary file beside the old one and renamed over it, so a crash leaves one or the other.
 """
 
@@ -55,8 +55,8 @@ def migrate_text(raw: bytes, shown: str) -> Migrated:
                                "before migrating")
     lines[line - 1] = row[:col - 1] + "2" + row[col:]
     new = "\n".join(lines)
-    warnings = _valid(new.encode("utf-8"), shown, "in version 2 this is an error; fix it, then "
-                                                  "migrate again")
+    warnings = _valid(new.encode("utf-8"), shown, "as version 2 this is an error; fix it, "
+                                                  "then migrate again")
     changes = [f"schema_version 1 -> 2 at line {line}; every other line kept as written"]
     if warnings:
         changes.append(f"{warnings} warning(s) remain; run `safetynet validate {shown}`")

@@ -2,8 +2,8 @@
 
 A version 1 file is read by the same models (v2 only adds fields), so it must not use a v2
 field: that would silently change what an older game makes of it. Procedure keys are checked
-against the view's schema in both versions; in a version 1 file a mismatch is a warning (the
-file played before, and the view falls back to a default), in version 2 an error.
+against the view's schema in both versions: a typo or a wrong type used to validate and show
+a wrong picture ("SpO2 0"), which is exactly what validation is for.
 """
 
 from __future__ import annotations
@@ -161,7 +161,6 @@ def _at(points: list[tuple[float, float]], t: float) -> float:
 
 def _check_procedure(doc: s.ScenarioIn, node_id: str, part: s.EffectsIn, path: tuple,
                      out: Collector) -> None:
-    report = out.add if doc.schema_version >= 2 else out.warn
     for key, on_key, message in key_problems(doc.procedure_view, part.procedure):
         where = path + ("procedure", key) + (("<key>",) if on_key else ())
-        report(where, f"{node_id}: procedure {message}")
+        out.add(where, f"{node_id}: procedure {message}")

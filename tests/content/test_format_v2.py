@@ -193,9 +193,11 @@ def test_a_v1_file_may_not_use_v2_fields():
         "(run `safetynet migrate FILE`)"]
 
 
-def test_procedure_keys_in_a_v1_file_are_warnings_so_it_still_loads():
-    from game.content.loader import check_text
+def test_procedure_keys_are_checked_in_v1_files_too():
+    from tests.inline import load_text
     text = TINY_YAML.replace("    duration: 2\n", "    duration: 2\n    procedure: {spo2: high}\n")
-    loaded = check_text(text.encode(), "tiny.yaml")
-    assert [w.message for w in loaded.warnings] == ["intro: procedure spo2 must be a number, "
-                                                    "not 'high'"]
+    with pytest.raises(ContentError) as info:
+        load_text(text)
+    row = line_of(text, "spo2: high")
+    assert [str(p) for p in info.value.problems] == [
+        f"tiny.yaml:{row}:23: intro: procedure spo2 must be a number, not 'high'"]

@@ -38,7 +38,7 @@ def test_a_v2_file_is_left_alone():
     (TINY_YAML.replace("window: 5", "window: -5"), r"tiny\.yaml:\d+:\d+: nodes\.d1\.window: "
                                                    r".*\(and \d+ more|; fix it first"),
     (TINY_YAML.replace("    duration: 2\n", "    duration: 2\n    procedure: {spo2: high}\n"),
-     r"tiny\.yaml:\d+:\d+: intro: procedure spo2 must be a number, not 'high'; in version 2"),
+     r"tiny\.yaml:\d+:\d+: intro: procedure spo2 must be a number, not 'high'; fix it first"),
     (TINY_YAML.replace("schema_version: 1", "schema_version: '1'"), r"schema_version is '1'"),
     ("id: [\n", r"tiny\.yaml:2:1: YAML syntax"),
 ])
