@@ -85,7 +85,8 @@ class FileCache:
                     while len(self._items) > self.size:
                         self._items.popitem(last=False)
         if isinstance(found, ContentError):
-            raise found
+            # a fresh exception each time: re-raising one instance would grow its traceback
+            raise ContentError(found.problems)
         return found
 
     def _parse(self, path: Path) -> Loaded | ContentError:
