@@ -39,7 +39,7 @@ class RoomLink:
         self._ending: object | None = None
         """The session whose end summary is being (or was) computed."""
         self.end_thread: threading.Thread | None = None
-        self._seen_room = -1
+        self._seen: tuple = ()
         workshop.listeners.append(lambda _w: self.sync())
         self.sync()
 
@@ -98,10 +98,13 @@ class RoomLink:
         return changed
 
     def poll(self) -> bool:
-        """The projector's frame: sync if the phones changed something since the last call."""
-        if self.room.version == self._seen_room:
+        """The projector's frame: sync if the phones or the workshop changed something since
+        the last call (a ballot can open on a tick that tells no listener)."""
+        w = self.workshop
+        seen = (self.room.version, w.version, id(w.ballot), w.phase)
+        if seen == self._seen:
             return False
-        self._seen_room = self.room.version
+        self._seen = seen
         return self.sync()
 
     def _end(self) -> None:

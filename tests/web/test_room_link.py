@@ -90,3 +90,12 @@ def test_going_back_keeps_the_votes_and_the_end_gives_every_phone_its_summary(
         assert verify_log(str(log), lambda _id: tiny).ok
     line = votes_in(read_log(w.session.log_path))[0]
     assert set(line["ballots"]) == {phones[0].token, phones[1].token}
+
+
+def test_the_projector_frame_opens_a_ballot_the_workshop_opened_silently(tiny, tmp_path):
+    w, room, link = linked(tiny, tmp_path)
+    w.listeners.clear()  # as when a ballot opens on a tick that produced no events
+    run_to_vote(w)
+    assert room.current is None
+    assert link.poll() is False and room.current is not None  # opened, no count changed
+    assert room.current.decision == w.ballot.decision
