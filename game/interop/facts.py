@@ -10,16 +10,26 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from game.core import events as ev
 from game.core.model import TICKS_PER_SECOND, Chance, Decision, Scenario
 from game.core.state import SessionState
+from game.interop.records import (  # re-exported: exporters import facts from one place
+    DecisionFact,
+    FactsError,
+    HarmFact,
+    NoteFact,
+    RescueFact,
+    SessionFacts,
+    VoteFact,
+    derived_uuid,
+    scaled_score,
+    seconds,
+    session_uuid,
+)
 from game.replay.annotations import read_notes
 from game.replay.playback import StateDriver, replay
 from game.replay.reader import LogError, ReplayLog, read_log
@@ -29,126 +39,9 @@ from game.scoring.episode import EpisodeScore, review_decisions, score_episode
 from game.scoring.params import ModelParams
 from game.scoring.solver import solve_cached
 
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://w3id.org/safetynet/xapi")
-"""Root of every UUID we derive: session ids and statement ids."""
-
-
-class FactsError(Exception):
-    """A log that cannot become learning records; the message names the file and why."""
-
-
-@dataclass(frozen=True)
-class DecisionFact:
-    index: int
-    node: str
-    cue: str
-    options: tuple[tuple[str, str, str | None], ...]
-    """(option id, label, rung or None) in the order the scenario lists them."""
-    chosen: str
-    rung: str | None
-    by: str
-    """player, timeout (the window ran out: the default followed), or with scoring v2
-    waiting or preempted."""
-    tick: int
-    moment_s: float
-    """Seconds into the window (content time, before the pace setting) when the supervisor
-    acted, or when the window was left (timeout)."""
-    window_s: float
-    best: str
-    best_moment_s: tuple[float, float] | None
-    """The interval of the window in which stepping in is best, when the scoring model
-    computes one (v2); None under a model without moments."""
-    q_values: dict[str, float]
-    regret: float
-    rating: str
-    broken: str | None
-    preempted: bool = False
-    window_event: str = ""
-    """(v2) self_correct or error when a window event decided what happened."""
-
-
-@dataclass(frozen=True)
-class HarmFact:
-    index: int
-    tick: int
-    grade: str
-    node: str
-    points_so_far: float
-
-
-@dataclass(frozen=True)
-class RescueFact:
-    index: int
-    tick: int
-    node: str
-    choice: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class VoteFact:
-    decision: str
-    option: str
-    token: str
-    token_source: str
-    """`phone` (the participant's own anonymous token) or `room-count` (the facilitator
-    entered counts; the token is derived and stands for one anonymous vote)."""
-    followed: str
-    tick: int
-    key: str
-
-
-@dataclass(frozen=True)
-class NoteFact:
-    tick: int
-    text: str
-    decision: str
-    key: str
-
-
-@dataclass(frozen=True)
-class SessionFacts:
-    path: str
-    header: dict[str, Any]
-    scenario: Scenario
-    session_id: str
-    complete: bool
-    end_node: str | None
-    end_tick: int
-    decisions: tuple[DecisionFact, ...]
-    harms: tuple[HarmFact, ...]
-    rescues: tuple[RescueFact, ...]
-    votes: tuple[VoteFact, ...]
-    notes: tuple[NoteFact, ...]
-    score: EpisodeScore | None
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def player(self) -> str:
-        return str(self.header.get("player", "anonymous"))
-
-    @property
-    def workshop(self) -> bool:
-        return self.header.get("mode") == "workshop"
-
-    @property
-    def started_at(self) -> datetime | None:
-        text = self.header.get("started_at")
-        try:
-            return datetime.fromisoformat(str(text)) if text else None
-        except ValueError:
-            return None
-
-
-def session_uuid(header: dict[str, Any]) -> str:
-    """The session id: derived from the header line's digest, which covers the seed, the
-    player, the start time and any parent, so one log is one session however often sent."""
-    return str(uuid.uuid5(NAMESPACE, f"session:{header.get('digest', '')}"))
-
-
-def derived_uuid(session_id: str, key: str) -> str:
-    return str(uuid.uuid5(uuid.UUID(session_id), key))
-
+__all__ = ["DecisionFact", "FactsError", "Finder", "HarmFact", "NoteFact", "RescueFact",
+           "SessionFacts", "VoteFact", "derived_uuid", "gather", "library_finder",
+           "load_facts", "scaled_score", "seconds", "session_uuid"]
 
 Finder = Callable[[str, str], Scenario | None]
 """(scenario id, content sha256) -> the scenario, preferring the version recorded."""
@@ -328,14 +221,3 @@ def _note(note: Any) -> NoteFact:
                       ensure_ascii=False)
     return NoteFact(note.tick, note.text, note.decision,
                     hashlib.sha256(body.encode()).hexdigest())
-
-
-def seconds(ticks: int) -> float:
-    return round(ticks / TICKS_PER_SECOND, 3)
-
-
-def scaled_score(score: EpisodeScore) -> float:
-    """xAPI's scaled score in [-1, 1]: the expected value of the choices made as a share of
-    the best expected value (1 - regret / |best|), so that luck does not move it."""
-    best = abs(score.best_value) or 1.0
-    return round(max(-1.0, min(1.0, 1.0 - score.regret / best)), 6)

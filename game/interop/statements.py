@@ -58,8 +58,9 @@ def session_statements(facts: SessionFacts, options: ExportOptions | None = None
     return out
 
 
-def iso_duration(ticks: int) -> str:
-    return f"PT{seconds(ticks):g}S"
+def iso_duration(secs: float) -> str:
+    """ISO 8601 duration in plain seconds (`PT12.3S`), never in exponent notation."""
+    return "PT" + (f"{secs:.3f}".rstrip("0").rstrip(".") or "0") + "S"
 
 
 class _Builder:
@@ -158,7 +159,7 @@ class _Builder:
             ext[v.BEST_MOMENT] = list(d.best_moment_s)
         if d.window_event:
             ext[v.WINDOW_EVENT] = d.window_event
-        result = {"response": d.chosen, "duration": f"PT{d.moment_s:g}S", "extensions": ext}
+        result = {"response": d.chosen, "duration": iso_duration(d.moment_s), "extensions": ext}
         return self.statement(f"decision:{d.index}:{d.node}", v.ANSWERED,
                               self.decision_activity(d), d.tick, result=result)
 
@@ -197,7 +198,7 @@ class _Builder:
             ext[v.SAFETY_RULE] = score.safety_rule
         result = {"score": {"scaled": scaled_score(score), "raw": round(score.net, 6)},
                   "success": score.safety_rating != "red", "completion": True,
-                  "duration": iso_duration(self.f.end_tick), "extensions": ext}
+                  "duration": iso_duration(seconds(self.f.end_tick)), "extensions": ext}
         return self.statement("completed", v.COMPLETED, self.vignette(), self.f.end_tick,
                               result=result, parent=False)
 

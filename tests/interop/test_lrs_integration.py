@@ -5,6 +5,8 @@ One server (restarted once) serves the whole module, to stay within a few second
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from game.interop import vocab as v
@@ -136,3 +138,21 @@ def test_the_queue_delivers_everything_exactly_once_after_the_lrs_restarts(
     # Even if the ledger were lost after the LRS accepted, a resend stores nothing twice.
     assert 200 <= client.post(statements).status < 300
     assert len(stored(client, statements)) == len(statements)
+
+
+def test_the_command_sends_a_log_and_a_second_run_sends_nothing(server, client, tmp_path,
+                                                                monkeypatch, capsys):
+    from game.cli import main
+    monkeypatch.setenv("SAFETYNET_LRS_AUTH", server.auth)
+    log = record(tmp_path, library()["npwt_dressing"], "takeover", seed=4)
+    argv = ["xapi", str(log), "--lrs", server.url, "--queue", str(tmp_path / "q"),
+            "--out", str(tmp_path / "s.json")]
+    assert main(argv) == 0
+    sent = json.loads((tmp_path / "s.json").read_text())
+    first = capsys.readouterr()
+    assert f"sent {len(sent)}, rejected 0, waiting 0" in first.out
+    assert len(stored(client, sent)) == len(sent)
+    assert main(argv) == 0
+    second = capsys.readouterr()
+    assert f"sent 0, rejected 0, waiting 0; {len(sent)} already" in second.out
+    assert server.password not in first.out + first.err + second.out + second.err

@@ -163,3 +163,20 @@ def test_an_edited_log_is_refused_with_its_line(lib, tmp_path):
     junk.write_text("not json\n")
     with pytest.raises(FactsError, match="junk.jsonl: unreadable log: line 1"):
         load_facts(junk, finder())
+
+
+def test_durations_are_plain_seconds():
+    from game.interop.statements import iso_duration
+    assert [iso_duration(x) for x in (0, 4.9, 12.0, 1234567.25)] == \
+        ["PT0S", "PT4.9S", "PT12S", "PT1234567.25S"]
+
+
+def test_learning_records_never_load_pygame():
+    """The exporters and the live sender run in the CLI and in the game's background thread;
+    neither may pull in the UI toolkit."""
+    import subprocess
+    import sys
+    code = ("import sys, game.cli_interop, game.interop.live, game.interop.pipeline, "
+            "game.interop.csv_export, game.interop.profile_check; "
+            "sys.exit('pygame' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
