@@ -23,6 +23,7 @@ class WAct(StrEnum):
     METERS = "meters"        # M
     SKIP_BACK = "skip_back"  # Backspace
     NOTE = "note"            # A
+    COUNTDOWN = "countdown"  # C: the phones' vote closes in 30 s
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ _NUMBERS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 _NUMBERS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})
 _LETTERS = {pygame.K_f: WAct.FREEZE, pygame.K_r: WAct.REVEAL, pygame.K_h: WAct.HOT_SEAT,
             pygame.K_m: WAct.METERS, pygame.K_BACKSPACE: WAct.SKIP_BACK,
-            pygame.K_a: WAct.NOTE}
+            pygame.K_a: WAct.NOTE, pygame.K_c: WAct.COUNTDOWN}
 _CHORDS = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
 
 WORKSHOP_KEY_HELP: tuple[tuple[str, str], ...] = (
@@ -45,6 +46,7 @@ WORKSHOP_KEY_HELP: tuple[tuple[str, str], ...] = (
     ("Tab / Shift+Tab", "move the focus"),
     ("H", "hot seat on / off: participants vote one by one, votes hidden"),
     ("R", "reveal / hide the votes (elsewhere: the meters and scores)"),
+    ("C", "phones: the vote closes in 30 seconds (a countdown on every phone)"),
     ("Enter", "follow the majority, or the option picked; continue"),
     ("F", "freeze / resume time"),
     ("Backspace", "go back to the last decision"),
