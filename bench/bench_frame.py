@@ -15,7 +15,7 @@ Figures and targets (each printed with met / NOT met):
 - input: a decision key pressed and the frame drawn (logs the command, fsyncs): within 2x
   the median play frame.
 
-    python bench/bench_frame.py [--frames 120]          # every configuration
+    python bench/bench_frame.py [--frames 80]           # every configuration
     python bench/bench_frame.py --one dummy 1280 720 normal
 """
 
@@ -97,7 +97,7 @@ def report(driver: str, size: tuple[int, int], text: str, r: dict) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--frames", type=int, default=120, help="frames per screen")
+    parser.add_argument("--frames", type=int, default=80, help="frames per screen")
     parser.add_argument("--one", nargs=4, metavar=("DRIVER", "W", "H", "TEXT"))
     args = parser.parse_args()
     if args.one:

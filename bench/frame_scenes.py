@@ -160,7 +160,7 @@ def input_frames(surface: pygame.Surface, ctx: UiContext, catalogue, folder: Pat
                  median_play: float) -> dict:
     """A decision key pressed (the command is logged and fsynced) and the frame drawn."""
     worst = []
-    for n in range(4):
+    for n in range(3):
         stack = practice_stack(ctx, catalogue, str(folder / f"input{n}.jsonl"))
         frame = stack_frame(surface, stack)
         frame()
