@@ -88,8 +88,13 @@ class LiveSender:
                 except _q.Empty:
                     break
             stop = _STOP in items
-            self._take([i for i in items if i is not _STOP])
-            self._send()
+            try:
+                self._take([i for i in items if i is not _STOP])
+                self._send()
+            except Exception as exc:  # noqa: BLE001 - the thread must outlive any one log
+                # A full disk or an unexpected log must not end live sending for the rest
+                # of the game; the problem is kept for a status line, the logs stay on disk.
+                self.problems.append(f"live sending: {type(exc).__name__}: {exc}")
         self.client.close()
 
     def _take(self, items: list) -> None:

@@ -76,6 +76,16 @@ def export_logs(paths: Iterable[Path], find: Finder, options: ExportOptions,
     statements to `keep` (e.g. to write a file). A bad log is a problem, not an end."""
     out = Export()
     sender = _BackgroundSender(queue, client, batch) if queue and client else None
+    waiting: list[Statement] = []
+
+    def enqueue() -> None:
+        """Queue in batches: one fsync per batch, not per session. Statements not yet
+        queued when the process dies are made again from their logs on the next run."""
+        if queue is not None and waiting:
+            out.queued += queue.add(waiting)
+            waiting.clear()
+            if sender:
+                sender.poke()
     try:
         for path in paths:
             try:
@@ -89,10 +99,10 @@ def export_logs(paths: Iterable[Path], find: Finder, options: ExportOptions,
             out.statements += len(statements)
             if keep is not None:
                 keep(statements)
-            if queue is not None:
-                out.queued += queue.add(statements)
-                if sender:
-                    sender.poke()
+            waiting.extend(statements)
+            if len(waiting) >= batch:
+                enqueue()
+        enqueue()
     finally:
         if sender:
             sender.finish()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
@@ -204,3 +205,21 @@ def test_a_connection_the_server_closed_while_idle_is_reopened(tmp_path):
         server.shutdown()
         server.server_close()
     assert [a.status for a in answers] == [200, 200, 200]
+
+
+def test_the_live_sender_survives_an_unexpected_failure(tmp_path):
+    def explode(batch):
+        raise RuntimeError("disk on fire")
+    lrs = ScriptedLrs(explode)
+    sender = LiveSender(LrsEndpoint("http://127.0.0.1:9/"), finder(),
+                        StatementQueue(tmp_path / "q"), poll_s=0.05, client=lrs)
+    sender.submit(statements(2))
+    deadline = time.monotonic() + 10
+    while not sender.problems and time.monotonic() < deadline:
+        time.sleep(0.01)
+    sender.log_updated(tmp_path / "no-such-log.jsonl")
+    sender.submit(statements(1, start=2))
+    assert sender.close(timeout=10)
+    assert any("disk on fire" in p for p in sender.problems)
+    assert any("no-such-log.jsonl" in p for p in sender.problems)
+    assert StatementQueue(tmp_path / "q").counts()["waiting"] == 0  # later tries went through
