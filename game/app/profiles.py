@@ -101,6 +101,33 @@ def current_profile(history: History, folder: Path | None = None) -> Profile | N
     return next((p for p in profiles(history) if p.id == chosen), None)
 
 
+def needs_profile(folder: Path | None = None) -> bool:
+    """First start: no profile has been chosen on this machine yet (the title then opens
+    the profile picker). A machine that played before profiles existed has a player id
+    with sessions; that counts as chosen, so nobody is asked twice."""
+    from game.store.db import open_history
+    chosen = current_id(folder)
+    history, _ = open_history()
+    if history is None:
+        return False  # no history to keep profiles in: play on without asking
+    with history:
+        known = {p.id for p in profiles(history)}
+    return chosen is None or chosen not in known and bool(known)
+
+
+def profile_label(folder: Path | None = None) -> str | None:
+    """The current profile's nickname for the title menu (None when none is chosen)."""
+    from game.store.db import open_history
+    chosen = current_id(folder)
+    if chosen is None:
+        return None
+    history, _ = open_history()
+    if history is None:
+        return chosen
+    with history:
+        return next((p.name for p in profiles(history) if p.id == chosen), chosen)
+
+
 def switch_to(profile: Profile, folder: Path | None = None) -> None:
     """Record under this profile from the next session on (atomic write of player_id)."""
     target = _id_file(folder)

@@ -73,6 +73,17 @@ def played_marks(records: Iterable[SessionRecord]) -> dict[str, Mark]:
     return marks
 
 
+def current_marks() -> dict[str, Mark]:
+    """The marks of the profile playing now, from the history database (empty when no
+    profile is chosen or the history cannot be read; the list then shows no marks)."""
+    from game.app.profiles import current_id
+    from game.store.listing import recorded_sessions
+    player = current_id()
+    if player is None:
+        return {}
+    return played_marks(recorded_sessions(player, moments=False).records)
+
+
 @dataclass(frozen=True)
 class Goal:
     text: str
@@ -87,7 +98,8 @@ class Goal:
 
 def goal(vignette: Vignette, records: Iterable[SessionRecord]) -> Goal:
     n = len(vignette.trainees)
-    who = "the trainee" if n == 1 else f"all {_number(n)} trainees"
+    who = "the trainee" if n == 1 else "both trainees" if n == 2 else \
+        f"all {_number(n)} trainees"
     met = tuple(name for pid, name in vignette.trainees
                 if any(r.scenario_id == vignette.id and r.profile == pid
                        and r.safety_rating == "green" and (r.regret or 0.0) < GOAL_REGRET
@@ -136,7 +148,7 @@ def _candidate(v: Vignette, pid: str, name: str, records: list[SessionRecord],
 def _reason(v: Vignette, name: str, last: SessionRecord | None, since: int | None,
             cat: Group | None, dist: Group | None) -> str:
     if last is not None and last.finished and last.safety_rating == "red":
-        return (f"Your last {v.title} with the {name} was unsafe; try it again while it is "
+        return (f"Your last {v.title} with {name} was unsafe; try it again while it is "
                 "fresh in mind.")
     weakest = max((g for g in (cat, dist) if g is not None), key=_weakness, default=None)
     if weakest is not None and (weakest.unsafe or weakest.caution):
@@ -146,8 +158,8 @@ def _reason(v: Vignette, name: str, last: SessionRecord | None, since: int | Non
         return (f"{v.title} practises {what}, where {bad} of your {weakest.sessions} "
                 f"sessions were {label}.")
     if since is None:
-        return f"You have not yet supervised the {name} in {v.title}."
-    return f"You last played {v.title} with the {name} {since} sessions ago; time to revisit."
+        return f"You have not yet supervised {name} in {v.title}."
+    return f"You last played {v.title} with {name} {since} sessions ago; time to revisit."
 
 
 def recommend(vignettes: Sequence[Vignette], records: Iterable[SessionRecord],

@@ -6,8 +6,8 @@ from game.app.progress import progress
 from game.app.recommend import Vignette, goal, played_marks, recommend
 from tests.store.generate import CATEGORIES, Habits, history
 
-TRAINEES = (("confident_junior", "confident junior"), ("anxious_junior", "anxious junior"),
-            ("senior", "senior resident"))
+TRAINEES = (("confident_junior", "Dr Ana Ruiz"), ("anxious_junior", "Dr Ben Okafor"),
+            ("senior", "Dr Chen Li"))
 LIBRARY = [Vignette(f"v_{c}", c.title(), c, d, TRAINEES)
            for c, d in zip(CATEGORIES, ("direct", "indirect", "distant") * 2)]
 
@@ -15,7 +15,7 @@ LIBRARY = [Vignette(f"v_{c}", c.title(), c, d, TRAINEES)
 def test_a_new_player_is_sent_to_the_first_vignette_with_a_reason():
     rec = recommend(LIBRARY, [])
     assert rec.vignette.id == "v_technical" and rec.trainee[0] == "confident_junior"
-    assert rec.reason == "You have not yet supervised the confident junior in Technical."
+    assert rec.reason == "You have not yet supervised Dr Ana Ruiz in Technical."
     assert recommend([], []) is None
 
 
@@ -23,7 +23,7 @@ def test_the_weak_category_is_recommended_and_named():
     records = history(36, Habits(unsafe_in=frozenset({"medication"})))
     rec = recommend(LIBRARY, records)
     assert (rec.vignette.id, rec.trainee[0]) == ("v_medication", "anxious_junior")
-    assert rec.reason == ("Your last Medication with the anxious junior was unsafe; try it "
+    assert rec.reason == ("Your last Medication with Dr Ben Okafor was unsafe; try it "
                           "again while it is fresh in mind.")
 
 
@@ -56,7 +56,7 @@ def test_an_unsafe_last_try_comes_first():
                 enumerate(records[:3], start=1)]
     rec = recommend(LIBRARY, records)
     assert (rec.vignette.id, rec.trainee[0]) == ("v_decision", "senior")
-    assert rec.reason == ("Your last Decision with the senior resident was unsafe; try it "
+    assert rec.reason == ("Your last Decision with Dr Chen Li was unsafe; try it "
                           "again while it is fresh in mind.")
 
 
@@ -79,5 +79,7 @@ def test_the_small_goal_counts_trainees_met():
     assert g.text == "Safe, regret under 1, with all three trainees"
     assert g.total == 3 and g.done and set(g.met) == {name for _, name in TRAINEES}
     assert goal(v, []).met == () and not goal(v, []).done
+    two = Vignette("v2", "Two", "technical", "direct", TRAINEES[:2])
+    assert goal(two, []).text == "Safe, regret under 1, with both trainees"
     unsafe = [r.with_(safety_rating="red") for r in records]
     assert goal(v, unsafe).met == ()

@@ -1,0 +1,1 @@
+"""Entrustment rating step (O-SCORE) before the outcome."""

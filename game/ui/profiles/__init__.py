@@ -1,0 +1,1 @@
+"""Profiles screen: pick, create, rename, delete."""

@@ -1,0 +1,1 @@
+"""Progress screen: a supervisor's judgement over time."""

@@ -1,0 +1,125 @@
+"""Progress: how a supervisor's judgement is changing, one page at a time.
+
+Pages (Left/Right or Tab): over time (plot of regret with safety marks, tendencies in
+words), areas (failure categories and supervision distances), reading the trainee
+(entrustment calibration) and what next. Everything comes from the history database; no
+log is opened, so the screen opens in milliseconds however long the history is.
+"""
+
+from __future__ import annotations
+
+import pygame
+from pygame import Rect
+
+from game.app.profiles import current_id
+from game.app.recommend import Vignette
+from game.app.sessions import player_id
+from game.store.listing import recorded_sessions
+from game.ui.kit.common import draw_footer, draw_header, text_height
+from game.ui.kit.layout import frame, share
+from game.ui.kit.panels import focus_ring, panel, tone_colour
+from game.ui.progress.model import ProgressVM, progress_vm
+from game.ui.progress.plot import draw_plot
+from game.ui.shell.context import UiContext
+from game.ui.shell.input import Act, Intent
+from game.ui.shell.scene import Pop, Result, Scene
+
+
+def profile_name(player: str) -> str:
+    """The nickname of the profile `player`, or the id itself."""
+    from game.store import open_history
+    history, _ = open_history()
+    if history is None:
+        return player
+    with history:
+        row = history.connection.execute("SELECT name FROM players WHERE id = ?",
+                                          (player,)).fetchone()
+    return row[0] if row else player
+
+
+class ProgressScene(Scene):
+    name = "progress"
+
+    def __init__(self, ctx: UiContext, player: str | None = None):
+        super().__init__(ctx)
+        self.player = player or current_id() or player_id()
+        listing = recorded_sessions(self.player)
+        self.records, self.problem = listing.records, listing.problem
+        catalogue = ctx.services.catalogue() if ctx.services else None
+        self.library = [Vignette.of(s) for s in catalogue.scenarios] if catalogue else []
+        self.name_shown = profile_name(self.player)
+        self.page = 0
+        self.vm: ProgressVM = progress_vm(self.records, self.library, self.name_shown, ctx.t)
+
+    def resize(self) -> None:
+        m = self.ctx.metrics
+        self.vm = progress_vm(self.records, self.library, self.name_shown, self.ctx.t)
+        f = frame(self.ctx.size, m, m.heading)
+        self.header, self.footer = f.header, f.footer
+        tab_h = self.ctx.line_height(m.small, True) + m.gap
+        self.tabs = self._tab_rects(Rect(f.body.x, f.body.y, f.body.width, tab_h))
+        self.body = Rect(f.body.x, f.body.y + tab_h + m.gap, f.body.width,
+                         f.body.height - tab_h - m.gap)
+
+    def _tab_rects(self, strip: Rect) -> list[Rect]:
+        n, gap = len(self.vm.pages), self.ctx.metrics.gap
+        w = (strip.width - gap * (n - 1)) // n
+        return [Rect(strip.x + i * (w + gap), strip.y, w, strip.height) for i in range(n)]
+
+    def on_intent(self, intent: Intent) -> Result:
+        if intent.act is Act.BACK:
+            return Pop()
+        step = {Act.RIGHT: 1, Act.NEXT: 1, Act.DOWN: 1, Act.LEFT: -1, Act.PREV: -1,
+                Act.UP: -1}.get(intent.act, 0)
+        if intent.act is Act.CHOOSE and 1 <= intent.number <= len(self.vm.pages):
+            self.page = intent.number - 1
+        elif intent.act is Act.CLICK:
+            for i, rect in enumerate(self.tabs):
+                if rect.collidepoint(intent.pos):
+                    self.page = i
+        elif step:
+            self.page = (self.page + step) % len(self.vm.pages)
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.t
+        surface.fill(ctx.palette.background)
+        draw_header(ctx, surface, self.header, self.vm.heading, m.heading)
+        self._draw_tabs(surface)
+        body = self.body
+        if self.page == 0 and not self.vm.empty:
+            plot_h = min(body.height // 2, round(body.height * 0.5))
+            draw_plot(ctx, surface, Rect(body.x, body.y, body.width, plot_h), self.vm.points)
+            body = Rect(body.x, body.y + plot_h + m.gap, body.width,
+                        body.height - plot_h - m.gap)
+        lines = list(self.vm.pages[self.page].lines)
+        if self.vm.empty and self.page != 3:
+            lines = [("", t("No finished sessions yet for this profile: play a vignette in "
+                            "practice or assessment, and your progress appears here."))]
+        if self.problem:
+            lines.append(("warn", "⚠ " + self.problem))
+        self._draw_lines(surface, body, lines)
+        draw_footer(ctx, surface, self.footer, t("←/→ or 1-4 pages · Esc back"))
+
+    def _draw_tabs(self, surface: pygame.Surface) -> None:
+        ctx, m = self.ctx, self.ctx.metrics
+        for i, (page, rect) in enumerate(zip(self.vm.pages, self.tabs)):
+            chosen = i == self.page
+            panel(ctx, surface, rect, ctx.palette.panel_alt if chosen else ctx.palette.panel)
+            ctx.text(surface, f"{i + 1} {page.title}", rect.inflate(-m.gap, 0), m.small,
+                     ctx.palette.text if chosen else ctx.palette.muted, chosen, "center",
+                     "center", truncate=True)
+            if chosen:
+                focus_ring(ctx, surface, rect)
+
+    def _draw_lines(self, surface: pygame.Surface, box: Rect,
+                    lines: list[tuple[str, str]]) -> None:
+        ctx, m = self.ctx, self.ctx.metrics
+        if not lines:
+            return
+        needs = [text_height(ctx, text, m.body, box.width) for _, text in lines]
+        y = box.y
+        for (tone, text), h in zip(lines, share(box.height, needs, m.gap // 2)):
+            colour = tone_colour(ctx, tone) if tone else ctx.palette.text
+            ctx.text(surface, text, Rect(box.x, y, box.width, h), m.body, colour)
+            y += h + m.gap // 2

@@ -1,0 +1,160 @@
+"""Self-practice screens: profiles at first start, Progress pages, the rating step, marks."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.app.profiles import create_profile, current_id, profiles, switch_to
+from game.store import open_history
+from game.ui.calibration.rating import RatingOverlay
+from game.ui.home.picker import PickerScene
+from game.ui.home.title import TitleScene
+from game.ui.profiles.profiles import ProfilesScene
+from game.ui.progress.progress import ProgressScene
+from game.ui.shell.input import key_event
+from game.ui.shell.scene import Pop, Push, SceneStack
+from tests.store.generate import Habits, history
+from tests.ui.conftest import SIZES
+
+
+def _type(stack: SceneStack, text: str) -> None:
+    stack.update(16)  # the entry's first frame: from now on TEXTINPUT is text
+    stack.handle(pygame.event.Event(pygame.TEXTINPUT, text=text))
+    stack.handle(key_event(pygame.K_RETURN))
+
+
+def _fits(ctx) -> list:
+    return [p for p in ctx.recorder if p.overflow]
+
+
+def test_first_start_asks_for_a_profile_then_plays_as_it(ctx, home):
+    stack = SceneStack()
+    stack.push(TitleScene(ctx))
+    stack.update(16)
+    assert stack.top.name == "profiles"
+    stack.handle(key_event(pygame.K_n))
+    _type(stack, "me@example.org")
+    assert "not an e-mail" in stack.top.error
+    stack.top.text = ""
+    _type(stack, "Night owl")
+    stack.update(16)
+    assert stack.top.name == "title"
+    history, _ = open_history()
+    with history:
+        (owl,) = profiles(history)
+    assert owl.name == "Night owl" and current_id() == owl.id
+    stack.update(16)
+    assert "Profile: Night owl" in [b.label for b in stack.top.buttons]
+    stack.update(16)
+    assert stack.top.name == "title"  # asked once only
+
+
+def test_switch_and_delete_with_the_name_typed_back(ctx, home):
+    history, _ = open_history()
+    with history:
+        a, b = create_profile(history, "Alpha"), create_profile(history, "Beta")
+        history.add_many([r.with_(player=a.id) for r in history_records(3)])
+    switch_to(a)
+    stack = SceneStack()
+    stack.push(ProfilesScene(ctx))
+    assert stack.top.focus.current == a.id
+    stack.handle(key_event(pygame.K_DELETE))
+    assert "This deletes 3 sessions" in stack.top.context
+    _type(stack, "Beta")
+    assert stack.top.error == "type 'Alpha' to confirm"
+    stack.top.text = ""
+    _type(stack, "alpha")
+    assert stack.top.name == "profiles" and [p.name for p in stack.top.rows] == ["Beta"]
+    stack.handle(key_event(pygame.K_RETURN))
+    assert current_id() == b.id and not stack.scenes
+
+
+def history_records(n: int, **habits):
+    return history(n, Habits(**habits))
+
+
+@pytest.fixture
+def played(home):
+    history_db, _ = open_history()
+    with history_db:
+        me = create_profile(history_db, "Reader")
+        history_db.add_many(history_records(40, unsafe_in=frozenset({"medication"}),
+                                            early_s=3.0, trust_bias={"confident_junior": 2},
+                                            scenarios=("caesarean_full_dilatation", "medication_dosing")))
+        history_db.execute_write("UPDATE sessions SET player = ?", (me.id,))
+    switch_to(me)
+    return me
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("text_size", ["normal", "x-large"])
+def test_progress_pages_fit_at_every_size(make_ctx, played, size, text_size):
+    ctx = make_ctx(size, text_size=text_size)
+    scene = ProgressScene(ctx)
+    scene.resize()
+    texts = []
+    for page in range(4):
+        ctx.recorder.clear()
+        scene.page = page
+        scene.draw(pygame.Surface(size))
+        assert _fits(ctx) == [], (page, [p.text for p in _fits(ctx)])
+        texts += [p.text for p in ctx.recorder]
+    assert "Progress · Reader · 40 sessions" in texts
+    assert "You usually step in about 3 s before you need to." in texts
+    assert any(t.startswith("You over-trust confident trainees") for t in texts)
+    assert any(t.startswith("Play ") for t in texts)
+
+
+def test_progress_pages_switch_by_keys_and_back(ctx, played):
+    scene = ProgressScene(ctx)
+    scene.resize()
+    scene.handle_event(key_event(pygame.K_RIGHT))
+    assert scene.page == 1
+    scene.handle_event(key_event(pygame.K_4))
+    assert scene.page == 3
+    scene.handle_event(key_event(pygame.K_RIGHT))
+    assert scene.page == 0
+    assert isinstance(scene.handle_event(key_event(pygame.K_ESCAPE)), Pop)
+
+
+def test_progress_of_a_new_profile_says_what_to_do(ctx, home):
+    scene = ProgressScene(ctx, player="sup-new")
+    scene.resize()
+    scene.draw(pygame.Surface(ctx.size))
+    assert any("No finished sessions yet" in p.text for p in ctx.recorder)
+
+
+@pytest.mark.parametrize("key, level", [(pygame.K_4, 4), (pygame.K_ESCAPE, None),
+                                        (pygame.K_s, None)])
+def test_rating_step(ctx, key, level):
+    got = []
+    overlay = RatingOverlay(ctx, "the confident junior", got.append)
+    overlay.resize()
+    overlay.draw(pygame.Surface(ctx.size))
+    assert isinstance(overlay.handle_event(key_event(key)), Pop) and got == [level]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_rating_step_fits_with_the_largest_text(make_ctx, size):
+    ctx = make_ctx(size, text_size="x-large")
+    overlay = RatingOverlay(ctx, "the confident junior", lambda _: None)
+    overlay.resize()
+    overlay.draw(pygame.Surface(size))
+    assert _fits(ctx) == []
+
+
+def test_picker_shows_played_marks(ctx, played):
+    picker = PickerScene(ctx)
+    picker.resize()
+    picker.draw(pygame.Surface(ctx.size))
+    assert any(p.text.startswith("Technical · direct supervision · 1.5 min · played 20× · "
+                                 "best: ") for p in ctx.recorder)
+
+
+def test_title_opens_progress_and_profiles(ctx, played):
+    title = TitleScene(ctx)
+    title.resize()
+    assert isinstance(title.activate("progress"), Push)
+    result = title.activate("profile")
+    assert isinstance(result, Push) and result.scene.name == "profiles"
