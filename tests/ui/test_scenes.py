@@ -21,7 +21,7 @@ def test_title(ctx):
     title = TitleScene(ctx)
     title.resize()
     assert title.focus.ids == ["start", "mode", "tutorial", "workshop", "history",
-                               "settings", "quit"]
+                               "progress", "profile", "settings", "quit"]
     result = press(title, pygame.K_RETURN)
     assert isinstance(result, Push) and isinstance(result.scene, PickerScene)
     assert isinstance(press(title, pygame.K_ESCAPE), Quit)

@@ -79,9 +79,10 @@ def played(home):
     history_db, _ = open_history()
     with history_db:
         me = create_profile(history_db, "Reader")
-        history_db.add_many(history_records(40, unsafe_in=frozenset({"medication"}),
-                                            early_s=3.0, trust_bias={"confident_junior": 2},
-                                            scenarios=("caesarean_full_dilatation", "medication_dosing")))
+        history_db.add_many(history_records(
+            40, unsafe_in=frozenset({"medication"}), early_s=3.0,
+            trust_bias={"confident_junior": 2},
+            scenarios=("caesarean_full_dilatation", "medication_dosing")))
         history_db.execute_write("UPDATE sessions SET player = ?", (me.id,))
     switch_to(me)
     return me

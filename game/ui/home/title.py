@@ -20,9 +20,11 @@ from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Push, Quit, Result, Scene
 from game.ui.shell.screens import open_screen
 
-ITEMS = ("start", "mode", "tutorial", "workshop", "history", "settings", "quit")
+ITEMS = ("start", "mode", "tutorial", "workshop", "history", "progress", "profile",
+         "settings", "quit")
 SCREEN_OF = {"start": "picker", "tutorial": "tutorial", "workshop": "workshop-setup",
-             "history": "history", "settings": "settings"}
+             "history": "history", "progress": "progress", "profile": "profiles",
+             "settings": "settings"}
 """The screen (by its registry name) each menu item opens."""
 MODES = ("practice", "assessment")
 
@@ -75,14 +77,34 @@ class TitleScene(Scene):
         self.focus = FocusList(ITEMS)
         self.buttons: list[Button] = []
         self.notice = ""
+        self.asked_profile = self.relabel = False
 
     def labels(self) -> dict[str, tuple[str, str]]:
         t = self.ctx.t
         return {"start": (t("Start"), "Enter"),
                 "mode": (t("Mode: {mode}", mode=mode_name(self.ctx.mode, t)), ""),
                 "tutorial": (t("Tutorial"), ""), "workshop": (t("Workshop"), ""),
-                "history": (t("History"), ""), "settings": (t("Settings"), ""),
+                "history": (t("History"), ""), "progress": (t("Progress"), ""),
+                "profile": (t("Profile: {name}", name=self.profile_name()), ""),
+                "settings": (t("Settings"), ""),
                 "quit": (t("Quit"), "Esc")}
+
+    def profile_name(self) -> str:
+        from game.app.profiles import profile_label
+        return profile_label() or self.ctx.t("none")
+
+    def update(self, dt_ms: int) -> Result:
+        """At first start (no profile chosen yet) the profile picker comes first, once; back
+        from it, the menu shows the profile now chosen."""
+        from game.app.profiles import needs_profile
+        if self.relabel:
+            self.relabel = False
+            self.resize()
+        if not self.asked_profile and self.ctx.services is not None:
+            self.asked_profile = self.relabel = True
+            if needs_profile():
+                return Push(open_screen("profiles", self.ctx, True))
+        return None
 
     def texts(self) -> tuple[str, str]:
         t = self.ctx.t
@@ -110,6 +132,7 @@ class TitleScene(Scene):
     def activate(self, item: str) -> Result:
         self.notice = ""
         if item in SCREEN_OF:
+            self.relabel = item == "profile"
             return Push(open_screen(SCREEN_OF[item], self.ctx))
         if item == "mode":
             current = MODES.index(self.ctx.mode) if self.ctx.mode in MODES else -1

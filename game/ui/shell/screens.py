@@ -31,6 +31,9 @@ SCREENS: dict[str, str] = {
     "workshop-setup": "game.ui.workshop.setup:WorkshopSetupScene",
     "workshop-play": "game.ui.workshop.play:WorkshopPlayScene",
     "workshop-end": "game.ui.workshop.end:WorkshopEndScene",
+    "profiles": "game.ui.profiles.profiles:ProfilesScene",
+    "progress": "game.ui.progress.progress:ProgressScene",
+    "entrustment-rating": "game.ui.calibration.rating:RatingOverlay",
 }
 """Screen name -> "module:class". The names are the scenes' `name` attributes where they
 have one (the stack pops back to a screen by that name)."""
