@@ -17,21 +17,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import paths
-from game.content.catalogue import Catalogue, load_catalogue
-from game.core.model import Scenario
-from game.core.state import SessionConfig
 from game.replay.recorder import RecordingError
-from game.replay.session import RecordedSession
-from game.scoring.params import ModelParams
+
+if TYPE_CHECKING:
+    from game.content.catalogue import Catalogue
+    from game.core.model import Scenario
+    from game.replay.session import RecordedSession
+    from game.scoring.params import ModelParams
 
 MODES = ("practice", "assessment", "workshop")
 """Session modes a player starts (headless runs write "headless")."""
 TUTORIAL_SEED = 1
 """Fixed, so every player meets the same first vignette (their choices still matter)."""
 
-Starter = Callable[[Scenario, str], RecordedSession]
+Starter = Callable[["Scenario", str], "RecordedSession"]
 """Starts a recorded session of a scenario with a trainee profile."""
 
 
@@ -47,6 +49,7 @@ class Launch:
 
     def params(self, risk_weight: float | None = None) -> ModelParams:
         """Scoring parameters: an explicit weight first, then --risk-weight, else defaults."""
+        from game.scoring.params import ModelParams
         weight = risk_weight if risk_weight is not None else self.risk_weight
         return ModelParams(risk_weight=weight) if weight else ModelParams()
 
@@ -97,6 +100,8 @@ def start_session(scenario: Scenario, profile: str, mode: str, pace: str = "norm
     """Start one logged session now. When the log cannot be written (RecordingError, an
     OSError), practice plays on unrecorded with `session.recording_problem` saying why;
     other modes raise it, since their result would not be recorded."""
+    from game.core.state import SessionConfig
+    from game.replay.session import RecordedSession
     now = datetime.now(UTC)
     seed = launch.seed if launch.seed is not None else new_seed()
     config = SessionConfig(scenario.id, seed, profile, pace, mode)
@@ -116,6 +121,9 @@ def start_session(scenario: Scenario, profile: str, mode: str, pace: str = "norm
 def start_tutorial(scenario: Scenario, pace: str = "normal") -> RecordedSession:
     """The tutorial: a practice session on a fixed seed, not recorded and not in the
     history (it teaches the controls; it is not a result)."""
+    from game.core.state import SessionConfig
+    from game.replay.session import RecordedSession
+    from game.scoring.params import ModelParams
     config = SessionConfig(scenario.id, TUTORIAL_SEED, scenario.trainees[0].id, pace,
                            "practice")
     return RecordedSession(scenario, config, ModelParams(), None, player="tutorial")
@@ -136,4 +144,7 @@ def live_starter(launch: Launch, mode: Callable[[], str], pace: Callable[[], str
 
 def catalogue_loader(directory: Path | None = None) -> Callable[[], Catalogue]:
     """Reloads the library each time it is asked: authors edit files while the game runs."""
-    return lambda: load_catalogue(directory or paths.scenarios_dir())
+    def load() -> Catalogue:
+        from game.content.catalogue import load_catalogue
+        return load_catalogue(directory or paths.scenarios_dir())
+    return load

@@ -7,14 +7,19 @@ does not start and every call is silently a no-op: the game must run on silent m
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 import pygame
+
+if TYPE_CHECKING:
+    import numpy as np
 
 RATE = 22050
 
 
 def _tone(freqs: list[tuple[float, float]], volume: float) -> np.ndarray:
     """Concatenated sine segments (frequency Hz, seconds) with short fades, int16 stereo."""
+    import numpy as np  # when the cues are made, not at import: the title needs no numpy
     parts = []
     for freq, seconds in freqs:
         t = np.arange(int(RATE * seconds)) / RATE
@@ -39,6 +44,7 @@ class SoundBank:
         self._sounds: dict[str, pygame.mixer.Sound] = {}
         self.available = self._start_mixer()
         if self.available:
+            import numpy as np
             for name, make in CUES.items():
                 self._sounds[name] = pygame.sndarray.make_sound(np.ascontiguousarray(make()))
 
