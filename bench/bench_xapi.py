@@ -76,6 +76,9 @@ def bare_post(statements: list[dict], server: RalphServer) -> None:
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="safetynet-bench-xapi-"))
     atexit.register(shutil.rmtree, work, True)
+    # A private copy of the library: the logs must still match it when they are converted.
+    shutil.copytree(scenarios_dir(), work / "scenarios")
+    os.environ["SAFETYNET_SCENARIOS"] = str(work / "scenarios")
     start = time.perf_counter()
     logs = generate(work / "logs", SESSIONS, seed=SEED)
     print(f"{len(logs)} logs generated with the headless runner in "
