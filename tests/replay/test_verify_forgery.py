@@ -255,3 +255,19 @@ def test_replay_verify_consults_the_history_for_a_cut_end_line(tmp_path, capsys)
                                   started_at="", log_file=log.name))
     assert main(["replay", str(log), "--verify"]) == 1
     assert "the end line was removed" in capsys.readouterr().out
+
+
+def test_a_removed_score_field_is_reported_and_a_newer_one_is_not_required(tiny, tmp_path):
+    path = tmp_path / "s.jsonl"
+    record(tiny, path)
+    records = records_of(path)
+    del records[-1]["score"]["regret"]
+    reseal(path, records)
+    assert "recorded regret None differs" in verify_log(str(path), finder(tiny)).reason
+    records[-1]["score"]["regret"] = records_of(tmp_path / "s.jsonl")[-1]["score"].get(
+        "regret", 0.0)
+    record(tiny, path)
+    records = records_of(path)
+    records[-1]["score"]["a_field_from_the_future"] = 1  # unknown to this model: ignored
+    reseal(path, records)
+    assert verify_log(str(path), finder(tiny)).ok
