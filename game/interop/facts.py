@@ -81,7 +81,7 @@ def gather(log: ReplayLog, scenario: Scenario, state: SessionState,
     if score is None and log.complete:
         score = score_episode(scenario, state, params)
     session_id = session_uuid(log.header)
-    harms, rescues = _events(log, scenario)
+    harms, rescues, supervision = _events(log, scenario)
     notes, problems = read_notes(log.path)
     return SessionFacts(
         path=log.path, header=log.header, scenario=scenario, session_id=session_id,
@@ -89,7 +89,8 @@ def gather(log: ReplayLog, scenario: Scenario, state: SessionState,
         end_tick=int(log.end["tick"]) if log.end else state.tick,
         decisions=_decisions(scenario, state, params, profile, score),
         harms=harms, rescues=rescues, votes=_votes(log, session_id),
-        notes=tuple(_note(n) for n in notes), score=score, warnings=tuple(problems))
+        notes=tuple(_note(n) for n in notes), score=score, warnings=tuple(problems),
+        supervision_changes=supervision)
 
 
 def _decisions(scenario: Scenario, state: SessionState, params: ModelParams, profile: str,
@@ -139,20 +140,23 @@ def _best_moment(review: object) -> tuple[float, float] | None:
 
 
 def _events(log: ReplayLog, scenario: Scenario
-            ) -> tuple[tuple[HarmFact, ...], tuple[RescueFact, ...]]:
-    """Harm and rescues, from one more pass of the shared replay loop (the timeline would
-    also work out learning at every step, which the records do not need)."""
+            ) -> tuple[tuple[HarmFact, ...], tuple[RescueFact, ...], tuple[tuple[int, str], ...]]:
+    """Harm, rescues and supervision changes, from one more pass of the shared replay loop
+    (the timeline would also work out learning at every step, which the records do not
+    need)."""
     harms: list[HarmFact] = []
     rescues: list[RescueFact] = []
+    supervision: list[tuple[int, str]] = []
 
     def collect(state: SessionState, events: list) -> None:
+        never = {e.tick for e in events if isinstance(e, ev.NeverEventOccurred)}
         for event in events:
             if isinstance(event, ev.HarmOccurred):
                 harms.append(HarmFact(len(harms) + 1, event.tick, event.grade, event.node,
-                                      round(harm_so_far(state), 6)))
-                continue
-            kind = _rescue_kind(scenario, event)
-            if kind:
+                                      round(harm_so_far(state), 6), event.tick in never))
+            elif isinstance(event, ev.SupervisionChanged):
+                supervision.append((event.tick, event.to))
+            elif kind := _rescue_kind(scenario, event):
                 node, choice = _node_choice(event)
                 rescues.append(RescueFact(len(rescues) + 1, int(getattr(event, "tick", 0)),
                                           node, choice, kind))
@@ -160,7 +164,7 @@ def _events(log: ReplayLog, scenario: Scenario
     driver = StateDriver(scenario, config_from_header(log.header))
     collect(driver.state, driver.opening)
     replay(log, driver, on_events=collect)
-    return tuple(harms), tuple(rescues)
+    return tuple(harms), tuple(rescues), tuple(supervision)
 
 
 def _rescue_kind(scenario: Scenario, event: object) -> str | None:

@@ -30,8 +30,9 @@ NUM, STR = _schema(type="number"), _schema(type="string")
 RATINGS = _schema(type="string", enum=["green", "amber", "red"])
 
 CONTEXT_EXTENSIONS = [
-    (v.SUPERVISION, "supervision distance", "How far the supervisor is from the trainee: "
-     "direct (in the room), indirect (nearby, can come), distant (on the phone).",
+    (v.SUPERVISION, "supervision distance", "How far the supervisor is from the trainee at "
+     "the time of the statement: direct (in the room), indirect (nearby, can come), distant "
+     "(on the phone); it changes during a vignette when the supervisor is called in.",
      _schema(type="string", enum=["direct", "indirect", "distant"])),
     (v.TRAINEE_PROFILE, "trainee profile", "Id of the simulated trainee profile played "
      "(e.g. confident_junior); a profile of the vignette, never a person.", STR),
@@ -73,6 +74,8 @@ RESULT_EXTENSIONS = [
     (v.HARM_POINTS, "harm points", "Harm points so far (harm events) or in total "
      "(completed).", NUM),
     (v.ext("scenario-node"), "scenario node", "The vignette node where harm occurred.", STR),
+    (v.NEVER_EVENT, "never-event", "The harm came from a step the vignette marks as a "
+     "never-event: zero tolerance, whoever the trainee.", _schema(type="boolean")),
     (v.RESCUE_KIND, "rescue kind", "hands_on or verbal.",
      _schema(type="string", enum=["hands_on", "verbal"])),
     (v.LEARNING, "learning", "The trainee's learning earned in the session.", NUM),
@@ -167,7 +170,7 @@ def _templates() -> list[dict]:
                                            _xr(v.TOKEN_SOURCE))),
         _template("harm", "harm occurred", "Harm to the patient: the harm ledger was "
                   "updated.", v.UPDATED.id, v.HARM_LEDGER,
-                  _included(_xr(v.HARM_GRADE), _xr(v.HARM_POINTS))),
+                  _included(_xr(v.HARM_GRADE), _xr(v.HARM_POINTS), _xr(v.NEVER_EVENT))),
         _template("rescue", "rescue", "The supervisor rescued after a mistake.", v.RESCUED.id,
                   v.SCENARIO_NODE, [{"location": _xr(v.RESCUE_KIND), "presence": "included",
                                      "any": ["hands_on", "verbal"]}]),

@@ -59,6 +59,8 @@ class HarmFact:
     grade: str
     node: str
     points_so_far: float
+    never_event: bool = False
+    """(v2) The step that caused it is a never-event of the vignette."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,15 @@ class SessionFacts:
     notes: tuple[NoteFact, ...]
     score: EpisodeScore | None
     warnings: tuple[str, ...] = ()
+    supervision_changes: tuple[tuple[int, str], ...] = ()
+    """(v2) (tick, new distance) whenever the supervisor's distance changed."""
+
+    def supervision_at(self, tick: int) -> str:
+        distance = self.scenario.supervision
+        for when, to in self.supervision_changes:
+            if when <= tick:
+                distance = to
+        return distance
 
     @property
     def player(self) -> str:

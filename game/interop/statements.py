@@ -102,7 +102,7 @@ class _Builder:
                                "name": {"en": f"{self.scenario.title}: {node}"}}}
 
     # -- envelope -----------------------------------------------------------------------
-    def context(self, parent: bool, team: bool = False) -> dict:
+    def context(self, tick: int, parent: bool, team: bool = False) -> dict:
         h = self.f.header
         ctx: dict[str, Any] = {
             "registration": self.f.session_id,
@@ -112,7 +112,7 @@ class _Builder:
                 "objectType": "Activity", "id": v.PROFILE_VERSION,
                 "definition": {"type": v.PROFILE_TYPE}}]},
             "extensions": {
-                v.SUPERVISION: self.scenario.supervision,
+                v.SUPERVISION: self.f.supervision_at(tick),
                 v.TRAINEE_PROFILE: str(h.get("profile")),
                 v.RISK_WEIGHT: float(h.get("risk_weight", 2.0)),
                 v.CONTENT_SHA256: str(h.get("scenario_sha256")),
@@ -133,7 +133,7 @@ class _Builder:
                         "actor": actor or self.actor(), "verb": verb.as_json(), "object": obj}
         if result is not None:
             s["result"] = result
-        s["context"] = self.context(parent, team)
+        s["context"] = self.context(tick, parent, team)
         start = self.f.started_at
         if start is not None:
             when = start.astimezone(UTC) + timedelta(seconds=seconds(tick))
@@ -179,7 +179,8 @@ class _Builder:
                "definition": {"type": v.HARM_LEDGER,
                               "name": {"en": f"{self.scenario.title}: harm to the patient"}}}
         result = {"extensions": {v.HARM_GRADE: harm.grade, v.HARM_POINTS: harm.points_so_far,
-                                 v.ext("scenario-node"): harm.node}}
+                                 v.ext("scenario-node"): harm.node,
+                                 v.NEVER_EVENT: harm.never_event}}
         return self.statement(f"harm:{harm.index}", v.UPDATED, obj, harm.tick, result=result)
 
     def rescue(self, rescue: RescueFact) -> Statement:

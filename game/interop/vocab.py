@@ -75,6 +75,7 @@ WINDOW_EVENT = ext("window-event")
 # Result extensions of harm, rescue, votes, notes and the completed session.
 HARM_GRADE = ext("harm-grade")
 HARM_POINTS = ext("harm-points")
+NEVER_EVENT = ext("never-event")
 RESCUE_KIND = ext("rescue-kind")
 LEARNING = ext("learning")
 NET = ext("net")

@@ -180,3 +180,26 @@ def test_learning_records_never_load_pygame():
             "game.interop.csv_export, game.interop.profile_check; "
             "sys.exit('pygame' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def test_the_supervision_distance_is_the_one_in_force_at_each_statement(lib, tmp_path):
+    """(content v2) When the supervisor is called in, later statements say so."""
+    found = None
+    for scenario in lib.values():
+        for policy, seed in (("takeover", 1), ("random", 2), ("random", 3), ("takeover", 4)):
+            facts = load_facts(record(tmp_path, scenario, policy, seed), finder())
+            if facts.supervision_changes and facts.complete:
+                found = facts
+                break
+        if found:
+            break
+    assert found, "no shipped vignette changed the supervision distance in these sessions"
+    tick, distance = found.supervision_changes[0]
+    assert found.supervision_at(tick - 1) == found.scenario.supervision
+    assert found.supervision_at(tick) == distance
+    out = session_statements(found)
+    assert out[0]["context"]["extensions"][v.SUPERVISION] == found.scenario.supervision
+    assert out[-1]["verb"]["id"] in (v.COMPLETED.id, v.COMMENTED.id)
+    completed = next(s for s in out if s["verb"]["id"] == v.COMPLETED.id)
+    assert completed["context"]["extensions"][v.SUPERVISION] == \
+        found.supervision_changes[-1][1]
