@@ -53,9 +53,19 @@ class Report:
         return self.invalid == 0 and self.valid > 0
 
 
-def validation_report(cat: Catalogue, analyses: Iterable[Analysis] = (),
+def standard_analyses() -> tuple[Analysis, ...]:
+    """The scoring model's dominance analysis (issue 10, item 5): options dominated at every
+    risk weight and profile, and higher rungs with a lower rung's consequences."""
+    from game.scoring.dominance import dominated_options
+    return (dominated_options,)
+
+
+def validation_report(cat: Catalogue, analyses: Iterable[Analysis] | None = None,
                       cache: FileCache | None = None) -> Report:
+    """Errors of invalid files; warnings of valid ones, the loader's and the analyses'
+    (`None`: the standard ones)."""
     cache = cache or LIBRARY_CACHE
+    analyses = standard_analyses() if analyses is None else tuple(analyses)
     errors = [str(p) for e in cat.invalid for p in e.problems]
     found: list[Problem] = []
     for entry in cat.entries:
@@ -64,6 +74,18 @@ def validation_report(cat: Catalogue, analyses: Iterable[Analysis] = (),
         found.extend(entry.warnings)
         marks = cache.load(Path(entry.path)).marks
         for analysis in analyses:
-            found.extend(locate_findings(entry.scenario, marks, analysis(entry.scenario)))
+            found.extend(_run(analysis, entry.scenario, marks))
     lines = tuple(errors + [str(w) for w in sorted(set(found))])
     return Report(lines, len(cat.scenarios), len(cat.invalid), len(set(found)))
+
+
+def _run(analysis: Analysis, scenario: Scenario, marks: Marks) -> list[Problem]:
+    """An analysis that fails on a valid file is a bug in the analysis, not the author's
+    mistake: say so as a warning, so validation still reports everything else and no
+    traceback reaches the author."""
+    try:
+        return locate_findings(scenario, marks, analysis(scenario))
+    except Exception as exc:  # noqa: BLE001 - reported, never swallowed
+        name = getattr(analysis, "__name__", "analysis")
+        return [warning(scenario.path, 1, 1, f"{name} could not run ({type(exc).__name__}: "
+                                             f"{exc}); please report this")]
