@@ -21,8 +21,15 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: one process at a time is assumed there
+    fcntl = None  # type: ignore[assignment]
 
 from game.paths import user_data_dir
 
@@ -55,7 +62,7 @@ class StatementQueue:
 
     def add(self, statements: list[Statement]) -> int:
         """Queue the statements not already sent, rejected or waiting; returns how many."""
-        with self._lock:
+        with self._locked():
             fresh = []
             for s in statements:
                 if self._is_new(s["id"]):
@@ -72,7 +79,7 @@ class StatementQueue:
         return values[:limit] if limit is not None else values
 
     def mark_sent(self, ids: list[str]) -> None:
-        with self._lock:
+        with self._locked():
             _append(self.folder / "sent.ids", ids)
             self._sent.update(ids)
             for sid in ids:
@@ -81,16 +88,32 @@ class StatementQueue:
 
     def reject(self, statement: Statement, status: int, message: str) -> None:
         entry = {"status": status, "message": message, "statement": statement}
-        with self._lock:
+        with self._locked():
             _append(self.folder / "rejected.jsonl", [json.dumps(entry, ensure_ascii=False)])
             self._rejected[statement["id"]] = entry
             self._pending.pop(statement["id"], None)
             self._compact()
 
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """This process's threads, and other processes (the game's live sender and a
+        `safetynet xapi` run may share the queue), change the files one at a time."""
+        with self._lock, open(self.folder / "queue.lock", "a") as handle:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            yield
+
     def _compact(self) -> None:
-        """With nothing waiting, start the journal afresh (the ledgers remember the rest)."""
-        if not self._pending:
-            _replace(self.folder / "journal.jsonl", "")
+        """With nothing waiting here, rewrite the journal without what the ledgers settled.
+        Read afresh from disk: another process may have queued statements meanwhile."""
+        if self._pending:
+            return
+        settled = set(_lines(self.folder / "sent.ids")) | {
+            e["statement"]["id"] for e in map(_json, _lines(self.folder / "rejected.jsonl"))
+            if e and "statement" in e}
+        keep = [raw for raw in _lines(self.folder / "journal.jsonl")
+                if (item := _json(raw)) and item.get("id") not in settled]
+        _replace(self.folder / "journal.jsonl", "".join(line + "\n" for line in keep))
 
     def was_sent(self, sid: str) -> bool:
         return sid in self._sent

@@ -223,3 +223,14 @@ def test_the_live_sender_survives_an_unexpected_failure(tmp_path):
     assert any("disk on fire" in p for p in sender.problems)
     assert any("no-such-log.jsonl" in p for p in sender.problems)
     assert StatementQueue(tmp_path / "q").counts()["waiting"] == 0  # later tries went through
+
+
+def test_two_users_of_one_queue_never_erase_each_others_statements(tmp_path):
+    """The game's live sender and a `safetynet xapi` run may share the queue folder."""
+    game, command = StatementQueue(tmp_path), StatementQueue(tmp_path)
+    game.add(statements(3))
+    command.add(statements(2, start=3))
+    game.mark_sent([s["id"] for s in statements(3)])  # the game's queue is empty: compacts
+    later = StatementQueue(tmp_path)
+    assert [s["n"] for s in later.pending()] == [3, 4]
+    assert later.add(statements(3)) == 0  # sent by the game: never queued again
