@@ -8,7 +8,9 @@ Layout of the queue folder (by default `xapi-queue/` in the user data folder):
 - `rejected.jsonl`: statements the LRS refused (4xx) with its status and message, kept for
   inspection and never retried by themselves;
 - `state.json`: the back-off state (consecutive failures, when to try next), so a restarted
-  game or command keeps backing off instead of hammering a sick LRS.
+  game or command keeps backing off instead of hammering a sick LRS;
+- `queue.lock`: taken (flock) while a process changes the files, so the game's live sender
+  and a `safetynet xapi` run can share the queue.
 
 If the process dies after the LRS accepted a batch but before `sent.ids` was written, the
 batch is sent again with the same statement ids, and the LRS keeps one copy (xAPI: a
