@@ -63,22 +63,39 @@ class Flow:
 
 
 def check_flow(doc: s.ScenarioIn, found: Walk, out: Collector) -> None:
-    if not found.acyclic:
-        return
-    flow = Flow(doc, found)
-    for node_id in found.order:
-        node, here = doc.nodes[node_id], ("nodes", node_id)
-        known = flow.flags[node_id]
+    """Every node is checked; where the forward pass cannot reach (a cycle, an unreachable
+    node, both reported elsewhere) any flag and distance is assumed possible and flag reads
+    are not warned about, so one mistake never hides another."""
+    flow = Flow(doc, found) if found.acyclic else None
+    anywhere = _everything(doc)
+    for node_id, node in doc.nodes.items():
+        here = ("nodes", node_id)
+        reached = flow is not None and node_id in flow.flags
+        known = flow.flags[node_id] if reached else anywhere[0]
+        distances = flow.distances[node_id] if reached else anywhere[1]
         if isinstance(node, s.BeatIn):
             known = known | set(node.sets)
-            if isinstance(node.next, list):
+            if isinstance(node.next, list) and reached:
                 for i, r in enumerate(node.next):
                     _reads(node_id, r.when, here + ("next", i, "if"), known, out)
         elif isinstance(node, s.ChanceIn):
-            _check_chance(node_id, node, here, known, out)
+            _check_chance(node_id, node, here, known, out, reached)
         elif isinstance(node, s.DecisionIn):
-            _check_decision(node_id, node, here, known, flow.distances[node_id], out)
-    _check_never_events(doc, found, out)
+            _check_decision(node_id, node, here, known, distances, out, reached)
+    if flow is not None:
+        _check_never_events(doc, found, out)
+
+
+def _everything(doc: s.ScenarioIn) -> tuple[set[str], set[str]]:
+    """Every flag any step sets, and every distance the vignette can be at."""
+    flags, distances = set(), {doc.supervision}
+    for node in doc.nodes.values():
+        for edge in edges(node, ()):
+            if edge.effects is not None:
+                flags |= set(edge.effects.sets)
+                if edge.effects.supervision is not None:
+                    distances.add(edge.effects.supervision.to)
+    return flags, distances
 
 
 def _reads(node_id: str, flags: list[str], path: tuple, known: set[str], out: Collector,
@@ -91,12 +108,14 @@ def _reads(node_id: str, flags: list[str], path: tuple, known: set[str], out: Co
 
 
 def _check_chance(node_id: str, node: s.ChanceIn, here: tuple, known: set[str],
-                  out: Collector) -> None:
+                  out: Collector, reached: bool) -> None:
     read: set[str] = set()
     for i, o in enumerate(node.outcomes):
         if isinstance(o.p, list):
             for j, case in enumerate(o.p):
-                _reads(node_id, case.when, here + ("outcomes", i, "p", j, "if"), known, out)
+                if reached:
+                    _reads(node_id, case.when, here + ("outcomes", i, "p", j, "if"), known,
+                           out)
                 read |= set(case.when)
     if len(read) > MAX_CASE_FLAGS:
         out.add(here + ("outcomes",), f"{node_id}: the cases read {len(read)} flags; at most "
@@ -124,11 +143,13 @@ def _active(cases, flags: frozenset[str]):
 
 
 def _check_decision(node_id: str, node: s.DecisionIn, here: tuple, known: set[str],
-                    distances: set[str], out: Collector) -> None:
+                    distances: set[str], out: Collector, reached: bool) -> None:
     read: set[str] = set()
     for i, o in enumerate(node.options):
-        _reads(node_id, o.requires, here + ("options", i, "requires"), known, out)
-        _reads(node_id, o.unless, here + ("options", i, "unless"), known, out, negated=True)
+        if reached:
+            _reads(node_id, o.requires, here + ("options", i, "requires"), known, out)
+            _reads(node_id, o.unless, here + ("options", i, "unless"), known, out,
+                   negated=True)
         read |= (set(o.requires) | set(o.unless)) & known
         if distances == {"distant"} and o.level in HANDS_ON_LEVELS:
             out.add(here + ("options", i, "level"),

@@ -201,3 +201,18 @@ def test_procedure_keys_are_checked_in_v1_files_too():
     row = line_of(text, "spo2: high")
     assert [str(p) for p in info.value.problems] == [
         f"tiny.yaml:{row}:23: intro: procedure spo2 must be a number, not 'high'"]
+
+
+def test_a_cycle_or_an_unreachable_node_does_not_hide_other_problems():
+    from tests.inline import load_text
+    text = TINY_YAML.replace("label: Cue, next: end_ok}", "label: Cue, next: d1}")
+    text = text.replace("p: {low: 0.6, high: 0.05}", "p: {low: 0.7, high: 0.05}")
+    text += ("  orphan:\n    kind: chance\n    assumption: test\n    outcomes:\n"
+             "      - {id: a, p: 0.5, next: end_ok}\n")
+    with pytest.raises(ContentError) as info:
+        load_text(text)
+    found = [p.message for p in info.value.problems]
+    assert any("cycle through" in m for m in found)
+    assert "c2: outcome probabilities sum to 1.1 at low competence, not 1" in found
+    assert "orphan: outcome probabilities sum to 0.5, not 1" in found
+    assert any("orphan: unreachable" in m for m in found)
