@@ -113,7 +113,7 @@ def test_no_names_and_no_note_text_unless_opted_in(lib, tmp_path):
     add_note(path, Note(tick=30, text="Dr Jane Example hesitated here", author="Dr Jane",
                         decision=scenario.decisions()[0].id))
     text = json.dumps(statements(path))
-    assert "Jane" not in text and scenario.patient.name not in text
+    assert "Jane" not in text and scenario.patient.summary not in text
     assert all(t.name not in text for t in scenario.trainees)
     commented = [s for s in statements(path) if s["verb"]["id"] == v.COMMENTED.id]
     assert len(commented) == 1 and "response" not in commented[0]["result"]
