@@ -23,7 +23,7 @@ def check_v2(doc: s.ScenarioIn, found: Walk, out: Collector) -> None:
     for node_id, node in doc.nodes.items():
         here = ("nodes", node_id)
         if isinstance(node, s.DecisionIn):
-            _check_decision(node_id, node, here, out)
+            _check_decision(node_id, node, here, doc.sources, out)
         if isinstance(node, s.BeatIn) and isinstance(node.next, list):
             _check_last_unconditional(node_id, node.next, here + ("next",), "route", out)
         if isinstance(node, s.ChanceIn):
@@ -84,7 +84,8 @@ def _check_last_unconditional(node_id: str, items: list, path: tuple, what: str,
                                  f"one hides every {what} after it")
 
 
-def _check_decision(node_id: str, node: s.DecisionIn, here: tuple, out: Collector) -> None:
+def _check_decision(node_id: str, node: s.DecisionIn, here: tuple, known_sources,
+                    out: Collector) -> None:
     debrief = node.purpose == "debrief"
     if not debrief and node.learning_value is None:
         out.add(here + ("<key>",), f"{node_id}: a decision point needs 'learning_value' "
@@ -109,15 +110,19 @@ def _check_decision(node_id: str, node: s.DecisionIn, here: tuple, out: Collecto
     if node.timing is not None:
         if debrief:
             out.add(here + ("timing",), f"{node_id}: a debrief choice has no window timing")
-        _check_timing(node_id, node, here + ("timing",), out)
+        _check_timing(node_id, node, here + ("timing",), known_sources, out)
 
 
-def _check_timing(node_id: str, node: s.DecisionIn, here: tuple, out: Collector) -> None:
+def _check_timing(node_id: str, node: s.DecisionIn, here: tuple, known_sources,
+                  out: Collector) -> None:
     timing = node.timing
     assert timing is not None
     if not (timing.sources or timing.assumption.strip() or node.sources
             or node.assumption.strip()):
         out.add(here, f"{node_id}: window timing needs 'sources' or an 'assumption'")
+    for i, src in enumerate(timing.sources):
+        if src not in known_sources:
+            out.add(here + ("sources", i), f"{node_id}: unknown source {src!r}")
     for name in ("self_correct", "error"):
         points = getattr(timing, name)
         if points[0][1] != 0:

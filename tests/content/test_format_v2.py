@@ -88,6 +88,8 @@ CASES = "        p: [{if: [ph_high], p: 0.2}, {p: 0.02}]"
     (TIMING, "      error: [[0, 0.1], [3, 0.15], [10, 0.5]]", "error: [[",
      "the first anchor's p is 0"),
     ("      on_error: whoosh", "      on_error: whosh", "on_error", "missing node 'whosh'"),
+    ("      on_error: whoosh\n", "      on_error: whoosh\n      sources: [npsa2012]\n",
+     "npsa2012", "unknown source 'npsa2012'"),
     (CASES, "        p: [{if: [ph_high], p: 0.3}, {p: 0.02}]", "- id: in_lung",
      "sum to 1.1 when ph_high set, not 1"),
     (CASES, "        p: [{if: [ph_high], p: 0.2}, {if: [ph_high], p: 0.02}]",
