@@ -1,133 +1,187 @@
-"""Solver and Monte Carlo speed, as ratios to plain pure-Python evaluations of the same thing.
+"""Solver speed, as ratios to a plain exhaustive evaluator measured side by side.
 
-1. Solving every shipped vignette (all profiles) with `solve` vs a plain recursive evaluator
-   (dicts, per-competence leaf evaluation, no tuple tricks) that must reach the same optimal
-   values. Target: all vignettes, default profiles, in under 0.2 s.
-2. 100,000 Monte Carlo episodes, vectorised, vs a plain per-episode loop (measured on fewer
-   episodes and compared per episode). Target: >= 20x faster per episode.
+1. The shipped library, every profile: the memoised v2 solver vs `exhaustive.Plain` (plain
+   recursion over every history, every option at every tick), same optimal values checked.
+2. Generated chains of 5, 10, 20 and 40 decisions with two or three outcomes per decision
+   and a two-point competence prior: solve time, growth per doubling of the chain (a
+   polynomial grows by a roughly constant factor per doubling, an exponential by a factor
+   that itself keeps growing), and the plain evaluator where it finishes in reasonable time.
+3. Target: a 20-decision chain with three outcomes per decision and a prior solves, with
+   sensitivity, value of information and every situation's analysis, through the code of
+   `safetynet solve --json` in under 1 s (interpreter start-up printed separately).
+4. Monte Carlo: vectorised episodes vs a plain per-episode loop over the same model.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
 import time
 
 import numpy as np
 
+from game.cli_solve import print_solution
 from game.content.catalogue import load_catalogue
-from game.core.model import Beat, Chance, Decision, End
+from game.core.model import (
+    Chance,
+    CompetenceLevel,
+    Curve,
+    Decision,
+    Effects,
+    End,
+    Level,
+    Option,
+    Outcome,
+    Patient,
+    Scenario,
+    TraineeProfile,
+    WindowTiming,
+)
 from game.paths import scenarios_dir
-from game.scoring.learning import PathTotals, path_outcome
+from game.scoring.exhaustive import Plain
 from game.scoring.montecarlo import monte_carlo
 from game.scoring.params import ModelParams
 from game.scoring.solver import solve
 
-
-def plain_value(scenario, node_id, totals, belief, levels, profile, params):
-    """Straightforward expectimax with the same safety-free objective, for comparison."""
-    node = scenario.node(node_id)
-    if isinstance(node, Beat):
-        return plain_value(scenario, node.next, totals.with_effects(node.effects), belief,
-                           levels, profile, params)
-    if isinstance(node, End):
-        t = totals.with_effects(node.effects).with_feedback(node.feedback)
-        total = 0.0
-        for b, c in zip(belief, levels):
-            out = path_outcome(t, c, profile.confidence, scenario.difficulty,
-                               scenario.attempt_limits, params)
-            total += b * (out.learning - params.risk_weight * out.harm)
-        return total
-    if isinstance(node, Chance):
-        total = 0.0
-        for o in node.outcomes:
-            joint = [b * o.probability(c) for b, c in zip(belief, levels)]
-            p = sum(joint)
-            if p > 0:
-                total += p * plain_value(scenario, o.next, totals.with_effects(o.effects),
-                                         [j / p for j in joint], levels, profile, params)
-        return total
-    assert isinstance(node, Decision)
-    return max(plain_value(scenario, o.next,
-                           totals.with_decision(node.learning_value, o.level, params)
-                           .with_effects(o.effects), belief, levels, profile, params)
-               for o in node.options)
+FREE = ModelParams(enforce_safety=False)
+LEVELS = (0.2, 0.9)
 
 
-def plain_episode(scenario, policy, competence, profile, params, rng):
-    totals, node = PathTotals(), scenario.node(scenario.start)
-    while not isinstance(node, End):
-        if isinstance(node, Beat):
-            totals, node = totals.with_effects(node.effects), scenario.node(node.next)
-        elif isinstance(node, Decision):
-            opt = node.option(policy[node.id])
-            totals = totals.with_decision(node.learning_value, opt.level, params)
-            totals, node = totals.with_effects(opt.effects), scenario.node(opt.next)
-        else:
-            u, acc = rng.random(), 0.0
-            for o in node.outcomes:
-                acc += o.probability(competence)
-                if u < acc:
-                    break
-            totals, node = totals.with_effects(o.effects), scenario.node(o.next)
-    totals = totals.with_effects(node.effects).with_feedback(node.feedback)
-    out = path_outcome(totals, competence, profile.confidence, scenario.difficulty,
-                       scenario.attempt_limits, params)
-    return out.learning - params.risk_weight * out.harm
+def anchored(name: str, at_low: float, at_high: float, harm: str) -> tuple:
+    """An outcome with these probabilities at the prior's two competence levels."""
+    slope = (at_high - at_low) / (LEVELS[1] - LEVELS[0])
+    return name, at_low - slope * LEVELS[0], at_low + slope * (1 - LEVELS[0]), harm
 
 
-def bench_solver(scenarios) -> None:
-    free = ModelParams(enforce_safety=False)
+OUTCOMES = {2: (anchored("bad", 0.5, 0.125, "CD-I"), anchored("good", 0.5, 0.875, "")),
+            3: (anchored("bad", 0.4, 0.1, "CD-I"), anchored("slow", 0.2, 0.1, "minor-2"),
+                anchored("good", 0.4, 0.8, ""))}
+"""Per outcome: probability at competence 0 and 1, harm. At the prior's two levels (0.2 and
+0.9) the likelihood ratios are 1/4, 1/2 and 2 (two outcomes: 1/4 and 7/4), powers of one
+base, so the belief depends on one integer and situations meet again; with unrelated
+ratios the beliefs of a three-outcome chain form a two-dimensional lattice (measured
+separately below)."""
+LATTICE_2D = (("bad", 0.4, 0.05, "CD-I"), ("slow", 0.3, 0.15, "minor-2"),
+              ("good", 0.3, 0.8, ""))
+
+
+def chain(n: int, outcomes: int, timed_every: int = 0, table=None) -> Scenario:
+    """n decisions in a row; watching or probing leads to a competence-dependent chance node
+    (the same likelihoods everywhere, so beliefs meet again), a cue or take-over straight on.
+    Every `timed_every`-th decision has a timed window."""
+    nodes: dict = {"end": End("end", "end", title="end")}
+    for i in reversed(range(n)):
+        nxt = f"d{i + 1}" if i + 1 < n else "end"
+        for kind, prevent in (("watch", 0.0), ("probe", 0.5)):
+            nodes[f"c{i}{kind}"] = Chance(f"c{i}{kind}", "chance", outcomes=tuple(
+                Outcome(o, lo, hi, nxt, o, Effects(harm=(g,) if g and not prevent else (),
+                                                   experienced_error=o == "bad"))
+                for o, lo, hi, g in (table or OUTCOMES[outcomes])))
+        timing = None
+        if timed_every and i % timed_every == 0:
+            timing = WindowTiming(Curve(((0, 0), (3, 0.2), (8, 0.3))),
+                                  Curve(((0, 0), (3, 0.02), (8, 0.4))), nxt, f"c{i}watch")
+        nodes[f"d{i}"] = Decision(f"d{i}", "decision", window_ticks=80, learning_value=4,
+                                  timing=timing, options=(
+            Option("watch", Level.WATCH, "w", "", f"c{i}watch"),
+            Option("probe", Level.PROBE, "p", "", f"c{i}probe"),
+            Option("cue", Level.CUE, "c", "", nxt),
+            Option("takeover", Level.TAKEOVER, "t", "", nxt)))
+    prior = (CompetenceLevel(LEVELS[0], 0.5), CompetenceLevel(LEVELS[1], 0.5))
+    return Scenario(
+        id=f"chain{n}x{outcomes}", title="chain", summary="s", category="technical",
+        specialty="t", setting="t", supervision="direct", minutes=1, difficulty=0.6,
+        procedure_view="generic", patient=Patient("P", "40", "s"),
+        trainees=(TraineeProfile("unknown", "U", "t", "s", 0.5, prior),), objectives=("o",),
+        debrief_prompts=(), sources={}, attempt_limits={}, start="d0", nodes=nodes,
+        content_sha256=f"chain{n}x{outcomes}x{timed_every}")
+
+
+def timed(fn) -> tuple[float, object]:
     start = time.perf_counter()
-    for s in scenarios:
-        solve(s, None, ModelParams())
-    default_profiles = time.perf_counter() - start
+    out = fn()
+    return time.perf_counter() - start, out
+
+
+def bench_library(scenarios) -> None:
+    ours, values = timed(lambda: {(s.id, t.id): solve(s, t.id, FREE).root.value
+                                  for s in scenarios for t in s.trainees})
+    plain_time, plain = timed(lambda: {(s.id, t.id): Plain(s, t.id, FREE).value()
+                                       for s in scenarios for t in s.trainees})
+    for key, v in values.items():
+        assert math.isclose(v, plain[key], rel_tol=1e-7, abs_tol=1e-7), key
+    print(f"library: {len(scenarios)} vignettes, {len(values)} profiles; same optimal values")
+    print(f"  v2 solver {ours:.3f} s vs plain exhaustive {plain_time:.3f} s "
+          f"-> plain/solver = {plain_time / ours:.1f}x")
+
+
+BUDGET_S = 60.0
+"""A chain size is skipped (and said so) when the previous one took longer than this."""
+
+
+def bench_chains() -> None:
+    for outcomes in (2, 3):
+        previous = None
+        for n in (5, 10, 20, 40):
+            if previous is not None and previous > BUDGET_S:
+                print(f"chain {n:>2} decisions, {outcomes} outcomes: skipped (the previous "
+                      f"size took over {BUDGET_S:.0f} s)")
+                continue
+            t, solution = timed(lambda n=n, k=outcomes: solve(chain(n, k), "unknown", FREE))
+            growth = f"  x{t / previous:.1f} per doubling" if previous else ""
+            states = len(solution._pass.values)
+            line = (f"chain {n:>2} decisions, {outcomes} outcomes: {t:7.3f} s, "
+                    f"{states} situations{growth}")
+            if n <= 5:
+                tp, v = timed(lambda n=n, k=outcomes: Plain(chain(n, k), "unknown", FREE).value())
+                assert math.isclose(v, solution.root.value, rel_tol=1e-7, abs_tol=1e-7)
+                line += f"   plain exhaustive {tp:.3f} s (plain/solver {tp / t:.0f}x, same value)"
+            print(line, flush=True)
+            previous = t
+    t, _ = timed(lambda: solve(chain(10, 3, timed_every=2), "unknown", FREE))
+    print(f"chain 10 decisions, 3 outcomes, every other window timed (80 ticks): {t:.3f} s")
+    t, _ = timed(lambda: solve(chain(10, 3, table=LATTICE_2D), "unknown", FREE))
+    print(f"chain 10 decisions, 3 outcomes with unrelated likelihood ratios (2-D belief "
+          f"lattice): {t:.3f} s")
+
+
+def bench_target() -> None:
+    scenario = chain(20, 3)
+    sink = io.StringIO()
+    with contextlib.redirect_stdout(sink):
+        t, _ = timed(lambda: print_solution(scenario, "unknown", ModelParams(), True))
+    print(f"target: 20-decision chain, 3 outcomes, prior, with sensitivity through the "
+          f"`safetynet solve --json` code: {t:.3f} s (target < 1 s: "
+          f"{'met' if t < 1.0 else 'NOT met'})")
     start = time.perf_counter()
-    fast = {(s.id, t.id): solve(s, t.id, free).root.value for s in scenarios for t in s.trainees}
-    ours = time.perf_counter() - start
-    start = time.perf_counter()
-    for s in scenarios:
-        for t in s.trainees:
-            levels = [c.value for c in t.competence]
-            prior = [c.prior for c in t.competence]
-            v = plain_value(s, s.start, PathTotals(), prior, levels, t, free)
-            assert math.isclose(v, fast[(s.id, t.id)], rel_tol=1e-9, abs_tol=1e-9), s.id
-    plain = time.perf_counter() - start
-    print(f"vignettes: {len(scenarios)}; profiles: {len(fast)}")
-    print(f"solve all vignettes (default profile, with safety rules): {default_profiles:.3f} s "
-          f"(target < 0.2 s: {'met' if default_profiles < 0.2 else 'NOT met'})")
-    print("(the solver also records every option's Q-value, safety probabilities and rating "
-          "for every situation; the plain evaluator only finds the optimal value)")
-    print(f"solve all profiles: {ours:.3f} s vs plain recursive evaluation {plain:.3f} s "
-          f"-> ratio plain/solver = {plain / ours:.2f}x (same optimal values checked)")
+    import subprocess
+    import sys
+    subprocess.run([sys.executable, "-c", "import game.cli, game.scoring.solver"], check=True)
+    print(f"  (interpreter start-up and imports alone: {time.perf_counter() - start:.3f} s)")
 
 
 def bench_monte_carlo(scenario) -> None:
     params = ModelParams()
     profile = scenario.trainees[0]
-    policy = {d.id: d.default for d in scenario.decisions()}
-    stationary = {k: {v: 1.0} for k, v in policy.items()}
-    n_fast, n_plain = 100_000, 5_000
-    start = time.perf_counter()
-    mc = monte_carlo(scenario, stationary, profile.id, params, n_fast, seed=1)
-    fast = (time.perf_counter() - start) / n_fast
-    rng = np.random.Generator(np.random.PCG64(2))
-    comp = profile.competence[0].value
-    start = time.perf_counter()
-    values = [plain_episode(scenario, policy, comp, profile, params, rng) for _ in range(n_plain)]
-    plain = (time.perf_counter() - start) / n_plain
-    ratio = plain / fast
-    print(f"Monte Carlo on {scenario.id}: vectorised {n_fast} episodes, mean {mc.mean:.3f} "
-          f"(plain loop mean {np.mean(values):.3f})")
-    print(f"per episode: plain loop / vectorised = {ratio:.1f}x (target >= 20x: "
+    policy = {d.id: {d.default: 1.0} for d in scenario.decisions()}
+    n_fast, n_plain = 100_000, 2_000
+    fast, mc = timed(lambda: monte_carlo(scenario, policy, profile.id, params, n_fast, 1))
+    plain, means = timed(lambda: [monte_carlo(scenario, policy, profile.id, params, 1, s).mean
+                                  for s in range(n_plain)])
+    ratio = (plain / n_plain) / (fast / n_fast)
+    print(f"Monte Carlo on {scenario.id}: {n_fast} vectorised episodes, mean {mc.mean:.3f} "
+          f"(one-episode runs: mean {np.mean(means):.3f})")
+    print(f"  per episode: one at a time / vectorised = {ratio:.1f}x (target >= 20x: "
           f"{'met' if ratio >= 20 else 'NOT met'})")
 
 
 def main() -> None:
-    catalogue = load_catalogue(scenarios_dir())
-    scenarios = catalogue.scenarios
-    bench_solver(scenarios)
-    longest = max(scenarios, key=lambda s: len(s.nodes))
-    bench_monte_carlo(longest)
+    scenarios = load_catalogue(scenarios_dir()).scenarios
+    bench_library(scenarios)
+    bench_chains()
+    bench_target()
+    bench_monte_carlo(max(scenarios, key=lambda s: len(s.nodes)))
 
 
 if __name__ == "__main__":

@@ -3,20 +3,22 @@ successors with what each step earns.
 
 A key is a `ModelState` plus the supervisor's belief over the trainee's competence. Two
 histories that lead to the same key have the same future, so the solver evaluates each key
-once. Beliefs are rounded to 12 digits so that the same outcomes in another order meet.
+once. Beliefs are rounded to 10 digits so that the same outcomes in another order meet.
 """
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
-from game.core.model import Beat, Chance, Decision, End, Level, Option, Scenario
+from game.core.model import Beat, Chance, Decision, Effects, End, Level, Option, Scenario
 from game.scoring.learning import (
     FEEDBACK_RANK,
     Gain,
     ModelState,
     apply_effects,
     error_episode,
+    grade,
     rung_credit,
     terminal_learning,
     zone_fit,
@@ -25,6 +27,7 @@ from game.scoring.moments import Segment, segments
 from game.scoring.params import ModelParams
 
 Belief = tuple[float, ...]
+_NONE = Effects()
 Key = tuple[ModelState, Belief]
 
 
@@ -70,16 +73,45 @@ class Context:
         self.profile = scenario.trainee(profile_id)
         if competence is None:
             self.levels = [c.value for c in self.profile.competence]
-            self.prior = tuple(round(c.prior, 12) for c in self.profile.competence)
+            self.prior = tuple(round(c.prior, 10) for c in self.profile.competence)
         else:
             self.levels, self.prior = [competence], (1.0,)
         self.fits = [zone_fit(c, scenario.difficulty, params) for c in self.levels]
         self.latency = tuple(sorted(params.latency_s.items()))
+        self.max_harm, self.final_feedback = story_facts(scenario)
         self._expansions: dict[Key, Expansion] = {}
+        self._log_weights: dict[Belief, tuple[float, ...]] = {}
+        """The unrounded log-weights first found for each (rounded) belief: posteriors are
+        computed from these sums of log-likelihoods, so that rounding never compounds and
+        the same outcomes in any order meet in one situation."""
         self._segments: dict[tuple, tuple[Segment, ...]] = {}
 
     def root(self) -> Key:
         return ModelState(self.scenario.start, distance=self.scenario.supervision), self.prior
+
+    def settle(self, s: ModelState, belief: Belief) -> tuple[ModelState, float]:
+        """Forget what can no longer matter, so that more histories meet in one situation:
+        an error episode's bonus is paid now when the feedback that will follow is already
+        certain (the same expected value: the fit is a martingale), and harm so far is
+        dropped when the per-session cap can no longer bind."""
+        extra = 0.0
+        final = self.final_feedback.get(s.node)
+        if s.pending and final is not None:
+            paid = s._replace(feedback=max(s.feedback, final))
+            extra = terminal_learning(paid, self.params) * self.fit(belief)
+            s = s._replace(pending=0.0)
+        if s.harm and s.harm + self.max_harm[s.node] <= self.params.harm_cap:
+            s = s._replace(harm=0.0)
+        return s, extra
+
+    def _settled(self, edge: Edge) -> Edge:
+        if edge.child is None:
+            return edge
+        state, extra = self.settle(*edge.child)
+        if state == edge.child[0]:
+            return edge
+        return edge._replace(child=(state, edge.child[1]),
+                             gain=edge.gain._replace(learning=edge.gain.learning + extra))
 
     def fit(self, belief: Belief) -> float:
         return sum(b * z for b, z in zip(belief, self.fits))
@@ -88,6 +120,12 @@ class Context:
         found = self._expansions.get(key)
         if found is None:
             found = self._expand(key)
+            if found.decision is not None:
+                spec = found.decision
+                found = found._replace(decision=spec._replace(
+                    basis=tuple(self._settled(e) for e in spec.basis)))
+            else:
+                found = found._replace(edges=tuple(self._settled(e) for e in found.edges))
             self._expansions[key] = found
         return found
 
@@ -117,12 +155,20 @@ class Context:
 
     def _chance(self, node: Chance, s: ModelState, belief: Belief) -> tuple[Edge, ...]:
         edges = []
+        weights = self._log_weights.get(belief) or tuple(
+            math.log(b) if b > 0 else -math.inf for b in belief)
+        exact = _normalised(weights)
         for outcome in node.outcomes:
-            joint = [b * outcome.probability(c, s.flags) for b, c in zip(belief, self.levels)]
-            p = sum(joint)
+            likelihood = [outcome.probability(c, s.flags) for c in self.levels]
+            p = sum(b * q for b, q in zip(exact, likelihood))
             if p <= 0.0:
                 continue
-            post = tuple(round(j / p, 12) for j in joint) if self.update_belief else belief
+            post = belief
+            if self.update_belief:
+                after = tuple(w + math.log(q) if q > 0 else -math.inf
+                              for w, q in zip(weights, likelihood))
+                post = tuple(round(x, 10) for x in _normalised(after))
+                self._log_weights.setdefault(post, after)
             s2, g = self._gain(s, outcome.effects, post)
             edges.append(Edge(p, g, (s2._replace(node=outcome.next), post),
                               f"{node.id}:{outcome.id}"))
@@ -169,6 +215,67 @@ class Context:
         return Edge(1.0, Gain(credit), (child, belief), f"{node.id}:~{kind}",
                     f"{node.id}:{node.default}")
 
+
+
+def _normalised(log_weights: tuple[float, ...]) -> tuple[float, ...]:
+    top = max(log_weights)
+    raw = [math.exp(w - top) if w > -math.inf else 0.0 for w in log_weights]
+    total = sum(raw)
+    return tuple(r / total for r in raw)
+
+
+def story_facts(scenario: Scenario) -> tuple[dict[str, float], dict[str, int | None]]:
+    """Per node: the most harm points any continuation can still add, and the feedback
+    rank every continuation ends with (None when it depends on what happens)."""
+    max_harm: dict[str, float] = {}
+    final: dict[str, int | None] = {}
+    stack = [(scenario.start, False)]
+    while stack:
+        node_id, ready = stack.pop()
+        if node_id in max_harm:
+            continue
+        node = scenario.node(node_id)
+        nexts = _successors(node)
+        todo = [n for n in nexts if n not in max_harm]
+        if todo and not ready:
+            stack.append((node_id, True))
+            stack.extend((n, False) for n in todo)
+            continue
+        steps = _step_effects(node)
+        here = max((sum(grade_points(g) for g in e.harm) for e, _ in steps), default=0.0)
+        max_harm[node_id] = max((sum(grade_points(g) for g in e.harm) + max_harm[n]
+                                 for e, n in steps if n in max_harm), default=here)
+        changes = any(e.feedback for e, _ in steps)
+        ranks = {final.get(n, -1) for _, n in steps if n is not None}
+        if isinstance(node, End):
+            ranks = {max(FEEDBACK_RANK[node.feedback],
+                         FEEDBACK_RANK[node.effects.feedback or "none"])}
+            changes = False
+        final[node_id] = None if (changes or len(ranks) != 1 or None in ranks
+                                  or -1 in ranks) else ranks.pop()
+    return max_harm, final
+
+
+def grade_points(text: str) -> float:
+    return grade(text).points
+
+
+def _successors(node) -> list[str]:
+    return [n for _, n in _step_effects(node) if n is not None]
+
+
+def _step_effects(node) -> list:
+    """(effects, next node) of every way on from a node."""
+    if isinstance(node, Beat):
+        return [(node.effects, n) for n in {node.next, *(r.to for r in node.routes)}]
+    if isinstance(node, Decision):
+        out = [(o.effects, o.next) for o in node.options]
+        if node.timing is not None:
+            out += [(_NONE, node.timing.on_self_correct), (_NONE, node.timing.on_error)]
+        return out
+    if isinstance(node, Chance):
+        return [(o.effects, o.next) for o in node.outcomes]
+    return [(node.effects, None)]
 
 
 def key_of(ctx: Context, node_id: str, history: tuple[str, ...]) -> Key:
