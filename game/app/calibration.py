@@ -16,6 +16,7 @@ misreading, not an exact psychometric equivalence.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from statistics import fmean
 
 from game.store.records import SessionRecord
@@ -127,3 +128,29 @@ def calibration(records: list[SessionRecord]) -> Calibration:
         len(rated), sum(r.error == 0 for _, r in rated),
         fmean(abs(r.error) for _, r in rated) if rated else None,
         tuple(tuple(row) for row in matrix), bands, _summary(bands, len(rated)))
+
+
+def rate_session(log: Path | None, level: int, db: Path | None = None) -> str | None:
+    """Keep the supervisor's rating of this session's trainee: beside its log (so a rebuild
+    keeps it) and on its history row if that is written already. Returns a problem to show,
+    or None; never raises (a rating is never worth stopping the game for)."""
+    import sqlite3
+
+    from game.store.db import open_history
+    from game.store.ratings import keep_rating
+    if log is None:
+        return None
+    try:
+        keep_rating(log, level)
+    except (OSError, ValueError) as exc:
+        return f"the rating could not be kept ({exc})"
+    history, problem = open_history(db)
+    if history is None:
+        return None  # the sidecar has it; the row gets it when the history is rebuilt
+    with history:
+        try:
+            history.execute_write("UPDATE sessions SET entrustment = ? WHERE uid = ?",
+                                  (level, log.name))
+        except sqlite3.Error:
+            return None
+    return problem

@@ -56,3 +56,20 @@ def test_rating_sidecar_round_trip_and_bad_values(tmp_path):
         keep_rating(log, 6)
     (tmp_path / "x.entrustment.json").write_text('{"level": 9}')
     assert read_rating(log) is None
+
+
+def test_rating_a_session_keeps_it_beside_the_log_and_on_its_row(tmp_path):
+    from game.app.calibration import rate_session
+    from game.store import SessionRecord, open_history
+    db, log = tmp_path / "history.sqlite", tmp_path / "s.jsonl"
+    history, _ = open_history(db)
+    with history:
+        history.add(SessionRecord("s.jsonl", "p", "lp", "", "junior", "practice", "2025",
+                                  log_file="s.jsonl"))
+    assert rate_session(log, 2, db) is None
+    assert read_rating(log) == 2
+    history, _ = open_history(db)
+    with history:
+        assert history.results()[0].entrustment == 2
+    assert rate_session(None, 2, db) is None
+    assert "could not be kept" in rate_session(tmp_path / "no" / "x.jsonl", 2, db)
