@@ -40,8 +40,9 @@ LESSONS: dict[str, Lesson] = {
         "after the first bone contact, give her a few seconds to re-angle by herself, then ask "
         "what the contact told her; at a low weight let her push again, at a high one tell her"),
     "cholecystectomy_plane": Lesson(
-        "triangle_decision", {0.5: "probe", 2.0: "probe", 4.0: "probe"}, "at once",
-        "low and medial before the critical view: ask at once; later it is no longer safe"),
+        "triangle_decision", {0.5: "cue", 2.0: "cue", 4.0: "cue"}, "at once",
+        "low and medial before the critical view: tell a novice at once (her wrong answer to a "
+        "question would cost the seconds the next burn needs); later nothing is safe"),
     "laparoscopic_trocar": Lesson(
         "trocar_decision", {0.5: "cue", 2.0: "cue", 4.0: "cue"}, "at once",
         "the trocar on the skin over the vessels is the last safe moment: stop her now"),
@@ -65,11 +66,11 @@ LESSONS: dict[str, Lesson] = {
         "method_decision", {0.5: "probe", 2.0: "watch_ready", 4.0: "watch_ready"}, "any time",
         "let him use his own method with your rescue ready"),
     "medication_dosing": Lesson(
-        "morphine_decision", {0.5: "probe", 2.0: "probe", 4.0: "probe"}, "at once",
-        "a tenfold opioid order: ask him to check it before it is signed"),
+        "morphine_decision", {0.5: "cue", 2.0: "cue", 4.0: "cue"}, "at once",
+        "a tenfold opioid order from a first-year: tell her before it is signed"),
     "npwt_dressing": Lesson(
-        "contact_decision", {0.5: "probe", 2.0: "probe", 4.0: "probe"}, "at once",
-        "foam toward an exposed patch: ask at once what lies at the base of the wound"),
+        "contact_decision", {0.5: "cue", 2.0: "cue", 4.0: "cue"}, "at once",
+        "foam toward an exposed patch, in a first-year's hands: stop her at once"),
     "paediatric_fluid_bolus": Lesson(
         "reassess_decision", {0.5: "probe", 2.0: "probe", 4.0: "probe"}, "at once",
         "a toddler still shocked after a bolus: make her reassess now, not in ten minutes"),
