@@ -125,3 +125,11 @@ def test_the_readable_page_names_every_concept_and_template(profile):
     for thing in [*profile.concepts, *profile.templates]:
         short = thing.id.rsplit("/", 1)[1]
         assert f"`{short}`" in page or thing.id in page, thing.id
+
+
+def test_the_pages_example_statement_is_a_valid_decision(profile):
+    page = (PROFILE_FILE.parent / "README.md").read_text(encoding="utf-8")
+    block = page.split("## Example: a decision", 1)[1].split("```json\n", 1)[1]
+    example = json.loads(block.split("\n```", 1)[0])
+    assert classify(example, profile) == "https://w3id.org/safetynet/xapi/templates/decision"
+    assert not extension_problems(example, profile)
