@@ -59,6 +59,8 @@ def _report_problems(problems: list[str]) -> None:
 def cmd_xapi(args) -> int:
     from game.interop.lrs import LrsError, load_config
     from game.interop.statements import ExportOptions
+    if args.status:
+        return _status(args)
     if not args.logs and not args.flush:
         raise UserError("name at least one replay log or folder (or use --flush)")
     if not args.out and args.lrs is None and not args.flush:
@@ -83,6 +85,20 @@ def cmd_xapi(args) -> int:
     finally:
         if client is not None:
             client.close()
+
+
+def _status(args) -> int:
+    """What waits, what went, what the LRS refused: without sending anything."""
+    from game.interop.queue import StatementQueue
+    queue = StatementQueue(args.queue) if args.queue else StatementQueue()
+    counts, backoff = queue.counts(), queue.backoff()
+    print(f"queue {queue.folder}: waiting {counts['waiting']}, sent {counts['sent']}, "
+          f"rejected {counts['rejected']}")
+    if backoff["failures"]:
+        print(f"last failure ({backoff['failures']} in a row): {backoff['last_error']}")
+    for entry in queue.rejected:
+        print(f"rejected {entry['statement']['id']}: {entry['message']}")
+    return EXIT_OK
 
 
 def _lrs(args, config: dict):
@@ -164,6 +180,8 @@ def register(add: Callable) -> None:
                          "credentials come from SAFETYNET_LRS_AUTH or lrs.json only")
     sp.add_argument("--flush", action="store_true",
                     help="send what waits in the queue (also without logs)")
+    sp.add_argument("--status", action="store_true",
+                    help="show what waits, was sent or was refused; sends nothing")
     sp.add_argument("--retry-for", type=float, default=30.0, metavar="SECONDS",
                     help="keep retrying an unreachable LRS this long (default 30)")
     sp.add_argument("--queue", help="queue folder (default: xapi-queue in the data folder)")

@@ -84,6 +84,10 @@ def test_an_unreachable_lrs_queues_and_never_prints_the_secret(logs, tmp_path, c
     assert main(["xapi", "--flush", "--lrs", url, "--retry-for", "0", "--queue",
                  str(queue)]) == 1
     assert "hunter2" not in "".join(capsys.readouterr())
+    assert main(["xapi", "--status", "--queue", str(queue)]) == 0
+    status = capsys.readouterr().out
+    assert f"waiting {waiting}, sent 0, rejected 0" in status
+    assert "last failure (2 in a row): cannot reach the LRS" in status
 
 
 def _out(log, tmp_path) -> str:
