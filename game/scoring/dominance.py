@@ -9,13 +9,15 @@ Two kinds (issue 10, item 5):
   trainee's share of the task;
 - by computation: an option that is not optimal (nor tied with the optimum) in any
   situation where it is offered, at any risk weight of the sensitivity scan and for any
-  trainee profile.
+  trainee profile, judged on the trade-off alone (safety rules off: an unsafe option that
+  some weight would choose is a real wrong answer the rules name, not a dead option).
 
 Returns `Dominated(decision, option, reason)`; the content layer maps ids to file:line:col.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 import numpy as np
@@ -40,7 +42,7 @@ class Dominated(NamedTuple):
 
 def dominated_options(scenario: Scenario, params: ModelParams | None = None,
                       weights: tuple[float, ...] = SCAN) -> list[Dominated]:
-    params = params or ModelParams()
+    params = replace(params or ModelParams(), enforce_safety=False)
     found = same_consequences(scenario)
     flagged = {(d.decision, d.option) for d in found}
     for decision, option, admissible in never_optimal(scenario, params, weights):

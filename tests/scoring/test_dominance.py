@@ -45,7 +45,7 @@ def test_real_trade_offs_are_not_flagged():
     nodes = [end()] + risky_step(0, (Level.WATCH, Level.CUE, Level.TAKEOVER), 0.8, 0.3,
                                  "CD-I", 8.0, "end")
     assert dominated_options(scenario(nodes, "d0")) == []
+    # an unsafe option some weight would choose is a wrong answer, not a dead option
     ruled = [end()] + risky_step(0, (Level.WATCH, Level.TAKEOVER), 0.8, 0.3, "CD-II", 8.0,
                                  "end")
-    [(decision, option, reason)] = dominated_options(scenario(ruled, "d0"))
-    assert option == "watch" and "breaks a safety rule" in reason
+    assert dominated_options(scenario(ruled, "d0")) == []
