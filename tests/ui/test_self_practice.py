@@ -159,3 +159,44 @@ def test_title_opens_progress_and_profiles(ctx, played):
     assert isinstance(title.activate("progress"), Push)
     result = title.activate("profile")
     assert isinstance(result, Push) and result.scene.name == "profiles"
+
+
+def test_rating_the_trainee_before_the_outcome(ctx, lumbar, home):
+    from game.core.commands import Intervene
+    from game.store.ratings import read_rating
+    from game.ui.review.outcome import OutcomeScene
+    from tests.ui.helpers import run_until, start_play
+    play = start_play(ctx, lumbar)
+    run_until(play, "decision")
+    play.apply(Intervene(play.node_id, "takeover"))
+    run_until(play, "ended")
+    assert [b.id for b in play.buttons] == ["outcome", "rate"]
+    assert play.focus.current == "outcome"  # Enter still goes straight to the outcome
+    stack = SceneStack()
+    stack.push(play)
+    play.focus.focus("rate")
+    stack.handle(key_event(pygame.K_RETURN))
+    assert stack.top.name == "entrustment-rating"
+    stack.handle(key_event(pygame.K_2))
+    assert stack.top is play and [b.id for b in play.buttons] == ["outcome"]
+    assert read_rating(play.session.log_path) == 2
+    stack.handle(key_event(pygame.K_RETURN))
+    outcome = stack.top
+    assert isinstance(outcome, OutcomeScene) and "Result saved" in outcome.note
+    level = 1 + round(4 * play.session.state.competence)
+    assert outcome.note.startswith("You read the trainee right" if level == 2 else "You trusted")
+    history_db, _ = open_history()
+    with history_db:
+        (row,) = history_db.results()
+    assert row.entrustment == 2 and row.status == "finished"
+
+
+def test_leaving_mid_vignette_records_an_abandoned_session(ctx, lumbar, home):
+    from tests.ui.helpers import run_until, start_play
+    play = start_play(ctx, lumbar)
+    run_until(play, "decision")
+    play.close()
+    history_db, _ = open_history()
+    with history_db:
+        (row,) = history_db.results()
+    assert row.status == "abandoned" and row.log_file == play.session.log_path.name

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 
 import pygame
 
+from game.app.calibration import compare, rate_session
 from game.app.rules import TickClock, rules_for
 from game.core import events as ev
 from game.core.commands import Command, Intervene, Skip
@@ -25,7 +26,7 @@ from game.core.engine import CommandRejected
 from game.core.model import Scenario
 from game.core.view import view
 from game.replay.session import RecordedSession
-from game.store.results import SaveReport, save_result
+from game.store.results import SaveReport, save_abandoned, save_result
 from game.ui.kit.button import Button
 from game.ui.kit.focus import FocusList, hit
 from game.ui.kit.layout import PlayLayout, play_layout
@@ -77,6 +78,8 @@ class PlayScene(Scene):
         self.opened_at = 0.0
         self.notice, self.notice_until = "", 0.0
         self.saved: SaveReport | None = None
+        self.rating: int | None = None
+        """The supervisor's O-SCORE rating of the trainee, given before the outcome."""
         self.clock: Callable[[], int] = pygame.time.get_ticks
         self.last_clock: int | None = None
         self.lines: list[Line] = narrate(scenario, list(session.events), ctx.t)
@@ -127,6 +130,7 @@ class PlayScene(Scene):
 
     def _relayout_buttons(self, keep_focus: bool) -> None:
         self.buttons = play_draw.panel_buttons(self.ctx, self.layout, self.vm)
+        self._offer_rating()
         self.controls = play_draw.control_buttons(self)
         ids = [b.id for b in self.buttons]
         current = self.focus.current
@@ -171,8 +175,37 @@ class PlayScene(Scene):
                 SaveReport(False, None)
 
     def outcome_note(self) -> str:
-        """What the outcome screen says about the history ("Result saved")."""
-        return play_draw.result_note(self.ctx, self.saved) if self.record_results else ""
+        """What the outcome screen says about the history ("Result saved") and, after a
+        rating, how well the supervisor read the trainee."""
+        if not self.record_results:
+            return ""
+        note = play_draw.result_note(self.ctx, self.saved)
+        if self.rating:
+            reading = compare(self.rating, self.session.state.competence).words()
+            note = f"{self.ctx.t(reading)} {note}"
+        return note
+
+    def _offer_rating(self) -> None:
+        """Once the vignette has ended, a second button under "See the outcome": rate the
+        trainee on the O-SCORE first (optional; Enter still goes straight to the outcome)."""
+        if self.vm.phase != "ended" or not self.record_results or self.rating is not None \
+                or self.session.log_path is None or not self.buttons:
+            return
+        m, first = self.ctx.metrics, self.buttons[0].rect
+        area = play_draw.panel_regions(self.ctx, self.layout, self.vm)["buttons"]
+        rect = first.move(0, first.height + m.gap)
+        if rect.bottom <= area.bottom:
+            self.buttons.append(Button("rate", self.ctx.t("Rate the trainee first"), rect))
+
+    def _ask_rating(self) -> Result:
+        name = self.scenario.trainee(self.session.state.config.profile_id).name
+
+        def rated(level: int | None) -> None:
+            if level:
+                self.rating = level
+                rate_session(self.session.log_path, level)
+            self._relayout_buttons(keep_focus=False)
+        return Push(open_screen("entrustment-rating", self.ctx, name, rated))
 
     def _tick_warning(self, before: float) -> None:
         """One quiet tick when a decision window enters its last three seconds."""
@@ -256,6 +289,8 @@ class PlayScene(Scene):
             return Skip() if self.vm.phase == "narration" else None
         if item == "outcome":
             return self._to_outcome()
+        if item == "rate":
+            return self._ask_rating()
         if item == "pause":
             return self._toggle_pause()
         if item == "meters":
@@ -307,6 +342,9 @@ class PlayScene(Scene):
               "no outcome."), t("Leave"), t("Keep playing"), yes=Pop(2)))
 
     def close(self) -> None:
+        if self.record_results and not self.session.finished and \
+                self.session.log_path is not None:
+            save_abandoned(self.session)  # left mid-vignette: recorded, resumable later
         self.session.close()
 
     def draw(self, surface: pygame.Surface) -> None:
