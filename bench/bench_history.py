@@ -12,6 +12,7 @@ per 4x sessions at most 4.4x, 10 % allowed for noise).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 import tempfile
@@ -91,6 +92,9 @@ def main() -> int:
         print(f"{size:>8} {base:>8.2f} {results['History'][size]:>11.2f} "
               f"{results['History'][size] / base:>6.1f} {results['Progress'][size]:>12.2f} "
               f"{results['Progress'][size] / base:>6.1f}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"(machine load average {load:.1f} on {os.cpu_count()} cores while measuring: "
+          "the ratios hold under load, the absolute times do not)")
     ok = True
     for name in ("History", "Progress"):
         at_max = results[name][SIZES[-1]]
