@@ -138,12 +138,18 @@ def drive(session: RecordedSession, plan: Plan) -> RecordedSession:
         if not isinstance(node, Decision):
             session.advance(max(1, v.ticks_left))
             continue
+        pending = session.state.pending
+        if pending is not None:  # already stepped in; the rung takes a moment to act (v2)
+            session.advance(max(1, pending[2] - session.state.tick))
+            continue
         option, wait = plan(node, v)
         if wait is None:
             session.advance(v.ticks_left)
             continue
         if wait > 0:
             session.advance(wait)
+        if session.finished or session.state.node_id != node.id:
+            continue  # the window closed early (an event in it) while the policy waited
         session.issue(Intervene(node.id, option))
     return session
 

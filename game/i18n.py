@@ -9,13 +9,20 @@ A `Translator` is passed to the UI explicitly (no global language state).
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Callable
 from pathlib import Path
 
 from game.paths import assets_dir
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
-_FIELD = re.compile(r"\{[a-z_]+\}")
+
+Tr = Callable[..., str]
+"""A translator: `t("English {x}", x=1)` (a `Translator`, or `english`)."""
+
+
+def english(message: str, **values: object) -> str:
+    """The identity translator: presenters default to it (tests, callers without a UI)."""
+    return message.format(**values) if values else message
 
 
 class Translator:
@@ -34,8 +41,3 @@ class Translator:
     def __call__(self, message: str, **values: object) -> str:
         text = self.catalogue.get(message, message)
         return text.format(**values) if values else text
-
-
-def format_fields(text: str) -> set[str]:
-    """The `{name}` fields of a message; a translation must keep exactly the same ones."""
-    return set(_FIELD.findall(text))

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 GAME = Path(__file__).resolve().parent.parent / "game"
-PURE = ["core", "content", "scoring", "replay"]
+PURE = [p for p in ("core", "content", "scoring", "replay", "app", "web", "interop", "store")
+        if (GAME / p).is_dir()]
+"""Packages that never import pygame (the application layer and both front ends' shared
+rules included): only game/ui draws."""
 
 
 def imports_of(path: Path) -> set[str]:
@@ -50,3 +53,16 @@ def test_no_unsafe_loading():
         assert "yaml.load(" not in text and "unsafe_load" not in text, path
         assert not re.search(r"(?<![\w.])(eval|exec)\(", text), path
         assert "import pickle" not in text, path
+
+
+def test_only_ui_and_cli_import_the_ui():
+    """The layers below the UI never reach up into it (game.cli starts the window)."""
+    offenders = []
+    for path in GAME.rglob("*.py"):
+        rel = path.relative_to(GAME)
+        if rel.parts[0] in ("ui",) or rel.name in ("cli.py", "__main__.py"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"^\s*(from|import) game\.ui\b", text, re.M):
+            offenders.append(str(rel))
+    assert not offenders

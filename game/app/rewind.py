@@ -13,14 +13,14 @@ decisions before the rewind point from its parent logs (`with_inherited_votes`).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from game.app.sessions import log_path
 from game.core.model import Scenario
 from game.core.state import PathStep
-from game.replay.branch import BranchError, decisions_in, rewind_to
+from game.replay.branch import BranchError, decisions_in, issued_ticks, rewind_to
 from game.replay.reader import LogError, ReplayLog, read_log
 from game.replay.session import RecordedSession
 from game.replay.workshop import votes_in
@@ -74,7 +74,8 @@ def skip_back(session: RecordedSession, out: str | Path | None,
     session.close()
     try:
         return rewind_to(read_log(session.log_path), session.scenario, index, out,
-                         started_at=started_at)
+                         started_at=started_at, decisions=[
+                             asdict(s) for s in session.state.history if s.kind == "decision"])
     except (LogError, BranchError) as exc:
         raise SkipBackError(str(exc)) from None
 
@@ -85,8 +86,8 @@ def _decisions(log: ReplayLog, scenario: Scenario) -> list[tuple[str, int, int]]
         steps = decisions_in(log, scenario)
     except BranchError:
         return []
-    return [(str(s["node"]), int(s["tick"]) - int(s.get("elapsed", 0)), int(s["tick"]))
-            for s in steps]
+    return [(str(s["node"]), issued - int(s.get("elapsed", 0)), issued)
+            for s, issued in zip(steps, issued_ticks(log, steps))]
 
 
 def inherited_votes(log: ReplayLog, scenario: Scenario, depth: int = 0) -> list[dict]:

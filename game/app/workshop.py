@@ -5,7 +5,8 @@ object. The front end owns time (it calls `advance` once per 100 ms tick) and wo
 narrates the events each call returns); the workshop owns the rules:
 
     phase      "running" -> "vote" (a decision window opened: time stands still)
-               -> "consequence" (the room's choice was followed; held until `go_on`)
+               -> "running" while the followed rung takes its moment to act
+               -> "consequence" (the room's choice has acted; held until `go_on`)
                -> "running" ... -> "ended" (the vignette reached an end)
     frozen     the facilitator's freeze (F); time stands still in any phase
 
@@ -169,12 +170,14 @@ class Workshop:
         self.ballot: Ballot | None = None
         self.consequence: list[Event] | None = None
         """The events of the last followed choice, held on screen until `go_on`."""
+        self._following: list[Event] | None = None
+        """Events since the room's choice while it is still taking effect (else None)."""
         self._open_ballot()
 
     def _open_ballot(self) -> None:
         node = self.scenario.node(self.session.state.node_id)
         if isinstance(node, Decision) and self.ballot is None and self.consequence is None \
-                and not self.session.finished:
+                and self._following is None and not self.session.finished:
             self.ballot = Ballot(node)
 
     def touch(self) -> None:
@@ -223,7 +226,9 @@ class Workshop:
             for _ in range(ticks):
                 if self.held:
                     break
-                events.extend(self.session.advance(1))
+                step = self.session.advance(1)
+                events.extend(step)
+                self._settle(step)
                 self._open_ballot()
             if events:
                 self._changed()
@@ -286,10 +291,20 @@ class Workshop:
             events = self.session.issue(command)
             if isinstance(command, Intervene):
                 self.ballot = None
-                self.consequence = list(events)
+                self._following = list(events)
+                self._settle([])
             # A skip into a decision opens its vote on the next tick, as it always has.
             self._changed()
             return events
+
+    def _settle(self, events: list[Event]) -> None:
+        """A followed choice whose rung takes a moment to act (v2 latency) keeps time running
+        ("running") until it has acted; its consequence is then held on screen."""
+        if self._following is None:
+            return
+        self._following.extend(events)
+        if self.session.state.pending is None:
+            self.consequence, self._following = self._following, None
 
     def go_on(self) -> None:
         """Leave the consequence on screen; the story runs on (or the next vote opens)."""

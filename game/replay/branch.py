@@ -39,6 +39,23 @@ def decisions_in(log: ReplayLog, scenario: Scenario | None = None) -> list[dict]
     return [asdict(s) for s in state.history if s.kind == "decision"]
 
 
+def issued_ticks(log: ReplayLog, decisions: list[dict]) -> list[int]:
+    """The tick each decision was chosen at: its command's tick (a rung that takes a moment
+    to act records the decision when it acted, later), else the step's own tick (a window
+    that ran out has no command). Its window opened `elapsed` ticks before that."""
+    commands: dict[str, list[int]] = {}
+    for record in log.commands:
+        node = record["command"].get("decision")
+        if node is not None:
+            commands.setdefault(str(node), []).append(int(record["tick"]))
+    ticks = []
+    for step in decisions:
+        queue = commands.get(str(step["node"]), [])
+        by_player = step.get("by") not in ("timeout", "waiting")
+        ticks.append(queue.pop(0) if by_player and queue else int(step["tick"]))
+    return ticks
+
+
 def branch(log: ReplayLog, scenario: Scenario, index: int, option: str,
            out: str | Path | None, player: str | None = None) -> RecordedSession:
     """A live session, just after taking `option` at the log's decision number `index` (0-based).
@@ -47,25 +64,31 @@ def branch(log: ReplayLog, scenario: Scenario, index: int, option: str,
     target, node = _target(log, scenario, index)
     if option not in {o.id for o in node.options}:
         raise BranchError(f"{node.id} has no option {option!r}")
-    # A window that ran out closed at its last tick; the branch is taken one tick before.
-    stop = target["tick"] - (1 if target.get("by") == "timeout" else 0)
+    # A window that ran out (or that an event closed while the supervisor watched) closed at
+    # that tick; the branch is taken one tick before.
+    stop = target["tick"] - (1 if target.get("by") in ("timeout", "waiting") else 0)
     session = _replay_to(log, scenario, target, index, stop, out, player, "branch", None)
     session.issue(Intervene(node.id, option))
     return session
 
 
 def rewind_to(log: ReplayLog, scenario: Scenario, index: int, out: str | Path | None,
-              player: str | None = None, started_at: str | None = None) -> RecordedSession:
+              player: str | None = None, started_at: str | None = None,
+              decisions: list[dict] | None = None) -> RecordedSession:
     """A live session at the moment the window of decision `index` opened, nothing chosen
-    yet: practice mode's "rewind and choose again". The new log names its parent."""
-    target, _ = _target(log, scenario, index)
-    stop = target["tick"] - target.get("elapsed", 0)
+    yet: practice mode's "rewind and choose again". The new log names its parent.
+    `decisions`: the live session's decisions, when the log alone cannot tell (a choice that
+    acted after the last command line of an unfinished log)."""
+    target, _ = _target(log, scenario, index, decisions)
+    steps = decisions if decisions is not None else decisions_in(log, scenario)
+    stop = issued_ticks(log, steps)[index] - target.get("elapsed", 0)
     return _replay_to(log, scenario, target, index, stop, out, player, "rewind", started_at,
                       {"opened_at": stop})
 
 
-def _target(log: ReplayLog, scenario: Scenario, index: int) -> tuple[dict, Decision]:
-    decisions = decisions_in(log, scenario)
+def _target(log: ReplayLog, scenario: Scenario, index: int,
+            decisions: list[dict] | None = None) -> tuple[dict, Decision]:
+    decisions = decisions if decisions is not None else decisions_in(log, scenario)
     if not 0 <= index < len(decisions):
         raise BranchError(f"the recording has {len(decisions)} decisions; no decision {index + 1}")
     target = decisions[index]
@@ -87,6 +110,9 @@ def _replay_to(log, scenario, target, index, stop, out, player, kind, started_at
                               player=player or str(log.header.get("player", "anonymous")),
                               started_at=started_at or log.header.get("started_at"),
                               extra_header={**kept, "parent": parent})
+    chosen_at = [r["tick"] for r in log.commands if r["command"].get("decision") == target["node"]]
+    if chosen_at:  # a choice pre-empted by an event in its window is recorded later (v2)
+        stop = min(stop, chosen_at[0])
     replay(log, session, until_tick=stop, before_decision=target["node"])
     if session.state.node_id != target["node"] or session.finished:
         raise BranchError("the recording does not reproduce up to the branch point")

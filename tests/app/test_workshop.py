@@ -30,6 +30,12 @@ def _run_to_vote(w: Workshop) -> None:
         w.advance(1)
 
 
+def _until_consequence(w: Workshop) -> None:
+    """A followed rung takes a moment to act (time runs meanwhile); then it is held."""
+    while w.phase == "running":
+        w.advance(1)
+
+
 def _room_votes(w: Workshop, counts: dict[str, int]) -> None:
     for option, n in counts.items():
         for _ in range(n):
@@ -55,7 +61,8 @@ def test_a_workshop_end_to_end_without_pygame(library, lumbar, tmp_path):
     assert not w.vote("watch")                                  # counts frozen once shown
     assert w.ballot.follow == "probe"                           # the majority
     w.follow()
-    assert w.phase == "consequence" and w.held
+    _until_consequence(w)
+    assert w.phase == "consequence" and w.held and w.advance(3) == []
     w.go_on()
     while w.phase not in ("vote", "ended"):
         w.advance(1)
@@ -67,6 +74,7 @@ def test_a_workshop_end_to_end_without_pygame(library, lumbar, tmp_path):
     w.toggle_reveal()
     w.pick("watch")                                             # explore, not the majority
     w.follow()
+    _until_consequence(w)
     parent = w.session.log_path
     assert w.go_back() == 2                                     # back at the second window
     assert w.phase == "vote" and w.ballot.decision == second and not w.frozen

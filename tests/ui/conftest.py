@@ -10,9 +10,9 @@ import pytest
 from game.app.sessions import Launch, session_starter
 from game.content.catalogue import Catalogue, load_catalogue
 from game.paths import scenarios_dir
+from game.ui.kit.motion import procedure_view
 from game.ui.kit.theme import make_theme
 from game.ui.shell.context import Services, UiContext
-from game.ui.shell.services import procedure_view
 
 SIZES = [(1280, 720), (1024, 600)]
 

@@ -51,8 +51,7 @@ def literal_calls(path: Path) -> tuple[list[str], list[str]]:
 
 def table_strings() -> list[str]:
     from game.ui.kit.theme import PALETTE_NAMES, TEXT_SIZE_NAMES
-    from game.ui.play.presenters import TRANSLATED_TABLES
-    from game.ui.review.outcome_presenters import RATINGS
+    from game.ui.kit.vocabulary import RATINGS, TRANSLATED_TABLES
     from game.ui.settings.settings import PACE_NAMES
     from game.ui.shell.input import KEY_HELP
     from game.ui.workshop.keys import WORKSHOP_KEY_HELP

@@ -37,7 +37,7 @@ def finish(play: PlayScene, option: str = "watch") -> None:
     for _ in range(20_000):
         if play.vm.phase == "ended":
             return
-        if play.vm.phase == "decision":
+        if play.vm.phase == "decision" and play.session.state.pending is None:
             play.apply(Intervene(play.node_id, option))
         else:
             play.update(100)

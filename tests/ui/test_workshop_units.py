@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pygame
 import pytest
 
@@ -145,6 +147,8 @@ def _decide(session: RecordedSession, scenario, option_at: int = 0) -> None:
     vote.add(v.options[option_at].id, 2)
     session.record_vote(vote.as_record(v.options[option_at].id, session.state.tick))
     session.issue(Intervene(v.node_id, v.options[option_at].id))
+    while session.state.pending is not None:  # the rung takes a moment to act
+        session.advance(1)
 
 
 def test_going_back_mid_vignette_reproduces_the_last_window(lumbar, tmp_path):
@@ -156,9 +160,11 @@ def test_going_back_mid_vignette_reproduces_the_last_window(lumbar, tmp_path):
     index = last_decision(session.state.history)
     target = [s for s in session.state.history if s.kind == "decision"][index]
     session.close()
+    taken = [asdict(s) for s in session.state.history if s.kind == "decision"]
     new = rewind_to(read_log(tmp_path / "a.jsonl"), lumbar, index, tmp_path / "b.jsonl",
-                    started_at="2026-01-01T00:00:00+00:00")
-    assert new.state.node_id == target.node and new.state.tick == target.tick
+                    started_at="2026-01-01T00:00:00+00:00", decisions=taken)
+    assert new.state.node_id == target.node and new.state.tick == new.state.node_tick
+    assert new.state.tick <= target.tick
     assert len([s for s in new.state.history if s.kind == "decision"]) == 1
     header = read_log(tmp_path / "b.jsonl").header
     assert header["mode"] == "workshop" and header["risk_weight"] == 4.0

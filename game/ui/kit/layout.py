@@ -75,26 +75,6 @@ def frame(size: tuple[int, int], m: Metrics, header_px: int | None = None) -> Fr
 
 
 @dataclass(frozen=True)
-class TitleLayout:
-    title: Rect
-    subtitle: Rect
-    buttons: list[Rect]
-    footer: Rect
-
-
-def title_layout(size: tuple[int, int], m: Metrics, n_buttons: int) -> TitleLayout:
-    w, h = size
-    f = frame(size, m)
-    width = min(w - 2 * m.pad, round(900 * m.scale))
-    title = Rect((w - width) // 2, round(h * 0.14), width, round(m.title * 2.4))
-    subtitle = Rect(title.x, title.bottom + m.gap, width, round(m.body * 4.2))
-    bw = min(w - 2 * m.pad, round(380 * m.scale))
-    top = max(subtitle.bottom + m.pad, round(h * 0.5))
-    buttons = stack(Rect((w - bw) // 2, top, bw, 0), [m.button_h] * n_buttons, m.gap * 2)
-    return TitleLayout(title, subtitle, buttons, f.footer)
-
-
-@dataclass(frozen=True)
 class PickerLayout:
     header: Rect
     list: Rect

@@ -10,9 +10,8 @@ from __future__ import annotations
 import pygame
 
 from game.ui.kit.theme import Colour
+from game.ui.kit.vocabulary import TONE_ICONS
 from game.ui.shell.context import UiContext
-
-TONE_ICONS = {"good": "✔", "warn": "⚠", "bad": "✖", "info": "●"}
 
 
 def tone_colour(ctx: UiContext, tone: str) -> Colour:

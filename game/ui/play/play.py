@@ -14,7 +14,7 @@ ends.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 import pygame
 
@@ -30,6 +30,7 @@ from game.store.results import SaveReport, save_abandoned, save_result
 from game.ui.kit.button import Button
 from game.ui.kit.focus import FocusList, hit
 from game.ui.kit.layout import PlayLayout, play_layout
+from game.ui.kit.motion import ProcedureMotion, view_for
 from game.ui.play import play_draw
 from game.ui.play.presenters import (
     Line,
@@ -49,8 +50,6 @@ from game.ui.shell.screens import open_screen
 ACTIVATE_GUARD_S = 0.5
 """Enter/Space are ignored this long after a decision opens, so a player pressing Enter to
 skip narration does not choose an option by accident (number keys and clicks still work)."""
-MORPH_S = 0.8
-"""How long the procedure view animates from the old to the new procedure state."""
 MAX_LINES = 60
 LAST_SECONDS = 3.0
 NOTICE_S = 3.0
@@ -85,15 +84,11 @@ class PlayScene(Scene):
         self.lines: list[Line] = narrate(scenario, list(session.events), ctx.t)
         if note:
             self.lines.append(Line("window", note))
-        self.proc_before: Mapping = dict(session.state.procedure)
-        self.proc_now: Mapping = dict(session.state.procedure)
-        self.proc_changed_at = -MORPH_S
         self.focus = FocusList()
         self.buttons: list[Button] = []
         self.controls: list[Button] = []
-        services = ctx.services
-        self.procedure = services.procedure_view(scenario.procedure_view) if services else None
-        self.procedure_failed = False
+        self.motion = ProcedureMotion(view_for(ctx, scenario.procedure_view),
+                                      session.state.procedure)
         self.node_id = ""
         self.room = room_text(scenario, session.state.config.profile_id, ctx.t)
         self.meters: MetersVM = meters_vm(scenario, session.state, session.params, ctx.t)
@@ -107,10 +102,6 @@ class PlayScene(Scene):
                                       play_draw.control_items(self))
 
     # --- state -------------------------------------------------------------------------
-    @property
-    def progress(self) -> float:
-        return min(1.0, max(0.0, (self.time_s - self.proc_changed_at) / MORPH_S))
-
     @property
     def notice_text(self) -> str:
         return self.notice if self.time_s < self.notice_until else ""
@@ -145,10 +136,7 @@ class PlayScene(Scene):
         self.lines.extend(new)
         del self.lines[:-MAX_LINES]
         self._announce(events, new)
-        now = dict(self.session.state.procedure)
-        if now != self.proc_now:
-            self.proc_before, self.proc_now = self.proc_now, now
-            self.proc_changed_at = self.time_s
+        self.motion.observe(self.session.state.procedure, self.time_s)
         self.meters = meters_vm(self.scenario, self.session.state, self.session.params,
                                 self.ctx.t)
         if self.session.finished:

@@ -8,8 +8,6 @@ ladder while a decision point is open, and a skip button during narration.
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -201,31 +199,9 @@ def draw_notice(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, text
 
 
 def draw_procedure(scene: PlayScene, surface: pygame.Surface, rect: pygame.Rect) -> None:
-    ctx = scene.ctx
-    if scene.procedure is not None and not scene.procedure_failed:
-        previous = surface.get_clip()
-        surface.set_clip(rect)
-        try:
-            scene.procedure.draw(surface, rect, scene.proc_now, scene.proc_before,
-                                 scene.progress, ctx.theme, scene.time_s)
-            return
-        except Exception as exc:  # noqa: BLE001 -- a broken view must not end the session
-            print(f"safetynet: procedure view failed ({exc!r}); showing a plain panel",
-                  file=sys.stderr)
-            scene.procedure_failed = True  # remembered so the error is reported once
-        finally:
-            surface.set_clip(previous)
-    draw_plain_procedure(ctx, surface, rect, scene.proc_now)
-
-
-def draw_plain_procedure(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
-                         state: Mapping) -> None:
-    """Fallback when no procedure view is available: the procedure state as text."""
-    panel(ctx, surface, rect)
-    items = [f"{k.replace('_', ' ')}: {v}" for k, v in sorted(state.items())]
-    text = "\n".join(items) or ctx.t("Procedure")
-    ctx.text(surface, text, rect.inflate(-2 * ctx.metrics.pad, -2 * ctx.metrics.pad),
-             ctx.metrics.body, ctx.palette.muted)
+    """The procedure picture of any screen with a `motion` and a `time_s` (play, workshop,
+    replay viewer)."""
+    scene.motion.draw(scene.ctx, surface, rect, scene.time_s)
 
 
 def draw_narration(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,

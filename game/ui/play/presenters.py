@@ -8,7 +8,6 @@ translator `t` (English when omitted); scenario content is never translated.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,44 +17,24 @@ from game.core import events as ev
 from game.core.model import Chance, Decision, Option, Scenario
 from game.core.state import SessionState
 from game.core.view import SessionView
-from game.i18n import Translator
+from game.i18n import Tr, english
 from game.replay.timeline import harm_so_far, learning_so_far
 from game.scoring.params import ModelParams
-
-Tr = Callable[..., str]
-"""A translator: `t("English {x}", x=1)` (game.i18n.Translator, or a test's stand-in)."""
-ENGLISH: Tr = Translator("en")
-
-LEVEL_NAMES = {"watch": "Watch", "probe": "Probe", "cue": "Cue", "guide": "Guide",
-               "takeover": "Take over"}
-LEVEL_TONES = {"watch": "info", "probe": "good", "cue": "good", "guide": "warn",
-               "takeover": "bad"}
-DISTANCE_TEXT = {
-    "direct": "Direct: you are in the room and can reach the patient at once.",
-    "indirect": "Indirect: you are nearby and can be there within minutes.",
-    "distant": "Distant: you are reachable by phone, not at the bedside.",
-}
-CATEGORY_NAMES = {"technical": "Technical", "medication": "Medication",
-                  "communication": "Communication", "diagnostic": "Diagnostic",
-                  "decision": "Decision-making", "management": "Management"}
-SUPERVISION_NAMES = {"direct": "direct", "indirect": "indirect", "distant": "distant"}
-MODE_NAMES = {"practice": "Practice", "assessment": "Assessment", "workshop": "Workshop"}
-MODE_TEXT = {
-    "practice": "Practice: pause at any time, meters on request, rewind after the outcome.",
-    "assessment": "Assessment: real time, no pause, no rewind; meters appear at the end and "
-                  "the result is saved.",
-    "workshop": "Workshop: a facilitator leads the room through the vignette.",
-}
-TRANSLATED_TABLES = (LEVEL_NAMES, DISTANCE_TEXT, CATEGORY_NAMES, SUPERVISION_NAMES, MODE_NAMES,
-                     MODE_TEXT)
-"""Tables whose values are UI chrome shown through `t` (the i18n test checks them)."""
+from game.ui.kit.vocabulary import (
+    CATEGORY_NAMES,
+    DISTANCE_TEXT,
+    LEVEL_NAMES,
+    LEVEL_TONES,
+    MODE_NAMES,
+    SUPERVISION_NAMES,
+)
 
 
-def level_name(level: str, t: Tr = ENGLISH) -> str:
+def level_name(level: str, t: Tr = english) -> str:
     return t(LEVEL_NAMES[level]) if level in LEVEL_NAMES else level
 
 
-def option_title(scenario: Scenario, decision: str, option: str, t: Tr = ENGLISH) -> str:
+def option_title(scenario: Scenario, decision: str, option: str, t: Tr = english) -> str:
     """"Cue: Tell her to aim for the umbilicus": the ladder rung, then the option's label."""
     node = scenario.node(decision)
     assert isinstance(node, Decision)
@@ -63,7 +42,7 @@ def option_title(scenario: Scenario, decision: str, option: str, t: Tr = ENGLISH
     return f"{level_name(opt.level.value, t)}: {opt.label}"
 
 
-def mode_name(mode: str, t: Tr = ENGLISH) -> str:
+def mode_name(mode: str, t: Tr = english) -> str:
     return t(MODE_NAMES[mode]) if mode in MODE_NAMES else mode
 
 
@@ -90,7 +69,7 @@ class PickerVM:
     invalid: tuple[InvalidRow, ...]
 
 
-def picker_vm(catalogue: Catalogue, t: Tr = ENGLISH) -> PickerVM:
+def picker_vm(catalogue: Catalogue, t: Tr = english) -> PickerVM:
     rows = tuple(VignetteRow(
         id=s.id, title=s.title,
         meta=t("{category} · {supervision} supervision · {minutes} min",
@@ -135,7 +114,7 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".!?" else text + "."
 
 
-def briefing_vm(scenario: Scenario, t: Tr = ENGLISH) -> BriefingVM:
+def briefing_vm(scenario: Scenario, t: Tr = english) -> BriefingVM:
     p = scenario.patient
     profiles = tuple(ProfileVM(
         tr.id, tr.name, tr.level, tr.summary,
@@ -153,7 +132,7 @@ def _distance(supervision: str, t: Tr) -> str:
     return t(DISTANCE_TEXT[supervision]) if supervision in DISTANCE_TEXT else supervision
 
 
-def room_text(scenario: Scenario, profile_id: str, t: Tr = ENGLISH) -> str:
+def room_text(scenario: Scenario, profile_id: str, t: Tr = english) -> str:
     """Who is in the room: shown while the trainee works, so the player need not remember."""
     trainee, p = scenario.trainee(profile_id), scenario.patient
     return "\n".join((
@@ -190,7 +169,7 @@ class PlayVM:
 
 
 def play_vm(v: SessionView, sub_tick_ms: int = 0, paused: bool = False,
-            t: Tr = ENGLISH) -> PlayVM:
+            t: Tr = english) -> PlayVM:
     """The play screen for one moment; `sub_tick_ms` (0-99) smooths the countdown."""
     phase = "ended" if v.finished else ("decision" if v.node_kind == "decision" else
                                         "narration")
@@ -226,7 +205,7 @@ class MetersVM:
 
 
 def meters_vm(scenario: Scenario, state: SessionState, params: ModelParams | None = None,
-              t: Tr = ENGLISH) -> MetersVM:
+              t: Tr = english) -> MetersVM:
     """Learning opportunity taken so far (raw, before the end-of-session multipliers) and harm
     points so far (aggregated as the CCI does): the same numbers the replay timeline shows."""
     learning, harm = learning_so_far(scenario, state, params), harm_so_far(state)
@@ -243,7 +222,7 @@ class Line:
     text: str
 
 
-def narrate(scenario: Scenario, events: list, t: Tr = ENGLISH) -> list[Line]:
+def narrate(scenario: Scenario, events: list, t: Tr = english) -> list[Line]:
     """What the player should read about `events`, in order (chance outcomes included:
     the view shows only the node the session rests on, so they would otherwise be lost)."""
     lines: list[Line] = []
@@ -285,11 +264,7 @@ def _option(scenario: Scenario, decision: str, option: str) -> Option:
     return node.option(option)
 
 
-def option_label(scenario: Scenario, decision: str, option: str) -> str:
-    return _option(scenario, decision, option).label
-
-
-def spoken(scenario: Scenario, events: list, lines: list[Line], t: Tr = ENGLISH) -> str:
+def spoken(scenario: Scenario, events: list, lines: list[Line], t: Tr = english) -> str:
     """What self-voicing reads for `events`: the new lines, and at a decision point its cue
     and every option with its number key (a player who cannot see the screen can choose)."""
     parts = [line.text for line in lines if line.kind != "you"]

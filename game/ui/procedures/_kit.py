@@ -82,13 +82,6 @@ def phase(progress: float, start: float, end: float) -> float:
     return ease((progress - start) / (end - start))
 
 
-def tween(now: Mapping, before: Mapping, key: str, default: float, progress: float,
-          lo: float | None = None, hi: float | None = None) -> float:
-    """A numeric key interpolated from `before` to `now` with easing."""
-    a = num(before, key, num(now, key, default, lo, hi), lo, hi)
-    return lerp(a, num(now, key, default, lo, hi), ease(progress))
-
-
 def mix(a: Colour, b: Colour, t: float) -> Colour:
     t = min(1.0, max(0.0, t))
     return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t),
@@ -214,11 +207,6 @@ def leader(surface: pygame.Surface, colour: Colour, start: tuple[int, int],
     pygame.draw.aaline(surface, colour, start, end)
     if dot:
         pygame.draw.circle(surface, colour, end, 3)
-
-
-def panel_bg(surface: pygame.Surface, rect: pygame.Rect, colour: Colour,
-             radius: int = 8) -> None:
-    pygame.draw.rect(surface, colour, rect, border_radius=radius)
 
 
 def direction_label(surface: pygame.Surface, box: pygame.Rect, word: str, direction: int,

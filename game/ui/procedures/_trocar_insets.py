@@ -114,15 +114,6 @@ def _stream(surface: pygame.Surface, f: Frame, x: float, y: float, brisk: bool, 
                            max(2, f.d(0.035 if brisk else 0.025)))
 
 
-def scope_frame(surface: pygame.Surface, centre: tuple[int, int], radius: int, theme: Theme,
-                caption: str, px: int) -> None:
-    """Bezel and caption so the inset reads as 'the laparoscope monitor'."""
-    pygame.draw.circle(surface, theme.palette.text, centre, radius, 2)
-    box = pygame.Rect(centre[0] - radius, centre[1] + radius - px - 10, 2 * radius, px + 6)
-    pygame.draw.rect(surface, (0, 0, 0), box.inflate(-radius // 2, 0), border_radius=6)
-    text(surface, caption, box.inflate(-radius // 2 - 8, 0), theme, theme.palette.text, px)
-
-
 def tray(surface: pygame.Surface, box: pygame.Rect, ready: bool, theme: Theme, px: int) -> None:
     """The scrub nurse's tray: empty, or holding the suture passer and a Foley catheter."""
     p = theme.palette

@@ -14,13 +14,8 @@ from game.core.state import SessionState
 from game.i18n import Translator
 from game.scoring.episode import DecisionReview, EpisodeScore
 from game.scoring.safety import rule_text
+from game.ui.kit.vocabulary import RATINGS
 from game.ui.play.presenters import option_title
-
-RATINGS = {
-    "green": ("good", "Safe", "No choice added risk for the patient."),
-    "amber": ("warn", "Caution", "A choice added some risk of mild harm."),
-    "red": ("bad", "Unsafe", "A choice broke a safety rule."),
-}
 
 
 @dataclass(frozen=True)

@@ -7,24 +7,18 @@ goes through `t` (the UI's translator; English by default); scenario text is pas
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.core.model import TICKS_PER_SECOND, Scenario, TraineeProfile
 from game.core.state import SessionState
+from game.i18n import Tr, english
 from game.replay.debrief import DecisionDebrief
 from game.scoring.episode import EpisodeScore
+from game.ui.kit.vocabulary import TONE_ICONS
 from game.ui.play.presenters import option_title
 
-Tr = Callable[..., str]
-TONE_ICONS = {"good": "✔", "warn": "⚠", "bad": "✖", "info": "●"}
-"""As `widgets.panels.TONE_ICONS` (kept here so presenters never import pygame)."""
-
-
-def english(message: str, **values: object) -> str:
-    """The identity translator: presenters default to it so tests need no context."""
-    return message.format(**values) if values else message
-
+__all__ = ["TONE_ICONS", "Tr", "english"]  # shared with the history and replay models
 
 def parent_number(parent: dict) -> str:
     """The 1-based decision a branch was taken at, from a (possibly edited) log header."""

@@ -9,12 +9,12 @@ opens the debrief (D). The cursor logic is pure (replay_cursor); drawing is repl
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, datetime
 
 import pygame
 
 from game.replay.annotations import Note, add_note
+from game.ui.kit.motion import ProcedureMotion, view_for
 from game.ui.play.presenters import Line
 from game.ui.review import track as replay_track
 from game.ui.review import viewer_draw as replay_draw
@@ -28,7 +28,6 @@ from game.ui.shell.screens import open_screen
 
 __all__ = ["ReplayViewerScene", "load_replay"]
 
-MORPH_S = 0.8
 MESSAGE_MS = 4000
 
 
@@ -44,31 +43,12 @@ class ReplayViewerScene(Scene):
         self.message_ms = 0
         self.lines: list[Line] = []
         self.panel: DecisionPanelVM | None = None
-        self.proc_now: Mapping = {}
-        self.proc_before: Mapping = {}
-        self.proc_changed_at = -MORPH_S
-        self.procedure = None
-        self.procedure_failed = False
-        if model.scenario is not None:
-            self.procedure = self._procedure_view(model.scenario.procedure_view)
+        self.motion = ProcedureMotion(None if model.scenario is None else
+                                      view_for(ctx, model.scenario.procedure_view))
         self._shown = -1
         self._sync()
 
-    def _procedure_view(self, name: str):
-        services = self.ctx.services
-        if services is not None:
-            return services.procedure_view(name)
-        try:
-            from game.ui.procedures.registry import view_for
-            return view_for(name)
-        except Exception:  # noqa: BLE001 -- a drawing module must never stop the viewer
-            return None
-
     # --- state -------------------------------------------------------------------------
-    @property
-    def progress(self) -> float:
-        return min(1.0, max(0.0, (self.time_s - self.proc_changed_at) / MORPH_S))
-
     @property
     def decision(self) -> DecisionMark | None:
         return self.cursor.decision_now()
@@ -81,10 +61,7 @@ class ReplayViewerScene(Scene):
         self._shown = upto
         self.lines = self.model.lines_at(upto)
         state = self.model.state_at(upto)
-        now = dict(state.procedure) if state else {}
-        if now != self.proc_now:
-            self.proc_before, self.proc_now = self.proc_now, now
-            self.proc_changed_at = self.time_s
+        self.motion.observe(state.procedure if state else {}, self.time_s)
         d = self.decision
         self.panel = None if d is None or self.model.scenario is None else decision_panel(
             self.model.scenario, d.detail, len(self.model.decisions), self.model.profile,

@@ -3,27 +3,16 @@ views, sound and voice. Session rules live in `game.app.sessions`; this only wir
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from game.app.sessions import Launch, catalogue_loader, live_starter
 from game.config import Settings
+from game.ui.kit.motion import procedure_view
 from game.ui.shell.context import Services
 
 if TYPE_CHECKING:
-    from game.ui.procedures import ProcedureView
-
-
-def procedure_view(name: str) -> ProcedureView | None:
-    """The procedure view from the registry, or None (the play scene then draws a panel)."""
-    try:
-        registry = importlib.import_module("game.ui.procedures.registry")
-        return registry.view_for(name)
-    except Exception as exc:  # noqa: BLE001 -- a drawing module must never stop the game
-        print(f"safetynet: procedure view {name!r} unavailable ({exc})", file=sys.stderr)
-        return None
+    pass
 
 
 def default_services(seed: int | None, mode: str | Callable[[], str],

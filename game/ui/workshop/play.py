@@ -11,8 +11,6 @@ decision's window in a new log that names this one as its parent.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import pygame
 
 from game.app.rules import WORKSHOP, TickClock
@@ -23,6 +21,7 @@ from game.core.engine import CommandRejected
 from game.replay.session import RecordedSession
 from game.ui.kit.dialogs import HelpOverlay
 from game.ui.kit.focus import FocusList, hit
+from game.ui.kit.motion import ProcedureMotion, view_for
 from game.ui.play.presenters import Line, narrate, room_text
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
@@ -36,7 +35,6 @@ from game.ui.workshop.view import base_of, projector
 from game.ui.workshop.vote import VoteDesk
 
 MAX_LINES = 40
-MORPH_S = 0.8
 
 
 class WorkshopPlayScene(Scene):
@@ -56,9 +54,7 @@ class WorkshopPlayScene(Scene):
         self.message = message
         self._meters: tuple[object, MetersVM] | None = None
         self.focus = FocusList()
-        services = self.ctx.services
-        self.procedure = services.procedure_view(scenario.procedure_view) if services else None
-        self.procedure_failed = False
+        self.view = view_for(self.ctx, scenario.procedure_view)
         self.room = room_text(scenario, session.state.config.profile_id, self.ctx.t)
         self.layout = draw.stage_layout(self.ctx, "running")
         self._desk: VoteDesk | None = None
@@ -70,9 +66,7 @@ class WorkshopPlayScene(Scene):
         state = self.workshop.session.state
         self.lines = lines[-MAX_LINES:]
         self.consequence: list[Line] | None = None
-        self.proc_before: Mapping = dict(state.procedure)
-        self.proc_now: Mapping = dict(state.procedure)
-        self.proc_changed_at = -MORPH_S
+        self.motion = ProcedureMotion(self.view, state.procedure)
         self._refresh()
 
     @property
@@ -104,10 +98,6 @@ class WorkshopPlayScene(Scene):
         return self.workshop.held
 
     @property
-    def progress(self) -> float:
-        return min(1.0, max(0.0, (self.time_s - self.proc_changed_at) / MORPH_S))
-
-    @property
     def meters(self) -> MetersVM:
         """Learning and harm so far, worked out again only when the state has changed."""
         state = self.session.state
@@ -132,10 +122,7 @@ class WorkshopPlayScene(Scene):
             return
         self.lines.extend(narrate(self.scenario, events, self.ctx.t))
         del self.lines[:-MAX_LINES]
-        now = dict(self.session.state.procedure)
-        if now != self.proc_now:
-            self.proc_before, self.proc_now = self.proc_now, now
-            self.proc_changed_at = self.time_s
+        self.motion.observe(self.session.state.procedure, self.time_s)
         services = self.ctx.services
         if services is not None:
             if any(isinstance(e, ev.DecisionOpened) for e in events):
@@ -156,6 +143,7 @@ class WorkshopPlayScene(Scene):
         phase = self.phase
         while not self.held and self.ticks.due():
             self._absorb(self.workshop.advance(1))
+        self._show_consequence()
         if self.phase != phase:
             self._refresh()
         return None
@@ -167,10 +155,15 @@ class WorkshopPlayScene(Scene):
             return None
         self._absorb(events)
         if isinstance(command, Intervene):
-            self.consequence = narrate(self.scenario, events, self.ctx.t)
             self.focus.current = None
+        self._show_consequence()
         self._refresh()
         return None
+
+    def _show_consequence(self) -> None:
+        """Once the room's choice has acted, its consequence is what the screen holds."""
+        if self.workshop.consequence is not None and self.consequence is None:
+            self.consequence = narrate(self.scenario, self.workshop.consequence, self.ctx.t)
 
     def handle_event(self, event: pygame.event.Event) -> Result:
         w = map_workshop_key(event)

@@ -18,7 +18,7 @@ from game.ui.kit.button import Button, draw_button
 from game.ui.kit.common import draw_footer, draw_header
 from game.ui.kit.layout import frame, split_x, stack
 from game.ui.kit.panels import focus_ring, panel
-from game.ui.play.presenters import CATEGORY_NAMES, SUPERVISION_NAMES
+from game.ui.kit.vocabulary import CATEGORY_NAMES, SUPERVISION_NAMES
 from game.ui.shell.context import UiContext
 
 if TYPE_CHECKING:
