@@ -93,12 +93,15 @@ def _scored(records: Iterable[SessionRecord]) -> list[SessionRecord]:
 def groups(records: list[SessionRecord], key: Callable[[SessionRecord], str]
            ) -> tuple[Group, ...]:
     """Per-group counts, weakest first (safety before regret)."""
-    by: dict[str, list[SessionRecord]] = {}
+    counts: dict[str, list[float]] = {}
     for r in records:
-        by.setdefault(key(r) or "unknown", []).append(r)
-    out = [Group(name, len(rs), sum(r.safety_rating == "red" for r in rs),
-                 sum(r.safety_rating == "amber" for r in rs),
-                 fmean(r.regret or 0.0 for r in rs)) for name, rs in by.items()]
+        c = counts.setdefault(key(r) or "unknown", [0, 0, 0, 0.0])
+        c[0] += 1
+        c[1] += r.safety_rating == "red"
+        c[2] += r.safety_rating == "amber"
+        c[3] += r.regret or 0.0
+    out = [Group(name, int(n), int(red), int(amber), total / n)
+           for name, (n, red, amber, total) in counts.items()]
     return tuple(sorted(out, key=lambda g: (g.weakness(), g.name)))
 
 
