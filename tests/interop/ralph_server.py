@@ -59,7 +59,7 @@ class RalphServer:
                 "RALPH_AUTH_FILE": str(auth_file), "RALPH_APP_DIR": str(self.folder / "app"),
                 "RALPH_SENTRY_DSN": ""}
 
-    def start(self, timeout: float = 30.0) -> RalphServer:
+    def start(self, timeout: float = 90.0) -> RalphServer:
         env = self._environment()
         log = open(self.folder / "server.log", "ab")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(

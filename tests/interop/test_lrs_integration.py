@@ -30,7 +30,7 @@ def server(tmp_path_factory):
 @pytest.fixture
 def client(server):
     c = LrsClient(resolve_endpoint(server.url, env={"SAFETYNET_LRS_AUTH": server.auth},
-                                   config={}))
+                                   config={}), timeout=60)  # generous on a busy machine
     yield c
     c.close()
 
