@@ -33,14 +33,25 @@ class CycleError(ValueError):
     """The story can return to a situation it has already been in (the model needs a DAG)."""
 
 
+_GAIN_VECTORS: dict = {}
+
+
 def gain_vector(edge: Edge) -> np.ndarray:
+    """The gain as a value row (learning, harm, risk indicators); cached by gain."""
     g = edge.gain
+    found = _GAIN_VECTORS.get(g)
+    if found is not None:
+        return found
     vec = np.zeros(ROWS)
     vec[0], vec[1] = g.learning, g.harm
     if g.risk_bits:
         for i in range(len(FIELDS)):
             if g.risk_bits >> i & 1:
                 vec[2 + i] = 1.0
+    if len(_GAIN_VECTORS) > 100_000:
+        _GAIN_VECTORS.clear()
+    _GAIN_VECTORS[g] = vec
+    vec.setflags(write=False)
     return vec
 
 
@@ -94,10 +105,13 @@ class Pass:
         if exp.kind == "end":
             return np.repeat(gain_vector(exp.edges[0])[:, None], w, axis=1)
         if exp.decision is None:
-            total = np.zeros((ROWS, w))
-            for e in exp.edges:
-                total += e.p * (self.values[e.child] + gain_vector(e)[:, None])
-            return total
+            if len(exp.edges) == 1:
+                e = exp.edges[0]
+                return self.values[e.child] + gain_vector(e)[:, None]
+            p = np.array([e.p for e in exp.edges])
+            gains = np.stack([gain_vector(e) for e in exp.edges])
+            children = np.stack([self.values[e.child] for e in exp.edges])
+            return np.einsum("e,erw->rw", p, children) + (p @ gains)[:, None]
         q_all, basis = self.segment_values(exp.decision)
         q = q_all[:, 0, :] - self.weights[None, :] * q_all[:, 1, :]
         return self.choose(key, exp.decision, q_all, q, basis)
@@ -109,11 +123,28 @@ class Pass:
             (self.values[e.child] + gain_vector(e)[:, None]) if e.child is not None
             else np.zeros((ROWS, len(self.weights))) for e in spec.basis])
         coef = coefficients(spec)
+        if basis.shape[2] == 1:
+            return (coef @ basis[:, :, 0])[:, :, None], basis
         return np.einsum("sb,brw->srw", coef, basis), basis
 
 
+_COEFFICIENTS: dict[tuple, np.ndarray] = {}
+
+
 def coefficients(spec: DecisionSpec) -> np.ndarray:
-    """(segments, basis) mixing weights: self-correct, error, options..., default."""
+    """(segments, basis) mixing weights: self-correct, error, options..., default. Cached:
+    they depend only on the segments and the number of continuations."""
+    key = (spec.segments, len(spec.basis))
+    found = _COEFFICIENTS.get(key)
+    if found is None:
+        found = _coefficients(spec)
+        if len(_COEFFICIENTS) > 4096:
+            _COEFFICIENTS.clear()
+        _COEFFICIENTS[key] = found
+    return found
+
+
+def _coefficients(spec: DecisionSpec) -> np.ndarray:
     nb = len(spec.basis)
     coef = np.zeros((len(spec.segments), nb))
     default = nb - 1
