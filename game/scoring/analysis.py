@@ -14,7 +14,7 @@ import numpy as np
 from game.core.model import TICKS_PER_SECOND
 from game.scoring.backward import NOT_BROKEN, admissible_rank, rule_tolerances
 from game.scoring.moments import last_safe_tick, window_prefix
-from game.scoring.safety import RULES, Risks, rating
+from game.scoring.safety import RULES, Risks, rating, tolerance
 
 BY_TIMEOUT = ("timeout", "waiting")
 """How a decision step ended without an intervention (the window ran out, or the trainee's
@@ -170,11 +170,8 @@ def _timeout(spec, basis: np.ndarray, safest: Risks, params) -> MomentValue:
     q = row[0] - params.risk_weight * row[1]
     risks = Risks(*(float(x) for x in row[2:]))
     excess = [r for r, _ in RULES
-              if getattr(risks, r) - getattr(safest, r) > _tol(r, params)]
+              if getattr(risks, r) - getattr(safest, r) > tolerance(r, params)]
     broken = excess[0] if (excess and params.enforce_safety) else None
     return MomentValue(n, n, float(q), float(row[0]), float(row[1]), risks, broken,
                        rating(broken, risks, safest, params))
 
-
-def _tol(rule: str, params) -> float:
-    return {"severe": params.eps_severe, "moderate": params.eps_moderate}.get(rule, 1e-9)

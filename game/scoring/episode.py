@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from game.core.model import TICKS_PER_SECOND, Scenario
 from game.core.state import SessionState
-from game.scoring.graph import Context, Key
+from game.scoring.graph import Context
 from game.scoring.params import ModelParams
 from game.scoring.safety import rule_text
 from game.scoring.solver import History, Solution, solve_cached, step_key
@@ -98,23 +98,22 @@ class Trace(NamedTuple):
 
     base: float
     harm: float
-    finished: bool
 
 
 def _walk(ctx: Context, state: SessionState):
-    """Follow the session's history through the model, yielding (key, gain, step) for
-    every step taken; decision steps are paired with the window event that decided them."""
+    """Follow the session's history through the model, yielding (key, gain) for every step
+    taken; a decision step is paired with the window event that decided it, if any."""
     key = ctx.root()
     steps = list(state.history)
     i = 0
     while True:
         exp = ctx.expand(key)
         if exp.kind == "end":
-            yield key, exp.edges[0].gain, None
+            yield key, exp.edges[0].gain
             return
         if exp.decision is None:
             if len(exp.edges) == 1 and not exp.edges[0].label:
-                yield key, exp.edges[0].gain, None
+                yield key, exp.edges[0].gain
                 if key[0].node == state.node_id and i == len(steps) and not state.finished:
                     return  # still in this beat
                 key = exp.edges[0].child
@@ -137,7 +136,7 @@ def _walk(ctx: Context, state: SessionState):
                 label = step_key(node, steps[i].choice)
                 edge = next(e for e in basis[2:] if e.label == label)
                 i += 1
-        yield key, edge.gain, None
+        yield key, edge.gain
         key = edge.child
 
 
@@ -145,12 +144,10 @@ def trace_totals(scenario: Scenario, state: SessionState, params: ModelParams) -
     """Walk the model along the session's history, adding up what the path earned."""
     ctx = Context(scenario, state.config.profile_id, params, competence=state.competence)
     learning = harm = 0.0
-    finished = False
-    for _, gain, _ in _walk(ctx, state):
+    for _, gain in _walk(ctx, state):
         learning += gain.learning
         harm += gain.harm
-        finished = finished or state.finished
-    return Trace(learning, harm, finished)
+    return Trace(learning, harm)
 
 
 def realised(scenario: Scenario, state: SessionState, params: ModelParams) -> dict[str, float]:
@@ -214,6 +211,6 @@ def score_episode(scenario: Scenario, state: SessionState, params: ModelParams |
     )
 
 
-__all__ = ["DecisionReview", "EpisodeScore", "Key", "RATING_ORDER", "Trace", "rank_scores",
+__all__ = ["DecisionReview", "EpisodeScore", "RATING_ORDER", "Trace", "rank_scores",
            "realised", "review_decisions", "safety_first_key", "score_episode",
            "trace_totals"]

@@ -50,14 +50,15 @@ RULES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _tolerance(rule: str, params: ModelParams) -> float:
+def tolerance(rule: str, params: ModelParams) -> float:
+    """How much added probability a rule allows (effectively none for most)."""
     return {"severe": params.eps_severe, "moderate": params.eps_moderate}.get(rule, 1e-9)
 
 
 def broken_rule(risks: Risks, safest: Risks, params: ModelParams) -> str | None:
     """The first rule this option breaks relative to the safest option, or None."""
     for rule, _ in RULES:
-        if getattr(risks, rule) - getattr(safest, rule) > _tolerance(rule, params):
+        if getattr(risks, rule) - getattr(safest, rule) > tolerance(rule, params):
             return rule
     return None
 
