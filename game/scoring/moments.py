@@ -82,15 +82,15 @@ def segments(decision: Decision, offered: tuple[Option, ...], default: int, arri
 
 
 def error_first(decision: Decision, option: Option, t: int, arrival: int,
-                latency: dict[str, float]) -> float:
+                latency: dict[str, float], prefix=None) -> float:
     """Chance that the mistake happens before acting with `option` at tick t lands."""
     n = max(1, decision.window_ticks)
-    _, ce = window_prefix(decision)
+    _, ce = prefix if prefix is not None else window_prefix(decision)
     timed = decision.timing is not None
     if timed and option.level is not None and option.level.value == "watch":
         return float(ce[n])
     e = effect_tick(option, t, arrival, timed, latency)
-    return float(ce[min(e, n)]) if e <= n else float(ce[n])
+    return float(ce[min(e, n)])
 
 
 def last_safe_tick(decision: Decision, option: Option, arrival: int,
@@ -99,9 +99,10 @@ def last_safe_tick(decision: Decision, option: Option, arrival: int,
     mistake happens first at or below `eps`; None when no moment is that safe."""
     n = max(1, decision.window_ticks)
     timed = decision.timing is not None
+    prefix = window_prefix(decision)
+    watch = timed and option.level is not None and option.level.value == "watch"
     for t in range(n - 1, -1, -1):
-        late = (not (timed and option.level is not None and option.level.value == "watch")
-                and effect_tick(option, t, arrival, timed, latency) > n)
-        if not late and error_first(decision, option, t, arrival, latency) <= eps:
+        late = not watch and effect_tick(option, t, arrival, timed, latency) > n
+        if not late and error_first(decision, option, t, arrival, latency, prefix) <= eps:
             return t
     return None
