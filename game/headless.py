@@ -51,7 +51,8 @@ class ScriptedPolicy:
         if self.kind == "watch":
             return Choice(decision.default)
         if self.kind == "takeover":
-            ranked = sorted(decision.options, key=lambda o: o.level.rank)
+            # Debrief decisions (v2) have no rung; they rank below every rung.
+            ranked = sorted(decision.options, key=lambda o: o.level.rank if o.level else -1)
             return Choice(ranked[-1].id)
         if self.kind == "random":
             idx = int(self.rng.integers(len(decision.options)))

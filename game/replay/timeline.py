@@ -62,11 +62,13 @@ def build_timeline(log: ReplayLog, scenario: Scenario) -> Timeline:
 
 def _collect(timeline: Timeline, state: SessionState, events: list, scenario) -> None:
     for event in events:
-        tick = getattr(event, "tick", None)
-        if tick is None:
-            tick = getattr(event, "closes_at", state.tick)
-            if isinstance(event, ev.DecisionOpened):
-                tick = event.closes_at - _window(scenario, event.decision, state)
+        raw = getattr(event, "tick", None)
+        if isinstance(event, ev.DecisionOpened) and raw is None:
+            tick = event.closes_at - _window(scenario, event.decision, state)
+        elif raw is None:
+            tick = int(getattr(event, "closes_at", state.tick))
+        else:
+            tick = int(raw)
         timeline.moments.append(Moment(tick, event, state, learning_so_far(scenario, state),
                                        harm_so_far(state)))
 
