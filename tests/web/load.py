@@ -170,3 +170,35 @@ def _judge(report: dict[str, Any], counts: dict[str, int], votes: dict[str, str]
                 result.latencies_ms.append((frames[i][1] - vote["sent"]) * 1000)
     result.doubled = max(0, len(votes) - phones) + abs(sum(counts.values()) - phones)
     return result
+
+
+SIZE = (1280, 720)
+
+
+class SceneProjector:
+    """The real workshop projector: the play scene with the phones' room, drawn each frame
+    (SDL's dummy video driver in tests and benchmarks)."""
+
+    def __init__(self, w: Workshop, room: Room, link: RoomLink, server: RoomServer):
+        import pygame
+
+        from game.ui.kit.theme import make_theme
+        from game.ui.shell.context import UiContext
+        from game.ui.workshop.phones import PhoneRoom
+        from game.ui.workshop.play import WorkshopPlayScene
+        pygame.display.init()
+        pygame.font.init()
+        self.pygame = pygame
+        self.surface = pygame.display.set_mode(SIZE)
+        phones = PhoneRoom(room, server)
+        phones.link = link
+        self.room = room
+        self.scene = WorkshopPlayScene(UiContext(make_theme(), None, SIZE), w, phones=phones)
+        self.scene.resize()
+
+    def frame(self) -> int:
+        shown = self.room.progress().voted  # read before drawing: the frame shows at least it
+        self.scene.update(16)
+        self.scene.draw(self.surface)
+        self.pygame.display.flip()
+        return shown

@@ -24,6 +24,7 @@ from game.ui.shell.screens import open_screen
 from game.ui.workshop import end_draw as draw
 from game.ui.workshop.dialogs import go_back
 from game.ui.workshop.keys import WORKSHOP_KEY_HELP, WAct, map_workshop_key
+from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import EndVM, end_vm, score_vm
 from game.ui.workshop.view import base_of, projector
 
@@ -32,9 +33,12 @@ class WorkshopEndScene(Scene):
     name = "workshop-end"
     help_keys = WORKSHOP_KEY_HELP
 
-    def __init__(self, ctx: UiContext, workshop: Workshop):
+    def __init__(self, ctx: UiContext, workshop: Workshop, phones: PhoneRoom | None = None):
         super().__init__(projector(ctx))
         self.workshop = workshop
+        self.phones = phones
+        self.show_spread = False
+        """W: the room's spread of revealed weights instead of the decision rows."""
         self.scenario = workshop.scenario
         session = self.session = workshop.session
         self.vm: EndVM | None = None
@@ -82,6 +86,10 @@ class WorkshopEndScene(Scene):
         return None
 
     def handle_event(self, event: pygame.event.Event) -> Result:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_w \
+                and self.phones is not None and self.phones.server is not None:
+            self.show_spread = not self.show_spread  # the room's histogram, or the rows
+            return None
         w = map_workshop_key(event)
         if w is not None:
             return self._back() if w.act is WAct.SKIP_BACK else None
@@ -112,7 +120,7 @@ class WorkshopEndScene(Scene):
             self.message = said
             return None
         return Replace(open_screen("workshop-play", base_of(self.ctx), self.workshop,
-                                   message=said))
+                                   message=said, phones=self.phones))
 
     def draw(self, surface: pygame.Surface) -> None:
         draw.draw_end(self, surface)

@@ -20,6 +20,8 @@ from game.ui.kit.layout import frame, share, split_x, stack
 from game.ui.kit.panels import panel, tone_colour
 from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import EndRowVM
+from game.ui.workshop.room_draw import draw_histogram
+from game.ui.workshop.room_presenters import room_histogram
 
 if TYPE_CHECKING:
     from game.ui.workshop.end import WorkshopEndScene
@@ -79,7 +81,15 @@ def draw_end(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
         ctx.text(surface, text, lay.rows, m.heading, ctx.palette.warn if scene.error else
                  ctx.palette.muted, True, "center", "center")
     else:
-        _draw_rows(scene, surface)
+        spread = room_histogram(scene.phones.room, t) if scene.show_spread and scene.phones \
+            else None
+        if spread is not None:
+            draw_histogram(ctx, surface, lay.rows, spread)
+        elif scene.show_spread:
+            ctx.text(surface, t("Computing the room's spread…"), lay.rows, m.heading,
+                     ctx.palette.muted, True, "center", "center")
+        else:
+            _draw_rows(scene, surface)
         panel(ctx, surface, lay.attitude, border=ctx.palette.accent)
         inner = lay.attitude.inflate(-2 * m.gap, -2 * m.gap)
         prompt_h = ctx.line_height(m.small)
@@ -93,6 +103,8 @@ def draw_end(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
     log = Path(scene.session.log_path).name if scene.session.log_path else ""
     hint = scene.message or t("Up/Down more decisions · Backspace last decision · Esc another "
                               "vignette · log {log}", log=log)
+    if scene.phones is not None and scene.phones.server is not None and not scene.message:
+        hint = t("W the room's spread · {hint}", hint=hint)
     draw_footer(ctx, surface, lay.footer, hint)
 
 

@@ -30,21 +30,27 @@ from game.ui.shell.screens import open_screen
 from game.ui.workshop import play_draw as draw
 from game.ui.workshop.dialogs import go_back, leave_dialog, note_dialog
 from game.ui.workshop.keys import WORKSHOP_KEY_HELP, WAct, WIntent, map_workshop_key
+from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import MetersVM, meters_vm
 from game.ui.workshop.view import base_of, projector
 from game.ui.workshop.vote import VoteDesk
 
 MAX_LINES = 40
+COUNTDOWN_S = 30
+"""C: seconds the phones have left to vote (a room votes in well under a minute)."""
 
 
 class WorkshopPlayScene(Scene):
     name = "workshop-play"
     help_keys = WORKSHOP_KEY_HELP
 
-    def __init__(self, ctx: UiContext, workshop: Workshop, message: str = ""):
-        """`message`: what to tell the room first (e.g. that the story went back)."""
+    def __init__(self, ctx: UiContext, workshop: Workshop, message: str = "",
+                 phones: PhoneRoom | None = None):
+        """`message`: what to tell the room first (e.g. that the story went back); `phones`:
+        the room of phones voting, if the workshop has one."""
         super().__init__(projector(ctx))
         self.workshop = workshop
+        self.phones = phones
         scenario = self.scenario = workshop.scenario
         session = workshop.session
         self.meters_shown = False
@@ -136,6 +142,8 @@ class WorkshopPlayScene(Scene):
 
     def update(self, dt_ms: int) -> Transition | None:
         self.time_s += dt_ms / 1000
+        if self.phones is not None and self.phones.poll() and self.desk is not None:
+            self.desk.refresh()  # phones changed the counts: the panel's view model follows
         if self.held:
             self.ticks.reset()
             return None
@@ -182,6 +190,10 @@ class WorkshopPlayScene(Scene):
             self.meters_shown = not self.meters_shown
         elif w.act is WAct.HOT_SEAT and desk is not None:
             desk.toggle_hot_seat()
+        elif w.act is WAct.COUNTDOWN and desk is not None and self.phones is not None \
+                and self.phones.server is not None and not desk.revealed:
+            self.phones.room.countdown(COUNTDOWN_S)
+            self.message = self.ctx.t("Phones: the vote closes in {s} seconds.", s=COUNTDOWN_S)
         elif w.act is WAct.UNVOTE and desk is not None:
             desk.add(desk.option(w.number), -1)
         elif w.act is WAct.SKIP_BACK:
@@ -260,7 +272,8 @@ class WorkshopPlayScene(Scene):
             self.workshop.go_on()
             self._refresh()
         elif item == "summary":
-            return Replace(open_screen("workshop-end", base_of(self.ctx), self.workshop))
+            return Replace(open_screen("workshop-end", base_of(self.ctx), self.workshop,
+                                       phones=self.phones))
         return None
 
     def go_back(self) -> None:

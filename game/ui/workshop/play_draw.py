@@ -22,6 +22,8 @@ from game.ui.play.play_draw import draw_narration, draw_procedure
 from game.ui.play.presenters import TICK_MS
 from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import score_vm
+from game.ui.workshop.room_draw import draw_join
+from game.ui.workshop.room_presenters import join_vm, room_vote_vm
 from game.ui.workshop.view import status_badge
 from game.ui.workshop.vote_draw import draw_vote, vote_regions, vote_targets
 
@@ -98,7 +100,9 @@ def draw_stage(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
     draw_procedure(scene, surface, lay.procedure)  # duck-typed: the play scene's fields
     if scene.phase == "vote" and scene.desk is not None:
         _draw_cue(ctx, surface, lay.narration, scene.desk.vm.cue)
-        draw_vote(ctx, surface, lay.panel, scene.desk)
+        phones = scene.phones
+        room = room_vote_vm(phones, ctx.t) if phones is not None and phones.server else None
+        draw_vote(ctx, surface, lay.panel, scene.desk, room)
     else:
         draw_narration(ctx, surface, lay.narration, scene.lines)
         _draw_panel(scene, surface)
@@ -184,7 +188,9 @@ def _draw_panel(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
                  p.muted)
         room = pygame.Rect(body.x, body.y + hint_h + m.gap, body.width,
                            body.height - hint_h - m.gap)
-        if room.height > ctx.line_height(m.body) * 3:
+        if scene.phones is not None:  # phones join while the story runs
+            draw_join(ctx, surface, room, join_vm(scene.phones, t))
+        elif room.height > ctx.line_height(m.body) * 3:
             section(ctx, surface, room, t("In the room"), scene.room, p.text)
 
 

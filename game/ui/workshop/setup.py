@@ -19,6 +19,7 @@ from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result, Scene
 from game.ui.workshop import setup_draw as draw
 from game.ui.workshop.keys import WORKSHOP_KEY_HELP
+from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import DEFAULT_WEIGHT, weight_choices
 from game.ui.workshop.view import base_of, projector
 
@@ -46,6 +47,8 @@ class WorkshopSetupScene(Scene):
         self._choose_profile(profile)
         self.offset = 0
         self.error = ""
+        self.phones: PhoneRoom | None = None
+        """The phones' room, from the first vignette until the facilitator leaves."""
 
     # --- selection -----------------------------------------------------------------------
     @property
@@ -151,7 +154,17 @@ class WorkshopSetupScene(Scene):
                                     why=exc.strerror)
             return None
         self.error = ""
-        return Push(WorkshopPlayScene(base_of(self.ctx), Workshop(scenario, session)))
+        workshop = Workshop(scenario, session)
+        if self.phones is None:  # the room opens with the first vignette and stays open
+            self.phones = PhoneRoom.start()
+        if self.phones is not None and self.phones.server is not None:
+            self.phones.attach(workshop)
+        return Push(WorkshopPlayScene(base_of(self.ctx), workshop, phones=self.phones))
 
     def draw(self, surface: pygame.Surface) -> None:
         draw.draw_setup(self, surface)
+
+    def close(self) -> None:
+        """Leaving the workshop stops the phone server (phones then say it has ended)."""
+        if self.phones is not None:
+            self.phones.stop()
