@@ -67,9 +67,9 @@ def draw_histogram(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, rect)
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    head_h = ctx.line_height(m.body, True) * 2
+    head_h = ctx.line_height(m.body, True)
     ctx.text(surface, vm.title, pygame.Rect(inner.x, inner.y, inner.width, head_h), m.body,
-             p.text, True)
+             p.text, True, min_size=m.small, truncate=True)
     notes_h = ctx.line_height(m.small) * 4
     label_h = ctx.line_height(m.small) * 2
     chart = pygame.Rect(inner.x, inner.y + head_h + m.gap, inner.width,
@@ -89,10 +89,13 @@ def draw_histogram(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
             pygame.draw.rect(surface, p.good if inside else p.accent, bar)
         ctx.text(surface, str(count), pygame.Rect(x, bar.y - count_h, slot, count_h), m.small,
                  p.text, True, "center", "bottom")
-        marks = ("▲" if i == vm.default_band else "") + ("★" if inside else "")
-        ctx.text(surface, f"{label}\n{marks}".strip(),
-                 pygame.Rect(x, chart.bottom + m.gap // 2, slot, label_h), m.small, p.text,
-                 False, "center", "top", min_size=max(10, m.small * 2 // 3))
+        marks = " ".join(x for x, on in (("▲", i == vm.default_band), ("★", inside)) if on)
+        half = label_h // 2
+        for text, dy in ((label, 0), (marks, half)):
+            if text:
+                ctx.text(surface, text, pygame.Rect(x, chart.bottom + m.gap // 2 + dy, slot,
+                                                    half), m.small, p.text, False, "center",
+                         "top", min_size=max(10, m.small * 2 // 3))
     pygame.draw.line(surface, p.muted, (chart.x, chart.bottom), (chart.right, chart.bottom))
     notes = "\n".join(x for x in (vm.default_text, "★ " + vm.majority_text
                                   if vm.majority_bands else vm.majority_text,

@@ -83,8 +83,8 @@ def histogram_vm(h: WeightHistogram, t: Tr = english) -> HistogramVM:
     """Bars per band of risk weights: how many participants' choices fit a weight in it."""
     fit = h.majority
     majority = (h.band_of(fit[0]), h.band_of(fit[1])) if fit else None
-    majority_text = t("The room's majority choices fit risk weights {low} to {high}.",
-                      low=f"{fit[0]:.3g}", high=f"{fit[1]:.3g}") if fit else \
+    majority_text = t("The room's majority choices (ties left out) fit risk weights {low} to "
+                      "{high}.", low=f"{fit[0]:.3g}", high=f"{fit[1]:.3g}") if fit else \
         t("No risk weight fits every majority choice (or every decision was a tie).")
     excluded = []
     if h.inconsistent:
