@@ -25,7 +25,7 @@ bench: $(STAMP)
 
 # The parsers' fuzz tests with many thousands of inputs each (CI runs a few hundred).
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=fuzz SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest tests/fuzz $(ARGS)
+	HYPOTHESIS_PROFILE=fuzz SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest tests/fuzz tests/content/test_fuzz.py $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check game tests bench
