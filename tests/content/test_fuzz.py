@@ -3,7 +3,7 @@ error type comes out, and every problem in it has a location in the file.
 
 Inputs are random bytes, random text, and the two inline vignettes (v1 and v2) with spans cut
 out, YAML punctuation and other values spliced in, and lines duplicated, which reaches the
-schema and graph passes as well as the YAML reader. `FUZZ_EXAMPLES=5000` runs longer.
+schema and graph passes as well as the YAML reader. `make fuzz` runs it longer.
 """
 
 from __future__ import annotations
@@ -61,7 +61,9 @@ def mutated(draw) -> str:
     return text
 
 
-FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None,
+EXAMPLES = 5000 if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz" else 150
+"""150 in CI; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) runs 5000; FUZZ_EXAMPLES overrides both."""
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", EXAMPLES)), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
