@@ -8,13 +8,14 @@ translator `t` (English when omitted); scenario content is never translated.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from game.app.rules import TICK_MS
 from game.content.catalogue import Catalogue
 from game.core import events as ev
-from game.core.model import Chance, Decision, Option, Scenario
+from game.core.model import LADDER, Chance, Decision, Option, Scenario
 from game.core.state import SessionState
 from game.core.view import SessionView
 from game.i18n import Tr, english
@@ -32,6 +33,27 @@ from game.ui.kit.vocabulary import (
 
 def level_name(level: str, t: Tr = english) -> str:
     return t(LEVEL_NAMES[level]) if level in LEVEL_NAMES else level
+
+
+_RUNG_KEYS = {level.value: level.rank + 1 for level in LADDER}
+
+
+def ladder_keys(levels: Sequence[str | None]) -> tuple[int, ...]:
+    """The number key of each option, in order: its rung on the ladder (1 watch, 2 probe,
+    3 cue, 4 guide, 5 take over), so a key means the same rung at every decision point and the
+    tutorial's and help's "5 = take over" always holds; a rung not offered leaves its key
+    unused. Options without a rung (debrief decisions), or two options on one rung, are
+    numbered by position instead: there the ladder cannot name them."""
+    keys = [_RUNG_KEYS.get(level or "") for level in levels]
+    if all(k is not None for k in keys) and len(set(keys)) == len(keys):
+        return tuple(k for k in keys if k is not None)
+    return tuple(range(1, len(keys) + 1))
+
+
+def decision_keys(node: Decision) -> dict[str, int]:
+    """Option id -> number key over all of a decision's options (see `ladder_keys`)."""
+    levels = [o.level.value if o.level is not None else None for o in node.options]
+    return dict(zip((o.id for o in node.options), ladder_keys(levels)))
 
 
 def option_title(scenario: Scenario, decision: str, option: str, t: Tr = english) -> str:
@@ -175,10 +197,11 @@ def play_vm(v: SessionView, sub_tick_ms: int = 0, paused: bool = False,
                                         "narration")
     ms_left = max(0, v.ticks_left * TICK_MS - sub_tick_ms) if v.ticks_total else 0
     fraction = ms_left / (v.ticks_total * TICK_MS) if v.ticks_total else 0.0
-    options = tuple(OptionVM(o.id, o.key, o.level,
+    keys = ladder_keys([o.level for o in v.options])
+    options = tuple(OptionVM(o.id, key, o.level,
                              t("{level}: {label}", level=level_name(o.level, t), label=o.label),
                              LEVEL_TONES.get(o.level, "info"), o.id == v.default_option)
-                    for o in v.options)
+                    for o, key in zip(v.options, keys))
     seconds = ms_left / 1000
     countdown = ""
     if phase == "decision":
@@ -273,7 +296,8 @@ def spoken(scenario: Scenario, events: list, lines: list[Line], t: Tr = english)
             node = scenario.node(event.decision)
             assert isinstance(node, Decision)
             parts.append(t("Decision point.") + " " + node.cue)
-            parts.extend(t("{key}: {level}: {label}.", key=n, label=o.label,
-                           level=level_name(o.level.value, t))
-                         for n, o in enumerate(node.options, start=1))
+            keys = decision_keys(node)
+            parts.extend(t("{key}: {level}: {label}.", key=keys[o.id], label=o.label,
+                           level=level_name(o.level.value if o.level else "", t))
+                         for o in node.options)
     return " ".join(parts)

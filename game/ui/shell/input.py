@@ -59,7 +59,8 @@ _SIMPLE_KEYS = {
 }
 
 KEY_HELP: tuple[tuple[str, str], ...] = (
-    ("Number keys 1 - 5", "choose an intervention (watch, probe, cue, guide, take over)"),
+    ("Number keys 1 - 5", "choose a rung: 1 watch, 2 probe, 3 cue, 4 guide, 5 take over "
+                          "(always the same key; a rung not offered leaves its key unused)"),
     ("Tab / Shift+Tab", "move the focus forward / back"),
     ("Arrow keys", "move the focus; Left / Right change a setting"),
     ("Enter / Space", "activate the focused button"),

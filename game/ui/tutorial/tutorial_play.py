@@ -33,8 +33,9 @@ def mark_text(mark: str, t: Tr) -> str:
         "countdown": t("A decision point: the trainee is about to make a mistake. The "
                        "countdown shows how long you have. If it runs out, you have chosen "
                        "to watch."),
-        "options": t("The intervention ladder: press 1-5 or click. Watch leaves the most to "
-                     "learn; Take over protects the patient most."),
+        "options": t("The intervention ladder: 1 watch, 2 probe, 3 cue, 4 guide, 5 take over "
+                     "(always the same key), or click. Watch leaves the most to learn; Take "
+                     "over protects the patient most."),
         "meters": t("The two ledgers: learning so far and harm so far. In practice M shows "
                     "or hides them; in assessment they appear only at the end."),
         "stop": t("Not every mistake is worth allowing. If this one goes wrong the patient "

@@ -16,7 +16,7 @@ from game.core.state import SessionState
 from game.replay.workshop import RoomDecision, RoomVote, WorkshopSummary
 from game.scoring.attitude import Attitude
 from game.scoring.episode import EpisodeScore
-from game.ui.play.presenters import MetersVM, level_name, option_title
+from game.ui.play.presenters import MetersVM, decision_keys, level_name, option_title
 from game.ui.play.presenters import meters_vm as play_meters_vm
 from game.ui.review.outcome_presenters import RATINGS
 
@@ -85,12 +85,13 @@ def vote_vm(scenario: Scenario, vote: RoomVote, hot_seat: bool, revealed: bool,
     follow = (picked or majority) if revealed else None
     hidden = hot_seat and not revealed
     leaders = tied_leaders(vote)
+    keys = decision_keys(node)
     rows = tuple(VoteRowVM(
-        o.id, i + 1, option_title(scenario, node.id, o.id, t), vote.counts.get(o.id, 0),
+        o.id, keys[o.id], option_title(scenario, node.id, o.id, t), vote.counts.get(o.id, 0),
         _count_text(vote.counts.get(o.id, 0), shares[o.id], hidden, revealed, t),
         shares[o.id], revealed and o.id == majority and not leaders, o.id == follow,
         revealed and o.id in leaders)
-        for i, o in enumerate(node.options))
+        for o in node.options)
     return VoteVM(node.id, node.cue, rows, vote.total, hot_seat, revealed, follow,
                   _vote_status(scenario, vote, hot_seat, revealed, follow, t),
                   _vote_action(scenario, node, revealed, follow, majority, t))
@@ -133,7 +134,7 @@ def _vote_action(scenario: Scenario, node: Decision, revealed: bool, follow: str
     if follow is None:
         return t("Pick an option")
     level = level_name(node.option(follow).level.value, t)
-    key = next(i for i, o in enumerate(node.options, start=1) if o.id == follow)
+    key = decision_keys(node)[follow]
     if follow == majority:
         return t("Follow {key} {level}", key=key, level=level)
     return t("Explore {key} {level}", key=key, level=level)
@@ -235,9 +236,10 @@ def end_row(scenario: Scenario, number: int, row: RoomDecision, t: Tr = english)
     node = scenario.node(row.decision)
     assert isinstance(node, Decision)
     total = sum(row.counts.values())
-    parts = [f"{i} {level_name(o.level.value, t)} {row.counts.get(o.id, 0)}"
+    keys = decision_keys(node)
+    parts = [f"{keys[o.id]} {level_name(o.level.value, t)} {row.counts.get(o.id, 0)}"
              + (f" ({row.counts.get(o.id, 0) / total:.0%})" if total else "")
-             for i, o in enumerate(node.options, start=1)]
+             for o in node.options]
     name = lambda option: option_title(scenario, row.decision, option, t)  # noqa: E731
     top = max(row.counts.values(), default=0)
     tied = [o.id for o in node.options if top and row.counts.get(o.id, 0) == top]

@@ -16,6 +16,7 @@ from game.app.workshop import Ballot
 from game.core.model import Decision, Scenario
 from game.replay.workshop import RoomVote
 from game.ui.kit.focus import FocusList
+from game.ui.play.presenters import decision_keys
 from game.ui.workshop.presenters import Tr, VoteVM, english, vote_vm
 
 BUTTONS = ("hot_seat", "reveal", "follow")
@@ -34,6 +35,10 @@ class VoteDesk:
         self.changed = changed
         """Tells the workshop the ballot changed (other front ends redraw)."""
         self.options: tuple[str, ...] = self.ballot.options
+        node = scenario.node(self.ballot.decision)
+        assert isinstance(node, Decision)
+        self.keys: dict[int, str] = {k: o for o, k in decision_keys(node).items()}
+        """Number key -> option: the ladder's keys (5 is take over wherever it is offered)."""
         self.flash = ""
         """A short confirmation ("Vote 3 recorded") that never says which option it was."""
         self.focus = FocusList(list(self.options) + list(BUTTONS), current=self.options[0])
@@ -70,7 +75,9 @@ class VoteDesk:
         return self.ballot.follow
 
     def option(self, number: int) -> str | None:
-        return self.ballot.option(number)
+        """The option a number key names (by its rung, not its row), or None."""
+        option = self.keys.get(number)
+        return option if option in self.options else None
 
     def record(self, followed: str, tick: int) -> dict:
         return self.ballot.record(followed, tick)
