@@ -33,7 +33,7 @@ def mixed_dir(tmp_path, shipped_dir):
 def test_picker_lists_valid_and_invalid_files(mixed_dir):
     vm = picker_vm(load_catalogue(mixed_dir))
     assert [r.id for r in vm.rows] == ["lumbar_puncture"]
-    assert vm.rows[0].meta == "Technical · direct supervision · 4 min"
+    assert vm.rows[0].meta == "Technical · direct supervision · 1.5 min"
     files = {r.file: r.problem for r in vm.invalid}
     assert set(files) == {"broken.yaml", "wrong_name.yaml"}
     assert files["broken.yaml"].startswith("broken.yaml:3:1: YAML syntax")
