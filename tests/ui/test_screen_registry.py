@@ -7,7 +7,6 @@ import pytest
 from game.ui.shell.scene import Scene
 from game.ui.shell.screens import SCREENS, screen_class
 
-
 ANSWERS_AS = {"tutorial-play": "play"}
 """The tutorial's vignette is a play screen to the stack (help, popping back to "play")."""
 
