@@ -10,7 +10,8 @@ Fairness rules live here, not in the front ends:
 - counts stay hidden until the facilitator reveals them (only "14 of 19 have voted" before);
 - keyed-in hand counts (people without a phone) are a separate tally added to the phones'
   ballots, so neither is counted twice;
-- going back to a decision reopens its ballot with the votes already cast.
+- going back to a decision reopens its ballot with the phones' votes already cast (each may
+  be changed again); the show of hands is counted again, as in a workshop without phones.
 
 A phone holds a secret `key`; the room derives the public `token` from it with a keyed hash
 (HMAC). Only tokens reach the projector and the replay log, so reading a log never lets
@@ -256,7 +257,8 @@ class Room:
                 self.ballots[situation] = ballot
             ballot.closed = ballot.revealed = False
             ballot.deadline = None
-            self.current = ballot
+            ballot.hands.clear()  # phones keep their votes; hands are counted again, as
+            self.current = ballot  # a workshop without phones counts them again
             self._changed()
             return ballot
 

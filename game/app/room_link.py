@@ -4,7 +4,8 @@ The `Workshop` (game.app.workshop) owns the story and the facilitator's ballot; 
 (game.app.room) owns the phones. `RoomLink.sync()` makes them agree:
 
 - a decision window opens in the workshop -> the room opens a ballot for it (or reopens the
-  earlier one, votes kept, after going back); the story moves on -> the room closes it;
+  earlier one after going back: phones' votes kept, hands counted again); the story moves
+  on -> the room closes it;
 - the ballot's counts are always phones + keyed-in hands: a number key the facilitator
   presses changes the hands (the difference between what the ballot shows and what the link
   last wrote), a phone's vote changes the phones; neither is added twice;
@@ -70,9 +71,8 @@ class RoomLink:
             self.room.resume()  # the facilitator went back into the story after the end
         self.room.open(node.id, node.cue, ballot_options(offered), history)
         self._ballot = ballot
-        self._written = {o: 0 for o in ballot.options}
-        ballot.vote.counts.update({o: 0 for o in ballot.options})
-        # votes kept from before going back are written in by _merge below
+        self._written = {}
+        ballot.vote.counts.clear()  # the phones' votes kept from before are merged in next
 
     def _merge(self, ballot) -> bool:
         room, counts = self.room, ballot.vote.counts
@@ -91,7 +91,8 @@ class RoomLink:
             ballot.extra = {"ballots": dict(sorted(current.votes.items())),
                             "hands": {o: n for o, n in current.hands.items() if n}}
         changed = any(counts.get(o, 0) != merged[o] for o in ballot.options)
-        counts.update(merged)
+        counts.clear()  # only options with votes, as the facilitator's own counting keeps them
+        counts.update({o: n for o, n in merged.items() if n})
         self._written = dict(merged)
         if changed:
             self.workshop.touch()

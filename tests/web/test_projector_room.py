@@ -129,3 +129,41 @@ def test_the_join_box_and_the_histogram_draw_inside_their_boxes(phones, ctx):
     draw_histogram(ctx, surface, pygame.Rect(40, 380, 1200, 320), vm)
     placed = ctx.base.recorder
     assert len(placed) > 10 and all(p.box.contains(p.rect) for p in placed)
+
+
+def test_a_workshop_opens_the_room_with_its_first_vignette_and_closes_it_on_leaving(
+        monkeypatch, capsys):
+    from game.app.sessions import Launch, session_starter
+    from game.content.catalogue import load_catalogue
+    from game.paths import scenarios_dir
+    from game.ui.shell.context import Services
+    from game.ui.shell.services import procedure_view
+    from game.ui.workshop.setup import WorkshopSetupScene
+    monkeypatch.setenv("SAFETYNET_PHONES", "127.0.0.1:0")
+    library = load_catalogue(scenarios_dir())
+    services = Services(catalogue=lambda: library, start_session=session_starter(3, "practice"),
+                        procedure_view=procedure_view, launch=Launch(3))
+    ctx = UiContext(make_theme("default", "normal"), services, (1280, 720), recorder=[])
+    setup = WorkshopSetupScene(ctx, "lumbar_puncture", None)
+    setup.resize()
+    play = setup._start().scene
+    phones = setup.phones
+    assert play.phones is phones and phones.server is not None
+    assert capsys.readouterr().out.startswith("join: http://127.0.0.1:")
+    key = phones.room.join(phones.room.code).key
+    for _ in range(3000):
+        if play.phase == "vote":
+            break
+        play.update(100)
+    play.update(16)  # the projector's frame opens the phones' ballot
+    ballot = phones.room.current
+    assert ballot is not None and ballot.decision == play.desk.vote.decision
+    phones.room.vote(key, ballot.decision, ballot.options[1].id)
+    play.update(16)
+    assert play.desk.vote.counts == {ballot.options[1].id: 1}
+    ctx.recorder.clear()
+    play.draw(pygame.Surface(ctx.size))
+    shown = [p.text for p in ctx.recorder]
+    assert "1 of 1 have voted" in shown and "hidden until R" in shown
+    setup.close()
+    assert not phones.server.running and phones.room.closed

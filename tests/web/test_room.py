@@ -122,6 +122,7 @@ def test_nicknames_are_off_by_default_and_validated_when_on():
 def test_going_back_to_a_decision_keeps_the_votes_and_reopens_them():
     room, keys = room_with(2)
     room.vote(keys[0], "d1", "probe")
+    room.set_hands("watch", 3)
     room.reveal()
     room.leave_decision()
     room.open("d2", "later", OPTIONS[:2], ("d1:probe",))
@@ -129,6 +130,7 @@ def test_going_back_to_a_decision_keeps_the_votes_and_reopens_them():
     room.leave_decision()
     ballot = room.open("d1", "The needle points at the umbilicus.", OPTIONS)
     assert ballot.votes and not ballot.revealed and not ballot.closed
+    assert ballot.hands == {}  # hands are counted again
     room.vote(keys[1], "d1", "watch")
     assert room.progress().text() == "2 of 2 have voted"
     assert len(room.ballots) == 2
