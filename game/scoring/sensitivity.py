@@ -1,9 +1,9 @@
 """How the optimal choice at each decision point depends on the risk weight.
 
 The optimal policy is piecewise constant in the weight w, but the continuation after a
-decision changes with w too, so switch-over points are found numerically: one tree pass over
-a fine log-spaced grid (`multiweight`), then a second pass over a fine grid inside each
-bracket where the optimal option changes.
+decision changes with w too, so switch-over points are found numerically: one pass over a
+log-spaced grid (`multiweight`), then one more pass over a fine grid inside every bracket
+where some decision's optimal option changes (all brackets together).
 """
 
 from __future__ import annotations
@@ -46,21 +46,32 @@ def sensitivity(scenario: Scenario, profile: str | None = None,
     grid = np.geomspace(W_MIN, W_MAX, SCAN_POINTS)
     scan = best_by_weight(scenario, profile, grid, base)
     standard = best_by_weight(scenario, profile, SENSITIVITY_WEIGHTS, base)
+    reps = sorted(reference.representative().items())
+    brackets = sorted({i for node, a in reps for i in _changes(scan[(node, a.history)])})
+    # every bracket's fine grid in one pass (one pass per bracket would cost a solve each)
+    fine = {i: np.geomspace(grid[i], grid[i + 1], REFINE_POINTS) for i in brackets}
+    refined = best_by_weight(scenario, profile, np.concatenate(list(fine.values())), base) \
+        if fine else None
+    offsets = {i: k * REFINE_POINTS for k, i in enumerate(brackets)}
     results = []
-    for node, analysis in sorted(reference.representative().items()):
+    for node, analysis in reps:
         key = (node, analysis.history)
-        bests = scan[key]
-        switches = [_refine(scenario, profile, base, key, grid[i], grid[i + 1])
-                    for i in range(len(grid) - 1) if bests[i] != bests[i + 1]]
+        switches = []
+        for i in _changes(scan[key]):
+            assert refined is not None
+            bests = refined[key][offsets[i]:offsets[i] + REFINE_POINTS]
+            switches += _switches(fine[i], bests)
         results.append(DecisionSensitivity(
             node, analysis.history, dict(zip(SENSITIVITY_WEIGHTS, standard[key])),
-            tuple(s for group in switches for s in group)))
+            tuple(switches)))
     return results
 
 
-def _refine(scenario, profile, base, key, lo: float, hi: float) -> list[Switch]:
-    """The switch(es) inside [lo, hi], located on a fine grid within the bracket."""
-    fine = np.geomspace(lo, hi, REFINE_POINTS)
-    bests = best_by_weight(scenario, profile, fine, base)[key]
+def _changes(bests: list[str]) -> list[int]:
+    return [i for i in range(len(bests) - 1) if bests[i] != bests[i + 1]]
+
+
+def _switches(fine: np.ndarray, bests: list[str]) -> list[Switch]:
+    """The switch(es) inside a bracket, located on its fine grid."""
     return [Switch(round(float(np.sqrt(fine[i] * fine[i + 1])), 3), bests[i], bests[i + 1])
             for i in range(len(fine) - 1) if bests[i] != bests[i + 1]]
