@@ -40,14 +40,34 @@ class Timeline:
     final: SessionState | None = None
 
     def decision_moments(self) -> list[Moment]:
-        return [m for m in self.moments
-                if isinstance(m.event, (ev.InterventionMade, ev.WindowClosed))]
+        """The moment that settled each decision window, in order (see `settling_indices`)."""
+        return [self.moments[i] for i in settling_indices([m.event for m in self.moments])]
 
     def opened_at(self, decision: str, before_tick: int) -> int:
         """Tick at which the window of `decision` (decided at `before_tick`) opened."""
         opened = [m.tick for m in self.moments if isinstance(m.event, ev.DecisionOpened)
                   and m.event.decision == decision and m.tick <= before_tick]
         return opened[-1] if opened else before_tick
+
+
+SETTLING = (ev.InterventionMade, ev.WindowClosed, ev.TraineeSelfCorrected, ev.MistakeHappened)
+"""Events that can settle a decision window."""
+
+
+def settling_indices(events: list[object]) -> list[int]:
+    """Index of the event that settled each decision window: the supervisor's intervention,
+    or, when they had not stepped in, the window running out, the trainee correcting
+    themselves or the mistake happening (format v2 windows). One per window opened, so a
+    pre-empted intervention followed by the mistake counts once, at the intervention."""
+    settled: set[str] = set()
+    out = []
+    for i, event in enumerate(events):
+        if isinstance(event, ev.DecisionOpened):
+            settled.discard(event.decision)
+        elif isinstance(event, SETTLING) and event.decision not in settled:
+            settled.add(event.decision)
+            out.append(i)
+    return out
 
 
 def build_timeline(log: ReplayLog, scenario: Scenario) -> Timeline:

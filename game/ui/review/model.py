@@ -21,15 +21,15 @@ from game.replay.annotations import Note, read_notes
 from game.replay.debrief import DecisionDebrief, analyse_decisions
 from game.replay.reader import LogError, ReplayLog, read_log
 from game.replay.session import params_from_header
-from game.replay.timeline import Moment, Timeline, build_timeline
+from game.replay.timeline import Moment, Timeline, build_timeline, settling_indices
 from game.replay.verify import Divergence, config_from_header, resimulate
 from game.scoring.episode import EpisodeScore
 from game.ui.play.presenters import Line, mode_name, narrate
 from game.ui.review.presenters import Tr, english, parent_number, rating_parts
 
 Finder = Callable[[str], Scenario | None]
-DECIDED = (ev.InterventionMade, ev.WindowClosed)
 SHOWN = (ev.NodeEntered, ev.DecisionOpened, ev.InterventionMade, ev.WindowClosed,
+         ev.TraineeSelfCorrected, ev.MistakeHappened,
          ev.ChanceResolved, ev.HarmOccurred, ev.VignetteEnded)
 """Events worth a step of the cursor (flags set are not)."""
 
@@ -97,8 +97,9 @@ class ReplayModel:
         """Cursor positions (moments shown, tick) a step lands on, in order. Before each
         decision's deciding moment there is a stop too: the window open, nothing chosen."""
         out = []
+        settling = set(settling_indices([m.event for m in self.moments]))
         for i, m in enumerate(self.moments):
-            if isinstance(m.event, DECIDED):
+            if i in settling:
                 out.append((i, m.tick))
             if self._visible(m.event):
                 out.append((i + 1, m.tick))
@@ -170,7 +171,7 @@ def _analyse(model: ReplayModel, t: Tr) -> None:
 
 
 def _marks(moments: list[Moment], rows: list[DecisionDebrief], t: Tr) -> list[DecisionMark]:
-    decided = [i for i, m in enumerate(moments) if isinstance(m.event, DECIDED)]
+    decided = settling_indices([m.event for m in moments])
     marks = []
     for number, (index, row) in enumerate(zip(decided, rows), start=1):
         node = moments[index].event.decision
