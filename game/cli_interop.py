@@ -13,8 +13,24 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from game.cli import EXIT_FAIL, EXIT_OK, UserError
 from game.paths import scenarios_dir
+
+EXIT_OK, EXIT_FAIL = 0, 1
+
+
+class UserError(Exception):
+    """A mistake in what the user asked for: one line, exit code 1, as in game.cli (this
+    module does not import game.cli, which imports it to register the commands)."""
+
+
+def _guarded(command: Callable) -> Callable:
+    def run(args) -> int:
+        try:
+            return command(args)
+        except UserError as exc:
+            print(f"safetynet: {exc}", file=sys.stderr)
+            return EXIT_FAIL
+    return run
 
 
 def log_files(paths: list[str]) -> list[Path]:
@@ -172,7 +188,8 @@ def cmd_export_csv(args) -> int:
 
 def register(add: Callable) -> None:
     """Add the commands to the `safetynet` parser (`add` is build_parser's helper)."""
-    sp = add("xapi", cmd_xapi, "xAPI statements from replay logs: to a file and/or an LRS")
+    sp = add("xapi", _guarded(cmd_xapi),
+             "xAPI statements from replay logs: to a file and/or an LRS")
     sp.add_argument("logs", nargs="*", help="replay logs, or folders searched for *.jsonl")
     sp.add_argument("--out", help="write the statements to this JSON file")
     sp.add_argument("--lrs", nargs="?", const="", metavar="URL",
@@ -190,7 +207,8 @@ def register(add: Callable) -> None:
     sp.add_argument("--account-home", help="homePage IRI of player accounts")
     sp.add_argument("--versions", action="append", default=[], metavar="DIR",
                     help="extra scenario folder with other content versions (repeatable)")
-    sp = add("export-csv", cmd_export_csv, "decisions.csv and sessions.csv for research")
+    sp = add("export-csv", _guarded(cmd_export_csv),
+             "decisions.csv and sessions.csv for research")
     sp.add_argument("logs", nargs="+", help="replay logs, or folders searched for *.jsonl")
     sp.add_argument("--out", required=True, help="folder for the two CSV files")
     sp.add_argument("--versions", action="append", default=[], metavar="DIR",
