@@ -12,7 +12,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from game.core.model import TICKS_PER_SECOND
-from game.scoring.backward import NOT_BROKEN, admissible_rank, rule_tolerances
+from game.scoring.backward import (
+    NOT_BROKEN,
+    TIE,
+    admissible_rank,
+    best_segments,
+    rule_tolerances,
+)
 from game.scoring.moments import last_safe_tick, window_prefix
 from game.scoring.safety import RULES, Risks, rating, tolerance
 
@@ -124,7 +130,8 @@ def analyse(ctx, key, spec, q_all: np.ndarray, basis: np.ndarray, history, reach
     safest = Risks(*q_all[:, 2:].min(axis=0))
     moments = [_moment(spec.segments[i], q_all[i], q[i], rank[i], safest, params)
                for i in range(len(q))]
-    best = max(range(len(q)), key=lambda i: (rank[i], q[i], -i))
+    best = int(best_segments(q_all[:, :, None], q[:, None], rule_tolerances(params),
+                             params.enforce_safety)[0])
     options = tuple(_option(ctx, spec, j, moments, rank, q)
                     for j in range(len(spec.offered)))
     best_seg = spec.segments[best]
@@ -151,7 +158,8 @@ def _moment(seg, row: np.ndarray, q: float, rank: int, safest: Risks, params) ->
 def _option(ctx, spec, j: int, moments, rank, q) -> OptionAnalysis:
     option = spec.offered[j]
     idx = [i for i, s in enumerate(spec.segments) if s.option == j]
-    pick = max(idx, key=lambda i: (rank[i], q[i], -i))
+    top = max((rank[i], q[i]) for i in idx)
+    pick = next(i for i in idx if rank[i] == top[0] and q[i] >= top[1] - TIE)
     m = moments[pick]
     safe = last_safe_tick(spec.node, option, spec.arrival, dict(ctx.latency),
                           ctx.params.eps_last_safe)

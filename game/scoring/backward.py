@@ -169,8 +169,13 @@ def best_segments(q_all: np.ndarray, q: np.ndarray, tolerance: np.ndarray,
     """Per weight: the admissible segment with the highest Q (the first on ties); when none
     is admissible, the best among those breaking the least serious rule."""
     rank = admissible_rank(q_all, tolerance, enforce)
-    candidates = rank == rank.max(axis=0)
-    return np.where(candidates, q, -np.inf).argmax(axis=0)
+    masked = np.where(rank == rank.max(axis=0), q, -np.inf)
+    # Q-values equal up to rounding are ties, broken by order (option, then moment), so
+    # the choice does not depend on how many weights were evaluated together.
+    return (masked >= masked.max(axis=0) - TIE).argmax(axis=0)
+
+
+TIE = 1e-9
 
 
 def rule_tolerances(params) -> np.ndarray:
