@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.core.model import Scenario
 from game.ui.play.play import PlayScene
 from game.ui.shell.context import UiContext
-from game.ui.shell.input import key_event
+from game.ui.shell.input import Act, Intent, key_event
 from game.ui.shell.scene import Result, Scene, SceneStack
 
 
@@ -19,9 +19,13 @@ def press(target: Scene | SceneStack, key: int, mod: int = 0, unicode: str = "")
 
 
 def run_until(scene: PlayScene, phase: str, limit_ms: int = 600_000, step_ms: int = 100) -> None:
-    """Let simulated time pass until the play scene reaches `phase`."""
+    """Let simulated time pass until the play scene reaches `phase`, reading and closing each
+    consequence card on the way (Enter) as a player would."""
     spent = 0
-    while scene.vm.phase != phase:
+    while scene.vm.phase != phase or getattr(scene, "card", None) is not None:
+        if getattr(scene, "card", None) is not None:
+            scene.on_intent(Intent(Act.ACTIVATE))
+            continue
         scene.update(step_ms)
         spent += step_ms
         assert spent <= limit_ms, f"never reached {phase}"

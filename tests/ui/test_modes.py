@@ -18,7 +18,7 @@ from game.store import open_history
 from game.ui.play.play import PlayScene
 from game.ui.review.outcome import OutcomeScene
 from game.ui.review.rewind import RewindDialog
-from game.ui.shell.input import key_event
+from game.ui.shell.input import Act, Intent, key_event
 from game.ui.shell.scene import Push, Replace
 from tests.ui.helpers import press, run_until
 
@@ -35,9 +35,11 @@ def start(ctx, scenario, mode: str, home=None, seed: int = 5) -> PlayScene:
 def finish(play: PlayScene, option: str = "watch") -> None:
     """Play to the end, taking `option` at every decision point."""
     for _ in range(20_000):
-        if play.vm.phase == "ended":
+        if play.card is not None:
+            play.on_intent(Intent(Act.ACTIVATE))  # read the consequence, continue
+        elif play.vm.phase == "ended":
             return
-        if play.vm.phase == "decision" and play.session.state.pending is None:
+        elif play.vm.phase == "decision" and play.session.state.pending is None:
             play.apply(Intervene(play.node_id, option))
         else:
             play.update(100)

@@ -89,9 +89,12 @@ def test_coach_marks_come_in_order_and_freeze_the_clock(ctx):
             assert any(p.text == "Enter: got it" for p in ctx.recorder)
             press(play, pygame.K_RETURN)
             continue
+        if play.card is not None:  # the consequence card: read, then Enter
+            press(play, pygame.K_RETURN)
+            continue
         if play.vm.phase == "ended":
             break
-        if play.vm.phase == "decision":
+        if play.vm.phase == "decision" and play.session.state.pending is None:
             assert press(play, pygame.K_RETURN) is None  # the Enter guard after a mark
             play.apply(press(play, pygame.K_3))  # always a verbal cue: a safe step
         else:
@@ -115,7 +118,9 @@ def test_the_stop_mark_points_at_the_mistake_to_stop(ctx):
             return
         if play.mark is not None:
             play.dismiss()
-        elif play.vm.phase == "decision":
+        elif play.card is not None:
+            press(play, pygame.K_RETURN)
+        elif play.vm.phase == "decision" and play.session.state.pending is None:
             play.apply(Intervene(play.node_id, "watch"))
         elif play.vm.phase == "ended":
             break

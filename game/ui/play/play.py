@@ -32,6 +32,12 @@ from game.ui.kit.focus import FocusList, hit
 from game.ui.kit.layout import PlayLayout, play_layout
 from game.ui.kit.motion import ProcedureMotion, view_for
 from game.ui.play import play_draw
+from game.ui.play.consequence import (
+    CARD_HOLD_S,
+    CHOICE_EVENTS,
+    ConsequenceVM,
+    consequence_vm,
+)
 from game.ui.play.presenters import (
     Line,
     MetersVM,
@@ -84,6 +90,14 @@ class PlayScene(Scene):
         self.lines: list[Line] = narrate(scenario, list(session.events), ctx.t)
         if note:
             self.lines.append(Line("window", note))
+        self.card: ConsequenceVM | None = None
+        """The consequence of the last choice, held on screen (the clock stops meanwhile)."""
+        self.card_until = 0.0
+        self._following: list | None = None
+        """Events since a choice whose rung has not acted yet (v2 latency)."""
+        self._learning_before = 0.0
+        self.back = 0
+        """Narration scrollback: how many of the newest lines are scrolled away."""
         self.focus = FocusList()
         self.buttons: list[Button] = []
         self.controls: list[Button] = []
@@ -120,27 +134,65 @@ class PlayScene(Scene):
             self._relayout_buttons(keep_focus=False)
 
     def _relayout_buttons(self, keep_focus: bool) -> None:
-        self.buttons = play_draw.panel_buttons(self.ctx, self.layout, self.vm)
-        self._offer_rating()
+        if self.card is not None:
+            self.buttons = [play_draw.continue_button(self.ctx, self.layout)]
+        else:
+            self.buttons = play_draw.panel_buttons(self.ctx, self.layout, self.vm)
+            self._offer_rating()
         self.controls = play_draw.control_buttons(self)
         ids = [b.id for b in self.buttons]
         current = self.focus.current
         self.focus.set_ids(ids, keep=keep_focus)
-        if not keep_focus and self.vm.phase == "decision":
+        if not keep_focus and self.vm.phase == "decision" and self.card is None:
             self.focus.focus(next((o.id for o in self.vm.options if o.is_default), current))
 
     def _absorb(self, events: list) -> None:
         if not events:
             return
+        learning_before = self.meters.learning
         new = narrate(self.scenario, events, self.ctx.t)
         self.lines.extend(new)
         del self.lines[:-MAX_LINES]
+        if self.back:  # scrolled back: the lines being read stay where they are
+            self.back = min(self.back + len(new), len(self.lines) - 1)
         self._announce(events, new)
         self.motion.observe(self.session.state.procedure, self.time_s)
         self.meters = meters_vm(self.scenario, self.session.state, self.session.params,
                                 self.ctx.t)
+        self._follow(events, learning_before)
         if self.session.finished:
             self._record()
+
+    # --- the consequence card ----------------------------------------------------------
+    def _follow(self, events: list, learning_before: float) -> None:
+        """Collect a choice's events (an intervention or a window running out) until its
+        rung has acted, then hold its consequence card."""
+        if self._following is None:
+            start = next((i for i, e in enumerate(events) if isinstance(e, CHOICE_EVENTS)),
+                         None)
+            if start is None:
+                return
+            self._following, self._learning_before = list(events[start:]), learning_before
+        else:
+            self._following.extend(events)
+        if self.session.state.pending is None:
+            learning = (self._learning_before, self.meters.learning) \
+                if self.rules.meters_in_play else None
+            self.card = consequence_vm(self.scenario, self._following, learning,
+                                       self.assessment, self.ctx.t)
+            self._following, self.card_until, self.back = None, self.time_s + CARD_HOLD_S, 0
+            self.buttons = []  # rebuilt by the next _sync: only "Continue" while held
+
+    def _release_card(self) -> None:
+        """The player has read the card: time runs again; Enter is guarded afresh so the
+        press that closed the card cannot also choose at a window that opened under it."""
+        self.card = None
+        self.opened_at = self.time_s
+        self._relayout_buttons(keep_focus=False)
+
+    def _scroll(self, amount: int) -> None:
+        """Narration scrollback: negative goes back to older lines."""
+        self.back = max(0, min(self.back - amount, len(self.lines) - 1))
 
     def _announce(self, events: list, new: list[Line]) -> None:
         """Sound cues and self-voicing for what just happened (no-ops unless enabled)."""
@@ -218,7 +270,9 @@ class PlayScene(Scene):
     def update(self, dt_ms: int) -> Transition | None:
         dt_ms = self._real_time(dt_ms)
         self.time_s += dt_ms / 1000
-        if not self.paused and not self.session.finished:
+        if self.card is not None and self.assessment and self.time_s >= self.card_until:
+            self._release_card()  # assessment: a fixed hold, the same for every player
+        if not self.paused and self.card is None and not self.session.finished:
             self.ticks.feed(dt_ms)
             while not self.session.finished and self.ticks.due():
                 self._absorb(self.session.advance(1))
@@ -244,6 +298,12 @@ class PlayScene(Scene):
         act, phase = intent.act, self.vm.phase
         if act is Act.BACK:
             return self._confirm_leave()
+        if act is Act.SCROLL or (act in (Act.UP, Act.DOWN) and
+                                 (phase != "decision" or self.card is not None)):
+            self._scroll(intent.amount if act is Act.SCROLL else (-1 if act is Act.UP else 1))
+            return None
+        if self.card is not None:
+            return self._on_card(intent)
         if act is Act.PAUSE or (act is Act.AWAY and not self.paused and self.rules.pause_allowed):
             return self._toggle_pause()  # away: a window must not run out unseen (practice)
         if act is Act.METERS:
@@ -264,6 +324,14 @@ class PlayScene(Scene):
             return self._activate(self.focus.current)
         return None
 
+    def _on_card(self, intent: Intent) -> Result:
+        """While the card is held only continuing (and leaving, help) mean anything."""
+        if intent.act is Act.ACTIVATE:
+            self._release_card()
+        elif intent.act in (Act.CLICK, Act.HOVER):
+            return self._pointer(intent)
+        return None
+
     def _choose_number(self, number: int) -> Result:
         for option in self.vm.options:
             if option.key == number:
@@ -272,6 +340,9 @@ class PlayScene(Scene):
 
     def _activate(self, item: str | None) -> Result:
         if item is None:
+            return None
+        if item == "continue":
+            self._release_card()
             return None
         if item == "skip":
             return Skip() if self.vm.phase == "narration" else None

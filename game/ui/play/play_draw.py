@@ -18,6 +18,8 @@ from game.ui.kit.button import Button, draw_buttons
 from game.ui.kit.common import draw_footer, section
 from game.ui.kit.layout import PlayLayout, even_rows
 from game.ui.kit.panels import panel, progress_bar
+from game.ui.play import consequence_draw
+from game.ui.play.consequence import visible_lines
 from game.ui.play.presenters import MetersVM, PlayVM, mode_name
 from game.ui.shell.context import UiContext
 
@@ -72,6 +74,15 @@ def panel_buttons(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> list[Button]:
     if vm.phase == "narration":
         return [Button("skip", ctx.t("Skip narration"), rect, "S")]
     return [Button("outcome", ctx.t("See the outcome"), rect, "Enter")]
+
+
+def continue_button(ctx: UiContext, lay: PlayLayout) -> Button:
+    """The one button while a consequence card is held, at the foot of the panel."""
+    m = ctx.metrics
+    inner = lay.panel.inflate(-2 * m.gap, -2 * m.gap)
+    h = max(m.button_h, ctx.line_height(m.body, True) + m.gap)
+    return Button("continue", ctx.t("Continue"), pygame.Rect(inner.x, inner.bottom - h,
+                                                            inner.width, h), "Enter")
 
 
 def control_items(scene: PlayScene) -> list[tuple[str, str, str]]:
@@ -152,8 +163,11 @@ def draw_play(scene: PlayScene, surface: pygame.Surface) -> None:
     strip, narration = meter_rects(ctx, lay, scene.show_meters)
     if strip is not None:
         draw_meters(ctx, surface, strip, scene.meters)
-    draw_narration(ctx, surface, narration, scene.lines)
-    draw_panel(scene, surface)
+    draw_narration(ctx, surface, narration, scene.lines, scene.back)
+    if scene.card is not None:
+        consequence_draw.draw_card(scene, surface)
+    else:
+        draw_panel(scene, surface)
     if vm.paused:
         draw_paused(ctx, surface, lay.procedure)
     if scene.notice_text:
@@ -166,7 +180,7 @@ def footer_text(scene: PlayScene) -> str:
         return scene.ctx.t("Assessment: no pause · 1-5 choose · Tab/arrows focus · "
                            "Enter activate · S or → skip · Esc leave · F1 help")
     return scene.ctx.t("1-5 choose · Tab/arrows focus · Enter activate · P pause · M meters · "
-                       "S or → skip · Esc leave · F1 help")
+                       "S or → skip · PgUp/PgDn narration · Esc leave · F1 help")
 
 
 def draw_meters(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
@@ -205,11 +219,19 @@ def draw_procedure(scene: PlayScene, surface: pygame.Surface, rect: pygame.Rect)
 
 
 def draw_narration(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
-                   lines: list) -> None:
-    """The newest lines that fit, whole lines only, oldest at the top and muted."""
+                   lines: list, back: int = 0) -> None:
+    """The newest lines that fit, whole lines only, oldest at the top and muted; scrolled
+    back by `back` lines, with a last line saying how to return to the newest."""
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, rect)
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    lines = visible_lines(lines, back)
+    if back:
+        note_h = ctx.line_height(m.small, True)
+        note = pygame.Rect(inner.x, inner.bottom - note_h, inner.width, note_h)
+        ctx.text(surface, "↓ " + ctx.t("{n} newer lines: Page Down or the wheel", n=back),
+                 note, m.small, p.focus, True, truncate=True)
+        inner.height -= note_h + m.gap // 2
     font = ctx.theme.fonts.get(m.body)
     shown: list[tuple[str, str, int]] = []
     used = 0
@@ -223,7 +245,7 @@ def draw_narration(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
     y = inner.y
     for age, (text, kind, h) in reversed(list(enumerate(shown))):
         box = pygame.Rect(inner.x, y, inner.width, min(h, inner.bottom - y))
-        colour = getattr(p, LINE_COLOURS.get(kind, "text")) if age < 2 else p.muted
+        colour = getattr(p, LINE_COLOURS.get(kind, "text")) if age < 2 or back else p.muted
         ctx.text(surface, text, box, m.body, colour)
         y = box.bottom + m.gap // 2
 

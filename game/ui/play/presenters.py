@@ -29,6 +29,7 @@ from game.ui.kit.vocabulary import (
     MODE_NAMES,
     SUPERVISION_NAMES,
 )
+from game.ui.play.harm_words import harm_words
 
 
 def level_name(level: str, t: Tr = english) -> str:
@@ -256,6 +257,14 @@ def narrate(scenario: Scenario, events: list, t: Tr = english) -> list[Line]:
     return lines
 
 
+_PREEMPTED = {
+    "self_correct": "She corrected it herself before your intervention took effect.",
+    "error": "The mistake came before your intervention took effect.",
+    "window": "The moment passed before your intervention took effect.",
+}
+"""(v2) Why a supervisor's intervention did not act: what came first."""
+
+
 def _line_for(scenario: Scenario, e: object, t: Tr) -> Line | None:
     if isinstance(e, ev.NodeEntered):
         node = scenario.node(e.node)
@@ -276,8 +285,14 @@ def _line_for(scenario: Scenario, e: object, t: Tr) -> Line | None:
         option = _option(scenario, e.decision, e.option)
         return Line("window", t("Time is up and you did not step in ({level}: {label}).",
                                 level=level_name(option.level.value, t), label=option.label))
+    if isinstance(e, ev.TraineeSelfCorrected):
+        return Line("outcome", t("The trainee noticed the mistake and corrected it herself."))
+    if isinstance(e, ev.MistakeHappened):
+        return Line("outcome", t("The mistake happened before anyone stopped it."))
+    if isinstance(e, ev.InterventionPreempted):
+        return Line("outcome", t(_PREEMPTED.get(e.by, _PREEMPTED["window"])))
     if isinstance(e, ev.HarmOccurred):
-        return Line("harm", t("Harm to the patient ({grade}).", grade=e.grade))
+        return Line("harm", t("The patient: {words}.", words=harm_words(e.grade, t)))
     return None
 
 

@@ -1,0 +1,82 @@
+"""Drawing the consequence card (read-only).
+
+The card covers the left column (procedure and narration), the widest space on the screen, so
+its four parts stay at the chosen text size; the right panel says "What happened" over the
+Continue button (practice) or the seconds left of the fixed hold (assessment).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.kit.button import draw_buttons
+from game.ui.kit.panels import panel, progress_bar
+from game.ui.play.consequence import CARD_HOLD_S
+
+if TYPE_CHECKING:
+    from game.ui.play.play import PlayScene
+
+
+def card_parts(scene: PlayScene) -> list[tuple[str, str, str]]:
+    """(heading, text, palette colour name) of each part of the card, in reading order."""
+    card, t = scene.card, scene.ctx.t
+    assert card is not None
+    return [
+        (t("What you did"), card.said, "accent"),
+        (t("What the trainee did"), "\n".join(card.trainee), "text"),
+        (t("The patient"), card.patient, "harm" if card.harmed else "text"),
+        (t("The learning"), card.learning, "text"),
+    ]
+
+
+def draw_card(scene: PlayScene, surface: pygame.Surface) -> None:
+    """What you did and what the trainee did on the left (the longest parts get the most
+    room); the patient, the learning and how to go on in the panel on the right."""
+    ctx, lay = scene.ctx, scene.layout
+    m, p = ctx.metrics, ctx.palette
+    parts = card_parts(scene)
+    area = lay.procedure.union(lay.narration)
+    panel(ctx, surface, area, p.panel_alt, p.accent)
+    _draw_parts(scene, surface, area.inflate(-2 * m.pad, -2 * m.gap), parts[:2])
+    panel(ctx, surface, lay.panel, border=p.accent)
+    inner = lay.panel.inflate(-2 * m.gap, -2 * m.gap)
+    head = pygame.Rect(inner.x, inner.y, inner.width, ctx.line_height(m.heading, True))
+    ctx.text(surface, ctx.t("What happened"), head, m.heading, p.accent, True)
+    bottom = scene.buttons[0].rect.top - m.gap if scene.buttons else inner.bottom
+    body = pygame.Rect(inner.x, head.bottom + m.gap, inner.width, bottom - head.bottom - m.gap)
+    y = _draw_parts(scene, surface, body, parts[2:])
+    _draw_hint(scene, surface, pygame.Rect(body.x, y, body.width, body.bottom - y))
+    draw_buttons(ctx, surface, scene.buttons, scene.focus.current)
+
+
+def _draw_parts(scene: PlayScene, surface: pygame.Surface, box: pygame.Rect,
+                parts: list[tuple[str, str, str]]) -> int:
+    """Each part's small heading over its text, top down; returns the y below the last."""
+    ctx = scene.ctx
+    m, p = ctx.metrics, ctx.palette
+    font = ctx.theme.fonts.get(m.body)
+    y = box.y
+    for heading, text, colour in parts:
+        head = pygame.Rect(box.x, y, box.width, ctx.line_height(m.small, True))
+        ctx.text(surface, heading, head, m.small, p.muted, True)
+        h = ctx.cache.render(text, font, p.text, box.width).get_height()
+        body = pygame.Rect(box.x, head.bottom, box.width, min(h, box.bottom - head.bottom))
+        ctx.text(surface, text, body, m.body, getattr(p, colour))
+        y = body.bottom + m.gap
+    return y
+
+
+def _draw_hint(scene: PlayScene, surface: pygame.Surface, box: pygame.Rect) -> None:
+    """How to go on; in assessment a bar shows what is left of the fixed hold."""
+    ctx = scene.ctx
+    m, p = ctx.metrics, ctx.palette
+    assert scene.card is not None
+    if scene.assessment:
+        bar = pygame.Rect(box.x, box.y, box.width, max(8, round(m.body * 0.4)))
+        left = max(0.0, scene.card_until - scene.time_s)
+        progress_bar(ctx, surface, bar, left / CARD_HOLD_S, p.accent)
+        box = pygame.Rect(box.x, bar.bottom + m.gap, box.width, box.bottom - bar.bottom - m.gap)
+    if box.height > 0:
+        ctx.text(surface, scene.card.continue_hint, box, m.body, p.muted)

@@ -1,0 +1,137 @@
+"""The consequence card after every choice and the narration scrollback (issue 13): what you
+said, what the trainee did, what happened to the patient and the learning, held until the
+player continues (practice) or for a fixed hold (assessment); nothing scrolls away unread."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pygame
+
+from game.app.sessions import log_path
+from game.core.commands import Intervene
+from game.core.state import SessionConfig
+from game.replay.session import RecordedSession
+from game.scoring.params import ModelParams
+from game.ui.play.consequence import CARD_HOLD_S, consequence_vm, visible_lines
+from game.ui.play.harm_words import harm_words
+from game.ui.play.play import PlayScene
+from game.ui.play.presenters import Line
+from game.ui.shell.input import Act, Intent, click_event, map_event
+from tests.ui.helpers import press, run_until
+
+
+def start(ctx, scenario, mode: str, home) -> PlayScene:
+    config = SessionConfig(scenario.id, 5, scenario.trainees[0].id, "normal", mode)
+    path = log_path(scenario.id, datetime.now(), home / "logs")
+    play = PlayScene(ctx, scenario, RecordedSession(scenario, config, ModelParams(), path))
+    play.resize()
+    return play
+
+
+def choose(play: PlayScene, level: str) -> None:
+    """At the open decision point, press the rung's key and let the rung act."""
+    key = next(o.key for o in play.vm.options if o.level == level)
+    command = press(play, getattr(pygame, f"K_{key}"))
+    assert isinstance(command, Intervene)
+    play.apply(command)
+    for _ in range(200):
+        if play.card is not None:
+            return
+        play.update(100)
+    raise AssertionError("no consequence card after the choice")
+
+
+def test_practice_holds_the_card_until_the_player_continues(ctx, lumbar, home):
+    play = start(ctx, lumbar, "practice", home)
+    run_until(play, "decision")
+    choose(play, "probe")
+    card = play.card
+    assert card is not None and card.said.startswith("You (Probe): ")
+    assert card.trainee and all(card.trainee)
+    assert card.patient == "Minor harm, passing quickly (minor-1)." and "points" in card.learning
+    assert [b.id for b in play.buttons] == ["continue"]
+    tick = play.session.state.tick
+    for _ in range(300):                      # 30 s of reading: the story waits
+        play.update(100)
+    assert play.session.state.tick == tick and play.card is card
+    assert press(play, pygame.K_1) is None    # a number key does not choose under the card
+    assert play.card is card
+    press(play, pygame.K_RETURN)
+    assert play.card is None
+    play.update(300)
+    assert play.session.state.tick > tick     # the story runs on
+
+
+def test_practice_card_closes_with_a_click_on_continue(ctx, lumbar, home):
+    play = start(ctx, lumbar, "practice", home)
+    run_until(play, "decision")
+    choose(play, "cue")
+    play.handle_event(click_event(play.buttons[0].rect.center))
+    assert play.card is None
+
+
+def test_assessment_holds_the_card_a_fixed_time_without_pause(ctx, lumbar, home):
+    play = start(ctx, lumbar, "assessment", home)
+    run_until(play, "decision")
+    choose(play, "takeover")
+    card, tick = play.card, play.session.state.tick
+    assert card is not None and "shown on the outcome" in card.learning   # meters hidden
+    play.update(round(CARD_HOLD_S * 1000) - 200)
+    assert play.card is card and play.session.state.tick == tick
+    press(play, pygame.K_p)                   # no pause: the hold does not stretch
+    assert not play.paused
+    play.update(300)
+    assert play.card is None
+
+
+def test_watching_until_the_window_settles_is_a_choice_too(ctx, lumbar, home):
+    play = start(ctx, lumbar, "practice", home)
+    run_until(play, "decision")
+    for _ in range(600):
+        if play.card is not None:
+            break
+        play.update(100)
+    card = play.card
+    assert card is not None                   # seed 5: the trainee corrects herself (v2)
+    assert card.said == "You watched and did not step in."
+    assert "corrected it herself" in " ".join(card.trainee)
+
+
+def test_harm_is_in_words_with_the_code_as_a_detail():
+    assert harm_words("MERP-B") == "error caught before it reached the patient (MERP-B)"
+    assert harm_words("minor-1") == "minor harm, passing quickly (minor-1)"
+    assert harm_words("delay-30min") == "a delay in care (delay-30min)"
+    assert harm_words("CD-IIIa") == "moderate harm that needed treatment (CD-IIIa)"
+    assert harm_words("CD-IVad").endswith("lasting for life (CD-IVad)")
+    assert harm_words("bogus") == "bogus"
+
+
+def test_card_presenter_without_harm_and_without_meters(lumbar):
+    vm = consequence_vm(lumbar, [], None, True)
+    assert vm.patient == "No harm from this choice so far."
+    assert not vm.harmed and "Enter" in vm.continue_hint
+    assert consequence_vm(lumbar, [], (1.0, 2.5), False).learning == \
+        "+1.5 points (2.5 so far)."
+
+
+def test_narration_scrolls_back_by_keys_and_wheel(ctx, lumbar, home):
+    play = start(ctx, lumbar, "practice", home)
+    run_until(play, "decision")
+    choose(play, "probe")
+    press(play, pygame.K_RETURN)
+    run_until(play, "decision")
+    newest = len(play.lines)
+    assert map_event(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=2)) == \
+        Intent(Act.SCROLL, amount=-2)
+    play.on_intent(Intent(Act.SCROLL, amount=-2))     # the wheel, two notches up
+    assert play.back == 2
+    press(play, pygame.K_PAGEUP)
+    assert play.back == min(7, newest - 1)
+    shown = visible_lines(play.lines, play.back)
+    assert shown == play.lines[:newest - play.back]
+    press(play, pygame.K_PAGEDOWN)
+    press(play, pygame.K_PAGEDOWN)
+    assert play.back == 0
+    lines = [Line("narration", str(i)) for i in range(3)]
+    assert visible_lines(lines, 99) == lines[:1]      # never scrolls past the first line
