@@ -73,8 +73,8 @@ def cmd_validate(args) -> int:
     report = validation_report(load_catalogue(*paths))
     for line in report.lines:
         print(line)
-    print(f"{report.valid} valid, {report.invalid} invalid, {report.warnings} warning(s)",
-          file=sys.stderr)
+    # The summary is the command's result, so it goes with the report on stdout (issue 13).
+    print(f"{report.valid} valid, {report.invalid} invalid, {report.warnings} warning(s)")
     return EXIT_OK if report.ok else EXIT_FAIL
 
 

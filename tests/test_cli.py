@@ -30,7 +30,8 @@ def test_validate_reports_dangling_target_and_bad_sum_with_locations(tmp_path, s
     broken.write_text(text)
     proc = run_cli("validate", str(broken))
     assert proc.returncode == 1
-    lines = proc.stdout.splitlines()
+    *lines, summary = proc.stdout.splitlines()
+    assert summary.startswith("0 valid, 1 invalid")  # the summary is the result: stdout
     assert any(":" in row and "missing node 'nowhere'" in row for row in lines)
     assert any("sum to 0.9, not 1" in row for row in lines)
     for row in lines:

@@ -139,7 +139,7 @@ def test_validate_does_not_hang_on_a_fifo_with_no_writer(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
     assert "pipe.yaml:1:1: not a regular file (a FIFO (named pipe))" in done.stdout
-    assert "1 valid, 1 invalid" in done.stderr
+    assert "1 valid, 1 invalid" in done.stdout
 
 
 def test_one_hostile_file_never_affects_the_others(tmp_path):

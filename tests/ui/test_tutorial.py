@@ -25,7 +25,7 @@ from tests.ui.helpers import press
 
 def test_the_tutorial_vignette_validates_and_is_not_in_the_picker(capsys):
     assert cli.main(["validate", str(TUTORIAL_FILE)]) == 0
-    assert "1 valid, 0 invalid" in capsys.readouterr().err
+    assert "1 valid, 0 invalid" in capsys.readouterr().out
     assert load_catalogue(paths.scenarios_dir()).get("first_steps") is None
     scenario, problem = load_tutorial()
     assert problem == "" and len(scenario.decisions()) in (2, 3)
