@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from game.ui.play.play import PlayScene
 
 LINE_COLOURS = {"narration": "text", "you": "accent", "outcome": "text", "window": "warn",
-                "harm": "harm", "end": "good"}
+                "harm": "harm", "end": "accent"}
+"""An ending is never green here: the play screen cannot yet say whether it was safe (an
+unsafe ending in green misled players; the outcome's safety rating carries the verdict)."""
 LINE_PREFIX = {"harm": "⚠ ", "window": "▶ ", "end": "■ "}
 
 
@@ -276,8 +278,8 @@ def draw_panel(scene: PlayScene, surface: pygame.Surface) -> None:
         if room.height > ctx.line_height(m.body) * 3:
             section(ctx, surface, room, ctx.t("In the room"), scene.room, p.muted)
     else:
-        ctx.text(surface, ctx.t("The vignette has ended"), r["heading"], m.heading, p.good,
-                 True)
+        ctx.text(surface, ctx.t("The vignette has ended"), r["heading"], m.heading, p.accent,
+                 True)  # not green: the outcome says whether it was safe
         ctx.text(surface, vm.end_title, r["hint"], m.heading, p.text, True)
     draw_buttons(ctx, surface, scene.buttons, scene.focus.current)
 

@@ -58,7 +58,8 @@ class OutcomeScene(Scene):
     @property
     def per_page(self) -> int:
         m = self.ctx.metrics
-        row_h = self.ctx.line_height(m.body) * ROW_LINES + 2 * m.gap
+        timing = any(row.timing for row in self.vm.decisions)  # v2 moments: one line more
+        row_h = self.ctx.line_height(m.body) * (ROW_LINES + timing) + 2 * m.gap
         return max(1, (self.layout.decisions.height + m.gap) // (row_h + m.gap))
 
     def _row_rects(self) -> list[pygame.Rect]:
@@ -128,8 +129,10 @@ class OutcomeScene(Scene):
         ctx, m, vm = self.ctx, self.ctx.metrics, self.vm
         panel(ctx, surface, rect)
         inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-        facts = f"{vm.learning}\n{vm.harm}\n{vm.regret}"
-        facts_h = ctx.line_height(m.body) * 4 + m.gap
+        facts = f"{vm.regret}\n{vm.learning}\n{vm.harm}"  # safety first, then regret
+        body = ctx.theme.fonts.get(m.body)  # the harm in words can take lines: measure
+        facts_h = max(ctx.line_height(m.body) * 4, ctx.cache.render(
+            facts, body, ctx.palette.text, inner.width).get_height()) + m.gap
         rating = ctx.t("Safety: {word}. {detail}", word=vm.word, detail=vm.detail) + \
             (f"\n{vm.rule}" if vm.rule else "")
         rating_h = ctx.line_height(m.body) * (5 if vm.rule else 2)
@@ -137,15 +140,15 @@ class OutcomeScene(Scene):
         rest = inner.height - facts_h - rating_h - 3 * m.gap
         text_h = min(rest, ctx.cache.render(vm.text, font, ctx.palette.text,
                                             inner.width).get_height())
-        text, prompts, facts_box, rating_box = stack(
-            inner, [text_h, rest - text_h, facts_h, rating_h], m.gap)
+        text, prompts, rating_box, facts_box = stack(
+            inner, [text_h, rest - text_h, rating_h, facts_h], m.gap)
         ctx.text(surface, vm.text, text, m.body)
         if vm.prompts and prompts.height > ctx.line_height(m.small) * 2:
             ctx.text(surface, ctx.t("To reflect on:") + "\n" +
                      "\n".join(f"• {q}" for q in vm.prompts),
                      prompts, m.small, ctx.palette.muted, min_size=m.small, truncate=True)
-        ctx.text(surface, facts, facts_box, m.body, ctx.palette.text, True)
         ctx.text(surface, rating, rating_box, m.body, tone_colour(ctx, vm.tone))
+        ctx.text(surface, facts, facts_box, m.body, ctx.palette.text)
 
     def _draw_row(self, surface: pygame.Surface, row: DecisionRowVM, rect: pygame.Rect) -> None:
         ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
@@ -161,7 +164,7 @@ class OutcomeScene(Scene):
         badge(ctx, surface, pygame.Rect(inner.right - badge_w, inner.y, badge_w, badge_h),
               row.tone, row.word, m.body)
         lines = [self.ctx.t("You: {choice} ({how})", choice=row.chosen, how=row.how),
-                 row.verdict]
+                 row.verdict] + ([row.timing] if row.timing else [])
         if row.rule:
             lines.append(self.ctx.t("Rule broken: {rule}", rule=row.rule))
         body_y = inner.y + max(cue_h, badge_h) + m.gap // 2

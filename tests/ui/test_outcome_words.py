@@ -1,0 +1,93 @@
+"""The outcome in a clinician's words (issue 13): harm in words with the scale's code as a
+detail, the moment you stepped in against the best and the last safe moment (scoring v2),
+safety before regret, no unsafe ending in green, and the locale's decimal separator."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pygame
+import pytest
+
+from game.app.sessions import log_path
+from game.core.commands import Intervene
+from game.core.state import SessionConfig
+from game.i18n import Translator
+from game.replay.session import RecordedSession
+from game.scoring.params import ModelParams
+from game.ui.play import play_draw
+from game.ui.review.outcome import OutcomeScene
+from game.ui.review.outcome_presenters import decimal, harm_text, outcome_vm, timing_text
+
+
+@pytest.fixture
+def cued(lumbar, home) -> RecordedSession:
+    """Lumbar puncture (seed 5): a cue half a second into every window."""
+    config = SessionConfig(lumbar.id, 5, lumbar.trainees[0].id, "normal", "practice")
+    session = RecordedSession(lumbar, config, ModelParams(),
+                              log_path(lumbar.id, datetime.now(), home / "logs"))
+    while not session.finished:
+        state = session.state
+        node = lumbar.node(state.node_id)
+        if node.kind == "decision" and state.pending is None and \
+                state.tick - state.node_tick >= 5:
+            session.issue(Intervene(node.id, "cue"))
+        else:
+            session.advance(1)
+    return session
+
+
+def test_harm_is_in_words_with_its_code():
+    t = Translator("en")
+    assert harm_text(("MERP-B",), 0.0, t) == \
+        "Harm: error caught before it reached the patient (MERP-B) · 0.0 points"
+    assert harm_text((), 0.0, t) == "Harm: none (0.0 points)"
+
+
+def test_each_decision_says_when_you_stepped_in_against_the_best_and_last_safe_moment(
+        lumbar, cued):
+    score = cued.score
+    first, second = score.decisions[:2]
+    assert first.best == "watch" and second.best == "probe"   # seed 5, this library
+    t = Translator("en")
+    assert timing_text(lumbar, first, t) == (
+        "You stepped in at 0.5 s; the best was not to step in; the last safe moment to cue "
+        f"was {first.last_safe_moment_s['cue']:.1f} s.")
+    low, high = second.best_moment_s
+    assert timing_text(lumbar, second, t) == (
+        f"You stepped in at 0.5 s; the best moment was {low:.1f}-{high:.1f} s; the last "
+        f"safe moment to cue was {second.last_safe_moment_s['cue']:.1f} s.")
+    vm = outcome_vm(lumbar, cued.state, score, t)
+    assert [r.timing for r in vm.decisions[:2]] == [timing_text(lumbar, first, t),
+                                                      timing_text(lumbar, second, t)]
+    assert "(minor-1)" in vm.harm and vm.harm.startswith("Harm: minor harm")
+
+
+def test_german_outcome_writes_decimal_commas(lumbar, cued):
+    de = Translator("de")
+    vm = outcome_vm(lumbar, cued.state, cued.score, de)
+    assert decimal(1.5, 1, de) == "1,5" and decimal(1.5, 1, Translator("en")) == "1.5"
+    figures = [vm.learning, vm.harm, vm.regret] + [r.how for r in vm.decisions] + \
+        [r.timing for r in vm.decisions] + [r.verdict for r in vm.decisions]
+    for text in figures:
+        assert not any(a.isdigit() and b == "." and c.isdigit()
+                       for a, b, c in zip(text, text[1:], text[2:])), text
+    assert "," in vm.regret and "Bedauern" in vm.regret
+
+
+def test_outcome_draws_safety_before_regret_and_the_moments(make_ctx, lumbar, cued):
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    scene = OutcomeScene(ctx, lumbar, cued)
+    scene.resize()
+    ctx.recorder = []
+    scene.draw(pygame.Surface(ctx.size))
+    texts = [p.text for p in ctx.recorder]
+    safety = next(i for i, s in enumerate(texts) if s.startswith("Safety: "))
+    regret = next(i for i, s in enumerate(texts) if s.startswith("Expected regret"))
+    assert safety < regret
+    assert ctx.recorder[safety].rect.y < ctx.recorder[regret].rect.y   # above it on screen
+    assert any("You stepped in at 0.5 s" in s for s in texts)
+
+
+def test_an_ending_is_never_green_in_play():
+    assert play_draw.LINE_COLOURS["end"] != "good"
