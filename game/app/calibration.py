@@ -136,7 +136,7 @@ def rate_session(log: Path | None, level: int, db: Path | None = None) -> str | 
     or None; never raises (a rating is never worth stopping the game for)."""
     import sqlite3
 
-    from game.store.db import open_history
+    from game.store.opening import open_history
     from game.store.ratings import keep_rating
     if log is None:
         return None

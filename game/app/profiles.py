@@ -105,7 +105,7 @@ def needs_profile(folder: Path | None = None) -> bool:
     """First start: no profile has been chosen on this machine yet (the title then opens
     the profile picker). A machine that played before profiles existed has a player id
     with sessions; that counts as chosen, so nobody is asked twice."""
-    from game.store.db import open_history
+    from game.store.opening import open_history
     chosen = current_id(folder)
     history, _ = open_history()
     if history is None:
@@ -117,7 +117,7 @@ def needs_profile(folder: Path | None = None) -> bool:
 
 def profile_label(folder: Path | None = None) -> str | None:
     """The current profile's nickname for the title menu (None when none is chosen)."""
-    from game.store.db import open_history
+    from game.store.opening import open_history
     chosen = current_id(folder)
     if chosen is None:
         return None

@@ -7,7 +7,8 @@ rules (WAL, retries, what counts as damage), `schema.py` the versions and migrat
 `records.py` the record, `pending.py` the queue of records waiting for a busy database.
 """
 
-from game.store.db import SCHEMA_VERSION, History, StoreError, default_path, open_history
+from game.store.db import SCHEMA_VERSION, History, StoreError, default_path
+from game.store.opening import open_history
 from game.store.records import Intervention, SessionRecord
 
 __all__ = ["SCHEMA_VERSION", "History", "Intervention", "SessionRecord", "StoreError",

@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from game import paths
-from game.store.db import default_path, open_history
+from game.store.db import default_path
+from game.store.opening import open_history
 
 
 def _fail(message: str) -> int:

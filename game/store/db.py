@@ -17,9 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
+import game.store.pending as pending
 from game import paths
-from game.store import pending
-from game.store.problems import BUSY, CORRUPT, StoreError, integrity_problem, kind_of, words
+from game.store.problems import BUSY, CORRUPT, StoreError, integrity_problem, kind_of
 from game.store.records import COLUMNS, SessionRecord, from_rows, to_row
 from game.store.schema import SCHEMA_VERSION, migrate, schema_version
 
@@ -62,7 +62,7 @@ def retry(action: Callable[[], T], budget: float, sleep: Callable[[float], None]
 
 
 class History:
-    """An open history database; use `open_history` to get one."""
+    """An open history database; use `game.store.opening.open_history` to get one."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path, budget: float):
         self.connection = connection
@@ -188,35 +188,5 @@ def damage(path: Path, exc: BaseException) -> str | None:
         return None
 
 
-def open_history(path: Path | None = None, budget: float = DEFAULT_BUDGET,
-                 logs: Path | None = None) -> tuple[History | None, str | None]:
-    """The history and a problem to report (None when all was well); never raises.
-
-    A damaged file is moved aside and a new one rebuilt from `logs` (the logs folder by
-    default). Anything else (busy, full, read-only, a newer or unrecognised file) returns
-    no history and the reason, and leaves the file exactly as it was.
-    """
-    from game.store.rebuild import replace_damaged  # rebuild imports this module
-
-    path = path or default_path()
-    try:
-        history = connect(path, budget)
-    except StoreError as exc:
-        return None, str(exc)
-    except (sqlite3.Error, OSError) as exc:
-        why = damage(path, exc)
-        if why is None:
-            detail = words(kind_of(exc), path.name, exc)
-            if kind_of(exc) == "other":
-                detail += "; `safetynet history --rebuild` starts a fresh one from the logs"
-            return None, detail
-        return replace_damaged(path, why, budget, logs)
-    try:
-        drain_pending(history)
-    except (sqlite3.Error, OSError, ValueError):
-        pass  # the queue stays for the next open; the history itself is fine
-    return history, None
-
-
 __all__ = ["DEFAULT_BUDGET", "FILE_NAME", "History", "SCHEMA_VERSION", "StoreError",
-           "connect", "default_path", "move_aside", "open_history", "retry"]
+           "connect", "default_path", "move_aside", "retry"]

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from game.core.model import Scenario
-from game.store.db import DEFAULT_BUDGET, History, default_path, open_history
+from game.store.db import DEFAULT_BUDGET, History, default_path
+from game.store.opening import open_history
 from game.store.problems import BUSY, kind_of, words
 from game.store.records import COLUMNS, SessionRecord, from_rows
 

@@ -14,13 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+import game.store.db as db
 from game import paths
 from game.core.model import Scenario
 from game.replay.reader import LogError, ReplayLog, read_log
 from game.replay.session import params_from_header
 from game.replay.verify import Divergence, config_from_header, resimulate
 from game.scoring.episode import score_episode
-from game.store import db
 from game.store.capture import capture, uid_for
 from game.store.problems import kind_of, words
 from game.store.ratings import read_rating

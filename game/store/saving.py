@@ -11,8 +11,9 @@ import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
-from game.store import pending
-from game.store.db import DEFAULT_BUDGET, damage, default_path, open_history
+import game.store.pending as pending
+from game.store.db import DEFAULT_BUDGET, damage, default_path
+from game.store.opening import open_history
 from game.store.problems import kind_of, words
 from game.store.records import SessionRecord
 

@@ -235,7 +235,7 @@ def test_replay_verify_consults_the_history_for_a_cut_end_line(tmp_path, capsys)
     the cut cannot be told from an interruption."""
     from game import paths
     from game.cli import main
-    from game.store.db import open_history
+    from game.store.opening import open_history
     from game.store.records import SessionRecord
 
     logs = paths.logs_dir()
