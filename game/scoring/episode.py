@@ -16,10 +16,9 @@ from game.core.model import TICKS_PER_SECOND, Scenario
 from game.core.state import SessionState
 from game.scoring.graph import Context
 from game.scoring.params import ModelParams
-from game.scoring.safety import rule_text
+from game.scoring.safety import RATING_ORDER, rule_text
 from game.scoring.solver import History, Solution, solve_cached, step_key
 
-RATING_ORDER = ("green", "amber", "red")
 RATING_WORDS = {"green": "Safe", "amber": "Caution", "red": "Unsafe"}
 
 

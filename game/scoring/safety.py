@@ -12,6 +12,9 @@ from typing import NamedTuple
 
 from game.scoring.params import ModelParams
 
+RATING_ORDER = ("green", "amber", "red")
+"""Safety ratings from best to worst (summaries sort on this before regret)."""
+
 SEVERITY_RANK = {"none": 0, "minor": 1, "mild": 2, "moderate": 3, "severe": 4, "death": 5}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.replay.debrief import Debrief
-from game.ui.play.presenters import mode_name
+from game.ui.kit.vocabulary import mode_name
 from game.ui.review.model import local_time
 from game.ui.review.presenters import (
     DecisionPanelVM,

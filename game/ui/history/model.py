@@ -16,8 +16,8 @@ from pathlib import Path
 
 from game.core.model import Scenario
 from game.replay.reader import LogError, ReplayLog, read_log
-from game.replay.verify import verify_log
-from game.ui.play.presenters import mode_name
+from game.replay.verify import VerifyResult, verify_log
+from game.ui.kit.vocabulary import mode_name
 from game.ui.review.presenters import (
     TONE_ICONS,
     Tr,
@@ -46,6 +46,22 @@ class HistoryRow:
     readable: bool
     branch_of: str
     sort_key: tuple[float, float]
+    checked: bool = True
+    """False for a row read from the history database whose log has not been re-simulated
+    yet (it is checked when the player opens it)."""
+    note: str = ""
+    """The third line: what is known about the file (checked or not, signed or not)."""
+
+
+def verdict_note(name: str, result: VerifyResult, t: Tr = english) -> str:
+    """What a passed check means, without overclaiming: a replay that matches proves the log
+    is self-consistent, only a signature says who recorded it."""
+    signature = result.signature
+    if signature.state == "signed":
+        return t("File {name} · checked: it replays exactly · {signature}", name=name,
+                 signature=signature.message)
+    return t("File {name} · checked: it replays exactly · unsigned, so who recorded it is "
+             "not authenticated", name=name)
 
 
 def log_files(folder: Path) -> list[Path]:
@@ -117,4 +133,5 @@ def history_row(path: Path, find: Callable[[str], Scenario | None],
                                    mode_name(str(header.get("mode", "?")), t), status,
                                    branch_of) if x)
     return HistoryRow(str(path), path.name, when, title, facts, tone, symbol, word, result.ok,
-                      "" if result.ok else result.reason, True, branch_of, (stamp, mtime))
+                      "" if result.ok else result.reason, True, branch_of, (stamp, mtime),
+                      note=verdict_note(path.name, result, t) if result.ok else "")

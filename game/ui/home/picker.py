@@ -13,7 +13,8 @@ from game.ui.kit.common import draw_footer, draw_header, menu_intent, section
 from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import picker_layout, stack
 from game.ui.kit.panels import focus_ring, panel
-from game.ui.play.presenters import PickerVM, mode_name, picker_vm
+from game.ui.kit.vocabulary import mode_name
+from game.ui.play.presenters import PickerVM, picker_vm
 from game.ui.shell.context import Metrics, UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result, Scene

@@ -14,8 +14,7 @@ from game.ui.kit.button import Button, button_rects, draw_buttons
 from game.ui.kit.common import draw_footer, menu_intent, text_height
 from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import frame
-from game.ui.kit.vocabulary import MODE_TEXT
-from game.ui.play.presenters import mode_name
+from game.ui.kit.vocabulary import MODE_TEXT, mode_name
 from game.ui.shell.context import Metrics, UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Push, Quit, Result, Scene

@@ -1,7 +1,7 @@
 """Every UI table keyed by a domain vocabulary, each derived from the one definition of its
 members: the ladder (`core.model.LADDER`), the failure categories (`CATEGORIES`), the
 supervision distances (`DISTANCES`), the session modes (`app.sessions.MODES`), the safety
-ratings (`scoring.episode.RATING_ORDER`) and the tones a badge can take.
+ratings (`scoring.safety.RATING_ORDER`) and the tones a badge can take.
 
 Each table is built by a comprehension over its members, so a member without an entry fails
 at import, and `TABLES` lets a test prove every table covers every member exactly. Adding a
@@ -15,7 +15,8 @@ from collections.abc import Mapping
 
 from game.app.sessions import MODES
 from game.core.model import CATEGORIES, DISTANCES, LADDER
-from game.scoring.episode import RATING_ORDER
+from game.i18n import Tr, english
+from game.scoring.safety import RATING_ORDER
 
 TONES = ("good", "warn", "bad", "info")
 """How a badge or row is coloured; the icon says the same without colour."""
@@ -51,6 +52,11 @@ _MODES = {
 }
 MODE_NAMES = {m: _MODES[m][0] for m in MODES}
 MODE_TEXT = {m: _MODES[m][1] for m in MODES}
+
+
+def mode_name(mode: str, t: Tr = english) -> str:
+    """A session mode's name on screen (an unknown mode from an old log shows as it is)."""
+    return t(MODE_NAMES[mode]) if mode in MODE_NAMES else mode
 
 _RATINGS = {
     "green": ("good", "Safe", "No choice added risk for the patient."),

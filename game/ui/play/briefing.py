@@ -18,7 +18,8 @@ from game.ui.kit.common import (
 from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import briefing_layout, share, stack
 from game.ui.kit.panels import focus_ring, panel
-from game.ui.play.presenters import ProfileVM, briefing_vm, mode_name
+from game.ui.kit.vocabulary import mode_name
+from game.ui.play.presenters import ProfileVM, briefing_vm
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result, Scene

@@ -18,9 +18,10 @@ from game.ui.kit.button import Button, draw_buttons
 from game.ui.kit.common import draw_footer, section
 from game.ui.kit.layout import PlayLayout, even_rows
 from game.ui.kit.panels import panel, progress_bar
+from game.ui.kit.vocabulary import mode_name
 from game.ui.play import consequence_draw
 from game.ui.play.consequence import visible_lines
-from game.ui.play.presenters import MetersVM, PlayVM, mode_name
+from game.ui.play.presenters import MetersVM, PlayVM
 from game.ui.shell.context import UiContext
 
 if TYPE_CHECKING:

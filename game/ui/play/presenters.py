@@ -26,7 +26,6 @@ from game.ui.kit.vocabulary import (
     DISTANCE_TEXT,
     LEVEL_NAMES,
     LEVEL_TONES,
-    MODE_NAMES,
     SUPERVISION_NAMES,
 )
 from game.ui.play.harm_words import harm_words
@@ -63,10 +62,6 @@ def option_title(scenario: Scenario, decision: str, option: str, t: Tr = english
     assert isinstance(node, Decision)
     opt = node.option(option)
     return f"{level_name(opt.level.value, t)}: {opt.label}"
-
-
-def mode_name(mode: str, t: Tr = english) -> str:
-    return t(MODE_NAMES[mode]) if mode in MODE_NAMES else mode
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ from game.replay.session import params_from_header
 from game.replay.timeline import Moment, Timeline, build_timeline, settling_indices
 from game.replay.verify import Divergence, config_from_header, resimulate
 from game.scoring.episode import EpisodeScore
-from game.ui.play.presenters import Line, mode_name, narrate
+from game.ui.kit.vocabulary import mode_name
+from game.ui.play.presenters import Line, narrate
 from game.ui.review.presenters import Tr, english, parent_number, rating_parts
 
 Finder = Callable[[str], Scenario | None]
