@@ -91,3 +91,16 @@ def test_outcome_draws_safety_before_regret_and_the_moments(make_ctx, lumbar, cu
 
 def test_an_ending_is_never_green_in_play():
     assert play_draw.LINE_COLOURS["end"] != "good"
+
+
+def test_a_window_the_trainee_settled_is_not_called_your_choice(lumbar, home):
+    """Seed 5, watching: the trainee corrects the angle herself (v2); the row says so."""
+    config = SessionConfig(lumbar.id, 5, lumbar.trainees[0].id, "normal", "practice")
+    session = RecordedSession(lumbar, config, ModelParams(), None)
+    while not session.finished:
+        session.advance(1)
+    first = session.score.decisions[0]
+    assert first.chosen_moment_s is None and first.event == "self_correct"
+    row = outcome_vm(lumbar, session.state, session.score, Translator("en")).decisions[0]
+    assert row.how.startswith("she corrected it herself ") and "you chose" not in row.how
+    assert row.timing.startswith("You did not step in")

@@ -108,9 +108,7 @@ def decision_rows(scenario: Scenario, state: SessionState, reviews: tuple[Decisi
     for number, (review, index) in enumerate(zip(reviews, decision_steps), start=1):
         step = steps[index]
         seconds = review.elapsed / TICKS_PER_SECOND
-        how = t("the window ran out after {s} s", s=decimal(seconds, 1, t)) \
-            if review.by == "timeout" else \
-            t("you chose it {s} s into the window", s=decimal(seconds, 1, t))
+        how = _how(review, decimal(seconds, 1, t), t)
         tone, word, _ = RATINGS.get(review.rating, RATINGS["green"])
         word = t(word)
         node = scenario.node(review.node)
@@ -128,6 +126,18 @@ def decision_rows(scenario: Scenario, state: SessionState, reviews: tuple[Decisi
             tick=step.tick, after=_after(scenario, steps, index),
             timing=timing_text(scenario, review, t)))
     return tuple(rows)
+
+
+def _how(review: DecisionReview, seconds: str, t: Translator) -> str:
+    """How the decision point was settled: a v2 window can end by the trainee's own
+    correction or the mistake while the supervisor watched (not "you chose it")."""
+    if review.by == "timeout":
+        return t("the window ran out after {s} s", s=seconds)
+    if review.chosen_moment_s is None and review.event == "self_correct":
+        return t("she corrected it herself {s} s into the window", s=seconds)
+    if review.chosen_moment_s is None and review.event == "error":
+        return t("the mistake happened {s} s into the window", s=seconds)
+    return t("you chose it {s} s into the window", s=seconds)
 
 
 def _after(scenario: Scenario, steps: list, index: int) -> tuple[str, ...]:
