@@ -85,7 +85,7 @@ def story_path(solution: Solution, scenario: Scenario,
             analysis = solution.analysis(key, history)
             out.append(analysis)
             edge = _decision_edge(exp.decision, analysis, steer)
-        history = history + ((edge.label,) if edge.label else ())
+        history = history + edge.entries
         key = edge.child
     unused = [f"{k}:{v}" for k, v in steer.items()]
     if unused:
