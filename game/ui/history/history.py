@@ -1,18 +1,25 @@
 """History: every recorded session on this machine, newest first, opened for review.
 
 Each row says when, which vignette and trainee, the mode, how it ended, the safety rating
-(symbol + word + colour) and whether it is a branch; a log that cannot be read or does not
-verify is listed with the reason, never hidden. Enter opens the replay viewer, D the
-debrief. The list is rebuilt when the player comes back (a branch may have been saved).
+(symbol + word + colour) and whether it is a branch. Rows come from the history database
+(no log is read to list them) and say "not yet checked" until the player opens one: opening
+re-simulates that log, and a log that cannot be read or does not verify keeps its reason on
+the list, never hidden. Enter opens the replay viewer, D the debrief. The list is rebuilt
+when the player comes back (a branch may have been saved); verdicts already reached are kept
+for as long as the file is unchanged.
 """
 
 from __future__ import annotations
+
+import os
 
 import pygame
 from pygame import Rect
 
 from game import paths
-from game.ui.history.model import HistoryRow, history_rows
+from game.replay.verify import VerifyResult, verify_log
+from game.ui.history.model import HistoryRow
+from game.ui.history.stored import checked, listed_rows
 from game.ui.kit.common import draw_footer, draw_header
 from game.ui.kit.focus import FocusList, hit
 from game.ui.kit.layout import frame
@@ -34,18 +41,44 @@ class HistoryScene(Scene):
         self.offset = 0
         self.stale = False
         self.rows: list[HistoryRow] = []
+        self.problem = ""
+        self.verdicts: dict[str, tuple[float, VerifyResult]] = {}
+        """Logs checked while this screen lived: path -> (modification time, verdict)."""
         self.reload()
 
     def reload(self) -> None:
         self.find = self.ctx.scenario_finder()
-        self.rows = history_rows(self.folder, self.find, self.ctx.t)
+        rows, self.problem = listed_rows(self.folder, self.find, self.ctx.t)
+        self.rows = [self._known(r) for r in rows]
         self.focus.set_ids([r.path for r in self.rows])
         self.stale = False
+
+    def _known(self, row: HistoryRow) -> HistoryRow:
+        """The row with the verdict already reached for its file, if the file is unchanged."""
+        seen = self.verdicts.get(row.path)
+        if row.checked or seen is None or seen[0] != _mtime(row.path):
+            return row
+        return checked(row, seen[1], self.ctx.t)
+
+    def check(self, row: HistoryRow) -> HistoryRow:
+        """Re-simulate the log of `row` (once per unchanged file) and show the verdict."""
+        if row.checked:
+            return row
+        result = verify_log(row.path, self.find)
+        self.verdicts[row.path] = (_mtime(row.path), result)
+        done = checked(row, result, self.ctx.t)
+        self.rows = [done if r.path == row.path else r for r in self.rows]
+        return done
 
     def resize(self) -> None:
         m = self.ctx.metrics
         f = frame(self.ctx.size, m, m.heading)
         self.header, self.list, self.footer = f.header, f.body, f.footer
+        line = self.ctx.line_height(m.small)
+        self.notice = Rect(self.list.x, self.list.y, self.list.width, line)
+        if self.problem:  # the database problem takes the first line of the body
+            self.list = Rect(self.list.x, self.list.y + line + m.gap, self.list.width,
+                             self.list.height - line - m.gap)
         self.row_h = self.ctx.line_height(m.body, True) + self.ctx.line_height(m.small) * 2 \
             + m.gap * 2
         self._scroll()
@@ -107,6 +140,7 @@ class HistoryScene(Scene):
         row = self.selected
         if row is None:
             return None
+        row = self.check(row)
         self.stale = True  # a branch or a note may be added meanwhile
         if what == "debrief":
             return Push(open_screen("debrief", self.ctx, row.path, self.find))
@@ -119,13 +153,16 @@ class HistoryScene(Scene):
             self.reload()
             if current:
                 self.focus.focus(current)
-            self._scroll()
+            self.resize()
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.t
         surface.fill(ctx.palette.background)
         draw_header(ctx, surface, self.header, t("History: recorded sessions ({n})",
                                                  n=len(self.rows)), m.heading)
+        if self.problem:
+            ctx.text(surface, f"⚠ {self.problem}", self.notice, m.small, ctx.palette.warn,
+                     truncate=True)
         if not self.rows:
             ctx.text(surface, t("No recorded sessions yet in {folder}. Every vignette you play "
                                 "is recorded there.", folder=str(self.folder)), self.list,
@@ -154,10 +191,17 @@ class HistoryScene(Scene):
               row.word, m.small)
         ctx.text(surface, row.facts, Rect(inner.x, inner.y + top_h, inner.width, small_h),
                  m.small, p.muted, truncate=True)
-        third = f"✖ {row.problem}" if row.problem else t("File {name} · verified: it "
-                                                           "replays exactly", name=row.name)
+        third = f"✖ {row.problem}" if row.problem else row.note or t(
+            "File {name} · not yet checked", name=row.name)
         ctx.text(surface, third, Rect(inner.x, inner.y + top_h + small_h, inner.width,
                                       small_h), m.small, p.bad if row.problem else p.muted,
                  truncate=True)
         if focused:
             focus_ring(ctx, surface, rect)
+
+
+def _mtime(path: str) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
