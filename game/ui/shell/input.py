@@ -59,8 +59,7 @@ _SIMPLE_KEYS = {
 }
 
 KEY_HELP: tuple[tuple[str, str], ...] = (
-    ("Number keys 1 - 5", "choose a rung: 1 watch, 2 probe, 3 cue, 4 guide, 5 take over "
-                          "(always the same key; a rung not offered leaves its key unused)"),
+    ("Number keys 1 - 5", "1 watch, 2 probe, 3 cue, 4 guide, 5 take over (always)"),
     ("Tab / Shift+Tab", "move the focus forward / back"),
     ("Arrow keys", "move the focus; Left / Right change a setting"),
     ("Enter / Space", "activate the focused button"),
@@ -72,6 +71,7 @@ KEY_HELP: tuple[tuple[str, str], ...] = (
     ("F1 or ?", "show / hide this help"),
     ("F11", "full screen on / off"),
     ("Mouse", "click any button; the wheel scrolls lists"),
+    ("Page Up / Page Down", "scroll the narration back / forward (also the wheel)"),
 )
 """Every key the game understands, as the help overlay lists them (English message ids:
 the overlay translates each with `ctx.t`)."""
