@@ -12,6 +12,7 @@ shown in words. Pure (no pygame).
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Callable
@@ -46,7 +47,7 @@ def listed_rows(folder: Path, find: Finder, t: Tr = english, db_path: Path | Non
             records = history.results(moments=False)
         except (sqlite3.Error, OSError) as exc:
             return _scan(folder, find, t, words(kind_of(exc), history.path.name, exc))
-    rows = [record_row(r, folder, find, t) for r in records if r.log_file]
+    rows = [record_row(r, str(folder), find, t) for r in records if r.log_file]
     rows += [_unreadable(folder, entry, t) for entry in skipped if ": " in entry]
     return sorted(rows, key=lambda r: r.sort_key, reverse=True), ""
 
@@ -65,9 +66,10 @@ def _branch_of(name: str, t: Tr) -> str:
              log=match["parent"] + ".jsonl", n=match["n"])
 
 
-def record_row(record: SessionRecord, folder: Path, find: Finder, t: Tr = english
+def record_row(record: SessionRecord, folder: str, find: Finder, t: Tr = english
                ) -> HistoryRow:
-    """One unchecked row from a database record (the log is not opened)."""
+    """One unchecked row from a database record (the log is not opened). `folder` is a
+    string: joining 3,200 paths through pathlib cost a fifth of the list's build time."""
     stamp, when = _started({"started_at": record.started_at}, 0.0)
     scenario = find(record.scenario_id)
     title = scenario.title if scenario else record.scenario_id
@@ -85,9 +87,9 @@ def record_row(record: SessionRecord, folder: Path, find: Finder, t: Tr = englis
                                    mode_name(record.mode, t), status, branch_of) if x)
     note = t("File {name} · not yet checked: opening it replays and checks it",
              name=record.log_file)
-    return HistoryRow(str(folder / record.log_file), record.log_file, when, title, facts, tone,
-                      symbol, word, True, "", True, branch_of, (stamp, 0.0), checked=False,
-                      note=note)
+    return HistoryRow(os.path.join(folder, record.log_file), record.log_file, when, title,
+                      facts, tone, symbol, word, True, "", True, branch_of, (stamp, 0.0),
+                      checked=False, note=note)
 
 
 def _unreadable(folder: Path, entry: str, t: Tr) -> HistoryRow:
