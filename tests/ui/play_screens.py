@@ -44,6 +44,21 @@ def practice_meters(ctx: UiContext) -> list[Scene]:
     return [play]
 
 
+def consequence(ctx: UiContext, mode: str) -> list[Scene]:
+    """The consequence card held after a probe at the first decision point."""
+    play = PlayScene(ctx, ctx.services.catalogue().get("lumbar_puncture"),
+                     session(ctx, "lumbar_puncture", mode))
+    play.resize()
+    run_until(play, "decision")
+    play.apply(Intervene(play.node_id, "probe"))
+    for _ in range(100):
+        if play.card is not None:
+            break
+        play.update(100)
+    assert play.card is not None, "no consequence card after the probe"
+    return [play]
+
+
 def assessment(ctx: UiContext, notice: bool = False) -> list[Scene]:
     play = PlayScene(ctx, ctx.services.catalogue().get("lumbar_puncture"),
                      session(ctx, "lumbar_puncture", "assessment"))
@@ -85,6 +100,8 @@ def tutorial_mark(ctx: UiContext, mark: str) -> list[Scene]:
             break
         if play.mark is not None:
             play.dismiss()
+        elif play.card is not None:
+            play.on_intent(_intent("activate"))  # the consequence card: read, continue
         elif play.vm.phase == "decision":
             play.apply(Intervene(play.node_id, "watch"))
         play.update(100)
@@ -112,6 +129,8 @@ PLAY_SCREENS: dict[str, Callable[[UiContext, str], list[Scene]]] = {
     "coach-outcome": lambda ctx, log: tutorial_mark(ctx, "outcome"),
     "play-practice-meters": lambda ctx, log: practice_meters(ctx),
     "play-assessment": lambda ctx, log: assessment(ctx),
+    "play-consequence": lambda ctx, log: consequence(ctx, "practice"),
+    "play-consequence-assessment": lambda ctx, log: consequence(ctx, "assessment"),
     "play-assessment-notice": lambda ctx, log: assessment(ctx, notice=True),
     "outcome-practice": lambda ctx, log: outcome_practice(ctx, log),
     "rewind-dialog": lambda ctx, log: outcome_practice(ctx, log, dialog=True),

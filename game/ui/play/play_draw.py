@@ -183,7 +183,7 @@ def footer_text(scene: PlayScene) -> str:
         return scene.ctx.t("Assessment: no pause · 1-5 choose · Tab/arrows focus · "
                            "Enter activate · S or → skip · Esc leave · F1 help")
     return scene.ctx.t("1-5 choose · Tab/arrows focus · Enter activate · P pause · M meters · "
-                       "S or → skip · PgUp/PgDn narration · Esc leave · F1 help")
+                       "S or → skip · Esc leave · F1 help")
 
 
 def draw_meters(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
