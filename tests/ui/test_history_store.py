@@ -12,6 +12,7 @@ import game.ui.history.model as model
 import game.ui.history.stored as stored
 from game import paths
 from game.store.db import default_path
+from game.store.listing import recorded_sessions
 from game.store.opening import open_history
 from game.store.records import SessionRecord
 from game.ui.history.history import HistoryScene
@@ -78,6 +79,8 @@ def test_opening_checks_that_log_once_and_says_unsigned(ctx, library, home, monk
     scene.resize()
     row = scene.rows[0]
     assert row.path == str(good) and not row.checked and row.ok
+    end = library.get("lumbar_puncture").nodes[recorded_sessions().records[0].end_node]
+    assert end.title and f"Complete: {end.title}" in row.facts  # the ending's words, not its id
     calls = []
     real = history_scene.verify_log
     monkeypatch.setattr(history_scene, "verify_log",

@@ -77,7 +77,8 @@ def record_row(record: SessionRecord, folder: str, find: Finder, t: Tr = english
     if scenario is not None:
         profile = next((p.name for p in scenario.trainees if p.id == profile), profile)
     if record.finished:
-        status = t("Complete: {end}", end=record.end_node or "?")
+        end = scenario.nodes.get(record.end_node) if scenario is not None else None
+        status = t("Complete: {end}", end=getattr(end, "title", "") or record.end_node or "?")
         tone, symbol, word = rating_parts(record.safety_rating or "green", t)
     else:
         status = t("Interrupted before the end")
