@@ -58,12 +58,14 @@ def test_play_lumbar_puncture_to_the_end_by_keys(app, home):
     play = a.stack.top
     keys = {"narration": pygame.K_s, "decision": pygame.K_3}  # always a verbal cue
     for _ in range(5000):
-        if play.vm.phase == "ended":
+        if play.card is not None:             # read the consequence, then Enter
+            a.handle(key_event(pygame.K_RETURN))
+        elif play.vm.phase == "ended":
             break
-        if play.vm.phase in keys:
+        elif play.vm.phase in keys:
             a.handle(key_event(keys[play.vm.phase]))
         a.frame(100)
-    assert play.vm.phase == "ended"
+    assert play.vm.phase == "ended" and play.card is None
     a.handle(key_event(pygame.K_RETURN))
     assert a.stack.top.name == "outcome"
     a.frame(16)
