@@ -58,7 +58,8 @@ class OutcomeScene(Scene):
     @property
     def per_page(self) -> int:
         m = self.ctx.metrics
-        timing = any(row.timing for row in self.vm.decisions)  # v2 moments: one line more
+        # v2 moments: a sentence more, two lines in the narrow column of a small window
+        timing = 2 if any(row.timing for row in self.vm.decisions) else 0
         row_h = self.ctx.line_height(m.body) * (ROW_LINES + timing) + 2 * m.gap
         return max(1, (self.layout.decisions.height + m.gap) // (row_h + m.gap))
 
