@@ -149,6 +149,11 @@ class Option:
     unless: frozenset[str] = frozenset()
     """(v2) Not offered when any of these flags is set."""
 
+    @property
+    def rung(self) -> str:
+        """The rung's name, or "debrief" for an option of a debrief decision (no rung)."""
+        return self.level.value if self.level is not None else "debrief"
+
     def available(self, flags: frozenset[str]) -> bool:
         return self.requires <= flags and not (self.unless & flags)
 

@@ -103,7 +103,7 @@ def _current(library: Library, scenario_id: str) -> str:
 
 def _group(key: str, scenario: Scenario, sessions: list[SessionRecord]) -> VersionGroup:
     stats = {node.id: DecisionStats(node.id, node.cue, [
-        OptionCount(o.id, o.label, o.level.value, 0) for o in node.options])
+        OptionCount(o.id, o.label, o.rung, 0) for o in node.options])
         for node in scenario.nodes.values() if isinstance(node, Decision)}
     for session in sessions:
         for d in session.decisions:

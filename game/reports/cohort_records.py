@@ -147,7 +147,7 @@ def _decision(scenario: Scenario, state: SessionState, review) -> DecisionRecord
     assert isinstance(node, Decision)
     window = window_ticks(scenario, state, node)
     fraction = 1.0 if review.by == "timeout" else min(1.0, review.elapsed / window)
-    return DecisionRecord(review.node, review.chosen, node.option(review.chosen).level.value,
+    return DecisionRecord(review.node, review.chosen, node.option(review.chosen).rung,
                           review.by, fraction, review.gap, review.rating)
 
 

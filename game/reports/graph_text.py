@@ -106,7 +106,7 @@ def _raw_edges(scenario: Scenario, hl: Highlight | None) -> list[EdgeView]:
 
 
 def _option_edge(node: Decision, option, hl: Highlight | None) -> EdgeView:
-    level = option.level.value
+    level = option.rung
     head = level if option.id == level else f"{option.id} ({level})"
     lines = [wrap(f"{head}: {shorten(option.label)}"), *_harm_line(option.effects.harm)]
     analysis = hl.analyses.get(node.id) if hl is not None else None
