@@ -131,3 +131,13 @@ def test_unavailable_database_falls_back_to_the_log_scan_and_says_why(ctx, libra
     assert row.checked and row.ok and "not authenticated" in row.note
     scene.draw(pygame.Surface(ctx.size))
     assert any(problem in p.text for p in ctx.recorder)
+
+
+def test_damaged_database_is_rebuilt_from_the_logs_and_the_screen_says_so(ctx, library, home):
+    good = paths.logs_dir() / "20250101-090000_lumbar_puncture.jsonl"
+    record(ctx, "lumbar_puncture", good, min_decisions=1)
+    default_path().write_bytes(b"this is not an SQLite file at all" * 40)
+    scene = HistoryScene(ctx)
+    scene.resize()
+    assert "moved aside" in scene.problem and [r.path for r in scene.rows] == [str(good)]
+    assert not scene.rows[0].checked  # rebuilt rows are listed like any other, unchecked

@@ -37,7 +37,7 @@ _BRANCH = re.compile(r"^(?P<parent>.+)\.branch-(?P<n>\d+)-(?P<option>.+)\.jsonl$
 
 def listed_rows(folder: Path, find: Finder, t: Tr = english, db_path: Path | None = None
                 ) -> tuple[list[HistoryRow], str]:
-    """Rows newest first and a problem to show ("" when the database answered)."""
+    """Rows newest first and a problem to show ("" when the database answered as it is)."""
     history, problem = open_history(db_path, logs=folder)
     if history is None:
         return _scan(folder, find, t, problem or "")
@@ -49,7 +49,8 @@ def listed_rows(folder: Path, find: Finder, t: Tr = english, db_path: Path | Non
             return _scan(folder, find, t, words(kind_of(exc), history.path.name, exc))
     rows = [record_row(r, str(folder), find, t) for r in records if r.log_file]
     rows += [_unreadable(folder, entry, t) for entry in skipped if ": " in entry]
-    return sorted(rows, key=lambda r: r.sort_key, reverse=True), ""
+    # A damaged file was moved aside and rebuilt from the logs: the player is told so.
+    return sorted(rows, key=lambda r: r.sort_key, reverse=True), problem or ""
 
 
 def _scan(folder: Path, find: Finder, t: Tr, problem: str) -> tuple[list[HistoryRow], str]:
