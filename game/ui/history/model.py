@@ -84,7 +84,8 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def _started(header: dict, fallback: float) -> tuple[float, str]:
+def started(header: dict, fallback: float) -> tuple[float, str]:
+    """When a session started (sort key, local "YYYY-mm-dd HH:MM"); `fallback` when unknown."""
     raw = header.get("started_at")
     try:
         when = datetime.fromisoformat(str(raw))
@@ -108,7 +109,7 @@ def history_row(path: Path, find: Callable[[str], Scenario | None],
                           "bad", TONE_ICONS["bad"], t("Unreadable"), False, result.reason,
                           False, "", (mtime, mtime))
     header = log.header
-    stamp, when = _started(header, mtime)
+    stamp, when = started(header, mtime)
     scenario = find(str(header.get("scenario_id")))
     title = scenario.title if scenario else str(header.get("scenario_id"))
     profile = str(header.get("profile"))

@@ -25,7 +25,7 @@ from game.store.listing import add_unlisted
 from game.store.opening import open_history
 from game.store.problems import kind_of, words
 from game.store.records import SessionRecord
-from game.ui.history.model import HistoryRow, _started, history_rows, verdict_note
+from game.ui.history.model import HistoryRow, history_rows, started, verdict_note
 from game.ui.kit.vocabulary import mode_name
 from game.ui.review.presenters import TONE_ICONS, Tr, english, rating_parts
 
@@ -71,7 +71,7 @@ def record_row(record: SessionRecord, folder: str, find: Finder, t: Tr = english
                ) -> HistoryRow:
     """One unchecked row from a database record (the log is not opened). `folder` is a
     string: joining 3,200 paths through pathlib cost a fifth of the list's build time."""
-    stamp, when = _started({"started_at": record.started_at}, 0.0)
+    stamp, when = started({"started_at": record.started_at}, 0.0)
     scenario = find(record.scenario_id)
     title = scenario.title if scenario else record.scenario_id
     profile = record.profile
