@@ -103,7 +103,8 @@ def test_practice_meters_toggle_and_follow_the_session(make_ctx, library):
     assert play.show_meters and next(b for b in play.controls if b.id == "meters").selected
     assert play.meters.learning == 0 and play.meters.harm == 0
     run_until(play, "decision")
-    play.apply(Intervene(play.node_id, "watch"))  # the needle hits bone: minor harm
+    play.apply(Intervene(play.node_id, "watch"))  # a v2 window runs on; seed 5: bone
+    run_until(play, "narration")  # the window settled (its consequence card read)
     run_until(play, "decision")
     assert play.meters.harm > 0 and "Harm so far" in play.meters.harm_text
     assert play.meters.learning > 0
