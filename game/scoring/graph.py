@@ -50,7 +50,7 @@ class DecisionSpec(NamedTuple):
     node: Decision
     offered: tuple[Option, ...]
     basis: tuple[Edge, ...]
-    """Self-correction, error (both None-child placeholders when untimed), each offered
+    """Self-correction, error (both edges without a child when the window is untimed), each offered
     option, then the default option: the continuations moments mix."""
     segments: tuple[Segment, ...]
     arrival: int
