@@ -77,8 +77,13 @@ def timing_text(scenario: Scenario, review: DecisionReview, t: Translator) -> st
 
     def at(seconds: float) -> str:
         return t("{s} s", s=decimal(seconds, 1, t))
-    parts = [t("you stepped in at {at}", at=at(review.chosen_moment_s))
-             if review.chosen_moment_s is not None else t("you did not step in")]
+    chosen = node.option(review.chosen).level
+    if review.chosen_moment_s is None:
+        parts = [t("you did not step in")]
+    elif chosen is not None and chosen.value == "watch":  # a choice to let it run
+        parts = [t("you chose to watch at {at}", at=at(review.chosen_moment_s))]
+    else:
+        parts = [t("you stepped in at {at}", at=at(review.chosen_moment_s))]
     best = node.option(review.best).level
     low, high = review.best_moment_s
     if best is not None and best.value == "watch":
