@@ -213,6 +213,12 @@ class PlayScene(Scene):
         if self.saved is None:
             self.saved = save_result(self.session) if self.record_results else \
                 SaveReport(False, None)
+            self._logged()
+
+    def _logged(self) -> None:
+        """Hand the finished or left log to the live learning-records sender (if any)."""
+        if self.record_results and self.session.log_path is not None and self.ctx.services:
+            self.ctx.services.session_logged(str(self.session.log_path))
 
     def outcome_note(self) -> str:
         """What the outcome screen says about the history ("Result saved") and, after a
@@ -404,6 +410,7 @@ class PlayScene(Scene):
         if self.record_results and not self.session.finished and \
                 self.session.log_path is not None:
             save_abandoned(self.session)  # left mid-vignette: recorded, resumable later
+            self._logged()
         self.session.close()
 
     def draw(self, surface: pygame.Surface) -> None:

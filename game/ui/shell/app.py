@@ -219,7 +219,7 @@ def run_game(scenario_id: str | None = None, seed: int | None = None,
              window: tuple[int, int] | None = None, mode: str = "practice",
              profile: str | None = None, risk_weight: float | None = None) -> int:
     from game.app.sessions import Launch, live_starter
-    from game.ui.shell.services import default_services
+    from game.ui.shell.services import default_services, start_live_sender
     settings = read_settings()
     init_pygame()  # before the sound bank opens the mixer
     first: Callable[[UiContext], list[Scene]] = lambda ctx: first_scenes(  # noqa: E731
@@ -234,7 +234,11 @@ def run_game(scenario_id: str | None = None, seed: int | None = None,
     problem = load_settings(paths.settings_path())[1]
     if problem and hasattr(app.stack.scenes[0], "notice"):
         app.stack.scenes[0].notice = problem  # the title says it too (Settings has the rest)
-    return app.run()
+    stop_live_sender = start_live_sender(services)
+    try:
+        return app.run()
+    finally:
+        stop_live_sender()  # a last delivery attempt; the rest waits in the on-disk queue
 
 
 def parse_window(window: tuple[int, int] | str | None) -> tuple[int, int] | None:

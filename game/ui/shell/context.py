@@ -109,6 +109,9 @@ class Services:
     launch: Launch = field(default_factory=Launch)
     """What the command line fixed for this run (--seed, --risk-weight): every way into a
     session honours it, the title menu's workshop included."""
+    session_logged: Callable[[str], None] = _silent
+    """A recorded session's log was finished or left (its path): the live learning-records
+    sender, when lrs.json turns it on, sends its statements in the background."""
 
 
 @dataclass

@@ -3,6 +3,7 @@ views, sound and voice. Session rules live in `game.app.sessions`; this only wir
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -34,3 +35,28 @@ def default_services(seed: int | None, mode: str | Callable[[], str],
                     start_session=live_starter(Launch(seed, risk_weight), mode_now, pace_now),
                     procedure_view=procedure_view, cue=bank.play, say=voice.say,
                     launch=Launch(seed, risk_weight))
+
+
+def start_live_sender(services: Services) -> Callable[[], None]:
+    """Send learning records live when the programme's lrs.json says `"live": true`.
+
+    The sender runs on its own thread and takes only a log path from the game, so no frame
+    ever waits for the network; what cannot be delivered stays in the on-disk queue. Returns
+    the function that stops it (a no-op when live sending is off). Nothing is imported unless
+    lrs.json exists, so start-up stays light for everyone else."""
+    from game.interop.lrs import config_path
+    if not config_path().exists():
+        return lambda: None
+    from game.interop.live import LiveSender
+    from game.interop.lrs import LrsError
+    try:
+        # The game's own library: a log recorded against another version of a vignette
+        # fails verification in the sender and is kept as a problem, never sent wrong.
+        sender = LiveSender.from_config(lambda sid, _sha: services.catalogue().get(sid))
+    except (LrsError, ValueError, OSError) as exc:
+        print(f"learning records: live sending is off: {exc}", file=sys.stderr)
+        return lambda: None
+    if sender is None:
+        return lambda: None
+    services.session_logged = sender.log_updated
+    return lambda: sender.close()
