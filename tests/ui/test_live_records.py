@@ -30,13 +30,25 @@ def test_a_finished_session_reaches_the_durable_queue_through_the_live_sender(ct
         play = start(ctx, lumbar, "practice", home)
         finish(play)
         press(play, pygame.K_RETURN)  # to the outcome: the session is saved and handed on
+        verbs: set[str] = set()
         for _ in range(400):  # the sender converts on its own thread (up to 20 s if busy)
             queue = StatementQueue()  # read afresh from disk: the durable queue
-            if queue.pending():
+            verbs = {s["verb"]["id"].rsplit("/", 1)[-1] for s in queue.pending()}
+            if "completed" in verbs:
                 break
             time.sleep(0.05)
-        verbs = {s["verb"]["id"].rsplit("/", 1)[-1] for s in queue.pending()}
         sender = ctx.services.session_logged.__self__
         assert {"launched", "completed"} <= verbs, (sender.problems, queue.folder)
     finally:
         stop()
+
+
+def test_each_settled_decision_is_handed_over_during_play(ctx, lumbar, home):
+    handed: list[str] = []
+    ctx.services.session_logged = handed.append
+    play = start(ctx, lumbar, "practice", home)
+    finish(play)
+    decisions = len(play.session.score.decisions)
+    assert decisions >= 1
+    # once per consequence card (one per settled decision) while playing, before the end
+    assert len(handed) >= decisions and set(handed) == {str(play.session.log_path)}

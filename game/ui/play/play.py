@@ -182,6 +182,7 @@ class PlayScene(Scene):
                                        self.assessment, self.ctx.t)
             self._following, self.card_until, self.back = None, self.time_s + CARD_HOLD_S, 0
             self.buttons = []  # rebuilt by the next _sync: only "Continue" while held
+            self._logged()  # a decision settled: live learning records get it now
 
     def _release_card(self) -> None:
         """The player has read the card: time runs again; Enter is guarded afresh so the
