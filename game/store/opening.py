@@ -12,7 +12,6 @@ from pathlib import Path
 
 import game.store.db as db
 from game.store.problems import StoreError, kind_of, words
-from game.store.rebuild import replace_damaged
 
 
 def open_history(path: Path | None = None, budget: float = db.DEFAULT_BUDGET,
@@ -35,6 +34,9 @@ def open_history(path: Path | None = None, budget: float = db.DEFAULT_BUDGET,
             if kind_of(exc) == "other":
                 detail += "; `safetynet history --rebuild` starts a fresh one from the logs"
             return None, detail
+        # Rebuilding needs the replay and scoring layers (numpy): imported only when a
+        # damaged file makes it necessary, so opening the history stays light at start-up.
+        from game.store.rebuild import replace_damaged
         return replace_damaged(path, why, budget, logs)
     try:
         db.drain_pending(history)

@@ -43,10 +43,16 @@ class SoundBank:
         self.muted = muted
         self._sounds: dict[str, pygame.mixer.Sound] = {}
         self.available = self._start_mixer()
-        if self.available:
+
+    def _sound(self, name: str) -> pygame.mixer.Sound | None:
+        """The cue's sound, made on first use: synthesising needs numpy, which the title
+        screen does not, so start-up never waits for it."""
+        if not self.available or name not in CUES:
+            return None
+        if name not in self._sounds:
             import numpy as np
-            for name, make in CUES.items():
-                self._sounds[name] = pygame.sndarray.make_sound(np.ascontiguousarray(make()))
+            self._sounds[name] = pygame.sndarray.make_sound(np.ascontiguousarray(CUES[name]()))
+        return self._sounds[name]
 
     @staticmethod
     def _start_mixer() -> bool:
@@ -59,8 +65,10 @@ class SoundBank:
 
     def play(self, name: str) -> bool:
         """Play a cue; returns whether anything was played."""
-        sound = self._sounds.get(name)
-        if sound is None or self.muted or self.volume <= 0:
+        if self.muted or self.volume <= 0:
+            return False
+        sound = self._sound(name)
+        if sound is None:
             return False
         sound.set_volume(self.volume)
         sound.play()
