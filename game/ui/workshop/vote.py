@@ -126,7 +126,7 @@ class VoteDesk:
 
     def toggle_reveal(self) -> None:
         if not self.ballot.toggle_reveal():
-            self.flash = self.t("No votes yet: count the hands with the number keys first")
+            self.flash = self.t("No votes yet: count the hands with the number keys first.")
             self.refresh()
             return
         self.flash = ""

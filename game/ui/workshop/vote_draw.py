@@ -109,7 +109,9 @@ def draw_vote(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, desk: 
     if room is not None and not vm.revealed:
         heading = room.heading
     ctx.text(surface, heading, regions.heading, m.heading, p.warn, True, "left", "center")
-    status = f"{desk.flash} {vm.status}".strip() if desk.flash else vm.status
+    # The flash answers the last key and replaces the standing prompt while it shows, so the
+    # two sentences never run together ("...first Count the hands...").
+    status = desk.flash or vm.status
     if room is not None and not vm.revealed:
         status = " · ".join(x for x in (room.detail, room.join_line) if x)
     ctx.text(surface, status, regions.status, m.small, p.text)
