@@ -1,9 +1,13 @@
-"""What `safetynet validate` prints: every error, then every warning, each `path:line:col`.
+"""What `safetynet validate` prints: every error, then every warning and info, each
+`path:line:col`.
 
 Warnings come from the loader (flags that can never be true, a rung slower than its window,
 procedure keys in a version 1 file) and from analyses that need the compiled scenario, such
 as the scoring model's dominance analysis, which returns `(decision id, option id, reason)`
-and is located here against the file's marks. Warnings never make validation fail.
+(optionally a fourth item, the severity: `warning` or `info`) and is located here against
+the file's marks. The dominance analysis reports an option the safety rules call wrong at
+every weight as an info (a deliberate wrong answer, nothing to fix) and a dominated option
+as a warning. Neither makes validation fail.
 """
 
 from __future__ import annotations
@@ -13,21 +17,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.content.catalogue import LIBRARY_CACHE, Catalogue, FileCache
-from game.content.problems import Problem, warning
+from game.content.problems import INFO, WARNING, Problem, info, warning
 from game.content.yamlmarks import Marks, locate
 from game.core.model import Decision, Scenario
 
-Finding = tuple[str, str, str]
-"""(decision id, option id, reason) from a scenario-level analysis."""
+Finding = tuple[str, ...]
+"""(decision id, option id, reason[, severity]) from a scenario-level analysis; the severity
+is WARNING (the default) or INFO."""
 Analysis = Callable[[Scenario], Iterable[Finding]]
 
 
 def locate_findings(scenario: Scenario, marks: Marks, findings: Iterable[Finding]) \
         -> list[Problem]:
-    """Each finding as a warning at its option's line (or the decision's, if the option is
-    not one of its options)."""
+    """Each finding as a warning (or info) at its option's line (or the decision's, if the
+    option is not one of its options)."""
     out = []
-    for decision_id, option_id, reason in findings:
+    for decision_id, option_id, reason, *rest in findings:
+        make = info if rest and rest[0] == INFO else warning
         node = scenario.nodes.get(decision_id)
         path: tuple = ("nodes", decision_id, "<key>")
         if isinstance(node, Decision):
@@ -35,8 +41,8 @@ def locate_findings(scenario: Scenario, marks: Marks, findings: Iterable[Finding
             if index is not None:
                 path = ("nodes", decision_id, "options", index)
         line, col = locate(marks, path)
-        out.append(warning(scenario.path, line, col,
-                           f"{decision_id}: option {option_id!r}: {reason}"))
+        out.append(make(scenario.path, line, col,
+                        f"{decision_id}: option {option_id!r}: {reason}"))
     return out
 
 
@@ -46,6 +52,7 @@ class Report:
     valid: int
     invalid: int
     warnings: int
+    infos: int = 0
 
     @property
     def ok(self) -> bool:
@@ -54,10 +61,17 @@ class Report:
 
 
 def standard_analyses() -> tuple[Analysis, ...]:
-    """The scoring model's dominance analysis (issue 10, item 5): options dominated at every
-    risk weight and profile, and higher rungs with a lower rung's consequences."""
-    from game.scoring.dominance import dominated_options
-    return (dominated_options,)
+    """The scoring model's dominance analysis (issue 10, item 5; issue 12)."""
+    return (dominance,)
+
+
+def dominance(scenario: Scenario) -> list[Finding]:
+    """Options dominated at every risk weight and profile, and higher rungs with a lower
+    rung's consequences, as warnings; options unsafe at every weight (a vignette's
+    deliberate wrong answers) as infos."""
+    from game.scoring.dominance import UNSAFE, dominated_options
+    return [(d.decision, d.option, d.reason, INFO if d.kind == UNSAFE else WARNING)
+            for d in dominated_options(scenario)]
 
 
 def validation_report(cat: Catalogue, analyses: Iterable[Analysis] | None = None,
@@ -75,8 +89,10 @@ def validation_report(cat: Catalogue, analyses: Iterable[Analysis] | None = None
         marks = cache.load(Path(entry.path)).marks
         for analysis in analyses:
             found.extend(_run(analysis, entry.scenario, marks))
-    lines = tuple(errors + [str(w) for w in sorted(set(found))])
-    return Report(lines, len(cat.scenarios), len(cat.invalid), len(set(found)))
+    unique = sorted(set(found))
+    lines = tuple(errors + [str(w) for w in unique])
+    infos = sum(p.severity == INFO for p in unique)
+    return Report(lines, len(cat.scenarios), len(cat.invalid), len(unique) - infos, infos)
 
 
 def _run(analysis: Analysis, scenario: Scenario, marks: Marks) -> list[Problem]:

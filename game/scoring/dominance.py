@@ -1,56 +1,76 @@
-"""Options no supervisor should ever prefer: for `safetynet validate` warnings.
+"""Options no supervisor should ever prefer (`safetynet validate` warnings), told apart from
+a vignette's deliberate wrong answers (`validate` infos).
 
-Two kinds (issue 10, item 5):
+Three classes (issue 10, item 5; issue 12):
 
-- by construction: a higher rung whose consequences are those of a lower rung at the same
-  decision point (same next node and effects, and in a timed window no quicker to land), or
-  a lower rung whose every outcome leads, harmlessly, where the higher rung leads (a
-  question whose answers all end where the cue ends): the higher rung only gives away the
+- dominated by construction: a higher rung whose consequences are those of a lower rung at
+  the same decision point (same next node and effects, and in a timed window no quicker to
+  land), or a lower rung whose every outcome leads, harmlessly, where the higher rung leads
+  (a question whose answers all end where the cue ends): the higher rung only gives away the
   trainee's share of the task;
-- by computation: an option that is not optimal (nor tied with the optimum) in any
+- dominated by computation: an option that is not optimal (nor tied with the optimum) in any
   situation where it is offered, at any risk weight of the sensitivity scan and for any
-  trainee profile, judged on the trade-off alone (safety rules off: an unsafe option that
-  some weight would choose is a real wrong answer the rules name, not a dead option).
+  trainee profile, judged on the trade-off alone (safety rules off), although the safety
+  rules admit it somewhere: a real choice nobody should make, to be fixed in the content;
+- unsafe at every weight (a deliberate wrong answer): an option that breaks a safety rule
+  in every situation where it is offered, at every weight and for every profile. The rules
+  already name it wrong; the vignette offers it so that the mistake can be played (Klasen's
+  rescue accounts need the supervisor to be able to let a harmful window run). It is
+  reported as information, never as dominated, whether or not the trade-off would pick it.
 
-Returns `Dominated(decision, option, reason)`; the content layer maps ids to file:line:col.
+Returns `Dominated(decision, option, reason, kind)`; the content layer maps ids to
+file:line:col and the kind to a warning or an info.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import numpy as np
 
 from game.core.model import Chance, Decision, Option, Scenario
 from game.core.timing import latency_s
-from game.scoring.backward import admissible_rank, rule_tolerances
+from game.scoring.backward import NOT_BROKEN, admissible_rank, best_segments, rule_tolerances
 from game.scoring.graph import Context
 from game.scoring.params import ModelParams
+from game.scoring.safety import RULES
 from game.scoring.sensitivity import W_MAX, W_MIN
 from game.scoring.solver import run_pass
 
 SCAN = tuple(float(w) for w in np.geomspace(W_MIN, W_MAX, 25))
 TIE = 1e-9
+DOMINATED, UNSAFE = "dominated", "unsafe"
+UNSAFE_LABEL = "unsafe at every weight (deliberate wrong answer)"
 
 
 class Dominated(NamedTuple):
     decision: str
     option: str
     reason: str
+    kind: str = DOMINATED
+    """DOMINATED (fix the content) or UNSAFE (a deliberate wrong answer)."""
 
 
 def dominated_options(scenario: Scenario, params: ModelParams | None = None,
                       weights: tuple[float, ...] = SCAN) -> list[Dominated]:
-    params = replace(params or ModelParams(), enforce_safety=False)
-    found = same_consequences(scenario)
+    """Every dominated option and every deliberate wrong answer, sorted."""
+    params = params or ModelParams()
+    unsafe = always_unsafe(scenario, replace(params, enforce_safety=True), weights)
+    found = [d for d in same_consequences(scenario) if (d.decision, d.option) not in unsafe]
     flagged = {(d.decision, d.option) for d in found}
-    for decision, option, admissible in never_optimal(scenario, params, weights):
-        if (decision, option) not in flagged:
-            why = "" if admissible else " (it breaks a safety rule wherever it is offered)"
+    for (decision, option), rules in sorted(unsafe.items()):
+        found.append(Dominated(decision, option, (
+            f"{UNSAFE_LABEL}: breaks the {'/'.join(rules)} rule wherever offered, at every "
+            f"risk weight ({weights[0]:g}-{weights[-1]:g}) and for every trainee profile"),
+            UNSAFE))
+    free = replace(params, enforce_safety=False)
+    for decision, option in never_optimal(scenario, free, weights):
+        if (decision, option) not in flagged and (decision, option) not in unsafe:
             found.append(Dominated(decision, option, (
                 f"never optimal: at no risk weight from {weights[0]:g} to {weights[-1]:g}, "
-                f"for no trainee profile and in no situation{why}")))
+                "for no trainee profile and in no situation, although the safety rules "
+                "allow it somewhere")))
     return sorted(found)
 
 
@@ -82,28 +102,55 @@ def _beaten(scenario: Scenario, d: Decision, low: Option, high: Option) -> bool:
             and all(o.next == high.next and not o.effects.harm for o in target.outcomes))
 
 
-def never_optimal(scenario: Scenario, params: ModelParams,
-                  weights: tuple[float, ...]) -> list[tuple[str, str, bool]]:
-    """Offered options never optimal or tied at any weight, profile and situation, and
-    whether they were ever admissible."""
-    offered: set[tuple[str, str]] = set()
-    optimal: set[tuple[str, str]] = set()
-    admissible: set[tuple[str, str]] = set()
+@dataclass
+class _Tally:
+    """What one scan saw of each offered (decision, option)."""
+
+    offered: set[tuple[str, str]] = field(default_factory=set)
+    optimal: set[tuple[str, str]] = field(default_factory=set)
+    admissible: set[tuple[str, str]] = field(default_factory=set)
+    broken: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+
+
+def _scan(scenario: Scenario, params: ModelParams, weights: tuple[float, ...]) -> _Tally:
+    """One pass per trainee profile over all weights, following the optimal (admissible,
+    when the rules are on) policy, noting per option whether any of its moments is optimal
+    or tied, and whether any is admissible (else which rules it breaks)."""
+    tally = _Tally()
     tol, enforce = rule_tolerances(params), params.enforce_safety
     for profile in scenario.trainees:
         def choose(key, spec, q_all, q, basis):
             rank = admissible_rank(q_all, tol, enforce)
-            allowed = rank == rank.max(axis=0)
-            masked = np.where(allowed, q, -np.inf)
+            allowed = rank == NOT_BROKEN
+            best_allowed = rank == rank.max(axis=0)
+            masked = np.where(best_allowed, q, -np.inf)
             best = masked.max(axis=0)
             for i, seg in enumerate(spec.segments):
-                option = spec.offered[seg.option].id
-                offered.add((spec.node.id, option))
+                pair = (spec.node.id, spec.offered[seg.option].id)
+                tally.offered.add(pair)
                 if np.any(allowed[i]):
-                    admissible.add((spec.node.id, option))
+                    tally.admissible.add(pair)
+                else:
+                    tally.broken.setdefault(pair, set()).update(int(r) for r in rank[i])
                 if np.any(masked[i] >= best - TIE):
-                    optimal.add((spec.node.id, option))
-            picks = masked.argmax(axis=0)
+                    tally.optimal.add(pair)
+            picks = best_segments(q_all, q, tol, enforce)
             return q_all[picks, :, np.arange(q.shape[1])].T
         run_pass(Context(scenario, profile.id, params), weights, choose)
-    return [(d, o, (d, o) in admissible) for d, o in sorted(offered - optimal)]
+    return tally
+
+
+def never_optimal(scenario: Scenario, params: ModelParams,
+                  weights: tuple[float, ...]) -> list[tuple[str, str]]:
+    """Offered options never optimal or tied at any weight, profile and situation."""
+    tally = _scan(scenario, params, weights)
+    return sorted(tally.offered - tally.optimal)
+
+
+def always_unsafe(scenario: Scenario, params: ModelParams,
+                  weights: tuple[float, ...]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Offered options that break a safety rule at every moment, in every situation, at
+    every weight and for every profile, with the rules they break (most serious first)."""
+    tally = _scan(scenario, params, weights)
+    return {pair: tuple(RULES[r][0] for r in sorted(tally.broken[pair]))
+            for pair in sorted(tally.offered - tally.admissible)}

@@ -10,8 +10,9 @@ import pytest
 from game.cli import main
 from game.cli_migrate import MigrationRefused, migrate_text
 from game.content.catalogue import FileCache, load_catalogue
-from game.content.lint import locate_findings, validation_report
+from game.content.lint import dominance, locate_findings, validation_report
 from game.content.loader import check_text
+from game.content.problems import INFO
 from tests.inline import TINY_YAML
 
 COMMENTED = "# A comment the author cares about\n" + TINY_YAML.replace(
@@ -137,3 +138,26 @@ def test_the_shipped_library_migrates_cleanly(tmp_path):
         raw = path.read_bytes()
         result = migrate_text(raw, path.name)
         check_text(result.text.encode(), path.name)
+
+
+def test_an_info_finding_is_printed_as_info_and_not_counted_as_a_warning(tmp_path, capsys):
+    (tmp_path / "tiny.yaml").write_text(TINY_YAML)
+    cache = FileCache()
+
+    def analysis(scenario):
+        return [("d1", "probe", "unsafe at every weight (deliberate wrong answer)", INFO)]
+
+    report = validation_report(load_catalogue(tmp_path, cache=cache), [analysis], cache=cache)
+    probe = next(i for i, r in enumerate(TINY_YAML.splitlines(), 1) if "id: probe" in r)
+    assert report.ok and (report.warnings, report.infos) == (0, 1)
+    assert report.lines == (f"{tmp_path}/tiny.yaml:{probe}:9: info: d1: option 'probe': "
+                            "unsafe at every weight (deliberate wrong answer)",)
+
+
+def test_the_standard_dominance_analysis_reports_a_deliberate_wrong_answer_as_info():
+    from game.core.model import Level
+    from tests.scoring.trees import end, risky_step, scenario
+    nodes = [end()] + risky_step(0, (Level.WATCH, Level.CUE), 0.9, 0.6, "CD-IIIb", 8.0, "end")
+    [(decision, option, reason, severity)] = dominance(scenario(nodes, "d0"))
+    assert (decision, option, severity) == ("d0", "watch", INFO)
+    assert reason.startswith("unsafe at every weight (deliberate wrong answer)")

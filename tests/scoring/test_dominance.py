@@ -1,9 +1,10 @@
-"""Dominance analysis for `validate` warnings."""
+"""Dominance analysis for `validate`: dominated options (warnings) and options unsafe at every
+weight, a vignette's deliberate wrong answers (infos)."""
 
 from __future__ import annotations
 
 from game.core.model import Chance, Decision, Effects, Level, Option, Outcome
-from game.scoring.dominance import dominated_options, same_consequences
+from game.scoring.dominance import DOMINATED, UNSAFE, dominated_options, same_consequences
 from tests.scoring.trees import end, risky_step, scenario, timed_window
 
 
@@ -48,4 +49,32 @@ def test_real_trade_offs_are_not_flagged():
     # an unsafe option some weight would choose is a wrong answer, not a dead option
     ruled = [end()] + risky_step(0, (Level.WATCH, Level.TAKEOVER), 0.8, 0.3, "CD-II", 8.0,
                                  "end")
-    assert dominated_options(scenario(ruled, "d0")) == []
+    assert [d.kind for d in dominated_options(scenario(ruled, "d0"))] == [UNSAFE]
+
+
+def test_an_option_unsafe_at_every_weight_is_a_deliberate_wrong_answer_not_dominated():
+    # watching lets a serious harm happen: worse at every weight (distress) and against the
+    # severe-harm rule everywhere, like the default watch of a rescue vignette
+    nodes = [end()] + risky_step(0, (Level.WATCH, Level.CUE), 0.9, 0.6, "CD-IIIb", 8.0, "end")
+    found = dominated_options(scenario(nodes, "d0"))
+    assert [(d.option, d.kind) for d in found] == [("watch", UNSAFE)]
+    assert found[0].reason.startswith("unsafe at every weight (deliberate wrong answer): "
+                                      "breaks the severe rule")
+
+
+def test_a_never_optimal_option_the_rules_allow_is_still_dominated():
+    # a guide that prevents less than the cue (it lands on a worse chance node) but adds no
+    # risk beyond the tolerance: admissible, never chosen, so the content must change
+    nodes = [end(),
+             Decision("d", "decision", window_ticks=30, learning_value=5, options=(
+                 Option("cue", Level.CUE, "c", "", "c_cue"),
+                 Option("guide", Level.GUIDE, "g", "", "c_guide")), default="cue"),
+             Chance("c_cue", "chance", outcomes=(
+                 Outcome("bad", 0.001, 0.001, "end", "", Effects(harm=("minor-1",))),
+                 Outcome("ok", 0.999, 0.999, "end", ""))),
+             Chance("c_guide", "chance", outcomes=(
+                 Outcome("bad", 0.002, 0.002, "end", "", Effects(harm=("minor-1",))),
+                 Outcome("ok", 0.998, 0.998, "end", "")))]
+    found = dominated_options(scenario(nodes, "d"))
+    assert [(d.option, d.kind) for d in found] == [("guide", DOMINATED)]
+    assert "never optimal" in found[0].reason and "rules allow it" in found[0].reason
