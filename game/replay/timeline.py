@@ -1,18 +1,26 @@
 """Re-simulate a log into a timeline: every event with its tick, and the running totals.
 
 The replay viewer, the debrief and the reports all read this one structure, so they always
-agree with what the engine did.
+agree with what the engine did. Each event is paired with the session state *at its own
+tick*: one `Advance` of the engine can run through many nodes (a watched window, the rest
+of the vignette after the last choice), and pairing all of its events with the state after
+the whole step showed the end state at the first decision and made the report's learning
+curve step before the first window had opened.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from game.core import events as ev
+from game.core.commands import Advance, Command
+from game.core.engine import step
 from game.core.model import Scenario
 from game.core.state import SessionState
 from game.replay.playback import StateDriver, replay
 from game.replay.reader import ReplayLog
+from game.replay.session import params_from_header
 from game.replay.verify import config_from_header
 from game.scoring.episode import trace_totals
 from game.scoring.harm import aggregate_points
@@ -28,9 +36,9 @@ class Moment:
     event: object
     state: SessionState
     learning_so_far: float
-    """Learning opportunity taken so far (sum of the raw step learning, before multipliers)."""
+    """Learning credited so far (`ledgers_so_far`: the outcome's formula)."""
     harm_so_far: float
-    """Harm points so far, aggregated as the CCI does."""
+    """Harm points so far (`ledgers_so_far`: the outcome's formula)."""
 
 
 @dataclass
@@ -70,17 +78,67 @@ def settling_indices(events: list[object]) -> list[int]:
     return out
 
 
+class TimedDriver(StateDriver):
+    """A pure re-simulation that keeps, for every batch of events, the state at their tick.
+
+    An `Advance` whose events fall on several ticks is run again from the state before it,
+    one stretch per tick that has events, so each batch is paired with its own state (the
+    engine is a pure function, and advancing in pieces reaches the same state as in one go:
+    that is what lets the live game advance frame by frame)."""
+
+    def __init__(self, scenario: Scenario, config) -> None:
+        super().__init__(scenario, config)
+        self.batches: list[tuple[SessionState, list]] = [(self.state, list(self.opening))]
+
+    def take(self) -> list[tuple[SessionState, list]]:
+        """The batches since the last call, oldest first."""
+        out, self.batches = self.batches, []
+        return out
+
+    def advance(self, ticks: int) -> list[ev.Event]:
+        start = self._state
+        end, events = step(self.scenario, start, Advance(ticks))
+        stops = sorted({t for e in events if (t := getattr(e, "tick", None)) is not None})
+        if len(stops) <= 1:
+            return self._keep(end, events)
+        state, out = start, []
+        for tick in stops + [end.tick]:
+            state, part = step(self.scenario, state, Advance(max(0, tick - state.tick)))
+            out += self._keep(state, part)
+        assert out == events and state == end, "advancing in pieces must equal one step"
+        self._state = state
+        return out
+
+    def issue(self, command: Command) -> list[ev.Event]:
+        return self._keep(*step(self.scenario, self._state, command))
+
+    def _keep(self, state: SessionState, events: list) -> list:
+        self._state = state
+        if events:
+            self.batches.append((state, events))
+        return events
+
+
 def build_timeline(log: ReplayLog, scenario: Scenario) -> Timeline:
-    """Replay the whole log (commands, then time to its end tick) and keep every event."""
-    driver = StateDriver(scenario, config_from_header(log.header))
+    """Replay the whole log (commands, then time to its end tick) and keep every event with
+    the state at its tick."""
+    driver = TimedDriver(scenario, config_from_header(log.header))
+    params = params_from_header(log.header)
     timeline = Timeline(scenario)
-    _collect(timeline, driver.state, driver.opening, scenario)
-    timeline.final = replay(log, driver, on_events=lambda state, events: _collect(
-        timeline, state, events, scenario))
+
+    def collect(_state: SessionState, _events: list) -> None:
+        for state, events in driver.take():
+            _collect(timeline, state, events, scenario, params)
+
+    collect(driver.state, [])
+    timeline.final = replay(log, driver, on_events=collect)
+    collect(driver.state, [])
     return timeline
 
 
-def _collect(timeline: Timeline, state: SessionState, events: list, scenario) -> None:
+def _collect(timeline: Timeline, state: SessionState, events: list, scenario,
+             params: ModelParams) -> None:
+    ledgers = ledgers_so_far(scenario, state, params)
     for event in events:
         raw = getattr(event, "tick", None)
         if isinstance(event, ev.DecisionOpened) and raw is None:
@@ -89,8 +147,7 @@ def _collect(timeline: Timeline, state: SessionState, events: list, scenario) ->
             tick = int(getattr(event, "closes_at", state.tick))
         else:
             tick = int(raw)
-        timeline.moments.append(Moment(tick, event, state, learning_so_far(scenario, state),
-                                       harm_so_far(state)))
+        timeline.moments.append(Moment(tick, event, state, ledgers.learning, ledgers.harm))
 
 
 def _window(scenario, decision_id, state) -> int:
@@ -98,13 +155,31 @@ def _window(scenario, decision_id, state) -> int:
     return window_ticks(scenario, state, scenario.node(decision_id))
 
 
+class Ledgers(NamedTuple):
+    """The two ledgers so far, by the outcome's own formula."""
+
+    learning: float
+    harm: float
+
+
+def ledgers_so_far(scenario: Scenario, state: SessionState,
+                   params: ModelParams | None = None) -> Ledgers:
+    """Learning credited and harm points so far, walked along the path by the same function
+    the outcome's score uses (`scoring.episode.trace_totals`): the play screen's meters, the
+    replay timeline and the report's chart end exactly at the outcome's figures. Learning
+    from a mistake is credited once the feedback that follows it is certain (at the latest
+    at the end), so the learning meter can still rise at the very end."""
+    totals = trace_totals(scenario, state, params or ModelParams())
+    return Ledgers(totals.base, totals.harm)
+
+
 def learning_so_far(scenario: Scenario, state: SessionState,
                     params: ModelParams | None = None) -> float:
-    """Learning opportunity taken so far: the raw step learning along the path, before the
-    end-of-session multipliers. The play screen's meter and the timeline both show this."""
-    return trace_totals(scenario, state, params or ModelParams()).base
+    """Learning credited so far (see `ledgers_so_far`)."""
+    return ledgers_so_far(scenario, state, params).learning
 
 
 def harm_so_far(state: SessionState) -> float:
-    """Harm points so far, aggregated as the CCI does."""
+    """Harm points of the grades so far, aggregated as the CCI does (the learning records'
+    measure; the meters and the outcome use `ledgers_so_far`)."""
     return aggregate_points([grade(g) for g in state.harm])

@@ -16,6 +16,7 @@ from matplotlib.patches import Patch
 
 from game.core.model import TICKS_PER_SECOND
 from game.replay.debrief import Debrief, DecisionDebrief
+from game.replay.timeline import Timeline
 from game.reports.figkit import (
     BAR,
     BEST,
@@ -38,22 +39,30 @@ WINDOW_HATCHES = ("..", "//", "\\\\")
 """Neighbouring windows can touch (the next opens as the last closes): alternate hatches."""
 
 
+def ledger_points(timeline: Timeline) -> list[tuple[float, float, float]]:
+    """(seconds, learning so far, harm so far) at every moment of the timeline, each moment's
+    ledgers taken from the state at its own tick, so the step curves change exactly when
+    something happened (a post-step plot: the value holds until the next point)."""
+    return [(m.tick / TICKS_PER_SECOND, m.learning_so_far, m.harm_so_far)
+            for m in timeline.moments]
+
+
 @styled
 def timeline_figure(debrief: Debrief, path: Path) -> str:
     """Learning and harm so far against time, with every decision moment marked."""
     timeline = debrief.raw_timeline
     assert timeline is not None
-    seconds = [m.tick / TICKS_PER_SECOND for m in timeline.moments]
+    points = ledger_points(timeline)
+    seconds = [x for x, _, _ in points]
     legend_rows = (len(debrief.decisions) + 3 + 1) // 2
     legend_h = 0.1 + 0.3 * legend_rows
     fig = new_figure(9.0, 4.3 + legend_h)
     top, bottom = grid(fig, 2, 1, (0.8, 0.2, 0.3, 0.55 + legend_h), (0.2, 0.0))[:, 0]
     top.sharex(bottom)
     top.tick_params(labelbottom=False)
-    top.step(seconds, [m.learning_so_far for m in timeline.moments], where="post",
-             color=LEARNING, linewidth=2)
-    bottom.step(seconds, [m.harm_so_far for m in timeline.moments], where="post",
-                color=HARM, linewidth=2, linestyle="--")
+    top.step(seconds, [y for _, y, _ in points], where="post", color=LEARNING, linewidth=2)
+    bottom.step(seconds, [y for _, _, y in points], where="post", color=HARM, linewidth=2,
+                linestyle="--")
     top.set_ylabel("learning so far")
     bottom.set_ylabel("harm so far (points)")
     bottom.set_xlabel("time in the vignette (s)")

@@ -19,7 +19,7 @@ from game.core.model import LADDER, Chance, Decision, Option, Scenario
 from game.core.state import SessionState
 from game.core.view import SessionView
 from game.i18n import Tr, english
-from game.replay.timeline import harm_so_far, learning_so_far
+from game.replay.timeline import ledgers_so_far
 from game.scoring.params import ModelParams
 from game.ui.kit.vocabulary import (
     CATEGORY_NAMES,
@@ -225,9 +225,11 @@ class MetersVM:
 
 def meters_vm(scenario: Scenario, state: SessionState, params: ModelParams | None = None,
               t: Tr = english) -> MetersVM:
-    """Learning opportunity taken so far (raw, before the end-of-session multipliers) and harm
-    points so far (aggregated as the CCI does): the same numbers the replay timeline shows."""
-    learning, harm = learning_so_far(scenario, state, params), harm_so_far(state)
+    """Learning credited and harm points so far by `replay.timeline.ledgers_so_far`, the one
+    formula the outcome, the replay timeline and the report's chart also use, so the meters
+    end at the outcome's figures. (They used to add harm up as the CCI does, while the
+    outcome sums the decision model's harm points: 8.8 on the meter, 9.7 on the outcome.)"""
+    learning, harm = ledgers_so_far(scenario, state, params)
     return MetersVM(learning, harm,
                     t("Learning so far: {points}", points=f"{learning:.1f}"),
                     t("Harm so far: {points}", points=f"{harm:.1f}"))
