@@ -27,7 +27,7 @@ from game.replay.verify import verify_log
 from game.reports.cohort_figures import attitude_figure, dimension_figure, version_figure
 from game.reports.cohort_model import Cohort, Dimension, build_cohort, by_dimension
 from game.reports.files import Library, ReportError, load_library, log_files, prepare_out, render
-from game.reports.room_votes import cohort_rooms, room_report
+from game.reports.room_votes import cohort_rooms, single_room
 from game.reports.single_model import SingleView, build_view
 from game.reports.spread import spread
 
@@ -65,7 +65,7 @@ def write_single_report(log_path: str | Path, out: Path, library: Library) -> Si
     verify = verify_log(str(log_path), lambda _sid: scenario)
     view = build_view(log, Path(log_path).name, scenario, verify)
     draw_single_figures(view, out)
-    room = room_report([log], scenario) if scenario is not None and verify.ok else None
+    room = single_room(log, scenario) if scenario is not None and verify.ok else None
     render("single.html.j2", out / "index.html", {"v": view, "room": room, "room_id": 1})
     return view
 
