@@ -10,8 +10,8 @@ Fairness rules live here, not in the front ends:
 - counts stay hidden until the facilitator reveals them (only "14 of 19 have voted" before);
 - keyed-in hand counts (people without a phone) are a separate tally added to the phones'
   ballots, so neither is counted twice;
-- going back to a decision reopens its ballot with the phones' votes already cast (each may
-  be changed again); the show of hands is counted again, as in a workshop without phones.
+- going back to a decision reopens its ballot with the phones' votes and the keyed-in hands
+  already cast (each may be changed again), so Backspace never wipes the room's vote.
 
 A phone holds a secret `key`; the room derives the public `token` from it with a keyed hash
 (HMAC). Only tokens reach the projector and the replay log, so reading a log never lets
@@ -134,7 +134,7 @@ class Room:
     def open(self, decision: str, cue: str, options: Iterable[BallotOption],
              history: Iterable[str] = ()) -> Ballot:
         """A decision window opens: a new ballot, or the earlier one reopened with its votes
-        (the facilitator went back to this decision)."""
+        and hands (the facilitator went back to this decision)."""
         situation = (decision, tuple(history))
         with self.lock:
             ballot = self.ballots.get(situation)
@@ -143,8 +143,7 @@ class Room:
                 self.ballots[situation] = ballot
             ballot.closed = ballot.revealed = False
             ballot.deadline = None
-            ballot.hands.clear()  # phones keep their votes; hands are counted again, as
-            self.current = ballot  # a workshop without phones counts them again
+            self.current = ballot
             self._changed()
             return ballot
 

@@ -4,8 +4,8 @@ The `Workshop` (game.app.workshop) owns the story and the facilitator's ballot; 
 (game.app.room) owns the phones. `RoomLink.sync()` makes them agree:
 
 - a decision window opens in the workshop -> the room opens a ballot for it (or reopens the
-  earlier one after going back: phones' votes kept, hands counted again); the story moves
-  on -> the room closes it;
+  earlier one after going back: phones' votes and hands kept); the story moves on -> the
+  room closes it;
 - the ballot's counts are always phones + keyed-in hands: a number key the facilitator
   presses changes the hands (the difference between what the ballot shows and what the link
   last wrote), a phone's vote changes the phones; neither is added twice;
@@ -72,7 +72,8 @@ class RoomLink:
         self.room.open(node.id, node.cue, ballot_options(offered), history)
         self._ballot = ballot
         self._written = {}
-        ballot.vote.counts.clear()  # the phones' votes kept from before are merged in next
+        ballot.vote.counts.clear()  # the room's kept votes and hands are merged in next,
+        # not the workshop's own kept counts (those are the same people: counted once)
 
     def _merge(self, ballot) -> bool:
         room, counts = self.room, ballot.vote.counts

@@ -30,6 +30,8 @@ API (every method that changes something bumps `version` and calls the listeners
     .go_back() -> int                    rewind to the last decision's window in a NEW log
                                          (its parent named); returns the decision's number;
                                          the earlier votes are kept (inherited by `summary`)
+                                         and the reopened ballot starts from the counts the
+                                         room gave there (`Ballot.kept`), as phones keep theirs
     .summary() -> WorkshopSummary        the room's choices beside the optimal policy
     .snapshot() -> dict                  JSON-ready state for a phone or a test
     .listeners                           callables told `(workshop)` after each change
@@ -64,6 +66,7 @@ from game.core.model import Beat, Decision, Scenario
 from game.replay.reader import LogError, read_log
 from game.replay.session import RecordedSession
 from game.replay.workshop import RoomVote, WorkshopSummary, new_vote, summarise
+from game.scoring.solver import step_key
 
 PHASES = ("running", "vote", "consequence", "ended")
 
@@ -80,6 +83,9 @@ class Ballot:
         self.extra: dict[str, Any] = {}
         """More fields for the vote line: the phones' ballots under their pseudonymous tokens
         and the keyed-in hands (written by game.app.room_link)."""
+        self.kept = False
+        """The counts were carried over from before going back (the vote screen says so, so
+        the facilitator corrects them instead of counting the same hands again)."""
 
     @property
     def decision(self) -> str:
@@ -163,6 +169,10 @@ class Workshop:
         self.listeners: list[Callable[[Workshop], None]] = []
         self.version = 0
         self.frozen = False
+        self._kept: dict[tuple[str, tuple[str, ...]], dict[str, int]] = {}
+        """(decision, path to it) -> the room's counts there, kept for going back: the same
+        situation reopened starts from them. The same decision by another path is another
+        situation (as in game.app.room)."""
         self._adopt(session)
 
     def _adopt(self, session: RecordedSession) -> None:
@@ -179,6 +189,20 @@ class Workshop:
         if isinstance(node, Decision) and self.ballot is None and self.consequence is None \
                 and self._following is None and not self.session.finished:
             self.ballot = Ballot(node)
+            kept = self._kept.get(self._situation())
+            if kept:
+                self.ballot.vote.counts.update(kept)
+                self.ballot.kept = True
+
+    def _situation(self) -> tuple[str, tuple[str, ...]]:
+        state = self.session.state
+        return state.node_id, tuple(step_key(s.node, s.choice) for s in state.history)
+
+    def _keep(self) -> None:
+        """Remember the open ballot's counts for its situation (before following it, and
+        before going back past it)."""
+        if self.ballot is not None and self.ballot.vote.total:
+            self._kept[self._situation()] = dict(self.ballot.vote.counts)
 
     def touch(self) -> None:
         """Tell the listeners something changed that the workshop did not do itself (a
@@ -287,6 +311,7 @@ class Workshop:
             if isinstance(command, Intervene) and ballot is not None and not state.finished \
                     and state.node_id == command.decision == ballot.decision \
                     and command.option in ballot.options:
+                self._keep()
                 self.session.record_vote(ballot.record(command.option, state.tick))
             events = self.session.issue(command)
             if isinstance(command, Intervene):
@@ -326,6 +351,7 @@ class Workshop:
                 if parent is None:
                     raise RewindError("the session is not recorded")
                 out = self.new_log(self.scenario.id, parent.parent)
+                self._keep()
                 new = skip_back(self.session, out, self.now())
             except (SkipBackError, OSError) as exc:
                 raise RewindError(str(exc)) from None

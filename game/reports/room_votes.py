@@ -15,9 +15,10 @@ from its own ballots with the scoring attitude functions, at the path the story 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from game.app.rewind import MAX_PARENTS, with_inherited_votes
 from game.app.room_end import WeightHistogram, histogram
 from game.core.model import Decision, Scenario
 from game.replay.reader import LogError, ReplayLog, read_log
@@ -82,11 +83,19 @@ def _histories(log: ReplayLog) -> dict[str, tuple[str, ...]]:
     return found
 
 
+def _hands(line: dict) -> dict[str, int]:
+    """The keyed-in hands of a vote line. A room without phones writes only `counts` (no
+    `ballots`, no `hands`): every one of those is a hand."""
+    if "ballots" in line or "hands" in line:
+        return {o: int(n) for o, n in line.get("hands", {}).items()}
+    return {o: int(n) for o, n in line.get("counts", {}).items() if n}
+
+
 def _decision_votes(scenario: Scenario, line: dict) -> DecisionVotes | None:
     node = scenario.nodes.get(line.get("decision", ""))
     if not isinstance(node, Decision):
         return None
-    counts, hands = line.get("counts", {}), line.get("hands", {})
+    counts, hands = line.get("counts", {}), _hands(line)
     phones = list(line.get("ballots", {}).values())
     options = tuple(OptionVotes(o.label, o.level.value if o.level else "",
                                 int(counts.get(o.id, 0)), phones.count(o.id),
@@ -111,8 +120,7 @@ def room_report(logs: list[ReplayLog], scenario: Scenario) -> RoomReport | None:
     order = [d for d in scenario.nodes if d in latest]
     decisions = tuple(v for v in (_decision_votes(scenario, latest[d][0]) for d in order) if v)
     tokens = sorted({t for line, _ in latest.values() for t in line.get("ballots", {})})
-    hands = max((sum(int(n) for n in line.get("hands", {}).values())
-                 for line, _ in latest.values()), default=0)
+    hands = max((sum(_hands(line).values()) for line, _ in latest.values()), default=0)
     header = logs[-1].header
     params = params_from_header(header)
     attitudes = _attitudes(scenario, str(header.get("profile")), params, latest, tokens)
@@ -121,6 +129,34 @@ def room_report(logs: list[ReplayLog], scenario: Scenario) -> RoomReport | None:
     return RoomReport(scenario.title, tuple(Path(log.path).name for log in logs), len(tokens),
                       hands, decisions, spread,
                       tuple(sorted(a.describe() if a else "did not vote" for a in attitudes)))
+
+
+def single_room(log: ReplayLog, scenario: Scenario) -> RoomReport | None:
+    """The room as one log's report shows it: a log that went back holds only the votes cast
+    after the rewind, so the votes at the decisions before it are borrowed from the parent
+    logs (exactly those the story's path took, each once) and the parents are named."""
+    merged = with_inherited_votes(log, scenario)
+    report = room_report([merged], scenario)
+    if report is None or merged is log:
+        return report
+    return replace(report, logs=(*_ancestors(log), *report.logs))
+
+
+def _ancestors(log: ReplayLog) -> tuple[str, ...]:
+    """File names of the logs `log` went back from, oldest first."""
+    names: list[str] = []
+    folder, header = Path(log.path).parent, log.header
+    while len(names) < MAX_PARENTS:
+        parent = header.get("parent")
+        if not isinstance(parent, dict) or not parent.get("log"):
+            break
+        name = str(parent["log"])
+        names.append(name)
+        try:
+            header = read_log(folder / name).header
+        except (LogError, OSError):
+            break
+    return tuple(reversed(names))
 
 
 def _attitudes(scenario: Scenario, profile: str, params, latest, tokens) -> list[Attitude | None]:

@@ -80,7 +80,8 @@ def test_a_workshop_end_to_end_without_pygame(library, lumbar, tmp_path):
     assert w.phase == "vote" and w.ballot.decision == second and not w.frozen
     assert w.session.log_path != parent
     assert read_log(w.session.log_path).header["parent"]["kind"] == "rewind"
-    _room_votes(w, {"takeover": 1})
+    assert w.ballot.kept and w.ballot.vote.counts == {"guide": 2}  # Backspace keeps the hands
+    _room_votes(w, {"takeover": 1})                             # one changes their mind
     w.toggle_reveal()
     w.follow()
     while w.phase != "ended":
@@ -95,8 +96,8 @@ def test_a_workshop_end_to_end_without_pygame(library, lumbar, tmp_path):
     summary = w.summary()
     rows = {r.decision: r for r in summary.decisions}
     assert rows[first].counts["probe"] == 3 and rows[first].followed == "probe"  # inherited
-    assert rows[second].counts == {"watch": 0, "probe": 0, "cue": 0, "guide": 0,
-                                   "takeover": 1}
+    assert rows[second].counts == {"watch": 0, "probe": 0, "cue": 0, "guide": 2,
+                                   "takeover": 1}           # counted once, in the new log
     assert votes_in(read_log(parent))[-1]["followed"] == "watch"  # the first try is kept
     for log in (parent, w.session.log_path):
         assert verify_log(str(log), library.get).ok

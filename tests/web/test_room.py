@@ -130,9 +130,9 @@ def test_going_back_to_a_decision_keeps_the_votes_and_reopens_them():
     room.leave_decision()
     ballot = room.open("d1", "The needle points at the umbilicus.", OPTIONS)
     assert ballot.votes and not ballot.revealed and not ballot.closed
-    assert ballot.hands == {}  # hands are counted again
+    assert ballot.hands == {"watch": 3}  # the show of hands is kept too, not wiped
     room.vote(keys[1], "d1", "watch")
-    assert room.progress().text() == "2 of 2 have voted"
+    assert room.progress().text() == "5 of 5 have voted"
     assert len(room.ballots) == 2
 
 

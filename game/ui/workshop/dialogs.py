@@ -59,4 +59,5 @@ def go_back(ctx: UiContext, workshop: Workshop) -> tuple[bool, str]:
         if last_decision(workshop.session.state.history) is None:
             return False, t("No decision has been taken yet: nothing to go back to.")
         return False, t("Cannot go back: {why}.", why=str(exc))
-    return True, t("⟲ Back at decision {n}. The room votes again.", n=number)
+    return True, t("⟲ Back at decision {n}. The votes are kept; the room may change them.",
+                   n=number)

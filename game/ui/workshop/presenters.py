@@ -76,8 +76,9 @@ def _count_text(count: int, share: float, hidden: bool, revealed: bool, t: Tr) -
 
 
 def vote_vm(scenario: Scenario, vote: RoomVote, hot_seat: bool, revealed: bool,
-            picked: str | None, t: Tr = english) -> VoteVM:
-    """The vote panel: counts hidden in hot seat until revealed, majority marked after."""
+            picked: str | None, t: Tr = english, kept: bool = False) -> VoteVM:
+    """The vote panel: counts hidden in hot seat until revealed, majority marked after;
+    `kept`: the counts are the room's from before going back (the status says so)."""
     node = scenario.node(vote.decision)
     assert isinstance(node, Decision)
     shares = vote.shares()
@@ -93,7 +94,7 @@ def vote_vm(scenario: Scenario, vote: RoomVote, hot_seat: bool, revealed: bool,
         revealed and o.id in leaders)
         for o in node.options)
     return VoteVM(node.id, node.cue, rows, vote.total, hot_seat, revealed, follow,
-                  _vote_status(scenario, vote, hot_seat, revealed, follow, t),
+                  _vote_status(scenario, vote, hot_seat, revealed, follow, t, kept),
                   _vote_action(scenario, node, revealed, follow, majority, t))
 
 
@@ -105,7 +106,11 @@ def tied_leaders(vote: RoomVote) -> tuple[str, ...]:
 
 
 def _vote_status(scenario: Scenario, vote: RoomVote, hot_seat: bool, revealed: bool,
-                 follow: str | None, t: Tr) -> str:
+                 follow: str | None, t: Tr, kept: bool = False) -> str:
+    if not revealed and kept and not hot_seat:
+        return t("Kept from before going back: {total} votes. Correct them with the number "
+                 "keys (Shift+number removes one); do not count the same hands again. R "
+                 "reveals.", total=vote.total)
     if not revealed and hot_seat:
         return t("Hot seat: participant {n}, press the number of your choice. "
                  "{total} votes so far, hidden until R.", n=vote.total + 1, total=vote.total)

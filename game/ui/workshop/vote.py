@@ -63,7 +63,7 @@ class VoteDesk:
     # --- reading -------------------------------------------------------------------------
     def _build(self) -> VoteVM:
         return vote_vm(self.scenario, self.vote, self.hot_seat, self.revealed, self.picked,
-                       self.t)
+                       self.t, self.ballot.kept)
 
     def refresh(self) -> None:
         self.vm = self._build()
