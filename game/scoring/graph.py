@@ -12,13 +12,13 @@ import math
 from typing import NamedTuple
 
 from game.core.model import Beat, Chance, Decision, Effects, End, Level, Option, Scenario
+from game.scoring.cache import KeyedCache
 from game.scoring.learning import (
     FEEDBACK_RANK,
     Gain,
     ModelState,
     apply_effects,
     error_episode,
-    grade,
     rung_credit,
     terminal_learning,
     zone_fit,
@@ -62,6 +62,29 @@ class Expansion(NamedTuple):
     decision: DecisionSpec | None = None
 
 
+class _Tables:
+    """What a Context computes that does not depend on the risk weight: expanding the
+    same situations again is most of a pass's cost, and `safetynet solve` runs a dozen
+    passes (sensitivity scans, value of information) over one vignette."""
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        """Held so that its id (part of the cache key) cannot be reused while cached."""
+        self.final_feedback = final_feedback(scenario)
+        self.expansions: dict[Key, Expansion] = {}
+        self.log_weights: dict[Belief, tuple[float, ...]] = {}
+        """The unrounded log-weights first found for each (rounded) belief: posteriors are
+        computed from these sums of log-likelihoods, so that rounding never compounds and
+        the same outcomes in any order meet in one situation."""
+        self.segments: dict[tuple, tuple[Segment, ...]] = {}
+
+
+_TABLES: KeyedCache[_Tables] = KeyedCache(8)
+"""Keyed by the scenario object's identity (not its content hash: generated test trees may
+share one) with the profile, fixed competence, belief updating and every parameter but the
+risk weight. Expansions are pure, so two threads filling one table race harmlessly."""
+
+
 class Context:
     """Transitions of one scenario for one trainee profile and parameter set."""
 
@@ -78,13 +101,12 @@ class Context:
             self.levels, self.prior = [competence], (1.0,)
         self.fits = [zone_fit(c, scenario.difficulty, params) for c in self.levels]
         self.latency = tuple(sorted(params.latency_s.items()))
-        self.max_harm, self.final_feedback = story_facts(scenario)
-        self._expansions: dict[Key, Expansion] = {}
-        self._log_weights: dict[Belief, tuple[float, ...]] = {}
-        """The unrounded log-weights first found for each (rounded) belief: posteriors are
-        computed from these sums of log-likelihoods, so that rounding never compounds and
-        the same outcomes in any order meet in one situation."""
-        self._segments: dict[tuple, tuple[Segment, ...]] = {}
+        tables = _TABLES.get((id(scenario), self.profile.id, competence, update_belief,
+                              repr(params.with_weight(1.0))), lambda: _Tables(scenario))
+        self.final_feedback = tables.final_feedback
+        self._expansions = tables.expansions
+        self._log_weights = tables.log_weights
+        self._segments = tables.segments
 
     def root(self) -> Key:
         return ModelState(self.scenario.start, distance=self.scenario.supervision), self.prior
@@ -92,17 +114,12 @@ class Context:
     def settle(self, s: ModelState, belief: Belief) -> tuple[ModelState, float]:
         """Forget what can no longer matter, so that more histories meet in one situation:
         an error episode's bonus is paid now when the feedback that will follow is already
-        certain (the same expected value: the fit is a martingale), and harm so far is
-        dropped when the per-session cap can no longer bind."""
-        extra = 0.0
+        certain (the same expected value: the fit is a martingale)."""
         final = self.final_feedback.get(s.node)
-        if s.pending and final is not None:
-            paid = s._replace(feedback=max(s.feedback, final))
-            extra = terminal_learning(paid, self.params) * self.fit(belief)
-            s = s._replace(pending=0.0)
-        if s.harm and s.harm + self.max_harm[s.node] <= self.params.harm_cap:
-            s = s._replace(harm=0.0)
-        return s, extra
+        if not s.pending or final is None:
+            return s, 0.0
+        paid = s._replace(feedback=max(s.feedback, final))
+        return s._replace(pending=0.0), terminal_learning(paid, self.params) * self.fit(belief)
 
     def _settled(self, edge: Edge) -> Edge:
         if edge.child is None:
@@ -224,27 +241,22 @@ def _normalised(log_weights: tuple[float, ...]) -> tuple[float, ...]:
     return tuple(r / total for r in raw)
 
 
-def story_facts(scenario: Scenario) -> tuple[dict[str, float], dict[str, int | None]]:
-    """Per node: the most harm points any continuation can still add, and the feedback
-    rank every continuation ends with (None when it depends on what happens)."""
-    max_harm: dict[str, float] = {}
+def final_feedback(scenario: Scenario) -> dict[str, int | None]:
+    """Per node: the feedback rank every continuation ends with (None when it depends on
+    what happens). Children first, with an explicit stack (deep stories do not overflow)."""
     final: dict[str, int | None] = {}
     stack = [(scenario.start, False)]
     while stack:
         node_id, ready = stack.pop()
-        if node_id in max_harm:
+        if node_id in final:
             continue
         node = scenario.node(node_id)
-        nexts = _successors(node)
-        todo = [n for n in nexts if n not in max_harm]
+        steps = _step_effects(node)
+        todo = [n for _, n in steps if n is not None and n not in final]
         if todo and not ready:
             stack.append((node_id, True))
             stack.extend((n, False) for n in todo)
             continue
-        steps = _step_effects(node)
-        here = max((sum(grade_points(g) for g in e.harm) for e, _ in steps), default=0.0)
-        max_harm[node_id] = max((sum(grade_points(g) for g in e.harm) + max_harm[n]
-                                 for e, n in steps if n in max_harm), default=here)
         changes = any(e.feedback for e, _ in steps)
         ranks = {final.get(n, -1) for _, n in steps if n is not None}
         if isinstance(node, End):
@@ -253,15 +265,7 @@ def story_facts(scenario: Scenario) -> tuple[dict[str, float], dict[str, int | N
             changes = False
         final[node_id] = None if (changes or len(ranks) != 1 or None in ranks
                                   or -1 in ranks) else ranks.pop()
-    return max_harm, final
-
-
-def grade_points(text: str) -> float:
-    return grade(text).points
-
-
-def _successors(node) -> list[str]:
-    return [n for _, n in _step_effects(node) if n is not None]
+    return final
 
 
 def _step_effects(node) -> list:

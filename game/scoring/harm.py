@@ -6,9 +6,10 @@ Authors write grades (`CD-IIIa`, `ClassIntra-II`, `MERP-E`, `ICPS-mild`, `delay-
 Two numbers per grade. `cci` is the single-event value of the Comprehensive Complication
 Index (Slankamenac 2013); `aggregate_points` combines them as the CCI does (Euclidean norm,
 capped at 100) and stays the reported summary. `points` is the weight in the decision
-model, where harm adds up (`total_points`): a second identical harm costs what the first
-did. Permanent harm, neonatal injury, MERP G-I and ICPS severe/death weigh more than
-CD-IIIb there (a teaching assumption; reasons in docs/scoring-model.md, section 1).
+model, where harm adds up over events (`learning.event_harm`; one event's points are capped
+at a death's weight): a second identical harm costs what the first did. Permanent harm,
+neonatal injury, MERP G-I and ICPS severe/death weigh more than CD-IIIb there (a teaching
+assumption; reasons in docs/scoring-model.md, section 1).
 """
 
 from __future__ import annotations
@@ -128,11 +129,6 @@ def aggregate_points(grades: list[HarmGrade] | tuple[HarmGrade, ...]) -> float:
     """The reported summary, as the CCI aggregates: sqrt(sum of squared single-event CCI
     weights), capped at 100. Not used for decisions (it discounts a second harm)."""
     return min(100.0, math.sqrt(sum(g.cci_points ** 2 for g in grades)))
-
-
-def total_points(grades: list[HarmGrade] | tuple[HarmGrade, ...], cap: float = 100.0) -> float:
-    """Decision-model harm: points add up over events, capped at a death's weight."""
-    return min(cap, sum(g.points for g in grades))
 
 
 _SCALE_NAMES = {"neonatal": "neonatal injury", "CD": "Clavien-Dindo",

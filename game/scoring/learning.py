@@ -2,9 +2,10 @@
 
 Everything a path earns is a sum of step gains, and every gain depends only on the step and
 on a small discrete `ModelState` (node, flags, attempts, supervision, feedback so far, the
-error-episode bonus awaiting feedback, harm so far for the cap, which risks already
-happened, the current step's L0). That is what lets the solver memoise exact backward
-induction on (state, belief) instead of walking every history. The formulas
+error-episode bonus awaiting feedback, which risks already happened, the current step's
+L0). That is what lets the solver memoise exact backward induction on (state, belief)
+instead of walking every history. Harm so far is deliberately not in it: the cap is per
+event, so harm adds exactly over events and no step's harm depends on what came before. The formulas
 (docs/scoring-model.md, section 2):
 
 - a decision credits L0 * A(rung) for the share of the step the trainee performed; a
@@ -12,7 +13,8 @@ induction on (state, belief) instead of walking every history. The formulas
 - an experienced error opens an error episode worth L0 * e * (1 + h * confidence) * E(a_err),
   paid at the end times the feedback quality (nothing without feedback): the debrief effect
   enters here and nowhere else;
-- each harm event adds its points (capped per session) and, when moderate or worse, costs
+- each harm event adds its points (one event's points capped at `harm_cap`, a death's
+  weight; events then add exactly) and, when moderate or worse, costs
   the trainee L0 * (1 - E(a_harm)) of learning (distress);
 - learning is scaled by the fit Z(c), averaged over the current belief about competence.
 """
@@ -50,8 +52,6 @@ class ModelState(NamedTuple):
     feedback: int = 0
     pending: float = 0.0
     """Error-episode bonus (before feedback quality) awaiting feedback at the end."""
-    harm: float = 0.0
-    """Harm points so far, only for the per-session cap."""
     risk_bits: int = 0
     l0: float = 0.0
     """Learning value of the step in progress (the last decision point)."""
@@ -108,17 +108,23 @@ def harm_bits(g: HarmGrade) -> int:
     return bits
 
 
+def event_harm(grades: tuple[str, ...], params: ModelParams) -> float:
+    """Harm points of one event (the grades one step's effects list), capped at `harm_cap`.
+    Per event, not per session: a second identical event then costs exactly what the first
+    did, and the step's harm does not depend on the path, so harm so far stays out of the
+    solver's state (docs/scoring-model.md, "Harm adds up")."""
+    return min(params.harm_cap, sum(grade(t).points for t in grades)) if grades else 0.0
+
+
 def apply_effects(s: ModelState, e: Effects, confidence: float, limits, params: ModelParams,
                   ticks_per_arrival: float = 10.0) -> tuple[ModelState, Gain]:
     """The state after an option, outcome or beat's effects, and what they earned."""
     if e == _NO_EFFECTS:
         return s, NO_GAIN
-    learning, harm, bits = e.learning, 0.0, 0
-    so_far, pending = s.harm, s.pending
+    learning, bits, pending = e.learning, 0, s.pending
+    harm = event_harm(e.harm, params)
     for text in e.harm:
         g = grade(text)
-        added = max(0.0, min(g.points, params.harm_cap - so_far))
-        harm, so_far = harm + added, so_far + added
         learning -= distress(g.severity if not g.permanent else "severe", s.l0, params)
         bits |= harm_bits(g)
         if e.high_alert and g.scale == "MERP" and g.reached_patient:
@@ -148,7 +154,7 @@ def apply_effects(s: ModelState, e: Effects, confidence: float, limits, params: 
         flags=s.flags | frozenset(e.sets) if e.sets else s.flags, attempts=attempts,
         distance=distance, arrival=arrival,
         feedback=max(s.feedback, FEEDBACK_RANK[e.feedback or "none"]),
-        pending=round(pending, 9), harm=round(so_far, 9), risk_bits=s.risk_bits | bits)
+        pending=round(pending, 9), risk_bits=s.risk_bits | bits)
     return state, Gain(learning, harm, new_bits)
 
 

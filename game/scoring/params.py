@@ -79,7 +79,8 @@ PARAMETER_TABLE: tuple[tuple[str, str, str], ...] = (
      "bonus) and after harm (distress: each event costs L0 (1 - E), 0.16 L0 moderate, "
      "0.4 L0 severe). Unexpected simulated death: OR 0.37 for competence at 3 months "
      "(Fraser 2014). Levels are a teaching assumption."),
-    ("harm_cap", "100", "Harm points in one session add up to at most a death's weight."),
+    ("harm_cap", "100", "One harm event (the grades one step lists) weighs at most a death's "
+     "weight; events add up exactly. Teaching assumption."),
     ("latency_s", "probe 3, cue 2, guide 1, takeover 0.5 s",
      "Time from stepping in to the intervention taking effect, unless an option says "
      "`takes_s`. Teaching assumption: taking over is quicker than a question."),

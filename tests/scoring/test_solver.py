@@ -17,7 +17,7 @@ from tests.inline import TINY_YAML, load_text
 GRADES = ["minor-1", "minor-3", "CD-I", "CD-II", "CD-IIIa", "CD-IIIb", "MERP-E", "delay-40min",
           "ICPS-severe"]
 
-states = st.builds(ModelState, node=st.just("n"), harm=st.floats(0, 100), l0=st.floats(0, 10),
+states = st.builds(ModelState, node=st.just("n"), l0=st.floats(0, 10),
                    pending=st.floats(0, 5), feedback=st.integers(0, 2))
 
 

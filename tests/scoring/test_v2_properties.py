@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.core.commands import Advance, Intervene
 from game.core.engine import new_session, step
-from game.core.model import Effects, Level
+from game.core.model import Beat, Effects, Level
 from game.core.state import SessionConfig
 from game.scoring.episode import EpisodeScore, rank_scores, safety_first_key, score_episode
 from game.scoring.exhaustive import plain_optimum
@@ -25,33 +25,65 @@ from game.scoring.montecarlo import monte_carlo
 from game.scoring.multiweight import best_by_weight
 from game.scoring.params import ModelParams
 from game.scoring.solver import evaluate, solve
-from tests.scoring.trees import GRADES, chains, timed_window
+from tests.scoring.trees import GRADES, chains, end, scenario, timed_window
 
 RANK = {lv.value: lv.rank for lv in Level}
 FAST = settings(max_examples=25, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
 
 
-@given(grade=st.sampled_from(GRADES + ("CD-IIIb", "ICPS-severe")), so_far=st.floats(0, 40))
-def test_a_second_identical_harm_costs_what_the_first_did(grade, so_far):
+@given(grade=st.sampled_from(GRADES + ("CD-IIIb", "ICPS-severe", "CD-V")),
+       before=st.lists(st.sampled_from(GRADES + ("CD-IVb", "CD-V")), max_size=6))
+def test_a_second_identical_harm_costs_what_the_first_did(grade, before):
+    """Whatever harm came before (even past a death's weight), an event costs the same:
+    the cap is per event, so nothing about earlier harm is in the state."""
     params = ModelParams()
-    assume(so_far + 2 * parse_grade(grade).points <= params.harm_cap)  # below the cap
-    s = ModelState("n", harm=so_far)
-    once, first = apply_effects(s, Effects(harm=(grade,)), 0.5, {}, params)
+    s = ModelState("n")
+    for earlier in before:
+        s, _ = apply_effects(s, Effects(harm=(earlier,)), 0.5, {}, params)
+    fresh, first = apply_effects(ModelState("n"), Effects(harm=(grade,)), 0.5, {}, params)
+    once, again = apply_effects(s, Effects(harm=(grade,)), 0.5, {}, params)
     _, second = apply_effects(once, Effects(harm=(grade,)), 0.5, {}, params)
-    assert first.harm > 0 and second.harm == pytest.approx(first.harm)
-    _, both = apply_effects(s, Effects(harm=(grade, grade)), 0.5, {}, params)
-    assert both.harm == pytest.approx(2 * first.harm)
+    assert first.harm == parse_grade(grade).points > 0
+    assert again.harm == second.harm == first.harm
 
 
-def test_harm_adds_up_to_the_cap_and_never_falls():
+@given(grades=st.lists(st.sampled_from(GRADES + ("CD-IVa", "CD-V", "ICPS-severe")),
+                       min_size=1, max_size=4))
+def test_one_event_is_capped_at_a_deaths_weight_and_never_falls(grades):
+    params = ModelParams()
+    _, g = apply_effects(ModelState("n"), Effects(harm=tuple(grades)), 0.5, {}, params)
+    points = [parse_grade(x).points for x in grades]
+    assert g.harm == pytest.approx(min(params.harm_cap, sum(points)))
+    assert max(points) <= g.harm <= params.harm_cap
+
+
+def test_harm_adds_over_events_past_the_cap():
+    """Five CD-IVa events cost five times one (212 points): the cap no longer stops a
+    session's harm at 100, it only stops one event's."""
     params = ModelParams()
     s, total = ModelState("n"), 0.0
     for _ in range(5):
         s, g = apply_effects(s, Effects(harm=("CD-IVa",)), 0.5, {}, params)
-        assert g.harm >= 0
         total += g.harm
-    assert total == pytest.approx(100.0)
+    assert total == pytest.approx(5 * parse_grade("CD-IVa").points)
+    _, death_and_more = apply_effects(ModelState("n"), Effects(harm=("CD-V", "CD-IIIb")),
+                                      0.5, {}, params)
+    assert death_and_more.harm == params.harm_cap
+
+
+@given(grade=st.sampled_from(GRADES + ("CD-IVb", "CD-V")), times=st.integers(1, 6))
+def test_a_vignette_with_k_identical_harms_costs_k_times_one(grade, times):
+    """Through the solver: a story of `times` beats each causing the same harm has expected
+    harm `times` x the grade's points, however far past the cap the total goes, and the
+    memoised value equals the plain evaluator's."""
+    beats = [Beat(f"b{i}", "beat", next=f"b{i + 1}" if i + 1 < times else "end",
+                  effects=Effects(harm=(grade,))) for i in range(times)]
+    tree = scenario([*beats, end()], "b0")
+    params = ModelParams(enforce_safety=False)
+    solution = solve(tree, "low", params)
+    assert solution.root.harm == pytest.approx(times * parse_grade(grade).points)
+    assert solution.root.value == pytest.approx(plain_optimum(tree, "low", params))
 
 
 def test_permanent_and_neonatal_harm_weigh_more_than_cd_iiib():
