@@ -11,30 +11,53 @@ import pygame
 from game.ui.kit.button import Button, button_rects, draw_buttons
 from game.ui.kit.common import menu_intent
 from game.ui.kit.focus import FocusList
-from game.ui.kit.layout import centred, stack
+from game.ui.kit.layout import centred
 from game.ui.kit.panels import dim, panel
-from game.ui.kit.text import fit_text_sized
+from game.ui.kit.text import text_height
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import KEY_HELP, Act, Intent
 from game.ui.shell.scene import Pop, Result, Scene, Transition
 
 
 class HelpOverlay(Scene):
+    """The keys of the screen beneath, one row per key at the player's text size.
+
+    Rows are as tall as their text needs; when they do not all fit, the list scrolls by rows
+    (arrow keys, Page Up/Down, the wheel) and a bar at its right shows where you are."""
+
     name = "help"
     overlay = True
 
     def __init__(self, ctx: UiContext, keys: tuple[tuple[str, str], ...] | None = None):
         super().__init__(ctx)
         self.keys = keys or KEY_HELP
-        """The key table to list: the player's, or a mode's own (the workshop's)."""
+        """The key table to list: the screen's own (its `help_keys`), or the player's."""
+        self.first = 0
+        """Index of the first row shown (the list scrolls by rows)."""
 
     def resize(self) -> None:
         self.box = centred(self.ctx.size, 0.9, 0.92)
 
     def on_intent(self, intent: Intent) -> Result:
+        step = {Act.UP: -1, Act.DOWN: 1, Act.SCROLL: intent.amount}.get(intent.act)
+        if step is not None:
+            self.first = max(0, min(len(self.keys) - 1, self.first + step))
+            return None
         if intent.act in (Act.HELP, Act.BACK, Act.ACTIVATE, Act.CLICK):
             return Pop()
         return None
+
+    def _rows(self, inner: pygame.Rect, key_w: int) -> list[tuple[str, str, int]]:
+        """(key, meaning, height) per row, each as tall as its longer text needs."""
+        ctx, m = self.ctx, self.ctx.metrics
+        fonts, cache = ctx.theme.fonts, ctx.cache
+        rows = []
+        for key, meaning in self.keys:
+            k, v = ctx.t(key), ctx.t(meaning)
+            h = max(text_height(cache, fonts, k, m.body, key_w - m.gap, True),
+                    text_height(cache, fonts, v, m.body, inner.width - key_w - _BAR))
+            rows.append((k, v, h))
+        return rows
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
@@ -42,35 +65,48 @@ class HelpOverlay(Scene):
         panel(ctx, surface, self.box, p.panel, p.accent)
         inner = self.box.inflate(-2 * m.pad, -2 * m.pad)
         head_h = ctx.line_height(m.heading, True) + m.gap
-        hint_h = ctx.line_height(m.small)
         ctx.text(surface, ctx.t("Keys"), pygame.Rect(inner.x, inner.y, inner.width, head_h),
                  m.heading, p.text, True)
-        rows_area = pygame.Rect(inner.x, inner.y + head_h, inner.width,
-                                inner.height - head_h - hint_h - m.gap)
-        row_h = (rows_area.height - m.gap // 2 * (len(self.keys) - 1)) // len(self.keys)
-        key_w = round(inner.width * 0.27)
-        rows = stack(rows_area, [row_h] * len(self.keys), m.gap // 2)
-        keys = [(ctx.t(k), pygame.Rect(r.x, r.y, key_w - m.gap, r.height))
-                for (k, _), r in zip(self.keys, rows)]
-        meanings = [(ctx.t(v), pygame.Rect(r.x + key_w, r.y, r.width - key_w, r.height))
-                    for (_, v), r in zip(self.keys, rows)]
-        for column, colour, bold in ((keys, p.accent, True), (meanings, p.text, False)):
-            size = common_size(ctx, column, m.body, bold)  # one size per column: a calm table
-            for text, box in column:
-                ctx.text(surface, text, box, size, colour, bold, "left", "center")
         hint = ctx.t("Esc, Enter or F1 closes this help. In assessment the clock keeps "
                      "running.") if ctx.mode == "assessment" else \
             ctx.t("Esc, Enter or F1 closes this help. The vignette is paused meanwhile.")
+        hint_h = text_height(ctx.cache, ctx.theme.fonts, hint, m.small, inner.width)
         ctx.text(surface, hint, pygame.Rect(inner.x, inner.bottom - hint_h, inner.width,
                                             hint_h), m.small, p.muted)
+        area = pygame.Rect(inner.x, inner.y + head_h, inner.width,
+                           inner.height - head_h - hint_h - m.gap)
+        key_w = round(inner.width * 0.27)
+        rows = self._rows(inner, key_w)
+        self.first = min(self.first, len(rows) - 1)
+        y, shown = area.y, 0
+        for key, meaning, h in rows[self.first:]:
+            if y + h > area.bottom and shown:
+                break
+            h = min(h, area.bottom - y)
+            ctx.text(surface, key, pygame.Rect(area.x, y, key_w - m.gap, h), m.body, p.accent,
+                     True)
+            ctx.text(surface, meaning, pygame.Rect(area.x + key_w, y, area.width - key_w - _BAR,
+                                                   h), m.body, p.text)
+            y, shown = y + h + m.gap // 2, shown + 1
+        if shown < len(rows):  # the sign that there is more: a bar the size of what is shown
+            list_bar(ctx, surface, pygame.Rect(area.right - _BAR // 2, area.y, _BAR // 2,
+                                               area.height), self.first, shown, len(rows))
 
 
-def common_size(ctx: UiContext, items: list[tuple[str, pygame.Rect]], size: int,
-                bold: bool) -> int:
-    """The largest size (at most `size`) at which every text fits its box."""
-    floor = max(11, round(size * 0.7 / max(1.0, ctx.theme.fonts.scale)))
-    return min((fit_text_sized(ctx.cache, ctx.theme.fonts, text, size, ctx.palette.text, box,
-                               bold, floor)[1] for text, box in items), default=size)
+_BAR = 12
+"""Room kept at the right of a scrolling list for its scroll bar (px)."""
+
+
+def list_bar(ctx: UiContext, surface: pygame.Surface, track: pygame.Rect, first: int,
+             shown: int, total: int) -> None:
+    """A scroll bar for a list showing rows first..first+shown of total."""
+    radius = track.width // 2
+    pygame.draw.rect(surface, ctx.palette.panel_alt, track, border_radius=radius)
+    thumb_h = max(track.width * 2, track.height * shown // max(1, total))
+    span = max(1, total - shown)
+    thumb_y = track.y + (track.height - thumb_h) * min(first, span) // span
+    pygame.draw.rect(surface, ctx.palette.accent,
+                     pygame.Rect(track.x, thumb_y, track.width, thumb_h), border_radius=radius)
 
 
 class ConfirmDialog(Scene):

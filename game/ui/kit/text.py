@@ -1,14 +1,21 @@
-"""Wrapped text rendered once and cached: re-rendering every frame costs 5-20 ms here.
+"""Text at the size the player chose: rendered once, cached, and never shrunk to fit.
 
-`TextCache.render` returns a surface for (text, font, colour, width) and keeps it until the
-cache is cleared (on resize or a change of text size). `fit_text` shrinks a font step by step
-until a text block fits its box, so nothing is ever drawn outside its box.
+Re-rendering wrapped text every frame costs 5-20 ms here, so `TextCache.render` keeps a
+surface per (text, font, colour, width) until the cache is cleared (on resize or a change of
+text size).
+
+The rule every screen inherits through `draw_text` (and `UiContext.text`): text keeps the
+size the player chose in the settings. It wraps to its box; when the box is too short for
+it, the box scrolls (mouse wheel over it) and shows a scroll bar, so nothing is shrunk, cut
+with an ellipsis or dropped. Screens should still size their boxes by their text (`text_height`,
+`common_height`) so that scrolling stays the exception.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 
 import pygame
 
@@ -52,17 +59,10 @@ class TextCache(SurfaceCache):
 
 def fit_text(cache: TextCache, fonts: Fonts, text: str, size: int, colour: Colour,
              box: pygame.Rect, bold: bool = False, min_size: int = 11) -> pygame.Surface:
-    """The largest rendering of `text` (wrapped to the box width) whose height fits the box."""
-    return fit_text_sized(cache, fonts, text, size, colour, box, bold, min_size)[0]
+    """The largest rendering of `text` (wrapped to the box width) whose height fits the box.
 
-
-def fit_text_sized(cache: TextCache, fonts: Fonts, text: str, size: int, colour: Colour,
-                   box: pygame.Rect, bold: bool = False,
-                   min_size: int = 11) -> tuple[pygame.Surface, int]:
-    """As `fit_text`, also returning the size it settled on (the readability test reads it).
-
-    A size also counts as too big while its longest word is wider than the box: pygame's
-    wrapping would then break that word in the middle ("ligamentu / m")."""
+    Only for labels drawn inside procedure pictures, which scale with the picture; screen
+    text goes through `draw_text` and never shrinks."""
     longest = max(text.split(), key=len, default="")
     while True:
         font = fonts.get(size, bold)
@@ -70,24 +70,122 @@ def fit_text_sized(cache: TextCache, fonts: Fonts, text: str, size: int, colour:
         fits = surf.get_height() <= box.height and surf.get_width() <= box.width \
             and font.size(longest)[0] <= box.width
         if fits or size <= min_size:
-            return surf, size
+            return surf
         size -= 1
 
 
-def truncate_to_fit(cache: TextCache, font: pygame.font.Font, text: str, colour: Colour,
-                    box: pygame.Rect) -> pygame.Surface:
-    """The longest word-prefix of `text` plus an ellipsis that fits the box (binary search).
+def text_height(cache: TextCache, fonts: Fonts, text: str, size: int, width: int,
+                bold: bool = False) -> int:
+    """Height of `text` wrapped to `width` at `size`: what a box must give it to not scroll."""
+    if not text or width <= 0:
+        return 0
+    return cache.render(text, fonts.get(size, bold), (0, 0, 0), width).get_height()
 
-    Only for secondary text (context lines) whose full version the player has already seen.
-    """
-    words = text.split()
-    lo, hi = 0, len(words)
-    best = cache.render("…", font, colour, box.width)
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        surf = cache.render(" ".join(words[:mid]) + "…", font, colour, box.width)
-        if surf.get_height() <= box.height:
-            best, lo = surf, mid + 1
-        else:
-            hi = mid - 1
-    return best
+
+def common_height(cache: TextCache, fonts: Fonts, texts: list[str], size: int, width: int,
+                  bold: bool = False) -> int:
+    """The tallest of `texts` wrapped to `width`: one height for a list of equal boxes."""
+    return max((text_height(cache, fonts, t, size, width, bold) for t in texts), default=0)
+
+
+@dataclass
+class _Region:
+    box: pygame.Rect
+    key: Hashable
+    limit: int
+    step: int
+
+
+@dataclass
+class Scrolls:
+    """Scroll offsets of the text boxes too short for their text, and where they are.
+
+    The app calls `begin_frame` before drawing; every box drawn scrolled in that frame is
+    noted, and `wheel` scrolls the one under the mouse. An offset belongs to a box and its
+    text, so new text in a box starts at its top."""
+
+    offsets: dict[Hashable, int] = field(default_factory=dict)
+    regions: dict[tuple[int, int, int, int], _Region] = field(default_factory=dict)
+
+    def begin_frame(self) -> None:
+        self.regions.clear()
+
+    def offset(self, key: Hashable, limit: int) -> int:
+        return max(0, min(limit, self.offsets.get(key, 0)))
+
+    def note(self, box: pygame.Rect, key: Hashable, limit: int, step: int) -> None:
+        self.regions[tuple(box)] = _Region(box.copy(), key, limit, step)
+
+    def wheel(self, pos: tuple[int, int], rows: int) -> bool:
+        """Scroll the scrolled box under `pos` by `rows` lines (positive = down); False when
+        no such box is there, so the screen's own scrolling gets the wheel."""
+        hits = [r for r in self.regions.values() if r.box.collidepoint(pos)]
+        if not hits:
+            return False
+        region = min(hits, key=lambda r: r.box.width * r.box.height)  # the innermost
+        now = self.offset(region.key, region.limit)
+        self.offsets[region.key] = max(0, min(region.limit, now + rows * region.step))
+        return True
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """What `draw_text` did: where the visible text is, at what pixel size, and whether its
+    box scrolls (its text is taller than the box at the chosen size)."""
+
+    rect: pygame.Rect
+    px: int
+    scrolled: bool
+
+
+def _aligned(rect: pygame.Rect, box: pygame.Rect, align: str, valign: str) -> pygame.Rect:
+    rect = rect.copy()
+    rect.x = {"left": box.x, "center": box.centerx - rect.width // 2,
+              "right": box.right - rect.width}[align]
+    rect.y = {"top": box.y, "center": box.centery - rect.height // 2,
+              "bottom": box.bottom - rect.height}[valign]
+    return rect
+
+
+def draw_text(surface: pygame.Surface, cache: TextCache, fonts: Fonts, scrolls: Scrolls,
+              text: str, box: pygame.Rect, size: int, colour: Colour, bold: bool,
+              align: str, valign: str, bar: tuple[Colour, Colour]) -> Drawn:
+    """Draw `text` at `size` wrapped to `box`; a box too short for it scrolls (see module)."""
+    font = fonts.get(size, bold)
+    px = max(8, round(size * fonts.scale))  # as `Fonts.get` sizes it
+    surf = cache.render(text, font, colour, box.width)
+    if surf.get_height() <= box.height:
+        rect = _aligned(surf.get_rect(), box, align, valign)
+        _blit_clipped(surface, surf, rect, box, None)
+        return Drawn(rect, px, False)
+    bar_w = max(4, font.get_height() // 5)
+    inner = pygame.Rect(box.x, box.y, max(1, box.width - bar_w - 3), box.height)
+    surf = cache.render(text, font, colour, inner.width)
+    limit = surf.get_height() - box.height
+    key = (tuple(box), text, size, bold)
+    top = scrolls.offset(key, limit)
+    scrolls.note(box, key, limit, font.get_linesize())
+    rect = _aligned(pygame.Rect(0, 0, surf.get_width(), box.height), inner, align, "top")
+    _blit_clipped(surface, surf, rect, box, pygame.Rect(0, top, surf.get_width(), box.height))
+    _scroll_bar(surface, pygame.Rect(box.right - bar_w, box.y, bar_w, box.height),
+                top, limit, surf.get_height(), bar)
+    return Drawn(rect.clip(box), px, True)
+
+
+def _blit_clipped(surface: pygame.Surface, surf: pygame.Surface, rect: pygame.Rect,
+                  box: pygame.Rect, area: pygame.Rect | None) -> None:
+    previous = surface.get_clip()
+    surface.set_clip(box.clip(previous) if previous else box)
+    surface.blit(surf, rect, area)
+    surface.set_clip(previous)
+
+
+def _scroll_bar(surface: pygame.Surface, track: pygame.Rect, top: int, limit: int,
+                total: int, colours: tuple[Colour, Colour]) -> None:
+    """A track with a thumb the size of the visible share: the sign that there is more."""
+    radius = track.width // 2
+    pygame.draw.rect(surface, colours[0], track, border_radius=radius)
+    thumb_h = max(min(track.height, track.width * 2), track.height * track.height // total)
+    thumb_y = track.y + (track.height - thumb_h) * top // max(1, limit)
+    pygame.draw.rect(surface, colours[1], pygame.Rect(track.x, thumb_y, track.width, thumb_h),
+                     border_radius=radius)

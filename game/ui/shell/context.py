@@ -17,7 +17,7 @@ import pygame
 from game.app.sessions import Launch
 from game.config import Settings
 from game.i18n import Translator
-from game.ui.kit.text import TextCache, fit_text_sized, truncate_to_fit
+from game.ui.kit.text import Scrolls, TextCache, draw_text
 from game.ui.kit.theme import Colour, Palette, Theme, make_theme
 
 if TYPE_CHECKING:
@@ -65,16 +65,6 @@ def metrics_for(size: tuple[int, int], theme: Theme) -> Metrics:
                    text=text)
 
 
-def aligned(rect: pygame.Rect, box: pygame.Rect, align: str, valign: str) -> pygame.Rect:
-    """`rect` moved into `box` with the given horizontal and vertical alignment."""
-    rect = rect.copy()
-    rect.x = {"left": box.x, "center": box.centerx - rect.width // 2,
-              "right": box.right - rect.width}[align]
-    rect.y = {"top": box.y, "center": box.centery - rect.height // 2,
-              "bottom": box.bottom - rect.height}[valign]
-    return rect
-
-
 @dataclass(frozen=True)
 class TextPlacement:
     """Where one text block went: the layout test checks `rect` lies inside `box`."""
@@ -87,8 +77,11 @@ class TextPlacement:
     requested: int
     """Size the screen asked for (compare with `Metrics.body`)."""
     truncated: bool = False
+    """Cut with an ellipsis. Text is never cut any more (it scrolls); kept for readers."""
     overflow: bool = False
-    """It did not fit even at the smallest size and was cut without the caller asking."""
+    """Cut without the caller asking. Never set any more: a box too short scrolls."""
+    scrolled: bool = False
+    """Its box was too short for it at the chosen size, so the box scrolls and shows a bar."""
 
 
 def _silent(_: str) -> None:
@@ -130,6 +123,8 @@ class UiContext:
     on_settings: Callable[[Settings], None] | None = None
     """Set by the app: applies what scenes cannot reach (sound, voice, full screen, re-layout
     of every scene on the stack)."""
+    scrolls: Scrolls = field(default_factory=Scrolls)
+    """Offsets of the text boxes that scroll (the app routes the mouse wheel to them)."""
     metrics: Metrics = field(init=False)
 
     def __post_init__(self) -> None:
@@ -171,34 +166,23 @@ class UiContext:
              colour: Colour | None = None, bold: bool = False, align: str = "left",
              valign: str = "top", min_size: int | None = None,
              truncate: bool = False) -> pygame.Rect:
-        """Draw `text` wrapped and shrunk to fit `box`; returns the rectangle it covers.
+        """Draw `text` at `size` (times the player's text size) wrapped to `box`; returns the
+        rectangle it covers. Text never shrinks and is never cut: a box too short for its
+        text scrolls and shows a scroll bar (`game.ui.kit.text.draw_text`).
 
-        Text that does not fit even at the smallest size is cut at a word and ends in an
-        ellipsis, never clipped mid-line. `truncate` says the caller expects that (secondary
-        text); otherwise it is recorded as an overflow, which the layout test reports.
+        `min_size` and `truncate` are accepted for older callers and have no effect: there
+        is no smaller size to fall back to and nothing is cut.
         """
+        del min_size, truncate
         if not text or box.width <= 0 or box.height <= 0:
             return pygame.Rect(box.x, box.y, 0, 0)
-        colour = colour or self.palette.text
-        # Larger text settings may shrink back toward the normal size before anything is cut.
-        floor = min_size if min_size is not None else \
-            max(11, round(size * 0.7 / max(1.0, self.theme.fonts.scale)))
-        surf, used = fit_text_sized(self.cache, self.theme.fonts, text, size, colour, box,
-                                    bold, floor)
-        cut = surf.get_height() > box.height
-        if cut:
-            surf = truncate_to_fit(self.cache, self.theme.fonts.get(used, bold), text, colour,
-                                   box)
-        rect = aligned(surf.get_rect(), box, align, valign)
-        previous = surface.get_clip()
-        surface.set_clip(box.clip(previous) if previous else box)
-        surface.blit(surf, rect)
-        surface.set_clip(previous)
+        p = self.palette
+        drawn = draw_text(surface, self.cache, self.theme.fonts, self.scrolls, text, box, size,
+                          colour or p.text, bold, align, valign, (p.panel_alt, p.accent))
         if self.recorder is not None:
-            self.recorder.append(TextPlacement(text, rect.copy(), box.copy(),
-                                               self.font_px(used), size, cut,
-                                               cut and not truncate))
-        return rect
+            self.recorder.append(TextPlacement(text, drawn.rect.copy(), box.copy(), drawn.px,
+                                               size, scrolled=drawn.scrolled))
+        return drawn.rect
 
     def line_height(self, size: int, bold: bool = False) -> int:
         return self.theme.fonts.get(size, bold).get_linesize()
