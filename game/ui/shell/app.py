@@ -101,6 +101,9 @@ class App:
             self.on_resize()
         elif intent is not None and intent.act is Act.QUIT:
             self.stack.close_all()
+        elif event.type == pygame.MOUSEWHEEL and \
+                self.ctx.scrolls.wheel(pygame.mouse.get_pos(), -int(event.y)):
+            return  # a text box too short for its text scrolled (kit/text.py)
         else:
             self.stack.handle(event)
 
@@ -144,6 +147,7 @@ class App:
         self.stack.update(min(dt_ms, MAX_FRAME_MS))
         if self.stack.running:
             surface = pygame.display.get_surface()
+            self.ctx.scrolls.begin_frame()
             self.stack.draw(surface)
             pygame.display.flip()
 
