@@ -67,7 +67,8 @@ class Room:
         self.tokens: dict[str, str] = {}
         """key -> token of every phone that joined."""
         self.nicknames: dict[str, str] = {}
-        """token -> nickname (memory only; never logged, never beside a vote)."""
+        """token -> nickname (memory only; never logged, never beside a vote). Shown only on
+        the participant's own phone and in the lobby on the setup screen."""
         self.ballots: dict[tuple[str, tuple[str, ...]], Ballot] = {}
         """(decision, path to it) -> ballot: going back to a decision finds its ballot again;
         the same decision reached by another path is another situation and a new ballot."""
@@ -118,6 +119,20 @@ class Room:
                 self.nicknames[token] = name
             self._changed(for_phones=False)
             return Seat(key, token)
+
+    def allow_nicknames(self, allowed: bool) -> None:
+        """The facilitator's switch (off by default). Turning it off forgets every nickname
+        given so far, so none is shown anywhere afterwards."""
+        with self.lock:
+            self.nicknames_allowed = allowed
+            if not allowed:
+                self.nicknames.clear()
+            self._changed()
+
+    def lobby(self) -> list[str]:
+        """The nicknames given so far, in joining order (for the lobby on the projector)."""
+        with self.lock:
+            return [self.nicknames[t] for t in self.tokens.values() if t in self.nicknames]
 
     def seat(self, key: str) -> Seat:
         with self.lock:

@@ -177,7 +177,9 @@ def test_skip_back_lands_at_the_last_decisions_window(make_ctx, library):
     parent = read_log(play.session.log_path).header["parent"]
     assert parent["log"] == first_log.name and parent["decision"] == decided.node
     assert verify_log(str(first_log), library.get).ok  # the parent stays verifiable
-    while play.phase != "ended":    # the room votes again and finishes the story
+    kept = dict(play.desk.vote.counts)                 # Backspace kept the hands counted
+    assert kept and play.desk.vm.status.startswith("Kept from before going back")
+    while play.phase != "ended":    # the room changes one vote and finishes the story
         if play.phase == "vote":
             vote(stack, 1)
             key(stack, pygame.K_RETURN)
@@ -190,8 +192,9 @@ def test_skip_back_lands_at_the_last_decisions_window(make_ctx, library):
     key(stack, pygame.K_RETURN)
     end = stack.top
     end.wait()
-    first = end.vm.rows[0]  # the room's second vote at that decision, not the first one
-    assert "1 Watch 1 (100%)" in first.counts_text
+    first = end.vm.rows[0]  # the room's second vote at that decision: kept, plus one
+    assert kept == {"watch": 1, "probe": 3}
+    assert "1 Watch 2 (40%) · 2 Probe 3 (60%)" in first.counts_text
 
 
 def test_skip_back_from_the_end_screen_uses_the_finished_log(make_ctx):

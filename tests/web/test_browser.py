@@ -124,3 +124,24 @@ def test_the_qr_link_fills_in_the_room_code(browser, served):
     browser.get(server.qr_url)
     wait_for(browser, "join")
     assert browser.find_element("id", "code").get_attribute("value") == "K7P2Q"
+
+
+def test_nicknames_appear_only_when_the_facilitator_switches_them_on(browser, served):
+    room, server = served
+    browser.execute_script("localStorage.clear()")
+    browser.get(server.url)
+    wait_for(browser, "join")
+    assert not visible(browser, "nick-row")                # off by default
+    room.allow_nicknames(True)                             # N on the setup screen
+    browser.find_element("id", "code").click()             # the form asks again: no reload
+    wait_for(browser, "nick-row")
+    browser.find_element("id", "code").send_keys("K7P2Q")
+    browser.find_element("id", "nickname").send_keys("Dr Sam")
+    browser.find_element("id", "join-button").click()
+    wait_for(browser, "lobby")
+    assert text(browser, "who") == "You are Dr Sam"       # on this phone...
+    assert room.lobby() == ["Dr Sam"]                      # ...and the projector's lobby
+    room.allow_nicknames(False)                            # off again: forgotten everywhere
+    browser.refresh()
+    wait_for(browser, "lobby")
+    assert text(browser, "who") == "Anonymous" and room.lobby() == []

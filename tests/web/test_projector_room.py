@@ -131,7 +131,7 @@ def test_the_join_box_and_the_histogram_draw_inside_their_boxes(phones, ctx):
     assert len(placed) > 10 and all(p.box.contains(p.rect) for p in placed)
 
 
-def test_a_workshop_opens_the_room_with_its_first_vignette_and_closes_it_on_leaving(
+def test_the_room_opens_on_the_setup_screen_and_closes_on_leaving_the_workshop(
         monkeypatch, capsys):
     from game.app.sessions import Launch, session_starter
     from game.content.catalogue import load_catalogue
@@ -146,11 +146,26 @@ def test_a_workshop_opens_the_room_with_its_first_vignette_and_closes_it_on_leav
     ctx = UiContext(make_theme("default", "normal"), services, (1280, 720), recorder=[])
     setup = WorkshopSetupScene(ctx, "lumbar_puncture", None)
     setup.resize()
-    play = setup._start().scene
-    phones = setup.phones
-    assert play.phones is phones and phones.server is not None
+    phones = setup.phones  # the workshop started: phones join before the first vignette
+    assert phones is not None and phones.server is not None and phones.server.running
     assert capsys.readouterr().out.startswith("join: http://127.0.0.1:")
     key = phones.room.join(phones.room.code).key
+    ctx.recorder.clear()
+    setup.draw(pygame.Surface(ctx.size))
+    shown = [p.text for p in ctx.recorder]
+    assert phones.room.code in shown and "1 phone has joined" in shown
+    assert not any("In the room" in x for x in shown)  # nicknames are off by default
+    from game.ui.shell.input import key_event
+    setup.handle_event(key_event(pygame.K_n))          # the facilitator switches them on
+    assert phones.room.nicknames_allowed
+    phones.room.join(phones.room.code, nickname="Sam")
+    ctx.recorder.clear()
+    setup.draw(pygame.Surface(ctx.size))
+    shown = [p.text for p in ctx.recorder]
+    assert "In the room: Sam; 1 without a nickname" in shown
+    assert "✔ Nicknames on phones: on" in shown
+    play = setup._start().scene
+    assert play.phones is phones and capsys.readouterr().out == ""  # one join line only
     for _ in range(3000):
         if play.phase == "vote":
             break
@@ -164,6 +179,6 @@ def test_a_workshop_opens_the_room_with_its_first_vignette_and_closes_it_on_leav
     ctx.recorder.clear()
     play.draw(pygame.Surface(ctx.size))
     shown = [p.text for p in ctx.recorder]
-    assert "1 of 1 have voted" in shown and "hidden until R" in shown
+    assert "1 of 2 have voted" in shown and "hidden until R" in shown  # Sam has not voted
     setup.close()
     assert not phones.server.running and phones.room.closed

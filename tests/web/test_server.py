@@ -49,6 +49,32 @@ def test_joining_needs_the_room_code(served):
     assert room.participants == 1
 
 
+def test_the_nickname_switch_is_off_by_default_and_nicknames_stay_off_the_record(served):
+    room, server = served
+    assert request(server.url + "api/info")[1] == {"nicknames": False}
+    status, data, _ = request(server.url + "api/join", "POST",
+                              {"code": "ABCDE", "nickname": "Sam"})
+    assert status == 200 and data["state"]["nickname"] is None and room.lobby() == []
+    room.allow_nicknames(True)                      # the facilitator's N on the setup screen
+    assert request(server.url + "api/info")[1] == {"nicknames": True}
+    status, data, _ = request(server.url + "api/join", "POST",
+                              {"code": "ABCDE", "nickname": "Sam"})
+    assert status == 200 and data["state"]["nickname"] == "Sam"  # its own phone sees it
+    status, bad, _ = request(server.url + "api/join", "POST",
+                             {"code": "ABCDE", "nickname": "x" * 30})
+    assert status == 400 and bad == {"error": "A nickname has at most 24 characters."}
+    room.open("d1", "cue", OPTIONS)
+    request(server.url + "api/vote", "POST", {"decision": "d1", "option": "watch"},
+            key=data["key"])
+    assert "Sam" not in repr(room.record())          # never beside a vote in the log
+    other = Phone(server.url, "ABCDE")
+    other.join()
+    assert "Sam" not in repr(other.state())          # nor on anyone else's phone
+    assert room.lobby() == ["Sam"]
+    room.allow_nicknames(False)
+    assert room.lobby() == [] and room.nicknames == {}
+
+
 def test_votes_are_validated_and_go_to_the_room(served):
     room, server = served
     phone = Phone(server.url, "ABCDE")

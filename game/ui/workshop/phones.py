@@ -1,7 +1,8 @@
 """The workshop's phone room on the projector's side: start, link, stop.
 
-Started with the first vignette of a workshop and stopped when the facilitator leaves the
-workshop (so a room of supervisors joins once for the whole session). Where it listens is
+Started when the workshop starts (its setup screen opens: phones join in the lobby before the
+first vignette) and stopped when the facilitator leaves the workshop (so a room of
+supervisors joins once for the whole session). Where it listens is
 the facilitator's choice (`safetynet play --mode workshop --phones ADDRESS[:PORT]|lan|off`,
 carried in the SAFETYNET_PHONES variable like --dir is); the default is the laptop's LAN
 address. If it cannot listen, the workshop goes on with keyed-in hand counts and the

@@ -52,7 +52,7 @@ def draw_join(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, vm: Jo
     big = ctx.line_height(m.heading, True)
     y = text.y
     for words, size, colour, h in ((vm.heading, m.body, p.accent, line),
-                                   (vm.url, m.heading, p.text, big * 2),
+                                   (vm.url, m.heading, p.text, big if vm.names else big * 2),
                                    (ctx.t("Room code"), m.small, p.muted, line),
                                    (vm.code, m.title, p.text, ctx.line_height(m.title, True)),
                                    (vm.joined_text, m.small, p.muted, line)):
@@ -60,6 +60,9 @@ def draw_join(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, vm: Jo
         ctx.text(surface, words, box, size, colour, True, "left", "center",
                  min_size=m.small if size > m.small else None)
         y += h
+    if vm.names and text.bottom - y >= line:
+        ctx.text(surface, vm.names, pygame.Rect(text.x, y, text.width, text.bottom - y),
+                 m.small, p.text, False, truncate=True)
 
 
 def draw_histogram(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,

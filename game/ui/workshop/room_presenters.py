@@ -25,16 +25,41 @@ class JoinVM:
     joined_text: str
     error: str
     """Why phones cannot join (the room then votes by show of hands), or ""."""
+    names: str = ""
+    """The lobby's nicknames (setup screen only, when the facilitator allows them)."""
 
 
-def join_vm(phones: PhoneRoom, t: Tr = english) -> JoinVM:
+MAX_LOBBY_NAMES = 30
+"""Nicknames listed in the lobby; more are summed up ("and 12 more")."""
+
+
+def join_vm(phones: PhoneRoom, t: Tr = english, lobby: bool = False) -> JoinVM:
+    """How to join; `lobby` (the setup screen, before a vignette) also lists the nicknames
+    given, when nicknames are on. Nowhere else: never beside a vote."""
     n = phones.room.participants
     joined = t("No phone has joined yet") if n == 0 else (
         t("1 phone has joined") if n == 1 else t("{n} phones have joined", n=n))
     error = t("Phones cannot join: {why}. Count hands with the number keys.",
               why=phones.error) if phones.error else ""
     return JoinVM(t("Vote from your phone"), phones.url.removeprefix("http://").rstrip("/"),
-                  phones.room.code, phones.qr, joined, error)
+                  phones.room.code, phones.qr, joined, error,
+                  lobby_names(phones.room, t) if lobby else "")
+
+
+def lobby_names(room: Room, t: Tr = english) -> str:
+    """'In the room: Sam, Alex and 3 more; 9 without a nickname', or "" (nicknames off)."""
+    if not room.nicknames_allowed:
+        return ""
+    names = room.lobby()
+    shown = ", ".join(names[:MAX_LOBBY_NAMES])
+    if len(names) > MAX_LOBBY_NAMES:
+        shown = t("{names} and {n} more", names=shown, n=len(names) - MAX_LOBBY_NAMES)
+    plain = room.participants - len(names)
+    parts = [t("In the room: {names}", names=shown)] if names else []
+    if plain:
+        parts.append(t("1 without a nickname") if plain == 1
+                     else t("{n} without a nickname", n=plain))
+    return "; ".join(parts) if parts else t("Nicknames are on: none given yet")
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,12 @@ Three sections and a Start button, walked through with Tab (or Enter, which move
 next section, so Enter four times starts the first vignette with the defaults). The session
 is started in mode "workshop" with the chosen risk weight in its log header, in the same
 logs folder as every other session.
+
+The workshop starts here, so the phones' room opens here (issue 14: "when a workshop starts,
+a small web server listens"): the setup screen is the lobby where phones join before the
+first vignette, the `join: ` line is printed as it opens, and N (or a click) switches the
+optional nicknames on or off (off by default). The room stays open across vignettes and
+closes when the facilitator leaves the workshop.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result, Scene
 from game.ui.workshop import setup_draw as draw
-from game.ui.workshop.keys import WORKSHOP_KEY_HELP
+from game.ui.workshop.keys import WORKSHOP_KEYS
 from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import DEFAULT_WEIGHT, weight_choices
 from game.ui.workshop.view import base_of, projector
@@ -28,7 +34,7 @@ SECTIONS = ("vignette", "profile", "weight", "start")
 
 class WorkshopSetupScene(Scene):
     name = "workshop-setup"
-    help_keys = WORKSHOP_KEY_HELP
+    keymap = WORKSHOP_KEYS
 
     def __init__(self, ctx: UiContext, scenario_id: str | None = None,
                  profile: str | None = None):
@@ -47,8 +53,9 @@ class WorkshopSetupScene(Scene):
         self._choose_profile(profile)
         self.offset = 0
         self.error = ""
-        self.phones: PhoneRoom | None = None
-        """The phones' room, from the first vignette until the facilitator leaves."""
+        self.phones: PhoneRoom | None = PhoneRoom.start()
+        """The phones' room, from the setup screen until the facilitator leaves (None when
+        phones are off)."""
 
     # --- selection -----------------------------------------------------------------------
     @property
@@ -90,8 +97,25 @@ class WorkshopSetupScene(Scene):
 
     # --- scene API -----------------------------------------------------------------------
     def resize(self) -> None:
-        self.layout = draw.setup_layout(self.ctx)
+        self.layout = draw.setup_layout(self.ctx, self._lobby)
         self._place()
+
+    @property
+    def _lobby(self) -> bool:
+        """Phones are on: the setup screen shows how to join and the nickname switch."""
+        return self.phones is not None
+
+    def toggle_nicknames(self) -> None:
+        if self.phones is not None:
+            self.phones.room.allow_nicknames(not self.phones.room.nicknames_allowed)
+
+    def handle_event(self, event: pygame.event.Event) -> Result:
+        """N switches nicknames (a setup-only key); everything else as the key table says."""
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_n and self._lobby \
+                and not int(getattr(event, "mod", 0)) & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.toggle_nicknames()
+            return None
+        return super().handle_event(event)
 
     def _place(self) -> None:
         """Scroll the vignette list so the selected one shows; lay out everything clickable."""
@@ -139,6 +163,8 @@ class WorkshopSetupScene(Scene):
             self.section, self.weight = "weight", float(weight)
         elif self.layout.start.collidepoint(pos):
             return self._start()
+        elif self.layout.nicknames is not None and self.layout.nicknames.collidepoint(pos):
+            self.toggle_nicknames()
         return None
 
     def _start(self) -> Result:
@@ -155,8 +181,6 @@ class WorkshopSetupScene(Scene):
             return None
         self.error = ""
         workshop = Workshop(scenario, session)
-        if self.phones is None:  # the room opens with the first vignette and stays open
-            self.phones = PhoneRoom.start()
         if self.phones is not None and self.phones.server is not None:
             self.phones.attach(workshop)
         return Push(WorkshopPlayScene(base_of(self.ctx), workshop, phones=self.phones))

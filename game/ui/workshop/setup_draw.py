@@ -1,7 +1,10 @@
 """Drawing the workshop setup (read-only) and the rectangles its clicks are tested against.
 
-Left: the vignette list (scrolls to keep the selection in view). Right: the trainee profiles
-of the selected vignette, the risk weight buttons with what the weight means, and Start.
+Left: the vignette list (scrolls to keep the selection in view) and, when phones are on, the
+lobby: how to join (QR code, address, room code), how many have joined and, if the
+facilitator allows nicknames, the nicknames given. Right: the trainee profiles of the
+selected vignette, the risk weight buttons with what the weight means, the nickname switch
+(phones only) and Start.
 The focused section has the focus ring; the selected item of every section says so in words
 (✔), not only by colour.
 """
@@ -20,6 +23,8 @@ from game.ui.kit.layout import frame, split_x, stack
 from game.ui.kit.panels import focus_ring, panel
 from game.ui.kit.vocabulary import CATEGORY_NAMES, SUPERVISION_NAMES
 from game.ui.shell.context import UiContext
+from game.ui.workshop.room_draw import draw_join
+from game.ui.workshop.room_presenters import join_vm
 
 if TYPE_CHECKING:
     from game.ui.workshop.setup import WorkshopSetupScene
@@ -37,20 +42,32 @@ class SetupLayout:
     weight_help: pygame.Rect
     start: pygame.Rect
     footer: pygame.Rect
+    join: pygame.Rect | None = None
+    """The lobby's join box (None when phones are off)."""
+    nicknames: pygame.Rect | None = None
+    """The nickname switch (None when phones are off)."""
 
 
-def setup_layout(ctx: UiContext) -> SetupLayout:
+JOIN_SHARE = 0.42
+"""Of the left column, for the join box: its QR code must read from the back of a room."""
+
+
+def setup_layout(ctx: UiContext, phones: bool = False) -> SetupLayout:
     m = ctx.metrics
     f = frame(ctx.size, m, m.heading)
     left, right = split_x(f.body, 0.5, m.pad)
     label_h = ctx.line_height(m.body, True) + m.gap // 2
-    list_label, rows = stack(left, [label_h, left.height - label_h - m.gap // 2], m.gap // 2)
+    join_h = round(left.height * JOIN_SHARE) if phones else 0
+    list_h = left.height - label_h - m.gap // 2 - (join_h + m.gap if phones else 0)
+    list_label, rows, join = stack(left, [label_h, list_h, join_h], m.gap // 2)
     help_h = ctx.line_height(m.small) * 3
-    fixed = [label_h, 0, label_h, m.button_h, help_h, m.button_h]
-    fixed[1] = right.height - sum(fixed) - 5 * m.gap
+    fixed = [label_h, 0, label_h, m.button_h, help_h] + ([m.button_h] if phones else []) + \
+        [m.button_h]
+    fixed[1] = right.height - sum(fixed) - (len(fixed) - 1) * m.gap
     parts = stack(right, fixed, m.gap)
     return SetupLayout(f.header, list_label, rows, parts[0], parts[1], parts[2], parts[3],
-                       parts[4], parts[5], f.footer)
+                       parts[4], parts[-1], f.footer, join if phones else None,
+                       parts[5] if phones else None)
 
 
 def row_height(ctx: UiContext) -> int:
@@ -117,9 +134,25 @@ def draw_setup(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
     _weights(scene, surface)
     draw_button(ctx, surface, Button("start", t("Start the workshop"), lay.start, "Enter"),
                 scene.section == "start", m.heading)
+    _phones(scene, surface)
     hint = scene.error or t("Tab next section · Up/Down choose · number key picks · Enter next "
                             "/ start · Esc back · F1 keys")
+    if lay.nicknames is not None and not scene.error:
+        hint = t("N nicknames on/off") + " · " + hint
     draw_footer(ctx, surface, lay.footer, hint)
+
+
+def _phones(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
+    """The lobby: phones join here, before the first vignette; the nickname switch."""
+    ctx, lay, phones = scene.ctx, scene.layout, scene.phones
+    if phones is None or lay.join is None or lay.nicknames is None:
+        return
+    draw_join(ctx, surface, lay.join, join_vm(phones, ctx.t, lobby=True))
+    on = phones.room.nicknames_allowed
+    label = ctx.t("✔ Nicknames on phones: on") if on else \
+        ctx.t("Nicknames on phones: off (anonymous)")
+    draw_button(ctx, surface, Button("nicknames", label, lay.nicknames, "N", selected=on),
+                False)
 
 
 def _weights(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:

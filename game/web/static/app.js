@@ -202,15 +202,23 @@ function countdown() {
   tickTimer = setInterval(tick, 250);
 }
 
-async function start() {
+// The facilitator may switch nicknames on while this page is open: ask again whenever the
+// participant comes to the form, so the field appears without a reload.
+async function checkNicknames() {
   const info = await call("GET", "/api/info").catch(() => ({ nicknames: false }));
   $("nick-row").hidden = !info.nicknames;
+  if (!info.nicknames) $("nickname").value = "";
+}
+
+async function start() {
+  await checkNicknames();
+  $("code").addEventListener("focus", checkNicknames);
   const fromLink = decodeURIComponent(location.hash.replace(/^#/, "")).trim().toUpperCase();
   const remembered = fromLink || store.getItem("sn.code") || "";
   $("code").value = remembered;
   $("join-form").addEventListener("submit", event => {
     event.preventDefault();
-    const nickname = info.nicknames ? $("nickname").value.trim() || null : null;
+    const nickname = $("nick-row").hidden ? null : $("nickname").value.trim() || null;
     join($("code").value, nickname).catch(error => say(error.message));
   });
   document.addEventListener("visibilitychange", () => { if (!document.hidden) refresh(); });
