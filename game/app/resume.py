@@ -13,16 +13,18 @@ count the session twice.
 from __future__ import annotations
 
 import hashlib
+import json
+import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from game.core.model import Scenario
-from game.core.state import fingerprint
-from game.replay.playback import replay
-from game.replay.reader import LogError, read_log
-from game.replay.session import RecordedSession, params_from_header
-from game.replay.verify import config_from_header
 from game.store.db import History
-from game.store.records import SessionRecord
+from game.store.records import TICKS_PER_SECOND, SessionRecord
+
+if TYPE_CHECKING:
+    from game.core.model import Scenario
+    from game.replay.session import RecordedSession
 
 RESUMABLE_MODES = ("practice",)
 
@@ -41,6 +43,13 @@ def resumable(records: list[SessionRecord], logs: Path) -> list[SessionRecord]:
 def resume(path: Path, scenario: Scenario, out: Path, started_at: str | None = None
            ) -> RecordedSession:
     """A recorded session at the point the log at `path` was left, recording into `out`."""
+    # The replay and scoring layers (numpy) load only when a session is taken up: the title
+    # screen asks what can be resumed at every start and must stay light.
+    from game.core.state import fingerprint
+    from game.replay.playback import replay
+    from game.replay.reader import LogError, read_log
+    from game.replay.session import RecordedSession, params_from_header
+    from game.replay.verify import config_from_header
     try:
         log = read_log(path)
     except LogError as exc:
@@ -78,3 +87,84 @@ def mark_resumed(history: History, uid: str) -> None:
     """The parent's row no longer counts as abandoned once it has been taken up again."""
     history.execute_write("UPDATE sessions SET status = 'resumed' WHERE uid = ? AND "
                           "status = 'abandoned'", (uid,))
+
+
+class Offer(NamedTuple):
+    """A session the player may take up again: its record, its log and where it stopped."""
+
+    record: SessionRecord
+    log: Path
+    stopped_tick: int
+    """The tick of the log's last recorded command, where the resumed session goes on."""
+
+    @property
+    def stopped_seconds(self) -> float:
+        return self.stopped_tick / TICKS_PER_SECOND
+
+
+def stopped_tick(path: Path) -> int | None:
+    """The tick of the last command in the log at `path` (0 before any command), or None
+    when the file cannot be read or is not a session log. Reads lines only, checks nothing:
+    `resume` checks the whole log when the player takes it up."""
+    tick: int | None = None
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                try:
+                    data = json.loads(line)
+                except ValueError:
+                    continue  # a last line cut off mid-write is not a command
+                if not isinstance(data, dict):
+                    continue
+                if data.get("type") == "header":
+                    tick = 0
+                elif data.get("type") == "command" and isinstance(data.get("tick"), int):
+                    tick = data["tick"]
+    except (OSError, UnicodeDecodeError):
+        return None
+    return tick
+
+
+def offer_for(record: SessionRecord, logs: Path) -> Offer | None:
+    """The offer to take `record` up again, or None when it cannot be (not an abandoned
+    practice session, or its log is gone or unreadable)."""
+    if not resumable([record], logs):
+        return None
+    log = logs / record.log_file
+    tick = stopped_tick(log)
+    return None if tick is None else Offer(record, log, tick)
+
+
+def latest_offer(player: str, logs: Path, db_path: Path | None = None,
+                 skip: frozenset[str] | set[str] = frozenset()) -> Offer | None:
+    """The newest session of `player` that can be taken up again (the title offers it);
+    `skip`: uids not to offer (refused earlier in this run)."""
+    from game.store.listing import left_sessions
+    for record in left_sessions(player, db_path, RESUMABLE_MODES):
+        if record.uid in skip:
+            continue
+        offer = offer_for(record, logs)
+        if offer is not None:
+            return offer
+    return None
+
+
+def take_up(offer: Offer, scenario: Scenario, out: Path, db_path: Path | None = None
+            ) -> tuple[RecordedSession, str | None]:
+    """Resume the offered session into the new log `out` and mark its row resumed.
+
+    Returns the live session and a problem with the history (None when the row was marked):
+    when the mark cannot be written the session still plays, and the next rebuild marks the
+    parent from the new log's header. Raises ResumeError when it cannot be resumed."""
+    from game.store.opening import open_history
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    session = resume(offer.log, scenario, out, started_at=now)
+    history, problem = open_history(db_path)
+    if history is None:
+        return session, problem or "the history could not be opened"
+    with history:
+        try:
+            mark_resumed(history, offer.record.uid)
+        except sqlite3.Error as exc:
+            return session, str(exc)
+    return session, None

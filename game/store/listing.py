@@ -65,6 +65,29 @@ def recorded_sessions(player: str | None = None, path: Path | None = None,
             return Listing([], words(kind_of(exc), path.name, exc))
 
 
+def left_sessions(player: str, path: Path | None = None, modes: tuple[str, ...] = ("practice",),
+                  budget: float = 0.5) -> list[SessionRecord]:
+    """The player's sessions left before their end (status "abandoned") in `modes`, newest
+    first, without their moments; never raises (a busy or damaged file offers nothing: the
+    title screen must open whatever the history's state)."""
+    path = path or default_path()
+    if not path.exists():
+        return []
+    marks = ", ".join("?" * len(modes))
+    columns = ", ".join(c if c != "interventions" else "'[]'" for c in COLUMNS)
+    sql = (f"SELECT {columns} FROM sessions WHERE player = ? AND status = 'abandoned' "
+           f"AND mode IN ({marks}) ORDER BY started_at DESC, id DESC")
+    history, _ = open_history(path, budget)
+    if history is None:
+        return []
+    with history:
+        try:
+            rows = history.connection.execute(sql, (player, *modes)).fetchall()
+        except sqlite3.Error:
+            return []
+    return from_rows(rows)
+
+
 def finished_logs(history: History) -> set[str]:
     """File names of the logs the history records as finished (the verifier cross-checks a
     log that lost its end line against this)."""

@@ -50,8 +50,12 @@ def _store(records: list[SessionRecord]) -> None:
 
 def test_generated_rows_listed_newest_first_without_reading_a_log(ctx, library, home,
                                                                    monkeypatch):
-    paths.logs_dir().mkdir(parents=True, exist_ok=True)
-    _store(_generated(120))
+    folder = paths.logs_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    records = _generated(120)
+    _store(records)
+    for r in records:  # present (never read: listing only looks for the names)
+        (folder / r.log_file).write_text("", encoding="utf-8")
     _no_log_reading(monkeypatch)
     scene = HistoryScene(ctx)
     scene.resize()

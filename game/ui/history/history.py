@@ -4,7 +4,10 @@ Each row says when, which vignette and trainee, the mode, how it ended, the safe
 (symbol + word + colour) and whether it is a branch. Rows come from the history database
 (no log is read to list them) and say "not yet checked" until the player opens one: opening
 re-simulates that log, and a log that cannot be read or does not verify keeps its reason on
-the list, never hidden. Enter opens the replay viewer, D the debrief. The list is rebuilt
+the list, never hidden; so does a session whose log is missing (it cannot be opened, and the
+row says why). Enter opens the replay viewer, D the debrief. A practice session the current
+profile left mid-vignette offers "Resume <vignette> (stopped at 0:42)" (R or a click): only
+the visible rows' logs are looked at for the time, and only their last lines. The list is rebuilt
 when the player comes back (a branch may have been saved); verdicts already reached are kept
 for as long as the file is unchanged.
 """
@@ -17,6 +20,7 @@ import pygame
 from pygame import Rect
 
 from game import paths
+from game.app.resume import Offer, offer_for
 from game.replay.verify import VerifyResult, verify_log
 from game.ui.history.model import HistoryRow
 from game.ui.history.stored import checked, listed_rows
@@ -44,11 +48,18 @@ class HistoryScene(Scene):
         self.problem = ""
         self.verdicts: dict[str, tuple[float, VerifyResult]] = {}
         """Logs checked while this screen lived: path -> (modification time, verdict)."""
+        self.offers: dict[str, Offer | None] = {}
+        """Resumable rows looked at so far: path -> the offer (None: it cannot be resumed)."""
+        self.message = ""
+        """Why the last Enter, D or R did nothing (a missing log, a refused resume)."""
         self.reload()
 
     def reload(self) -> None:
+        from game.app.profiles import current_id
         self.find = self.ctx.scenario_finder()
-        rows, self.problem = listed_rows(self.folder, self.find, self.ctx.t)
+        self.offers = {}
+        rows, self.problem = listed_rows(self.folder, self.find, self.ctx.t,
+                                         player=current_id())
         self.rows = [self._known(r) for r in rows]
         self.focus.set_ids([r.path for r in self.rows])
         self.stale = False
@@ -105,7 +116,39 @@ class HistoryScene(Scene):
     def selected(self) -> HistoryRow | None:
         return next((r for r in self.rows if r.path == self.focus.current), None)
 
+    def offer(self, row: HistoryRow) -> Offer | None:
+        """The resume offer of a resumable row (its log's last line read once)."""
+        if not row.resumable or row.record is None:
+            return None
+        if row.path not in self.offers:
+            self.offers[row.path] = offer_for(row.record, self.folder)
+        return self.offers[row.path]
+
+    def resume_rect(self, rect: Rect) -> Rect:
+        """Where a resumable row's Resume button sits: the right half of its third line."""
+        m = self.ctx.metrics
+        inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+        top_h, small_h = self.ctx.line_height(m.body, True), self.ctx.line_height(m.small)
+        width = inner.width // 2
+        return Rect(inner.right - width, inner.y + top_h + small_h, width, small_h)
+
+    def resume(self) -> Result:
+        from game.ui.home.resuming import resumed_play
+        self.message = ""
+        row = self.selected
+        offer = self.offer(row) if row is not None else None
+        if offer is None:
+            return None
+        scene, why = resumed_play(self.ctx, offer)
+        self.stale = True
+        if scene is None:
+            self.message = why
+            return None
+        return Push(scene)
+
     def handle_event(self, event: pygame.event.Event) -> Result:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:
+            return self.resume()
         if event.type == pygame.KEYDOWN and event.key == pygame.K_d:
             return self.open("debrief")
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_HOME, pygame.K_END):
@@ -117,6 +160,8 @@ class HistoryScene(Scene):
         return None if intent is None else self.on_intent(intent)
 
     def on_intent(self, intent: Intent) -> Result:
+        if intent.act not in (Act.HOVER, Act.SCROLL):
+            self.message = ""
         if intent.act is Act.BACK:
             return Pop()
         if intent.act in (Act.DOWN, Act.NEXT, Act.UP, Act.PREV, Act.SCROLL):
@@ -127,7 +172,12 @@ class HistoryScene(Scene):
                 self.focus.focus(self.rows[index].path)
             self._scroll()
         elif intent.act in (Act.HOVER, Act.CLICK):
-            item = hit(self.row_rects(), intent.pos)
+            rects = self.row_rects()
+            item = hit(rects, intent.pos)
+            if item is not None and intent.act is Act.CLICK and self._on_resume(item, rects,
+                                                                               intent.pos):
+                self.focus.focus(item)
+                return self.resume()
             if item is not None and intent.act is Act.CLICK and item == self.focus.current:
                 return self.open("viewer")
             if item is not None:
@@ -136,9 +186,18 @@ class HistoryScene(Scene):
             return self.open("viewer")
         return None
 
+    def _on_resume(self, item: str, rects: dict[str, Rect], pos: tuple[int, int]) -> bool:
+        row = next(r for r in self.rows if r.path == item)
+        return self.offer(row) is not None and self.resume_rect(rects[item]).collidepoint(pos)
+
     def open(self, what: str) -> Result:
+        self.message = ""
         row = self.selected
         if row is None:
+            return None
+        if row.missing:
+            self.message = self.ctx.t("This session cannot be opened. {reason}",
+                                      reason=row.missing)
             return None
         row = self.check(row)
         self.stale = True  # a branch or a note may be added meanwhile
@@ -173,8 +232,15 @@ class HistoryScene(Scene):
         more = t(" · rows {a}-{b} of {n}", a=self.offset + 1, n=len(self.rows),
                  b=min(len(self.rows), self.offset + self.per_page)) \
             if len(self.rows) > self.per_page else ""
-        draw_footer(ctx, surface, self.footer, t("↑/↓ choose · Enter replay viewer · "
-                                                 "D debrief · Esc back") + more)
+        if self.message:
+            ctx.text(surface, f"⚠ {self.message}", self.footer, m.small, ctx.palette.warn,
+                     valign="center", truncate=True)
+            return
+        keys = t("↑/↓ choose · Enter replay viewer · D debrief · Esc back")
+        selected = self.selected
+        if selected is not None and self.offer(selected) is not None:
+            keys = t("↑/↓ choose · Enter replay viewer · D debrief · R resume · Esc back")
+        draw_footer(ctx, surface, self.footer, keys + more)
 
     def _draw_row(self, surface: pygame.Surface, row: HistoryRow, rect: Rect,
                   focused: bool) -> None:
@@ -193,11 +259,28 @@ class HistoryScene(Scene):
                  m.small, p.muted, truncate=True)
         third = f"✖ {row.problem}" if row.problem else row.note or t(
             "File {name} · not yet checked", name=row.name)
-        ctx.text(surface, third, Rect(inner.x, inner.y + top_h + small_h, inner.width,
-                                      small_h), m.small, p.bad if row.problem else p.muted,
-                 truncate=True)
+        colour = p.bad if row.problem else p.muted
+        if row.missing:
+            third, colour = f"⚠ {row.missing}", p.warn
+        line = Rect(inner.x, inner.y + top_h + small_h, inner.width, small_h)
+        offer = self.offer(row)
+        if offer is not None:
+            button = self.resume_rect(rect)
+            line.width = button.x - line.x - m.gap
+            self._draw_resume(surface, button, offer, focused)
+        ctx.text(surface, third, line, m.small, colour, truncate=True)
         if focused:
             focus_ring(ctx, surface, rect)
+
+    def _draw_resume(self, surface: pygame.Surface, box: Rect, offer: Offer,
+                     focused: bool) -> None:
+        from game.ui.review.presenters import clock
+        ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
+        panel(ctx, surface, box, p.panel_alt if focused else p.panel, p.accent)
+        # The row's first line names the vignette; the button says what it does and where.
+        label = ctx.t("Resume (stopped at {time})", time=clock(offer.stopped_tick))
+        ctx.text(surface, f"▶ {label} · R", box.inflate(-m.gap, 0), m.small, p.accent,
+                 align="center", valign="center", truncate=True)
 
 
 def _mtime(path: str) -> float:

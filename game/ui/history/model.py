@@ -17,6 +17,7 @@ from pathlib import Path
 from game.core.model import Scenario
 from game.replay.reader import LogError, ReplayLog, read_log
 from game.replay.verify import VerifyResult, verify_log
+from game.store.records import SessionRecord
 from game.ui.kit.vocabulary import mode_name
 from game.ui.review.presenters import (
     TONE_ICONS,
@@ -51,6 +52,14 @@ class HistoryRow:
     yet (it is checked when the player opens it)."""
     note: str = ""
     """The third line: what is known about the file (checked or not, signed or not)."""
+    missing: str = ""
+    """Why the session has no log to open ("" when it has one): the row stays listed, the
+    reason on its third line, and opening it says so instead of failing."""
+    record: SessionRecord | None = None
+    """The database record the row was built from (None for a row from the log scan)."""
+    resumable: bool = False
+    """An abandoned practice session of the current profile whose log is there: the row
+    offers to take it up again."""
 
 
 def verdict_note(name: str, result: VerifyResult, t: Tr = english) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from game.app.resume import RESUMABLE_MODES
 from game.core.model import Scenario
 from game.replay.verify import VerifyResult
 from game.store.listing import add_unlisted
@@ -35,9 +36,10 @@ _BRANCH = re.compile(r"^(?P<parent>.+)\.branch-(?P<n>\d+)-(?P<option>.+)\.jsonl$
 """`game.app.branches.branch_path`: `<parent-stem>.branch-<k>-<option>.jsonl`, k 1-based."""
 
 
-def listed_rows(folder: Path, find: Finder, t: Tr = english, db_path: Path | None = None
-                ) -> tuple[list[HistoryRow], str]:
-    """Rows newest first and a problem to show ("" when the database answered as it is)."""
+def listed_rows(folder: Path, find: Finder, t: Tr = english, db_path: Path | None = None,
+                player: str | None = None) -> tuple[list[HistoryRow], str]:
+    """Rows newest first and a problem to show ("" when the database answered as it is).
+    `player`: the current profile, whose left practice sessions the rows offer to resume."""
     history, problem = open_history(db_path, logs=folder)
     if history is None:
         return _scan(folder, find, t, problem or "")
@@ -47,10 +49,20 @@ def listed_rows(folder: Path, find: Finder, t: Tr = english, db_path: Path | Non
             records = history.results(moments=False)
         except (sqlite3.Error, OSError) as exc:
             return _scan(folder, find, t, words(kind_of(exc), history.path.name, exc))
-    rows = [record_row(r, str(folder), find, t) for r in records if r.log_file]
+    present = log_names(folder)
+    rows = [record_row(r, str(folder), find, t, present, player) for r in records]
     rows += [_unreadable(folder, entry, t) for entry in skipped if ": " in entry]
     # A damaged file was moved aside and rebuilt from the logs: the player is told so.
     return sorted(rows, key=lambda r: r.sort_key, reverse=True), problem or ""
+
+
+def log_names(folder: Path) -> set[str]:
+    """The names of the files in the logs folder, read once (a row's log is there or it is
+    missing; one directory listing instead of a stat per row)."""
+    try:
+        return {entry.name for entry in os.scandir(folder) if entry.is_file()}
+    except OSError:
+        return set()
 
 
 def _scan(folder: Path, find: Finder, t: Tr, problem: str) -> tuple[list[HistoryRow], str]:
@@ -67,31 +79,53 @@ def _branch_of(name: str, t: Tr) -> str:
              log=match["parent"] + ".jsonl", n=match["n"])
 
 
-def record_row(record: SessionRecord, folder: str, find: Finder, t: Tr = english
-               ) -> HistoryRow:
+def record_row(record: SessionRecord, folder: str, find: Finder, t: Tr = english,
+               present: set[str] | None = None, player: str | None = None) -> HistoryRow:
     """One unchecked row from a database record (the log is not opened). `folder` is a
-    string: joining 3,200 paths through pathlib cost a fifth of the list's build time."""
+    string: joining 3,200 paths through pathlib cost a fifth of the list's build time.
+    `present`: the logs folder's file names; a record whose log is not among them is listed
+    as "log missing" with the reason (None: not checked)."""
     stamp, when = started({"started_at": record.started_at}, 0.0)
     scenario = find(record.scenario_id)
     title = scenario.title if scenario else record.scenario_id
     profile = record.profile
     if scenario is not None:
         profile = next((p.name for p in scenario.trainees if p.id == profile), profile)
+    tone, symbol, word = "info", TONE_ICONS["info"], t("Unfinished")
     if record.finished:
         end = scenario.nodes.get(record.end_node) if scenario is not None else None
         status = t("Complete: {end}", end=getattr(end, "title", "") or record.end_node or "?")
         tone, symbol, word = rating_parts(record.safety_rating or "green", t)
+    elif record.status == "resumed":
+        status = t("Interrupted, then resumed in a later session")
     else:
         status = t("Interrupted before the end")
-        tone, symbol, word = "info", TONE_ICONS["info"], t("Unfinished")
     branch_of = _branch_of(record.log_file, t)
     facts = " · ".join(x for x in (t("Trainee {name}", name=profile),
                                    mode_name(record.mode, t), status, branch_of) if x)
+    missing = _missing(record, present, t)
+    if missing:
+        tone, symbol, word = "warn", TONE_ICONS["warn"], t("Log missing")
     note = t("File {name} · not yet checked: opening it replays and checks it",
              name=record.log_file)
-    return HistoryRow(os.path.join(folder, record.log_file), record.log_file, when, title,
-                      facts, tone, symbol, word, True, "", True, branch_of, (stamp, 0.0),
-                      checked=False, note=note)
+    path = os.path.join(folder, record.log_file) if record.log_file else f"#{record.uid}"
+    return HistoryRow(path, record.log_file or record.uid, when, title, facts, tone, symbol,
+                      word, True, "", not missing, branch_of, (stamp, 0.0), checked=False,
+                      note=note, missing=missing, record=record,
+                      resumable=not missing and player is not None
+                      and record.player == player and record.status == "abandoned"
+                      and record.mode in RESUMABLE_MODES)
+
+
+def _missing(record: SessionRecord, present: set[str] | None, t: Tr) -> str:
+    """Why a recorded session has no log to open, or ""."""
+    if not record.log_file:
+        return t("Log missing: this session was played without a log (it could not be "
+                 "written), so it cannot be replayed or checked")
+    if present is not None and record.log_file not in present:
+        return t("Log missing: {name} is no longer in the logs folder (moved or deleted), "
+                 "so it cannot be replayed or checked", name=record.log_file)
+    return ""
 
 
 def _unreadable(folder: Path, entry: str, t: Tr) -> HistoryRow:

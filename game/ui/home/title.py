@@ -2,11 +2,15 @@
 
 The mode switch sits on the menu itself, so the player sees which rules the next vignette
 will run under before choosing one. Every other item opens a screen by its registry name.
+When the current profile left a practice session mid-vignette, the menu starts with
+"Resume <vignette> (stopped at 0:42)"; it is looked up after the first frame (it needs the
+history and, only then, the vignette library), so start-up stays as light as before.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -19,6 +23,9 @@ from game.ui.shell.context import Metrics, UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Push, Quit, Result, Scene
 from game.ui.shell.screens import open_screen
+
+if TYPE_CHECKING:
+    from game.app.resume import Offer
 
 ITEMS = ("start", "mode", "tutorial", "workshop", "history", "progress", "profile",
          "settings", "quit")
@@ -37,12 +44,16 @@ class MenuLayout:
     buttons: list[pygame.Rect]
     notice: pygame.Rect
     footer: pygame.Rect
+    lead: pygame.Rect | None = None
+    """The resume offer's full-width row above the buttons (None without an offer)."""
 
 
-def menu_layout(size: tuple[int, int], m: Metrics, n: int, text_h: tuple[int, int] = (0, 0)
-                ) -> MenuLayout:
+def menu_layout(size: tuple[int, int], m: Metrics, n: int, text_h: tuple[int, int] = (0, 0),
+                lead_h: int = 0) -> MenuLayout:
     """One centred column of buttons when it fits under the title, otherwise two columns.
-    `text_h`: the heights the subtitle and the mode line need at their width (wrapped)."""
+    `text_h`: the heights the subtitle and the mode line need at their width (wrapped).
+    `lead_h`: the height of a full-width first row (the resume offer names a vignette, too
+    long for a menu button), 0 for none."""
     w, h = size
     f = frame(size, m)
     width = text_width(size, m)
@@ -52,6 +63,10 @@ def menu_layout(size: tuple[int, int], m: Metrics, n: int, text_h: tuple[int, in
     mode = pygame.Rect(x, subtitle.bottom + m.gap, width, text_h[1] or m.line(m.body) * 2)
     notice_h = m.line(m.small) + m.gap
     top = mode.bottom + m.pad
+    lead = None
+    if lead_h:
+        lead = pygame.Rect(x, top, width, lead_h)
+        top = lead.bottom + m.gap
     room = f.footer.y - notice_h - m.gap - top
     gap = m.gap
     columns = 1 if n * m.button_h + (n - 1) * gap <= room else 2
@@ -62,7 +77,7 @@ def menu_layout(size: tuple[int, int], m: Metrics, n: int, text_h: tuple[int, in
     buttons = [pygame.Rect(left + (i // rows) * (bw + m.pad), top + (i % rows) * (bh + gap),
                            bw, bh) for i in range(n)]
     notice = pygame.Rect(x, f.footer.y - notice_h, width, notice_h)
-    return MenuLayout(title, subtitle, mode, buttons, notice, f.footer)
+    return MenuLayout(title, subtitle, mode, buttons, notice, f.footer, lead)
 
 
 def text_width(size: tuple[int, int], m: Metrics) -> int:
@@ -74,10 +89,18 @@ class TitleScene(Scene):
 
     def __init__(self, ctx: UiContext):
         super().__init__(ctx)
-        self.focus = FocusList(ITEMS)
+        self.items: tuple[str, ...] = ITEMS
+        self.focus = FocusList(self.items)
         self.buttons: list[Button] = []
         self.notice = ""
         self.asked_profile = self.relabel = False
+        self.offer: Offer | None = None
+        self.offer_label = ""
+        self.drawn = False
+        """The first frame is on screen: only then is the resume offer looked up."""
+        self.look_for_offer = True
+        self.refused: set[str] = set()
+        """Sessions that could not be resumed this run (the reason was shown once)."""
 
     def labels(self) -> dict[str, tuple[str, str]]:
         t = self.ctx.t
@@ -87,7 +110,7 @@ class TitleScene(Scene):
                 "history": (t("History"), ""), "progress": (t("Progress"), ""),
                 "profile": (t("Profile: {name}", name=self.profile_name()), ""),
                 "settings": (t("Settings"), ""),
-                "quit": (t("Quit"), "Esc")}
+                "quit": (t("Quit"), "Esc"), "resume": (self.offer_label, "")}
 
     def profile_name(self) -> str:
         from game.app.profiles import profile_label
@@ -104,7 +127,27 @@ class TitleScene(Scene):
             self.asked_profile = self.relabel = True
             if needs_profile():
                 return Push(open_screen("profiles", self.ctx, True))
+        if self.look_for_offer and self.drawn and self.ctx.services is not None:
+            self.look_for_offer = False
+            self.find_offer()
         return None
+
+    def find_offer(self) -> None:
+        """Offer the current profile's newest left practice session, if any (the menu gains
+        or loses its first item)."""
+        from game import paths
+        from game.app.profiles import current_id
+        from game.app.resume import latest_offer
+        player = current_id()
+        offer = latest_offer(player, paths.logs_dir(), skip=self.refused) if player else None
+        self.offer = offer
+        if offer is not None:
+            from game.ui.home.resuming import offer_label
+            self.offer_label = offer_label(self.ctx, offer,
+                                           self.ctx.scenario_finder()(offer.record.scenario_id))
+        self.items = ITEMS if offer is None else ("resume", *ITEMS)
+        self.focus.set_ids(self.items)
+        self.resize()
 
     def texts(self) -> tuple[str, str]:
         t = self.ctx.t
@@ -118,10 +161,17 @@ class TitleScene(Scene):
         limit = ctx.line_height(m.body) * 3
         heights = tuple(min(limit, text_height(ctx, text, m.body, width))
                         for text in self.texts())
-        self.layout = lay = menu_layout(ctx.size, m, len(ITEMS), heights)
+        lead_h = 0
+        if self.offer is not None:  # wrapped to at most two lines at the menu's size
+            lead_h = max(m.button_h, 2 * m.gap + min(
+                text_height(ctx, self.offer_label, m.heading, width - 2 * m.gap),
+                2 * ctx.line_height(m.heading)))
+        self.layout = lay = menu_layout(ctx.size, m, len(ITEMS), heights, lead_h)
         labels = self.labels()
         self.buttons = [Button(item, labels[item][0], rect, labels[item][1])
                         for item, rect in zip(ITEMS, lay.buttons)]
+        if lay.lead is not None:
+            self.buttons.insert(0, Button("resume", self.offer_label, lay.lead, tone="info"))
 
     def on_intent(self, intent: Intent) -> Result:
         if intent.act in (Act.BACK, Act.QUIT):
@@ -131,8 +181,11 @@ class TitleScene(Scene):
 
     def activate(self, item: str) -> Result:
         self.notice = ""
+        if item == "resume":
+            return self.resume()
         if item in SCREEN_OF:
             self.relabel = item == "profile"
+            self.look_for_offer = True  # back from any screen, the offer may have changed
             return Push(open_screen(SCREEN_OF[item], self.ctx))
         if item == "mode":
             current = MODES.index(self.ctx.mode) if self.ctx.mode in MODES else -1
@@ -142,6 +195,20 @@ class TitleScene(Scene):
         if item == "quit":
             return Quit()
         return None
+
+    def resume(self) -> Result:
+        """Take the offered session up again in the play screen; on refusal, say why and
+        stop offering it this run."""
+        from game.ui.home.resuming import resumed_play
+        if self.offer is None:
+            return None
+        scene, why = resumed_play(self.ctx, self.offer)
+        self.look_for_offer = True
+        if scene is None:
+            self.refused.add(self.offer.record.uid)
+            self.notice = why
+            return None
+        return Push(scene)
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, m, lay = self.ctx, self.ctx.metrics, self.layout
@@ -158,3 +225,4 @@ class TitleScene(Scene):
                      valign="center", truncate=True)  # Settings shows a bad file in full
         draw_footer(ctx, surface, lay.footer, t("Arrows / Tab move · Enter choose · Esc quit · "
                                                 "F1 help · F11 full screen"))
+        self.drawn = True
