@@ -62,10 +62,15 @@ class Frame:
     footer: Rect
 
 
-def frame(size: tuple[int, int], m: Metrics, header_px: int | None = None) -> Frame:
-    """Header band, body and a footer line for key hints: the skeleton of every screen."""
+def frame(size: tuple[int, int], m: Metrics, header_px: int | None = None,
+          title_h: int = 0) -> Frame:
+    """Header band, body and a footer line for key hints: the skeleton of every screen.
+
+    `title_h` is the height the screen's title needs at the chosen text size (see
+    `kit.text.text_height`): a title too long for one line gets a taller band, never a
+    smaller font."""
     w, h = size
-    header_h = round(m.line(header_px or m.title) * 1.2)
+    header_h = max(round(m.line(header_px or m.title) * 1.2), title_h + m.gap // 2)
     footer_h = round(m.line(m.small) * 1.4)
     header = Rect(m.pad, m.pad // 2, w - 2 * m.pad, header_h)
     footer = Rect(m.pad, h - footer_h - m.pad // 3, w - 2 * m.pad, footer_h)
@@ -105,9 +110,9 @@ class BriefingLayout:
     footer: Rect
 
 
-def briefing_layout(size: tuple[int, int], m: Metrics) -> BriefingLayout:
+def briefing_layout(size: tuple[int, int], m: Metrics, title_h: int = 0) -> BriefingLayout:
     """Regions only: the sections and cards inside them are sized by their text (`share`)."""
-    f = frame(size, m, m.heading)
+    f = frame(size, m, m.heading, title_h)
     left, right = split_x(f.body, 0.5, m.pad)
     label, rest = split_y(right, m.line(m.heading), m.gap // 2)
     profiles, start = split_y(rest, rest.height - m.button_h - m.gap, m.gap)
@@ -124,8 +129,8 @@ class PlayLayout:
     footer: Rect
 
 
-def play_layout(size: tuple[int, int], m: Metrics) -> PlayLayout:
-    f = frame(size, m, m.heading)
+def play_layout(size: tuple[int, int], m: Metrics, title_h: int = 0) -> PlayLayout:
+    f = frame(size, m, m.heading, title_h)
     bw = round(f.header.width * 0.3)
     header = Rect(f.header.x, f.header.y, f.header.width - bw - m.gap, f.header.height)
     controls = Rect(header.right + m.gap, f.header.y, bw, f.header.height)
@@ -144,8 +149,9 @@ class OutcomeLayout:
     footer: Rect
 
 
-def outcome_layout(size: tuple[int, int], m: Metrics, n_buttons: int) -> OutcomeLayout:
-    f = frame(size, m, m.heading)
+def outcome_layout(size: tuple[int, int], m: Metrics, n_buttons: int,
+                   title_h: int = 0) -> OutcomeLayout:
+    f = frame(size, m, m.heading, title_h)
     badge_w = round(230 * m.scale)
     header = Rect(f.header.x, f.header.y, f.header.width - badge_w - m.gap, f.header.height)
     badge = Rect(header.right + m.gap, f.header.y + 2, badge_w, f.header.height - 4)

@@ -54,7 +54,7 @@ def badge(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, tone: str,
     """Symbol + word on a coloured pill: the meaning survives without colour vision."""
     colour = tone_colour(ctx, tone)
     panel(ctx, surface, rect, ctx.palette.panel_alt, colour)
-    inner = rect.inflate(-ctx.metrics.gap * 2, -4)
+    inner = rect.inflate(-ctx.metrics.gap * 2, 0)  # all the height: the word keeps its size
     icon_w = min(inner.height, round(size * 1.4))
     icon_box = pygame.Rect(inner.x, inner.y, icon_w, inner.height)
     ctx.text(surface, TONE_ICONS.get(tone, "●"), icon_box, size, colour, True, "center",
