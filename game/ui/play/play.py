@@ -31,6 +31,7 @@ from game.ui.kit.button import Button
 from game.ui.kit.focus import FocusList, hit
 from game.ui.kit.layout import PlayLayout, play_layout
 from game.ui.kit.motion import ProcedureMotion, view_for
+from game.ui.kit.text import text_height
 from game.ui.play import play_draw
 from game.ui.play.consequence import (
     CARD_HOLD_S,
@@ -112,8 +113,14 @@ class PlayScene(Scene):
 
     def _layout(self) -> PlayLayout:
         """The play layout with the header's controls as wide as their labels need."""
-        return play_draw.fit_controls(self.ctx, play_layout(self.ctx.size, self.ctx.metrics),
-                                      play_draw.control_items(self))
+        ctx, items = self.ctx, play_draw.control_items(self)
+        lay = play_draw.fit_controls(ctx, play_layout(ctx.size, ctx.metrics), items)
+        # A title too long for one line gets a two-line band (text never shrinks; kit/text.py).
+        need = text_height(ctx.cache, ctx.theme.fonts, play_draw.header_title(self, "00:00"),
+                           ctx.metrics.heading, lay.header.width, True)
+        if need <= lay.header.height:
+            return lay
+        return play_draw.fit_controls(ctx, play_layout(ctx.size, ctx.metrics, need), items)
 
     # --- state -------------------------------------------------------------------------
     @property

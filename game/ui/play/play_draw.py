@@ -155,12 +155,17 @@ def meter_rects(ctx: UiContext, lay: PlayLayout, shown: bool) -> tuple[pygame.Re
     return strip, rest
 
 
+def header_title(scene: PlayScene, elapsed: str) -> str:
+    """The header line: mode, vignette and the time into it."""
+    return f"{mode_name(scene.mode, scene.ctx.t)} · {scene.scenario.title} · {elapsed}"
+
+
 def draw_play(scene: PlayScene, surface: pygame.Surface) -> None:
     ctx, lay, vm = scene.ctx, scene.layout, scene.vm
     m = ctx.metrics
     surface.fill(ctx.palette.background)
-    title = f"{mode_name(scene.mode, ctx.t)} · {scene.scenario.title} · {vm.elapsed}"
-    ctx.text(surface, title, lay.header, m.heading, ctx.palette.text, True, "left", "center")
+    ctx.text(surface, header_title(scene, vm.elapsed), lay.header, m.heading,
+             ctx.palette.text, True, "left", "center")
     draw_buttons(ctx, surface, scene.controls, None, m.small)
     draw_procedure(scene, surface, lay.procedure)
     strip, narration = meter_rects(ctx, lay, scene.show_meters)
