@@ -55,7 +55,25 @@ def test_text_size_is_saved_and_applied_at_once(ctx, home):
     press(scene, pygame.K_LEFT)
     assert ctx.settings.text_size == "small"
     press(scene, pygame.K_LEFT)
-    assert ctx.settings.text_size == "x-large"  # choices wrap round
+    assert ctx.settings.text_size == "small"  # a scale stops at its ends
+
+
+def test_right_past_extra_large_stays_extra_large(ctx, home):
+    scene = open_settings(ctx)
+    for _ in range(5):
+        press(scene, pygame.K_RIGHT)
+    assert ctx.settings.text_size == "x-large"
+    assert load_settings(paths.settings_path())[0].text_size == "x-large"
+    press(scene, pygame.K_RETURN)  # Enter (or a click) is "next value": it goes round
+    assert ctx.settings.text_size == "small"
+
+
+def test_unordered_choices_still_wrap_with_the_arrows(ctx, home):
+    scene = open_settings(ctx)
+    focus(scene, "palette")
+    press(scene, pygame.K_RIGHT)
+    press(scene, pygame.K_RIGHT)
+    assert ctx.settings.palette == Settings().palette
 
 
 def test_language_palette_and_pace(ctx, home):

@@ -61,13 +61,23 @@ def value_text(settings: Settings, name: str, t: Tr, voice_available: bool = Tru
     return t("On") if value else t("Off")
 
 
-def step_setting(settings: Settings, name: str, delta: int) -> Settings:
-    """The settings with `name` moved `delta` steps: choices wrap round, volume stops at the
-    ends, on/off flips."""
+SCALES = ("text_size", "pace")
+"""Choices with an order: the arrow keys stop at their ends (Right past Extra large stays
+Extra large; it used to wrap round to Small)."""
+
+
+def step_setting(settings: Settings, name: str, delta: int, wrap: bool = False) -> Settings:
+    """The settings with `name` moved `delta` steps. On a scale (`SCALES`) and the volume the
+    arrows stop at the ends; other choices wrap round; on/off flips. `wrap` is Enter or a
+    click ("next value"), which goes round every choice, so a mouse alone can reach them all.
+    """
     value = getattr(settings, name)
     if name in CHOICES:
         options = CHOICES[name]
-        return settings.with_(**{name: options[(options.index(value) + delta) % len(options)]})
+        index = options.index(value) + delta
+        if name in SCALES and not wrap:
+            index = max(0, min(len(options) - 1, index))
+        return settings.with_(**{name: options[index % len(options)]})
     if name == "volume":
         index = min(range(len(VOLUMES)), key=lambda i: abs(VOLUMES[i] - value))
         return settings.with_(volume=VOLUMES[max(0, min(len(VOLUMES) - 1, index + delta))])
@@ -150,13 +160,13 @@ class SettingsScene(Scene):
         if chosen == "back":
             return Pop()
         if chosen in ROWS:
-            self.change(chosen, 1)
+            self.change(chosen, 1, wrap=True)
         return None
 
-    def change(self, name: str, delta: int) -> None:
+    def change(self, name: str, delta: int, wrap: bool = False) -> None:
         """Step one setting, save it, and apply it everywhere at once."""
         old = self.ctx.settings
-        new = step_setting(old, name, delta)
+        new = step_setting(old, name, delta, wrap)
         if new == old:
             return
         self._save(new)
