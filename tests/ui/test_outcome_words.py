@@ -51,12 +51,16 @@ def test_each_decision_says_when_you_stepped_in_against_the_best_and_last_safe_m
     assert first.best == "watch" and second.best == "probe"   # seed 5, this library
     t = Translator("en")
     assert timing_text(lumbar, first, t) == (
-        "You stepped in at 0.5 s; the best was not to step in; the last safe moment to cue "
-        f"was {first.last_safe_moment_s['cue']:.1f} s.")
+        "You stepped in at 0.5 s; the best was not to step in. The last safe moment for a "
+        f"verbal cue was {first.last_safe_moment_s['cue']:.1f} s: after it, the mistake may "
+        "come first (a 5% chance or more).")
     low, high = second.best_moment_s
-    assert timing_text(lumbar, second, t) == (
-        f"You stepped in at 0.5 s; the best moment was {low:.1f}-{high:.1f} s; the last "
-        f"safe moment to cue was {second.last_safe_moment_s['cue']:.1f} s.")
+    # The clash of issue 13 ("best moment 5.2-8.9 s; last safe moment 0.3 s"): the best
+    # rung is named, and the sentence says why the best moment accepts the chance.
+    assert timing_text(lumbar, second, t).startswith(
+        f"You stepped in at 0.5 s; the best was a probing question at {low:.1f}-{high:.1f} s. ")
+    assert timing_text(lumbar, second, t).endswith(
+        "the best moment accepts that chance for what the trainee can learn by then.")
     vm = outcome_vm(lumbar, cued.state, score, t)
     assert [r.timing for r in vm.decisions[:2]] == [timing_text(lumbar, first, t),
                                                       timing_text(lumbar, second, t)]

@@ -32,7 +32,8 @@ class OutcomeScene(Scene):
         super().__init__(ctx)
         self.scenario = scenario
         assert session.score is not None, "the outcome needs a finished session"
-        self.vm: OutcomeVM = outcome_vm(scenario, session.state, session.score, ctx.t)
+        self.vm: OutcomeVM = outcome_vm(scenario, session.state, session.score, ctx.t,
+                                        session.params)
         self.session, self.note = session, note
         """`note`: what happened to the result ("Result saved"), shown in the footer."""
         rewind = ["rewind"] if can_rewind(session) else []  # practice only
@@ -58,9 +59,11 @@ class OutcomeScene(Scene):
     @property
     def per_page(self) -> int:
         m = self.ctx.metrics
-        # v2 moments: a sentence more, two lines in the narrow column of a small window
-        timing = 2 if any(row.timing for row in self.vm.decisions) else 0
-        row_h = self.ctx.line_height(m.body) * (ROW_LINES + timing) + 2 * m.gap
+        # v2 moments and the model's reason: two sentences more, up to three lines each in
+        # the narrow column of a small window
+        extra = sum(3 for what in ("timing", "why")
+                    if any(getattr(row, what) for row in self.vm.decisions))
+        row_h = self.ctx.line_height(m.body) * (ROW_LINES + extra) + 2 * m.gap
         return max(1, (self.layout.decisions.height + m.gap) // (row_h + m.gap))
 
     def _row_rects(self) -> list[pygame.Rect]:
@@ -165,7 +168,7 @@ class OutcomeScene(Scene):
         badge(ctx, surface, pygame.Rect(inner.right - badge_w, inner.y, badge_w, badge_h),
               row.tone, row.word, m.body)
         lines = [self.ctx.t("You: {choice} ({how})", choice=row.chosen, how=row.how),
-                 row.verdict] + ([row.timing] if row.timing else [])
+                 row.verdict] + [text for text in (row.why, row.timing) if text]
         if row.rule:
             lines.append(self.ctx.t("Rule broken: {rule}", rule=row.rule))
         body_y = inner.y + max(cue_h, badge_h) + m.gap // 2

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.model import TICKS_PER_SECOND, Chance, Decision, End, Scenario
+from game.core.model import TICKS_PER_SECOND, Chance, End, Scenario
 from game.core.state import SessionState
 from game.i18n import Translator
+from game.replay.explain import decimal, moments_sentence, why_sentence
 from game.scoring.episode import DecisionReview, EpisodeScore
+from game.scoring.params import ModelParams
 from game.scoring.safety import rule_text
-from game.ui.kit.vocabulary import LEVEL_NAMES, RATINGS
+from game.scoring.solver import Solution, solve_cached
+from game.ui.kit.vocabulary import RATINGS
 from game.ui.play.harm_words import harm_words
 from game.ui.play.presenters import option_title
 
@@ -39,8 +42,11 @@ class DecisionRowVM:
     after: tuple[str, ...]
     """What happened next, up to the following decision (chance outcomes)."""
     timing: str = ""
-    """(v2) "You stepped in at 0:07; the best moment was 0:04-0:09; the last safe moment
-    for a cue was 0:10." Empty where the scoring model gives no moments (v1 windows)."""
+    """(v2) "You stepped in at 0.7 s; the best moment was 0.4-0.9 s. The last safe moment for
+    a verbal cue was 1.0 s (...)." Empty where the scoring model gives no moments (v1)."""
+    why: str = ""
+    """"Why: watching still leaves a later chance to step in and gives ..." (empty when
+    nothing differs from the best)."""
 
 
 @dataclass(frozen=True)
@@ -59,54 +65,32 @@ class OutcomeVM:
     """Debrief questions of the vignette, to reflect on (the debrief is the point)."""
 
 
-def decimal(value: float, digits: int, t: Translator | None) -> str:
-    """A figure with the locale's decimal separator (German writes 1,5, not 1.5)."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if getattr(t, "language", "en") == "de" else text
-
-
 def timing_text(scenario: Scenario, review: DecisionReview, t: Translator) -> str:
-    """When you stepped in against the best moment and the last safe moment (scoring v2):
-    "You stepped in at 0.5 s; the best moment was 5.2-8.9 s; the last safe moment to cue was
-    0.3 s." Empty for a window the model gives no moments (v1: `window_s` is 0)."""
-    if review.window_s <= 0:
-        return ""
-    node = scenario.node(review.node)
-    if not isinstance(node, Decision):
-        return ""
+    """When you acted against the best moment and, where it tells something, the last safe
+    moment with what it means (`replay.explain.moments_sentence`, shared with the debrief
+    and the report). Empty for a window the model gives no moments (v1)."""
+    return moments_sentence(scenario, review, t)
 
-    def at(seconds: float) -> str:
-        return t("{s} s", s=decimal(seconds, 1, t))
-    chosen = node.option(review.chosen).level
-    if review.chosen_moment_s is None:
-        parts = [t("you did not step in")]
-    elif chosen is not None and chosen.value == "watch":  # a choice to let it run
-        parts = [t("you chose to watch at {at}", at=at(review.chosen_moment_s))]
-    else:
-        parts = [t("you stepped in at {at}", at=at(review.chosen_moment_s))]
-    best = node.option(review.best).level
-    low, high = review.best_moment_s
-    if best is not None and best.value == "watch":
-        parts.append(t("the best was not to step in"))
-    elif high > 0:
-        span = at(low) if decimal(low, 1, t) == decimal(high, 1, t) else \
-            t("{low}-{high} s", low=decimal(low, 1, t), high=decimal(high, 1, t))
-        parts.append(t("the best moment was {span}", span=span))
-    option = review.chosen if review.last_safe_moment_s.get(review.chosen) is not None \
-        else review.best
-    last, rung = review.last_safe_moment_s.get(option), node.option(option).level
-    if last is not None and rung is not None:
-        name = t(LEVEL_NAMES[rung.value])
-        if getattr(t, "language", "en") != "de":  # German nouns keep their capital
-            name = name.lower()
-        parts.append(t("the last safe moment to {rung} was {at}", rung=name, at=at(last)))
-    text = "; ".join(parts) + "."
-    return text[:1].upper() + text[1:]
+
+def why_text(scenario: Scenario, review: DecisionReview, solution: Solution | None,
+             weight: float, pace: float, t: Translator) -> str:
+    """"Why: ..." one sentence from the solved model (`replay.explain.why_sentence`)."""
+    if solution is None:
+        return ""
+    try:
+        analysis = solution.at(review.node, review.history)
+    except KeyError:  # a situation the solution does not hold: say nothing rather than guess
+        return ""
+    reason = why_sentence(scenario, analysis, review, weight, pace, t)
+    return t("Why: {reason}", reason=reason) if reason else ""
 
 
 def decision_rows(scenario: Scenario, state: SessionState, reviews: tuple[DecisionReview, ...],
-                  t: Translator | None = None) -> tuple[DecisionRowVM, ...]:
+                  t: Translator | None = None, params: ModelParams | None = None
+                  ) -> tuple[DecisionRowVM, ...]:
     t = t or Translator()
+    params = params or ModelParams()
+    solution = solve_cached(scenario, state.config.profile_id, params) if reviews else None
     steps = list(state.history)
     decision_steps = [i for i, s in enumerate(steps) if s.kind == "decision"]
     rows = []
@@ -129,7 +113,9 @@ def decision_rows(scenario: Scenario, state: SessionState, reviews: tuple[Decisi
                    regret=decimal(review.gap, 2, t)),
             tone=tone, word=word, rule=rule_text(review.broken) if review.broken else "",
             tick=step.tick, after=_after(scenario, steps, index),
-            timing=timing_text(scenario, review, t)))
+            timing=timing_text(scenario, review, t),
+            why=why_text(scenario, review, solution, params.risk_weight, state.pace_factor,
+                         t)))
     return tuple(rows)
 
 
@@ -157,7 +143,7 @@ def _after(scenario: Scenario, steps: list, index: int) -> tuple[str, ...]:
 
 
 def outcome_vm(scenario: Scenario, state: SessionState, score: EpisodeScore,
-               t: Translator | None = None) -> OutcomeVM:
+               t: Translator | None = None, params: ModelParams | None = None) -> OutcomeVM:
     t = t or Translator()
     end = scenario.node(state.node_id)
     tone, word, detail = RATINGS.get(score.safety_rating, RATINGS["green"])
@@ -170,7 +156,7 @@ def outcome_vm(scenario: Scenario, state: SessionState, score: EpisodeScore,
                  n=decimal(score.regret, 2, t)),
         tone=tone, word=t(word), detail=t(detail),
         rule=t("Rule broken: {rule}", rule=score.safety_text) if score.safety_rule else "",
-        decisions=decision_rows(scenario, state, score.decisions, t),
+        decisions=decision_rows(scenario, state, score.decisions, t, params),
         prompts=tuple(scenario.debrief_prompts))
 
 
