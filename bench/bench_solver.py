@@ -95,7 +95,7 @@ def chain(n: int, outcomes: int, timed_every: int = 0, table=None) -> Scenario:
         procedure_view="generic", patient=Patient("P", "40", "s"),
         trainees=(TraineeProfile("unknown", "U", "t", "s", 0.5, prior),), objectives=("o",),
         debrief_prompts=(), sources={}, attempt_limits={}, start="d0", nodes=nodes,
-        content_sha256=f"chain{n}x{outcomes}x{timed_every}")
+        content_sha256=f"chain{n}x{outcomes}x{timed_every}x{hash(table)}")
 
 
 def timed(fn) -> tuple[float, object]:

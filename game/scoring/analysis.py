@@ -155,19 +155,47 @@ def _moment(seg, row: np.ndarray, q: float, rank: int, safest: Risks, params) ->
                        broken, rating(broken, risks, safest, params))
 
 
+def option_moment(spec, j: int, rank, q) -> int:
+    """The segment an option is judged by: its best admissible moment (the first on ties),
+    or its best moment among the least serious breaches when none is admissible."""
+    idx = [i for i, s in enumerate(spec.segments) if s.option == j]
+    top = max((rank[i], q[i]) for i in idx)
+    return next(i for i in idx if rank[i] == top[0] and q[i] >= top[1] - TIE)
+
+
+def option_qs(ctx, spec, q_all: np.ndarray) -> dict[str, float]:
+    """Each offered option's Q at its judged moment, without the full analysis (value of
+    information needs only these, at every situation)."""
+    params = ctx.params
+    q = q_all[:, 0] - params.risk_weight * q_all[:, 1]
+    rank = admissible_rank(q_all[:, :, None], rule_tolerances(params),
+                           params.enforce_safety)[:, 0]
+    return {o.id: float(q[option_moment(spec, j, rank, q)])
+            for j, o in enumerate(spec.offered)}
+
+
 def _option(ctx, spec, j: int, moments, rank, q) -> OptionAnalysis:
     option = spec.offered[j]
     idx = [i for i, s in enumerate(spec.segments) if s.option == j]
-    top = max((rank[i], q[i]) for i in idx)
-    pick = next(i for i in idx if rank[i] == top[0] and q[i] >= top[1] - TIE)
-    m = moments[pick]
-    safe = last_safe_tick(spec.node, option, spec.arrival, dict(ctx.latency),
-                          ctx.params.eps_last_safe)
+    m = moments[option_moment(spec, j, rank, q)]
+    safe = _last_safe(ctx, spec.node, option, spec.arrival)
     return OptionAnalysis(
         option.id, option.level.value if option.level is not None else "debrief", m.q,
         m.learning, m.harm, m.risks, m.broken, m.rating, m.t_lo / TICKS_PER_SECOND,
         None if safe is None else safe / TICKS_PER_SECOND,
         tuple(moments[i] for i in idx))
+
+
+def _last_safe(ctx, node, option, arrival: int) -> int | None:
+    """`last_safe_tick`, remembered in the context's shared tables: it depends only on the
+    window, the option and the arrival, and a deep vignette asks it for thousands of
+    situations."""
+    key = (node.id, option.id, arrival)
+    found = ctx.last_safe.get(key, -1)
+    if found == -1:
+        found = ctx.last_safe[key] = last_safe_tick(node, option, arrival, dict(ctx.latency),
+                                                    ctx.params.eps_last_safe)
+    return found
 
 
 def _timeout(spec, basis: np.ndarray, safest: Risks, params) -> MomentValue:

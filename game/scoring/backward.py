@@ -11,16 +11,25 @@ Q = learning - w * harm.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from game.scoring.graph import Context, DecisionSpec, Edge, Key
-from game.scoring.safety import RULES, Risks
+from game.scoring.graph import Context, DecisionSpec, Key
+from game.scoring.plan import (
+    CHANCE,
+    DECISION,
+    END,
+    FIELDS,
+    ROWS,
+    CycleError,
+    Plan,
+    gain_vector,
+    plan_of,
+)
+from game.scoring.safety import RULES
 
-FIELDS = Risks._fields
-ROWS = 2 + len(FIELDS)
 RULE_ROWS = np.array([2 + FIELDS.index(rule) for rule, _ in RULES])
 NOT_BROKEN = len(RULES)
 
@@ -28,31 +37,24 @@ Chooser = Callable[[Key, DecisionSpec, np.ndarray, np.ndarray, np.ndarray], np.n
 """(key, spec, values (segments, ROWS, W), q (segments, W), continuations (basis, ROWS, W))
 -> the value (ROWS, W) at this decision."""
 
-
-class CycleError(ValueError):
-    """The story can return to a situation it has already been in (the model needs a DAG)."""
-
-
-_GAIN_VECTORS: dict = {}
+__all__ = ["CycleError", "NOT_BROKEN", "Pass", "ROWS", "TIE", "admissible_rank",
+           "best_segments", "coefficients", "gain_vector", "rule_tolerances"]
 
 
-def gain_vector(edge: Edge) -> np.ndarray:
-    """The gain as a value row (learning, harm, risk indicators); cached by gain."""
-    g = edge.gain
-    found = _GAIN_VECTORS.get(g)
-    if found is not None:
-        return found
-    vec = np.zeros(ROWS)
-    vec[0], vec[1] = g.learning, g.harm
-    if g.risk_bits:
-        for i in range(len(FIELDS)):
-            if g.risk_bits >> i & 1:
-                vec[2 + i] = 1.0
-    if len(_GAIN_VECTORS) > 100_000:
-        _GAIN_VECTORS.clear()
-    _GAIN_VECTORS[g] = vec
-    vec.setflags(write=False)
-    return vec
+class Values(Mapping):
+    """Situation key -> its value (ROWS, W), a view of the pass's value array."""
+
+    def __init__(self, plan: Plan, array: np.ndarray):
+        self._plan, self._array = plan, array
+
+    def __getitem__(self, key: Key) -> np.ndarray:
+        return self._array[self._plan.index[key]]
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self._plan.keys)
+
+    def __len__(self) -> int:
+        return len(self._plan.keys)
 
 
 @dataclass
@@ -62,70 +64,34 @@ class Pass:
     ctx: Context
     weights: np.ndarray
     choose: Chooser
-    values: dict[Key, np.ndarray] = field(default_factory=dict)
-    history: dict[Key, tuple[str, ...]] = field(default_factory=dict)
+    values: Mapping[Key, np.ndarray] = field(default_factory=dict)
+    history: Mapping[Key, tuple[str, ...]] = field(default_factory=dict)
     """The first history found to each key (its representative label)."""
     order: list[Key] = field(default_factory=list)
     """Keys children-first (reverse topological order)."""
 
     def run(self) -> np.ndarray:
-        root = self.ctx.root()
-        self.history[root] = ()
-        stack: list[tuple[Key, bool]] = [(root, False)]
-        open_keys: set[Key] = set()
-        while stack:
-            key, ready = stack.pop()
-            if key in self.values:
-                continue
-            children = self._children(key)
-            todo = [(c, label) for c, label in children if c not in self.values]
-            if todo:
-                if ready or key in open_keys:
-                    raise CycleError(f"the story returns to {key[0].node!r}")
-                open_keys.add(key)
-                stack.append((key, True))
-                for edge_child, label in todo:
-                    self.history.setdefault(edge_child, self.history[key] + label)
-                    stack.append((edge_child, False))
-                continue
-            open_keys.discard(key)
-            self.values[key] = self._value(key)
-            self.order.append(key)
-        return self.values[root]
-
-    def _children(self, key: Key) -> list:
-        exp = self.ctx.expand(key)
-        edges = exp.edges if exp.decision is None else exp.decision.basis
-        return [(e.child, e.entries) for e in edges
-                if e.child is not None and e.p > 0.0]
-
-    def _value(self, key: Key) -> np.ndarray:
-        exp = self.ctx.expand(key)
+        plan = plan_of(self.ctx)
+        self.history, self.order = plan.history, plan.keys
         w = len(self.weights)
-        if exp.kind == "end":
-            return np.repeat(gain_vector(exp.edges[0])[:, None], w, axis=1)
-        if exp.decision is None:
-            if len(exp.edges) == 1:
-                e = exp.edges[0]
-                return self.values[e.child] + gain_vector(e)[:, None]
-            p = np.array([e.p for e in exp.edges])
-            gains = np.stack([gain_vector(e) for e in exp.edges])
-            children = np.stack([self.values[e.child] for e in exp.edges])
-            return np.einsum("e,erw->rw", p, children) + (p @ gains)[:, None]
-        q_all, basis = self.segment_values(exp.decision)
-        q = q_all[:, 0, :] - self.weights[None, :] * q_all[:, 1, :]
-        return self.choose(key, exp.decision, q_all, q, basis)
-
-    def segment_values(self, spec: DecisionSpec) -> tuple[np.ndarray, np.ndarray]:
-        """(segments, ROWS, W): the value of acting in each moment segment of each option;
-        and the continuations it mixes (basis, ROWS, W)."""
-        basis = np.stack([
-            (self.values[e.child] + gain_vector(e)[:, None]) if e.child is not None
-            else np.zeros((ROWS, len(self.weights))) for e in spec.basis])
-        coef = coefficients(spec)
-        if basis.shape[2] == 1:
-            return (coef @ basis[:, :, 0])[:, :, None], basis
-        return np.einsum("sb,brw->srw", coef, basis), basis
+        values = np.zeros((len(plan.keys) + 1, ROWS, w))  # the last row stays zero
+        self.values = Values(plan, values)
+        weights = self.weights
+        for i, step in enumerate(plan.steps):
+            kind = step.kind
+            if kind == END:
+                values[i] = step.gains[:, None]
+            elif kind == DECISION:
+                basis = values[step.children] + step.gains[:, :, None]
+                q_all = np.tensordot(step.coef, basis, 1)
+                q = q_all[:, 0, :] - weights[None, :] * q_all[:, 1, :]
+                values[i] = self.choose(plan.keys[i], step.spec, q_all, q, basis)
+            elif kind == CHANCE:
+                values[i] = np.tensordot(step.p, values[step.children], 1) \
+                    + step.gains[:, None]
+            else:
+                values[i] = values[step.children[0]] + step.gains[:, None]
+        return values[plan.index[self.ctx.root()]]
 
 
 _COEFFICIENTS: dict[tuple, np.ndarray] = {}

@@ -77,6 +77,10 @@ class _Tables:
         computed from these sums of log-likelihoods, so that rounding never compounds and
         the same outcomes in any order meet in one situation."""
         self.segments: dict[tuple, tuple[Segment, ...]] = {}
+        self.last_safe: dict[tuple, int | None] = {}
+        self.plan: object | None = None
+        """The situations in evaluation order with their arrays (plan.py), built by the
+        first pass and reused by every later one."""
 
 
 _TABLES: KeyedCache[_Tables] = KeyedCache(8)
@@ -103,10 +107,13 @@ class Context:
         self.latency = tuple(sorted(params.latency_s.items()))
         tables = _TABLES.get((id(scenario), self.profile.id, competence, update_belief,
                               repr(params.with_weight(1.0))), lambda: _Tables(scenario))
+        self.tables = tables
         self.final_feedback = tables.final_feedback
         self._expansions = tables.expansions
         self._log_weights = tables.log_weights
         self._segments = tables.segments
+        self.last_safe = tables.last_safe
+        """(decision, option, arrival) -> last safe tick, for analyses (analysis.py)."""
 
     def root(self) -> Key:
         return ModelState(self.scenario.start, distance=self.scenario.supervision), self.prior

@@ -28,8 +28,8 @@ from game.scoring.params import ModelParams
 from game.scoring.safety import Risks
 
 __all__ = ["DecisionAnalysis", "History", "OptionAnalysis", "Policy", "Solution", "Value",
-           "evaluate", "regret_of_path", "solve", "solve_cached", "stationary", "step_key",
-           "uniform"]
+           "evaluate", "evaluate_at", "regret_of_path", "solve", "solve_cached", "stationary",
+           "step_key", "uniform"]
 
 History = tuple[str, ...]
 """The path so far as `node:choice` strings (decisions, chance outcomes and, in v2, window
@@ -63,6 +63,15 @@ class Solution:
         self.root = _value(root[:, 0], ctx.params.risk_weight)
         self._analyses: dict[Key, DecisionAnalysis] = {}
         self._reach: dict[Key, float] | None = None
+
+    @property
+    def recorded(self) -> dict[Key, tuple]:
+        """Every reachable decision situation -> (spec, Q rows per moment segment, basis)."""
+        return self._recorded
+
+    def label(self, key: Key) -> History:
+        """The first history found to a situation (how `decisions` labels it)."""
+        return self._pass.history.get(key, ())
 
     def key_of(self, node: str, history: History) -> Key:
         return key_of(self.ctx, node, tuple(history))
@@ -165,24 +174,28 @@ _SOLUTIONS: KeyedCache[Solution] = KeyedCache(256)
 
 
 def solve_cached(scenario: Scenario, profile_id: str | None = None,
-                 params: ModelParams | None = None) -> Solution:
+                 params: ModelParams | None = None, update_belief: bool = True) -> Solution:
     """`solve`, remembered by (scenario id, content hash, profile, parameters); thread-safe
     (debriefs solve in a background thread)."""
     params = params or ModelParams()
-    return _SOLUTIONS.get(version_key(scenario, profile_id, repr(params)),
-                          lambda: solve(scenario, profile_id, params))
+    return _SOLUTIONS.get(version_key(scenario, profile_id, repr(params), update_belief),
+                          lambda: solve(scenario, profile_id, params, update_belief))
+
+
+PolicyAt = Callable[[Key, DecisionSpec], Mapping[str, float]]
+"""A policy asked by situation: (key, decision spec) -> option probabilities."""
 
 
 class _Following:
     """Evaluates a given policy; records Q-values (under the policy's continuation)."""
 
-    def __init__(self, ctx: Context, policy: Policy, record: dict, histories: dict):
-        self.ctx, self.policy, self.record, self.histories = ctx, policy, record, histories
+    def __init__(self, policy_at: PolicyAt, record: dict):
+        self.policy_at, self.record = policy_at, record
 
     def __call__(self, key: Key, spec: DecisionSpec, q_all: np.ndarray, q: np.ndarray,
                  basis: np.ndarray):
         self.record[key] = (spec, q_all[:, :, 0], basis[:, :, 0])
-        chosen = self.policy(spec.node.id, self.histories.get(key, ()))
+        chosen = self.policy_at(key, spec)
         ids = [o.id for o in spec.offered]
         total = np.zeros((ROWS, q.shape[1]))
         mass = 0.0
@@ -211,9 +224,20 @@ def evaluate(scenario: Scenario, policy: Policy, profile_id: str | None = None,
     once per situation, with the first history found to it."""
     params = params or ModelParams()
     ctx = Context(scenario, profile_id, params)
-    recorded: dict = {}
     run = Pass(ctx, np.array([params.risk_weight]), lambda *a: None)  # type: ignore[arg-type]
-    run.choose = _Following(ctx, policy, recorded, run.history)
+    return _follow(ctx, run, lambda key, spec: policy(spec.node.id, run.history.get(key, ())))
+
+
+def evaluate_at(ctx: Context, policy_at: PolicyAt) -> Solution:
+    """`evaluate` for a policy that is asked by situation rather than by history (no
+    history is replayed: value of information asks it at every situation)."""
+    return _follow(ctx, Pass(ctx, np.array([ctx.params.risk_weight]),
+                             lambda *a: None), policy_at)  # type: ignore[arg-type]
+
+
+def _follow(ctx: Context, run: Pass, policy_at: PolicyAt) -> Solution:
+    recorded: dict = {}
+    run.choose = _Following(policy_at, recorded)
     return Solution(ctx, run, recorded, run.run())
 
 

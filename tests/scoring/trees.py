@@ -3,6 +3,8 @@ generated ones, so scoring tests do not depend on the YAML loader or the shipped
 
 from __future__ import annotations
 
+import hashlib
+
 from hypothesis import strategies as st
 
 from game.core.model import (
@@ -43,7 +45,9 @@ def scenario(nodes: list, start: str, difficulty: float = 0.6, supervision: str 
         procedure_view="generic", patient=Patient("P (fictional)", "40", "s"),
         trainees=tuple(trainees), objectives=("o",), debrief_prompts=(), sources={},
         attempt_limits=limits or {}, start=start, nodes={n.id: n for n in nodes},
-        content_sha256=str(hash(tuple(n.id for n in nodes))))
+        content_sha256=hashlib.sha256(repr((nodes, start, difficulty, supervision, trainees,
+                                            limits)).encode()).hexdigest())
+    # a real content hash: caches keyed by it (solve_cached) must not mix generated trees
 
 
 def risky_step(i: int, rungs: tuple[Level, ...], q_low: float, q_high: float, grade: str,

@@ -1,0 +1,131 @@
+"""The weight-independent part of a backward pass, built once per vignette and profile.
+
+Which situations are reachable, their order children-first, the first history found to
+each, and per situation the arrays its value is computed from (continuation indices,
+probabilities, gains, moment coefficients) do not depend on the risk weight or on how
+choices are made. `safetynet solve` runs about six passes over one vignette (the solve,
+the weight scan, two refinement rounds, value of information), so they are worked out
+once: the first pass walks the graph with an explicit stack (no recursion limit, cycles
+reported), and every pass then runs one loop over plain integer indices and numpy arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.scoring.graph import Context, DecisionSpec, Edge, Key
+from game.scoring.safety import Risks
+
+FIELDS = Risks._fields
+ROWS = 2 + len(FIELDS)
+END, ONE, CHANCE, DECISION = range(4)
+
+
+class CycleError(ValueError):
+    """The story can return to a situation it has already been in (the model needs a DAG)."""
+
+
+def gain_vector(edge: Edge) -> np.ndarray:
+    """The gain as a value row (learning, harm, risk indicators)."""
+    g = edge.gain
+    vec = np.zeros(ROWS)
+    vec[0], vec[1] = g.learning, g.harm
+    for i in range(len(FIELDS)):
+        if g.risk_bits >> i & 1:
+            vec[2 + i] = 1.0
+    return vec
+
+
+@dataclass
+class Step:
+    """How one situation's value is computed from its continuations' values."""
+
+    kind: int
+    children: np.ndarray
+    """Indices of the continuations (the zero row for a window event that cannot happen)."""
+    gains: np.ndarray
+    """(continuations, ROWS), or the one expected gain row for END, ONE and CHANCE."""
+    p: np.ndarray | None = None
+    spec: DecisionSpec | None = None
+    coef: np.ndarray | None = None
+
+
+@dataclass
+class Plan:
+    keys: list[Key] = field(default_factory=list)
+    """Children first (reverse topological order); a situation's index is its position."""
+    index: dict[Key, int] = field(default_factory=dict)
+    steps: list[Step] = field(default_factory=list)
+    history: dict[Key, tuple[str, ...]] = field(default_factory=dict)
+    """The first history found to each situation (its representative label)."""
+
+    @property
+    def zero(self) -> int:
+        """Index of the all-zero row every pass appends after the situations."""
+        return len(self.keys)
+
+
+def plan_of(ctx: Context) -> Plan:
+    """The context's plan, built on first use and shared by every later pass."""
+    plan = ctx.tables.plan
+    if plan is None:
+        plan = _build(ctx)
+        ctx.tables.plan = plan
+    assert isinstance(plan, Plan)
+    return plan
+
+
+def _edges(ctx: Context, key: Key) -> tuple[Edge, ...]:
+    exp = ctx.expand(key)
+    return exp.edges if exp.decision is None else exp.decision.basis
+
+
+def _build(ctx: Context) -> Plan:
+    plan = Plan()
+    root = ctx.root()
+    plan.history[root] = ()
+    stack: list[tuple[Key, bool]] = [(root, False)]
+    open_keys: set[Key] = set()
+    while stack:
+        key, ready = stack.pop()
+        if key in plan.index:
+            continue
+        todo = [e for e in _edges(ctx, key)
+                if e.child is not None and e.p > 0.0 and e.child not in plan.index]
+        if todo:
+            if ready or key in open_keys:
+                raise CycleError(f"the story returns to {key[0].node!r}")
+            open_keys.add(key)
+            stack.append((key, True))
+            for e in todo:
+                plan.history.setdefault(e.child, plan.history[key] + e.entries)
+                stack.append((e.child, False))
+            continue
+        open_keys.discard(key)
+        plan.index[key] = len(plan.keys)
+        plan.keys.append(key)
+    plan.steps = [_step(ctx, plan, key) for key in plan.keys]
+    return plan
+
+
+def _step(ctx: Context, plan: Plan, key: Key) -> Step:
+    from game.scoring.backward import coefficients
+    exp = ctx.expand(key)
+    if exp.decision is not None:
+        spec = exp.decision
+        children = np.array([plan.zero if e.child is None else plan.index[e.child]
+                             for e in spec.basis])
+        gains = np.stack([gain_vector(e) if e.child is not None else np.zeros(ROWS)
+                          for e in spec.basis])
+        return Step(DECISION, children, gains, spec=spec, coef=coefficients(spec))
+    edges = [e for e in exp.edges if e.p > 0.0]
+    if exp.kind == "end":
+        return Step(END, np.zeros(0, int), gain_vector(exp.edges[0]))
+    if len(edges) == 1:
+        return Step(ONE, np.array([plan.index[edges[0].child]]), gain_vector(edges[0]))
+    p = np.array([e.p for e in edges])
+    gains = p @ np.stack([gain_vector(e) for e in edges])
+    children = np.array([plan.index[e.child] for e in edges])
+    return Step(CHANCE, children, gains, p)
