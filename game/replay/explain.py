@@ -18,10 +18,14 @@ from typing import NamedTuple
 
 from game.core.model import Beat, Chance, Decision, Scenario
 from game.i18n import Tr, english
+from game.replay.debrief import Debrief
+from game.replay.session import params_from_header
+from game.replay.verify import config_from_header
 from game.scoring.analysis import DecisionAnalysis, MomentValue, OptionAnalysis
 from game.scoring.episode import DecisionReview
 from game.scoring.params import ModelParams
 from game.scoring.safety import RULES, rule_text
+from game.scoring.solver import solve_cached
 
 RUNG_WORDS = {"watch": "watching", "probe": "a probing question", "cue": "a verbal cue",
               "guide": "hands-on guidance", "takeover": "taking over"}
@@ -242,6 +246,26 @@ def _reaches_decision(scenario: Scenario, start: str) -> bool:
         elif isinstance(node, Chance):
             todo += [o.next for o in node.outcomes]
     return False
+
+
+def explain_decisions(d: Debrief, t: Tr = english) -> list[tuple[str, str]]:
+    """(moments, why) for each decision of a debrief, in order: the debrief screen and the
+    report say what the outcome said. The solution comes from the cache the debrief filled."""
+    params = params_from_header(d.header)
+    profile = config_from_header(d.header).profile_id
+    solution = solve_cached(d.scenario, profile, params)
+    final = d.raw_timeline.final if d.raw_timeline is not None else None
+    pace = final.pace_factor if final is not None else 1.0
+    out = []
+    for review in d.score.decisions:
+        try:
+            analysis = solution.at(review.node, review.history)
+        except KeyError:  # a situation the solution does not hold: no reason rather than a guess
+            why = ""
+        else:
+            why = why_sentence(d.scenario, analysis, review, params.risk_weight, pace, t)
+        out.append((moments_sentence(d.scenario, review, t), why))
+    return out
 
 
 MESSAGES = tuple(RUNG_WORDS.values())

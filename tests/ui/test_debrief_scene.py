@@ -67,8 +67,8 @@ def test_take_aways_are_edited_into_the_sidecar_and_the_log_is_untouched(ctx, li
     generated = list(scene.takeaways)
     press(scene, pygame.K_4)
     press(scene, pygame.K_DOWN)
-    entry = press(scene, pygame.K_e).scene
-    assert isinstance(entry, TextEntryOverlay) and entry.text == generated[1]
+    entry = press(scene, pygame.K_RETURN).scene  # Enter edits the focused take-away
+    assert isinstance(entry, TextEntryOverlay) and entry.text == generated[1] + " "
     press(entry, pygame.K_HOME)
     _type(entry, "Agreed: ")
     assert isinstance(press(entry, pygame.K_RETURN), Pop)
@@ -92,13 +92,38 @@ def test_take_aways_are_edited_into_the_sidecar_and_the_log_is_untouched(ctx, li
     assert again.takeaways == saved
 
 
+def test_e_adds_a_new_take_away_and_editing_never_glues_words(ctx, library, tmp_path):
+    """Issue 13: "+ Add a take-away (E)" edited the focused take-away, and what was typed ran
+    into its last word. E now always adds; an edit goes on after a space."""
+    log = tmp_path / "s.jsonl"
+    record(ctx, "medication_dosing", log, min_decisions=2)
+    scene = _debrief(ctx, library, log)
+    generated = list(scene.takeaways)
+    press(scene, pygame.K_4)  # the focus is on the first take-away, not on "+ Add"
+    adding = press(scene, pygame.K_e).scene
+    assert isinstance(adding, TextEntryOverlay) and adding.text == ""
+    assert adding.title == "Add a take-away"
+    _type(adding, "Ask how she checks a dose")
+    press(adding, pygame.K_RETURN)
+    assert scene.takeaways == generated + ["Ask how she checks a dose"]
+    assert scene.index[3] == len(generated)  # the focus follows the new take-away
+    press(scene, pygame.K_HOME)
+    for _ in range(len(generated)):
+        press(scene, pygame.K_UP)
+    editing = press(scene, pygame.K_RETURN).scene
+    _type(editing, "(agreed)")
+    press(editing, pygame.K_RETURN)
+    assert scene.takeaways[0] == generated[0] + " (agreed)"
+    assert read_summary(log)[0][0] == generated[0] + " (agreed)"
+
+
 def test_emptying_a_take_away_removes_it(ctx, library, tmp_path):
     log = tmp_path / "s.jsonl"
     record(ctx, "lumbar_puncture", log, min_decisions=1)
     scene = _debrief(ctx, library, log)
     count = len(scene.takeaways)
     press(scene, pygame.K_4)
-    entry = press(scene, pygame.K_e).scene
+    entry = press(scene, pygame.K_RETURN).scene
     entry.resize()
     for _ in range(len(entry.text)):
         press(entry, pygame.K_BACKSPACE)
@@ -133,3 +158,33 @@ def test_a_debrief_opened_before_it_is_ready_does_not_block(ctx, library, tmp_pa
     assert scene.vm is not None and scene.phase == 1
     assert isinstance(press(scene, pygame.K_ESCAPE), Pop) and not isinstance(
         press(scene, pygame.K_a), Push)
+
+
+def test_analysis_shows_the_outcome_moments_and_why(make_ctx, library, tmp_path):
+    """Issue 13: the moments were on the outcome only; the debrief says the same sentences."""
+    from game.replay.explain import moments_sentence
+    from game.ui.review.outcome_presenters import outcome_vm
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    log = tmp_path / "s.jsonl"
+    session = record(ctx, "lumbar_puncture", log, policy="random", min_decisions=1)
+    scene = _debrief(ctx, library, log)
+    debrief = scene.loader.result[0]
+    vm = scene.vm
+    assert vm.moments == tuple(moments_sentence(debrief.scenario, r)
+                               for r in debrief.score.decisions)
+    rows = outcome_vm(debrief.scenario, session.state, session.score, ctx.t,
+                      session.params).decisions
+    assert vm.moments == tuple(r.timing for r in rows)
+    assert tuple(f"Why: {w}" if w else "" for w in vm.whys) == tuple(r.why for r in rows)
+    assert any(vm.moments) and any(vm.whys)
+    press(scene, pygame.K_3)
+    ctx.recorder = []
+    scene.draw(pygame.Surface(ctx.size))
+    shown = " ".join(p.text for p in ctx.recorder)
+    k = next(i for i, m in enumerate(vm.moments) if m)
+    for _ in range(k):
+        press(scene, pygame.K_DOWN)
+    ctx.recorder = []
+    scene.draw(pygame.Surface(ctx.size))
+    shown = " ".join(p.text for p in ctx.recorder)
+    assert vm.moments[k] in shown and "WHEN" in shown, shown

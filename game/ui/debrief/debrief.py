@@ -8,7 +8,8 @@ beside the log in `<log>.summary.json`; the log itself is never modified).
 The debrief data is built in a background thread: the revealed risk attitude solves the
 vignette at 41 risk weights, which takes seconds for the larger vignettes, and the window
 must keep drawing meanwhile. Keys: Left/Right or 1-4 switch phases, Up/Down move within,
-E edits the focused take-away, Delete removes it, Esc goes back.
+E adds a take-away (as its card says), Enter edits the focused one (continuing after a
+space, so new words never run into the old), Delete removes it, Esc goes back.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ from game.ui.debrief.presenters import PHASES, DebriefVM, debrief_vm
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent, map_event
 from game.ui.shell.scene import Pop, Push, Result, Scene
+
+
+def continued(text: str) -> str:
+    """A take-away ready to be typed on: a space after it unless it ends in one already."""
+    return text if not text or text[-1].isspace() else text + " "
 
 
 class Loader:
@@ -114,7 +120,7 @@ class DebriefScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> Result:
         if event.type == pygame.KEYDOWN and self.phase == 3 and self.vm is not None:
             if event.key == pygame.K_e:
-                return self.edit()
+                return self.edit(adding=True)
             if event.key == pygame.K_DELETE:
                 self.remove()
                 return None
@@ -145,10 +151,12 @@ class DebriefScene(Scene):
         self.index[self.phase] = max(0, min(last, self.index[self.phase] + step))
 
     # --- summary editing ---------------------------------------------------------------
-    def edit(self) -> Result:
+    def edit(self, adding: bool = False) -> Result:
+        """The take-away entry: a new one (E, or Enter on "+ Add a take-away"), else the
+        focused one, whose text ends in a space so typing goes on as a new word."""
         from game.ui.kit.text_entry import TextEntryOverlay
         t, i = self.ctx.t, self.index[3]
-        adding = i >= len(self.takeaways)
+        adding = adding or i >= len(self.takeaways)
         title = t("Add a take-away") if adding else t("Edit take-away {n}", n=i + 1)
         context = t("Saved beside the log as {name}; the log itself is never changed. An "
                     "empty text removes the take-away.", name=summary_path(self.path).name)
@@ -156,11 +164,12 @@ class DebriefScene(Scene):
         def save(text: str) -> str | None:
             items = list(self.takeaways)
             if adding:
-                items.append(text)
+                items.append(text.strip())
+                self.index[3] = len(items) - 1
             else:
-                items[i] = text
+                items[i] = text.strip()
             return self.save([x for x in items if x.strip()])
-        initial = "" if adding else self.takeaways[i]
+        initial = "" if adding else continued(self.takeaways[i])
         return Push(TextEntryOverlay(self.ctx, title, context, save, initial, allow_empty=True))
 
     def remove(self) -> None:

@@ -26,7 +26,8 @@ def footer_text(ctx: UiContext, phase: int) -> str:
     return (t("←/→ or 1-4 phase · ↑/↓ move · Esc back"),
             t("←/→ or 1-4 phase · ↑/↓ move through the timeline · Esc back"),
             t("←/→ or 1-4 phase · ↑/↓ other decisions · Esc back"),
-            t("←/→ or 1-4 phase · ↑/↓ move · E or Enter edit · Delete remove · Esc back"))[phase]
+            t("←/→ or 1-4 phase · ↑/↓ move · E add · Enter edit · Delete remove · Esc back")
+            )[phase]
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,12 @@ def draw_analysis(scene: DebriefScene, surface: pygame.Surface, area: Rect) -> N
     left, right = split_x(area, 0.46, m.pad)
     notes = vm.notes_by_decision[k]
     parts = [(t("Advocacy-inquiry: say what you saw, what you think, then ask"), d.inquiry)]
+    moments, why = vm.moments[k] if k < len(vm.moments) else "", \
+        vm.whys[k] if k < len(vm.whys) else ""
+    if moments:
+        parts.append((t("When"), moments))
+    if why:
+        parts.append((t("Why the model's best"), why))
     if d.prompt:
         parts.append((t("The vignette asks"), d.prompt))
     if notes:

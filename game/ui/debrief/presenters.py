@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.replay.debrief import Debrief
+from game.replay.explain import explain_decisions
 from game.ui.kit.vocabulary import mode_name
 from game.ui.review.model import local_time
 from game.ui.review.presenters import (
@@ -54,6 +55,11 @@ class DebriefVM:
     symbol: str
     word: str
     attitude: str
+    moments: tuple[str, ...] = ()
+    """Per decision: when you acted against the best and the last safe moment (the outcome's
+    sentence, `replay.explain.moments_sentence`); "" for windows without moments."""
+    whys: tuple[str, ...] = ()
+    """Per decision: why the model's best was best, in one sentence ("" if nothing differs)."""
 
 
 def debrief_vm(d: Debrief, t: Tr = english) -> DebriefVM:
@@ -73,6 +79,7 @@ def debrief_vm(d: Debrief, t: Tr = english) -> DebriefVM:
     by_decision = tuple(tuple(n.text for n in d.notes if n.decision == x.node)
                         for x in d.decisions)
     who = profile.name if profile else profile_id
+    explained = explain_decisions(d, t)
     outcome = t("Learning {l:.1f} points · harm {h:.1f} points · expected regret {r:.2f}",
                 l=score.learning, h=score.harm, r=score.regret)
     attitude = t("Risk weights that fit every choice: {text}",
@@ -86,5 +93,6 @@ def debrief_vm(d: Debrief, t: Tr = english) -> DebriefVM:
         reactions_hint=t("Start with feelings: let the supervisor speak first, and listen "
                          "before any analysis."),
         rows=tuple(r for _, _, r in rows), analysis=panels, notes_by_decision=by_decision,
-        outcome=outcome, tone=tone, symbol=symbol, word=word, attitude=attitude)
+        outcome=outcome, tone=tone, symbol=symbol, word=word, attitude=attitude,
+        moments=tuple(m for m, _ in explained), whys=tuple(w for _, w in explained))
 
