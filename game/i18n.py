@@ -40,4 +40,23 @@ class Translator:
 
     def __call__(self, message: str, **values: object) -> str:
         text = self.catalogue.get(message, message)
+        if self.language in DECIMAL_COMMA:  # "{x:.2f}" writes 0,25 in German, not 0.25
+            values = {k: _CommaDecimal(v) if type(v) is float else v for k, v in values.items()}
         return text.format(**values) if values else text
+
+
+DECIMAL_COMMA = frozenset({"de"})
+"""Languages that write a decimal comma."""
+
+
+class _CommaDecimal(float):
+    """A float that formats with a decimal comma (the grouping, if asked for, with a point)."""
+
+    def __format__(self, spec: str) -> str:
+        return format(float(self), spec).translate(_SWAP)
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+
+_SWAP = str.maketrans({".": ",", ",": "."})
