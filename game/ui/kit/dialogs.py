@@ -12,7 +12,7 @@ from game.ui.kit.button import Button, button_rects, draw_buttons
 from game.ui.kit.common import menu_intent
 from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import centred
-from game.ui.kit.panels import dim, panel
+from game.ui.kit.panels import dim, panel, scroll_bar
 from game.ui.kit.text import text_height
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import KEY_HELP, Act, Intent
@@ -89,24 +89,12 @@ class HelpOverlay(Scene):
                                                    h), m.body, p.text)
             y, shown = y + h + m.gap // 2, shown + 1
         if shown < len(rows):  # the sign that there is more: a bar the size of what is shown
-            list_bar(ctx, surface, pygame.Rect(area.right - _BAR // 2, area.y, _BAR // 2,
+            scroll_bar(ctx, surface, pygame.Rect(area.right - _BAR // 2, area.y, _BAR // 2,
                                                area.height), self.first, shown, len(rows))
 
 
 _BAR = 12
-"""Room kept at the right of a scrolling list for its scroll bar (px)."""
-
-
-def list_bar(ctx: UiContext, surface: pygame.Surface, track: pygame.Rect, first: int,
-             shown: int, total: int) -> None:
-    """A scroll bar for a list showing rows first..first+shown of total."""
-    radius = track.width // 2
-    pygame.draw.rect(surface, ctx.palette.panel_alt, track, border_radius=radius)
-    thumb_h = max(track.width * 2, track.height * shown // max(1, total))
-    span = max(1, total - shown)
-    thumb_y = track.y + (track.height - thumb_h) * min(first, span) // span
-    pygame.draw.rect(surface, ctx.palette.accent,
-                     pygame.Rect(track.x, thumb_y, track.width, thumb_h), border_radius=radius)
+"""Room kept at the right of the help's rows for its scroll bar (px)."""
 
 
 class ConfirmDialog(Scene):

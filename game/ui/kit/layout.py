@@ -166,3 +166,33 @@ def outcome_layout(size: tuple[int, int], m: Metrics, n_buttons: int,
 def centred(size: tuple[int, int], fw: float, fh: float, min_h: int = 0) -> Rect:
     w, h = round(size[0] * fw), max(min_h, round(size[1] * fh))
     return Rect((size[0] - w) // 2, (size[1] - h) // 2, w, min(h, size[1]))
+
+
+def shown_from(heights: list[int], gap: int, room: int, first: int) -> int:
+    """How many blocks, from `first` on, fit whole in `room` (at least one, which then
+    scrolls inside itself if it is taller than the room)."""
+    used, count = 0, 0
+    for h in heights[first:]:
+        if count and used + gap + h > room:
+            break
+        used += (gap if count else 0) + h
+        count += 1
+    return count
+
+
+def keep_in_view(heights: list[int], gap: int, room: int, first: int, index: int) -> int:
+    """The first block to show so that block `index` is in view, moving as little as
+    possible from `first` (a list following the keyboard focus)."""
+    if index < first:
+        return index
+    while first < index and first + shown_from(heights, gap, room, first) <= index:
+        first += 1
+    return first
+
+
+def last_start(heights: list[int], gap: int, room: int) -> int:
+    """The first block to show when scrolled to the end (the last blocks fill the room)."""
+    first = len(heights) - 1
+    while first > 0 and shown_from(heights, gap, room, first - 1) >= len(heights) - first + 1:
+        first -= 1
+    return max(0, first)

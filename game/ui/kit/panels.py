@@ -69,3 +69,21 @@ def dim(surface: pygame.Surface, alpha: int = 170) -> None:
     shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     shade.fill((0, 0, 0, alpha))
     surface.blit(shade, (0, 0))
+
+
+def scroll_bar(ctx: UiContext, surface: pygame.Surface, track: pygame.Rect, first: int,
+               shown: int, total: int) -> None:
+    """The sign that a list has more than it shows: a track with a thumb as long as the
+    share shown, placed where the shown rows are (rows first..first+shown of total)."""
+    radius = track.width // 2
+    pygame.draw.rect(surface, ctx.palette.panel_alt, track, border_radius=radius)
+    thumb_h = max(track.width * 2, track.height * shown // max(1, total))
+    span = max(1, total - shown)
+    thumb_y = track.y + (track.height - thumb_h) * min(first, span) // span
+    pygame.draw.rect(surface, ctx.palette.accent,
+                     pygame.Rect(track.x, thumb_y, track.width, thumb_h), border_radius=radius)
+
+
+def bar_width(ctx: UiContext) -> int:
+    """Room a scrolling list keeps at its right for its scroll bar."""
+    return max(8, round(10 * ctx.metrics.scale))
