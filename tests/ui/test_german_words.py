@@ -1,0 +1,27 @@
+"""German is one language: one word for regret, and a decimal comma in every number a
+message formats (#13: "German mixes decimal separators and Regret/Bedauern")."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from game.i18n import Translator
+from game.paths import assets_dir
+
+
+def test_regret_is_bedauern_throughout():
+    german = json.loads((assets_dir() / "i18n" / "de.json").read_text(encoding="utf-8"))
+    mixed = [k for k, v in german.items() if re.search(r"\bRegret\b", v)]
+    assert not mixed, f"German messages still saying Regret: {mixed}"
+
+
+def test_numbers_in_german_messages_get_a_decimal_comma():
+    t = Translator("de")
+    assert t("Expected regret {x:.2f}", x=0.254) == "Erwartetes Bedauern 0,25"
+    assert t("{a} · {b:,.1f}", a=1.5, b=12345.67) == "1,5 · 12.345,7"
+    assert t("{n} sessions", n=3).startswith("3")  # whole numbers are left alone
+
+
+def test_english_keeps_the_decimal_point():
+    assert Translator("en")("Expected regret {x:.2f}", x=0.254) == "Expected regret 0.25"
