@@ -11,7 +11,7 @@ from game.ui.kit.button import Button, button_rects, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, menu_intent
 from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import outcome_layout, stack
-from game.ui.kit.panels import badge, panel, tone_colour
+from game.ui.kit.panels import badge, bar_width, panel, scroll_bar, tone_colour
 from game.ui.review.model import load_replay
 from game.ui.review.outcome_presenters import DecisionRowVM, OutcomeVM, outcome_vm
 from game.ui.review.rewind import RewindDialog, can_rewind
@@ -71,6 +71,9 @@ class OutcomeScene(Scene):
         if not shown:
             return []
         area, gap = self.layout.decisions, self.ctx.metrics.gap
+        if len(self.vm.decisions) > self.per_page:  # room for the scroll bar: there is more
+            area = area.inflate(-(bar_width(self.ctx) + gap), 0).move(-(bar_width(self.ctx)
+                                                                        + gap) // 2, 0)
         h = (area.height - gap * (self.per_page - 1)) // self.per_page
         return stack(area, [h] * len(shown), gap)
 
@@ -123,6 +126,11 @@ class OutcomeScene(Scene):
         if not vm.decisions:
             ctx.text(surface, ctx.t("No decision point was reached."), lay.decisions, m.body,
                      ctx.palette.muted)
+        if len(vm.decisions) > self.per_page:  # the decisions below the fold, visibly
+            w = bar_width(ctx)
+            scroll_bar(ctx, surface, pygame.Rect(lay.decisions.right - w, lay.decisions.y, w,
+                                                 lay.decisions.height),
+                       self.offset, len(shown), len(vm.decisions))
         draw_buttons(ctx, surface, self.buttons, self.focus.current, m.body)
         more = len(vm.decisions) > self.per_page
         draw_footer(ctx, surface, lay.footer, (f"{self.note} · " if self.note else "")
