@@ -11,7 +11,12 @@ Three classes (issue 10, item 5; issue 12):
 - dominated by computation: an option that is not optimal (nor tied with the optimum) in any
   situation where it is offered, at any risk weight of the sensitivity scan and for any
   trainee profile, judged on the trade-off alone (safety rules off), although the safety
-  rules admit it somewhere: a real choice nobody should make, to be fixed in the content;
+  rules admit it somewhere: a real choice nobody should make, to be fixed in the content.
+  In a timed window the moment is part of the situation (issue 10, items 5 and 7): a
+  supervisor who has waited until tick t chooses among acting now with each rung and
+  letting the window run, so a rung that is the best way to act at some tick at which it
+  still lands inside the window is a real choice, even if acting sooner with a cheaper
+  rung would have been better still (a hand on the trocar after a cue has become too slow);
 - unsafe at every weight (a deliberate wrong answer): an option that breaks a safety rule
   in every situation where it is offered, at every weight and for every profile. The rules
   already name it wrong; the vignette offers it so that the mistake can be played (Klasen's
@@ -132,12 +137,33 @@ def _scan(scenario: Scenario, params: ModelParams, weights: tuple[float, ...]) -
                     tally.admissible.add(pair)
                 else:
                     tally.broken.setdefault(pair, set()).update(int(r) for r in rank[i])
-                if np.any(masked[i] >= best - TIE):
+                # acting too late is letting the window run, not choosing this option
+                if not seg.too_late and np.any(masked[i] >= best - TIE):
                     tally.optimal.add(pair)
+            for o in _best_at_some_moment(spec, masked):
+                tally.optimal.add((spec.node.id, spec.offered[o].id))
             picks = best_segments(q_all, q, tol, enforce)
             return q_all[picks, :, np.arange(q.shape[1])].T
         run_pass(Context(scenario, profile.id, params), weights, choose)
     return tally
+
+
+def _best_at_some_moment(spec, masked: np.ndarray) -> set[int]:
+    """Offered intervention rungs (indices) that, at some tick of a timed window at which
+    they still land inside it, are the best way to act at that tick (ties included),
+    letting the window run being one of the ways. Watching is judged at the opening only:
+    its value does not depend on the moment."""
+    if spec.node.timing is None:
+        return set()
+    n = max(1, spec.node.window_ticks)
+    at = np.full((len(spec.offered), n, masked.shape[1]), -np.inf)
+    lands = np.zeros((len(spec.offered), n), dtype=bool)
+    for i, seg in enumerate(spec.segments):
+        at[seg.option, seg.t_lo:seg.t_hi + 1, :] = masked[i]
+        lands[seg.option, seg.t_lo:seg.t_hi + 1] = not seg.too_late
+    top = (at >= at.max(axis=0, keepdims=True) - TIE) & np.isfinite(at) & lands[:, :, None]
+    return {o for o, option in enumerate(spec.offered)
+            if option.level is not None and option.level.value != "watch" and top[o].any()}
 
 
 def never_optimal(scenario: Scenario, params: ModelParams,

@@ -80,7 +80,10 @@ def test_optimal_policy_is_non_trivial_and_weight_sensitive(scenario):
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
 def test_profiles_change_the_optimal_policy_somewhere(scenario):
-    policies = [{k: a.best for k, a in best_by_weight(scenario, t.id, w).decisions.items()}
+    # a v2 policy chooses a moment as well as an option: asking at once and asking after
+    # waiting are different policies
+    policies = [{k: (a.best, a.best_moment_s)
+                 for k, a in best_by_weight(scenario, t.id, w).decisions.items()}
                 for t in scenario.trainees for w in (2.0,)]
     keyed = [{k[0]: v for k, v in sorted(p.items(), key=lambda kv: len(kv[0][1]))}
              for p in policies]

@@ -57,7 +57,7 @@ LESSONS: dict[str, Lesson] = {
         "jargon_decision", {0.5: "watch", 2.0: "watch", 4.0: "cue"}, "any time",
         "let him run into the wall, as the study's supervisor did, unless harm weighs heavily"),
     "followup_plan": Lesson(
-        "phone_decision", {0.5: "watch", 2.0: "probe", 4.0: "cue"}, "any time",
+        "phone_decision", {0.5: "watch", 2.0: "probe", 4.0: "probe"}, "any time",
         "by phone: ask what happens to the pending result"),
     "intubation_capnography": Lesson(
         "capno_decision", {0.5: "cue", 2.0: "cue", 4.0: "cue"}, "at once",

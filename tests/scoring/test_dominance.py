@@ -3,7 +3,19 @@ weight, a vignette's deliberate wrong answers (infos)."""
 
 from __future__ import annotations
 
-from game.core.model import Chance, Decision, Effects, Level, Option, Outcome
+from dataclasses import replace
+
+from game.core.model import (
+    Chance,
+    Curve,
+    Decision,
+    Effects,
+    Level,
+    Option,
+    Outcome,
+    WindowTiming,
+)
+from game.scoring import dominance
 from game.scoring.dominance import DOMINATED, UNSAFE, dominated_options, same_consequences
 from tests.scoring.trees import end, risky_step, scenario, timed_window
 
@@ -78,3 +90,30 @@ def test_a_never_optimal_option_the_rules_allow_is_still_dominated():
     found = dominated_options(scenario(nodes, "d"))
     assert [(d.option, d.kind) for d in found] == [("guide", DOMINATED)]
     assert "never optimal" in found[0].reason and "rules allow it" in found[0].reason
+
+
+def test_a_quicker_rung_that_is_best_late_in_the_window_is_not_dominated(monkeypatch):
+    # the mistake cannot happen in the first 2 s, so a cue at once (landing at 2 s) beats
+    # taking over at every weight; after a few seconds only the take-over still lands before
+    # the mistake: the moment is part of the situation (issue 10, items 5 and 7)
+    tree = timed_window()
+    late = WindowTiming(Curve(((0.0, 0.0), (10.0, 0.1))),
+                        Curve(((0.0, 0.0), (2.0, 0.0), (6.0, 0.5), (10.0, 0.8))),
+                        "end_sc", "c_err", assumption="test")
+    nodes = dict(tree.nodes)
+    nodes["d"] = replace(tree.node("d"), timing=late, window_ticks=100)
+    tree = replace(tree, nodes=nodes)
+    assert ("takeover", DOMINATED) not in [(f.option, f.kind) for f in dominated_options(tree)]
+    # judged at the window's opening only, the take-over would be dominated
+    monkeypatch.setattr(dominance, "_best_at_some_moment", lambda spec, masked: set())
+    assert ("takeover", DOMINATED) in [(f.option, f.kind) for f in dominated_options(tree)]
+
+
+def test_a_slower_rung_worse_at_every_moment_is_still_dominated():
+    tree = timed_window()
+    d = tree.node("d")
+    slow = Option("guide", Level.GUIDE, "Guide slowly", "", "end_ok", takes_s=4.0)
+    nodes = dict(tree.nodes)
+    nodes["d"] = replace(d, options=(*d.options, slow))
+    found = dominated_options(replace(tree, nodes=nodes))
+    assert [(f.option, f.kind) for f in found if f.kind == DOMINATED] == [("guide", DOMINATED)]

@@ -1,31 +1,29 @@
 """Issue 10's criteria on the shipped library at the default weight and profile.
 
 Prints the table of optimal rungs over every reachable situation (run with -s to see it).
-The shipped scenarios are converted to schema 2 in issue 12; until that work is finished
-the test is an expected failure (not strict), so the day the converted library passes,
-the mark can go.
+An option that breaks a safety rule at every weight and profile is a vignette's deliberate
+wrong answer (the rescue cases must be playable; product ruling in issue 12), listed but not
+counted as dominated.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-import pytest
-
 from game.content.catalogue import load_catalogue
 from game.core.model import LADDER
 from game.paths import scenarios_dir
-from game.scoring.dominance import dominated_options
+from game.scoring.dominance import DOMINATED, UNSAFE, dominated_options
 from game.scoring.params import ModelParams
 from game.scoring.solver import solve
 
 MAX_SHARE = 0.40
 
 
-def library_table(scenarios) -> tuple[Counter, Counter, list[str], list[str]]:
+def library_table(scenarios) -> tuple[Counter, Counter, list[str], list[str], list[str]]:
     """Optimal rung counts over reachable situations, rungs present, vignettes whose
-    moment never matters, dominated options."""
-    optimal, present, timeless, dominated = Counter(), Counter(), [], []
+    moment never matters, dominated options, deliberate wrong answers."""
+    optimal, present, timeless, dominated, wrong = Counter(), Counter(), [], [], []
     for s in scenarios:
         solution = solve(s, s.trainee(None).id, ModelParams())
         moment_matters = False
@@ -38,9 +36,10 @@ def library_table(scenarios) -> tuple[Counter, Counter, list[str], list[str]]:
         windowed = any(d.window_ticks > 0 for d in s.decisions())
         if windowed and s.supervision in ("direct", "indirect") and not moment_matters:
             timeless.append(s.id)
-        dominated += [f"{s.id}: {d.decision}/{d.option}: {d.reason}"
-                      for d in dominated_options(s)]
-    return optimal, present, timeless, dominated
+        for d in dominated_options(s):
+            row = f"{s.id}: {d.decision}/{d.option}: {d.reason}"
+            {DOMINATED: dominated, UNSAFE: wrong}[d.kind].append(row)
+    return optimal, present, timeless, dominated, wrong
 
 
 def print_table(optimal: Counter, total: int) -> None:
@@ -53,13 +52,11 @@ def print_table(optimal: Counter, total: int) -> None:
 SCENARIOS = load_catalogue(scenarios_dir()).scenarios
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "library v2 conversion (issue 12) pending: on 7 Dec 2026 every criterion but one held; "
-    "26 options were still dominated (mostly watch where the window ends in serious harm)"))
 def test_library_meets_the_v2_criteria():
-    optimal, present, timeless, dominated = library_table(SCENARIOS)
+    optimal, present, timeless, dominated, wrong = library_table(SCENARIOS)
     total = sum(optimal.values())
     print_table(optimal, total)
+    print(f"{len(wrong)} deliberate wrong answers (unsafe at every weight):\n" + "\n".join(wrong))
     problems = []
     never = sorted(r for r in present if r != "debrief" and not optimal[r])
     if never:
