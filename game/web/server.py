@@ -2,7 +2,12 @@
 
 aiohttp (an established asyncio HTTP server) runs on its own event loop in a background
 thread, so the pygame projector keeps its frame rate and the server keeps answering while a
-frame draws. Phones get their page and script from here (nothing from the internet), join
+frame draws. The two threads still share Python's GIL: profiling the projector under 200
+phones (py-spy --native) showed its slow frames waiting for the GIL while the server thread
+held it, for up to the interpreter's 5 ms switch interval at every hand-over. While the
+server runs the switch interval is therefore 0.5 ms (`SWITCH_S`), so a frame waits at most
+that long per hand-over; bench/bench_workshop_load.py prints the frame and latency p99 both
+ways. Phones get their page and script from here (nothing from the internet), join
 with the room code, vote, and hear about changes through server-sent events (one plain HTTP
 response that stays open: no extra protocol, works through the simplest Wi-Fi), falling back
 to polling when a phone's browser cannot keep it open.
@@ -18,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import sys
 import threading
 from importlib import resources
 from typing import Any
@@ -31,6 +37,8 @@ from game.web.sse import Broadcast, stream_changes
 from game.web.views import phone_state
 
 MAX_BODY = 2048
+SWITCH_S = 0.0005
+"""The interpreter's thread switch interval while the server runs (Python's default: 5 ms)."""
 ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 KEY_RE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 STATIC = {"app.js": "text/javascript", "app.css": "text/css"}
@@ -66,8 +74,13 @@ def _text(body: dict[str, Any], name: str, pattern: re.Pattern[str] | None,
 class RoomServer:
     def __init__(self, room: Room, host: str | None = None, port: int = DEFAULT_PORT,
                  phone_burst: float = 20, phone_rate: float = 5.0,
-                 join_burst: float = 120, join_rate: float = 20.0):
+                 join_burst: float = 120, join_rate: float = 20.0,
+                 switch_s: float | None = SWITCH_S):
+        """`switch_s`: the thread switch interval while serving (None leaves Python's; the
+        load benchmark's baseline)."""
         self.room = room
+        self.switch_s = switch_s
+        self._switch_before: float | None = None
         self.host = host or lan_address()
         self.port = port
         self.phone_limit = RateLimiter(phone_burst, phone_rate)
@@ -95,22 +108,33 @@ class RoomServer:
     # --- lifecycle -------------------------------------------------------------------------
     def start(self, timeout: float = 10.0) -> str:
         """Listen (trying the next 20 ports if the chosen one is taken); returns the URL."""
+        if self.switch_s is not None and self._switch_before is None:
+            self._switch_before = sys.getswitchinterval()
+            sys.setswitchinterval(min(self._switch_before, self.switch_s))
         self._thread = threading.Thread(target=self._run, name="room-server", daemon=True)
         self._thread.start()
         if not self._ready.wait(timeout):
             raise ServerError(f"the phone server did not start within {timeout:g} s")
         if self._error is not None:
             self._thread.join(timeout)
+            self._restore_switch()
             raise ServerError(self._error)
         return self.url
+
+    def _restore_switch(self) -> None:
+        if self._switch_before is not None:
+            sys.setswitchinterval(self._switch_before)
+            self._switch_before = None
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stop serving (phones keep the page they have and say the workshop is over)."""
         loop, thread = self._loop, self._thread
         if loop is None or thread is None or not thread.is_alive():
+            self._restore_switch()
             return
         loop.call_soon_threadsafe(self._begin_stop)
         thread.join(timeout)
+        self._restore_switch()
 
     @property
     def running(self) -> bool:
