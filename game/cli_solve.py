@@ -14,19 +14,21 @@ import json
 
 from game.core.model import Scenario
 from game.scoring.analysis import DecisionAnalysis
-from game.scoring.multiweight import best_by_weight
+from game.scoring.graph import Key
 from game.scoring.params import SENSITIVITY_WEIGHTS, ModelParams
 from game.scoring.safety import rule_text
-from game.scoring.sensitivity import sensitivity
-from game.scoring.solver import Solution, solve
-from game.scoring.voi import value_of_information
+from game.scoring.sensitivity import sensitivity, standard_bests
+from game.scoring.solver import Solution, solve_cached
+from game.scoring.voi import by_key as voi_by_key
 
 
 class AfterError(ValueError):
     """A `--after` entry that names no decision, option or outcome on the path."""
 
 
-def situation_dict(a: DecisionAnalysis, voi: dict, by_weight: list[str] | None) -> dict:
+def situation_dict(a: DecisionAnalysis, voi: dict[str, float],
+                   by_weight: list[str] | None) -> dict:
+    """One situation's row; `voi` is option -> value of information at this situation."""
     return {
         "decision": a.node, "situation": list(a.history), "reach": round(a.reach, 6),
         "belief": [round(b, 4) for b in a.belief], "best": a.best,
@@ -39,40 +41,49 @@ def situation_dict(a: DecisionAnalysis, voi: dict, by_weight: list[str] | None) 
                      "expected_harm": round(o.harm, 4), "rating": o.rating,
                      "broken_rule": o.broken, "best_moment_s": o.best_moment_s,
                      "last_safe_moment_s": o.last_safe_moment_s,
-                     "value_of_information": round(voi.get((a.node, a.history, o.option),
-                                                           0.0), 4)}
+                     "value_of_information": round(voi.get(o.option, 0.0), 4)}
                     for o in a.options],
         "best_by_weight": dict(zip((str(w) for w in SENSITIVITY_WEIGHTS), by_weight or [])),
     }
 
 
 def solution_dict(scenario: Scenario, profile: str, params: ModelParams,
-                  after: list[str] | None = None) -> dict:
-    solution = solve(scenario, profile, params)
-    sens = {s.node: s for s in sensitivity(scenario, profile, params)}
-    voi = value_of_information(scenario, profile, params)
-    standard = best_by_weight(scenario, profile, SENSITIVITY_WEIGHTS, params)
+                  after: list[str] | None = None, every: bool = True) -> dict:
+    """The solve command's data. `every=False` (the text view) leaves out the rows of
+    situations off the path and the switch-over search, which only `--json` shows."""
+    solution = solve_cached(scenario, profile, params)
+    voi = voi_by_key(scenario, profile, params)
+    standard = standard_bests(scenario, profile, params)
     rows = []
-    for (node, history), a in solution.decisions.items():
-        row = situation_dict(a, voi, standard[(node, history)])
-        s = sens.get(node)
-        if s is not None and s.history == a.history:
-            row["switches"] = [{"weight": sw.weight, "from": sw.before, "to": sw.after}
-                               for sw in s.switches]
-        rows.append(row)
-    rows.sort(key=lambda r: -r["reach"])
-    path = [situation_dict(a, voi, standard[(a.node, a.history)])
-            for a in story_path(solution, scenario, after or [])]
+    if every:
+        sens = {s.node: s for s in sensitivity(scenario, profile, params)}
+        for key in solution.recorded:
+            a = solution.analysis(key)
+            row = situation_dict(a, voi.get(key, {}), standard[key])
+            s = sens.get(a.node)
+            if s is not None and s.history == a.history:
+                row["switches"] = [{"weight": sw.weight, "from": sw.before, "to": sw.after}
+                                   for sw in s.switches]
+            rows.append(row)
+        rows.sort(key=lambda r: -r["reach"])
+    path = [situation_dict(a, voi.get(key, {}), standard[key])
+            for key, a in story_keys(solution, after or [])]
     return {"scenario": scenario.id, "profile": profile, "risk_weight": params.risk_weight,
             "value": round(solution.root.value, 4),
             "expected_learning": round(solution.root.learning, 4),
-            "expected_harm": round(solution.root.harm, 4), "path": path, "decisions": rows}
+            "expected_harm": round(solution.root.harm, 4), "situations": len(solution.recorded),
+            "path": path, "decisions": rows}
 
 
 def story_path(solution: Solution, scenario: Scenario,
                after: list[str]) -> list[DecisionAnalysis]:
     """The decision situations met in story order following the optimal choices (or those
     given), taking the most likely outcome at each chance node."""
+    return [a for _, a in story_keys(solution, after)]
+
+
+def story_keys(solution: Solution, after: list[str]) -> list[tuple[Key, DecisionAnalysis]]:
+    """`story_path` with each situation's key."""
     steer = _steering(after)
     ctx, key, history, out = solution.ctx, solution.ctx.root(), (), []
     while True:
@@ -83,7 +94,7 @@ def story_path(solution: Solution, scenario: Scenario,
             edge = _chance_edge(exp.edges, steer)
         else:
             analysis = solution.analysis(key, history)
-            out.append(analysis)
+            out.append((key, analysis))
             edge = _decision_edge(exp.decision, analysis, steer)
         history = history + edge.entries
         key = edge.child
@@ -129,18 +140,31 @@ def _decision_edge(spec, analysis: DecisionAnalysis, steer: dict[str, str]):
 
 def print_solution(scenario: Scenario, profile: str, params: ModelParams, as_json: bool,
                    after: list[str] | None = None) -> int:
-    data = solution_dict(scenario, profile, params, after)
+    data = solution_dict(scenario, profile, params, after, every=as_json)
     if as_json:
-        print(json.dumps(data, indent=2))
+        print(dumps(data))
         return 0
     print(f"{scenario.title}  (profile {profile}, risk weight {params.risk_weight:g})")
     print(f"optimal expected value {data['value']:.2f}: learning {data['expected_learning']:.2f}"
           f", harm {data['expected_harm']:.2f}")
-    print(f"{len(data['decisions'])} reachable situations; the path "
+    print(f"{data['situations']} reachable situations; the path "
           f"{'chosen' if after else 'of optimal choices'} in story order:")
     for d in data["path"]:
         _print_situation(d)
     return 0
+
+
+def dumps(data: dict) -> str:
+    """Indented JSON with one situation per line: the standard library's C encoder only
+    runs without indentation, and a deep vignette has thousands of situations (the
+    indented pure-Python encoding took longer than solving)."""
+    head = {k: v for k, v in data.items() if k not in ("path", "decisions")}
+    parts = [f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in head.items()]
+    for name in ("path", "decisions"):
+        rows = ",\n".join(f"    {json.dumps(r)}" for r in data[name])
+        parts.append(f"  {json.dumps(name)}: [\n{rows}\n  ]" if rows else
+                     f"  {json.dumps(name)}: []")
+    return "{\n" + ",\n".join(parts) + "\n}"
 
 
 def _print_situation(d: dict) -> None:

@@ -158,9 +158,29 @@ def _moment(seg, row: np.ndarray, q: float, rank: int, safest: Risks, params) ->
 def option_moment(spec, j: int, rank, q) -> int:
     """The segment an option is judged by: its best admissible moment (the first on ties),
     or its best moment among the least serious breaches when none is admissible."""
-    idx = [i for i, s in enumerate(spec.segments) if s.option == j]
+    idx = members(spec)[j]
+    if len(idx) == 1:
+        return idx[0]
     top = max((rank[i], q[i]) for i in idx)
     return next(i for i in idx if rank[i] == top[0] and q[i] >= top[1] - TIE)
+
+
+_MEMBERS: dict[int, tuple] = {}
+
+
+def members(spec) -> tuple[tuple[int, ...], ...]:
+    """Per offered option, the indices of its moment segments. Cached by the identity of
+    the segments tuple (the solver shares one between situations of a decision; it is
+    kept in the entry, so its id cannot be reused while cached)."""
+    key = spec.segments
+    found = _MEMBERS.get(id(key))
+    if found is None or found[0] is not key:
+        found = (key, tuple(tuple(i for i, s in enumerate(key) if s.option == j)
+                            for j in range(len(spec.offered))))
+        if len(_MEMBERS) > 4096:
+            _MEMBERS.clear()
+        _MEMBERS[id(key)] = found
+    return found[1]
 
 
 def option_qs(ctx, spec, q_all: np.ndarray) -> dict[str, float]:
@@ -176,7 +196,7 @@ def option_qs(ctx, spec, q_all: np.ndarray) -> dict[str, float]:
 
 def _option(ctx, spec, j: int, moments, rank, q) -> OptionAnalysis:
     option = spec.offered[j]
-    idx = [i for i, s in enumerate(spec.segments) if s.option == j]
+    idx = members(spec)[j]
     m = moments[option_moment(spec, j, rank, q)]
     safe = _last_safe(ctx, spec.node, option, spec.arrival)
     return OptionAnalysis(
