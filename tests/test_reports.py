@@ -284,3 +284,43 @@ def test_a_200_session_cohort_shows_the_recorded_distributions(tmp_path):
     assert len(weights) > 1  # the fixture mixes risk weights
     players = {s.player for g in cohort.groups for s in g.sessions}
     assert all(any(p.player == who for g in cohort.groups for p in g.players) for who in players)
+
+
+def test_single_report_says_when_and_why_as_the_outcome_does(tmp_path):
+    """Issue 13: the moments were on the outcome only, and no reason was given anywhere;
+    the report prints the same sentences as the outcome and debrief, and its terms."""
+    from markupsafe import escape
+
+    from game.replay.debrief import build_debrief
+    from game.replay.explain import explain_decisions
+    from game.replay.glossary import GLOSSARY
+    log = record(tmp_path / "lp.jsonl", seed=4, policy="random")
+    code, html = report(tmp_path, str(log))
+    assert code == 0
+    scenario = load_catalogue(Path("scenarios")).get("lumbar_puncture")
+    explained = explain_decisions(build_debrief(read_log(log), scenario, with_attitude=False))
+    assert explained and any(m for m, _ in explained) and any(w for _, w in explained)
+    for moments, why in explained:
+        if moments:
+            assert f"<strong>When:</strong> {escape(moments)}" in html
+        if why:
+            assert f"<strong>Why the model's best:</strong> {escape(why)}" in html
+    assert 'id="terms"' in html
+    for term, meaning in GLOSSARY:
+        assert escape(term) in html and escape(meaning) in html
+
+
+def test_report_chart_points_are_the_timeline_at_each_moment(tmp_path):
+    """The learning/harm chart steps where the log says things happened: never before the
+    first window opened, and it ends at the summary's learning and harm."""
+    from game.core import events as ev
+    from game.replay.debrief import build_debrief
+    from game.reports.single_figures import ledger_points
+    log = record(tmp_path / "lp.jsonl", seed=3, policy="watch")
+    scenario = load_catalogue(Path("scenarios")).get("lumbar_puncture")
+    debrief = build_debrief(read_log(log), scenario, with_attitude=False)
+    points = ledger_points(debrief.raw_timeline)
+    opened = next(m.tick for m in debrief.raw_timeline.moments
+                  if isinstance(m.event, ev.DecisionOpened)) / 10
+    assert all((learning, harm) == (0.0, 0.0) for s, learning, harm in points if s <= opened)
+    assert points[-1][1:] == (debrief.score.learning, debrief.score.harm)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from game.core.model import Scenario
 from game.replay.annotations import Note
 from game.replay.debrief import Debrief, DecisionDebrief, build_debrief
+from game.replay.explain import explain_decisions
+from game.replay.glossary import GLOSSARY
 from game.replay.reader import ReplayLog
 from game.replay.verify import VerifyResult
 
@@ -34,6 +36,10 @@ class DecisionView:
     row: DecisionDebrief
     notes: list[Note] = field(default_factory=list)
     figure: str = ""
+    moments: str = ""
+    """When the supervisor acted against the best and last safe moment (as on the outcome)."""
+    why: str = ""
+    """Why the model's best was best, in one sentence (as on the outcome)."""
 
 
 @dataclass
@@ -47,6 +53,8 @@ class SingleView:
     timeline: list[Entry] = field(default_factory=list)
     decisions: list[DecisionView] = field(default_factory=list)
     timeline_figure: str = ""
+    terms: tuple[tuple[str, str], ...] = GLOSSARY
+    """The glossary, so a printed report explains its own words."""
 
 
 def build_view(log: ReplayLog, log_name: str, scenario: Scenario | None,
@@ -56,8 +64,10 @@ def build_view(log: ReplayLog, log_name: str, scenario: Scenario | None,
                       log_name, facts(log.header, scenario, verify), verify, debrief, why)
     if debrief is not None:
         view.timeline = merged_timeline(debrief)
-        view.decisions = [DecisionView(row, [n for n in debrief.notes if n.decision == row.node])
-                          for row in debrief.decisions]
+        explained = explain_decisions(debrief)
+        view.decisions = [DecisionView(row, [n for n in debrief.notes if n.decision == row.node],
+                                       moments=moments, why=why)
+                          for row, (moments, why) in zip(debrief.decisions, explained)]
     return view
 
 
