@@ -75,7 +75,10 @@ def resume(path: Path, scenario: Scenario, out: Path, started_at: str | None = N
         raise ResumeError(f"{path.name} has a header that cannot start a session ({exc})") \
             from None
     last = log.commands[-1] if log.commands else None
-    replay(log, session, until_tick=last["tick"] if last else 0)
+    # The story so far joins the session's opening events, so a screen that narrates them
+    # shows the player where they were, not only the first beat.
+    replay(log, session, until_tick=last["tick"] if last else 0,
+           on_events=lambda _state, events: session.events.extend(events))
     if last is not None and fingerprint(session.state) != last.get("fingerprint"):
         session.close()
         out.unlink(missing_ok=True)

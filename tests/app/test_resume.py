@@ -8,6 +8,7 @@ import pytest
 
 from game.app.resume import ResumeError, mark_resumed, resumable, resume
 from game.core.commands import Intervene
+from game.core.events import InterventionMade, NodeEntered
 from game.core.model import Decision
 from game.core.state import SessionConfig, fingerprint
 from game.core.view import view
@@ -39,6 +40,10 @@ def test_resumed_session_continues_from_the_same_point_and_verifies(tiny, tmp_pa
         (tmp_path / "left.jsonl").read_text().splitlines()[-1])["fingerprint"]
     assert resumed.state.history == left.state.history
     assert resumed.params.risk_weight == 3.0
+    # the story so far is in the session's events (a screen narrates it), the choice too
+    made = [e for e in resumed.events if isinstance(e, InterventionMade)]
+    assert [(e.decision, e.option) for e in made] == [("d1", "cue")]
+    assert isinstance(resumed.events[0], NodeEntered)
     play_out(resumed, ScriptedPolicy("watch", seed=2))
     assert resumed.finished
     header = json.loads((tmp_path / "resumed.jsonl").read_text().splitlines()[0])

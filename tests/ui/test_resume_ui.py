@@ -77,6 +77,8 @@ def test_title_offers_the_left_session_and_plays_on_from_where_it_stopped(ctx, l
         parent.read_text(encoding="utf-8").splitlines()[-1])["fingerprint"]
     assert play.session.state.history == left.session.state.history
     assert any("Resumed at" in line.text for line in play.lines)
+    told = [line.kind for line in play.lines]  # the story so far, the choice too
+    assert told.count("narration") >= 2 and "you" in told and told[-1] == "window"
     header = json.loads(play.session.log_path.read_text(encoding="utf-8").splitlines()[0])
     assert header["parent"]["kind"] == "resume" and header["parent"]["log"] == parent.name
     assert header["player"] == me
@@ -154,14 +156,13 @@ def test_history_lists_sessions_whose_log_is_missing_and_says_why(ctx, lumbar, h
     by_name = {r.name: r for r in scene.rows}
     moved, unlogged = by_name[gone.name], by_name["unlogged-1"]
     assert moved.word == unlogged.word == "Log missing" and not moved.resumable
-    assert "no longer in the logs folder" in moved.missing
-    assert "played without a log" in unlogged.missing
+    assert moved.missing == f"Log missing: {gone.name} was moved or deleted"
+    assert unlogged.missing == "Log missing: it could not be written when this was played"
     scene.focus.focus(moved.path)
     assert press(scene, pygame.K_RETURN) is None and press(scene, pygame.K_d) is None
-    assert "cannot be opened" in scene.message and "no longer in the logs folder" in \
-        scene.message
+    assert scene.message == "Not opened: this session's log is missing."
     scene.draw(pygame.Surface(ctx.size))
-    assert any(p.text.startswith("⚠ Log missing: this session was played without a log")
+    assert any(p.text == "⚠ Log missing: it could not be written when this was played"
                for p in ctx.recorder)
 
 

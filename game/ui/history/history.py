@@ -90,9 +90,29 @@ class HistoryScene(Scene):
         if self.problem:  # the database problem takes the first line of the body
             self.list = Rect(self.list.x, self.list.y + line + m.gap, self.list.width,
                              self.list.height - line - m.gap)
-        self.row_h = self.ctx.line_height(m.body, True) + self.ctx.line_height(m.small) * 2 \
-            + m.gap * 2
+        self.title_h = self.ctx.line_height(m.body, True) * self._title_lines()
+        self.row_h = self.title_h + self.ctx.line_height(m.small) * 2 + m.gap * 2
         self._scroll()
+
+    def _title_lines(self) -> int:
+        """Two lines for each row's "when · vignette" when the longest title in the list
+        does not fit one at this window and text size (the text never shrinks)."""
+        m = self.ctx.metrics
+        inner_w = self.list.width - 2 * m.gap
+        font = self.ctx.theme.fonts.get(m.body, True)
+        badge_w = max((self._badge_w(w, inner_w) for w in {r.word for r in self.rows}),
+                      default=0)
+        room = inner_w - badge_w - m.gap
+        widest = max((font.size(f"0000-00-00 00:00 · {title}")[0]
+                      for title in {r.title for r in self.rows}), default=0)
+        return 2 if widest > room else 1
+
+    def _badge_w(self, word: str, inner_w: int) -> int:
+        """As wide as its word needs ("Log missing" at the largest text), within a third."""
+        m = self.ctx.metrics
+        need = self.ctx.theme.fonts.get(m.small, True).size(word)[0] + round(m.small * 1.4) \
+            + 3 * m.gap
+        return min(max(round(200 * m.scale), need), inner_w // 3)
 
     @property
     def per_page(self) -> int:
@@ -124,13 +144,21 @@ class HistoryScene(Scene):
             self.offers[row.path] = offer_for(row.record, self.folder)
         return self.offers[row.path]
 
-    def resume_rect(self, rect: Rect) -> Rect:
-        """Where a resumable row's Resume button sits: the right half of its third line."""
+    def resume_rect(self, rect: Rect, offer: Offer) -> Rect:
+        """Where a resumable row's Resume button sits: the right end of its third line, as
+        wide as its label (at most half the row)."""
         m = self.ctx.metrics
         inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-        top_h, small_h = self.ctx.line_height(m.body, True), self.ctx.line_height(m.small)
-        width = inner.width // 2
+        top_h, small_h = self.title_h, self.ctx.line_height(m.small)
+        need = self.ctx.theme.fonts.get(m.small, False).size(self.resume_label(offer))[0]
+        width = min(inner.width // 2, need + 3 * m.gap)
         return Rect(inner.right - width, inner.y + top_h + small_h, width, small_h)
+
+    def resume_label(self, offer: Offer) -> str:
+        # The row's first line names the vignette; the button says what it does and where.
+        from game.ui.review.presenters import clock
+        label = self.ctx.t("Resume (stopped at {time})", time=clock(offer.stopped_tick))
+        return f"▶ {label} · R"
 
     def resume(self) -> Result:
         from game.ui.home.resuming import resumed_play
@@ -187,8 +215,8 @@ class HistoryScene(Scene):
         return None
 
     def _on_resume(self, item: str, rects: dict[str, Rect], pos: tuple[int, int]) -> bool:
-        row = next(r for r in self.rows if r.path == item)
-        return self.offer(row) is not None and self.resume_rect(rects[item]).collidepoint(pos)
+        offer = self.offer(next(r for r in self.rows if r.path == item))
+        return offer is not None and self.resume_rect(rects[item], offer).collidepoint(pos)
 
     def open(self, what: str) -> Result:
         self.message = ""
@@ -196,8 +224,8 @@ class HistoryScene(Scene):
         if row is None:
             return None
         if row.missing:
-            self.message = self.ctx.t("This session cannot be opened. {reason}",
-                                      reason=row.missing)
+            # The row itself says why; the footer line says what pressing did.
+            self.message = self.ctx.t("Not opened: this session's log is missing.")
             return None
         row = self.check(row)
         self.stale = True  # a branch or a note may be added meanwhile
@@ -248,13 +276,13 @@ class HistoryScene(Scene):
         panel(ctx, surface, rect, p.panel_alt if focused else p.panel,
               p.bad if not row.ok else None)
         inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-        top_h, small_h = ctx.line_height(m.body, True), ctx.line_height(m.small)
-        badge_w = min(round(200 * m.scale), inner.width // 4)
+        top_h, small_h = self.title_h, ctx.line_height(m.small)
+        badge_w = self._badge_w(row.word, inner.width)
         ctx.text(surface, f"{row.when} · {row.title}",
                  Rect(inner.x, inner.y, inner.width - badge_w - m.gap, top_h), m.body, p.text,
-                 True, truncate=True)
-        badge(ctx, surface, Rect(inner.right - badge_w, inner.y, badge_w, top_h), row.tone,
-              row.word, m.small)
+                 True)
+        badge(ctx, surface, Rect(inner.right - badge_w, inner.y, badge_w,
+                                 ctx.line_height(m.body, True)), row.tone, row.word, m.small)
         ctx.text(surface, row.facts, Rect(inner.x, inner.y + top_h, inner.width, small_h),
                  m.small, p.muted, truncate=True)
         third = f"✖ {row.problem}" if row.problem else row.note or t(
@@ -265,21 +293,27 @@ class HistoryScene(Scene):
         line = Rect(inner.x, inner.y + top_h + small_h, inner.width, small_h)
         offer = self.offer(row)
         if offer is not None:
-            button = self.resume_rect(rect)
+            button = self.resume_rect(rect, offer)
             line.width = button.x - line.x - m.gap
             self._draw_resume(surface, button, offer, focused)
-        ctx.text(surface, third, line, m.small, colour, truncate=True)
+        if not row.problem and not row.missing and not row.checked:
+            third = self._fitting(line.width, third, t("File {name} · not yet checked",
+                                                       name=row.name), row.name)
+        ctx.text(surface, third, line, m.small, colour)
         if focused:
             focus_ring(ctx, surface, rect)
 
+    def _fitting(self, width: int, *texts: str) -> str:
+        """The first of `texts` that fits `width` on one line at small size (the last one
+        otherwise): the note about a file shortens instead of scrolling."""
+        font = self.ctx.theme.fonts.get(self.ctx.metrics.small, False)
+        return next((text for text in texts if font.size(text)[0] <= width), texts[-1])
+
     def _draw_resume(self, surface: pygame.Surface, box: Rect, offer: Offer,
                      focused: bool) -> None:
-        from game.ui.review.presenters import clock
         ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
         panel(ctx, surface, box, p.panel_alt if focused else p.panel, p.accent)
-        # The row's first line names the vignette; the button says what it does and where.
-        label = ctx.t("Resume (stopped at {time})", time=clock(offer.stopped_tick))
-        ctx.text(surface, f"▶ {label} · R", box.inflate(-m.gap, 0), m.small, p.accent,
+        ctx.text(surface, self.resume_label(offer), box.inflate(-m.gap, 0), m.small, p.accent,
                  align="center", valign="center", truncate=True)
 
 

@@ -120,11 +120,9 @@ def record_row(record: SessionRecord, folder: str, find: Finder, t: Tr = english
 def _missing(record: SessionRecord, present: set[str] | None, t: Tr) -> str:
     """Why a recorded session has no log to open, or ""."""
     if not record.log_file:
-        return t("Log missing: this session was played without a log (it could not be "
-                 "written), so it cannot be replayed or checked")
+        return t("Log missing: it could not be written when this was played")
     if present is not None and record.log_file not in present:
-        return t("Log missing: {name} is no longer in the logs folder (moved or deleted), "
-                 "so it cannot be replayed or checked", name=record.log_file)
+        return t("Log missing: {name} was moved or deleted", name=record.log_file)
     return ""
 
 

@@ -16,9 +16,14 @@ from game.ui.shell.scene import Scene
 from game.ui.shell.screens import open_screen
 
 
-def offer_label(ctx: UiContext, offer: Offer, scenario: Scenario | None) -> str:
-    """"Resume Lumbar puncture (stopped at 0:42)"; the vignette's id when it is gone."""
+def offer_label(ctx: UiContext, offer: Offer, scenario: Scenario | None,
+                short: bool = False) -> str:
+    """"Resume Lumbar puncture: the angle that hits bone (stopped at 0:42)"; the vignette's
+    id when it is gone. `short`: the title up to its colon ("Resume Lumbar puncture ..."),
+    for a window too small for the whole title."""
     title = scenario.title if scenario is not None else offer.record.scenario_id
+    if short:
+        title = title.split(":", 1)[0]
     return ctx.t("Resume {title} (stopped at {time})", title=title,
                  time=clock(offer.stopped_tick))
 

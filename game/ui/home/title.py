@@ -49,17 +49,19 @@ class MenuLayout:
 
 
 def menu_layout(size: tuple[int, int], m: Metrics, n: int, text_h: tuple[int, int] = (0, 0),
-                lead_h: int = 0) -> MenuLayout:
+                lead_h: int = 0, subtitle: bool = True) -> MenuLayout:
     """One centred column of buttons when it fits under the title, otherwise two columns.
     `text_h`: the heights the subtitle and the mode line need at their width (wrapped).
     `lead_h`: the height of a full-width first row (the resume offer names a vignette, too
-    long for a menu button), 0 for none."""
+    long for a menu button), 0 for none. `subtitle=False` leaves the subtitle out (its room
+    goes to the offer when the window is too small for both)."""
     w, h = size
     f = frame(size, m)
     width = text_width(size, m)
     x = (w - width) // 2
     title = pygame.Rect(x, m.pad, width, round(m.line(m.title) * 1.7))
-    subtitle = pygame.Rect(x, title.bottom, width, text_h[0] or m.line(m.body) * 2 + m.gap)
+    subtitle = pygame.Rect(x, title.bottom, width, (text_h[0] or m.line(m.body) * 2 + m.gap)
+                           if subtitle else 0)
     mode = pygame.Rect(x, subtitle.bottom + m.gap, width, text_h[1] or m.line(m.body) * 2)
     notice_h = m.line(m.small) + m.gap
     top = mode.bottom + m.pad
@@ -95,7 +97,7 @@ class TitleScene(Scene):
         self.notice = ""
         self.asked_profile = self.relabel = False
         self.offer: Offer | None = None
-        self.offer_label = ""
+        self.offer_label = self.short_label = ""
         self.drawn = False
         """The first frame is on screen: only then is the resume offer looked up."""
         self.look_for_offer = True
@@ -143,8 +145,9 @@ class TitleScene(Scene):
         self.offer = offer
         if offer is not None:
             from game.ui.home.resuming import offer_label
-            self.offer_label = offer_label(self.ctx, offer,
-                                           self.ctx.scenario_finder()(offer.record.scenario_id))
+            scenario = self.ctx.scenario_finder()(offer.record.scenario_id)
+            self.offer_label = offer_label(self.ctx, offer, scenario)
+            self.short_label = offer_label(self.ctx, offer, scenario, short=True)
         self.items = ITEMS if offer is None else ("resume", *ITEMS)
         self.focus.set_ids(self.items)
         self.resize()
@@ -161,17 +164,23 @@ class TitleScene(Scene):
         limit = ctx.line_height(m.body) * 3
         heights = tuple(min(limit, text_height(ctx, text, m.body, width))
                         for text in self.texts())
-        lead_h = 0
-        if self.offer is not None:  # wrapped to at most two lines at the menu's size
-            lead_h = max(m.button_h, 2 * m.gap + min(
-                text_height(ctx, self.offer_label, m.heading, width - 2 * m.gap),
+        # With an offer, the menu keeps its buttons' full height: first the subtitle makes
+        # room, then the offer names the vignette by its short title on one line.
+        tries = [("", True)] if self.offer is None else \
+            [(self.offer_label, True), (self.offer_label, False), (self.short_label, False)]
+        for label, with_subtitle in tries:
+            lead_h = 0 if not label else max(m.button_h, 2 * m.gap + min(
+                text_height(ctx, label, m.heading, width - 2 * m.gap),
                 2 * ctx.line_height(m.heading)))
-        self.layout = lay = menu_layout(ctx.size, m, len(ITEMS), heights, lead_h)
+            lay = menu_layout(ctx.size, m, len(ITEMS), heights, lead_h, with_subtitle)
+            if lay.buttons[0].height >= m.button_h:
+                break
+        self.layout = lay
         labels = self.labels()
         self.buttons = [Button(item, labels[item][0], rect, labels[item][1])
                         for item, rect in zip(ITEMS, lay.buttons)]
         if lay.lead is not None:
-            self.buttons.insert(0, Button("resume", self.offer_label, lay.lead, tone="info"))
+            self.buttons.insert(0, Button("resume", label, lay.lead, tone="info"))
 
     def on_intent(self, intent: Intent) -> Result:
         if intent.act in (Act.BACK, Act.QUIT):
@@ -217,7 +226,8 @@ class TitleScene(Scene):
         ctx.text(surface, "Safety Net", lay.title, round(m.title * 1.6), p.text, True,
                  "center", "center")
         subtitle, mode = self.texts()
-        ctx.text(surface, subtitle, lay.subtitle, m.body, p.muted, align="center")
+        if lay.subtitle.height:
+            ctx.text(surface, subtitle, lay.subtitle, m.body, p.muted, align="center")
         ctx.text(surface, mode, lay.mode, m.body, p.accent, align="center")
         draw_buttons(ctx, surface, self.buttons, self.focus.current, m.heading)
         if self.notice:
