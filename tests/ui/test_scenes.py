@@ -71,8 +71,8 @@ def test_title_items_open_their_screens_by_name(ctx):
 def test_picker_opens_a_briefing(ctx, library):
     picker = PickerScene(ctx)
     picker.resize()
-    ids = [s.id for s in library.scenarios]
-    assert picker.focus.ids == ids
+    ids = [s.id for s in sorted(library.scenarios, key=lambda s: s.title.casefold())]
+    assert picker.focus.ids == [*ids, "home"]  # by title, then the Home button
     press(picker, pygame.K_DOWN)
     result = press(picker, pygame.K_RETURN)
     assert isinstance(result, Push) and result.scene.scenario.id == ids[1]
@@ -95,8 +95,9 @@ def test_picker_never_offers_invalid_files(make_ctx, tmp_path, shipped_dir):
     (folder / "broken.yaml").write_text("id: [\n", encoding="utf-8")
     picker = PickerScene(make_ctx(catalogue=load_catalogue(folder)))
     picker.resize()
-    assert picker.focus.ids == [] and len(picker.vm.invalid) == 1
-    assert press(picker, pygame.K_RETURN) is None and press(picker, pygame.K_1) is None
+    assert picker.focus.ids == ["home"] and len(picker.vm.invalid) == 1
+    assert press(picker, pygame.K_1) is None
+    assert isinstance(press(picker, pygame.K_RETURN), Pop)  # only Home to press
 
 
 def test_briefing_selects_a_profile_and_starts(ctx, lumbar, home):

@@ -2,19 +2,27 @@
 
 Invalid files are listed with their first `file:line:col` problem and are never hidden: an
 author adding a scenario should see at once why it is missing from the playable list.
+
+Vignettes are listed by title (not by file name), each with how often the current profile
+played it and its best result. Rows are as tall as their text needs at the chosen text size;
+the list scrolls by rows and shows a scroll bar when they do not all fit. A Home button (Esc)
+goes back to the title menu.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pygame
 
-from game.app.recommend import current_marks
-from game.ui.kit.common import draw_footer, draw_header, menu_intent, section
+from game.app.recommend import Mark, current_marks
+from game.ui.kit.button import Button, button_need, draw_button
+from game.ui.kit.common import draw_footer, draw_header, menu_intent, section, text_height
 from game.ui.kit.focus import FocusList
-from game.ui.kit.layout import picker_layout, stack
-from game.ui.kit.panels import focus_ring, panel
+from game.ui.kit.layout import keep_in_view, picker_layout, shown_from, stack
+from game.ui.kit.panels import bar_width, focus_ring, panel, scroll_bar
 from game.ui.kit.vocabulary import mode_name
-from game.ui.play.presenters import PickerVM, picker_vm
+from game.ui.play.presenters import PickerVM, Tr, picker_vm
 from game.ui.shell.context import Metrics, UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result, Scene
@@ -28,6 +36,21 @@ def row_title_px(m: Metrics) -> int:
     return (m.heading + m.body) // 2
 
 
+def by_title(vm: PickerVM) -> PickerVM:
+    """The vignettes in the order a reader looks for them: by title (the file ids are an
+    author's names, e.g. `npwt_dressing` before `paediatric_fluid_bolus`)."""
+    return replace(vm, rows=tuple(sorted(vm.rows, key=lambda r: (r.title.casefold(), r.id))))
+
+
+def mark_words(mark: Mark, t: Tr) -> str:
+    """"played 3× · best: safe, regret 0.4" in the player's language."""
+    if mark.best_rating is None:
+        return t("played {n}×, not finished", n=mark.played)
+    word = {"green": t("safe"), "amber": t("caution"), "red": t("unsafe")}[mark.best_rating]
+    return t("played {n}× · best: {word}, regret {regret:.1f}", n=mark.played, word=word,
+             regret=float(mark.best_regret or 0.0))
+
+
 class PickerScene(Scene):
     name = "picker"
 
@@ -35,51 +58,86 @@ class PickerScene(Scene):
         super().__init__(ctx)
         assert ctx.services is not None
         self.catalogue = ctx.services.catalogue()
-        self.vm: PickerVM = picker_vm(self.catalogue, ctx.t)
-        self.focus = FocusList([r.id for r in self.vm.rows])
+        self.vm: PickerVM = by_title(picker_vm(self.catalogue, ctx.t))
+        self.focus = FocusList([r.id for r in self.vm.rows] + ["home"])
         self.offset = 0
         self.rows: dict[str, pygame.Rect] = {}
+        self.needs: list[int] = []
         self.marks = current_marks()
         """Vignette id -> "played 3x · best: safe, regret 0.4" for the current profile."""
 
     def resize(self) -> None:
-        self.vm = picker_vm(self.catalogue, self.ctx.t)  # the language may have changed
-        self.layout = picker_layout(self.ctx.size, self.ctx.metrics, bool(self.vm.invalid))
+        ctx, m = self.ctx, self.ctx.metrics
+        self.vm = by_title(picker_vm(self.catalogue, ctx.t))  # the language may have changed
+        self.layout = lay = picker_layout(ctx.size, m, bool(self.vm.invalid))
+        label = ctx.t("Home")
+        home_w = min(lay.list.width, round(260 * m.scale))
+        home_h = button_need(ctx, label, home_w, "Esc")
+        self.home = Button("home", label, pygame.Rect(lay.list.x, lay.list.bottom - home_h,
+                                                      home_w, home_h), "Esc")
+        self.area = pygame.Rect(lay.list.x, lay.list.y, lay.list.width,
+                                self.home.rect.y - m.gap - lay.list.y)
+        width = self.area.width - bar_width(ctx) - m.gap
+        self.needs = [self._row_need(row_id, width) for row_id in self.focus.ids[:-1]]
         self._place_rows()
+
+    def _row_need(self, row_id: str, width: int) -> int:
+        """Title and facts wrapped to the row at the chosen text size."""
+        ctx, m = self.ctx, self.ctx.metrics
+        size = row_title_px(m)
+        text_w = width - 2 * m.gap - round(size * 1.4)
+        row = next(r for r in self.vm.rows if r.id == row_id)
+        return 2 * m.gap + text_height(ctx, row.title, size, text_w, True) + \
+            text_height(ctx, self._meta(row_id), m.small, text_w)
+
+    def _meta(self, row_id: str) -> str:
+        row = next(r for r in self.vm.rows if r.id == row_id)
+        mark = self.marks.get(row_id)
+        return f"{row.meta} · {mark_words(mark, self.ctx.t)}" if mark else row.meta
 
     @property
     def visible(self) -> int:
-        lay, gap = self.layout, self.ctx.metrics.gap
-        fits = max(1, (lay.list.height + gap) // (lay.row_h + gap))
-        if fits >= len(self.vm.rows):
-            return fits
-        marks = self.ctx.line_height(self.ctx.metrics.small)  # room for "N more below"
-        return max(1, (lay.list.height - marks + gap) // (lay.row_h + gap))
+        return shown_from(self.needs, self.ctx.metrics.gap, self.area.height, self.offset)
+
+    @property
+    def scrolls(self) -> bool:
+        gap = self.ctx.metrics.gap
+        return sum(self.needs) + gap * (len(self.needs) - 1) > self.area.height
 
     def _place_rows(self) -> None:
         """Scroll so the focused row is visible, then give each visible row its rectangle."""
-        index = max(0, self.focus.index)
-        if index < self.offset:
-            self.offset = index
-        elif index >= self.offset + self.visible:
-            self.offset = index - self.visible + 1
+        gap = self.ctx.metrics.gap
+        if self.focus.current in self.needs_ids:
+            self.offset = keep_in_view(self.needs, gap, self.area.height, self.offset,
+                                       self.focus.index)
         shown = self.vm.rows[self.offset:self.offset + self.visible]
-        rects = stack(self.layout.list, [self.layout.row_h] * len(shown), self.ctx.metrics.gap)
+        width = self.area.width - (bar_width(self.ctx) + gap if self.scrolls else 0)
+        area = pygame.Rect(self.area.x, self.area.y, width, self.area.height)
+        heights = self.needs[self.offset:self.offset + len(shown)]
+        rects = stack(area, [min(h, area.height) for h in heights], gap)
         self.rows = {row.id: rect for row, rect in zip(shown, rects)}
+
+    @property
+    def needs_ids(self) -> list[str]:
+        return self.focus.ids[:-1]
 
     def on_intent(self, intent: Intent) -> Result:
         if intent.act is Act.BACK:
             return Pop()
         if intent.act is Act.SCROLL and self.vm.rows:
             self.focus.move(1 if intent.amount > 0 else -1)
+            if self.focus.current == "home":  # the wheel stays in the list
+                self.focus.focus(self.vm.rows[-1].id)
         chosen = None
         if intent.act is Act.CHOOSE:
             ids = list(self.rows)
             chosen = ids[intent.number - 1] if intent.number <= len(ids) else None
         else:
-            chosen = menu_intent(self.focus, self.rows, intent, (Act.NEXT, Act.DOWN),
-                                 (Act.PREV, Act.UP))
+            chosen = menu_intent(self.focus, {**self.rows, "home": self.home.rect}, intent,
+                                 (Act.NEXT, Act.DOWN), (Act.PREV, Act.UP))
         self._place_rows()
+        if chosen == "home":
+            return Pop()
         if chosen is not None:
             scenario = self.catalogue.get(chosen)
             if scenario is not None:
@@ -97,6 +155,7 @@ class PickerScene(Scene):
         for number, (row_id, rect) in enumerate(self.rows.items(), start=1):
             self._draw_row(surface, row_id, rect, number)
         self._draw_scroll_marks(surface)
+        draw_button(ctx, surface, self.home, self.focus.current == "home")
         self._draw_detail(surface)
         if lay.invalid is not None:
             self._draw_invalid(surface, lay.invalid)
@@ -115,27 +174,30 @@ class PickerScene(Scene):
         ctx.text(surface, str(number), pygame.Rect(inner.x, inner.y, key_w, inner.height),
                  size, ctx.palette.accent, True, "left", "top")
         text = pygame.Rect(inner.x + key_w, inner.y, inner.width - key_w, inner.height)
-        title_h = ctx.line_height(size, True)
+        title_h = min(text.height, text_height(ctx, row.title, size, text.width, True))
         ctx.text(surface, row.title, pygame.Rect(text.x, text.y, text.width, title_h),
-                 size, ctx.palette.text, True, min_size=size, truncate=True)
-        mark = self.marks.get(row.id)
-        meta = f"{row.meta} · {ctx.t(mark.words())}" if mark else row.meta
-        ctx.text(surface, meta, pygame.Rect(text.x, text.y + title_h, text.width,
-                                                text.height - title_h), m.small,
-                 ctx.palette.muted, min_size=m.small, truncate=True)
+                 size, ctx.palette.text, True)
+        ctx.text(surface, self._meta(row_id), pygame.Rect(
+            text.x, text.y + title_h, text.width, text.height - title_h), m.small,
+            ctx.palette.muted)
         if focused:
             focus_ring(ctx, surface, rect)
 
     def _draw_scroll_marks(self, surface: pygame.Surface) -> None:
-        ctx, lay = self.ctx, self.layout
-        hidden_above = self.offset
-        hidden_below = len(self.vm.rows) - self.offset - len(self.rows)
-        if hidden_above or hidden_below:
-            text = ctx.t("{above} more above · {below} more below", above=hidden_above,
-                         below=hidden_below)
-            box = pygame.Rect(lay.list.x, lay.list.bottom - ctx.line_height(ctx.metrics.small),
-                              lay.list.width, ctx.line_height(ctx.metrics.small))
-            ctx.text(surface, text, box, ctx.metrics.small, ctx.palette.muted, False, "right")
+        """A scroll bar beside the list, and how many rows are above and below it."""
+        ctx, m = self.ctx, self.ctx.metrics
+        if not self.scrolls:
+            return
+        w = bar_width(ctx)
+        scroll_bar(ctx, surface, pygame.Rect(self.area.right - w, self.area.y, w,
+                                             self.area.height),
+                   self.offset, len(self.rows), len(self.vm.rows))
+        below = len(self.vm.rows) - self.offset - len(self.rows)
+        text = ctx.t("{above} more above · {below} more below", above=self.offset,
+                     below=below)
+        box = pygame.Rect(self.home.rect.right + m.gap, self.home.rect.y,
+                          self.area.right - self.home.rect.right - m.gap, self.home.rect.height)
+        ctx.text(surface, text, box, m.small, ctx.palette.muted, False, "right", "center")
 
     def _draw_detail(self, surface: pygame.Surface) -> None:
         row = next((r for r in self.vm.rows if r.id == self.focus.current), None)

@@ -58,8 +58,7 @@ def section_need(ctx: UiContext, width: int, label: str, body: str) -> int:
     """The height `section` needs to show `body` in full at body size."""
     m = ctx.metrics
     inner_w = width - 2 * m.gap
-    head = min(text_height(ctx, label.upper(), m.small, inner_w, True),
-               ctx.line_height(m.small, True) * 2)
+    head = text_height(ctx, label.upper(), m.small, inner_w, True)  # all of it, any size
     return 2 * m.gap + head + m.gap // 2 + text_height(ctx, body, m.body, inner_w)
 
 
@@ -69,10 +68,9 @@ def section(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, label: s
     m = ctx.metrics
     panel(ctx, surface, rect)
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    head_h = min(text_height(ctx, label.upper(), m.small, inner.width, True),
-                 ctx.line_height(m.small, True) * 2)
+    head_h = min(inner.height, text_height(ctx, label.upper(), m.small, inner.width, True))
     ctx.text(surface, label.upper(), pygame.Rect(inner.x, inner.y, inner.width, head_h),
-             m.small, ctx.palette.accent, True, min_size=m.small, truncate=True)
+             m.small, ctx.palette.accent, True)
     box = pygame.Rect(inner.x, inner.y + head_h + m.gap // 2, inner.width,
                       inner.height - head_h - m.gap // 2)
     ctx.text(surface, body, box, m.body, body_colour or ctx.palette.text)
