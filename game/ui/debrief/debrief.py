@@ -27,6 +27,7 @@ from game.replay.debrief import Debrief, build_debrief
 from game.replay.reader import LogError, read_log
 from game.ui.debrief import debrief_draw
 from game.ui.debrief.presenters import PHASES, DebriefVM, debrief_vm
+from game.ui.review.glossary import GlossaryOverlay, is_glossary_key
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent, map_event
 from game.ui.shell.scene import Pop, Push, Result, Scene
@@ -118,6 +119,8 @@ class DebriefScene(Scene):
         return (len(vm.reactions), len(vm.rows), len(vm.analysis), len(self.takeaways) + 1)[phase]
 
     def handle_event(self, event: pygame.event.Event) -> Result:
+        if is_glossary_key(event):
+            return Push(GlossaryOverlay(self.ctx))
         if event.type == pygame.KEYDOWN and self.phase == 3 and self.vm is not None:
             if event.key == pygame.K_e:
                 return self.edit(adding=True)

@@ -12,6 +12,7 @@ from game.ui.kit.common import draw_footer, draw_header, menu_intent
 from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import outcome_layout, stack
 from game.ui.kit.panels import badge, bar_width, panel, scroll_bar, tone_colour
+from game.ui.review.glossary import GlossaryOverlay, is_glossary_key
 from game.ui.review.model import load_replay
 from game.ui.review.outcome_presenters import DecisionRowVM, OutcomeVM, outcome_vm
 from game.ui.review.rewind import RewindDialog, can_rewind
@@ -38,7 +39,7 @@ class OutcomeScene(Scene):
         """`note`: what happened to the result ("Result saved"), shown in the footer."""
         rewind = ["rewind"] if can_rewind(session) else []  # practice only
         review = ["review", "debrief"] if session.log_path is not None else []
-        self.focus = FocusList(["again", "picker"] + rewind + review)
+        self.focus = FocusList(["again", "picker"] + rewind + review + ["glossary"])
         self.offset = 0
         self.buttons: list[Button] = []
 
@@ -50,7 +51,8 @@ class OutcomeScene(Scene):
                         Button("picker", t("Other vignettes"), lay.buttons[1], "Esc")]
         if "rewind" in self.focus.ids:
             self.buttons.append(Button("rewind", self.ctx.t("Rewind"), lay.buttons[2], "W"))
-        for item, label, key in (("review", "Review", "R"), ("debrief", "Debrief", "D")):
+        for item, label, key in (("review", "Review", "R"), ("debrief", "Debrief", "D"),
+                                 ("glossary", "Glossary", "G")):
             if item in self.focus.ids:  # the facilitator's tools on this session's log
                 self.buttons.append(Button(item, self.ctx.t(label),
                                            lay.buttons[self.focus.ids.index(item)], key))
@@ -98,12 +100,16 @@ class OutcomeScene(Scene):
             return Push(RewindDialog(self.ctx, self.scenario, self.session))
         if chosen in ("review", "debrief"):
             return self.review(chosen)
+        if chosen == "glossary":
+            return Push(GlossaryOverlay(self.ctx))
         return None
 
     def handle_event(self, event: pygame.event.Event) -> Result:
         keys = {pygame.K_r: "review", pygame.K_d: "debrief"}
         if event.type == pygame.KEYDOWN and keys.get(event.key) in self.focus.ids:
             return self.review(keys[event.key])
+        if is_glossary_key(event):
+            return Push(GlossaryOverlay(self.ctx))
         return super().handle_event(event)
 
     def review(self, what: str) -> Result:

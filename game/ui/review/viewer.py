@@ -19,6 +19,7 @@ from game.ui.play.presenters import Line
 from game.ui.review import track as replay_track
 from game.ui.review import viewer_draw as replay_draw
 from game.ui.review.cursor import Cursor
+from game.ui.review.glossary import GLOSSARY_KEY, GlossaryOverlay
 from game.ui.review.model import DecisionMark, ReplayModel, load_replay
 from game.ui.review.presenters import DecisionPanelVM, clock, decision_panel
 from game.ui.shell.context import UiContext
@@ -113,6 +114,8 @@ class ReplayViewerScene(Scene):
             return self._branch()
         elif key == pygame.K_d:
             return Push(open_screen("debrief", self.ctx, self.model.path, self.model.find))
+        elif key == GLOSSARY_KEY:
+            return Push(GlossaryOverlay(self.ctx))
         return None
 
     def _click(self, pos: tuple[int, int]) -> None:
@@ -169,5 +172,5 @@ class ReplayViewerScene(Scene):
 
 KEYS = {pygame.K_SPACE, pygame.K_PERIOD, pygame.K_COMMA, pygame.K_s, pygame.K_RIGHT,
         pygame.K_LEFT, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_n, pygame.K_HOME,
-        pygame.K_END, pygame.K_a, pygame.K_b, pygame.K_d}
+        pygame.K_END, pygame.K_a, pygame.K_b, pygame.K_d, GLOSSARY_KEY}
 """Keys the viewer handles itself (so they never reach the generic intent mapping)."""
