@@ -119,15 +119,25 @@ class TutorialPlayScene(PlayScene):
             return regions["cue"]
         return buttons[0].unionall(buttons[1:])
 
+    def keep_clear(self, mark: str) -> pygame.Rect:
+        """What the callout must not cover: its target and, at a decision point, the options
+        the player must see to choose (the countdown and the stop mark are about them)."""
+        target = self.target(mark)
+        if self.vm.phase == "decision" and self.buttons:
+            return target.unionall([b.rect for b in self.buttons])
+        return target
+
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         if self.mark is not None:
             draw_coach_mark(self.ctx, surface, self.target(self.mark),
-                            mark_text(self.mark, self.ctx.t))
+                            mark_text(self.mark, self.ctx.t), self.keep_clear(self.mark))
 
 
 def callout_rect(ctx: UiContext, target: pygame.Rect, text: str) -> pygame.Rect:
-    """A box beside the target (below, above, left or right: wherever there is most room)."""
+    """A box beside `target` (below, above, left or right: the side with most room), never
+    over it: a box taller or wider than its side is cut to the side, and its text scrolls
+    rather than covering what the coach mark describes."""
     m = ctx.metrics
     w, h = ctx.size
     width = min(w - 2 * m.pad, round(460 * m.scale))
@@ -135,32 +145,44 @@ def callout_rect(ctx: UiContext, target: pygame.Rect, text: str) -> pygame.Rect:
     need = ctx.cache.render(text, font, ctx.palette.text, width - 2 * m.pad).get_height() + \
         ctx.line_height(m.small) + 3 * m.gap + 2 * m.pad
     height = min(need, h - 2 * m.pad)
-    room = {"below": h - target.bottom, "above": target.top, "left": target.left,
-            "right": w - target.right}
-    side = max(room, key=lambda k: room[k] - (height if k in ("below", "above") else width))
-    x = min(max(m.pad, target.centerx - width // 2), w - width - m.pad)
-    y = min(max(m.pad, target.centery - height // 2), h - height - m.pad)
+    sides = {"below": pygame.Rect(0, target.bottom + m.pad, w, h - target.bottom - m.pad),
+             "above": pygame.Rect(0, 0, w, target.top - m.pad),
+             "left": pygame.Rect(0, 0, target.left - m.pad, h),
+             "right": pygame.Rect(target.right + m.pad, 0, w - target.right - m.pad, h)}
+    free = {k: r.inflate(-2 * m.pad, -2 * m.pad) if k in ("left", "right") else
+            r.inflate(-2 * m.pad, 0).clip(pygame.Rect(0, m.pad, w, h - 2 * m.pad))
+            for k, r in sides.items()}
+
+    def shortfall(side: str) -> int:
+        r = free[side]
+        return max(0, width - r.width) * 2 + max(0, height - r.height)  # width reads worse
+
+    side = min(free, key=lambda k: (shortfall(k), -free[k].width * free[k].height))
+    room = free[side]
+    box = pygame.Rect(0, 0, min(width, room.width), min(height, room.height))
+    box.center = target.center
     if side == "below":
-        y = min(target.bottom + m.pad, h - height - m.pad)
+        box.top = room.top
     elif side == "above":
-        y = max(m.pad, target.top - m.pad - height)
+        box.bottom = room.bottom
     elif side == "left":
-        x = max(m.pad, target.left - m.pad - width)
+        box.right = room.right
     else:
-        x = min(target.right + m.pad, w - width - m.pad)
-    return pygame.Rect(x, y, width, height)
+        box.left = room.left
+    return box.clamp(room)
 
 
 def draw_coach_mark(ctx: UiContext, surface: pygame.Surface, target: pygame.Rect,
-                    text: str) -> None:
-    """Dim all but the target, ring it, and explain it in a box beside it."""
+                    text: str, clear: pygame.Rect | None = None) -> None:
+    """Dim all but the target, ring it, and explain it in a box beside what must stay
+    visible (`clear`, the target unless given)."""
     m, p = ctx.metrics, ctx.palette
     shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     shade.fill((0, 0, 0, 150))
-    shade.fill((0, 0, 0, 0), target.inflate(2 * m.gap, 2 * m.gap))
+    shade.fill((0, 0, 0, 0), (clear or target).inflate(2 * m.gap, 2 * m.gap))
     surface.blit(shade, (0, 0))
     focus_ring(ctx, surface, target.inflate(m.gap, m.gap))
-    box = callout_rect(ctx, target, text)
+    box = callout_rect(ctx, clear or target, text)
     panel(ctx, surface, box, p.panel_alt, p.focus)
     inner = box.inflate(-2 * m.pad, -2 * m.pad)
     hint_h = ctx.line_height(m.small)
