@@ -47,6 +47,10 @@ SCAN = tuple(float(w) for w in np.geomspace(W_MIN, W_MAX, 25))
 TIE = 1e-9
 DOMINATED, UNSAFE = "dominated", "unsafe"
 UNSAFE_LABEL = "unsafe at every weight (deliberate wrong answer)"
+RULE_NAMES = {"never": "never-event", "provoked": "no-provoking", "severe": "severe-harm",
+              "high_alert": "high-alert medication", "rescue": "rescue-feasibility",
+              "attempts": "attempt-limit", "moderate": "moderate-harm"}
+"""The safety rules (safety.RULES) as an author reads them in a message."""
 
 
 class Dominated(NamedTuple):
@@ -178,5 +182,6 @@ def always_unsafe(scenario: Scenario, params: ModelParams,
     """Offered options that break a safety rule at every moment, in every situation, at
     every weight and for every profile, with the rules they break (most serious first)."""
     tally = _scan(scenario, params, weights)
-    return {pair: tuple(RULES[r][0] for r in sorted(tally.broken[pair]))
+    return {pair: tuple(RULE_NAMES.get(RULES[r][0], RULES[r][0])
+                        for r in sorted(tally.broken[pair]))
             for pair in sorted(tally.offered - tally.admissible)}

@@ -71,7 +71,7 @@ def test_an_option_unsafe_at_every_weight_is_a_deliberate_wrong_answer_not_domin
     found = dominated_options(scenario(nodes, "d0"))
     assert [(d.option, d.kind) for d in found] == [("watch", UNSAFE)]
     assert found[0].reason.startswith("unsafe at every weight (deliberate wrong answer): "
-                                      "breaks the severe rule")
+                                      "breaks the severe-harm rule")
 
 
 def test_a_never_optimal_option_the_rules_allow_is_still_dominated():
