@@ -37,5 +37,10 @@ class KeyedCache(Generic[T]):
         return value
 
 
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
 def version_key(scenario: Scenario, *rest: Hashable) -> tuple:
     return (scenario.id, scenario.content_sha256, *rest)

@@ -89,6 +89,11 @@ share one) with the profile, fixed competence, belief updating and every paramet
 risk weight. Expansions are pure, so two threads filling one table race harmlessly."""
 
 
+def forget_tables() -> None:
+    """Drop every shared table (benchmarks measure cold solves; memory can be returned)."""
+    _TABLES.clear()
+
+
 class Context:
     """Transitions of one scenario for one trainee profile and parameter set."""
 

@@ -68,8 +68,9 @@ def monte_carlo(scenario: Scenario, policy: StationaryPolicy, profile_id: str | 
             ctx = Context(scenario, profile_id, params, competence=c.value)
             _simulate(ctx, idx, policy, rng, learning, harm)
     value = learning - params.risk_weight * harm
-    return MonteCarloResult(episodes, float(value.mean()),
-                            float(value.std(ddof=1) / np.sqrt(episodes)),
+    # one episode has no spread to estimate: its standard error is unbounded (not NaN)
+    spread = float(value.std(ddof=1)) if episodes > 1 else float("inf")
+    return MonteCarloResult(episodes, float(value.mean()), spread / np.sqrt(episodes),
                             float(learning.mean()), float(harm.mean()))
 
 
