@@ -137,12 +137,13 @@ def _scan(scenario: Scenario, params: ModelParams, weights: tuple[float, ...]) -
             for i, seg in enumerate(spec.segments):
                 pair = (spec.node.id, spec.offered[seg.option].id)
                 tally.offered.add(pair)
+                if seg.too_late:
+                    continue  # letting the window run: judged as the watch it amounts to
                 if np.any(allowed[i]):
                     tally.admissible.add(pair)
                 else:
                     tally.broken.setdefault(pair, set()).update(int(r) for r in rank[i])
-                # acting too late is letting the window run, not choosing this option
-                if not seg.too_late and np.any(masked[i] >= best - TIE):
+                if np.any(masked[i] >= best - TIE):
                     tally.optimal.add(pair)
             for o in _best_at_some_moment(spec, masked):
                 tally.optimal.add((spec.node.id, spec.offered[o].id))
@@ -179,9 +180,11 @@ def never_optimal(scenario: Scenario, params: ModelParams,
 
 def always_unsafe(scenario: Scenario, params: ModelParams,
                   weights: tuple[float, ...]) -> dict[tuple[str, str], tuple[str, ...]]:
-    """Offered options that break a safety rule at every moment, in every situation, at
-    every weight and for every profile, with the rules they break (most serious first)."""
+    """Offered options that break a safety rule at every moment at which they land in the
+    window, in every situation, at every weight and for every profile, with the rules they
+    break (most serious first). An option that never lands in time is not among them: it
+    is dominated (it can never act)."""
     tally = _scan(scenario, params, weights)
     return {pair: tuple(RULE_NAMES.get(RULES[r][0], RULES[r][0])
                         for r in sorted(tally.broken[pair]))
-            for pair in sorted(tally.offered - tally.admissible)}
+            for pair in sorted(tally.offered - tally.admissible) if pair in tally.broken}
