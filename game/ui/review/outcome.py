@@ -3,6 +3,8 @@ rating in words + symbol + colour, expected regret, each choice against the best
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.core.model import Scenario
@@ -29,19 +31,24 @@ class OutcomeScene(Scene):
     name = "outcome"
 
     def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession,
-                 note: str = ""):
+                 note: str | Callable[[], str] = ""):
         super().__init__(ctx)
         self.scenario = scenario
         assert session.score is not None, "the outcome needs a finished session"
         self.vm: OutcomeVM = outcome_vm(scenario, session.state, session.score, ctx.t,
                                         session.params)
-        self.session, self.note = session, note
-        """`note`: what happened to the result ("Result saved"), shown in the footer."""
+        self.session, self._note = session, note
+        """`note`: what happened to the result ("Result saved"), shown in the footer; a
+        callable is asked each frame (the play scene saves in the background: "Saving...")."""
         rewind = ["rewind"] if can_rewind(session) else []  # practice only
         review = ["review", "debrief"] if session.log_path is not None else []
         self.focus = FocusList(["again", "picker"] + rewind + review + ["glossary"])
         self.offset = 0
         self.buttons: list[Button] = []
+
+    @property
+    def note(self) -> str:
+        return self._note() if callable(self._note) else self._note
 
     def resize(self) -> None:
         self.layout = lay = outcome_layout(self.ctx.size, self.ctx.metrics,
