@@ -9,6 +9,7 @@ record lost with a full disk) are added by `add_unlisted`, which only reads new 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -96,20 +97,41 @@ def finished_logs(history: History) -> set[str]:
     return {r[0] for r in rows}
 
 
-def unlisted_logs(history: History, folder: Path) -> list[Path]:
-    """Logs in `folder` the database has no record of (only names are compared)."""
-    from game.store.rebuild import log_files
+NOTES_SUFFIX = ".notes.jsonl"
+
+
+def log_names(folder: Path) -> set[str]:
+    """The names of the regular files in the logs folder, from one directory listing (no
+    stat per file: the History screen lists thousands, and asks for each whether its log is
+    there)."""
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if e.is_file()}
+    except OSError:
+        return set()
+
+
+def unlisted_logs(history: History, folder: Path, names: set[str] | None = None
+                  ) -> list[Path]:
+    """Logs in `folder` the database has no record of (only names are compared), in name
+    order. `names`: the folder's file names when the caller has listed them already."""
+    names = log_names(folder) if names is None else names
     known = {r[0] for r in history.connection.execute("SELECT uid FROM sessions")}
-    return [p for p in log_files(folder) if p.name not in known]
+    return [folder / n for n in sorted(names - known)
+            if n.endswith(".jsonl") and not n.endswith(NOTES_SUFFIX)]
 
 
-def add_unlisted(history: History, folder: Path, find: Callable[[str], Scenario | None]
-                 ) -> tuple[int, list[str]]:
-    """Record the logs the database does not know; returns (added, `name: reason` skipped)."""
+def add_unlisted(history: History, folder: Path, find: Callable[[str], Scenario | None],
+                 names: set[str] | None = None) -> tuple[int, list[str]]:
+    """Record the logs the database does not know; returns (added, `name: reason` skipped).
+    Only those logs are read (the replay layers load only then)."""
+    records, skipped = [], []
+    unlisted = unlisted_logs(history, folder, names)
+    if not unlisted:
+        return 0, []
     from game.replay.reader import LogError
     from game.store.rebuild import record_from_log
-    records, skipped = [], []
-    for path in unlisted_logs(history, folder):
+    for path in unlisted:
         try:
             records.append(record_from_log(path, find))
         except LogError as exc:

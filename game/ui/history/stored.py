@@ -22,7 +22,7 @@ from pathlib import Path
 from game.app.resume import RESUMABLE_MODES
 from game.core.model import Scenario
 from game.replay.verify import VerifyResult
-from game.store.listing import add_unlisted
+from game.store.listing import add_unlisted, log_names
 from game.store.opening import open_history
 from game.store.problems import kind_of, words
 from game.store.records import SessionRecord
@@ -43,26 +43,18 @@ def listed_rows(folder: Path, find: Finder, t: Tr = english, db_path: Path | Non
     history, problem = open_history(db_path, logs=folder)
     if history is None:
         return _scan(folder, find, t, problem or "")
+    present = log_names(folder)  # one directory listing serves both uses below
     with history:
         try:
-            _, skipped = add_unlisted(history, folder, find)
+            _, skipped = add_unlisted(history, folder, find, present)
             records = history.results(moments=False)
         except (sqlite3.Error, OSError) as exc:
             return _scan(folder, find, t, words(kind_of(exc), history.path.name, exc))
-    present = log_names(folder)
-    rows = [record_row(r, str(folder), find, t, present, player) for r in records]
+    parts = RowParts(find, t)
+    rows = [record_row(r, str(folder), find, t, present, player, parts) for r in records]
     rows += [_unreadable(folder, entry, t) for entry in skipped if ": " in entry]
     # A damaged file was moved aside and rebuilt from the logs: the player is told so.
     return sorted(rows, key=lambda r: r.sort_key, reverse=True), problem or ""
-
-
-def log_names(folder: Path) -> set[str]:
-    """The names of the files in the logs folder, read once (a row's log is there or it is
-    missing; one directory listing instead of a stat per row)."""
-    try:
-        return {entry.name for entry in os.scandir(folder) if entry.is_file()}
-    except OSError:
-        return set()
 
 
 def _scan(folder: Path, find: Finder, t: Tr, problem: str) -> tuple[list[HistoryRow], str]:
@@ -79,30 +71,59 @@ def _branch_of(name: str, t: Tr) -> str:
              log=match["parent"] + ".jsonl", n=match["n"])
 
 
+class RowParts:
+    """What rows of the same vignette, trainee, mode and ending share, worked out once per
+    listing: the title, the facts line and the badge. 3,200 rows have a few hundred such
+    combinations; building each row's words afresh was half the list's build time."""
+
+    def __init__(self, find: Finder, t: Tr):
+        self.find, self.t = find, t
+        self.known: dict[tuple, tuple[str, str, str, str, str]] = {}
+
+    def of(self, record: SessionRecord) -> tuple[str, str, str, str, str]:
+        """(title, facts without a branch, tone, symbol, word)."""
+        key = (record.scenario_id, record.profile, record.mode, record.status,
+               record.end_node, record.safety_rating)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self._work_out(record)
+        return found
+
+    def _work_out(self, record: SessionRecord) -> tuple[str, str, str, str, str]:
+        t = self.t
+        scenario = self.find(record.scenario_id)
+        title = scenario.title if scenario else record.scenario_id
+        profile = record.profile
+        if scenario is not None:
+            profile = next((p.name for p in scenario.trainees if p.id == profile), profile)
+        tone, symbol, word = "info", TONE_ICONS["info"], t("Unfinished")
+        if record.finished:
+            end = scenario.nodes.get(record.end_node) if scenario is not None else None
+            status = t("Complete: {end}",
+                       end=getattr(end, "title", "") or record.end_node or "?")
+            tone, symbol, word = rating_parts(record.safety_rating or "green", t)
+        elif record.status == "resumed":
+            status = t("Interrupted, then resumed in a later session")
+        else:
+            status = t("Interrupted before the end")
+        facts = " · ".join((t("Trainee {name}", name=profile), mode_name(record.mode, t),
+                            status))
+        return title, facts, tone, symbol, word
+
+
 def record_row(record: SessionRecord, folder: str, find: Finder, t: Tr = english,
-               present: set[str] | None = None, player: str | None = None) -> HistoryRow:
+               present: set[str] | None = None, player: str | None = None,
+               parts: RowParts | None = None) -> HistoryRow:
     """One unchecked row from a database record (the log is not opened). `folder` is a
     string: joining 3,200 paths through pathlib cost a fifth of the list's build time.
     `present`: the logs folder's file names; a record whose log is not among them is listed
-    as "log missing" with the reason (None: not checked)."""
+    as "log missing" with the reason (None: not checked). `parts`: shared by the rows of
+    one listing."""
     stamp, when = started({"started_at": record.started_at}, 0.0)
-    scenario = find(record.scenario_id)
-    title = scenario.title if scenario else record.scenario_id
-    profile = record.profile
-    if scenario is not None:
-        profile = next((p.name for p in scenario.trainees if p.id == profile), profile)
-    tone, symbol, word = "info", TONE_ICONS["info"], t("Unfinished")
-    if record.finished:
-        end = scenario.nodes.get(record.end_node) if scenario is not None else None
-        status = t("Complete: {end}", end=getattr(end, "title", "") or record.end_node or "?")
-        tone, symbol, word = rating_parts(record.safety_rating or "green", t)
-    elif record.status == "resumed":
-        status = t("Interrupted, then resumed in a later session")
-    else:
-        status = t("Interrupted before the end")
-    branch_of = _branch_of(record.log_file, t)
-    facts = " · ".join(x for x in (t("Trainee {name}", name=profile),
-                                   mode_name(record.mode, t), status, branch_of) if x)
+    title, facts, tone, symbol, word = (parts or RowParts(find, t)).of(record)
+    branch_of = _branch_of(record.log_file, t) if ".branch-" in record.log_file else ""
+    if branch_of:
+        facts = f"{facts} · {branch_of}"
     missing = _missing(record, present, t)
     if missing:
         tone, symbol, word = "warn", TONE_ICONS["warn"], t("Log missing")

@@ -4,9 +4,14 @@ Drawn with pygame in the theme's colours (no matplotlib: it draws at the window'
 and text size and costs nothing to import). The rating is told by shape as well as colour
 (circle safe, triangle caution, cross unsafe), and a running mean of regret over the last
 five sessions shows the trend. Axis labels go through `ctx.text`, so they fit at every size.
+A long history has more sessions than the plot has room for marks: neighbouring sessions
+then share one mark, which shows the worst safety rating among them (an unsafe session is
+never averaged away) at their mean regret, and the caption says how many each mark holds.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import pygame
 from pygame import Rect
@@ -15,6 +20,29 @@ from game.app.progress import Point
 from game.ui.shell.context import UiContext
 
 WINDOW = 5
+RANK = {"green": 0, "amber": 1, "red": 2}
+
+
+class Mark(NamedTuple):
+    rating: str
+    """The worst safety rating among the sessions it holds."""
+    regret: float
+    """Their mean regret."""
+    trend: float
+    """The running mean of regret at the last of them."""
+
+
+def marks(points: tuple[Point, ...], slots: int) -> tuple[list[Mark], int]:
+    """At most `slots` marks for `points` in order, and how many sessions each holds."""
+    trend = running_mean([pt.regret for pt in points])
+    size = max(1, -(-len(points) // max(1, slots)))
+    out = []
+    for start in range(0, len(points), size):
+        group = points[start:start + size]
+        worst = max((pt.rating for pt in group), key=lambda r: RANK.get(r, 0))
+        out.append(Mark(worst, sum(pt.regret for pt in group) / len(group),
+                        trend[start + len(group) - 1]))
+    return out, size
 
 
 def running_mean(values: list[float], window: int = WINDOW) -> list[float]:
@@ -64,16 +92,19 @@ def draw_plot(ctx: UiContext, surface: pygame.Surface, box: Rect, points: tuple[
              m.small, p.muted, truncate=True)
     if not points:
         return
-    n = len(points)
+    r = max(3, round(m.small * 0.35))
+    shown, each = marks(points, area.width // (2 * r + 2))
+    n = len(shown)
+    if each > 1:
+        ctx.text(surface, t("each mark: {n} sessions, the worst rating among them", n=each),
+                 Rect(box.x, box.y, box.width, label_h), m.small, p.muted, align="right")
 
     def at(i: int, value: float) -> tuple[int, int]:
         x = area.x + (area.width // 2 if n == 1 else round(i * (area.width - 1) / (n - 1)))
         return x, area.bottom - round(value / top * (area.height - 8)) - 4
-    r = max(3, min(round(m.small * 0.35), area.width // max(1, 2 * n)))
     colours = {"green": p.good, "amber": p.warn, "red": p.bad}
-    for i, pt in enumerate(points):
-        _marker(surface, pt.rating, at(i, pt.regret), r, colours.get(pt.rating, p.muted))
-    means = running_mean([pt.regret for pt in points])
+    for i, mark in enumerate(shown):
+        _marker(surface, mark.rating, at(i, mark.regret), r, colours.get(mark.rating, p.muted))
     if n > 1:
-        pygame.draw.lines(surface, p.accent, False, [at(i, v) for i, v in enumerate(means)],
-                          max(2, r // 2))
+        pygame.draw.lines(surface, p.accent, False,
+                          [at(i, mark.trend) for i, mark in enumerate(shown)], max(2, r // 2))

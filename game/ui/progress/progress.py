@@ -50,10 +50,18 @@ class ProgressScene(Scene):
         self.name_shown = profile_name(self.player)
         self.page = 0
         self.vm: ProgressVM = progress_vm(self.records, self.library, self.name_shown, ctx.t)
+        self.vm_words = self._words()
+        """The language the pages were worded in: a resize rewords them only after a change
+        of language (working the pages out twice doubled the time the screen took to open)."""
+
+    def _words(self) -> tuple[int, str]:
+        return id(self.ctx.t), getattr(self.ctx.t, "language", "")
 
     def resize(self) -> None:
         m = self.ctx.metrics
-        self.vm = progress_vm(self.records, self.library, self.name_shown, self.ctx.t)
+        if self._words() != self.vm_words:
+            self.vm = progress_vm(self.records, self.library, self.name_shown, self.ctx.t)
+            self.vm_words = self._words()
         f = frame(self.ctx.size, m, m.heading)
         self.header, self.footer = f.header, f.footer
         tab_h = self.ctx.line_height(m.small, True) + m.gap
