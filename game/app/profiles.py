@@ -149,6 +149,25 @@ def export_csv(history: History, out: Path, player: str | None = None) -> int:
     return len(records)
 
 
+def export_profile(history: History, profile: Profile, folder: Path | None = None,
+                   now: datetime | None = None) -> tuple[Path, int]:
+    """Export one profile's sessions as CSV into `folder` (the user folder's `exports/`),
+    named after its nickname and the time; returns the file and how many sessions. Written
+    to a temporary file first, so a full disk leaves no half file; raises OSError."""
+    folder = folder or paths.user_data_dir() / "exports"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    name = re.sub(r"[^\w.-]+", "_", profile.name)
+    out = folder / f"safetynet-{name}-{stamp}.csv"
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        count = export_csv(history, tmp, profile.id)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out, count
+
+
 def _cell(record: SessionRecord, column: str) -> str:
     if column == "interventions":
         return "; ".join(f"{i.node}={i.choice}@{i.waited_seconds:g}s" for i in

@@ -1,8 +1,9 @@
 """Profiles: pick, create, rename or delete the pseudonymous profile sessions are recorded under.
 
 Shown at first start (no profile chosen yet) and from the title menu. Only a nickname is
-asked for. Enter plays as the focused profile; N makes a new one, R renames, Delete removes
-one with its sessions and logs after the nickname is typed back (the operation itself is
+asked for. Enter plays as the focused profile; N makes a new one, R renames, E exports its
+history as CSV (into the user folder's `exports/`, the path shown), Delete removes one with
+its sessions and logs after the nickname is typed back (the operation itself is
 `app.profiles.delete_profile`). Esc leaves without choosing: sessions are then recorded
 under this machine's anonymous id, as before profiles existed.
 """
@@ -19,13 +20,14 @@ from game.app.profiles import (
     current_id,
     delete_profile,
     deletion_plan,
+    export_profile,
     profiles,
     rename_profile,
     switch_to,
 )
 from game.store import open_history
 from game.ui.kit.button import Button, button_rects, draw_buttons
-from game.ui.kit.common import draw_footer, draw_header, menu_intent
+from game.ui.kit.common import draw_footer, draw_header, menu_intent, text_height
 from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import frame
 from game.ui.kit.text_entry import TextEntryOverlay
@@ -45,6 +47,8 @@ class ProfilesScene(Scene):
         self.focus = FocusList()
         self.rows: list[Profile] = []
         self.problem = ""
+        self.notice = ""
+        """What the last export did (the file written, or why not), in one line."""
         self.chosen = False
         self.buttons: list[Button] = []
         self.reload()
@@ -64,7 +68,8 @@ class ProfilesScene(Scene):
         m, t = self.ctx.metrics, self.ctx.t
         f = frame(self.ctx.size, m, m.heading)
         self.header, self.footer = f.header, f.footer
-        intro_h = self.ctx.line_height(m.body) * 3
+        intro_h = max(self.ctx.line_height(m.body) * 3,  # a long export path wraps
+                      text_height(self.ctx, self.intro_text()[0], m.body, f.body.width))
         self.intro = Rect(f.body.x, f.body.y, f.body.width, intro_h)
         top = self.intro.bottom + m.gap
         room = f.body.bottom - top
@@ -84,6 +89,9 @@ class ProfilesScene(Scene):
                 return self._new()
             if event.key == pygame.K_r and self.selected is not None:
                 return self._rename(self.selected)
+            if event.key == pygame.K_e and self.selected is not None:
+                self.export(self.selected)
+                return None
             if event.key == pygame.K_DELETE and self.selected is not None:
                 return self._delete(self.selected)
         intent = map_event(event)
@@ -124,6 +132,24 @@ class ProfilesScene(Scene):
         self.resize()
         return None
 
+    def export(self, profile: Profile) -> None:
+        """Write the profile's history as CSV and say where (or why not)."""
+        t = self.ctx.t
+        history, problem = open_history()
+        if history is None:
+            self.notice = t("Not exported: {reason}", reason=problem or "")
+            return
+        with history:
+            try:
+                out, count = export_profile(history, profile)
+            except OSError as exc:
+                self.notice = t("Not exported: {reason}", reason=exc.strerror or str(exc))
+                self.resize()
+                return
+        self.notice = t("Exported {n} sessions of {name} to {path}", n=count,
+                        name=profile.name, path=str(out))
+        self.resize()
+
     def _new(self) -> Result:
         def save(name: str) -> str | None:
             def make(history) -> None:
@@ -156,18 +182,25 @@ class ProfilesScene(Scene):
         return Push(TextEntryOverlay(self.ctx, self.ctx.t("Delete {name}?", name=profile.name),
                                      detail, save))
 
+    def intro_text(self) -> tuple[str, tuple[int, int, int]]:
+        """The line under the heading: a problem with the history, what an export did, or
+        what this screen is for."""
+        p = self.ctx.palette
+        if self.problem:
+            return "⚠ " + self.problem, p.warn
+        if self.notice:
+            return self.notice, p.accent
+        return self.ctx.t("Choose your profile, or make one. Profiles keep each supervisor's "
+                          "history and progress apart; only a nickname is stored."), p.muted
+
     def draw(self, surface: pygame.Surface) -> None:
         ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.t
         surface.fill(ctx.palette.background)
         draw_header(ctx, surface, self.header, t("Who is playing?"), m.heading)
-        intro = t("Choose your profile, or make one. Profiles keep each supervisor's history "
-                  "and progress apart; only a nickname is stored.")
-        if self.problem:
-            intro = "⚠ " + self.problem
-        ctx.text(surface, intro, self.intro, m.body,
-                 ctx.palette.warn if self.problem else ctx.palette.muted)
+        intro, colour = self.intro_text()
+        ctx.text(surface, intro, self.intro, m.body, colour)
         draw_buttons(ctx, surface, self.buttons, self.focus.current)
         hidden = len(self.rows) + 1 - len(self.buttons)
         more = t(" · {n} more: use ↑/↓", n=hidden) if hidden > 0 else ""
-        draw_footer(ctx, surface, self.footer, t("Enter play as · N new · R rename · Delete "
-                                                 "remove · Esc back") + more)
+        draw_footer(ctx, surface, self.footer, t("Enter play as · N new · R rename · E export "
+                                                 "CSV · Delete remove · Esc back") + more)
