@@ -121,6 +121,8 @@ def test_finished_sessions_are_stored_and_the_outcome_says_so(ctx, lumbar, home)
         finish(play)
         result = press(play, pygame.K_RETURN)
         assert isinstance(result, Replace) and isinstance(result.scene, OutcomeScene)
+        # saved by a background worker: the outcome says so once the save is done
+        assert play.saver is not None and play.saver.wait(10)
         assert "Result saved" in result.scene.note
         result.scene.resize()
         ctx.recorder = []

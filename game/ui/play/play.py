@@ -8,8 +8,11 @@ to `apply`; tests assert on the returned commands.
 The session's mode decides the rules (`game.app.rules`). Practice: P pauses, M shows the two
 ledgers (learning and harm so far), the outcome offers a rewind. Assessment: real time with
 no pause at all (time spent under an overlay is caught up afterwards), meters hidden until
-the outcome. Either way the result goes into the player's history the moment the session
-ends.
+the outcome. Either way the result goes into the player's history when the session ends,
+written by a background worker (`background`), as the end's solves are prewarmed during play:
+the frame in which a vignette ends is an ordinary frame. The consequence card's timing lives
+in `consequence_flow`, the trainee rating in `trainee_rating`, and what happens when the log
+cannot be written in `recording`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from collections.abc import Callable
 
 import pygame
 
-from game.app.calibration import compare, rate_session
 from game.app.rules import TickClock, rules_for
 from game.core import events as ev
 from game.core.commands import Command, Intervene, Skip
@@ -32,13 +34,10 @@ from game.ui.kit.focus import FocusList, hit
 from game.ui.kit.layout import PlayLayout, play_layout
 from game.ui.kit.motion import ProcedureMotion, view_for
 from game.ui.kit.text import text_height
-from game.ui.play import play_draw
-from game.ui.play.consequence import (
-    CARD_HOLD_S,
-    CHOICE_EVENTS,
-    ConsequenceVM,
-    consequence_vm,
-)
+from game.ui.play import play_draw, recording, trainee_rating
+from game.ui.play.background import Prewarm, ResultSaver
+from game.ui.play.consequence import ConsequenceVM
+from game.ui.play.consequence_flow import CardFlow
 from game.ui.play.presenters import (
     Line,
     MetersVM,
@@ -83,7 +82,10 @@ class PlayScene(Scene):
         self.time_s = 0.0
         self.opened_at = 0.0
         self.notice, self.notice_until = "", 0.0
-        self.saved: SaveReport | None = None
+        self.saver: ResultSaver | None = None
+        """Writes the finished session to the history in the background (see `saved`)."""
+        self._unsaved: SaveReport | None = None
+        """The report when nothing is written (the tutorial, a log lost mid-session)."""
         self.rating: int | None = None
         """The supervisor's O-SCORE rating of the trainee, given before the outcome."""
         self.clock: Callable[[], int] = pygame.time.get_ticks
@@ -91,12 +93,9 @@ class PlayScene(Scene):
         self.lines: list[Line] = narrate(scenario, list(session.events), ctx.t)
         if note:
             self.lines.append(Line("window", note))
-        self.card: ConsequenceVM | None = None
-        """The consequence of the last choice, held on screen (the clock stops meanwhile)."""
-        self.card_until = 0.0
-        self._following: list | None = None
-        """Events since a choice whose rung has not acted yet (v2 latency)."""
-        self._learning_before = 0.0
+        self.cards = CardFlow(scenario, self.assessment, ctx.t)
+        self.recording_seen = session.recording_problem is not None
+        """The storage failure has been answered (or the session started unrecorded)."""
         self.back = 0
         """Narration scrollback: how many of the newest lines are scrolled away."""
         self.focus = FocusList()
@@ -109,6 +108,9 @@ class PlayScene(Scene):
         self.meters: MetersVM = meters_vm(scenario, session.state, session.params, ctx.t)
         self.layout = self._layout()
         self.vm: PlayVM = play_vm(view(scenario, session.state), t=ctx.t)
+        self.prewarm = Prewarm(scenario, session.state.config.profile_id, session.params,
+                               attitude=self.record_results) if not session.finished else None
+        """The end's solves, computed while the player plays (see `background`)."""
         self._sync()
 
     def _layout(self) -> PlayLayout:
@@ -125,7 +127,23 @@ class PlayScene(Scene):
     # --- state -------------------------------------------------------------------------
     @property
     def notice_text(self) -> str:
-        return self.notice if self.time_s < self.notice_until else ""
+        """A passing notice, else the standing "Not recording" line (when it applies)."""
+        if self.time_s < self.notice_until:
+            return self.notice
+        return recording.warning(self.ctx, self.session) if self.record_results else ""
+
+    @property
+    def card(self) -> ConsequenceVM | None:
+        return self.cards.card
+
+    @property
+    def card_until(self) -> float:
+        return self.cards.until
+
+    @property
+    def saved(self) -> SaveReport | None:
+        """What became of the result in the history (None while it is being saved)."""
+        return self.saver.report if self.saver is not None else self._unsaved
 
     def _notify(self, text: str) -> None:
         self.notice, self.notice_until = text, self.time_s + NOTICE_S
@@ -138,14 +156,16 @@ class PlayScene(Scene):
         if v.node_id != self.node_id or not self.buttons:
             self.node_id = v.node_id
             self.opened_at = self.time_s
-            self._relayout_buttons(keep_focus=False)
+            self.relayout_buttons(keep_focus=False)
 
-    def _relayout_buttons(self, keep_focus: bool) -> None:
+    def relayout_buttons(self, keep_focus: bool) -> None:
         if self.card is not None:
             self.buttons = [play_draw.continue_button(self.ctx, self.layout)]
         else:
             self.buttons = play_draw.panel_buttons(self.ctx, self.layout, self.vm)
-            self._offer_rating()
+            rate = trainee_rating.rating_button(self)
+            if rate is not None:
+                self.buttons.append(rate)
         self.controls = play_draw.control_buttons(self)
         ids = [b.id for b in self.buttons]
         current = self.focus.current
@@ -166,37 +186,34 @@ class PlayScene(Scene):
         self.motion.observe(self.session.state.procedure, self.time_s)
         self.meters = meters_vm(self.scenario, self.session.state, self.session.params,
                                 self.ctx.t)
-        self._follow(events, learning_before)
-        if self.session.finished:
-            self._record()
-
-    # --- the consequence card ----------------------------------------------------------
-    def _follow(self, events: list, learning_before: float) -> None:
-        """Collect a choice's events (an intervention or a window running out) until its
-        rung has acted, then hold its consequence card."""
-        if self._following is None:
-            start = next((i for i, e in enumerate(events) if isinstance(e, CHOICE_EVENTS)),
-                         None)
-            if start is None:
-                return
-            self._following, self._learning_before = list(events[start:]), learning_before
-        else:
-            self._following.extend(events)
-        if self.session.state.pending is None:
-            learning = (self._learning_before, self.meters.learning) \
-                if self.rules.meters_in_play else None
-            self.card = consequence_vm(self.scenario, self._following, learning,
-                                       self.assessment, self.ctx.t)
-            self._following, self.card_until, self.back = None, self.time_s + CARD_HOLD_S, 0
+        if self.cards.observe(events, learning_before, self.meters.learning,
+                              self.session.state.pending is None, self.rules.meters_in_play,
+                              self.time_s):
+            self.back = 0
             self.buttons = []  # rebuilt by the next _sync: only "Continue" while held
             self._logged()  # a decision settled: live learning records get it now
+        if self.session.finished:
+            self._record()
 
     def _release_card(self) -> None:
         """The player has read the card: time runs again; Enter is guarded afresh so the
         press that closed the card cannot also choose at a window that opened under it."""
-        self.card = None
+        self.cards.release()
         self.opened_at = self.time_s
-        self._relayout_buttons(keep_focus=False)
+        self.relayout_buttons(keep_focus=False)
+
+    def _recording_check(self) -> Transition | None:
+        """Answer a storage failure once: practice asks, assessment ends not recorded."""
+        problem = recording.failed_mid_session(self.session)
+        if problem is None or self.recording_seen or not self.record_results:
+            return None
+        self.recording_seen = True
+        if self.assessment:
+            self.ticks.reset()
+            return recording.assessment_ended(self.ctx, problem)
+        if self.session.finished:
+            return None  # nothing left to play: the outcome says it
+        return recording.practice_question(self.ctx, problem)
 
     def _scroll(self, amount: int) -> None:
         """Narration scrollback: negative goes back to older lines."""
@@ -217,11 +234,19 @@ class PlayScene(Scene):
             services.say(text)
 
     def _record(self) -> None:
-        """Save the finished session to the history, once."""
-        if self.saved is None:
-            self.saved = save_result(self.session) if self.record_results else \
-                SaveReport(False, None)
-            self._logged()
+        """Save the finished session to the history, once, in the background. A session
+        whose log was lost on the way is not saved: its history row would point at a log
+        without its end line."""
+        if self.saver is not None or self._unsaved is not None:
+            return
+        if not self.record_results:
+            self._unsaved = SaveReport(False, None)
+        elif recording.failed_mid_session(self.session) is not None:
+            self._unsaved = SaveReport(False, None)
+        else:
+            session = self.session
+            self.saver = ResultSaver(lambda: save_result(session))
+        self._logged()
 
     def _logged(self) -> None:
         """Hand the finished or left log to the live learning-records sender (if any)."""
@@ -229,37 +254,20 @@ class PlayScene(Scene):
             self.ctx.services.session_logged(str(self.session.log_path))
 
     def outcome_note(self) -> str:
-        """What the outcome screen says about the history ("Result saved") and, after a
-        rating, how well the supervisor read the trainee."""
+        """What the outcome screen says about the history ("Saving...", "Result saved", not
+        recorded) and, after a rating, how well the supervisor read the trainee. Asked again
+        each frame by the outcome screen, so "Saving..." turns into the save's answer."""
         if not self.record_results:
             return ""
-        note = play_draw.result_note(self.ctx, self.saved)
-        if self.rating:
-            reading = compare(self.rating, self.session.state.competence).words()
-            note = f"{self.ctx.t(reading)} {note}"
-        return note
-
-    def _offer_rating(self) -> None:
-        """Once the vignette has ended, a second button under "See the outcome": rate the
-        trainee on the O-SCORE first (optional; Enter still goes straight to the outcome)."""
-        if self.vm.phase != "ended" or not self.record_results or self.rating is not None \
-                or self.session.log_path is None or not self.buttons:
-            return
-        m, first = self.ctx.metrics, self.buttons[0].rect
-        area = play_draw.panel_regions(self.ctx, self.layout, self.vm)["buttons"]
-        rect = first.move(0, first.height + m.gap)
-        if rect.bottom <= area.bottom:
-            self.buttons.append(Button("rate", self.ctx.t("Rate the trainee first"), rect))
-
-    def _ask_rating(self) -> Result:
-        name = self.scenario.trainee(self.session.state.config.profile_id).name
-
-        def rated(level: int | None) -> None:
-            if level:
-                self.rating = level
-                rate_session(self.session.log_path, level)
-            self._relayout_buttons(keep_focus=False)
-        return Push(open_screen("entrustment-rating", self.ctx, name, rated))
+        lost = recording.failed_mid_session(self.session)
+        if lost is not None:
+            note = recording.outcome_words(self.ctx, lost)
+        elif self.saved is None and self.saver is not None:
+            note = "… " + self.ctx.t("Saving the result")
+        else:
+            note = play_draw.result_note(self.ctx, self.saved)
+        reading = trainee_rating.reading_words(self)
+        return f"{reading} {note}" if reading else note
 
     def _tick_warning(self, before: float) -> None:
         """One quiet tick when a decision window enters its last three seconds."""
@@ -279,12 +287,12 @@ class PlayScene(Scene):
         self.layout = self._layout()
         self.room = room_text(self.scenario, self.session.state.config.profile_id, self.ctx.t)
         self._sync()
-        self._relayout_buttons(keep_focus=True)
+        self.relayout_buttons(keep_focus=True)
 
     def update(self, dt_ms: int) -> Transition | None:
         dt_ms = self._real_time(dt_ms)
         self.time_s += dt_ms / 1000
-        if self.card is not None and self.assessment and self.time_s >= self.card_until:
+        if self.cards.expired(self.time_s):
             self._release_card()  # assessment: a fixed hold, the same for every player
         if not self.paused and self.card is None and not self.session.finished:
             self.ticks.feed(dt_ms)
@@ -297,7 +305,7 @@ class PlayScene(Scene):
         self._sync()
         if node == self.node_id:
             self._tick_warning(before)
-        return None
+        return self._recording_check()
 
     def apply(self, command: Command) -> Transition | None:
         try:
@@ -306,7 +314,7 @@ class PlayScene(Scene):
             return None  # the window closed between the key press and now: nothing to do
         self._absorb(events)
         self._sync()
-        return None
+        return self._recording_check()
 
     def on_intent(self, intent: Intent) -> Result:
         act, phase = intent.act, self.vm.phase
@@ -363,7 +371,7 @@ class PlayScene(Scene):
         if item == "outcome":
             return self._to_outcome()
         if item == "rate":
-            return self._ask_rating()
+            return trainee_rating.ask_rating(self)
         if item == "pause":
             return self._toggle_pause()
         if item == "meters":
@@ -378,7 +386,7 @@ class PlayScene(Scene):
     def _to_outcome(self) -> Result:
         self._record()
         return Replace(open_screen("outcome", self.ctx, self.scenario, self.session,
-                                   note=self.outcome_note()))
+                                   note=self.outcome_note))
 
     def _pointer(self, intent: Intent) -> Result:
         rects = {b.id: b.rect for b in self.buttons}
@@ -415,8 +423,11 @@ class PlayScene(Scene):
               "no outcome."), t("Leave"), t("Keep playing"), yes=Pop(2)))
 
     def close(self) -> None:
+        if self.saver is not None:  # the next screen (title, History) reads the history
+            self.saver.wait(trainee_rating.SAVE_WAIT_S)
         if self.record_results and not self.session.finished and \
-                self.session.log_path is not None:
+                self.session.log_path is not None and not (self.assessment and
+                                                           self.recording_seen):
             save_abandoned(self.session)  # left mid-vignette: recorded, resumable later
             self._logged()
         self.session.close()

@@ -1,0 +1,110 @@
+"""Work a finished vignette needs, done off the UI thread so the frame in which it ends is an
+ordinary frame (issue 17: no solve, fsync or integrity check on the UI thread).
+
+Two workers, both plain threads (the work is pure or I/O and hands back small values):
+
+- `Prewarm` starts with the play scene and solves, in the background, what the end of the
+  session will ask for: the episode score's solution at the session's risk weight and the
+  estimator's weight grid for the revealed attitude (both pure functions of the vignette
+  version and profile, kept in the scoring caches). A vignette lasts minutes; the solves take
+  tens of milliseconds, so they are ready long before the end. If they are not (a very fast
+  player), the end simply computes them itself, as before: the caches are thread-safe and a
+  value computed twice in a race is the same value.
+- `ResultSaver` writes the finished session to the history (the record, the SQLite write and
+  its fsync, a retry while the database is busy) and keeps the `SaveReport` for the outcome
+  screen, which says "Saving..." until it is there.
+
+Threads are not daemons: a game closed while a save runs waits for it at exit (the save is a
+single short transaction), so a result is never cut off halfway by the player quitting.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from game.core.model import Scenario
+from game.scoring.params import ModelParams
+from game.store.saving import SaveReport
+
+
+class Prewarm:
+    """Solve ahead, in a background thread, what the end of a session will need."""
+
+    def __init__(self, scenario: Scenario, profile: str, params: ModelParams,
+                 attitude: bool = True):
+        self.seconds: float | None = None
+        """How long the solves took (None while they run): the frame bench prints it."""
+        self.problem: str | None = None
+        """Why prewarming failed (the end of the session then solves as before)."""
+        self._thread = threading.Thread(target=self._run, name="safetynet-prewarm",
+                                        args=(scenario, profile, params, attitude))
+        self._thread.start()
+
+    def _run(self, scenario: Scenario, profile: str, params: ModelParams,
+             attitude: bool) -> None:
+        start = time.perf_counter()
+        try:
+            from game.scoring.solver import solve_cached
+            solve_cached(scenario, profile, params)
+            if attitude:
+                from game.scoring.attitude import grid_bests
+                grid_bests(scenario, profile, params)
+            import game.store.capture  # noqa: F401 -- first-use import, off the frame
+        except Exception as exc:  # noqa: BLE001 -- a failed prewarm only loses the head start
+            self.problem = f"{type(exc).__name__}: {exc}"
+        self.seconds = time.perf_counter() - start
+
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self._thread.join(timeout)
+        return self.done
+
+
+class Worker:
+    """Run one call in a background thread and keep its result."""
+
+    def __init__(self, call: Callable[[], object], name: str):
+        self.result: object = None
+        self.error: BaseException | None = None
+        self._call = call
+        self._thread = threading.Thread(target=self._run, name=name)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.result = self._call()
+        except Exception as exc:  # noqa: BLE001 -- reported by the owner, never lost
+            self.error = exc
+
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self._thread.join(timeout)
+        return self.done
+
+
+class ResultSaver(Worker):
+    """`store.results.save_result` for a finished session, in a background thread."""
+
+    def __init__(self, save: Callable[[], SaveReport]):
+        super().__init__(save, "safetynet-save-result")
+
+    @property
+    def report(self) -> SaveReport | None:
+        """The save's report once it is done (None while it runs). An unexpected error in
+        building the record becomes a report that says so: the log still has the session,
+        and `safetynet history --rebuild` brings it back."""
+        if not self.done:
+            return None
+        if self.error is not None:
+            why = f"{type(self.error).__name__}: {self.error}"
+            return SaveReport(False, f"the result could not be stored ({why}); its log keeps it")
+        assert isinstance(self.result, SaveReport)
+        return self.result
