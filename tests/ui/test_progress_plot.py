@@ -50,3 +50,40 @@ def test_plot_says_how_many_sessions_a_mark_holds(make_ctx):
     said = [p for p in ctx.recorder if p.text.startswith("each mark: ")]
     assert len(said) == 1 and not said[0].scrolled
     assert said[0].box.contains(said[0].rect)
+
+
+def test_counts_fit_a_cell_in_four_characters():
+    from game.ui.progress.calibration_plot import compact
+    assert [compact(n) for n in (7, 999, 1053, 9949, 12_400)] == ["7", "999", "1.1k", "9.9k",
+                                                                  "12k"]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])
+def test_calibration_picture_shows_the_grid_beside_its_words(make_ctx, home, size):
+    from game.app.profiles import create_profile, switch_to
+    from game.store import open_history
+    from game.ui.progress.calibration_plot import CAPTION
+    from game.ui.progress.progress import ProgressScene
+    from tests.store.generate import Habits, history
+    db, _ = open_history()
+    with db:
+        me = create_profile(db, "Reader")
+        db.add_many([r.with_(player=me.id) for r in history(
+            30, Habits(trust_bias={"confident_junior": 2}))])
+    switch_to(me)
+    ctx = make_ctx(size, text_size="x-large")
+    scene = ProgressScene(ctx)
+    scene.resize()
+    scene.page = 2
+    counts = [sum(row) for row in scene.vm.matrix]
+    assert sum(counts) == 30
+    over = sum(n for level, row in enumerate(scene.vm.matrix)
+               for rating, n in enumerate(row) if rating > level)
+    assert over >= 10  # the confident juniors rated two levels too high
+    scene.draw(pygame.Surface(size))
+    cells = [p for p in ctx.recorder if p.text.isdigit() and p.requested == ctx.metrics.small]
+    assert sum(int(p.text) for p in cells) == 30 + 2 * 15  # the counts and the 1-5 labels
+    caption = next(p for p in ctx.recorder if p.text == CAPTION)
+    words = [p for p in ctx.recorder if p.requested == ctx.metrics.body]
+    assert all(p.box.x > max(c.rect.right for c in cells) for p in words)
+    assert all(not p.scrolled and p.box.contains(p.rect) for p in words + cells + [caption])

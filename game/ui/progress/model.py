@@ -38,6 +38,8 @@ class ProgressVM:
     points: tuple[Point, ...]
     pages: tuple[Page, ...]
     empty: bool
+    matrix: tuple[tuple[int, ...], ...] = ()
+    """Calibration: sessions by (level warranted, rating); empty when none was rated."""
 
 
 def _group_line(g: Group, name: str, t: Tr) -> tuple[str, str]:
@@ -107,7 +109,9 @@ def what_next(rec: Recommendation | None, records: list[SessionRecord], t: Tr) -
 def progress_vm(records: list[SessionRecord], library: Sequence[Vignette], name: str,
                 t: Tr = english) -> ProgressVM:
     p = progress(records)
-    pages = (over_time(p, t), areas(p, t), reading(calibration(records), t),
+    c = calibration(records)
+    pages = (over_time(p, t), areas(p, t), reading(c, t),
              what_next(recommend(library, records, p), records, t))
     heading = t("Progress · {name} · {n} sessions", name=name, n=p.finished)
-    return ProgressVM(heading, p.points, pages, p.finished == 0)
+    return ProgressVM(heading, p.points, pages, p.finished == 0,
+                      c.matrix if c.ratings else ())

@@ -18,6 +18,7 @@ from game.store.listing import recorded_sessions
 from game.ui.kit.common import draw_footer, draw_header, text_height
 from game.ui.kit.layout import frame, share
 from game.ui.kit.panels import focus_ring, panel, tone_colour
+from game.ui.progress.calibration_plot import CAPTION, draw_calibration, grid_size
 from game.ui.progress.model import ProgressVM, progress_vm
 from game.ui.progress.plot import draw_plot
 from game.ui.shell.context import UiContext
@@ -64,8 +65,12 @@ class ProgressScene(Scene):
             self.vm_words = self._words()
         f = frame(self.ctx.size, m, m.heading)
         self.header, self.footer = f.header, f.footer
-        tab_h = self.ctx.line_height(m.small, True) + m.gap
-        self.tabs = self._tab_rects(Rect(f.body.x, f.body.y, f.body.width, tab_h))
+        self.tabs = self._tab_rects(Rect(f.body.x, f.body.y, f.body.width, 0))
+        # The chosen tab's title is bold: each tab is as tall as its title needs, wrapped.
+        tab_h = max(text_height(self.ctx, f"{i + 1} {page.title}", m.small,
+                                rect.width - m.gap, True)
+                    for i, (page, rect) in enumerate(zip(self.vm.pages, self.tabs))) + m.gap
+        self.tabs = [Rect(r.x, r.y, r.width, tab_h) for r in self.tabs]
         self.body = Rect(f.body.x, f.body.y + tab_h + m.gap, f.body.width,
                          f.body.height - tab_h - m.gap)
 
@@ -101,6 +106,12 @@ class ProgressScene(Scene):
             body = Rect(body.x, body.y + plot_h + m.gap, body.width,
                         body.height - plot_h - m.gap)
         lines = list(self.vm.pages[self.page].lines)
+        if self.page == 2 and self.vm.matrix:  # the grid at the left, the words beside it
+            picture = Rect(body.x, body.y, body.width, body.height * 2 // 5)
+            draw_calibration(ctx, surface, picture, self.vm.matrix)
+            width = grid_size(picture, ctx)[0] + m.pad
+            body = Rect(body.x + width, body.y, body.width - width, body.height)
+            lines.append(("", t(CAPTION)))
         if self.vm.empty and self.page != 3:
             lines = [("", t("No finished sessions yet for this profile: play a vignette in "
                             "practice or assessment, and your progress appears here."))]
