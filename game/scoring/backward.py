@@ -145,5 +145,15 @@ TIE = 1e-9
 
 
 def rule_tolerances(params) -> np.ndarray:
-    tol = {"severe": params.eps_severe, "moderate": params.eps_moderate}
-    return np.array([tol.get(rule, 1e-9) for rule, _ in RULES])
+    """Per rule, the excess probability it tolerates (cached: asked at every situation)."""
+    key = (params.eps_severe, params.eps_moderate)
+    found = _TOLERANCES.get(key)
+    if found is None:
+        tol = {"severe": params.eps_severe, "moderate": params.eps_moderate}
+        found = np.array([tol.get(rule, 1e-9) for rule, _ in RULES])
+        found.setflags(write=False)
+        _TOLERANCES[key] = found
+    return found
+
+
+_TOLERANCES: dict[tuple[float, float], np.ndarray] = {}

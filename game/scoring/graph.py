@@ -9,6 +9,7 @@ once. Beliefs are rounded to 10 digits so that the same outcomes in another orde
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import NamedTuple
 
 from game.core.model import Beat, Chance, Decision, Effects, End, Level, Option, Scenario
@@ -110,8 +111,10 @@ class Context:
             self.levels, self.prior = [competence], (1.0,)
         self.fits = [zone_fit(c, scenario.difficulty, params) for c in self.levels]
         self.latency = tuple(sorted(params.latency_s.items()))
+        # the expansions depend on neither the risk weight nor whether rules are enforced
+        general = replace(params, risk_weight=1.0, enforce_safety=True)
         tables = _TABLES.get((id(scenario), self.profile.id, competence, update_belief,
-                              repr(params.with_weight(1.0))), lambda: _Tables(scenario))
+                              repr(general)), lambda: _Tables(scenario))
         self.tables = tables
         self.final_feedback = tables.final_feedback
         self._expansions = tables.expansions
