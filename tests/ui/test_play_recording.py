@@ -98,7 +98,7 @@ def test_practice_pauses_asks_and_plays_on_unrecorded(ctx, lumbar, home, monkeyp
     assert any("Not recording" in p.text for p in ctx.recorder)
     drive(stack, play, lambda: play.vm.phase == "ended")
     assert play.saver is None and play.saved is not None and not play.saved.saved
-    outcome = play._to_outcome().scene
+    outcome = play.to_outcome().scene
     assert isinstance(outcome, OutcomeScene)
     assert "Not recorded" in outcome.note and words in outcome.note
     assert rows(home) == []  # a row for a log without its end would be a false "removed"
@@ -162,7 +162,7 @@ def test_the_end_of_a_vignette_saves_in_the_background(ctx, lumbar, home):
     assert play.prewarm is not None and play.prewarm.wait(30) and play.prewarm.problem is None
     drive(stack, play, lambda: play.vm.phase == "ended")
     assert play.saver is not None
-    outcome = play._to_outcome().scene
+    outcome = play.to_outcome().scene
     first = outcome.note  # "Saving the result" until the worker is done, then its answer
     assert "Saving the result" in first or "Result saved" in first
     assert play.saver.wait(10) and "Result saved" in outcome.note

@@ -10,7 +10,8 @@ from game.ui.home.picker import PickerScene
 from game.ui.home.title import TitleScene
 from game.ui.kit.dialogs import ConfirmDialog
 from game.ui.play.briefing import BriefingScene
-from game.ui.play.play import ACTIVATE_GUARD_S, PlayScene
+from game.ui.play.play import PlayScene
+from game.ui.play.play_input import ACTIVATE_GUARD_S
 from game.ui.review.outcome import OutcomeScene
 from game.ui.shell.input import click_event, key_event
 from game.ui.shell.scene import Pop, PopTo, Push, Quit, Replace

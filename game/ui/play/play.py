@@ -23,18 +23,18 @@ import pygame
 
 from game.app.rules import TickClock, rules_for
 from game.core import events as ev
-from game.core.commands import Command, Intervene, Skip
+from game.core.commands import Command
 from game.core.engine import CommandRejected
 from game.core.model import Scenario
 from game.core.view import view
 from game.replay.session import RecordedSession
 from game.store.results import SaveReport, save_abandoned, save_result
 from game.ui.kit.button import Button
-from game.ui.kit.focus import FocusList, hit
+from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import PlayLayout, play_layout
 from game.ui.kit.motion import ProcedureMotion, view_for
 from game.ui.kit.text import text_height
-from game.ui.play import play_draw, recording, trainee_rating
+from game.ui.play import play_draw, play_input, recording, trainee_rating
 from game.ui.play.background import Prewarm, ResultSaver
 from game.ui.play.consequence import ConsequenceVM
 from game.ui.play.consequence_flow import CardFlow
@@ -49,13 +49,10 @@ from game.ui.play.presenters import (
     spoken,
 )
 from game.ui.shell.context import UiContext
-from game.ui.shell.input import Act, Intent
-from game.ui.shell.scene import Pop, Push, Replace, Result, Scene, Transition
+from game.ui.shell.input import Intent
+from game.ui.shell.scene import Replace, Result, Scene, Transition
 from game.ui.shell.screens import open_screen
 
-ACTIVATE_GUARD_S = 0.5
-"""Enter/Space are ignored this long after a decision opens, so a player pressing Enter to
-skip narration does not choose an option by accident (number keys and clicks still work)."""
 MAX_LINES = 60
 LAST_SECONDS = 3.0
 NOTICE_S = 3.0
@@ -195,7 +192,7 @@ class PlayScene(Scene):
         if self.session.finished:
             self._record()
 
-    def _release_card(self) -> None:
+    def release_card(self) -> None:
         """The player has read the card: time runs again; Enter is guarded afresh so the
         press that closed the card cannot also choose at a window that opened under it."""
         self.cards.release()
@@ -203,19 +200,9 @@ class PlayScene(Scene):
         self.relayout_buttons(keep_focus=False)
 
     def _recording_check(self) -> Transition | None:
-        """Answer a storage failure once: practice asks, assessment ends not recorded."""
-        problem = recording.failed_mid_session(self.session)
-        if problem is None or self.recording_seen or not self.record_results:
-            return None
-        self.recording_seen = True
-        if self.assessment:
-            self.ticks.reset()
-            return recording.assessment_ended(self.ctx, problem)
-        if self.session.finished:
-            return None  # nothing left to play: the outcome says it
-        return recording.practice_question(self.ctx, problem)
+        return recording.answer_failure(self)
 
-    def _scroll(self, amount: int) -> None:
+    def scroll(self, amount: int) -> None:
         """Narration scrollback: negative goes back to older lines."""
         self.back = max(0, min(self.back - amount, len(self.lines) - 1))
 
@@ -254,20 +241,8 @@ class PlayScene(Scene):
             self.ctx.services.session_logged(str(self.session.log_path))
 
     def outcome_note(self) -> str:
-        """What the outcome screen says about the history ("Saving...", "Result saved", not
-        recorded) and, after a rating, how well the supervisor read the trainee. Asked again
-        each frame by the outcome screen, so "Saving..." turns into the save's answer."""
-        if not self.record_results:
-            return ""
-        lost = recording.failed_mid_session(self.session)
-        if lost is not None:
-            note = recording.outcome_words(self.ctx, lost)
-        elif self.saved is None and self.saver is not None:
-            note = "… " + self.ctx.t("Saving the result")
-        else:
-            note = play_draw.result_note(self.ctx, self.saved)
-        reading = trainee_rating.reading_words(self)
-        return f"{reading} {note}" if reading else note
+        """Asked each frame by the outcome screen ("Saving..." turns into the answer)."""
+        return recording.outcome_note(self)
 
     def _tick_warning(self, before: float) -> None:
         """One quiet tick when a decision window enters its last three seconds."""
@@ -293,7 +268,7 @@ class PlayScene(Scene):
         dt_ms = self._real_time(dt_ms)
         self.time_s += dt_ms / 1000
         if self.cards.expired(self.time_s):
-            self._release_card()  # assessment: a fixed hold, the same for every player
+            self.release_card()  # assessment: a fixed hold, the same for every player
         if not self.paused and self.card is None and not self.session.finished:
             self.ticks.feed(dt_ms)
             while not self.session.finished and self.ticks.due():
@@ -317,110 +292,26 @@ class PlayScene(Scene):
         return self._recording_check()
 
     def on_intent(self, intent: Intent) -> Result:
-        act, phase = intent.act, self.vm.phase
-        if act is Act.BACK:
-            return self._confirm_leave()
-        if act is Act.SCROLL or (act in (Act.UP, Act.DOWN) and
-                                 (phase != "decision" or self.card is not None)):
-            self._scroll(intent.amount if act is Act.SCROLL else (-1 if act is Act.UP else 1))
-            return None
-        if self.card is not None:
-            return self._on_card(intent)
-        if act is Act.PAUSE or (act is Act.AWAY and not self.paused and self.rules.pause_allowed):
-            return self._toggle_pause()  # away: a window must not run out unseen (practice)
-        if act is Act.METERS:
-            return self._toggle_meters()
-        if act is Act.CHOOSE and phase == "decision":
-            return self._choose_number(intent.number)
-        if act in (Act.SKIP, Act.RIGHT) and phase == "narration":
-            return Skip()
-        if act in (Act.CLICK, Act.HOVER):
-            return self._pointer(intent)
-        if act in (Act.NEXT, Act.DOWN, Act.RIGHT):
-            self.focus.move(1)
-        elif act in (Act.PREV, Act.UP, Act.LEFT):
-            self.focus.move(-1)
-        elif act is Act.ACTIVATE:
-            if phase == "decision" and self.time_s - self.opened_at < ACTIVATE_GUARD_S:
-                return None
-            return self._activate(self.focus.current)
-        return None
+        return play_input.on_intent(self, intent)
 
-    def _on_card(self, intent: Intent) -> Result:
-        """While the card is held only continuing (and leaving, help) mean anything."""
-        if intent.act is Act.ACTIVATE:
-            self._release_card()
-        elif intent.act in (Act.CLICK, Act.HOVER):
-            return self._pointer(intent)
-        return None
-
-    def _choose_number(self, number: int) -> Result:
-        for option in self.vm.options:
-            if option.key == number:
-                return Intervene(self.node_id, option.id)
-        return None
-
-    def _activate(self, item: str | None) -> Result:
-        if item is None:
-            return None
-        if item == "continue":
-            self._release_card()
-            return None
-        if item == "skip":
-            return Skip() if self.vm.phase == "narration" else None
-        if item == "outcome":
-            return self._to_outcome()
-        if item == "rate":
-            return trainee_rating.ask_rating(self)
-        if item == "pause":
-            return self._toggle_pause()
-        if item == "meters":
-            return self._toggle_meters()
-        if item == "help":
-            from game.ui.kit.dialogs import HelpOverlay
-            return Push(HelpOverlay(self.ctx))
-        if self.vm.phase == "decision" and any(o.id == item for o in self.vm.options):
-            return Intervene(self.node_id, item)
-        return None
-
-    def _to_outcome(self) -> Result:
+    def to_outcome(self) -> Result:
         self._record()
         return Replace(open_screen("outcome", self.ctx, self.scenario, self.session,
                                    note=self.outcome_note))
 
-    def _pointer(self, intent: Intent) -> Result:
-        rects = {b.id: b.rect for b in self.buttons}
-        controls = {b.id: b.rect for b in self.controls}
-        item = hit(rects, intent.pos)
-        if intent.act is Act.HOVER:
-            if item is not None:
-                self.focus.focus(item)
-            return None
-        return self._activate(item or hit(controls, intent.pos))
-
-    def _toggle_pause(self) -> None:
+    def toggle_pause(self) -> None:
         if not self.rules.pause_allowed:
             self._notify(self.ctx.t("No pause in assessment: the clock keeps running."))
             return
         self.paused = not self.paused
         self.resize()
 
-    def _toggle_meters(self) -> None:
+    def toggle_meters(self) -> None:
         if not self.rules.meters_in_play:
             self._notify(self.ctx.t("Meters are hidden in assessment until the outcome."))
             return
         self.show_meters = not self.show_meters
         self.resize()
-
-    def _confirm_leave(self) -> Result:
-        from game.ui.kit.dialogs import ConfirmDialog
-        if self.session.finished:
-            return Pop()
-        t = self.ctx.t
-        return Push(ConfirmDialog(
-            self.ctx, t("Leave this vignette?"),
-            t("The session stops here. Its log is kept and can be replayed, but it will have "
-              "no outcome."), t("Leave"), t("Keep playing"), yes=Pop(2)))
 
     def close(self) -> None:
         if self.saver is not None:  # the next screen (title, History) reads the history

@@ -26,12 +26,14 @@ from game.replay.recorder import RecordingError
 from game.ui.kit.button import Button
 from game.ui.kit.dialogs import ConfirmDialog
 from game.ui.kit.focus import FocusList
+from game.ui.play import play_draw, trainee_rating
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result, Transition
 
 if TYPE_CHECKING:
     from game.replay.session import RecordedSession
+    from game.ui.play.play import PlayScene
 
 
 def failed_mid_session(session: RecordedSession) -> RecordingError | None:
@@ -55,6 +57,36 @@ def warning(ctx: UiContext, session: RecordedSession) -> str:
 def outcome_words(ctx: UiContext, problem: RecordingError) -> str:
     return "⚠ " + ctx.t("Not recorded: {reason}; the log stops there, so this result is not "
                         "in your history", reason=reason(problem))
+
+
+def answer_failure(scene: PlayScene) -> Transition | None:
+    """Answer a storage failure once: practice asks, assessment ends not recorded."""
+    problem = failed_mid_session(scene.session)
+    if problem is None or scene.recording_seen or not scene.record_results:
+        return None
+    scene.recording_seen = True
+    if scene.assessment:
+        scene.ticks.reset()
+        return assessment_ended(scene.ctx, problem)
+    if scene.session.finished:
+        return None  # nothing left to play: the outcome says it
+    return practice_question(scene.ctx, problem)
+
+
+def outcome_note(scene: PlayScene) -> str:
+    """What the outcome says about the history ("Saving the result", "Result saved", not
+    recorded) and, after a rating, how well the supervisor read the trainee."""
+    if not scene.record_results:
+        return ""
+    lost = failed_mid_session(scene.session)
+    if lost is not None:
+        note = outcome_words(scene.ctx, lost)
+    elif scene.saved is None and scene.saver is not None:
+        note = "… " + scene.ctx.t("Saving the result")
+    else:
+        note = play_draw.result_note(scene.ctx, scene.saved)
+    reading = trainee_rating.reading_words(scene)
+    return f"{reading} {note}" if reading else note
 
 
 def practice_question(ctx: UiContext, problem: RecordingError) -> Transition:

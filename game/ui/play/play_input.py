@@ -1,0 +1,116 @@
+"""What a key press or a click means on the play screen: `PlayScene.on_intent` in full.
+
+Kept apart from the scene's clock and recording so each reads on its own. Everything here
+returns what the input means (a `Command` for the simulation or a `Transition`) instead of
+acting on it, except the scene's own toggles (pause, meters, scrollback, the card).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.core.commands import Intervene, Skip
+from game.ui.kit.focus import hit
+from game.ui.play import trainee_rating
+from game.ui.shell.input import Act, Intent
+from game.ui.shell.scene import Pop, Push, Result
+
+if TYPE_CHECKING:
+    from game.ui.play.play import PlayScene
+
+ACTIVATE_GUARD_S = 0.5
+"""Enter/Space are ignored this long after a decision opens, so a player pressing Enter to
+skip narration does not choose an option by accident (number keys and clicks still work)."""
+
+
+def on_intent(scene: PlayScene, intent: Intent) -> Result:
+    act, phase = intent.act, scene.vm.phase
+    if act is Act.BACK:
+        return _confirm_leave(scene)
+    if act is Act.SCROLL or (act in (Act.UP, Act.DOWN) and
+                             (phase != "decision" or scene.card is not None)):
+        scene.scroll(intent.amount if act is Act.SCROLL else (-1 if act is Act.UP else 1))
+        return None
+    if scene.card is not None:
+        return _on_card(scene, intent)
+    if act is Act.PAUSE or (act is Act.AWAY and not scene.paused and scene.rules.pause_allowed):
+        return scene.toggle_pause()  # away: a window must not run out unseen (practice)
+    if act is Act.METERS:
+        return scene.toggle_meters()
+    if act is Act.CHOOSE and phase == "decision":
+        return _choose_number(scene, intent.number)
+    if act in (Act.SKIP, Act.RIGHT) and phase == "narration":
+        return Skip()
+    if act in (Act.CLICK, Act.HOVER):
+        return _pointer(scene, intent)
+    if act in (Act.NEXT, Act.DOWN, Act.RIGHT):
+        scene.focus.move(1)
+    elif act in (Act.PREV, Act.UP, Act.LEFT):
+        scene.focus.move(-1)
+    elif act is Act.ACTIVATE:
+        if phase == "decision" and scene.time_s - scene.opened_at < ACTIVATE_GUARD_S:
+            return None
+        return activate(scene, scene.focus.current)
+    return None
+
+
+def _on_card(scene: PlayScene, intent: Intent) -> Result:
+    """While the card is held only continuing (and leaving, help) mean anything."""
+    if intent.act is Act.ACTIVATE:
+        scene.release_card()
+    elif intent.act in (Act.CLICK, Act.HOVER):
+        return _pointer(scene, intent)
+    return None
+
+
+def _choose_number(scene: PlayScene, number: int) -> Result:
+    for option in scene.vm.options:
+        if option.key == number:
+            return Intervene(scene.node_id, option.id)
+    return None
+
+
+def activate(scene: PlayScene, item: str | None) -> Result:
+    if item is None:
+        return None
+    if item == "continue":
+        scene.release_card()
+        return None
+    if item == "skip":
+        return Skip() if scene.vm.phase == "narration" else None
+    if item == "outcome":
+        return scene.to_outcome()
+    if item == "rate":
+        return trainee_rating.ask_rating(scene)
+    if item == "pause":
+        return scene.toggle_pause()
+    if item == "meters":
+        return scene.toggle_meters()
+    if item == "help":
+        from game.ui.kit.dialogs import HelpOverlay
+        return Push(HelpOverlay(scene.ctx))
+    if scene.vm.phase == "decision" and any(o.id == item for o in scene.vm.options):
+        return Intervene(scene.node_id, item)
+    return None
+
+
+def _pointer(scene: PlayScene, intent: Intent) -> Result:
+    rects = {b.id: b.rect for b in scene.buttons}
+    controls = {b.id: b.rect for b in scene.controls}
+    item = hit(rects, intent.pos)
+    if intent.act is Act.HOVER:
+        if item is not None:
+            scene.focus.focus(item)
+        return None
+    return activate(scene, item or hit(controls, intent.pos))
+
+
+def _confirm_leave(scene: PlayScene) -> Result:
+    from game.ui.kit.dialogs import ConfirmDialog
+    if scene.session.finished:
+        return Pop()
+    t = scene.ctx.t
+    return Push(ConfirmDialog(
+        scene.ctx, t("Leave this vignette?"),
+        t("The session stops here. Its log is kept and can be replayed, but it will have "
+          "no outcome."), t("Leave"), t("Keep playing"), yes=Pop(2)))
