@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -120,7 +121,7 @@ def measure(tmp: Path, library: Catalogue) -> dict[int, dict[str, tuple[float, f
     return results
 
 
-def _never(*_args: object) -> None:
+def _never(*_args: object) -> NoReturn:
     raise AssertionError("the benchmark starts no session")
 
 

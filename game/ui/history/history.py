@@ -22,12 +22,12 @@ from pygame import Rect
 from game import paths
 from game.app.resume import Offer, offer_for
 from game.replay.verify import VerifyResult, verify_log
+from game.ui.history.history_draw import badge_width, draw_row, resume_rect
 from game.ui.history.model import HistoryRow
 from game.ui.history.stored import checked, listed_rows
 from game.ui.kit.common import draw_footer, draw_header
 from game.ui.kit.focus import FocusList, hit
 from game.ui.kit.layout import frame
-from game.ui.kit.panels import badge, focus_ring, panel
 from game.ui.review.model import load_replay
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent, map_event
@@ -100,19 +100,12 @@ class HistoryScene(Scene):
         m = self.ctx.metrics
         inner_w = self.list.width - 2 * m.gap
         font = self.ctx.theme.fonts.get(m.body, True)
-        badge_w = max((self._badge_w(w, inner_w) for w in {r.word for r in self.rows}),
+        badge_w = max((badge_width(self.ctx, w, inner_w) for w in {r.word for r in self.rows}),
                       default=0)
         room = inner_w - badge_w - m.gap
         widest = max((font.size(f"0000-00-00 00:00 · {title}")[0]
                       for title in {r.title for r in self.rows}), default=0)
         return 2 if widest > room else 1
-
-    def _badge_w(self, word: str, inner_w: int) -> int:
-        """As wide as its word needs ("Log missing" at the largest text), within a third."""
-        m = self.ctx.metrics
-        need = self.ctx.theme.fonts.get(m.small, True).size(word)[0] + round(m.small * 1.4) \
-            + 3 * m.gap
-        return min(max(round(200 * m.scale), need), inner_w // 3)
 
     @property
     def per_page(self) -> int:
@@ -143,22 +136,6 @@ class HistoryScene(Scene):
         if row.path not in self.offers:
             self.offers[row.path] = offer_for(row.record, self.folder)
         return self.offers[row.path]
-
-    def resume_rect(self, rect: Rect, offer: Offer) -> Rect:
-        """Where a resumable row's Resume button sits: the right end of its third line, as
-        wide as its label (at most half the row)."""
-        m = self.ctx.metrics
-        inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-        top_h, small_h = self.title_h, self.ctx.line_height(m.small)
-        need = self.ctx.theme.fonts.get(m.small, False).size(self.resume_label(offer))[0]
-        width = min(inner.width // 2, need + 3 * m.gap)
-        return Rect(inner.right - width, inner.y + top_h + small_h, width, small_h)
-
-    def resume_label(self, offer: Offer) -> str:
-        # The row's first line names the vignette; the button says what it does and where.
-        from game.ui.review.presenters import clock
-        label = self.ctx.t("Resume (stopped at {time})", time=clock(offer.stopped_tick))
-        return f"▶ {label} · R"
 
     def resume(self) -> Result:
         from game.ui.home.resuming import resumed_play
@@ -216,7 +193,8 @@ class HistoryScene(Scene):
 
     def _on_resume(self, item: str, rects: dict[str, Rect], pos: tuple[int, int]) -> bool:
         offer = self.offer(next(r for r in self.rows if r.path == item))
-        return offer is not None and self.resume_rect(rects[item], offer).collidepoint(pos)
+        return offer is not None and \
+            resume_rect(self.ctx, rects[item], self.title_h, offer).collidepoint(pos)
 
     def open(self, what: str) -> Result:
         self.message = ""
@@ -256,7 +234,8 @@ class HistoryScene(Scene):
                      m.body, ctx.palette.muted)
         for path, rect in self.row_rects().items():
             row = next(r for r in self.rows if r.path == path)
-            self._draw_row(surface, row, rect, path == self.focus.current)
+            draw_row(self.ctx, surface, row, rect, self.title_h, self.offer(row),
+                     path == self.focus.current)
         more = t(" · rows {a}-{b} of {n}", a=self.offset + 1, n=len(self.rows),
                  b=min(len(self.rows), self.offset + self.per_page)) \
             if len(self.rows) > self.per_page else ""
@@ -269,53 +248,6 @@ class HistoryScene(Scene):
         if selected is not None and self.offer(selected) is not None:
             keys = t("↑/↓ choose · Enter replay viewer · D debrief · R resume · Esc back")
         draw_footer(ctx, surface, self.footer, keys + more)
-
-    def _draw_row(self, surface: pygame.Surface, row: HistoryRow, rect: Rect,
-                  focused: bool) -> None:
-        ctx, m, p, t = self.ctx, self.ctx.metrics, self.ctx.palette, self.ctx.t
-        panel(ctx, surface, rect, p.panel_alt if focused else p.panel,
-              p.bad if not row.ok else None)
-        inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-        top_h, small_h = self.title_h, ctx.line_height(m.small)
-        badge_w = self._badge_w(row.word, inner.width)
-        ctx.text(surface, f"{row.when} · {row.title}",
-                 Rect(inner.x, inner.y, inner.width - badge_w - m.gap, top_h), m.body, p.text,
-                 True)
-        badge(ctx, surface, Rect(inner.right - badge_w, inner.y, badge_w,
-                                 ctx.line_height(m.body, True)), row.tone, row.word, m.small)
-        ctx.text(surface, row.facts, Rect(inner.x, inner.y + top_h, inner.width, small_h),
-                 m.small, p.muted, truncate=True)
-        third = f"✖ {row.problem}" if row.problem else row.note or t(
-            "File {name} · not yet checked", name=row.name)
-        colour = p.bad if row.problem else p.muted
-        if row.missing:
-            third, colour = f"⚠ {row.missing}", p.warn
-        line = Rect(inner.x, inner.y + top_h + small_h, inner.width, small_h)
-        offer = self.offer(row)
-        if offer is not None:
-            button = self.resume_rect(rect, offer)
-            line.width = button.x - line.x - m.gap
-            self._draw_resume(surface, button, offer, focused)
-        if not row.problem and not row.missing and not row.checked:
-            third = self._fitting(line.width, third, t("File {name} · not yet checked",
-                                                       name=row.name), row.name)
-        ctx.text(surface, third, line, m.small, colour)
-        if focused:
-            focus_ring(ctx, surface, rect)
-
-    def _fitting(self, width: int, *texts: str) -> str:
-        """The first of `texts` that fits `width` on one line at small size (the last one
-        otherwise): the note about a file shortens instead of scrolling."""
-        font = self.ctx.theme.fonts.get(self.ctx.metrics.small, False)
-        return next((text for text in texts if font.size(text)[0] <= width), texts[-1])
-
-    def _draw_resume(self, surface: pygame.Surface, box: Rect, offer: Offer,
-                     focused: bool) -> None:
-        ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
-        panel(ctx, surface, box, p.panel_alt if focused else p.panel, p.accent)
-        ctx.text(surface, self.resume_label(offer), box.inflate(-m.gap, 0), m.small, p.accent,
-                 align="center", valign="center", truncate=True)
-
 
 def _mtime(path: str) -> float:
     try:
