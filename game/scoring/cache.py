@@ -37,6 +37,15 @@ class KeyedCache(Generic[T]):
         return value
 
 
+    def shrink(self, cost: Callable[[T], int], budget: int) -> None:
+        """Drop the least recently used entries until their total cost is within `budget`
+        (the most recent entry always stays)."""
+        with self._lock:
+            total = sum(cost(v) for v in self._items.values())
+            while total > budget and len(self._items) > 1:
+                _, dropped = self._items.popitem(last=False)
+                total -= cost(dropped)
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()

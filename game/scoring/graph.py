@@ -85,6 +85,9 @@ class _Tables:
 
 
 _TABLES: KeyedCache[_Tables] = KeyedCache(8)
+TABLES_BUDGET = 200_000
+"""Situations kept expanded over all cached tables (a few kB each): a deep vignette's tables
+are dropped when the next profile's are made instead of piling up."""
 """Keyed by the scenario object's identity (not its content hash: generated test trees may
 share one) with the profile, fixed competence, belief updating and every parameter but the
 risk weight. Expansions are pure, so two threads filling one table race harmlessly."""
@@ -115,6 +118,7 @@ class Context:
         general = replace(params, risk_weight=1.0, enforce_safety=True)
         tables = _TABLES.get((id(scenario), self.profile.id, competence, update_belief,
                               repr(general)), lambda: _Tables(scenario))
+        _TABLES.shrink(lambda t: len(t.expansions), TABLES_BUDGET)
         self.tables = tables
         self.final_feedback = tables.final_feedback
         self._expansions = tables.expansions

@@ -11,6 +11,7 @@ reported), and every pass then runs one loop over plain integer indices and nump
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -52,13 +53,39 @@ class Step:
     coef: np.ndarray | None = None
 
 
+class Histories(Mapping):
+    """Situation key -> the first history found to it, rebuilt on demand from one parent
+    link per situation: storing every history whole costs depth x situations (gigabytes for
+    a deep vignette with an uncertain trainee)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[Key, tuple[Key | None, tuple[str, ...]]] = {}
+
+    def __getitem__(self, key: Key) -> tuple[str, ...]:
+        parts = []
+        link = self.parent[key]
+        while link[0] is not None:
+            parts.append(link[1])
+            link = self.parent[link[0]]
+        return tuple(entry for entries in reversed(parts) for entry in entries)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.parent
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self.parent)
+
+    def __len__(self) -> int:
+        return len(self.parent)
+
+
 @dataclass
 class Plan:
     keys: list[Key] = field(default_factory=list)
     """Children first (reverse topological order); a situation's index is its position."""
     index: dict[Key, int] = field(default_factory=dict)
     steps: list[Step] = field(default_factory=list)
-    history: dict[Key, tuple[str, ...]] = field(default_factory=dict)
+    history: Histories = field(default_factory=Histories)
     """The first history found to each situation (its representative label)."""
 
     @property
@@ -85,7 +112,7 @@ def _edges(ctx: Context, key: Key) -> tuple[Edge, ...]:
 def _build(ctx: Context) -> Plan:
     plan = Plan()
     root = ctx.root()
-    plan.history[root] = ()
+    plan.history.parent[root] = (None, ())
     stack: list[tuple[Key, bool]] = [(root, False)]
     open_keys: set[Key] = set()
     while stack:
@@ -100,7 +127,7 @@ def _build(ctx: Context) -> Plan:
             open_keys.add(key)
             stack.append((key, True))
             for e in todo:
-                plan.history.setdefault(e.child, plan.history[key] + e.entries)
+                plan.history.parent.setdefault(e.child, (key, e.entries))
                 stack.append((e.child, False))
             continue
         open_keys.discard(key)
