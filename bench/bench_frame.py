@@ -93,6 +93,10 @@ def report(driver: str, size: tuple[int, int], text: str, r: dict) -> None:
         ratio = e["worst"] / e["median_play"]
         print(f"  {name:34} {e['worst']:6.2f} ms = {ratio:5.1f}x the median play frame "
               f"({e['median_play']:.2f} ms); target <= 2x: {verdict(ratio <= 2)}")
+        if e.get("prewarm_s") is not None:
+            print(f"  {'':34} (the end's solves, prewarmed in the background during play: "
+                  f"{e['prewarm_s'] * 1000:.0f} ms against a {e['vignette_s']:.0f} s vignette; "
+                  f"result saved in the background: {'yes' if e.get('saved') else 'NO'})")
 
 
 def main() -> int:

@@ -14,15 +14,18 @@ Two workers, both plain threads (the work is pure or I/O and hands back small va
   its fsync, a retry while the database is busy) and keeps the `SaveReport` for the outcome
   screen, which says "Saving..." until it is there.
 
-Threads are not daemons: a game closed while a save runs waits for it at exit (the save is a
-single short transaction), so a result is never cut off halfway by the player quitting.
+The saver is not a daemon: a game closed while a save runs waits for it at exit (the save is
+a single short transaction), so a result is never cut off halfway by the player quitting.
+The prewarm is one (it only computes; nothing is lost when it stops).
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 from collections.abc import Callable
+from contextlib import suppress
 
 from game.core.model import Scenario
 from game.scoring.params import ModelParams
@@ -30,39 +33,59 @@ from game.store.saving import SaveReport
 
 
 class Prewarm:
-    """Solve ahead, in a background thread, what the end of a session will need."""
+    """Solve ahead, in a background thread, what the end of a session will need: first the
+    solution and the attitude grid, then the analysis of each decision point as it opens
+    (the end's score reviews every decision on the path; each analysis is kept in the
+    solution, so the review at the end finds them done)."""
 
     def __init__(self, scenario: Scenario, profile: str, params: ModelParams,
                  attitude: bool = True):
         self.seconds: float | None = None
-        """How long the solves took (None while they run): the frame bench prints it."""
+        """How long the first solves took (None while they run): the frame bench prints it."""
         self.problem: str | None = None
         """Why prewarming failed (the end of the session then solves as before)."""
-        self._thread = threading.Thread(target=self._run, name="safetynet-prewarm",
-                                        args=(scenario, profile, params, attitude))
+        self._args = (scenario, profile, params)
+        self._queue: queue.SimpleQueue[tuple[str, tuple[str, ...]] | None] = \
+            queue.SimpleQueue()
+        self._ready = threading.Event()
+        # a daemon: pure computation whose loss at exit costs nothing
+        self._thread = threading.Thread(target=self._run, args=(attitude,), daemon=True,
+                                        name="safetynet-prewarm")
         self._thread.start()
 
-    def _run(self, scenario: Scenario, profile: str, params: ModelParams,
-             attitude: bool) -> None:
+    def decision(self, node: str, history: tuple[str, ...]) -> None:
+        """A decision point opened after `history` (the path's step keys): analyse it."""
+        self._queue.put((node, history))
+
+    def stop(self) -> None:
+        self._queue.put(None)
+
+    def _run(self, attitude: bool) -> None:
         start = time.perf_counter()
         try:
             from game.scoring.solver import solve_cached
-            solve_cached(scenario, profile, params)
+            solution = solve_cached(*self._args)
             if attitude:
                 from game.scoring.attitude import grid_bests
-                grid_bests(scenario, profile, params)
+                grid_bests(*self._args)
             import game.store.capture  # noqa: F401 -- first-use import, off the frame
         except Exception as exc:  # noqa: BLE001 -- a failed prewarm only loses the head start
             self.problem = f"{type(exc).__name__}: {exc}"
-        self.seconds = time.perf_counter() - start
+            return
+        finally:
+            self.seconds = time.perf_counter() - start
+            self._ready.set()
+        while (item := self._queue.get()) is not None:
+            with suppress(Exception):  # a situation the model does not know: the end says
+                solution.at(*item)
 
     @property
     def done(self) -> bool:
-        return not self._thread.is_alive()
+        """The first solves are done (decisions are analysed as they open)."""
+        return self._ready.is_set()
 
     def wait(self, timeout: float | None = None) -> bool:
-        self._thread.join(timeout)
-        return self.done
+        return self._ready.wait(timeout)
 
 
 class Worker:

@@ -28,6 +28,7 @@ from game.core.engine import CommandRejected
 from game.core.model import Scenario
 from game.core.view import view
 from game.replay.session import RecordedSession
+from game.scoring.solver import step_key
 from game.store.results import SaveReport, save_abandoned, save_result
 from game.ui.kit.button import Button
 from game.ui.kit.focus import FocusList
@@ -180,6 +181,7 @@ class PlayScene(Scene):
         if self.back:  # scrolled back: the lines being read stay where they are
             self.back = min(self.back + len(new), len(self.lines) - 1)
         self._announce(events, new)
+        self._prewarm_decisions(events)
         self.motion.observe(self.session.state.procedure, self.time_s)
         self.meters = meters_vm(self.scenario, self.session.state, self.session.params,
                                 self.ctx.t)
@@ -201,6 +203,16 @@ class PlayScene(Scene):
 
     def _recording_check(self) -> Transition | None:
         return recording.answer_failure(self)
+
+    def _prewarm_decisions(self, events: list) -> None:
+        """Each decision point that opens is analysed in the background for the end's
+        review (keyed like `scoring.episode.review_decisions`: the path's step keys)."""
+        if self.prewarm is None:
+            return
+        for event in events:
+            if isinstance(event, ev.DecisionOpened):
+                history = tuple(step_key(s.node, s.choice) for s in self.session.state.history)
+                self.prewarm.decision(event.decision, history)
 
     def scroll(self, amount: int) -> None:
         """Narration scrollback: negative goes back to older lines."""
@@ -314,6 +326,8 @@ class PlayScene(Scene):
         self.resize()
 
     def close(self) -> None:
+        if self.prewarm is not None:
+            self.prewarm.stop()
         if self.saver is not None:  # the next screen (title, History) reads the history
             self.saver.wait(trainee_rating.SAVE_WAIT_S)
         if self.record_results and not self.session.finished and \
