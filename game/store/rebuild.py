@@ -1,8 +1,10 @@
 """Rebuilding the history from the logs alone: a log is content, seed and commands.
 
-Each log is re-simulated with its vignette (no solve is needed to replay) and scored with the
-current model, so a rebuilt history never trusts a score written in a file. A log whose
-vignette is missing or has changed since it was recorded keeps the scores its end line holds
+Each log is verified as `replay --verify` does (hash chain, signature, re-simulation, every
+derived field of the end line recomputed) and scored with the current model, so a rebuilt
+history never trusts a score written in a file; a log that does not verify gets no row (it is
+listed as skipped, with the verifier's reason). A log whose vignette is missing or has
+changed since it was recorded cannot be checked here and keeps the scores its end line holds
 (marked by an empty category). Unrecorded sessions have no log and cannot come back; they
 stay in the old file, which a rebuild moves aside and never deletes.
 """
@@ -19,7 +21,7 @@ from game import paths
 from game.core.model import Scenario
 from game.replay.reader import LogError, ReplayLog, read_log
 from game.replay.session import params_from_header
-from game.replay.verify import Divergence, config_from_header, resimulate
+from game.replay.verify import check_log_scored
 from game.scoring.episode import score_episode
 from game.store.capture import capture, uid_for
 from game.store.problems import kind_of, words
@@ -76,17 +78,31 @@ def record_from_log(path: Path, find: Finder, log: ReplayLog | None = None) -> S
     return _replayed(path, find, log or read_log(path)).with_(entrustment=read_rating(path))
 
 
+class Unverified(LogError):
+    """A log that does not reproduce against its own vignette version (edited, forged, or
+    signed and then changed): nothing from it is trusted, so it gets no history row. It is
+    a LogError, so every caller that skips unreadable logs skips it with its reason."""
+
+
 def _replayed(path: Path, find: Finder, log: ReplayLog) -> SessionRecord:
+    """The record from the re-simulated session, every score recomputed: the log is checked
+    as `replay --verify` checks it (hash chain, signature, commands, fingerprints and every
+    derived field of the end line) and a log that fails is refused, never read for its
+    scores. Only a log whose vignette version is not here keeps its end line's word."""
     scenario = find(str(log.header.get("scenario_id")))
+    if scenario is None or scenario.content_sha256 != log.header.get("scenario_sha256"):
+        return _from_end_line(log, path.name)
     try:
         params = params_from_header(log.header)
-        if scenario is None or scenario.content_sha256 != log.header.get("scenario_sha256"):
-            return _from_end_line(log, path.name)
-        config_from_header(log.header)
-        state = resimulate(log, scenario)
-    except (Divergence, KeyError, ValueError, TypeError):
-        return _from_end_line(log, path.name)
-    score = score_episode(scenario, state, params) if state.finished else None
+    except (KeyError, ValueError, TypeError) as exc:
+        raise Unverified(1, f"does not verify (header: {exc}); left out of the history") \
+            from None
+    result, state, score = check_log_scored(log, scenario)
+    if not result.ok or state is None:
+        raise Unverified(result.line or 0, f"does not verify ({result.reason}); left out "
+                                           "of the history")
+    if state.finished and score is None:
+        score = score_episode(scenario, state, params)
     return capture(scenario, state, params, score, log.header, path.name)
 
 

@@ -140,3 +140,53 @@ def test_cli_export(world, tmp_path, capsys):
     assert out.read_text(encoding="utf-8").count("\n") == 2
     assert main(["history", "--export", str(tmp_path / "no" / "x.csv")]) == 1
     assert capsys.readouterr().err.startswith("safetynet: cannot write")
+
+
+def _reseal(path, change):
+    """A forger's edit: change the lines, then recompute every digest of the chain."""
+    import json
+
+    from game.replay.format import GENESIS, seal
+    records = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    change(records)
+    previous, out = GENESIS, []
+    for r in records:
+        line, previous = seal(previous, {k: v for k, v in r.items() if k != "digest"})
+        out.append(line)
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def _forge_command_and_score(records):
+    command = next(r for r in records if r.get("type") == "command")
+    command["tick"] += 1  # a different moment: the re-simulation no longer matches
+    end = next(r for r in records if r.get("type") == "end")
+    end["score"]["learning"], end["score"]["safety_rating"] = 99.0, "green"
+
+
+def _forge_score_only(records):
+    end = next(r for r in records if r.get("type") == "end")
+    end["score"]["learning"] = 99.0
+
+
+@pytest.mark.parametrize("forge", [_forge_command_and_score, _forge_score_only])
+def test_rebuild_recomputes_and_never_takes_a_forged_score(world, forge):
+    """Issue 17: a log that does not reproduce gave its end line's scores to the rebuilt
+    history; now every log is verified (derived fields too) and a forged one gets no row."""
+    tiny, logs, sessions, db = world
+    _reseal(logs / "s2.jsonl", forge)
+    report = rebuild(db, logs, {"tiny": tiny}.get)
+    assert report.records == 2
+    (skipped,) = report.skipped
+    assert skipped.startswith("s2.jsonl: ") and "does not verify" in skipped
+    history, _ = open_history(db)
+    with history:
+        rows = history.results()
+    assert [r.uid for r in rows] == ["s1.jsonl", "s3.jsonl"]
+    assert all(r.learning != 99.0 for r in rows)
+
+
+def test_rebuilt_scores_are_the_recomputed_ones(world):
+    tiny, logs, sessions, db = world
+    rebuilt = record_from_log(logs / "s2.jsonl", {"tiny": tiny}.get)
+    assert rebuilt.learning == pytest.approx(sessions[1].score.learning, abs=1e-6)
+    assert rebuilt.safety_rating == sessions[1].score.safety_rating
