@@ -78,6 +78,7 @@ class _Tables:
         computed from these sums of log-likelihoods, so that rounding never compounds and
         the same outcomes in any order meet in one situation."""
         self.segments: dict[tuple, tuple[Segment, ...]] = {}
+        self.posteriors: dict[tuple[Belief, tuple[float, ...]], tuple[float, Belief]] = {}
         self.last_safe: dict[tuple, int | None] = {}
         self.plan: object | None = None
         """The situations in evaluation order with their arrays (plan.py), built by the
@@ -124,6 +125,7 @@ class Context:
         self._expansions = tables.expansions
         self._log_weights = tables.log_weights
         self._segments = tables.segments
+        self._posteriors = tables.posteriors
         self.last_safe = tables.last_safe
         """(decision, option, arrival) -> last safe tick, for analyses (analysis.py)."""
 
@@ -191,24 +193,33 @@ class Context:
 
     def _chance(self, node: Chance, s: ModelState, belief: Belief) -> tuple[Edge, ...]:
         edges = []
-        weights = self._log_weights.get(belief) or tuple(
-            math.log(b) if b > 0 else -math.inf for b in belief)
-        exact = _normalised(weights)
         for outcome in node.outcomes:
-            likelihood = [outcome.probability(c, s.flags) for c in self.levels]
-            p = sum(b * q for b, q in zip(exact, likelihood))
+            likelihood = tuple(outcome.probability(c, s.flags) for c in self.levels)
+            p, post = self._bayes(belief, likelihood)
             if p <= 0.0:
                 continue
-            post = belief
-            if self.update_belief:
-                after = tuple(w + math.log(q) if q > 0 else -math.inf
-                              for w, q in zip(weights, likelihood))
-                post = tuple(round(x, 10) for x in _normalised(after))
-                self._log_weights.setdefault(post, after)
             s2, g = self._gain(s, outcome.effects, post)
             edges.append(Edge(p, g, (s2._replace(node=outcome.next), post),
                               f"{node.id}:{outcome.id}"))
         return tuple(edges)
+
+    def _bayes(self, belief: Belief, likelihood: tuple[float, ...]) -> tuple[float, Belief]:
+        """The outcome's probability under the belief, and the posterior (remembered: the
+        same kinds of outcome meet the same beliefs again and again)."""
+        found = self._posteriors.get((belief, likelihood))
+        if found is not None:
+            return found
+        weights = self._log_weights.get(belief) or tuple(
+            math.log(b) if b > 0 else -math.inf for b in belief)
+        p = sum(b * q for b, q in zip(_normalised(weights), likelihood))
+        post = belief
+        if self.update_belief and p > 0.0:
+            after = tuple(w + math.log(q) if q > 0 else -math.inf
+                          for w, q in zip(weights, likelihood))
+            post = tuple(round(x, 10) for x in _normalised(after))
+            self._log_weights.setdefault(post, after)
+        self._posteriors[(belief, likelihood)] = (p, post)
+        return p, post
 
     def _decision(self, node: Decision, s: ModelState, belief: Belief) -> DecisionSpec:
         offered = node.offered(s.flags)

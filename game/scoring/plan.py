@@ -22,20 +22,31 @@ from game.scoring.safety import Risks
 FIELDS = Risks._fields
 ROWS = 2 + len(FIELDS)
 END, ONE, CHANCE, DECISION = range(4)
+_ZERO = np.zeros(ROWS)
 
 
 class CycleError(ValueError):
     """The story can return to a situation it has already been in (the model needs a DAG)."""
 
 
+_GAIN_VECTORS: dict = {}
+
+
 def gain_vector(edge: Edge) -> np.ndarray:
-    """The gain as a value row (learning, harm, risk indicators)."""
+    """The gain as a value row (learning, harm, risk indicators); cached by gain (read-only:
+    one array serves every edge with that gain)."""
     g = edge.gain
-    vec = np.zeros(ROWS)
-    vec[0], vec[1] = g.learning, g.harm
-    for i in range(len(FIELDS)):
-        if g.risk_bits >> i & 1:
-            vec[2 + i] = 1.0
+    vec = _GAIN_VECTORS.get(g)
+    if vec is None:
+        vec = np.zeros(ROWS)
+        vec[0], vec[1] = g.learning, g.harm
+        for i in range(len(FIELDS)):
+            if g.risk_bits >> i & 1:
+                vec[2 + i] = 1.0
+        vec.setflags(write=False)
+        if len(_GAIN_VECTORS) > 100_000:
+            _GAIN_VECTORS.clear()
+        _GAIN_VECTORS[g] = vec
     return vec
 
 
@@ -144,7 +155,7 @@ def _step(ctx: Context, plan: Plan, key: Key) -> Step:
         spec = exp.decision
         children = np.array([plan.zero if e.child is None else plan.index[e.child]
                              for e in spec.basis])
-        gains = np.stack([gain_vector(e) if e.child is not None else np.zeros(ROWS)
+        gains = np.array([gain_vector(e) if e.child is not None else _ZERO
                           for e in spec.basis])
         return Step(DECISION, children, gains, spec=spec, coef=coefficients(spec))
     edges = [e for e in exp.edges if e.p > 0.0]
@@ -153,6 +164,6 @@ def _step(ctx: Context, plan: Plan, key: Key) -> Step:
     if len(edges) == 1:
         return Step(ONE, np.array([plan.index[edges[0].child]]), gain_vector(edges[0]))
     p = np.array([e.p for e in edges])
-    gains = p @ np.stack([gain_vector(e) for e in edges])
+    gains = p @ np.array([gain_vector(e) for e in edges])
     children = np.array([plan.index[e.child] for e in edges])
     return Step(CHANCE, children, gains, p)
