@@ -10,8 +10,12 @@ Three classes (issue 10, item 5; issue 12):
   trainee's share of the task;
 - dominated by computation: an option that is not optimal (nor tied with the optimum) in any
   situation where it is offered, at any risk weight of the sensitivity scan and for any
-  trainee profile, judged on the trade-off alone (safety rules off), although the safety
-  rules admit it somewhere: a real choice nobody should make, to be fixed in the content.
+  trainee profile, although the safety rules admit it somewhere: a real choice nobody
+  should make, to be fixed in the content. "Optimal" means the best admissible choice, or
+  the choice of the trade-off alone with this decision's rules set aside (an unsafe option
+  some weight would choose is a wrong answer the rules name); what follows the decision is
+  always the game's own, rule-respecting optimum (with the rules off everywhere, a later
+  never-event could look cheaper than an X-ray and make every earlier rung look dead).
   In a timed window the moment is part of the situation (issue 10, items 5 and 7): a
   supervisor who has waited until tick t chooses among acting now with each rung and
   letting the window run, so a rung that is the best way to act at some tick at which it
@@ -64,22 +68,20 @@ class Dominated(NamedTuple):
 def dominated_options(scenario: Scenario, params: ModelParams | None = None,
                       weights: tuple[float, ...] = SCAN) -> list[Dominated]:
     """Every dominated option and every deliberate wrong answer, sorted."""
-    params = params or ModelParams()
-    unsafe = always_unsafe(scenario, replace(params, enforce_safety=True), weights)
+    tally = scan(scenario, params or ModelParams(), weights)
+    unsafe = tally.unsafe()
     found = [d for d in same_consequences(scenario) if (d.decision, d.option) not in unsafe]
     flagged = {(d.decision, d.option) for d in found}
+    span = f"{weights[0]:g}-{weights[-1]:g}"
     for (decision, option), rules in sorted(unsafe.items()):
         found.append(Dominated(decision, option, (
             f"{UNSAFE_LABEL}: breaks the {'/'.join(rules)} rule wherever offered, at every "
-            f"risk weight ({weights[0]:g}-{weights[-1]:g}) and for every trainee profile"),
-            UNSAFE))
-    free = replace(params, enforce_safety=False)
-    for decision, option in never_optimal(scenario, free, weights):
-        if (decision, option) not in flagged and (decision, option) not in unsafe:
-            found.append(Dominated(decision, option, (
-                f"never optimal: at no risk weight from {weights[0]:g} to {weights[-1]:g}, "
-                "for no trainee profile and in no situation, although the safety rules "
-                "allow it somewhere")))
+            f"risk weight ({span}) and for every trainee profile"), UNSAFE))
+    for decision, option in sorted(tally.offered - tally.optimal - flagged - set(unsafe)):
+        found.append(Dominated(decision, option, (
+            f"never optimal: at no risk weight from {weights[0]:g} to {weights[-1]:g}, "
+            "for no trainee profile and in no situation, although the safety rules allow it "
+            "somewhere")))
     return sorted(found)
 
 
@@ -112,7 +114,7 @@ def _beaten(scenario: Scenario, d: Decision, low: Option, high: Option) -> bool:
 
 
 @dataclass
-class _Tally:
+class Tally:
     """What one scan saw of each offered (decision, option)."""
 
     offered: set[tuple[str, str]] = field(default_factory=set)
@@ -120,37 +122,55 @@ class _Tally:
     admissible: set[tuple[str, str]] = field(default_factory=set)
     broken: dict[tuple[str, str], set[int]] = field(default_factory=dict)
 
+    def unsafe(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """Options that break a safety rule at every moment at which they land in the
+        window, in every situation, at every weight and for every profile, with the rules
+        they break (most serious first). An option that never lands in time is not among
+        them: it can never act, so it is dominated."""
+        return {pair: tuple(RULE_NAMES.get(RULES[r][0], RULES[r][0])
+                            for r in sorted(self.broken[pair]))
+                for pair in sorted(self.offered - self.admissible) if pair in self.broken}
 
-def _scan(scenario: Scenario, params: ModelParams, weights: tuple[float, ...]) -> _Tally:
-    """One pass per trainee profile over all weights, following the optimal (admissible,
-    when the rules are on) policy, noting per option whether any of its moments is optimal
-    or tied, and whether any is admissible (else which rules it breaks)."""
-    tally = _Tally()
-    tol, enforce = rule_tolerances(params), params.enforce_safety
+
+def scan(scenario: Scenario, params: ModelParams, weights: tuple[float, ...]) -> Tally:
+    """One pass per trainee profile over all weights. The continuation after every decision
+    is the game's: the best option the safety rules admit. At each decision an option
+    counts as optimal where it is the best admissible choice, or where the trade-off alone
+    (learning against harm, this decision's rules set aside) would choose it: an unsafe
+    option some weight would choose is a wrong answer the rules name, not a dead option."""
+    tally = Tally()
+    params = replace(params, enforce_safety=True)
+    tol = rule_tolerances(params)
     for profile in scenario.trainees:
         def choose(key, spec, q_all, q, basis):
-            rank = admissible_rank(q_all, tol, enforce)
-            allowed = rank == NOT_BROKEN
-            best_allowed = rank == rank.max(axis=0)
-            masked = np.where(best_allowed, q, -np.inf)
-            best = masked.max(axis=0)
-            for i, seg in enumerate(spec.segments):
-                pair = (spec.node.id, spec.offered[seg.option].id)
+            rank = admissible_rank(q_all, tol, True)
+            ruled = np.where(rank == rank.max(axis=0), q, -np.inf)
+            for pair, i, seg in _offered(spec):
                 tally.offered.add(pair)
                 if seg.too_late:
                     continue  # letting the window run: judged as the watch it amounts to
-                if np.any(allowed[i]):
+                if (rank[i] == NOT_BROKEN).any():
                     tally.admissible.add(pair)
                 else:
                     tally.broken.setdefault(pair, set()).update(int(r) for r in rank[i])
-                if np.any(masked[i] >= best - TIE):
+                if _tops(q, i).any() or _tops(ruled, i).any():
                     tally.optimal.add(pair)
-            for o in _best_at_some_moment(spec, masked):
+            for o in _best_at_some_moment(spec, q) | _best_at_some_moment(spec, ruled):
                 tally.optimal.add((spec.node.id, spec.offered[o].id))
-            picks = best_segments(q_all, q, tol, enforce)
+            picks = best_segments(q_all, q, tol, True)
             return q_all[picks, :, np.arange(q.shape[1])].T
         run_pass(Context(scenario, profile.id, params), weights, choose)
     return tally
+
+
+def _offered(spec):
+    return [((spec.node.id, spec.offered[seg.option].id), i, seg)
+            for i, seg in enumerate(spec.segments)]
+
+
+def _tops(q: np.ndarray, i: int) -> np.ndarray:
+    """Per weight: is segment i optimal or tied among the finite Q-values?"""
+    return np.isfinite(q[i]) & (q[i] >= q.max(axis=0) - TIE)
 
 
 def _best_at_some_moment(spec, masked: np.ndarray) -> set[int]:
@@ -169,22 +189,3 @@ def _best_at_some_moment(spec, masked: np.ndarray) -> set[int]:
     top = (at >= at.max(axis=0, keepdims=True) - TIE) & np.isfinite(at) & lands[:, :, None]
     return {o for o, option in enumerate(spec.offered)
             if option.level is not None and option.level.value != "watch" and top[o].any()}
-
-
-def never_optimal(scenario: Scenario, params: ModelParams,
-                  weights: tuple[float, ...]) -> list[tuple[str, str]]:
-    """Offered options never optimal or tied at any weight, profile and situation."""
-    tally = _scan(scenario, params, weights)
-    return sorted(tally.offered - tally.optimal)
-
-
-def always_unsafe(scenario: Scenario, params: ModelParams,
-                  weights: tuple[float, ...]) -> dict[tuple[str, str], tuple[str, ...]]:
-    """Offered options that break a safety rule at every moment at which they land in the
-    window, in every situation, at every weight and for every profile, with the rules they
-    break (most serious first). An option that never lands in time is not among them: it
-    is dominated (it can never act)."""
-    tally = _scan(scenario, params, weights)
-    return {pair: tuple(RULE_NAMES.get(RULES[r][0], RULES[r][0])
-                        for r in sorted(tally.broken[pair]))
-            for pair in sorted(tally.offered - tally.admissible) if pair in tally.broken}

@@ -92,11 +92,12 @@ LESSONS: dict[str, Lesson] = {
         "at once",
         "no trace, wrong place: say it at once, whatever the weight"),
     "joint_reduction": Lesson(
-        "method_decision", "watch_ready",
-        ((1.777, "probe", "watch_ready"), (4.26, "watch_ready", "cue"),
-         (13.501, "cue", "guide")),
-        "any time",
-        "let him use his own method with your rescue ready"),
+        "method_decision", "probe",
+        ((0.319, "watch", "probe"), (3.105, "probe", "watch_ready"),
+         (4.83, "watch_ready", "cue"), (13.501, "cue", "guide")),
+        "after waiting",
+        "let him use his own method: ask about his fallback only as he starts; with more "
+        "weight on harm agree the fallback first, then tell him your method"),
     "medication_dosing": Lesson(
         "morphine_decision", "cue",
         (),
