@@ -65,3 +65,16 @@ def test_every_shipped_vignette_uses_only_its_views_keys():
     for path in sorted(Path(scenarios_dir()).rglob("*.yaml")):
         loaded = check_text(path.read_bytes(), path.name)
         assert not [w for w in loaded.warnings if "procedure" in w.message], path.name
+
+
+def test_what_the_guide_says_validate_prints_for_the_v2_example():
+    from game.content.lint import dominance
+
+    text = (Path(__file__).parent / "v2_example.yaml").read_text()
+    scenario = check_text(text.encode(), "ng_tube_check.yaml").scenario
+    found = {(d, o): severity for d, o, _, severity in dominance(scenario)}
+    assert found == {("feed_decision", "watch"): "info", ("feed_decision", "stop"): "warning",
+                     ("check", "come"): "warning"}
+    assert "prints one info line\nand two warnings" in GUIDE
+    assert "info: feed_decision: option 'watch': unsafe at every weight" in GUIDE
+    assert "warning: check: option 'come': never optimal" in GUIDE
