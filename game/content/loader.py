@@ -85,11 +85,11 @@ def check_text(raw: bytes, shown: str) -> Loaded:
     except ValidationError as exc:
         raise ContentError(_schema_problems(exc, marks, shown)) from None
     found = check_graph(doc, marks, shown)
-    errors = [p for p in found if not p.is_warning]
+    errors = [p for p in found if p.is_error]
     if errors:
         raise ContentError(errors)
     scenario = compile_scenario(doc, shown, content_hash(raw))
-    return Loaded(scenario, tuple(sorted(p for p in found if p.is_warning)), marks)
+    return Loaded(scenario, tuple(sorted(p for p in found if not p.is_error)), marks)
 
 
 _TAGS = frozenset(("beat", "decision", "chance", "end", "str", "dict[literal['delay'],str]")
