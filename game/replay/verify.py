@@ -15,10 +15,10 @@ from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from game.core.commands import Advance, command_from_dict
-from game.core.engine import CommandRejected, new_session, step
+from game.core.engine import CommandRejected
 from game.core.model import Scenario
 from game.core.state import SessionConfig, SessionState, fingerprint
+from game.replay.playback import Record, StateDriver, replay
 from game.replay.reader import LogError, ReplayLog, read_log
 from game.replay.signing import SignatureStatus, check_signature
 from game.scoring.episode import EpisodeScore, score_episode
@@ -52,30 +52,34 @@ def config_from_header(header: dict) -> SessionConfig:
 
 
 def resimulate(log: ReplayLog, scenario: Scenario) -> SessionState:
-    """Replay every command; raises Divergence naming the first line that does not match."""
+    """Replay every command through the one replay loop (`playback.replay`), checking each
+    against the recording; raises Divergence naming the first line that does not match."""
     try:
-        config = config_from_header(log.header)
-        state, _ = new_session(scenario, config)
+        driver = StateDriver(scenario, config_from_header(log.header))
     except (KeyError, ValueError, TypeError) as exc:
         raise Divergence(1, f"header cannot start a session: {exc}") from None
-    for record in log.commands:
-        line, tick = record["line"], record["tick"]
-        if tick < state.tick:
-            raise Divergence(line, f"command at tick {tick} is earlier than the session "
-                                   f"(tick {state.tick})")
-        state, _ = step(scenario, state, Advance(tick - state.tick))
-        try:
-            command = command_from_dict(record["command"])
-            state, _ = step(scenario, state, command)
-        except (ValueError, CommandRejected) as exc:
-            raise Divergence(line, f"command does not apply: {exc}") from None
+    at: dict[str, int] = {"line": 1}
+
+    def before(record: Record, state: SessionState) -> None:
+        at["line"] = record["line"]
+        if record["tick"] < state.tick:
+            raise Divergence(record["line"], f"command at tick {record['tick']} is earlier "
+                                             f"than the session (tick {state.tick})")
+
+    def after(record: Record, state: SessionState) -> None:
         if fingerprint(state) != record.get("fingerprint"):
-            raise Divergence(line, "state fingerprint differs from the recording")
-    if log.end is not None:
-        end = log.end
-        if not isinstance(end.get("tick"), int) or end["tick"] < state.tick:
+            raise Divergence(record["line"], "state fingerprint differs from the recording")
+
+    end = log.end
+    if end is not None and not isinstance(end.get("tick"), int):
+        raise Divergence(end["line"], "end line has an impossible tick")
+    try:
+        state = replay(log, driver, on_record=before, on_applied=after)
+    except (ValueError, KeyError, TypeError, CommandRejected) as exc:
+        raise Divergence(at["line"], f"command does not apply: {exc}") from None
+    if end is not None:
+        if state.tick != end["tick"]:
             raise Divergence(end["line"], "end line has an impossible tick")
-        state, _ = step(scenario, state, Advance(end["tick"] - state.tick))
         if not state.finished or state.node_id != end.get("end_node"):
             raise Divergence(end["line"], "the re-simulated session ends differently")
         if fingerprint(state) != end.get("fingerprint"):
