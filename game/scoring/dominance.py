@@ -88,15 +88,15 @@ def dominated_options(scenario: Scenario, params: ModelParams | None = None,
 def same_consequences(scenario: Scenario) -> list[Dominated]:
     found: list[Dominated] = []
     for d in scenario.decisions():
-        rungs = [o for o in d.options if o.level is not None]
-        for low in rungs:
-            for high in rungs:
+        rungs = [(o, o.level) for o in d.options if o.level is not None]
+        for low, low_level in rungs:
+            for high, high_level in rungs:
                 if any(f.decision == d.id and f.option == high.id for f in found):
                     continue
-                if high.level.rank > low.level.rank and _beaten(scenario, d, low, high):
+                if high_level.rank > low_level.rank and _beaten(scenario, d, low, high):
                     found.append(Dominated(d.id, high.id, (
                         f"a higher rung with the consequences of {low.id!r} "
-                        f"({low.level.value}): it only takes the task from the trainee")))
+                        f"({low_level.value}): it only takes the task from the trainee")))
     return found
 
 
