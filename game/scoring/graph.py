@@ -12,7 +12,7 @@ import math
 from dataclasses import replace
 from typing import NamedTuple
 
-from game.core.model import Beat, Chance, Decision, Effects, End, Level, Option, Scenario
+from game.core.model import Beat, Chance, Decision, End, Level, Option, Scenario
 from game.scoring.cache import KeyedCache
 from game.scoring.learning import (
     FEEDBACK_RANK,
@@ -26,9 +26,9 @@ from game.scoring.learning import (
 )
 from game.scoring.moments import Segment, segments
 from game.scoring.params import ModelParams
+from game.scoring.story import attempts_kept, final_feedback, flags_read
 
 Belief = tuple[float, ...]
-_NONE = Effects()
 Key = tuple[ModelState, Belief]
 
 
@@ -72,6 +72,7 @@ class _Tables:
         self.scenario = scenario
         """Held so that its id (part of the cache key) cannot be reused while cached."""
         self.final_feedback = final_feedback(scenario)
+        self.flags_read = flags_read(scenario)
         self.expansions: dict[Key, Expansion] = {}
         self.log_weights: dict[Belief, tuple[float, ...]] = {}
         """The unrounded log-weights first found for each (rounded) belief: posteriors are
@@ -122,6 +123,7 @@ class Context:
         _TABLES.shrink(lambda t: len(t.expansions), TABLES_BUDGET)
         self.tables = tables
         self.final_feedback = tables.final_feedback
+        self.flags_read = tables.flags_read
         self._expansions = tables.expansions
         self._log_weights = tables.log_weights
         self._segments = tables.segments
@@ -135,7 +137,16 @@ class Context:
     def settle(self, s: ModelState, belief: Belief) -> tuple[ModelState, float]:
         """Forget what can no longer matter, so that more histories meet in one situation:
         an error episode's bonus is paid now when the feedback that will follow is already
-        certain (the same expected value: the fit is a martingale)."""
+        certain (the same expected value: the fit is a martingale); flags nothing ahead
+        reads are dropped; attempt counts are kept only against a limit, and only up to
+        one past it (after that the rule's event has happened, which `risk_bits` holds)."""
+        keep = self.flags_read[s.node]
+        if s.flags and not s.flags <= keep:
+            s = s._replace(flags=s.flags & keep)
+        if s.attempts:
+            kept = attempts_kept(s.attempts, self.scenario.attempt_limits)
+            if kept != s.attempts:
+                s = s._replace(attempts=kept)
         final = self.final_feedback.get(s.node)
         if not s.pending or final is None:
             return s, 0.0
@@ -269,47 +280,6 @@ def _normalised(log_weights: tuple[float, ...]) -> tuple[float, ...]:
     raw = [math.exp(w - top) if w > -math.inf else 0.0 for w in log_weights]
     total = sum(raw)
     return tuple(r / total for r in raw)
-
-
-def final_feedback(scenario: Scenario) -> dict[str, int | None]:
-    """Per node: the feedback rank every continuation ends with (None when it depends on
-    what happens). Children first, with an explicit stack (deep stories do not overflow)."""
-    final: dict[str, int | None] = {}
-    stack = [(scenario.start, False)]
-    while stack:
-        node_id, ready = stack.pop()
-        if node_id in final:
-            continue
-        node = scenario.node(node_id)
-        steps = _step_effects(node)
-        todo = [n for _, n in steps if n is not None and n not in final]
-        if todo and not ready:
-            stack.append((node_id, True))
-            stack.extend((n, False) for n in todo)
-            continue
-        changes = any(e.feedback for e, _ in steps)
-        ranks = {final.get(n, -1) for _, n in steps if n is not None}
-        if isinstance(node, End):
-            ranks = {max(FEEDBACK_RANK[node.feedback],
-                         FEEDBACK_RANK[node.effects.feedback or "none"])}
-            changes = False
-        final[node_id] = None if (changes or len(ranks) != 1 or None in ranks
-                                  or -1 in ranks) else ranks.pop()
-    return final
-
-
-def _step_effects(node) -> list:
-    """(effects, next node) of every way on from a node."""
-    if isinstance(node, Beat):
-        return [(node.effects, n) for n in {node.next, *(r.to for r in node.routes)}]
-    if isinstance(node, Decision):
-        out = [(o.effects, o.next) for o in node.options]
-        if node.timing is not None:
-            out += [(_NONE, node.timing.on_self_correct), (_NONE, node.timing.on_error)]
-        return out
-    if isinstance(node, Chance):
-        return [(o.effects, o.next) for o in node.outcomes]
-    return [(node.effects, None)]
 
 
 def key_of(ctx: Context, node_id: str, history: tuple[str, ...]) -> Key:
