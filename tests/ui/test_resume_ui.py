@@ -49,7 +49,8 @@ def _title(ctx) -> SceneStack:
     stack.push(TitleScene(ctx))
     stack.update(16)
     stack.top.resize()
-    stack.draw(pygame.Surface(ctx.size))  # the offer is looked up after the first frame
+    assert "resume" not in [b.id for b in stack.top.buttons]  # the first frame is plain
+    stack.draw(pygame.Surface(ctx.size))  # the offer is looked up after it
     stack.update(16)
     return stack
 

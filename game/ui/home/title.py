@@ -112,7 +112,7 @@ class TitleScene(Scene):
                 "history": (t("History"), ""), "progress": (t("Progress"), ""),
                 "profile": (t("Profile: {name}", name=self.profile_name()), ""),
                 "settings": (t("Settings"), ""),
-                "quit": (t("Quit"), "Esc"), "resume": (self.offer_label, "")}
+                "quit": (t("Quit"), "Esc")}
 
     def profile_name(self) -> str:
         from game.app.profiles import profile_label
