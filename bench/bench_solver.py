@@ -140,7 +140,7 @@ def bench_chains() -> None:
                       f"size took over {BUDGET_S:.0f} s)")
                 continue
             t, solution = timed(lambda n=n, k=outcomes: solve(chain(n, k), "unknown", FREE))
-            states = len(solution._pass.values)
+            states = len(solution._pass.order)
             growth = (f"  growth per doubling: time x{t / previous[0]:.1f}, situations "
                       f"x{states / previous[1]:.1f}") if previous else ""
             print(f"chain {n:>2} decisions, {outcomes} outcomes: {t:7.3f} s, "

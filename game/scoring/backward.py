@@ -11,7 +11,7 @@ Q = learning - w * harm.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,7 +24,6 @@ from game.scoring.plan import (
     FIELDS,
     ROWS,
     CycleError,
-    Plan,
     gain_vector,
     plan_of,
 )
@@ -41,22 +40,6 @@ __all__ = ["CycleError", "NOT_BROKEN", "Pass", "ROWS", "TIE", "admissible_rank",
            "best_segments", "coefficients", "gain_vector", "rule_tolerances"]
 
 
-class Values(Mapping):
-    """Situation key -> its value (ROWS, W), a view of the pass's value array."""
-
-    def __init__(self, plan: Plan, array: np.ndarray):
-        self._plan, self._array = plan, array
-
-    def __getitem__(self, key: Key) -> np.ndarray:
-        return self._array[self._plan.index[key]]
-
-    def __iter__(self) -> Iterator[Key]:
-        return iter(self._plan.keys)
-
-    def __len__(self) -> int:
-        return len(self._plan.keys)
-
-
 @dataclass
 class Pass:
     """One backward pass: the value of every reachable key, per weight."""
@@ -64,7 +47,8 @@ class Pass:
     ctx: Context
     weights: np.ndarray
     choose: Chooser
-    values: Mapping[Key, np.ndarray] = field(default_factory=dict)
+    values: dict[Key, np.ndarray] = field(default_factory=dict)
+    """The root's value after `run` (rows of other situations are reused during a pass)."""
     history: Mapping[Key, tuple[str, ...]] = field(default_factory=dict)
     """The first history found to each key (its representative label)."""
     order: list[Key] = field(default_factory=list)
@@ -74,24 +58,25 @@ class Pass:
         plan = plan_of(self.ctx)
         self.history, self.order = plan.history, plan.keys
         w = len(self.weights)
-        values = np.zeros((len(plan.keys) + 1, ROWS, w))  # the last row stays zero
-        self.values = Values(plan, values)
+        values = np.zeros((plan.width + 1, ROWS, w))  # row `width` stays zero
         weights, flat = self.weights, values.reshape(len(values), ROWS * w)
-        for i, step in enumerate(plan.steps):
+        for step, row, key in zip(plan.steps, plan.slots, plan.keys):
             kind = step.kind
             if kind == END:
-                values[i] = step.gains[:, None]
+                values[row] = step.gains[:, None]
             elif kind == DECISION:
                 basis = values[step.children] + step.gains[:, :, None]
                 q_all = np.dot(step.coef, basis.reshape(len(basis), -1)).reshape(-1, ROWS, w)
                 q = q_all[:, 0, :] - weights * q_all[:, 1, :]
-                values[i] = self.choose(plan.keys[i], step.spec, q_all, q, basis)
+                values[row] = self.choose(key, step.spec, q_all, q, basis)
             elif kind == CHANCE:  # np.dot on flat rows: tensordot's overhead was a third
-                flat[i] = np.dot(step.p, flat[step.children])
-                values[i] += step.gains[:, None]
+                flat[row] = np.dot(step.p, flat[step.children])
+                values[row] += step.gains[:, None]
             else:
-                values[i] = values[step.children[0]] + step.gains[:, None]
-        return values[plan.index[self.ctx.root()]]
+                values[row] = values[step.children[0]] + step.gains[:, None]
+        root = values[plan.root_slot].copy()
+        self.values = {self.ctx.root(): root}
+        return root
 
 
 _COEFFICIENTS: dict[tuple, np.ndarray] = {}

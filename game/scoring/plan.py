@@ -98,11 +98,20 @@ class Plan:
     steps: list[Step] = field(default_factory=list)
     history: Histories = field(default_factory=Histories)
     """The first history found to each situation (its representative label)."""
+    slots: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
+    """Per situation, the row of a pass's value array that holds its value while a parent
+    still needs it; rows are reused once every parent is done (`_allocate`)."""
+    width: int = 0
+    """Rows a pass needs; row `width` is the all-zero row."""
 
     @property
     def zero(self) -> int:
-        """Index of the all-zero row every pass appends after the situations."""
+        """Index standing for "no continuation" in a step's children before allocation."""
         return len(self.keys)
+
+    @property
+    def root_slot(self) -> int:
+        return int(self.slots[-1])
 
 
 def plan_of(ctx: Context) -> Plan:
@@ -144,8 +153,37 @@ def _build(ctx: Context) -> Plan:
         open_keys.discard(key)
         plan.index[key] = len(plan.keys)
         plan.keys.append(key)
+    assert plan.keys[-1] == root  # children first: the root is evaluated last
     plan.steps = [_step(ctx, plan, key) for key in plan.keys]
+    _allocate(plan)
     return plan
+
+
+def _allocate(plan: Plan) -> None:
+    """Give each situation a value row, reusing the row of one whose parents are all
+    evaluated: a pass then holds the frontier of the story, not every situation (a deep
+    vignette with an uncertain trainee has hundreds of thousands of situations, and a scan
+    over 25 weights would otherwise need gigabytes). Steps' children become rows."""
+    n = len(plan.keys)
+    last_use = np.full(n + 1, -1)
+    for i, step in enumerate(plan.steps):
+        last_use[step.children] = i
+    last_use[n - 1] = n  # the root's value is returned
+    slots = np.empty(n + 1, int)
+    free: list[int] = []
+    width = 0
+    for i, step in enumerate(plan.steps):
+        if free:
+            slots[i] = free.pop()
+        else:
+            slots[i], width = width, width + 1
+        for c in set(step.children.tolist()):
+            if c < n and last_use[c] == i:
+                free.append(int(slots[c]))
+    slots[n] = width
+    for step in plan.steps:
+        step.children = slots[step.children]
+    plan.slots, plan.width = slots[:n], width
 
 
 def _step(ctx: Context, plan: Plan, key: Key) -> Step:
