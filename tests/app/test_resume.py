@@ -97,3 +97,62 @@ def test_a_rebuild_marks_the_parent_of_a_resumed_log(tiny, tmp_path):
     records, skipped = records_from_logs(tmp_path, {"tiny": tiny}.get)
     assert skipped == [] and [(r.uid, r.status) for r in records] == [
         ("a_left.jsonl", "resumed"), ("b_resumed.jsonl", "finished")]
+
+
+def test_stopped_tick_is_the_last_command_even_with_a_cut_last_line(tiny, tmp_path):
+    from game.app.resume import stopped_tick
+    _left_after_first_choice(tiny, tmp_path / "left.jsonl")
+    lines = (tmp_path / "left.jsonl").read_text().splitlines()
+    last = json.loads(lines[-1])["tick"]
+    assert stopped_tick(tmp_path / "left.jsonl") == last
+    with open(tmp_path / "left.jsonl", "a", encoding="utf-8") as handle:
+        handle.write('{"command": {"kind": "sk')  # killed mid-write
+    assert stopped_tick(tmp_path / "left.jsonl") == last
+    (tmp_path / "header.jsonl").write_text(lines[0] + "\n")
+    assert stopped_tick(tmp_path / "header.jsonl") == 0
+    (tmp_path / "junk.jsonl").write_bytes(b"\xff\xfe")
+    assert stopped_tick(tmp_path / "junk.jsonl") is None
+    assert stopped_tick(tmp_path / "gone.jsonl") is None
+
+
+def test_latest_offer_skips_refused_and_take_up_marks_the_parent(tiny, tmp_path):
+    from game.app.resume import latest_offer, take_up
+    db = tmp_path / "history.sqlite"
+    older = record_from_session(_left_after_first_choice(tiny, tmp_path / "a.jsonl"))
+    newer = record_from_session(_left_after_first_choice(tiny, tmp_path / "b.jsonl"))
+    newer = newer.with_(started_at="2025-05-06T10:00:00+00:00")
+    history, _ = open_history(db)
+    with history:
+        history.add_many([older, newer])
+    offer = latest_offer("sup-q", tmp_path, db)
+    assert offer is not None and offer.record.uid == "b.jsonl"
+    assert offer.stopped_seconds == offer.stopped_tick / 10
+    assert latest_offer("sup-q", tmp_path, db, skip={"b.jsonl"}).record.uid == "a.jsonl"
+    assert latest_offer("sup-other", tmp_path, db) is None
+    session, problem = take_up(offer, tiny, tmp_path / "c.jsonl", db)
+    assert problem is None and not session.finished
+    session.close()
+    history, _ = open_history(db)
+    with history:
+        assert {r.uid: r.status for r in history.results()} == {"a.jsonl": "abandoned",
+                                                                "b.jsonl": "resumed"}
+    assert latest_offer("sup-q", tmp_path, db).record.uid == "a.jsonl"
+
+
+def test_take_up_plays_on_when_the_history_cannot_mark_the_parent(tiny, tmp_path):
+    from game.app.resume import offer_for, take_up
+    record = record_from_session(_left_after_first_choice(tiny, tmp_path / "a.jsonl"))
+    offer = offer_for(record, tmp_path)
+    assert offer is not None
+    db = tmp_path / "newer.sqlite"
+    history, _ = open_history(db)
+    with history:
+        history.connection.execute("UPDATE meta SET value = '99' WHERE key = "
+                                   "'schema_version'")
+        history.connection.commit()
+    session, problem = take_up(offer, tiny, tmp_path / "b.jsonl", db)
+    assert "newer Safety Net" in problem and fingerprint(session.state) == json.loads(
+        (tmp_path / "a.jsonl").read_text().splitlines()[-1])["fingerprint"]
+    session.close()
+    assert offer_for(record.with_(status="finished"), tmp_path) is None
+    assert offer_for(record.with_(log_file="gone.jsonl"), tmp_path) is None
