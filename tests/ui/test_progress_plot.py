@@ -87,3 +87,30 @@ def test_calibration_picture_shows_the_grid_beside_its_words(make_ctx, home, siz
     words = [p for p in ctx.recorder if p.requested == ctx.metrics.body]
     assert all(p.box.x > max(c.rect.right for c in cells) for p in words)
     assert all(not p.scrolled and p.box.contains(p.rect) for p in words + cells + [caption])
+
+
+def test_enter_on_what_next_opens_the_recommended_briefing(ctx, home):
+    from game.app.profiles import create_profile, switch_to
+    from game.store import open_history
+    from game.ui.progress.progress import WHAT_NEXT, ProgressScene
+    from game.ui.shell.input import key_event
+    from game.ui.shell.scene import Push
+    from tests.store.generate import Habits, history
+    db, _ = open_history()
+    with db:
+        me = create_profile(db, "Reader")
+        db.add_many([r.with_(player=me.id) for r in history(
+            12, Habits(scenarios=("lumbar_puncture", "medication_dosing")))])
+    switch_to(me)
+    scene = ProgressScene(ctx)
+    scene.resize()
+    assert scene.handle_event(key_event(pygame.K_RETURN)) is None  # only on What next
+    scene.page = WHAT_NEXT
+    vignette, trainee = scene.vm.next_play
+    scene.draw(pygame.Surface(ctx.size))
+    assert any(p.text.startswith("Enter play it · ") for p in ctx.recorder)
+    result = scene.handle_event(key_event(pygame.K_RETURN))
+    assert isinstance(result, Push) and result.scene.name == "briefing"
+    assert result.scene.scenario.id == vignette and result.scene.selected == trainee
+    title = ctx.services.catalogue().get(vignette).title
+    assert scene.vm.pages[WHAT_NEXT].lines[0][1].startswith(f"Play {title} with ")

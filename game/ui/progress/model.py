@@ -40,6 +40,8 @@ class ProgressVM:
     empty: bool
     matrix: tuple[tuple[int, ...], ...] = ()
     """Calibration: sessions by (level warranted, rating); empty when none was rated."""
+    next_play: tuple[str, str] | None = None
+    """(vignette id, trainee profile id) What next recommends: Enter on its page plays it."""
 
 
 def _group_line(g: Group, name: str, t: Tr) -> tuple[str, str]:
@@ -110,8 +112,9 @@ def progress_vm(records: list[SessionRecord], library: Sequence[Vignette], name:
                 t: Tr = english) -> ProgressVM:
     p = progress(records)
     c = calibration(records)
-    pages = (over_time(p, t), areas(p, t), reading(c, t),
-             what_next(recommend(library, records, p), records, t))
+    rec = recommend(library, records, p)
+    pages = (over_time(p, t), areas(p, t), reading(c, t), what_next(rec, records, t))
     heading = t("Progress · {name} · {n} sessions", name=name, n=p.finished)
     return ProgressVM(heading, p.points, pages, p.finished == 0,
-                      c.matrix if c.ratings else ())
+                      c.matrix if c.ratings else (),
+                      (rec.vignette.id, rec.trainee[0]) if rec is not None else None)

@@ -23,7 +23,11 @@ from game.ui.progress.model import ProgressVM, progress_vm
 from game.ui.progress.plot import draw_plot
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
-from game.ui.shell.scene import Pop, Result, Scene
+from game.ui.shell.scene import Pop, Push, Result, Scene
+from game.ui.shell.screens import open_screen
+
+WHAT_NEXT = 3
+"""The What next page: Enter there plays what it recommends."""
 
 
 def profile_name(player: str) -> str:
@@ -82,6 +86,8 @@ class ProgressScene(Scene):
     def on_intent(self, intent: Intent) -> Result:
         if intent.act is Act.BACK:
             return Pop()
+        if intent.act is Act.ACTIVATE and self.page == WHAT_NEXT:
+            return self.play_next()
         step = {Act.RIGHT: 1, Act.NEXT: 1, Act.DOWN: 1, Act.LEFT: -1, Act.PREV: -1,
                 Act.UP: -1}.get(intent.act, 0)
         if intent.act is Act.CHOOSE and 1 <= intent.number <= len(self.vm.pages):
@@ -93,6 +99,16 @@ class ProgressScene(Scene):
         elif step:
             self.page = (self.page + step) % len(self.vm.pages)
         return None
+
+    def play_next(self) -> Result:
+        """The briefing of the recommended vignette with the recommended trainee chosen."""
+        if self.vm.next_play is None or self.ctx.services is None:
+            return None
+        vignette, trainee = self.vm.next_play
+        scenario = self.ctx.services.catalogue().get(vignette)
+        if scenario is None:
+            return None
+        return Push(open_screen("briefing", self.ctx, scenario, trainee))
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.t
@@ -118,7 +134,10 @@ class ProgressScene(Scene):
         if self.problem:
             lines.append(("warn", "⚠ " + self.problem))
         self._draw_lines(surface, body, lines)
-        draw_footer(ctx, surface, self.footer, t("←/→ or 1-4 pages · Esc back"))
+        keys = t("←/→ or 1-4 pages · Esc back")
+        if self.page == WHAT_NEXT and self.vm.next_play is not None:
+            keys = t("Enter play it · ←/→ or 1-4 pages · Esc back")
+        draw_footer(ctx, surface, self.footer, keys)
 
     def _draw_tabs(self, surface: pygame.Surface) -> None:
         ctx, m = self.ctx, self.ctx.metrics
