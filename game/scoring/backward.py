@@ -24,6 +24,7 @@ from game.scoring.plan import (
     FIELDS,
     ROWS,
     CycleError,
+    coefficients,
     gain_vector,
     plan_of,
 )
@@ -77,32 +78,6 @@ class Pass:
         root = values[plan.root_slot].copy()
         self.values = {self.ctx.root(): root}
         return root
-
-
-_COEFFICIENTS: dict[tuple, np.ndarray] = {}
-
-
-def coefficients(spec: DecisionSpec) -> np.ndarray:
-    """(segments, basis) mixing weights: self-correct, error, options..., default. Cached:
-    they depend only on the segments and the number of continuations."""
-    key = (spec.segments, len(spec.basis))
-    found = _COEFFICIENTS.get(key)
-    if found is None:
-        found = _coefficients(spec)
-        if len(_COEFFICIENTS) > 4096:
-            _COEFFICIENTS.clear()
-        _COEFFICIENTS[key] = found
-    return found
-
-
-def _coefficients(spec: DecisionSpec) -> np.ndarray:
-    nb = len(spec.basis)
-    coef = np.zeros((len(spec.segments), nb))
-    default = nb - 1
-    for i, seg in enumerate(spec.segments):
-        coef[i, 0], coef[i, 1] = seg.self_correct, seg.error
-        coef[i, default if seg.too_late else 2 + seg.option] += seg.on_option
-    return coef
 
 
 def admissible_rank(q_all: np.ndarray, tolerance: np.ndarray, enforce: bool) -> np.ndarray:

@@ -114,6 +114,32 @@ class Plan:
         return int(self.slots[-1])
 
 
+_COEFFICIENTS: dict[tuple, np.ndarray] = {}
+
+
+def coefficients(spec: DecisionSpec) -> np.ndarray:
+    """(segments, basis) mixing weights: self-correct, error, options..., default. Cached:
+    they depend only on the segments and the number of continuations."""
+    key = (spec.segments, len(spec.basis))
+    found = _COEFFICIENTS.get(key)
+    if found is None:
+        found = _coefficients(spec)
+        if len(_COEFFICIENTS) > 4096:
+            _COEFFICIENTS.clear()
+        _COEFFICIENTS[key] = found
+    return found
+
+
+def _coefficients(spec: DecisionSpec) -> np.ndarray:
+    nb = len(spec.basis)
+    coef = np.zeros((len(spec.segments), nb))
+    default = nb - 1
+    for i, seg in enumerate(spec.segments):
+        coef[i, 0], coef[i, 1] = seg.self_correct, seg.error
+        coef[i, default if seg.too_late else 2 + seg.option] += seg.on_option
+    return coef
+
+
 def plan_of(ctx: Context) -> Plan:
     """The context's plan, built on first use and shared by every later pass."""
     plan = ctx.tables.plan
@@ -187,7 +213,6 @@ def _allocate(plan: Plan) -> None:
 
 
 def _step(ctx: Context, plan: Plan, key: Key) -> Step:
-    from game.scoring.backward import coefficients
     exp = ctx.expand(key)
     if exp.decision is not None:
         spec = exp.decision
