@@ -105,6 +105,18 @@ def test_title_offers_nothing_to_another_profile_or_for_an_assessment(make_ctx, 
     assert "resume" not in [b.id for b in _title(ctx).top.buttons]
 
 
+def test_a_vignette_changed_since_is_not_offered_on_the_title(ctx, lumbar, home,
+                                                                monkeypatch):
+    from dataclasses import replace
+    _profile()
+    _leave_after_a_choice(ctx, lumbar)
+    changed = replace(lumbar, content_sha256="0" * 64)
+    monkeypatch.setattr(ctx, "scenario_finder", lambda: {lumbar.id: changed}.get)
+    assert "resume" not in [b.id for b in _title(ctx).top.buttons]
+    monkeypatch.setattr(ctx, "scenario_finder", lambda: {}.get)  # a vignette removed
+    assert "resume" not in [b.id for b in _title(ctx).top.buttons]
+
+
 def test_a_changed_vignette_is_refused_in_words_and_no_longer_offered(ctx, lumbar, home,
                                                                       monkeypatch):
     from dataclasses import replace

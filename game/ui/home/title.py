@@ -141,11 +141,19 @@ class TitleScene(Scene):
         from game.app.profiles import current_id
         from game.app.resume import latest_offer
         player = current_id()
-        offer = latest_offer(player, paths.logs_dir(), skip=self.refused) if player else None
+        while True:  # only what can be resumed: its vignette is here, unchanged
+            offer = latest_offer(player, paths.logs_dir(), skip=self.refused) \
+                if player else None
+            # The library loads only when there is something to offer.
+            scenario = self.ctx.scenario_finder()(offer.record.scenario_id) \
+                if offer is not None else None
+            if offer is None or scenario is not None and \
+                    scenario.content_sha256 == offer.record.content_sha256:
+                break
+            self.refused.add(offer.record.uid)  # its History row still says why, if asked
         self.offer = offer
         if offer is not None:
             from game.ui.home.resuming import offer_label
-            scenario = self.ctx.scenario_finder()(offer.record.scenario_id)
             self.offer_label = offer_label(self.ctx, offer, scenario)
             self.short_label = offer_label(self.ctx, offer, scenario, short=True)
         self.items = ITEMS if offer is None else ("resume", *ITEMS)
