@@ -193,6 +193,8 @@ class PlayScene(Scene):
             self._logged()  # a decision settled: live learning records get it now
         if self.session.finished:
             self._record()
+            if self.prewarm is not None:
+                self.prewarm.stop()  # nothing more will open: the thread may end
 
     def release_card(self) -> None:
         """The player has read the card: time runs again; Enter is guarded afresh so the
