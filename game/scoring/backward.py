@@ -83,22 +83,33 @@ class Pass:
 def admissible_rank(q_all: np.ndarray, tolerance: np.ndarray, enforce: bool) -> np.ndarray:
     """(segments, W): index of the first rule each segment breaks relative to the safest
     segment (NOT_BROKEN when none)."""
-    if not enforce:
+    broken = _broken(q_all, tolerance, enforce)
+    if broken is None:
         return np.full((q_all.shape[0], q_all.shape[2]), NOT_BROKEN)
+    return np.where(broken.any(axis=1), broken.argmax(axis=1), NOT_BROKEN)
+
+
+def _broken(q_all: np.ndarray, tolerance: np.ndarray, enforce: bool) -> np.ndarray | None:
+    """(segments, rules, W): which rules each segment breaks; None when none is broken
+    anywhere (most situations: then every segment is admissible, decided in one test)."""
+    if not enforce:
+        return None
     risks = q_all[:, RULE_ROWS, :]
     broken = (risks - risks.min(axis=0)) > tolerance[None, :, None]
-    return np.where(broken.any(axis=1), broken.argmax(axis=1), NOT_BROKEN)
+    return broken if broken.any() else None
 
 
 def best_segments(q_all: np.ndarray, q: np.ndarray, tolerance: np.ndarray,
                   enforce: bool) -> np.ndarray:
     """Per weight: the admissible segment with the highest Q (the first on ties); when none
     is admissible, the best among those breaking the least serious rule."""
-    rank = admissible_rank(q_all, tolerance, enforce)
-    masked = np.where(rank == rank.max(axis=0), q, -np.inf)
+    broken = _broken(q_all, tolerance, enforce)
+    if broken is not None:
+        rank = np.where(broken.any(axis=1), broken.argmax(axis=1), NOT_BROKEN)
+        q = np.where(rank == rank.max(axis=0), q, -np.inf)
     # Q-values equal up to rounding are ties, broken by order (option, then moment), so
     # the choice does not depend on how many weights were evaluated together.
-    return (masked >= masked.max(axis=0) - TIE).argmax(axis=0)
+    return (q >= q.max(axis=0) - TIE).argmax(axis=0)
 
 
 TIE = 1e-9
