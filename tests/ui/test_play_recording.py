@@ -88,7 +88,7 @@ def test_practice_pauses_asks_and_plays_on_unrecorded(ctx, lumbar, home, monkeyp
     stack._follow(play, Intervene(play.node_id, "probe"))
     question = stack.top
     assert isinstance(question, ConfirmDialog) and words in question.question
-    assert question.focus.current == "no"  # the safe default: keep playing, unrecorded
+    assert question.focus.current == "no"  # the safe default: play on, unrecorded
     tick = play.session.state.tick
     stack.update(1000)
     assert play.session.state.tick == tick  # paused beneath the question

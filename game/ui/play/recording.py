@@ -18,6 +18,7 @@ on unrecorded and shows the same "Not recording" line from its first frame.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pygame
@@ -26,6 +27,7 @@ from game.replay.recorder import RecordingError
 from game.ui.kit.button import Button
 from game.ui.kit.dialogs import ConfirmDialog
 from game.ui.kit.focus import FocusList
+from game.ui.kit.layout import centred
 from game.ui.play import play_draw, trainee_rating
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
@@ -55,8 +57,8 @@ def warning(ctx: UiContext, session: RecordedSession) -> str:
 
 
 def outcome_words(ctx: UiContext, problem: RecordingError) -> str:
-    return "⚠ " + ctx.t("Not recorded: {reason}; the log stops there, so this result is not "
-                        "in your history", reason=reason(problem))
+    return "⚠ " + ctx.t("Not recorded ({reason}): not in your history",
+                        reason=reason(problem))
 
 
 def answer_failure(scene: PlayScene) -> Transition | None:
@@ -90,13 +92,13 @@ def outcome_note(scene: PlayScene) -> str:
 
 
 def practice_question(ctx: UiContext, problem: RecordingError) -> Transition:
-    """Pause under a question: go on unrecorded (the safe, default answer) or leave."""
+    """Pause under a question: play on unrecorded (the safe, default answer) or leave."""
     t = ctx.t
-    return Push(ConfirmDialog(
+    return Push(RecordingDialog(
         ctx, t("Recording stopped: {reason}", reason=reason(problem)),
-        t("The log keeps the session up to this moment. You can keep playing without "
-          "recording (the result will not be in your history), or leave."),
-        t("Leave"), t("Keep playing unrecorded"), yes=Pop(2)))
+        t("The log is kept up to now. Play on without recording (the result will not be "
+          "in your history), or leave?"),
+        t("Leave"), t("Play on"), yes=Pop(2)))
 
 
 def assessment_ended(ctx: UiContext, problem: RecordingError) -> Transition:
@@ -104,13 +106,27 @@ def assessment_ended(ctx: UiContext, problem: RecordingError) -> Transition:
     t = ctx.t
     return Push(NoticeDialog(
         ctx, t("Assessment not recorded: {reason}", reason=reason(problem)),
-        t("An assessment counts only with its whole recording, so it ends here with no "
-          "result. Its log keeps what happened up to this moment. Free some space (or fix "
-          "the folder) before the next assessment."),
-        t("Back to the vignettes"), then=Pop(2)))
+        t("An assessment counts only when it is fully recorded, so it ends here with no "
+          "result. Its log keeps what happened so far."),
+        t("Back to vignettes"), then=Pop(2)))
 
 
-class NoticeDialog(ConfirmDialog):
+class RecordingDialog(ConfirmDialog):
+    """A confirm dialog with room for a longer message: wider and taller than the usual
+    one, so the reason and the choice stay readable at the largest text size."""
+
+    def resize(self) -> None:
+        super().resize()
+        m = self.ctx.metrics
+        self.box = centred(self.ctx.size, 0.76, 0.62, min_h=round(m.button_h * 6))
+        inner = self.box.inflate(-2 * m.pad, -2 * m.pad)
+        bw = (inner.width - m.gap * 2) // 2
+        y = inner.bottom - m.button_h
+        self.buttons = [replace(button, rect=pygame.Rect(x, y, bw, m.button_h))
+                        for button, x in zip(self.buttons, (inner.x, inner.right - bw))]
+
+
+class NoticeDialog(RecordingDialog):
     """A message with a single way on (Enter, Esc and the button all take it)."""
 
     name = "notice"
@@ -124,10 +140,9 @@ class NoticeDialog(ConfirmDialog):
         super().resize()
         m = self.ctx.metrics
         inner = self.box.inflate(-2 * m.pad, -2 * m.pad)
-        w = min(inner.width, inner.width // 2 + m.pad * 4)
         self.buttons = [Button("yes", self.labels["yes"],
-                               pygame.Rect(inner.centerx - w // 2, inner.bottom - m.button_h,
-                                           w, m.button_h), "Enter")]
+                               pygame.Rect(inner.x, inner.bottom - m.button_h, inner.width,
+                                           m.button_h), "Enter")]
 
     def on_intent(self, intent: Intent) -> Result:
         if intent.act in (Act.BACK, Act.ACTIVATE):
