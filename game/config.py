@@ -41,6 +41,9 @@ class Settings:
     show_meters: bool = True
     fullscreen: bool = False
     tutorial_seen: bool = False
+    data_folder: str = ""
+    """Where history, logs and exports live; empty means the platform's user data folder.
+    Set by hand in settings.json (a portable install, a shared drive); SAFETYNET_HOME wins."""
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)
@@ -51,9 +54,21 @@ def _valid(name: str, value, default):
         return value in CHOICES[name]
     if isinstance(default, bool):
         return isinstance(value, bool)
+    if name == "data_folder":
+        return _valid_folder(value)
     if isinstance(default, float):
         return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
     return False
+
+
+MAX_FOLDER_CHARS = 1024
+
+
+def _valid_folder(value) -> bool:
+    """Empty (the default folder) or an absolute path; `~` is allowed and expanded on use."""
+    if not isinstance(value, str) or len(value) > MAX_FOLDER_CHARS or "\0" in value:
+        return False
+    return value == "" or Path(value).expanduser().is_absolute()
 
 
 def load_settings(path: Path) -> tuple[Settings, str | None]:
@@ -73,7 +88,8 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         return Settings(), f"{path.name} could not be read ({_short(why)}); defaults are " \
                            f"used{_kept(path, raw)}"
     defaults = Settings()
-    values, bad = {}, []
+    values: dict[str, object] = {}
+    bad: list[str] = []
     for f in fields(Settings):
         if f.name not in data:
             continue
@@ -84,7 +100,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
             bad.append(f.name)
     problem = f"{path.name}: invalid {', '.join(bad)} replaced by defaults{_kept(path, raw)}" \
         if bad else None
-    return Settings(**values), problem
+    return Settings(**values), problem  # type: ignore[arg-type]  # each value checked by _valid
 
 
 def _short(text: str) -> str:

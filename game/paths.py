@@ -14,14 +14,45 @@ def scenarios_dir() -> Path:
     return Path(os.environ.get("SAFETYNET_SCENARIOS") or PROJECT_ROOT / "scenarios")
 
 
+def tutorial_file() -> Path:
+    """The tutorial vignette: shipped outside the library folder, so the picker never lists
+    it, but its logs are reviewed like any other."""
+    return PROJECT_ROOT / "scenarios" / "tutorial" / "first_steps.yaml"
+
+
 def assets_dir() -> Path:
     return PROJECT_ROOT / "assets"
 
 
 def user_data_dir() -> Path:
-    """The player's own folder; SAFETYNET_HOME overrides it (tests, portable installs)."""
+    """The player's own folder: SAFETYNET_HOME if set (tests, portable installs), else the
+    `data_folder` setting in settings.json, else the platform's user data folder."""
     override = os.environ.get("SAFETYNET_HOME")
-    return Path(override) if override else Path(platformdirs.user_data_dir("safetynet", False))
+    if override:
+        return Path(override)
+    chosen = _chosen_data_folder(settings_path())
+    return chosen or Path(platformdirs.user_data_dir("safetynet", False))
+
+
+_folder_cache: dict[Path, tuple[tuple[int, int], Path | None]] = {}
+
+
+def _chosen_data_folder(path: Path) -> Path | None:
+    """The folder the settings name, read again only when the file changes (this is asked
+    on every save and every list of the history)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _folder_cache.get(path)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    from game.config import load_settings  # config imports nothing from here at load
+    folder = load_settings(path)[0].data_folder
+    chosen = Path(folder).expanduser() if folder else None
+    _folder_cache[path] = (stamp, chosen)
+    return chosen
 
 
 def logs_dir() -> Path:

@@ -71,3 +71,34 @@ def test_a_huge_settings_file_is_moved_aside_whole(tmp_path):
     settings, problem = load_settings(path)
     assert settings == Settings() and "larger than 64 KB" in problem
     assert not path.exists() and (tmp_path / "settings.bad-large-1000002.json").exists()
+
+
+def test_the_data_folder_setting_moves_history_and_logs(tmp_path, monkeypatch):
+    from game import paths
+    monkeypatch.delenv("SAFETYNET_HOME", raising=False)
+    config_file = tmp_path / "config" / "settings.json"
+    monkeypatch.setattr(paths, "settings_path", lambda: config_file)
+    chosen = tmp_path / "shared drive" / "safetynet"
+    save_settings(config_file, Settings(data_folder=str(chosen)))
+    assert paths.user_data_dir() == chosen and paths.logs_dir() == chosen / "logs"
+    save_settings(config_file, Settings())  # back to the platform's folder
+    assert paths.user_data_dir() != chosen
+
+
+def test_safetynet_home_wins_over_the_data_folder_setting(tmp_path, monkeypatch):
+    from game import paths
+    monkeypatch.setenv("SAFETYNET_HOME", str(tmp_path / "home"))
+    save_settings(tmp_path / "home" / "settings.json",
+                  Settings(data_folder=str(tmp_path / "elsewhere")))
+    assert paths.user_data_dir() == tmp_path / "home"
+
+
+def test_a_relative_or_odd_data_folder_is_reported_and_ignored(tmp_path):
+    path = tmp_path / "settings.json"
+    for bad in ("logs/here", 42, "/x\0y", "/" + "a" * 2000):
+        path.write_text(json.dumps({"data_folder": bad, "pace": "slower"}))
+        settings, problem = load_settings(path)
+        assert settings.data_folder == "" and settings.pace == "slower"
+        assert "data_folder" in problem
+    path.write_text(json.dumps({"data_folder": "~/safetynet"}))
+    assert load_settings(path) == (Settings(data_folder="~/safetynet"), None)
