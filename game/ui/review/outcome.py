@@ -10,10 +10,11 @@ import pygame
 from game.core.model import Scenario
 from game.replay.session import RecordedSession
 from game.ui.kit.button import Button, button_rects, draw_buttons
-from game.ui.kit.common import draw_footer, draw_header, menu_intent
+from game.ui.kit.common import draw_footer, draw_header, menu_intent, text_height
 from game.ui.kit.focus import FocusList
-from game.ui.kit.layout import outcome_layout, stack
+from game.ui.kit.layout import outcome_layout, shown_from, stack
 from game.ui.kit.panels import badge, bar_width, panel, scroll_bar, tone_colour
+from game.ui.play.play_draw import button_width
 from game.ui.review.glossary import GlossaryOverlay, is_glossary_key
 from game.ui.review.model import load_replay
 from game.ui.review.outcome_presenters import DecisionRowVM, OutcomeVM, outcome_vm
@@ -23,8 +24,8 @@ from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import PopTo, Push, Result, Scene
 from game.ui.shell.screens import open_screen
 
-ROW_LINES = 5
-"""Lines of body text a decision row needs (cue, your choice, best, regret, rule)."""
+BOTTOM = ("again", "picker", "rewind", "review", "debrief")
+"""The buttons along the bottom; the glossary's sits in the header, beside the badge."""
 
 
 class OutcomeScene(Scene):
@@ -51,40 +52,60 @@ class OutcomeScene(Scene):
         return self._note() if callable(self._note) else self._note
 
     def resize(self) -> None:
-        self.layout = lay = outcome_layout(self.ctx.size, self.ctx.metrics,
-                                           len(self.focus.ids))
-        t = self.ctx.t
+        bottom = [i for i in self.focus.ids if i in BOTTOM]
+        self.layout = lay = outcome_layout(self.ctx.size, self.ctx.metrics, len(bottom))
+        t, m = self.ctx.t, self.ctx.metrics
         self.buttons = [Button("again", t("Play again"), lay.buttons[0], "Enter"),
                         Button("picker", t("Other vignettes"), lay.buttons[1], "Esc")]
         if "rewind" in self.focus.ids:
             self.buttons.append(Button("rewind", self.ctx.t("Rewind"), lay.buttons[2], "W"))
-        for item, label, key in (("review", "Review", "R"), ("debrief", "Debrief", "D"),
-                                 ("glossary", "Glossary", "G")):
+        for item, label, key in (("review", "Review", "R"), ("debrief", "Debrief", "D")):
             if item in self.focus.ids:  # the facilitator's tools on this session's log
                 self.buttons.append(Button(item, self.ctx.t(label),
-                                           lay.buttons[self.focus.ids.index(item)], key))
+                                           lay.buttons[bottom.index(item)], key))
+        label = t("Glossary")
+        w = min(button_width(self.ctx, label, "G", m.small), lay.header.width // 3)
+        self.title_box = lay.header.copy()
+        self.title_box.width -= w + m.gap
+        self.buttons.append(Button("glossary", label, pygame.Rect(
+            lay.header.right - w, lay.badge.y, w, lay.badge.height), "G"))
         self.rows = self._row_rects()
+
+    def _row_need(self, row: DecisionRowVM, width: int) -> int:
+        """The height a decision row needs to show all of its text at the chosen size."""
+        ctx, m = self.ctx, self.ctx.metrics
+        inner_w = width - 2 * m.gap
+        head = max(ctx.line_height(m.small) * 2, ctx.line_height(m.body, True) + m.gap)
+        return 2 * m.gap + head + m.gap // 2 + text_height(ctx, "\n".join(self._lines(row)),
+                                                           m.body, inner_w)
 
     @property
     def per_page(self) -> int:
-        m = self.ctx.metrics
-        # v2 moments and the model's reason: two sentences more, up to three lines each in
-        # the narrow column of a small window
-        extra = sum(3 for what in ("timing", "why")
-                    if any(getattr(row, what) for row in self.vm.decisions))
-        row_h = self.ctx.line_height(m.body) * (ROW_LINES + extra) + 2 * m.gap
-        return max(1, (self.layout.decisions.height + m.gap) // (row_h + m.gap))
+        """How many rows from `offset` fit whole (at least one, which scrolls if too tall)."""
+        area = self.layout.decisions
+        needs = [self._row_need(row, area.width) for row in self.vm.decisions]
+        return max(1, shown_from(needs, self.ctx.metrics.gap, area.height, self.offset))
 
     def _row_rects(self) -> list[pygame.Rect]:
+        area, gap = self.layout.decisions, self.ctx.metrics.gap
         shown = self.vm.decisions[self.offset:self.offset + self.per_page]
         if not shown:
             return []
-        area, gap = self.layout.decisions, self.ctx.metrics.gap
         if len(self.vm.decisions) > self.per_page:  # room for the scroll bar: there is more
             area = area.inflate(-(bar_width(self.ctx) + gap), 0).move(-(bar_width(self.ctx)
                                                                         + gap) // 2, 0)
-        h = (area.height - gap * (self.per_page - 1)) // self.per_page
-        return stack(area, [h] * len(shown), gap)
+        needs = [self._row_need(row, area.width) for row in shown]
+        if len(shown) == 1:
+            needs = [min(area.height, needs[0])]
+        return stack(area, needs, gap)
+
+    def _lines(self, row: DecisionRowVM) -> list[str]:
+        t = self.ctx.t
+        lines = [t("You: {choice} ({how})", choice=row.chosen, how=row.how), row.verdict]
+        lines += [text for text in (row.why, row.timing) if text]
+        if row.rule:
+            lines.append(t("Rule broken: {rule}", rule=row.rule))
+        return lines
 
     def on_intent(self, intent: Intent) -> Result:
         if intent.act is Act.BACK:
@@ -93,8 +114,10 @@ class OutcomeScene(Scene):
             return Push(RewindDialog(self.ctx, self.scenario, self.session))
         if intent.act in (Act.UP, Act.DOWN, Act.SCROLL):
             step = -1 if intent.act is Act.UP or intent.amount < 0 else 1
-            limit = max(0, len(self.vm.decisions) - self.per_page)
-            self.offset = max(0, min(limit, self.offset + step))
+            last = len(self.vm.decisions) - 1
+            if step > 0 and self.offset + self.per_page > last:
+                return None  # the last row is already shown whole
+            self.offset = max(0, min(last, self.offset + step))
             self.rows = self._row_rects()
             return None
         chosen = menu_intent(self.focus, button_rects(self.buttons), intent,
@@ -130,7 +153,7 @@ class OutcomeScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         ctx, m, lay, vm = self.ctx, self.ctx.metrics, self.layout, self.vm
         surface.fill(ctx.palette.background)
-        draw_header(ctx, surface, lay.header, vm.title, m.heading)
+        draw_header(ctx, surface, self.title_box, vm.title, m.heading)
         badge(ctx, surface, lay.badge, vm.tone, vm.word, m.heading)
         self._draw_summary(surface, lay.summary)
         shown = vm.decisions[self.offset:self.offset + self.per_page]
@@ -145,10 +168,10 @@ class OutcomeScene(Scene):
                                                  lay.decisions.height),
                        self.offset, len(shown), len(vm.decisions))
         draw_buttons(ctx, surface, self.buttons, self.focus.current, m.body)
-        more = len(vm.decisions) > self.per_page
+        more = len(vm.decisions) > self.per_page or self.offset > 0
         draw_footer(ctx, surface, lay.footer, (f"{self.note} · " if self.note else "")
                     + (ctx.t("Up/Down scroll the decisions · ") if more else "")
-                    + ctx.t("Tab/arrows move · Enter choose · Esc other vignettes"))
+                    + ctx.t("Tab/arrows move · Enter choose · G glossary · Esc other vignettes"))
 
     def _draw_summary(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         ctx, m, vm = self.ctx, self.ctx.metrics, self.vm
@@ -188,10 +211,7 @@ class OutcomeScene(Scene):
                  min_size=m.small, truncate=True)
         badge(ctx, surface, pygame.Rect(inner.right - badge_w, inner.y, badge_w, badge_h),
               row.tone, row.word, m.body)
-        lines = [self.ctx.t("You: {choice} ({how})", choice=row.chosen, how=row.how),
-                 row.verdict] + [text for text in (row.why, row.timing) if text]
-        if row.rule:
-            lines.append(self.ctx.t("Rule broken: {rule}", rule=row.rule))
+        lines = self._lines(row)
         body_y = inner.y + max(cue_h, badge_h) + m.gap // 2
         body = pygame.Rect(inner.x, body_y, inner.width, inner.bottom - body_y)
         ctx.text(surface, "\n".join(lines), body, m.body)
