@@ -31,6 +31,9 @@ from game.core.model import Scenario
 from game.scoring.params import ModelParams
 from game.store.saving import SaveReport
 
+NEXT_SCREENS = ("outcome", "entrustment-rating")
+"""Imported while the vignette plays: opening the outcome cost 70-100 ms of imports."""
+
 
 class Prewarm:
     """Solve ahead, in a background thread, what the end of a session will need: first the
@@ -68,7 +71,10 @@ class Prewarm:
             if attitude:
                 from game.scoring.attitude import grid_bests
                 grid_bests(*self._args)
-            import game.store.capture  # noqa: F401 -- first-use import, off the frame
+            import game.store.capture  # noqa: F401 -- first-use imports, off the frame:
+            from game.ui.shell.screens import screen_class
+            for screen in NEXT_SCREENS:  # the screens the end of a vignette leads to
+                screen_class(screen)
         except Exception as exc:  # noqa: BLE001 -- a failed prewarm only loses the head start
             self.problem = f"{type(exc).__name__}: {exc}"
             return
