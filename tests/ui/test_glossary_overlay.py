@@ -75,3 +75,21 @@ def test_every_term_can_be_read_at_the_smallest_window(make_ctx, language):
         assert overlay.entries[0][0] != GLOSSARY[0][0]
     assert isinstance(press(overlay, pygame.K_g), Pop)
     assert isinstance(press(overlay, pygame.K_ESCAPE), Pop)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])
+@pytest.mark.parametrize("text_size", ["normal", "x-large"])
+def test_the_glossary_button_shows_its_label_whole(make_ctx, lumbar, finished, size,
+                                                     text_size):
+    """The glossary button sits beside the badge with room for its label (it was cut to
+    "Gloss" when sized for the small text its neighbours do not use)."""
+    ctx = make_ctx(size, text_size=text_size)
+    scene = OutcomeScene(ctx, lumbar, finished)
+    scene.resize()
+    ctx.recorder = []
+    scene.draw(pygame.Surface(ctx.size))
+    line = ctx.line_height(ctx.metrics.body)
+    for button in [b for b in scene.buttons if b.id == "glossary"]:
+        placed = next(p for p in ctx.recorder if p.text == button.label)
+        assert button.rect.contains(placed.rect) and not placed.scrolled, button.label
+        assert placed.rect.height < 2 * line, f"{button.label} wraps"

@@ -64,7 +64,7 @@ class OutcomeScene(Scene):
                 self.buttons.append(Button(item, self.ctx.t(label),
                                            lay.buttons[bottom.index(item)], key))
         label = t("Glossary")
-        w = min(button_width(self.ctx, label, "G", m.small), lay.header.width // 3)
+        w = min(button_width(self.ctx, label, "G", m.body), lay.header.width // 3)
         self.title_box = lay.header.copy()
         self.title_box.width -= w + m.gap
         self.buttons.append(Button("glossary", label, pygame.Rect(
