@@ -24,8 +24,8 @@ from game.replay.verify import verify_log
 from game.replay.workshop import new_vote
 from game.scoring.attitude import Attitude
 from game.scoring.params import ModelParams
-from game.ui.shell.input import key_event
-from game.ui.workshop.keys import WAct, map_workshop_key, shifted_number
+from game.ui.shell.input import Act, key_event
+from game.ui.workshop.keys import WORKSHOP_KEYS, shifted_number
 from game.ui.workshop.presenters import attitude_text, vote_vm, weight_choices, weights_text
 from game.ui.workshop.view import projector
 from game.ui.workshop.vote import VoteDesk
@@ -110,12 +110,16 @@ def test_weights_and_attitude_in_words():
 
 
 def test_facilitator_keys():
-    assert map_workshop_key(shifted_number(3)).act is WAct.UNVOTE
-    assert map_workshop_key(shifted_number(3)).number == 3
-    assert map_workshop_key(key_event(pygame.K_3)) is None  # plain numbers: the shared table
-    assert map_workshop_key(key_event(pygame.K_f)).act is WAct.FREEZE
-    assert map_workshop_key(key_event(pygame.K_BACKSPACE)).act is WAct.SKIP_BACK
-    assert map_workshop_key(key_event(pygame.K_f, pygame.KMOD_LCTRL)) is None
+    """The workshop's layer of the one key table; the rest falls through to the player's."""
+    keys = WORKSHOP_KEYS.map
+    assert keys(shifted_number(3)).act is Act.UNVOTE
+    assert keys(shifted_number(3)).number == 3
+    plain = keys(key_event(pygame.K_3))  # plain numbers: the player's table
+    assert plain.act is Act.CHOOSE and plain.number == 3
+    assert keys(key_event(pygame.K_f)).act is Act.FREEZE
+    assert keys(key_event(pygame.K_BACKSPACE)).act is Act.SKIP_BACK
+    assert keys(key_event(pygame.K_f, pygame.KMOD_LCTRL)) is None  # chords are not facilitator keys
+    assert keys(key_event(pygame.K_s)).act is Act.SKIP
 
 
 def test_projector_text_is_larger_and_high_contrast(make_ctx):

@@ -94,7 +94,8 @@ class App:
         self.fullscreen = False
 
     def handle(self, event: pygame.event.Event) -> None:
-        intent = map_event(event)
+        top = self.stack.top
+        intent = map_event(event) if top is None else top.keymap.map(event)
         if intent is not None and intent.act is Act.FULLSCREEN:
             self.toggle_fullscreen()
         elif intent is not None and intent.act is Act.RESIZE:
@@ -187,8 +188,8 @@ def build_app(window: tuple[int, int] | None, services: Services | None,
                     surface.get_size(), t=Translator(settings.language), settings=settings,
                     mode=mode)
     from game.ui.kit.dialogs import HelpOverlay
-    stack = SceneStack(help_factory=lambda: HelpOverlay(ctx, getattr(stack.top, "help_keys",
-                                                                      None)))
+    stack = SceneStack(help_factory=lambda: HelpOverlay(
+        ctx, None if stack.top is None else stack.top.keymap.help_table))
     for scene in first(ctx):
         stack.push(scene)
     app = App(ctx, stack)

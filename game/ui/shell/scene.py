@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.commands import Command
-from game.ui.shell.input import Act, Intent, map_event
+from game.ui.shell.input import PLAYER_KEYS, Act, Intent, Keymap
 
 if TYPE_CHECKING:
     from game.ui.shell.context import UiContext
@@ -59,15 +59,17 @@ Result = Command | Transition | None
 class Scene(ABC):
     name = "scene"
     overlay = False
+    """An overlay is drawn on top of the scene beneath it instead of replacing it."""
     takes_text = False
     """True while the scene reads typed text: keys like "?" are then text, not shortcuts."""
-    """An overlay is drawn on top of the scene beneath it instead of replacing it."""
+    keymap: Keymap = PLAYER_KEYS
+    """What keys mean on this screen: the player's table, or a layer of it (data, not code)."""
 
     def __init__(self, ctx: UiContext):
         self.ctx = ctx
 
     def handle_event(self, event: pygame.event.Event) -> Result:
-        intent = map_event(event)
+        intent = self.keymap.map(event)
         return None if intent is None else self.on_intent(intent)
 
     def on_intent(self, intent: Intent) -> Result:
@@ -110,7 +112,7 @@ class SceneStack:
         top = self.top
         if top is None:
             return
-        intent = map_event(event)
+        intent = top.keymap.map(event)
         if intent is not None and intent.act is Act.HELP and top.name != "help" \
                 and not top.takes_text \
                 and self.help_factory is not None:

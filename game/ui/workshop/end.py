@@ -23,7 +23,7 @@ from game.ui.shell.scene import PopTo, Replace, Result, Scene, Transition
 from game.ui.shell.screens import open_screen
 from game.ui.workshop import end_draw as draw
 from game.ui.workshop.dialogs import go_back
-from game.ui.workshop.keys import WORKSHOP_KEY_HELP, WAct, map_workshop_key
+from game.ui.workshop.keys import WORKSHOP_END_KEYS
 from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import EndVM, end_vm, score_vm
 from game.ui.workshop.view import base_of, projector
@@ -31,7 +31,7 @@ from game.ui.workshop.view import base_of, projector
 
 class WorkshopEndScene(Scene):
     name = "workshop-end"
-    help_keys = WORKSHOP_KEY_HELP
+    keymap = WORKSHOP_END_KEYS
 
     def __init__(self, ctx: UiContext, workshop: Workshop, phones: PhoneRoom | None = None):
         super().__init__(projector(ctx))
@@ -69,12 +69,13 @@ class WorkshopEndScene(Scene):
 
     # --- scene API -----------------------------------------------------------------------
     def resize(self) -> None:
-        self.layout = draw.end_layout(self.ctx)
+        self.layout = draw.end_layout(self.ctx, self.vm, self.score_text)
         self.buttons = draw.end_buttons(self.ctx, self.layout)
 
     @property
     def per_page(self) -> int:
-        return draw.rows_per_page(self.ctx, self.layout)
+        rows = self.vm.rows if self.vm is not None else ()
+        return draw.rows_per_page(self.ctx, self.layout, rows, self.offset)
 
     def update(self, dt_ms: int) -> Transition | None:
         result = self._result
@@ -83,19 +84,16 @@ class WorkshopEndScene(Scene):
                 self.error = result
             else:
                 self.vm = result
+                self.resize()  # the boxes fit the comparison's words
         return None
 
-    def handle_event(self, event: pygame.event.Event) -> Result:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_w \
-                and self.phones is not None and self.phones.server is not None:
-            self.show_spread = not self.show_spread  # the room's histogram, or the rows
-            return None
-        w = map_workshop_key(event)
-        if w is not None:
-            return self._back() if w.act is WAct.SKIP_BACK else None
-        return super().handle_event(event)
-
     def on_intent(self, intent: Intent) -> Result:
+        if intent.act is Act.SPREAD:
+            if self.phones is not None and self.phones.server is not None:
+                self.show_spread = not self.show_spread  # the room's histogram, or the rows
+            return None
+        if intent.act is Act.SKIP_BACK:
+            return self._back()
         if intent.act is Act.BACK:
             return PopTo("workshop-setup")
         if intent.act in (Act.UP, Act.DOWN, Act.SCROLL):

@@ -1,76 +1,66 @@
-"""The facilitator's keys: raw key presses -> workshop intents, and the help table for them.
+"""The facilitator's keys: a layer of the player's key table, as data.
 
-The player's key table (`game.ui.shell.input`) has no room for facilitator keys, and it drops the
-Shift modifier from number keys; the workshop needs both (Shift+number takes a vote back).
-So workshop scenes look at a key press here first and fall back to `map_event` for the
-shared keys. The help overlay lists `WORKSHOP_KEY_HELP` while a workshop scene is on top, so
-the keys on screen are the keys that work.
+The workshop needs keys the player's table gives other meanings or none (Shift+number takes
+a vote back, R reveals the votes). It declares them here as a layer of `PLAYER_KEYS`, so the
+one mapping in `game.ui.shell.input` turns every key press into an intent; facilitator keys
+are only plain presses (Ctrl/Alt/Meta chords fall through to the player's table). The help
+overlay lists `WORKSHOP_KEYS.help` while a workshop scene is on top, so the keys on screen
+are the keys that work.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
-
 import pygame
 
-
-class WAct(StrEnum):
-    UNVOTE = "unvote"        # Shift+number: one vote less for option n
-    FREEZE = "freeze"        # F
-    REVEAL = "reveal"        # R
-    HOT_SEAT = "hot_seat"    # H
-    METERS = "meters"        # M
-    SKIP_BACK = "skip_back"  # Backspace
-    NOTE = "note"            # A
-    COUNTDOWN = "countdown"  # C: the phones' vote closes in 30 s
-
-
-@dataclass(frozen=True)
-class WIntent:
-    act: WAct
-    number: int = 0
-
-
-_NUMBERS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
-_NUMBERS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})
-_LETTERS = {pygame.K_f: WAct.FREEZE, pygame.K_r: WAct.REVEAL, pygame.K_h: WAct.HOT_SEAT,
-            pygame.K_m: WAct.METERS, pygame.K_BACKSPACE: WAct.SKIP_BACK,
-            pygame.K_a: WAct.NOTE, pygame.K_c: WAct.COUNTDOWN}
-_CHORDS = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
-
-WORKSHOP_KEY_HELP: tuple[tuple[str, str], ...] = (
-    ("1 - 9", "one vote more for that option (after R: pick the option to follow)"),
-    ("Shift + 1 - 9", "one vote less for that option"),
-    ("Up / Down", "one vote more / less for the focused option"),
-    ("Tab / Shift+Tab", "move the focus"),
-    ("H", "hot seat on / off: participants vote one by one, votes hidden"),
-    ("R", "reveal / hide the votes (elsewhere: the meters and scores)"),
-    ("C", "phones: the vote closes in 30 seconds (a countdown on every phone)"),
-    ("Enter", "follow the majority, or the option picked; continue"),
-    ("F", "freeze / resume time"),
-    ("Backspace", "go back to the last decision"),
-    ("M", "show / hide learning and harm so far"),
-    ("A", "add a note at this moment"),
-    ("S / Esc / F11", "skip narration · leave (asks) · full screen"),
+from game.ui.shell.input import (
+    PLAYER_KEYS,
+    Act,
+    Binding,
+    Press,
+    Shown,
+    key_event,
+    keys,
+    number_keys,
+    press,
 )
-"""Every key the workshop understands, as its help overlay lists them (F1 or ? opens it)."""
 
+WORKSHOP_KEYS = PLAYER_KEYS.layer("workshop", (
+    *number_keys(Act.UNVOTE, shift=True, plain=True),
+    *keys(Act.FREEZE, pygame.K_f, plain=True), *keys(Act.REVEAL, pygame.K_r, plain=True),
+    *keys(Act.HOT_SEAT, pygame.K_h, plain=True), *keys(Act.METERS, pygame.K_m, plain=True),
+    *keys(Act.SKIP_BACK, pygame.K_BACKSPACE, plain=True), *keys(Act.NOTE, pygame.K_a, plain=True),
+    *keys(Act.COUNTDOWN, pygame.K_c, plain=True),
+), help=(
+    Shown("1 - 9", "one vote more for that option (after R: pick the option to follow)",
+          press(*(getattr(pygame, f"K_{n}") for n in range(1, 10)), shift=False)),
+    Shown("Shift + 1 - 9", "one vote less for that option",
+          press(*(getattr(pygame, f"K_{n}") for n in range(1, 10)), shift=True)),
+    Shown("Up / Down", "one vote more / less for the focused option",
+          press(pygame.K_UP, pygame.K_DOWN)),
+    Shown("Tab / Shift+Tab", "move the focus",
+          (Press(pygame.K_TAB, False), Press(pygame.K_TAB, True))),
+    Shown("H", "hot seat on / off: participants vote one by one, votes hidden", press(pygame.K_h)),
+    Shown("R", "reveal / hide the votes (elsewhere: the meters and scores)", press(pygame.K_r)),
+    Shown("C", "phones: the vote closes in 30 seconds (a countdown on every phone)",
+          press(pygame.K_c)),
+    Shown("Enter", "follow the majority, or the option picked; continue", press(pygame.K_RETURN)),
+    Shown("F", "freeze / resume time", press(pygame.K_f)),
+    Shown("Backspace", "go back to the last decision", press(pygame.K_BACKSPACE)),
+    Shown("M", "show / hide learning and harm so far", press(pygame.K_m)),
+    Shown("A", "add a note at this moment", press(pygame.K_a)),
+    Shown("S / Esc / F11", "skip narration · leave (asks) · full screen",
+          press(pygame.K_s, pygame.K_ESCAPE, pygame.K_F11)),
+))
+"""Every key the workshop understands; its help overlay lists them (F1 or ? opens it)."""
 
-def map_workshop_key(event: pygame.event.Event) -> WIntent | None:
-    """The facilitator intent of a key press, or None (then the shared key table applies)."""
-    if event.type != pygame.KEYDOWN:
-        return None
-    mod = int(getattr(event, "mod", 0))
-    if mod & _CHORDS:
-        return None
-    if event.key in _NUMBERS:
-        return WIntent(WAct.UNVOTE, _NUMBERS[event.key]) if mod & pygame.KMOD_SHIFT else None
-    act = _LETTERS.get(event.key)
-    return WIntent(act) if act is not None else None
+WORKSHOP_END_KEYS = WORKSHOP_KEYS.layer("workshop-end", (
+    Binding(Press(pygame.K_w), Act.SPREAD),
+))
+"""The workshop's end adds W: with phones, the room's histogram instead of the rows."""
+
+WORKSHOP_KEY_HELP: tuple[tuple[str, str], ...] = WORKSHOP_KEYS.help_table
 
 
 def shifted_number(number: int) -> pygame.event.Event:
     """A synthetic Shift+number press (tests and scripted demos)."""
-    return pygame.event.Event(pygame.KEYDOWN, key=getattr(pygame, f"K_{number}"),
-                              mod=pygame.KMOD_LSHIFT, unicode="", scancode=0)
+    return key_event(getattr(pygame, f"K_{number}"), pygame.KMOD_LSHIFT)

@@ -29,7 +29,7 @@ from game.ui.shell.scene import Push, Replace, Result, Scene, Transition
 from game.ui.shell.screens import open_screen
 from game.ui.workshop import play_draw as draw
 from game.ui.workshop.dialogs import go_back, leave_dialog, note_dialog
-from game.ui.workshop.keys import WORKSHOP_KEY_HELP, WAct, WIntent, map_workshop_key
+from game.ui.workshop.keys import WORKSHOP_KEYS
 from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import MetersVM, meters_vm
 from game.ui.workshop.view import base_of, projector
@@ -38,11 +38,13 @@ from game.ui.workshop.vote import VoteDesk
 MAX_LINES = 40
 COUNTDOWN_S = 30
 """C: seconds the phones have left to vote (a room votes in well under a minute)."""
+FACILITATOR_ACTS = frozenset({Act.FREEZE, Act.REVEAL, Act.METERS, Act.HOT_SEAT, Act.COUNTDOWN,
+                              Act.UNVOTE, Act.SKIP_BACK, Act.NOTE})
 
 
 class WorkshopPlayScene(Scene):
     name = "workshop-play"
-    help_keys = WORKSHOP_KEY_HELP
+    keymap = WORKSHOP_KEYS
 
     def __init__(self, ctx: UiContext, workshop: Workshop, message: str = "",
                  phones: PhoneRoom | None = None):
@@ -173,42 +175,41 @@ class WorkshopPlayScene(Scene):
         if self.workshop.consequence is not None and self.consequence is None:
             self.consequence = narrate(self.scenario, self.workshop.consequence, self.ctx.t)
 
-    def handle_event(self, event: pygame.event.Event) -> Result:
-        w = map_workshop_key(event)
-        return self.on_workshop(w) if w is not None else super().handle_event(event)
-
-    def on_workshop(self, w: WIntent) -> Result:
+    def on_workshop(self, w: Intent) -> Result:
+        """The facilitator's keys (`WORKSHOP_KEYS`): freeze, reveal, hot seat, votes back."""
         self.message = ""
         desk = self.desk if self.phase == "vote" else None
-        if w.act is WAct.FREEZE:
+        if w.act is Act.FREEZE:
             self.workshop.toggle_freeze()
-        elif w.act is WAct.REVEAL and desk is not None:
+        elif w.act is Act.REVEAL and desk is not None:
             desk.toggle_reveal()
-        elif w.act is WAct.REVEAL and self.phase == "ended":
+        elif w.act is Act.REVEAL and self.phase == "ended":
             self.score_shown = not self.score_shown
-        elif w.act in (WAct.REVEAL, WAct.METERS):
+        elif w.act in (Act.REVEAL, Act.METERS):
             self.meters_shown = not self.meters_shown
-        elif w.act is WAct.HOT_SEAT and desk is not None:
+        elif w.act is Act.HOT_SEAT and desk is not None:
             desk.toggle_hot_seat()
-        elif w.act is WAct.COUNTDOWN and desk is not None and self.phones is not None \
+        elif w.act is Act.COUNTDOWN and desk is not None and self.phones is not None \
                 and self.phones.server is not None and not desk.revealed:
             self.phones.room.countdown(COUNTDOWN_S)
             self.message = self.ctx.t("Phones: the vote closes in {s} seconds.", s=COUNTDOWN_S)
-        elif w.act is WAct.UNVOTE and desk is not None:
+        elif w.act is Act.UNVOTE and desk is not None:
             desk.add(desk.option(w.number), -1)
-        elif w.act is WAct.SKIP_BACK:
+        elif w.act is Act.SKIP_BACK:
             self.go_back()
-        elif w.act is WAct.NOTE:
+        elif w.act is Act.NOTE:
             return self._note()
         self._refresh()
         return None
 
     def on_intent(self, intent: Intent) -> Result:
         act, phase = intent.act, self.phase
+        if act in FACILITATOR_ACTS:
+            return self.on_workshop(intent)
         if act is Act.BACK:
             return self._confirm_leave()
         if act is Act.PAUSE or (act is Act.AWAY and not self.frozen):
-            return self.on_workshop(WIntent(WAct.FREEZE))
+            return self.on_workshop(Intent(Act.FREEZE))
         if phase == "vote" and self.desk is not None:
             return self._vote_intent(self.desk, intent)
         if act in (Act.SKIP, Act.RIGHT) and phase == "running":
@@ -264,9 +265,9 @@ class WorkshopPlayScene(Scene):
         if item == "skip":
             return self._skip()
         if item == "freeze":
-            return self.on_workshop(WIntent(WAct.FREEZE))
+            return self.on_workshop(Intent(Act.FREEZE))
         if item == "help":
-            return Push(HelpOverlay(base_of(self.ctx), WORKSHOP_KEY_HELP))
+            return Push(HelpOverlay(base_of(self.ctx), WORKSHOP_KEYS.help_table))
         if item == "continue":
             self.consequence = None
             self.workshop.go_on()
