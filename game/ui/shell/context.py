@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -84,6 +85,17 @@ class TextPlacement:
     """Its box was too short for it at the chosen size, so the box scrolls and shows a bar."""
 
 
+def _tutorial_if(scenario_id: str, path: Path) -> Scenario | None:
+    """The tutorial vignette when it is the one asked for (None if it cannot be loaded)."""
+    from game.content.loader import load_scenario
+    from game.content.problems import ContentError
+    try:
+        scenario = load_scenario(path)
+    except (ContentError, OSError):
+        return None
+    return scenario if scenario.id == scenario_id else None
+
+
 def _silent(_: str) -> None:
     return None
 
@@ -152,12 +164,18 @@ class UiContext:
 
     def scenario_finder(self) -> Callable[[str], Scenario | None]:
         """Look vignettes up in this run's library (the shipped one without services: the
-        replay viewer started from the command line)."""
-        if self.services is not None:
-            return self.services.catalogue().get
+        replay viewer started from the command line), and the tutorial vignette, which is
+        recorded like any session but lives outside the library."""
         from game import paths
-        from game.content.catalogue import load_catalogue
-        return load_catalogue(paths.scenarios_dir()).get
+        if self.services is not None:
+            library = self.services.catalogue().get
+        else:
+            from game.content.catalogue import load_catalogue
+            library = load_catalogue(paths.scenarios_dir()).get
+
+        def find(scenario_id: str) -> Scenario | None:
+            return library(scenario_id) or _tutorial_if(scenario_id, paths.tutorial_file())
+        return find
 
     def font_px(self, size: int) -> int:
         return max(8, round(size * self.theme.fonts.scale))
