@@ -47,7 +47,8 @@ def test_first_start_runs_the_tutorial_then_remembers(library, home):
     finally:
         app.stack.close_all()
     assert first_scenes(app.ctx, None, None, tutorial=False)[-1].name == "title"
-    assert not (home / "logs").exists() or not list((home / "logs").iterdir())
+    logs = list((home / "logs").iterdir())  # the tutorial is recorded, and nothing else
+    assert len(logs) == 1 and "first_steps" in logs[0].name
 
 
 def test_skipping_also_counts_as_seen(ctx, home):
@@ -67,7 +68,9 @@ def test_pages_by_keyboard(ctx, home):
     assert intro.last and intro.buttons[0].label == "Start the tutorial vignette"
     result = press(intro, pygame.K_RETURN)
     assert isinstance(result, Replace) and isinstance(result.scene, TutorialPlayScene)
-    assert result.scene.session.log_path is None  # practice for the controls, not a record
+    log = result.scene.session.log_path  # a log like any session (Review and Debrief)
+    assert log is not None and "first_steps" in log.name
+    result.scene.close()
 
 
 def test_coach_marks_come_in_order_and_freeze_the_clock(ctx):

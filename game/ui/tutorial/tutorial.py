@@ -2,8 +2,10 @@
 vignette with coach marks (tutorial_play.py).
 
 Shown by itself on the very first start (settings.tutorial_seen false), and any time from the
-title menu. The vignette lives in scenarios/tutorial/, outside the picker's folder, and is
-played unrecorded: it is practice for the controls, not a result for the history.
+title menu. The vignette lives in scenarios/tutorial/, outside the picker's folder. It is
+recorded like any practice session (a log, so its outcome offers Review and Debrief), on a
+fixed seed so every player meets the same mistakes; it is not a result for the history or
+Progress (it teaches the controls).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 import pygame
 
 from game import paths
-from game.app.sessions import start_tutorial
+from game.app.sessions import TUTORIAL_SEED, Launch, start_session
 from game.config import save_settings
 from game.content.loader import load_scenario
 from game.content.problems import ContentError
@@ -31,7 +33,7 @@ from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Replace, Result, Scene
 from game.ui.shell.screens import open_screen
 
-TUTORIAL_FILE = paths.PROJECT_ROOT / "scenarios" / "tutorial" / "first_steps.yaml"
+TUTORIAL_FILE = paths.tutorial_file()
 
 
 def pages(t: Tr) -> list[tuple[str, str]]:
@@ -75,7 +77,10 @@ def mark_seen(ctx: UiContext) -> None:
 
 
 def tutorial_session(ctx: UiContext, scenario: Scenario) -> RecordedSession:
-    return start_tutorial(scenario, ctx.settings.pace)
+    """A logged practice session on the tutorial's fixed seed (unlogged, with the reason on
+    the session, if the log cannot be written: the tutorial still plays)."""
+    return start_session(scenario, scenario.trainees[0].id, "practice", ctx.settings.pace,
+                         Launch(TUTORIAL_SEED))
 
 
 class TutorialIntroScene(Scene):
