@@ -53,9 +53,10 @@ def table_strings() -> list[str]:
     from game.ui.kit.theme import PALETTE_NAMES, TEXT_SIZE_NAMES
     from game.ui.kit.vocabulary import RATINGS, TRANSLATED_TABLES
     from game.ui.settings.settings import PACE_NAMES
-    from game.ui.shell.input import KEY_HELP
-    from game.ui.workshop.keys import WORKSHOP_KEY_HELP
-    strings = [s for pair in (*KEY_HELP, *WORKSHOP_KEY_HELP) for s in pair]
+    from game.ui.shell.screens import SCREENS, screen_class
+    keymaps = {screen_class(name).keymap for name in SCREENS}
+    strings = [s for keymap in keymaps for row in (*keymap.help, *keymap.legends)
+               for s in (row.keys, row.meaning) if s]  # help rows and footer legends
     for table in (*TRANSLATED_TABLES, PACE_NAMES, PALETTE_NAMES, TEXT_SIZE_NAMES):
         strings.extend(table.values())
     strings += [text for _, word, detail in RATINGS.values() for text in (word, detail)]

@@ -19,11 +19,12 @@ from game.ui.play.presenters import Line
 from game.ui.review import track as replay_track
 from game.ui.review import viewer_draw as replay_draw
 from game.ui.review.cursor import Cursor
-from game.ui.review.glossary import GLOSSARY_KEY, GlossaryOverlay
+from game.ui.review.glossary import GlossaryOverlay
+from game.ui.review.keys import VIEWER_KEYS
 from game.ui.review.model import DecisionMark, ReplayModel, load_replay
 from game.ui.review.presenters import DecisionPanelVM, clock, decision_panel
 from game.ui.shell.context import UiContext
-from game.ui.shell.input import Act, map_event
+from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result, Scene
 from game.ui.shell.screens import open_screen
 
@@ -34,6 +35,7 @@ MESSAGE_MS = 4000
 
 class ReplayViewerScene(Scene):
     name = "replay"
+    keymap = VIEWER_KEYS
 
     def __init__(self, ctx: UiContext, model: ReplayModel):
         super().__init__(ctx)
@@ -74,47 +76,43 @@ class ReplayViewerScene(Scene):
     def resize(self) -> None:
         self.layout = replay_draw.viewer_layout(self.ctx)
 
-    # --- input -------------------------------------------------------------------------
-    def handle_event(self, event: pygame.event.Event) -> Result:
+    # --- input (keys: review.keys.VIEWER_KEYS) -------------------------------------------
+    def on_intent(self, intent: Intent) -> Result:
+        if intent.act is Act.BACK:
+            return Pop()
         result: Result = None
-        if event.type == pygame.KEYDOWN and event.key in KEYS and not self.model.error:
-            result = self._key(event.key)
-        else:
-            intent = map_event(event)
-            if intent is not None and intent.act is Act.BACK:
-                return Pop()
-            if intent is not None and intent.act is Act.CLICK and not self.model.error:
-                self._click(intent.pos)
+        if not self.model.error:
+            result = self._act(intent)
         self._sync()
         return result
 
-    def _key(self, key: int) -> Result:
-        c, t = self.cursor, self.ctx.t
-        if key == pygame.K_SPACE:
+    def _act(self, intent: Intent) -> Result:
+        c, t, act = self.cursor, self.ctx.t, intent.act
+        if act is Act.CLICK:
+            self._click(intent.pos)
+        elif act is Act.PLAY:
             c.toggle_play()
-        elif key == pygame.K_PERIOD:
-            c.step(1)
-        elif key == pygame.K_COMMA:
-            c.step(-1)
-        elif key == pygame.K_s:
+        elif act is Act.STEP:
+            c.step(intent.amount)
+        elif act is Act.SPEED:
             self.say(t("Speed {n}x", n=c.cycle_speed()))
-        elif key in (pygame.K_RIGHT, pygame.K_PAGEDOWN, pygame.K_n):
+        elif act is Act.LATER:
             if c.jump(1) is None:
                 self.say(t("No later decision point"))
-        elif key in (pygame.K_LEFT, pygame.K_PAGEUP):
+        elif act is Act.EARLIER:
             if c.jump(-1) is None:
                 self.say(t("No earlier decision point"))
-        elif key == pygame.K_HOME:
+        elif act is Act.FIRST:
             c.home()
-        elif key == pygame.K_END:
+        elif act is Act.LAST:
             c.end()
-        elif key == pygame.K_a:
+        elif act is Act.NOTE:
             return Push(self._note_entry())
-        elif key == pygame.K_b:
+        elif act is Act.BRANCH:
             return self._branch()
-        elif key == pygame.K_d:
+        elif act is Act.DEBRIEF:
             return Push(open_screen("debrief", self.ctx, self.model.path, self.model.find))
-        elif key == GLOSSARY_KEY:
+        elif act is Act.GLOSSARY:
             return Push(GlossaryOverlay(self.ctx))
         return None
 
@@ -169,8 +167,3 @@ class ReplayViewerScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         replay_draw.draw_viewer(self, surface)
 
-
-KEYS = {pygame.K_SPACE, pygame.K_PERIOD, pygame.K_COMMA, pygame.K_s, pygame.K_RIGHT,
-        pygame.K_LEFT, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_n, pygame.K_HOME,
-        pygame.K_END, pygame.K_a, pygame.K_b, pygame.K_d, GLOSSARY_KEY}
-"""Keys the viewer handles itself (so they never reach the generic intent mapping)."""

@@ -19,6 +19,7 @@ from game.ui.kit.common import draw_footer, text_height
 from game.ui.kit.layout import frame, share, split_x, split_y, stack
 from game.ui.kit.panels import badge, panel, tone_colour
 from game.ui.play.play_draw import draw_narration, draw_procedure
+from game.ui.review.keys import VIEWER_KEYS
 from game.ui.review.presenters import DecisionPanelVM, clock
 from game.ui.review.track import draw_track, draw_transport
 from game.ui.shell.context import UiContext
@@ -105,9 +106,7 @@ def draw_viewer(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
         draw_notes(scene, surface, lay.notes)
     draw_transport(scene, surface)
     draw_track(scene, surface)
-    draw_footer(ctx, surface, lay.footer, t(
-        "Space play/pause · . , step · S speed · ←/→ decisions · Home/End · A note · "
-        "B branch · D debrief · Esc back"))
+    draw_footer(ctx, surface, lay.footer, t(VIEWER_KEYS.legend(0)))
 
 
 def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
@@ -190,8 +189,7 @@ def draw_info(scene: ReplayViewerScene, surface: pygame.Surface, rect: Rect) -> 
         where = t("No decision point after this moment · D opens the debrief")
     else:
         where = t("This session reached no decision point.")
-    keys = t("Space play or pause · . and , step · S speed 1x, 4x, 16x · ←/→ or PgUp/PgDn "
-             "decisions · Home/End · A note · B branch here · D debrief")
+    keys = t(VIEWER_KEYS.legend(1))
     plan = "\n".join(t("{n}. {time} {symbol} {word}: {chosen}", n=d.number,
                         time=clock(d.tick), symbol=d.symbol, word=d.word,
                         chosen=d.detail.chosen_label) for d in model.decisions)
