@@ -16,6 +16,7 @@ from game.app.calibration import ANCHORS, SCALE_NAME
 from game.ui.kit.button import Button, button_rects, draw_buttons
 from game.ui.kit.common import menu_intent
 from game.ui.kit.focus import FocusList
+from game.ui.kit.help_keys import RATING_KEYS
 from game.ui.kit.layout import centred
 from game.ui.kit.panels import dim, panel
 from game.ui.shell.context import UiContext
@@ -28,6 +29,8 @@ SKIP = "skip"
 class RatingOverlay(Scene):
     name = "entrustment-rating"
     overlay = True
+    keymap = RATING_KEYS
+    """What F1 lists here (game/ui/kit/help_keys.py)."""
 
     def __init__(self, ctx: UiContext, trainee: str, on_rated: Callable[[int | None], None]):
         super().__init__(ctx)

@@ -19,6 +19,7 @@ from game.app.recommend import Mark, current_marks
 from game.ui.kit.button import Button, button_need, draw_button
 from game.ui.kit.common import draw_footer, draw_header, menu_intent, section, text_height
 from game.ui.kit.focus import FocusList
+from game.ui.kit.help_keys import PICKER_KEYS
 from game.ui.kit.layout import keep_in_view, picker_layout, shown_from, stack
 from game.ui.kit.panels import bar_width, focus_ring, panel, scroll_bar
 from game.ui.kit.vocabulary import mode_name
@@ -53,6 +54,8 @@ def mark_words(mark: Mark, t: Tr) -> str:
 
 class PickerScene(Scene):
     name = "picker"
+    keymap = PICKER_KEYS
+    """What F1 lists here (game/ui/kit/help_keys.py)."""
 
     def __init__(self, ctx: UiContext):
         super().__init__(ctx)

@@ -17,6 +17,7 @@ import pygame
 from game.ui.kit.button import Button, button_rects, draw_buttons
 from game.ui.kit.common import draw_footer, menu_intent, text_height
 from game.ui.kit.focus import FocusList
+from game.ui.kit.help_keys import TITLE_KEYS
 from game.ui.kit.layout import frame
 from game.ui.kit.vocabulary import MODE_TEXT, mode_name
 from game.ui.shell.context import Metrics, UiContext
@@ -88,6 +89,8 @@ def text_width(size: tuple[int, int], m: Metrics) -> int:
 
 class TitleScene(Scene):
     name = "title"
+    keymap = TITLE_KEYS
+    """What F1 lists here (game/ui/kit/help_keys.py)."""
 
     def __init__(self, ctx: UiContext):
         super().__init__(ctx)

@@ -11,6 +11,7 @@ import pygame
 from game.ui.kit.button import Button, button_rects, draw_buttons
 from game.ui.kit.common import menu_intent
 from game.ui.kit.focus import FocusList
+from game.ui.kit.help_keys import MENU_TABLES
 from game.ui.kit.layout import centred
 from game.ui.kit.panels import dim, panel, scroll_bar
 from game.ui.kit.text import text_height
@@ -67,9 +68,13 @@ class HelpOverlay(Scene):
         head_h = ctx.line_height(m.heading, True) + m.gap
         ctx.text(surface, ctx.t("Keys"), pygame.Rect(inner.x, inner.y, inner.width, head_h),
                  m.heading, p.text, True)
-        hint = ctx.t("Esc, Enter or F1 closes this help. In assessment the clock keeps "
-                     "running.") if ctx.mode == "assessment" else \
-            ctx.t("Esc, Enter or F1 closes this help. The vignette is paused meanwhile.")
+        if self.keys in MENU_TABLES:  # a menu screen's own keys: no vignette is running
+            hint = ctx.t("Esc, Enter or F1 closes this help.")
+        elif ctx.mode == "assessment":
+            hint = ctx.t("Esc, Enter or F1 closes this help. In assessment the clock keeps "
+                         "running.")
+        else:
+            hint = ctx.t("Esc, Enter or F1 closes this help. The vignette is paused meanwhile.")
         hint_h = text_height(ctx.cache, ctx.theme.fonts, hint, m.small, inner.width)
         ctx.text(surface, hint, pygame.Rect(inner.x, inner.bottom - hint_h, inner.width,
                                             hint_h), m.small, p.muted)

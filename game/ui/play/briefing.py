@@ -24,6 +24,7 @@ from game.ui.kit.common import (
     text_height,
 )
 from game.ui.kit.focus import FocusList
+from game.ui.kit.help_keys import BRIEFING_KEYS
 from game.ui.kit.layout import (
     briefing_layout,
     keep_in_view,
@@ -43,6 +44,8 @@ from game.ui.shell.screens import open_screen
 
 class BriefingScene(Scene):
     name = "briefing"
+    keymap = BRIEFING_KEYS
+    """What F1 lists here (game/ui/kit/help_keys.py)."""
 
     def __init__(self, ctx: UiContext, scenario: Scenario, profile: str | None = None):
         super().__init__(ctx)

@@ -16,6 +16,7 @@ from game.app.recommend import Vignette
 from game.app.sessions import player_id
 from game.store.listing import recorded_sessions
 from game.ui.kit.common import draw_footer, draw_header, text_height
+from game.ui.kit.help_keys import PROGRESS_KEYS
 from game.ui.kit.layout import frame, share
 from game.ui.kit.panels import focus_ring, panel, tone_colour
 from game.ui.progress.calibration_plot import CAPTION, draw_calibration, grid_size
@@ -44,6 +45,8 @@ def profile_name(player: str) -> str:
 
 class ProgressScene(Scene):
     name = "progress"
+    keymap = PROGRESS_KEYS
+    """What F1 lists here (game/ui/kit/help_keys.py)."""
 
     def __init__(self, ctx: UiContext, player: str | None = None):
         super().__init__(ctx)

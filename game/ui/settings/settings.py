@@ -18,6 +18,7 @@ from game.i18n import LANGUAGES
 from game.ui.kit.button import Button, draw_button
 from game.ui.kit.common import draw_footer, draw_header, menu_intent
 from game.ui.kit.focus import FocusList
+from game.ui.kit.help_keys import SETTINGS_KEYS
 from game.ui.kit.layout import even_rows, frame
 from game.ui.kit.panels import focus_ring, panel
 from game.ui.kit.theme import PALETTE_NAMES, TEXT_SIZE_NAMES
@@ -107,6 +108,8 @@ def voice_available(services: Services | None) -> bool:
 
 class SettingsScene(Scene):
     name = "settings"
+    keymap = SETTINGS_KEYS
+    """What F1 lists here (game/ui/kit/help_keys.py)."""
 
     def __init__(self, ctx: UiContext):
         super().__init__(ctx)

@@ -25,6 +25,7 @@ from game.replay.session import RecordedSession
 from game.ui.kit.button import Button, button_rects, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, menu_intent, text_height
 from game.ui.kit.focus import FocusList
+from game.ui.kit.help_keys import TUTORIAL_KEYS
 from game.ui.kit.layout import frame
 from game.ui.kit.panels import panel
 from game.ui.play.presenters import Tr
@@ -85,6 +86,8 @@ def tutorial_session(ctx: UiContext, scenario: Scenario) -> RecordedSession:
 
 class TutorialIntroScene(Scene):
     name = "tutorial"
+    keymap = TUTORIAL_KEYS
+    """What F1 lists here (game/ui/kit/help_keys.py)."""
 
     def __init__(self, ctx: UiContext):
         super().__init__(ctx)
