@@ -84,7 +84,7 @@ def test_a_tie_is_called_a_tie_and_its_bars_are_equal(tiny, ctx):
     surface = pygame.Surface(ctx.size)
     panel = pygame.Rect(500, 60, 760, 600)
     draw_vote(ctx, surface, panel, desk)
-    regions = vote_regions(ctx, panel, len(desk.options))
+    regions = vote_regions(ctx, panel, desk)
 
     def bar_pixels(row: pygame.Rect) -> int:
         parts = row_parts(ctx, row)

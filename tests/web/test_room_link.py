@@ -69,10 +69,11 @@ def test_going_back_keeps_the_votes_and_the_end_gives_every_phone_its_summary(
     parent = w.session.log_path
     assert w.go_back() == 1
     assert w.phase == "vote" and room.current.decision == "d1" and not room.current.revealed
-    assert w.ballot.vote.counts == {"cue": 1}  # the phone's vote kept, the hand recounted
+    assert w.ballot.vote.counts == {"cue": 2}  # the phone's vote and the hand both kept
+    assert room.current.hands == {"cue": 1}     # once: not the workshop's kept count again
     room.vote(phones[1].key, "d1", "cue")
     link.poll()
-    assert w.ballot.vote.counts == {"cue": 2}
+    assert w.ballot.vote.counts == {"cue": 3}
     w.toggle_reveal()
     w.follow()
     while w.phase != "ended":

@@ -4,6 +4,9 @@ Top: how the story ended and its score (revealed here: this is the debrief). Mid
 per decision, paged with Up/Down when they do not all fit: the room's counts, majority,
 followed and optimal options, a ✔/✖ verdict in words. Bottom: the risk weights the room's
 majorities fit, a discussion prompt, and the buttons.
+
+Every box is as tall as its words need at the projector's sizes (nothing scrolls on a
+projector); a row that does not fit goes to the next page instead.
 """
 
 from __future__ import annotations
@@ -15,13 +18,14 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.kit.button import Button, draw_buttons
-from game.ui.kit.common import draw_footer, draw_header
-from game.ui.kit.layout import frame, share, split_x, stack
+from game.ui.kit.common import draw_footer, draw_header, text_height
+from game.ui.kit.layout import frame, split_x, stack
 from game.ui.kit.panels import panel, tone_colour
 from game.ui.shell.context import UiContext
-from game.ui.workshop.presenters import EndRowVM
+from game.ui.workshop.presenters import EndRowVM, EndVM
 from game.ui.workshop.room_draw import draw_histogram
 from game.ui.workshop.room_presenters import room_histogram
+from game.ui.workshop.view import fit, fit_text
 
 if TYPE_CHECKING:
     from game.ui.workshop.end import WorkshopEndScene
@@ -37,11 +41,19 @@ class EndLayout:
     footer: pygame.Rect
 
 
-def end_layout(ctx: UiContext) -> EndLayout:
+def end_layout(ctx: UiContext, vm: EndVM | None = None, score_text: str = "") -> EndLayout:
+    """`vm`: the comparison once computed (the outcome and attitude boxes then fit its words)."""
     m = ctx.metrics
     f = frame(ctx.size, m, m.heading)
+    width = f.body.width - 2 * m.gap
     outcome_h = ctx.line_height(m.body, True) + ctx.line_height(m.small) * 2 + 2 * m.gap
     attitude_h = ctx.line_height(m.body) * 2 + ctx.line_height(m.small) + 2 * m.gap
+    if vm is not None:
+        outcome_h = max(outcome_h, text_height(ctx, vm.title, m.body, width, True) + 2 * m.gap
+                        + text_height(ctx, f"{score_text}\n{vm.weight_text}".strip(), m.small,
+                                      width))
+        attitude_h = text_height(ctx, vm.attitude, m.body, width, True) + \
+            text_height(ctx, vm.prompt, m.small, width) + 2 * m.gap
     rows_h = f.body.height - outcome_h - attitude_h - m.button_h - 3 * m.gap
     outcome, rows, attitude, bottom = stack(f.body, [outcome_h, rows_h, attitude_h,
                                                      m.button_h], m.gap)
@@ -57,23 +69,65 @@ def end_buttons(ctx: UiContext, lay: EndLayout) -> list[Button]:
             Button("setup", t("Another vignette"), lay.buttons[1], "Esc")]
 
 
-def row_height(ctx: UiContext) -> int:
-    """Two columns: cue, votes (two lines) and weights | majority, followed, optimal."""
+@dataclass(frozen=True)
+class RowTexts:
+    """One decision's row: the left column's texts and the right column's, each as (text,
+    colour, bold, size); the verdict is the one in the larger size."""
+
+    left: tuple[tuple[str, tuple[int, int, int], bool, int], ...]
+    right: tuple[tuple[str, tuple[int, int, int], bool, int], ...]
+
+
+def row_texts(ctx: UiContext, row: EndRowVM) -> RowTexts:
+    p, m = ctx.palette, ctx.metrics
+    return RowTexts(
+        ((ctx.t("Decision {n} · {cue}", n=row.number, cue=row.cue), p.muted, False, m.small),
+         (row.counts_text, p.text, False, m.small),
+         (row.weights_text, p.muted, False, m.small)),
+        ((ctx.t("Majority: {a}\nFollowed: {b}", a=row.majority, b=row.followed), p.text,
+          False, m.small), (row.verdict, tone_colour(ctx, row.tone), True, m.body)))
+
+
+def _columns(ctx: UiContext, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
     m = ctx.metrics
-    return max(ctx.line_height(m.small) * 4, ctx.line_height(m.body) * 3) + 2 * m.gap
+    return split_x(rect.inflate(-2 * m.gap, -2 * m.gap), 0.46, m.pad)
 
 
-def rows_per_page(ctx: UiContext, lay: EndLayout) -> int:
+def _heights(ctx: UiContext, texts, width: int) -> list[int]:
+    return [text_height(ctx, text, size, width, bold) for text, _colour, bold, size in texts]
+
+
+def row_height(ctx: UiContext, row: EndRowVM, width: int) -> int:
+    """What a row `width` wide needs to show all its words."""
+    left, right = _columns(ctx, pygame.Rect(0, 0, width, 100))
+    texts = row_texts(ctx, row)
+    return max(sum(_heights(ctx, texts.left, left.width)),
+               sum(_heights(ctx, texts.right, right.width))) + 2 * ctx.metrics.gap
+
+
+def rows_per_page(ctx: UiContext, lay: EndLayout, rows: tuple[EndRowVM, ...] = (),
+                  offset: int = 0) -> int:
+    """How many rows from `offset` fit whole (at least one); when they do not all fit, a
+    line is left for the marks ("Decisions 1-2 of 5")."""
     gap = ctx.metrics.gap
-    marks = ctx.line_height(ctx.metrics.small)
-    return max(1, (lay.rows.height - marks + gap) // (row_height(ctx) + gap))
+    heights = [row_height(ctx, row, lay.rows.width) + gap for row in rows]
+    if offset == 0 and sum(heights) <= lay.rows.height + gap:
+        return max(1, len(rows))
+    room, count = lay.rows.height - ctx.line_height(ctx.metrics.small) + gap, 0
+    for h in heights[offset:]:
+        room -= h
+        if room < 0:
+            break
+        count += 1
+    return max(1, count)
 
 
 def draw_end(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
     ctx, lay, m, t = scene.ctx, scene.layout, scene.ctx.metrics, scene.ctx.t
     surface.fill(ctx.palette.background)
-    draw_header(ctx, surface, lay.header, t("The room and the optimal policy · {title}",
-                                            title=scene.scenario.title), m.heading)
+    title = t("The room and the optimal policy · {title}", title=scene.scenario.title)
+    draw_header(ctx, surface, lay.header, title,
+                fit(ctx, title, lay.header, (m.heading, m.body, m.small), True))
     vm = scene.vm
     _draw_outcome(scene, surface, lay.outcome)
     if vm is None:
@@ -92,17 +146,20 @@ def draw_end(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
             _draw_rows(scene, surface)
         panel(ctx, surface, lay.attitude, border=ctx.palette.accent)
         inner = lay.attitude.inflate(-2 * m.gap, -2 * m.gap)
-        prompt_h = ctx.line_height(m.small)
+        prompt_h = text_height(ctx, vm.prompt, m.small, inner.width)
         ctx.text(surface, vm.attitude, pygame.Rect(inner.x, inner.y, inner.width,
                                                    inner.height - prompt_h), m.body,
                  ctx.palette.text, True)
         ctx.text(surface, vm.prompt, pygame.Rect(inner.x, inner.bottom - prompt_h,
                                                  inner.width, prompt_h), m.small,
-                 ctx.palette.muted, min_size=m.small, truncate=True)
+                 ctx.palette.muted)
     draw_buttons(ctx, surface, scene.buttons, scene.focus.current, m.body)
     log = Path(scene.session.log_path).name if scene.session.log_path else ""
     hint = scene.message or t("Up/Down more decisions · Backspace last decision · Esc another "
                               "vignette · log {log}", log=log)
+    if text_height(ctx, hint, m.small, lay.footer.width) > lay.footer.height:
+        hint = scene.message or t("Up/Down more decisions · Backspace last decision · Esc "
+                                  "another vignette")  # the log's name is in the reports
     if scene.phones is not None and scene.phones.server is not None and not scene.message:
         hint = t("W the room's spread · {hint}", hint=hint)
     draw_footer(ctx, surface, lay.footer, hint)
@@ -114,8 +171,8 @@ def _draw_outcome(scene: WorkshopEndScene, surface: pygame.Surface, rect: pygame
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
     head_h = ctx.line_height(m.body, True)
     title = scene.vm.title if scene.vm else ""
-    ctx.text(surface, title, pygame.Rect(inner.x, inner.y, inner.width, head_h), m.body,
-             ctx.palette.text, True, min_size=m.small, truncate=True)
+    fit_text(ctx, surface, title, pygame.Rect(inner.x, inner.y, inner.width, head_h),
+             (m.body, m.small), ctx.palette.text, True)
     weight = scene.vm.weight_text if scene.vm else ""
     body = pygame.Rect(inner.x, inner.y + head_h, inner.width, inner.height - head_h)
     ctx.text(surface, f"{scene.score_text}\n{weight}".strip(), body, m.small,
@@ -131,10 +188,11 @@ def _draw_rows(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
                  ctx.metrics.body, ctx.palette.muted)
         return
     shown = rows[scene.offset:scene.offset + scene.per_page]
-    gap = ctx.metrics.gap
-    height = (lay.rows.height - ctx.line_height(ctx.metrics.small) - gap * (len(shown))) \
-        // max(1, scene.per_page)
-    for row, rect in zip(shown, stack(lay.rows, [height] * len(shown), gap)):
+    marks = ctx.line_height(ctx.metrics.small) + ctx.metrics.gap if len(rows) > len(shown) \
+        else 0
+    heights = [min(lay.rows.height - marks, row_height(ctx, row, lay.rows.width))
+               for row in shown]
+    for row, rect in zip(shown, stack(lay.rows, heights, ctx.metrics.gap)):
         _draw_row(ctx, surface, row, rect)
     if len(rows) > len(shown):
         h = ctx.line_height(ctx.metrics.small)
@@ -147,16 +205,12 @@ def _draw_rows(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
 
 
 def _draw_row(ctx: UiContext, surface: pygame.Surface, row: EndRowVM, rect: pygame.Rect) -> None:
-    m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, rect, border=tone_colour(ctx, row.tone))
-    left, right = split_x(rect.inflate(-2 * m.gap, -2 * m.gap), 0.46, m.pad)
-    small, body = ctx.line_height(m.small), ctx.line_height(m.body)
-    cue, votes, weights = stack(left, share(left.height, [small, small * 2, small], 0), 0)
-    ctx.text(surface, ctx.t("Decision {n} · {cue}", n=row.number, cue=row.cue), cue,
-             m.small, p.muted, min_size=m.small, truncate=True)
-    ctx.text(surface, row.counts_text, votes, m.small, p.text)
-    ctx.text(surface, row.weights_text, weights, m.small, p.muted)
-    choices, verdict = stack(right, share(right.height, [body * 2, body], 0), 0)
-    ctx.text(surface, ctx.t("Majority: {a}\nFollowed: {b}", a=row.majority, b=row.followed),
-             choices, m.body, p.text)
-    ctx.text(surface, row.verdict, verdict, m.body, tone_colour(ctx, row.tone), True)
+    left, right = _columns(ctx, rect)
+    texts = row_texts(ctx, row)
+    for column, lines in ((left, texts.left), (right, texts.right)):
+        boxes = stack(column, _heights(ctx, lines, column.width), 0)
+        for (text, colour, bold, size), box in zip(lines, boxes):
+            box = box.clip(column)  # a row taller than the page (largest text): it scrolls
+            if box.height:
+                ctx.text(surface, text, box, size, colour, bold)

@@ -15,7 +15,7 @@ import pygame
 
 from game.core.model import End
 from game.ui.kit.button import Button, draw_buttons
-from game.ui.kit.common import draw_footer, section
+from game.ui.kit.common import draw_footer, section, text_height
 from game.ui.kit.layout import frame, split_x, split_y
 from game.ui.kit.panels import panel, tone_colour
 from game.ui.play.play_draw import draw_narration, draw_procedure
@@ -24,7 +24,7 @@ from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import score_vm
 from game.ui.workshop.room_draw import draw_join
 from game.ui.workshop.room_presenters import join_vm, room_vote_vm
-from game.ui.workshop.view import status_badge
+from game.ui.workshop.view import fit, fit_text, status_badge
 from game.ui.workshop.vote_draw import draw_vote, vote_regions, vote_targets
 
 if TYPE_CHECKING:
@@ -82,7 +82,9 @@ def stage_buttons(ctx: UiContext, lay: StageLayout, scene: WorkshopPlayScene) ->
 
 def vote_click_targets(scene: WorkshopPlayScene) -> dict[str, pygame.Rect]:
     assert scene.desk is not None
-    regions = vote_regions(scene.ctx, scene.layout.panel, len(scene.desk.options))
+    phones = scene.phones
+    room = room_vote_vm(phones, scene.ctx.t) if phones is not None and phones.server else None
+    regions = vote_regions(scene.ctx, scene.layout.panel, scene.desk, room)
     return vote_targets(scene.ctx, regions, scene.desk)
 
 
@@ -94,8 +96,8 @@ def clock_text(scene: WorkshopPlayScene) -> str:
 def draw_stage(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
     ctx, lay, m = scene.ctx, scene.layout, scene.ctx.metrics
     surface.fill(ctx.palette.background)
-    ctx.text(surface, scene.scenario.title, lay.header, m.heading, ctx.palette.text, True,
-             "left", "center", min_size=m.body, truncate=True)  # the setup showed it in full
+    fit_text(ctx, surface, scene.scenario.title, lay.header, (m.heading, m.body, m.small),
+             ctx.palette.text, True, "left", "center")
     _draw_status(scene, surface, lay.status)
     draw_procedure(scene, surface, lay.procedure)  # duck-typed: the play scene's fields
     if scene.phase == "vote" and scene.desk is not None:
@@ -124,21 +126,24 @@ def _draw_status(scene: WorkshopPlayScene, surface: pygame.Surface, rect: pygame
 
 
 def _draw_cue(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, cue: str) -> None:
-    m = ctx.metrics
-    panel(ctx, surface, rect, border=ctx.palette.warn)
+    """The decision's cue, as large as the panel lets it be (the preset's sizes, never below
+    its floor): the room reads it while it votes."""
+    m, p = ctx.metrics, ctx.palette
+    panel(ctx, surface, rect, border=p.warn)
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    head_h = ctx.line_height(m.body, True)
-    ctx.text(surface, ctx.t("⚠ Decision point · time is frozen"),
-             pygame.Rect(inner.x, inner.y, inner.width, head_h), m.body, ctx.palette.warn,
-             True)
-    ask_h = ctx.line_height(m.small) * 2
-    floor = max(11, round(m.small * 0.8 / ctx.theme.fonts.scale))  # long cues, x-large text
-    ctx.text(surface, cue, pygame.Rect(inner.x, inner.y + head_h + m.gap, inner.width,
-                                       inner.height - head_h - ask_h - 2 * m.gap), m.heading,
-             min_size=floor)
-    ctx.text(surface, ctx.t("What would you do? The room votes with the numbers on the right."),
-             pygame.Rect(inner.x, inner.bottom - ask_h, inner.width, ask_h), m.small,
-             ctx.palette.muted)
+    head = ctx.t("⚠ Decision point · time is frozen")
+    line = pygame.Rect(inner.x, inner.y, inner.width, ctx.line_height(m.body, True))
+    head_size = fit(ctx, head, line, (m.body, m.small), True)
+    head_h = text_height(ctx, head, head_size, inner.width, True)
+    ctx.text(surface, head, pygame.Rect(inner.x, inner.y, inner.width, head_h), head_size,
+             p.warn, True)
+    ask = ctx.t("What would you do? The room votes with the numbers on the right.")
+    ask_h = text_height(ctx, ask, m.small, inner.width)
+    box = pygame.Rect(inner.x, inner.y + head_h + m.gap, inner.width,
+                      inner.height - head_h - ask_h - 2 * m.gap)
+    fit_text(ctx, surface, cue, box, (m.heading, m.body, m.small), p.text)
+    ctx.text(surface, ask, pygame.Rect(inner.x, inner.bottom - ask_h, inner.width, ask_h),
+             m.small, p.muted)
 
 
 def _draw_meters(scene: WorkshopPlayScene, surface: pygame.Surface, rect: pygame.Rect) -> None:

@@ -5,29 +5,46 @@ the player's `UiContext` with every text size and button scaled up and the high-
 palette, whatever the player's own settings. It delegates everything else (window size, text
 cache, layout recorder, services, translator) to the real context, so a resize, a cleared
 cache or the layout test's recorder reach the workshop screens at once.
+
+The projector text preset (issue 14): no text under `FLOOR_PX` (24 px) at 1920x1080, the
+floor scaled with the window's height below that (16 px at 1280x720), so a smaller window
+thrown on the same wall keeps the proportions. A projector cannot scroll, so a text that does
+not fit its box at its size steps down the preset's sizes (heading -> body -> small; `fit`),
+never below the floor; the workshop screens size their boxes so that this is rare.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Any, cast
 
 import pygame
 
+from game.ui.kit.common import text_height
 from game.ui.kit.panels import panel, tone_colour
 from game.ui.kit.theme import PALETTES, Palette, Theme
 from game.ui.shell.context import Metrics, UiContext
 
 TEXT_FACTOR = 1.25
 """Projector body text against the play screen's (20 px -> 25 px at 1280x720)."""
+FLOOR_PX = 24
+"""The smallest projector text at 1920x1080 (rendered pixels)."""
+FULL_HD_HEIGHT = 1080
 
 
-def projector_metrics(m: Metrics) -> Metrics:
+def floor_px(size: tuple[int, int]) -> int:
+    """The projector's smallest text for a window of `size`, in rendered pixels."""
+    return math.ceil(FLOOR_PX * min(1.0, size[1] / FULL_HD_HEIGHT))
+
+
+def projector_metrics(m: Metrics, size: tuple[int, int] = (1920, 1080)) -> Metrics:
     def up(px: int, factor: float = TEXT_FACTOR) -> int:
         return max(1, round(px * factor))
-    body = up(m.body)
-    return replace(m, title=up(m.title, 1.15), heading=up(m.heading, 1.2), body=body,
-                   small=up(m.small, 1.2),
+    floor = math.ceil(floor_px(size) / m.text)  # a size request, before the text setting
+    body = max(up(m.body), floor)
+    return replace(m, title=max(up(m.title, 1.15), floor), heading=max(up(m.heading, 1.2), floor),
+                   body=body, small=max(up(m.small, 1.2), floor),
                    button_h=max(m.button_h, round(body * m.text * 1.8)))
 
 
@@ -56,13 +73,32 @@ class ProjectorContext:
     @property
     def metrics(self) -> Metrics:
         if self._metrics[0] is not self.base.metrics:
-            self._metrics = (self.base.metrics, projector_metrics(self.base.metrics))
+            self._metrics = (self.base.metrics,
+                             projector_metrics(self.base.metrics, self.base.size))
         return cast(Metrics, self._metrics[1])
 
     # The text helpers read only attributes this class provides; reuse them as they are.
     text = UiContext.text
     line_height = UiContext.line_height
     font_px = UiContext.font_px
+
+
+def fit(ctx: UiContext, text: str, box: pygame.Rect, sizes: tuple[int, ...],
+        bold: bool = False) -> int:
+    """The first of `sizes` (the preset's, largest first) at which `text` wrapped to the box's
+    width fits its height; the last one when none does (it then scrolls, as everywhere)."""
+    for size in sizes:
+        if text_height(ctx, text, size, box.width, bold) <= box.height:
+            return size
+    return sizes[-1]
+
+
+def fit_text(ctx: UiContext, surface: pygame.Surface, text: str, box: pygame.Rect,
+             sizes: tuple[int, ...], colour: tuple[int, int, int], bold: bool = False,
+             align: str = "left", valign: str = "top") -> pygame.Rect:
+    """`ctx.text` at the first of `sizes` that fits the box (see `fit`)."""
+    return ctx.text(surface, text, box, fit(ctx, text, box, sizes, bold), colour, bold, align,
+                    valign)
 
 
 def projector(ctx: UiContext) -> UiContext:

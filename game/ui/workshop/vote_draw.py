@@ -13,12 +13,13 @@ from dataclasses import dataclass, replace
 import pygame
 
 from game.ui.kit.button import Button, draw_buttons
+from game.ui.kit.common import text_height
 from game.ui.kit.layout import stack
 from game.ui.kit.panels import focus_ring, panel
 from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import VoteRowVM
 from game.ui.workshop.room_presenters import RoomVoteVM
-from game.ui.workshop.view import bar
+from game.ui.workshop.view import bar, fit_text
 from game.ui.workshop.vote import VoteDesk
 
 
@@ -28,6 +29,11 @@ class VoteRegions:
     status: pygame.Rect
     rows: list[pygame.Rect]
     buttons: list[pygame.Rect]
+    label_size: int
+    """The size the option labels are set in (the preset's body, or small when the room's
+    options would not fit at body: nothing on the projector scrolls)."""
+    button_size: int
+    """The buttons' text size: body, or small when their words do not fit in one line."""
 
 
 @dataclass(frozen=True)
@@ -39,49 +45,110 @@ class RowParts:
     plus: pygame.Rect
 
 
-def vote_regions(ctx: UiContext, rect: pygame.Rect, n: int) -> VoteRegions:
+def _detail_h(ctx: UiContext) -> int:
+    return ctx.line_height(ctx.metrics.small, True) + ctx.metrics.gap // 2
+
+
+def _row_pad(ctx: UiContext) -> int:
+    return max(2, ctx.metrics.gap // 2)
+
+
+def _label_width(ctx: UiContext, inner: pygame.Rect) -> int:
+    """The label's width in a row of the panel's inner width (see `row_parts`)."""
+    return row_parts(ctx, pygame.Rect(inner.x, inner.y, inner.width, 4 * _detail_h(ctx))
+                     ).label.width
+
+
+def status_text(ctx: UiContext, desk: VoteDesk, room: RoomVoteVM | None) -> str:
+    """The line under the heading: the answer to the last key, else the standing prompt; with
+    phones and before the reveal, only how the room is doing (never for what)."""
+    if room is not None and not desk.vm.revealed:
+        return " · ".join(x for x in (room.detail, room.join_line) if x)
+    return desk.flash or desk.vm.status
+
+
+def vote_regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
+                 room: RoomVoteVM | None = None) -> VoteRegions:
+    """Heading, status, one row per option and the three buttons, each as tall as its words
+    need at the projector's sizes (a two-line label gets a two-line row)."""
     m = ctx.metrics
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
     heading_h = ctx.line_height(m.heading, True)
-    status_h = ctx.line_height(m.small) * 2
+    status_h = max(ctx.line_height(m.small),
+                   text_height(ctx, status_text(ctx, desk, room), m.small, inner.width))
     buttons_h = m.button_h
     rows_h = inner.height - heading_h - status_h - buttons_h - 3 * m.gap
     heading, status, rows, buttons = stack(inner, [heading_h, status_h, rows_h, buttons_h],
                                            m.gap)
-    row_max = ctx.line_height(m.body) + ctx.line_height(m.small) + 2 * m.gap
-    row_h = min(row_max, (rows.height - (n - 1) * (m.gap // 2)) // max(1, n))
-    row_rects = stack(rows, [row_h] * n, m.gap // 2)
-    bw = (buttons.width - 2 * m.gap) * 3 // 10  # the follow button gets the rest (its label)
-    button_rects = [pygame.Rect(buttons.x + i * (bw + m.gap), buttons.y, bw, buttons.height)
-                    for i in range(2)]
-    x = button_rects[1].right + m.gap
-    button_rects.append(pygame.Rect(x, buttons.y, buttons.right - x, buttons.height))
-    return VoteRegions(heading, status, row_rects, button_rects)
+    label_w = _label_width(ctx, inner)
+    size, heights = m.body, [0]
+    for size in (m.body, m.small):
+        heights = [text_height(ctx, r.label, size, label_w, r.picked) + _detail_h(ctx) +
+                   2 * _row_pad(ctx) for r in desk.vm.rows]
+        if sum(heights) + (len(heights) - 1) * (m.gap // 2) <= rows.height:
+            break
+    else:  # not even at small (the largest text settings): squeeze; the labels then scroll
+        room = rows.height - (len(heights) - 1) * (m.gap // 2)
+        heights = [h * room // sum(heights) for h in heights]
+    button_size, button_rects = _button_rects(ctx, buttons, desk)
+    return VoteRegions(heading, status, stack(rows, heights, m.gap // 2), button_rects, size,
+                       button_size)
+
+
+def _button_rects(ctx: UiContext, area: pygame.Rect, desk: VoteDesk
+                  ) -> tuple[int, list[pygame.Rect]]:
+    """Hot seat and reveal as wide as their longest label, the follow button the rest; at
+    body size if all three labels fit in one line so, else at small."""
+    m = ctx.metrics
+    labels = [b.label for b in vote_buttons(ctx, None, desk)]
+    longest = [(ctx.t("Hot seat: on"), ctx.t("Hot seat: off")),
+               (ctx.t("Hide votes"), ctx.t("Reveal")), (labels[2],)]
+    size, widths = m.small, [0, 0, 0]
+    for size in (m.body, m.small):
+        font = ctx.theme.fonts.get(size, True)
+        widths = [max(round(size * 1.6), font.size(key)[0] + 8) + 3 * m.gap + m.gap // 2 +
+                  max(font.size(label)[0] for label in words)
+                  for key, words in zip(("H", "R", "Enter"), longest)]
+        if sum(widths) + 2 * m.gap <= area.width:
+            break
+    if sum(widths) + 2 * m.gap > area.width:  # not even at small: equal shares
+        widths = [(area.width - 2 * m.gap) // 3] * 3
+    rects, x = [], area.x
+    for w in widths[:2]:
+        rects.append(pygame.Rect(x, area.y, w, area.height))
+        x += w + m.gap
+    rects.append(pygame.Rect(x, area.y, area.right - x, area.height))
+    return size, rects
 
 
 def row_parts(ctx: UiContext, row: pygame.Rect) -> RowParts:
+    """Key at the left; the label over a one-line detail (count, or bar and count); -/+ at
+    the right while the room votes."""
     m = ctx.metrics
-    inner = row.inflate(-m.gap, -max(2, m.gap // 2))
+    inner = row.inflate(-m.gap, -2 * _row_pad(ctx))
     key_w = round(m.body * 1.5)
     side = min(inner.height, round(m.button_h * 0.9))
     plus = pygame.Rect(inner.right - side, inner.centery - side // 2, side, side)
     minus = plus.move(-(side + m.gap // 2), 0)
     text_x = inner.x + key_w + m.gap // 2
-    label_h = inner.height * 55 // 100
-    label = pygame.Rect(text_x, inner.y, minus.x - m.gap - text_x, label_h)
-    detail = pygame.Rect(text_x, label.bottom, label.width, inner.bottom - label.bottom)
+    detail_h = min(_detail_h(ctx), inner.height // 2)
+    label = pygame.Rect(text_x, inner.y, minus.x - m.gap - text_x, inner.height - detail_h)
+    detail = pygame.Rect(text_x, label.bottom, label.width, detail_h)
     return RowParts(pygame.Rect(inner.x, inner.y, key_w, inner.height), label, detail, minus,
                     plus)
 
 
-def vote_buttons(ctx: UiContext, regions: VoteRegions, desk: VoteDesk) -> list[Button]:
+def vote_buttons(ctx: UiContext, regions: VoteRegions | None, desk: VoteDesk
+                 ) -> list[Button]:
+    """The three buttons (`regions` None: their words only, for measuring)."""
     t = ctx.t
     hot = t("Hot seat: on") if desk.hot_seat else t("Hot seat: off")
     reveal = t("Hide votes") if desk.revealed else t("Reveal")
     specs = [("hot_seat", hot, "H"), ("reveal", reveal, "R"),
              ("follow", desk.vm.action, "Enter")]
+    rects = regions.buttons if regions is not None else [pygame.Rect(0, 0, 0, 0)] * 3
     return [Button(i, label, rect, key, selected=(i == "hot_seat" and desk.hot_seat))
-            for (i, label, key), rect in zip(specs, regions.buttons)]
+            for (i, label, key), rect in zip(specs, rects)]
 
 
 def vote_targets(ctx: UiContext, regions: VoteRegions, desk: VoteDesk) -> dict[str, pygame.Rect]:
@@ -103,40 +170,61 @@ def draw_vote(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, desk: 
     voted ("14 of 19 have voted"), never for what."""
     m, p, vm = ctx.metrics, ctx.palette, desk.vm
     panel(ctx, surface, rect, border=p.warn)
-    regions = vote_regions(ctx, rect, len(vm.rows))
+    regions = vote_regions(ctx, rect, desk, room)
     heading = ctx.t("The room's vote · {n} so far", n=vm.total) if not vm.revealed else \
         ctx.t("The room's vote · {n} in all", n=vm.total)
     if room is not None and not vm.revealed:
         heading = room.heading
-    ctx.text(surface, heading, regions.heading, m.heading, p.warn, True, "left", "center")
+    fit_text(ctx, surface, heading, regions.heading, (m.heading, m.body), p.warn, True,
+             "left", "center")
     # The flash answers the last key and replaces the standing prompt while it shows, so the
     # two sentences never run together ("...first Count the hands...").
-    status = desk.flash or vm.status
-    if room is not None and not vm.revealed:
-        status = " · ".join(x for x in (room.detail, room.join_line) if x)
-    ctx.text(surface, status, regions.status, m.small, p.text)
+    ctx.text(surface, status_text(ctx, desk, room), regions.status, m.small, p.text)
     hidden = room is not None and not vm.revealed
-    for row, box in zip(vm.rows, regions.rows):
-        if hidden:
-            row = replace(row, count_text=ctx.t("hidden until R"))
-        _draw_row(ctx, surface, row, box, vm.revealed, desk.focus.current == row.id)
-    draw_buttons(ctx, surface, vote_buttons(ctx, regions, desk), desk.focus.current, m.body)
+    rows = [replace(r, count_text=ctx.t("hidden until R")) if hidden else r for r in vm.rows]
+    text_w = _detail_width(ctx, rows, regions) if vm.revealed else 0
+    for row, box in zip(rows, regions.rows):
+        _draw_row(ctx, surface, row, box, regions.label_size, text_w,
+                  desk.focus.current == row.id)
+    draw_buttons(ctx, surface, vote_buttons(ctx, regions, desk), desk.focus.current,
+                 regions.button_size)
+
+
+def bar_text(ctx: UiContext, row: VoteRowVM) -> str:
+    """"5 votes · 62% ★ majority ▶ follow": the count and the marks in words."""
+    marks = " ".join(x for x, on in ((ctx.t("★ majority"), row.majority),
+                                     (ctx.t("= tie"), row.tied),
+                                     (ctx.t("▶ follow"), row.picked)) if on)
+    return f"{row.count_text} {marks}".strip()
+
+
+def _detail_width(ctx: UiContext, rows: list[VoteRowVM], regions: VoteRegions) -> int:
+    """The widest count-and-marks text (one width for every row, so the tracks line up),
+    at most three quarters of the row (the bars keep a quarter)."""
+    font = ctx.theme.fonts.get(ctx.metrics.small, True)
+    area = _bar_area(ctx, regions.rows[0]) if regions.rows else pygame.Rect(0, 0, 0, 0)
+    widest = max((font.size(bar_text(ctx, r))[0] for r in rows), default=0)
+    return min(area.width * 3 // 4, widest + ctx.metrics.gap)
+
+
+def _bar_area(ctx: UiContext, box: pygame.Rect) -> pygame.Rect:
+    parts = row_parts(ctx, box)
+    return pygame.Rect(parts.detail.x, parts.detail.y, parts.plus.right - parts.detail.x,
+                       parts.detail.height)
 
 
 def _draw_row(ctx: UiContext, surface: pygame.Surface, row: VoteRowVM, box: pygame.Rect,
-              revealed: bool, focused: bool) -> None:
+              label_size: int, text_w: int, focused: bool) -> None:
+    """`text_w`: the width of the count beside the bar once revealed (0 before)."""
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, box, p.panel_alt if row.picked else p.panel,
           p.focus if row.picked else None)
     parts = row_parts(ctx, box)
     ctx.text(surface, str(row.key), parts.key, m.body, p.accent, True, "center", "center")
-    floor = max(11, round(m.small / ctx.theme.fonts.scale))  # x-large text may shrink back
-    ctx.text(surface, row.label, parts.label, m.body, p.text, row.picked, "left", "center",
-             min_size=floor, truncate=True)
-    if revealed:
-        _draw_bar(ctx, surface, row, pygame.Rect(parts.detail.x, parts.detail.y,
-                                                 parts.plus.right - parts.detail.x,
-                                                 parts.detail.height))
+    ctx.text(surface, row.label, parts.label, label_size, p.text, row.picked, "left",
+             "center")
+    if text_w:
+        _draw_bar(ctx, surface, row, _bar_area(ctx, box), text_w)
     else:
         ctx.text(surface, row.count_text, parts.detail, m.small, p.muted, False, "left",
                  "center")
@@ -148,18 +236,13 @@ def _draw_row(ctx: UiContext, surface: pygame.Surface, row: VoteRowVM, box: pyga
 
 
 def _draw_bar(ctx: UiContext, surface: pygame.Surface, row: VoteRowVM,
-              area: pygame.Rect) -> None:
+              area: pygame.Rect, text_w: int) -> None:
     """One bar of the chart: every row's track has the same width and runs from zero to all
     the votes, so equal counts draw equal bars (a tie looks like one)."""
     m, p = ctx.metrics, ctx.palette
-    marks = " ".join(x for x, on in ((ctx.t("★ majority"), row.majority),
-                                     (ctx.t("= tie"), row.tied),
-                                     (ctx.t("▶ follow"), row.picked)) if on)
-    text = f"{row.count_text} {marks}".strip()
-    text_w = area.width * 2 // 5  # the same for every row: the tracks line up
     bar_h = max(6, area.height * 2 // 3)
     track = pygame.Rect(area.x, area.centery - bar_h // 2, area.width - text_w - m.gap, bar_h)
     bar(ctx, surface, track, row.share, p.good if row.majority else p.accent)
     label = pygame.Rect(track.right + m.gap, area.y, area.right - track.right - m.gap,
                         area.height)
-    ctx.text(surface, text, label, m.small, p.text, True, "left", "center", truncate=True)
+    ctx.text(surface, bar_text(ctx, row), label, m.small, p.text, True, "left", "center")
