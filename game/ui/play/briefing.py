@@ -177,8 +177,8 @@ class BriefingScene(Scene):
         for number, profile in enumerate(vm.profiles, start=1):
             if profile.id in self.cards:
                 self._draw_card(surface, profile, self.cards[profile.id], number)
-        for col in (self.left, self.right):
-            col.draw_bar(ctx, surface)
+        self.left.draw_bar(ctx, surface, ctx.t("▼ More below: Page Down or the wheel"))
+        self.right.draw_bar(ctx, surface, ctx.t("▼ More trainees: Tab or their number"))
         draw_button(ctx, surface, self.start_button, self.focus.current == "start")
         hint = self.error or ctx.t("Number key or Enter picks a trainee · Enter on Start "
                                    "begins · Esc back · F1 help")
@@ -239,10 +239,23 @@ class Column:
             y += h + self.gap
         return shown
 
-    def draw_bar(self, ctx: UiContext, surface: pygame.Surface) -> None:
-        if self.scrolls:
-            count = shown_from(self.needs, self.gap, self.area.height, self.first)
-            w = bar_width(ctx)
-            scroll_bar(ctx, surface, pygame.Rect(self.area.right - w, self.area.y, w,
-                                                 self.area.height), self.first, count,
-                       len(self.needs))
+    def draw_bar(self, ctx: UiContext, surface: pygame.Surface, more: str) -> None:
+        """The scroll bar, and `more` in the room under the last block shown when there are
+        blocks below it (so the empty room does not read as the end)."""
+        if not self.scrolls:
+            return
+        count = shown_from(self.needs, self.gap, self.area.height, self.first)
+        w = bar_width(ctx)
+        scroll_bar(ctx, surface, pygame.Rect(self.area.right - w, self.area.y, w,
+                                             self.area.height), self.first, count,
+                   len(self.needs))
+        shown = self.rects(w + self.gap)
+        below = len(self.needs) - self.first - count
+        m = ctx.metrics
+        top = shown[-1][1].bottom + self.gap if shown else self.area.y
+        box = pygame.Rect(self.area.x, top, self.area.width - w - self.gap,
+                          self.area.bottom - top)
+        need = text_height(ctx, more, m.small, box.width)
+        if below and box.height >= need:
+            ctx.text(surface, more, pygame.Rect(box.x, box.bottom - need, box.width, need),
+                     m.small, ctx.palette.accent, True, "center")
