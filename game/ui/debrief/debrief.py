@@ -27,9 +27,9 @@ from game.replay.debrief import Debrief, build_debrief
 from game.replay.reader import LogError, read_log
 from game.ui.debrief import debrief_draw
 from game.ui.debrief.presenters import PHASES, DebriefVM, debrief_vm
-from game.ui.review.glossary import GlossaryOverlay, is_glossary_key
+from game.ui.review.glossary import GLOSSARY_KEYS, GlossaryOverlay
 from game.ui.shell.context import UiContext
-from game.ui.shell.input import Act, Intent, map_event
+from game.ui.shell.input import PLAYER_KEYS, Act, Intent, keys
 from game.ui.shell.scene import Pop, Push, Result, Scene
 
 
@@ -76,6 +76,8 @@ def load_debrief(path: str, find: Callable[[str], Scenario | None]) -> tuple[Deb
 
 class DebriefScene(Scene):
     name = "debrief"
+    keymap = PLAYER_KEYS.layer("debrief", (*keys(Act.EDIT, pygame.K_e),
+                                           *keys(Act.DELETE, pygame.K_DELETE), *GLOSSARY_KEYS))
 
     def __init__(self, ctx: UiContext, log_path: str | Path,
                  find: Callable[[str], Scenario | None] | None = None):
@@ -118,19 +120,20 @@ class DebriefScene(Scene):
             return 0
         return (len(vm.reactions), len(vm.rows), len(vm.analysis), len(self.takeaways) + 1)[phase]
 
-    def handle_event(self, event: pygame.event.Event) -> Result:
-        if is_glossary_key(event):
-            return Push(GlossaryOverlay(self.ctx))
-        if event.type == pygame.KEYDOWN and self.phase == 3 and self.vm is not None:
-            if event.key == pygame.K_e:
-                return self.edit(adding=True)
-            if event.key == pygame.K_DELETE:
-                self.remove()
-                return None
-        intent = map_event(event)
-        return None if intent is None else self.on_intent(intent)
+    def _takeaway_key(self, act: Act) -> Result:
+        """E adds a take-away, Delete removes the focused one (the last phase only)."""
+        if self.phase != 3 or self.vm is None:
+            return None
+        if act is Act.EDIT:
+            return self.edit(adding=True)
+        self.remove()
+        return None
 
     def on_intent(self, intent: Intent) -> Result:
+        if intent.act is Act.GLOSSARY:
+            return Push(GlossaryOverlay(self.ctx))
+        if intent.act in (Act.EDIT, Act.DELETE):
+            return self._takeaway_key(intent.act)
         if intent.act is Act.BACK:
             return Pop()
         if intent.act in (Act.LEFT, Act.RIGHT):

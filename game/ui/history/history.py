@@ -30,13 +30,17 @@ from game.ui.kit.focus import FocusList, hit
 from game.ui.kit.layout import frame
 from game.ui.review.model import load_replay
 from game.ui.shell.context import UiContext
-from game.ui.shell.input import Act, Intent, map_event
+from game.ui.shell.input import PLAYER_KEYS, Act, Intent, keys
 from game.ui.shell.scene import Pop, Push, Result, Scene
 from game.ui.shell.screens import open_screen
 
 
 class HistoryScene(Scene):
     name = "history"
+    keymap = PLAYER_KEYS.layer("history", (*keys(Act.RESUME, pygame.K_r),
+                                           *keys(Act.DEBRIEF, pygame.K_d),
+                                           *keys(Act.FIRST, pygame.K_HOME),
+                                           *keys(Act.LAST, pygame.K_END)))
 
     def __init__(self, ctx: UiContext):
         super().__init__(ctx)
@@ -151,20 +155,16 @@ class HistoryScene(Scene):
             return None
         return Push(scene)
 
-    def handle_event(self, event: pygame.event.Event) -> Result:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_r:
+    def on_intent(self, intent: Intent) -> Result:
+        if intent.act is Act.RESUME:
             return self.resume()
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_d:
+        if intent.act is Act.DEBRIEF:
             return self.open("debrief")
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_HOME, pygame.K_END):
+        if intent.act in (Act.FIRST, Act.LAST):
             if self.rows:
-                self.focus.focus(self.rows[0 if event.key == pygame.K_HOME else -1].path)
+                self.focus.focus(self.rows[0 if intent.act is Act.FIRST else -1].path)
             self._scroll()
             return None
-        intent = map_event(event)
-        return None if intent is None else self.on_intent(intent)
-
-    def on_intent(self, intent: Intent) -> Result:
         if intent.act not in (Act.HOVER, Act.SCROLL):
             self.message = ""
         if intent.act is Act.BACK:

@@ -32,7 +32,7 @@ from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import frame
 from game.ui.kit.text_entry import TextEntryOverlay
 from game.ui.shell.context import UiContext
-from game.ui.shell.input import Act, Intent, map_event
+from game.ui.shell.input import PLAYER_KEYS, Act, Intent, keys
 from game.ui.shell.scene import Pop, Push, Result, Scene
 
 NEW = "+new"
@@ -40,6 +40,10 @@ NEW = "+new"
 
 class ProfilesScene(Scene):
     name = "profiles"
+    keymap = PLAYER_KEYS.layer("profiles", (*keys(Act.NEW, pygame.K_n),
+                                            *keys(Act.RENAME, pygame.K_r),
+                                            *keys(Act.EXPORT, pygame.K_e),
+                                            *keys(Act.DELETE, pygame.K_DELETE)))
 
     def __init__(self, ctx: UiContext, first_start: bool = False):
         super().__init__(ctx)
@@ -83,25 +87,25 @@ class ProfilesScene(Scene):
                         for i, (pid, label) in enumerate(items)
                         if top + i * (bh + m.gap) + bh <= f.body.bottom]
 
-    def handle_event(self, event: pygame.event.Event) -> Result:
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_n:
-                return self._new()
-            if event.key == pygame.K_r and self.selected is not None:
-                return self._rename(self.selected)
-            if event.key == pygame.K_e and self.selected is not None:
-                self.export(self.selected)
-                return None
-            if event.key == pygame.K_DELETE and self.selected is not None:
-                return self._delete(self.selected)
-        intent = map_event(event)
-        return None if intent is None else self.on_intent(intent)
+    def _key(self, act: Act) -> Result:
+        """N new; R rename, E export, Delete remove act on the selected profile."""
+        selected = self.selected
+        if act is Act.NEW:
+            return self._new()
+        if selected is None:
+            return None
+        if act is Act.EXPORT:
+            self.export(selected)
+            return None
+        return self._rename(selected) if act is Act.RENAME else self._delete(selected)
 
     @property
     def selected(self) -> Profile | None:
         return next((p for p in self.rows if p.id == self.focus.current), None)
 
     def on_intent(self, intent: Intent) -> Result:
+        if intent.act in (Act.NEW, Act.RENAME, Act.EXPORT, Act.DELETE):
+            return self._key(intent.act)
         if intent.act is Act.BACK:
             return Pop()
         chosen = menu_intent(self.focus, button_rects(self.buttons), intent)

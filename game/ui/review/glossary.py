@@ -15,22 +15,21 @@ from game.ui.kit.common import text_height
 from game.ui.kit.layout import centred
 from game.ui.kit.panels import dim, panel
 from game.ui.shell.context import UiContext
-from game.ui.shell.input import Act, Intent
+from game.ui.shell.input import PLAYER_KEYS, Act, Intent, keys
 from game.ui.shell.scene import Pop, Result, Scene
 
 GLOSSARY_KEY = pygame.K_g
 """G opens (and closes) the glossary on the outcome, replay viewer and debrief."""
 
 
-def is_glossary_key(event: pygame.event.Event) -> bool:
-    """A plain G press (Ctrl/Alt chords are left to the system)."""
-    mod = int(getattr(event, "mod", 0))
-    return event.type == pygame.KEYDOWN and event.key == GLOSSARY_KEY and \
-        not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META)
+GLOSSARY_KEYS = keys(Act.GLOSSARY, GLOSSARY_KEY, plain=True)
+"""The binding screens that offer the glossary add to their keymap layer (a plain G: Ctrl/Alt
+chords are left to the system)."""
 
 
 class GlossaryOverlay(Scene):
     name = "glossary"
+    keymap = PLAYER_KEYS.layer("glossary", GLOSSARY_KEYS)
     overlay = True
 
     def __init__(self, ctx: UiContext):
@@ -43,17 +42,12 @@ class GlossaryOverlay(Scene):
     def resize(self) -> None:
         self.box = centred(self.ctx.size, 0.9, 0.92)
 
-    def handle_event(self, event: pygame.event.Event) -> Result:
-        if is_glossary_key(event):
-            return Pop()
-        return super().handle_event(event)
-
     def on_intent(self, intent: Intent) -> Result:
         step = {Act.UP: -1, Act.DOWN: 1, Act.SCROLL: intent.amount}.get(intent.act)
         if step is not None:
             self.first = max(0, min(len(self.entries) - 1, self.first + step))
             return None
-        if intent.act in (Act.BACK, Act.ACTIVATE, Act.CLICK, Act.HELP):
+        if intent.act in (Act.BACK, Act.ACTIVATE, Act.CLICK, Act.HELP, Act.GLOSSARY):
             return Pop()
         return None
 

@@ -15,12 +15,12 @@ from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import outcome_layout, shown_from, stack
 from game.ui.kit.panels import badge, bar_width, panel, scroll_bar, tone_colour
 from game.ui.play.play_draw import button_width
-from game.ui.review.glossary import GlossaryOverlay, is_glossary_key
+from game.ui.review.glossary import GLOSSARY_KEYS, GlossaryOverlay
 from game.ui.review.model import load_replay
 from game.ui.review.outcome_presenters import DecisionRowVM, OutcomeVM, outcome_vm
 from game.ui.review.rewind import RewindDialog, can_rewind
 from game.ui.shell.context import UiContext
-from game.ui.shell.input import Act, Intent
+from game.ui.shell.input import PLAYER_KEYS, Act, Intent, keys
 from game.ui.shell.scene import PopTo, Push, Result, Scene
 from game.ui.shell.screens import open_screen
 
@@ -30,6 +30,8 @@ BOTTOM = ("again", "picker", "rewind", "review", "debrief")
 
 class OutcomeScene(Scene):
     name = "outcome"
+    keymap = PLAYER_KEYS.layer("outcome", (*keys(Act.REVIEW, pygame.K_r),
+                                           *keys(Act.DEBRIEF, pygame.K_d), *GLOSSARY_KEYS))
 
     def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession,
                  note: str | Callable[[], str] = ""):
@@ -110,6 +112,11 @@ class OutcomeScene(Scene):
     def on_intent(self, intent: Intent) -> Result:
         if intent.act is Act.BACK:
             return PopTo("picker")
+        if intent.act in (Act.REVIEW, Act.DEBRIEF):
+            what = str(intent.act)
+            return self.review(what) if what in self.focus.ids else None
+        if intent.act is Act.GLOSSARY:
+            return Push(GlossaryOverlay(self.ctx))
         if intent.act is Act.REWIND and "rewind" in self.focus.ids:
             return Push(RewindDialog(self.ctx, self.scenario, self.session))
         if intent.act in (Act.UP, Act.DOWN, Act.SCROLL):
@@ -133,14 +140,6 @@ class OutcomeScene(Scene):
         if chosen == "glossary":
             return Push(GlossaryOverlay(self.ctx))
         return None
-
-    def handle_event(self, event: pygame.event.Event) -> Result:
-        keys = {pygame.K_r: "review", pygame.K_d: "debrief"}
-        if event.type == pygame.KEYDOWN and keys.get(event.key) in self.focus.ids:
-            return self.review(keys[event.key])
-        if is_glossary_key(event):
-            return Push(GlossaryOverlay(self.ctx))
-        return super().handle_event(event)
 
     def review(self, what: str) -> Result:
         """R: the replay viewer on this session's log; D: its debrief."""

@@ -62,6 +62,8 @@ class Act(StrEnum):
     SKIP_BACK = "skip_back"  # Backspace (workshop): back to the last decision
     COUNTDOWN = "countdown"  # C (workshop): the phones' vote closes in 30 s
     SPREAD = "spread"        # W (workshop end): the room's histogram or the rows
+    RESUME = "resume"        # R in the history: resume an unfinished session
+    EXPORT = "export"        # E on the profiles screen: the history as CSV
     GLOSSARY = "glossary"    # G: the glossary overlay (outcome, replay viewer, debrief)
 
 

@@ -58,6 +58,11 @@ WORKSHOP_END_KEYS = WORKSHOP_KEYS.layer("workshop-end", (
 ))
 """The workshop's end adds W: with phones, the room's histogram instead of the rows."""
 
+WORKSHOP_SETUP_KEYS = WORKSHOP_KEYS.layer("workshop-setup", (
+    Binding(Press(pygame.K_n, plain=True), Act.NEW),
+))
+"""The setup screen adds N: the phones' nickname switch (while phones are on)."""
+
 WORKSHOP_KEY_HELP: tuple[tuple[str, str], ...] = WORKSHOP_KEYS.help_table
 
 

@@ -24,7 +24,7 @@ from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result, Scene
 from game.ui.workshop import setup_draw as draw
-from game.ui.workshop.keys import WORKSHOP_KEYS
+from game.ui.workshop.keys import WORKSHOP_SETUP_KEYS
 from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import DEFAULT_WEIGHT, weight_choices
 from game.ui.workshop.view import base_of, projector
@@ -34,7 +34,7 @@ SECTIONS = ("vignette", "profile", "weight", "start")
 
 class WorkshopSetupScene(Scene):
     name = "workshop-setup"
-    keymap = WORKSHOP_KEYS
+    keymap = WORKSHOP_SETUP_KEYS
 
     def __init__(self, ctx: UiContext, scenario_id: str | None = None,
                  profile: str | None = None):
@@ -109,14 +109,6 @@ class WorkshopSetupScene(Scene):
         if self.phones is not None:
             self.phones.room.allow_nicknames(not self.phones.room.nicknames_allowed)
 
-    def handle_event(self, event: pygame.event.Event) -> Result:
-        """N switches nicknames (a setup-only key); everything else as the key table says."""
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_n and self._lobby \
-                and not int(getattr(event, "mod", 0)) & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
-            self.toggle_nicknames()
-            return None
-        return super().handle_event(event)
-
     def _place(self) -> None:
         """Scroll the vignette list so the selected one shows; lay out everything clickable."""
         visible = draw.visible_rows(self.ctx, self.layout, len(self.scenarios))
@@ -131,6 +123,10 @@ class WorkshopSetupScene(Scene):
 
     def on_intent(self, intent: Intent) -> Result:
         act = intent.act
+        if act is Act.NEW:  # N: the nickname switch, a setup-only key
+            if self._lobby:
+                self.toggle_nicknames()
+            return None
         if act is Act.BACK:
             return Pop()
         if act in (Act.NEXT, Act.PREV):
