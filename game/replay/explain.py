@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from game.core.model import Beat, Chance, Decision, Scenario
 from game.i18n import Tr, english
-from game.replay.debrief import Debrief
+from game.replay.debrief import Debrief, DecisionDebrief
 from game.replay.session import params_from_header
 from game.replay.verify import config_from_header
 from game.scoring.analysis import DecisionAnalysis, MomentValue, OptionAnalysis
@@ -246,6 +246,16 @@ def _reaches_decision(scenario: Scenario, start: str) -> bool:
         elif isinstance(node, Chance):
             todo += [o.next for o in node.outcomes]
     return False
+
+
+def shown_q(d: DecisionDebrief) -> dict[str, float]:
+    """Each option's Q as the bars show it: at its own best moment, except the choice made,
+    at the moment it was made (best Q minus regret). Otherwise a cue given too late showed
+    the same Q as the best beside a regret of 2.65, which reads as a contradiction."""
+    qs = {o.option: o.q for o in d.options}
+    if d.regret > 0 and d.best in qs and d.chosen in qs:
+        qs[d.chosen] = qs[d.best] - d.regret
+    return qs
 
 
 def explain_decisions(d: Debrief, t: Tr = english) -> list[tuple[str, str]]:

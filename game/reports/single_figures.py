@@ -16,6 +16,7 @@ from matplotlib.patches import Patch
 
 from game.core.model import TICKS_PER_SECOND
 from game.replay.debrief import Debrief, DecisionDebrief
+from game.replay.explain import shown_q
 from game.replay.timeline import Timeline
 from game.reports.figkit import (
     BAR,
@@ -104,24 +105,26 @@ def _mark_decisions(debrief: Debrief, axes) -> list:
 def q_figure(row: DecisionDebrief, path: Path) -> str:
     """One horizontal bar per option: Q-value, the choice hatched, the model's best starred."""
     options = list(row.options)
+    shown = shown_q(row)  # the choice at the moment it was made, the others at their best
     height = 1.2 + 0.45 * len(options)
     fig = new_figure(7.5, height)
     ax = grid(fig, 1, 1, (2.4, 0.2, 0.45, 0.55), (0.0, 0.0))[0][0]
     ys = list(range(len(options)))[::-1]
     for y, option in zip(ys, options):
         chosen, best = option.option == row.chosen, option.option == row.best
-        ax.barh(y, option.q, height=0.6, color=CHOSEN if chosen else BAR,
+        q = shown[option.option]
+        ax.barh(y, q, height=0.6, color=CHOSEN if chosen else BAR,
                 hatch=CHOSEN_HATCH if chosen else "", edgecolor=BEST if best else MUTED,
                 linewidth=2.2 if best else 0.6)
         mark = "  \u2605 best" if best else ""
-        ax.annotate(f"{option.q:.2f}{mark}", (option.q, y), textcoords="offset points",
-                    xytext=(4 if option.q >= 0 else -4, 0), va="center",
-                    ha="left" if option.q >= 0 else "right", fontsize=8,
+        ax.annotate(f"{q:.2f}{mark}", (q, y), textcoords="offset points",
+                    xytext=(4 if q >= 0 else -4, 0), va="center",
+                    ha="left" if q >= 0 else "right", fontsize=8,
                     fontweight="bold" if best else "normal")
     ax.set_yticks(ys, [short(f"{o.label} [{o.rating}]", 34, 2) for o in options], fontsize=8)
     ax.axvline(0, color=MUTED, linewidth=0.8)
     ax.set_xlabel("Q-value: expected learning \u2212 risk weight \u00d7 expected harm")
-    _pad_x(ax, [o.q for o in options])
+    _pad_x(ax, list(shown.values()))
     tidy(ax, "x")
     fig.legend(handles=[
         Patch(facecolor=CHOSEN, hatch=CHOSEN_HATCH, edgecolor=MUTED, label="your choice"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from game.core.model import Scenario
 from game.replay.annotations import Note
 from game.replay.debrief import Debrief, DecisionDebrief, build_debrief
-from game.replay.explain import explain_decisions
+from game.replay.explain import explain_decisions, shown_q
 from game.replay.glossary import GLOSSARY
 from game.replay.reader import ReplayLog
 from game.replay.verify import VerifyResult
@@ -40,6 +40,8 @@ class DecisionView:
     """When the supervisor acted against the best and last safe moment (as on the outcome)."""
     why: str = ""
     """Why the model's best was best, in one sentence (as on the outcome)."""
+    q: dict[str, float] = field(default_factory=dict)
+    """Q per option as shown: the choice at the moment it was made (`explain.shown_q`)."""
 
 
 @dataclass
@@ -66,7 +68,7 @@ def build_view(log: ReplayLog, log_name: str, scenario: Scenario | None,
         view.timeline = merged_timeline(debrief)
         explained = explain_decisions(debrief)
         view.decisions = [DecisionView(row, [n for n in debrief.notes if n.decision == row.node],
-                                       moments=moments, why=why)
+                                       moments=moments, why=why, q=shown_q(row))
                           for row, (moments, why) in zip(debrief.decisions, explained)]
     return view
 

@@ -157,3 +157,29 @@ def test_german_moments_use_decimal_commas(played):
         for review in session.score.decisions:
             text = moments_sentence(scenario, review, de)
             assert not re.search(r"\d\.\d", text), text
+
+
+def test_the_shown_q_of_your_choice_is_the_best_q_less_your_regret(tmp_path):
+    """A cue given too late used to show the best's Q beside a regret of 2.65; the bars,
+    the debrief and the report now show your choice at the moment you made it."""
+    from game.replay.debrief import build_debrief
+    from game.replay.explain import shown_q
+    from game.replay.reader import read_log
+    catalogue = load_catalogue(SCENARIOS)
+    rows = []
+    for scenario_id in ("lumbar_puncture", "caesarean_full_dilatation", "npwt_dressing"):
+        scenario = catalogue.get(scenario_id)
+        path = tmp_path / f"{scenario_id}.jsonl"
+        config = SessionConfig(scenario.id, 4, scenario.trainees[0].id)
+        play_out(RecordedSession(scenario, config, ModelParams(), path),
+                 ScriptedPolicy("random", 4))
+        rows += build_debrief(read_log(path), scenario, with_attitude=False).decisions
+    late = [r for r in rows if r.regret > 0 and r.chosen != r.best]
+    assert late
+    for row in rows:
+        q = shown_q(row)
+        assert set(q) == {o.option for o in row.options}
+        if row.regret > 0:
+            assert q[row.best] - q[row.chosen] == pytest.approx(row.regret)
+        others = {o.option: o.q for o in row.options if o.option != row.chosen or not row.regret}
+        assert all(q[k] == v for k, v in others.items())

@@ -13,6 +13,7 @@ from game.ui.kit.button import Button, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, section, section_need, text_height
 from game.ui.kit.layout import frame, share, split_x, split_y, stack
 from game.ui.kit.panels import badge, focus_ring, panel, tone_colour
+from game.ui.review.presenters import DecisionPanelVM
 from game.ui.review.viewer_draw import allot, draw_decision, floor_line
 from game.ui.shell.context import UiContext
 
@@ -124,6 +125,8 @@ def draw_description(scene: DebriefScene, surface: pygame.Surface, area: Rect) -
 
 
 def draw_analysis(scene: DebriefScene, surface: pygame.Surface, area: Rect) -> None:
+    """Left: what to say (the inquiry, the vignette's question, your notes). Right: the
+    decision as the model sees it, then when you acted and why the model's best was best."""
     ctx, vm, m, t = scene.ctx, scene.vm, scene.ctx.metrics, scene.ctx.t
     if not vm.analysis:
         ctx.text(surface, t("This session reached no decision point."), area, m.body,
@@ -134,21 +137,49 @@ def draw_analysis(scene: DebriefScene, surface: pygame.Surface, area: Rect) -> N
     left, right = split_x(area, 0.46, m.pad)
     notes = vm.notes_by_decision[k]
     parts = [(t("Advocacy-inquiry: say what you saw, what you think, then ask"), d.inquiry)]
-    moments, why = vm.moments[k] if k < len(vm.moments) else "", \
-        vm.whys[k] if k < len(vm.whys) else ""
-    if moments:
-        parts.append((t("When"), moments))
-    if why:
-        parts.append((t("Why the model's best"), why))
     if d.prompt:
         parts.append((t("The vignette asks"), d.prompt))
     if notes:
         parts.append((t("Your notes here"), "\n".join(f"✎ {n}" for n in notes)))
-    needs = [section_need(ctx, left.width, label, body) for label, body in parts]
-    for (label, body), rect in zip(parts, stack(left, share(left.height, needs, m.gap),
-                                                m.gap)):
+    model = [(label, text) for label, text in (
+        (t("Why the model's best"), vm.whys[k] if k < len(vm.whys) else ""),
+        (t("When"), vm.moments[k] if k < len(vm.moments) else "")) if text]
+    right_parts: list[tuple[str, str]] = []
+    spare = [left.height - sum(section_need(ctx, left.width, *x) + m.gap for x in parts),
+             right.height - decision_need(ctx, right.width, d) - m.gap]
+    for label, body in model:  # each to the column with more room left, so neither scrolls
+        side = 0 if spare[0] >= spare[1] else 1
+        spare[side] -= section_need(ctx, (left, right)[side].width, label, body) + m.gap
+        (parts if side == 0 else right_parts).append((label, body))
+    _sections(ctx, surface, left, parts)
+    needs = [decision_need(ctx, right.width, d)] + \
+        [section_need(ctx, right.width, label, body) for label, body in right_parts]
+    boxes = stack(right, share(right.height, needs, m.gap), m.gap)
+    draw_decision(ctx, surface, boxes[0], d)
+    for (label, body), rect in zip(right_parts, boxes[1:]):
         section(ctx, surface, rect, label, body)
-    draw_decision(ctx, surface, right, d)
+
+
+def _sections(ctx: UiContext, surface: pygame.Surface, area: Rect,
+              parts: list[tuple[str, str]]) -> None:
+    needs = [section_need(ctx, area.width, label, body) for label, body in parts]
+    for (label, body), rect in zip(parts, stack(area, share(area.height, needs, ctx.metrics.gap),
+                                                ctx.metrics.gap)):
+        section(ctx, surface, rect, label, body)
+
+
+def decision_need(ctx: UiContext, width: int, vm: DecisionPanelVM) -> int:
+    """The height `draw_decision` needs to show the decision without scrolling (the cue is
+    given at most three lines there, as it does)."""
+    m = ctx.metrics
+    w = width - 2 * m.gap
+    facts = "\n".join(x for x in (vm.chosen, vm.best, vm.regret) if x)
+    extra = "\n".join(x for x in (vm.trainee, vm.rule) if x)
+    return (2 * m.gap + ctx.line_height(m.heading, True) + m.gap
+            + min(text_height(ctx, vm.cue, m.body, w), ctx.line_height(m.body) * 3)
+            + ctx.line_height(m.small) * (len(vm.options) + 1)
+            + text_height(ctx, facts, m.body, w) + text_height(ctx, extra, m.small, w)
+            + 3 * (m.gap // 2))
 
 
 def draw_summary(scene: DebriefScene, surface: pygame.Surface, area: Rect) -> None:

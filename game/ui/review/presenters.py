@@ -14,6 +14,7 @@ from game.core.model import TICKS_PER_SECOND, Scenario, TraineeProfile
 from game.core.state import SessionState
 from game.i18n import Tr, english
 from game.replay.debrief import DecisionDebrief
+from game.replay.explain import shown_q
 from game.scoring.episode import EpisodeScore
 from game.ui.kit.vocabulary import TONE_ICONS
 from game.ui.play.presenters import option_title
@@ -102,7 +103,8 @@ class DecisionPanelVM:
 
 
 def option_bars(scenario: Scenario, d: DecisionDebrief, t: Tr = english) -> tuple[OptionBarVM, ...]:
-    qs = [o.q for o in d.options]
+    shown = shown_q(d)
+    qs = list(shown.values())
     lo, hi = min(qs, default=0.0), max(qs, default=1.0)
     span = hi - lo if hi - lo > 1e-9 else 1.0
     bars = []
@@ -113,8 +115,9 @@ def option_bars(scenario: Scenario, d: DecisionDebrief, t: Tr = english) -> tupl
         if o.broken:
             marks.append(t("✖ breaks a rule"))
         tone, _, _ = rating_parts(o.rating)
-        bars.append(OptionBarVM(key, option_title(scenario, d.node, o.option, t), o.q,
-                                max(0.03, (o.q - lo) / span), o.option == d.chosen,
+        q = shown[o.option]
+        bars.append(OptionBarVM(key, option_title(scenario, d.node, o.option, t), q,
+                                max(0.03, (q - lo) / span), o.option == d.chosen,
                                 o.option == d.best, " ".join(marks), tone))
     return tuple(bars)
 
