@@ -24,6 +24,7 @@ SCREENS: dict[str, str] = {
     "replay": "game.ui.review.viewer:ReplayViewerScene",
     "branch-chooser": "game.ui.review.branch_compare:BranchChooser",
     "debrief": "game.ui.debrief.debrief:DebriefScene",
+    "glossary": "game.ui.review.glossary:GlossaryOverlay",
     "history": "game.ui.history.history:HistoryScene",
     "settings": "game.ui.settings.settings:SettingsScene",
     "tutorial": "game.ui.tutorial.tutorial:TutorialIntroScene",
