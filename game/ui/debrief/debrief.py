@@ -27,10 +27,11 @@ from game.replay.debrief import Debrief, build_debrief
 from game.replay.reader import LogError, read_log
 from game.ui.debrief import debrief_draw
 from game.ui.debrief.presenters import PHASES, DebriefVM, debrief_vm
-from game.ui.review.glossary import GLOSSARY_KEYS, GlossaryOverlay
+from game.ui.review.keys import DEBRIEF_HELP, GLOSSARY_KEYS
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import PLAYER_KEYS, Act, Intent, keys
 from game.ui.shell.scene import Pop, Push, Result, Scene
+from game.ui.shell.screens import open_screen
 
 
 def continued(text: str) -> str:
@@ -77,7 +78,8 @@ def load_debrief(path: str, find: Callable[[str], Scenario | None]) -> tuple[Deb
 class DebriefScene(Scene):
     name = "debrief"
     keymap = PLAYER_KEYS.layer("debrief", (*keys(Act.EDIT, pygame.K_e),
-                                           *keys(Act.DELETE, pygame.K_DELETE), *GLOSSARY_KEYS))
+                                           *keys(Act.DELETE, pygame.K_DELETE), *GLOSSARY_KEYS),
+                               help=DEBRIEF_HELP)
 
     def __init__(self, ctx: UiContext, log_path: str | Path,
                  find: Callable[[str], Scenario | None] | None = None):
@@ -131,7 +133,7 @@ class DebriefScene(Scene):
 
     def on_intent(self, intent: Intent) -> Result:
         if intent.act is Act.GLOSSARY:
-            return Push(GlossaryOverlay(self.ctx))
+            return Push(open_screen("glossary", self.ctx))
         if intent.act in (Act.EDIT, Act.DELETE):
             return self._takeaway_key(intent.act)
         if intent.act is Act.BACK:

@@ -14,17 +14,10 @@ from game.replay.glossary import glossary
 from game.ui.kit.common import text_height
 from game.ui.kit.layout import centred
 from game.ui.kit.panels import dim, panel
+from game.ui.review.keys import GLOSSARY_KEYS
 from game.ui.shell.context import UiContext
-from game.ui.shell.input import PLAYER_KEYS, Act, Intent, keys
+from game.ui.shell.input import PLAYER_KEYS, Act, Intent
 from game.ui.shell.scene import Pop, Result, Scene
-
-GLOSSARY_KEY = pygame.K_g
-"""G opens (and closes) the glossary on the outcome, replay viewer and debrief."""
-
-
-GLOSSARY_KEYS = keys(Act.GLOSSARY, GLOSSARY_KEY, plain=True)
-"""The binding screens that offer the glossary add to their keymap layer (a plain G: Ctrl/Alt
-chords are left to the system)."""
 
 
 class GlossaryOverlay(Scene):

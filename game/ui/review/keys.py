@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.review.glossary import GLOSSARY_KEY
-from game.ui.shell.input import PLAYER_KEYS, Act, Shown, keys, press
+from game.ui.shell.input import PLAYER_KEYS, Act, Press, Shown, keys, press
+
+GLOSSARY_KEY = pygame.K_g
+"""G opens (and closes) the glossary on the outcome, replay viewer and debrief."""
+
+GLOSSARY_KEYS = keys(Act.GLOSSARY, GLOSSARY_KEY, plain=True)
+"""The binding screens that offer the glossary add to their keymap layer (a plain G: Ctrl/Alt
+chords are left to the system)."""
 
 _ALL = (pygame.K_SPACE, pygame.K_PERIOD, pygame.K_COMMA, pygame.K_s, pygame.K_LEFT,
         pygame.K_RIGHT, pygame.K_HOME, pygame.K_END, pygame.K_a, pygame.K_b, pygame.K_d)
@@ -26,6 +32,25 @@ VIEWER_KEYS = PLAYER_KEYS.layer("replay", (
     *keys(Act.FIRST, pygame.K_HOME), *keys(Act.LAST, pygame.K_END),
     *keys(Act.NOTE, pygame.K_a), *keys(Act.BRANCH, pygame.K_b), *keys(Act.DEBRIEF, pygame.K_d),
     *keys(Act.GLOSSARY, GLOSSARY_KEY, plain=True),
+), help=(
+    Shown("Space", "play / pause the recording (it stops by itself at each decision point)",
+          press(pygame.K_SPACE)),
+    Shown(". and ,", "step to the next / previous moment", press(pygame.K_PERIOD, pygame.K_COMMA)),
+    Shown("S", "playback speed: 1x, 4x, 16x", press(pygame.K_s)),
+    Shown("→ / ←, Page Down / Page Up, N", "the next / previous decision point",
+          press(pygame.K_RIGHT, pygame.K_LEFT, pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_n)),
+    Shown("Home / End", "the start / the end of the recording",
+          press(pygame.K_HOME, pygame.K_END)),
+    Shown("A", "add a note at this moment (saved beside the log)", press(pygame.K_a)),
+    Shown("B", "branch here: play out what another choice would have led to",
+          press(pygame.K_b)),
+    Shown("D", "the debrief of this session", press(pygame.K_d)),
+    Shown("G", "the glossary: points, Q, regret, the moments", press(GLOSSARY_KEY)),
+    Shown("Esc", "back", press(pygame.K_ESCAPE)),
+    Shown("F1 or ?", "show / hide this help", (Press(pygame.K_F1), Press(text="?"))),
+    Shown("F11", "full screen on / off", press(pygame.K_F11)),
+    Shown("Mouse", "click the timeline to go to that moment, a marker to go to its decision",
+          ()),
 ), legends=(
     Shown("Space play/pause · . , step · S speed · ←/→ decisions · Home/End · A note · "
           "B branch · D debrief · Esc back", "", press(*_ALL, pygame.K_ESCAPE)),
@@ -33,4 +58,38 @@ VIEWER_KEYS = PLAYER_KEYS.layer("replay", (
           "decisions · Home/End · A note · B branch here · D debrief", "",
           press(*_ALL, pygame.K_PAGEUP, pygame.K_PAGEDOWN)),
 ))
-"""The footer legend (0) and the session panel's key line (1) are rows of this table."""
+"""The footer legend (0) and the session panel's key line (1) are rows of this table, and
+F1 lists its own help rows (it listed the play screen's keys: 1-5, P, M, W)."""
+
+
+COMMON_HELP = (
+    Shown("G", "the glossary: points, Q, regret, the moments", press(GLOSSARY_KEY)),
+    Shown("F1 or ?", "show / hide this help", (Press(pygame.K_F1), Press(text="?"))),
+    Shown("F11", "full screen on / off", press(pygame.K_F11)),
+)
+
+OUTCOME_HELP = (
+    Shown("Tab / Shift+Tab", "move the focus forward / back",
+          (Press(pygame.K_TAB, False), Press(pygame.K_TAB, True))),
+    Shown("Enter / Space", "activate the focused button", press(pygame.K_RETURN, pygame.K_SPACE)),
+    Shown("Up / Down", "scroll the decisions", press(pygame.K_UP, pygame.K_DOWN)),
+    Shown("R", "the replay viewer on this session", press(pygame.K_r)),
+    Shown("D", "the debrief of this session", press(pygame.K_d)),
+    Shown("W", "rewind to an earlier decision (practice)", press(pygame.K_w)),
+    Shown("Esc", "back to the vignettes", press(pygame.K_ESCAPE)),
+    *COMMON_HELP,
+)
+"""F1 on the outcome: its own keys (not the play screen's)."""
+
+DEBRIEF_HELP = (
+    Shown("← / → or 1 - 4", "the PEARLS phase: reactions, description, analysis, summary",
+          press(pygame.K_LEFT, pygame.K_RIGHT, pygame.K_1, pygame.K_4)),
+    Shown("↑ / ↓", "move within the phase (other decisions, other take-aways)",
+          press(pygame.K_UP, pygame.K_DOWN)),
+    Shown("E", "add a take-away (summary)", press(pygame.K_e)),
+    Shown("Enter", "edit the focused take-away (summary)", press(pygame.K_RETURN)),
+    Shown("Delete", "remove the focused take-away (summary)", press(pygame.K_DELETE)),
+    Shown("Esc", "back", press(pygame.K_ESCAPE)),
+    *COMMON_HELP,
+)
+"""F1 in the debrief: its own keys (not the play screen's)."""

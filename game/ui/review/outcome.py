@@ -15,7 +15,8 @@ from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import outcome_layout, shown_from, stack
 from game.ui.kit.panels import badge, bar_width, panel, scroll_bar, tone_colour
 from game.ui.play.play_draw import button_width
-from game.ui.review.glossary import GLOSSARY_KEYS, GlossaryOverlay
+from game.ui.review.glossary import GlossaryOverlay
+from game.ui.review.keys import GLOSSARY_KEYS, OUTCOME_HELP
 from game.ui.review.model import load_replay
 from game.ui.review.outcome_presenters import DecisionRowVM, OutcomeVM, outcome_vm
 from game.ui.review.rewind import RewindDialog, can_rewind
@@ -31,7 +32,8 @@ BOTTOM = ("again", "picker", "rewind", "review", "debrief")
 class OutcomeScene(Scene):
     name = "outcome"
     keymap = PLAYER_KEYS.layer("outcome", (*keys(Act.REVIEW, pygame.K_r),
-                                           *keys(Act.DEBRIEF, pygame.K_d), *GLOSSARY_KEYS))
+                                           *keys(Act.DEBRIEF, pygame.K_d), *GLOSSARY_KEYS),
+                               help=OUTCOME_HELP)
 
     def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession,
                  note: str | Callable[[], str] = ""):
