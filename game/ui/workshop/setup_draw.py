@@ -18,7 +18,7 @@ import pygame
 
 from game.core.model import Scenario
 from game.ui.kit.button import Button, draw_button
-from game.ui.kit.common import draw_footer, draw_header
+from game.ui.kit.common import draw_footer, draw_header, text_height
 from game.ui.kit.layout import frame, split_x, stack
 from game.ui.kit.panels import focus_ring, panel
 from game.ui.kit.vocabulary import CATEGORY_NAMES, SUPERVISION_NAMES
@@ -60,7 +60,8 @@ def setup_layout(ctx: UiContext, phones: bool = False) -> SetupLayout:
     join_h = round(left.height * JOIN_SHARE) if phones else 0
     list_h = left.height - label_h - m.gap // 2 - (join_h + m.gap if phones else 0)
     list_label, rows, join = stack(left, [label_h, list_h, join_h], m.gap // 2)
-    help_h = ctx.line_height(m.small) * 3
+    help_h = max(ctx.line_height(m.small) * 2, text_height(ctx, weight_help(ctx), m.small,
+                                                           right.width))
     fixed = [label_h, 0, label_h, m.button_h, help_h] + ([m.button_h] if phones else []) + \
         [m.button_h]
     fixed[1] = right.height - sum(fixed) - (len(fixed) - 1) * m.gap
@@ -162,10 +163,14 @@ def _weights(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
         label = (f"✔ {weight:g}" if chosen else f"{weight:g}")
         draw_button(ctx, surface, Button(str(weight), label, rect, selected=chosen),
                     chosen and scene.section == "weight")
-    ctx.text(surface, ctx.t("How many learning points one point of patient harm costs (2 is "
-                            "the usual). Recorded in the log; the end screen compares the "
-                            "room's choices with the optimal ones at this weight."),
-             scene.layout.weight_help, ctx.metrics.small, ctx.palette.muted)
+    ctx.text(surface, weight_help(ctx), scene.layout.weight_help, ctx.metrics.small,
+             ctx.palette.muted)
+
+
+def weight_help(ctx: UiContext) -> str:
+    return ctx.t("How many learning points one point of patient harm costs (2 is the usual). "
+                 "Recorded in the log; the end screen compares the room's choices with the "
+                 "optimal ones at this weight.")
 
 
 def _about(ctx: UiContext, surface: pygame.Surface, lay: SetupLayout, scenario: Scenario,
@@ -197,7 +202,7 @@ def _item(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, title: str
     title_h = min(ctx.line_height(m.body, True), inner.height * 6 // 10)
     mark = "✔ " if chosen else ""
     ctx.text(surface, mark + title, pygame.Rect(inner.x, inner.y, inner.width, title_h),
-             m.body, p.text, True, "left", "center", min_size=m.small, truncate=True)
+             m.body, p.text, True, "left", "center")  # one size for the list: long ones scroll
     ctx.text(surface, meta, pygame.Rect(inner.x, inner.y + title_h, inner.width,
                                         inner.height - title_h), m.small, p.muted, False,
              "left", "center", min_size=m.small, truncate=True)
