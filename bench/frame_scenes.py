@@ -137,11 +137,17 @@ def cold_caches() -> None:
             obj._items.clear()
 
 
+LEAD_TICKS = 10
+"""The timed frames start this many ticks (1 s of the vignette) before its end."""
+AFTER_FRAMES = 30
+"""...and go on this many frames after it (the background save lands within them)."""
+
+
 def end_of_vignette(surface: pygame.Surface, ctx: UiContext, catalogue, folder: Path,
                     repeats: int = 3) -> dict:
     """Watch a practice session to its end, as the first vignette after starting the game
     (every solve cache cold when the session starts, a fresh history file), `repeats` times.
-    Timed: the frames from 2 s before the end to 1 s after it. Reported (medians over the
+    Timed: the frames from 1 s before the end to 0.5 s after it. Reported (medians over the
     repeats): the frame in which the session ends, the worst of the frames after it (the
     history save runs in a background thread meanwhile), the median play frame, and the p99
     of the ordinary frames before the end (what the machine's noise alone gives).
@@ -166,7 +172,7 @@ def _one_end(surface: pygame.Surface, ctx: UiContext, catalogue, log: Path) -> d
     cold_caches()
     stack = practice_stack(ctx, catalogue, str(log))
     play = stack.top
-    while play.session.state.tick < end_tick - 20:
+    while play.session.state.tick < end_tick - LEAD_TICKS:
         release_card(stack, play)
         stack.update(100)
     prewarm = play.prewarm
@@ -179,7 +185,7 @@ def _one_end(surface: pygame.Surface, ctx: UiContext, catalogue, log: Path) -> d
         step()
     times: list[float] = []
     ended: int | None = None
-    while len(times) < 2000 and (ended is None or len(times) - ended <= 60):
+    while len(times) < 2000 and (ended is None or len(times) - ended <= AFTER_FRAMES):
         times.append(timed(frame))
         if ended is None and play.session.finished:
             ended = len(times) - 1
