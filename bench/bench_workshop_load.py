@@ -96,6 +96,7 @@ def main() -> int:
           f"{'p99/200ms':>10} {'frame p99':>10} {'/idle':>6} {'/16.7ms':>8} {'/5ms run':>9} "
           f"{'lost':>5} {'double':>7} {'reseated':>9}")
     failed = False
+    verdicts: list[str] = []
     for phones, changes in RUNS:
         base_runs: list[LoadResult] = []
         runs: list[LoadResult] = []
@@ -111,10 +112,17 @@ def main() -> int:
                   f"{f99 / FRAME_BUDGET_MS:8.2f} {f99 / base99:9.2f} {run.lost:5d} "
                   f"{run.doubled:7d} {run.rejoin_changed_token:9d}")
             failed |= bool(run.lost or run.doubled or run.rejoin_changed_token or run.refused)
+        lat99, f99 = pct(r.latencies_ms, 0.99), pct(r.frames_ms, 0.99)
+        verdicts.append(f"{phones} phones: vote -> projector p99 {lat99:.0f} ms < "
+                        f"{TARGET_MS:.0f} ms {'met' if lat99 < TARGET_MS else 'NOT met'}; "
+                        f"frame p99 {f99:.1f} ms <= {FRAME_BUDGET_MS:.1f} ms "
+                        f"{'met' if f99 <= FRAME_BUDGET_MS else 'NOT met'}")
     print(f"(each row pools {REPEATS} runs; latency: phone sends a vote -> end of the first "
           "projector frame started after the server answered; ratios < 1 meet the target; "
           "'5 ms' is the baseline with Python's default thread switch interval, the other "
           "row what the game runs)")
+    for line in verdicts:
+        print(line)
     return 1 if failed else 0
 
 
