@@ -217,8 +217,8 @@ def _enter(scenario: Scenario, state: SessionState, node_id: str, events: list):
         if isinstance(node, Beat):
             return _apply(state, node.effects, node.id, events)
         if isinstance(node, Decision):
-            events.append(ev.DecisionOpened(node.id,
-                                            state.tick + window_ticks(scenario, state, node)))
+            events.append(ev.DecisionOpened(
+                node.id, state.tick + window_ticks(scenario, state, node), state.tick))
             return _open_window(scenario, state, node)
         if isinstance(node, End):
             state = _apply(state, node.effects, node.id, events)
@@ -251,7 +251,7 @@ def _apply(state: SessionState, effects: Effects, node_id: str, events: list) ->
     if effects.never_event:
         events.append(ev.NeverEventOccurred(node_id, state.tick))
     new_flags = [f for f in effects.sets if f not in state.flags]
-    events.extend(ev.FlagSet(f) for f in new_flags)
+    events.extend(ev.FlagSet(f, state.tick) for f in new_flags)
     attempts = dict(state.attempts)
     for name in effects.attempts:
         attempts[name] = attempts.get(name, 0) + 1

@@ -1,4 +1,10 @@
-"""Past-tense events returned by `step`: what happened, for the UI, the log and the debrief."""
+"""Past-tense events returned by `step`: what happened, for the UI, the log and the debrief.
+
+Every event carries the tick at which it happened, so consumers (the timeline, the
+debrief, the learning records) read `event.tick` and never reconstruct it. Events are not
+part of the log (it holds commands; events are re-derived by replaying them), so adding a
+field here changes no log byte.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,8 @@ class NodeEntered:
 class DecisionOpened:
     decision: str
     closes_at: int
+    tick: int
+    """The window opened at this tick (it runs until `closes_at`)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,7 @@ class SupervisionChanged:
 @dataclass(frozen=True)
 class FlagSet:
     flag: str
+    tick: int
 
 
 @dataclass(frozen=True)

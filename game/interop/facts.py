@@ -158,7 +158,7 @@ def _events(log: ReplayLog, scenario: Scenario
                 supervision.append((event.tick, event.to))
             elif kind := _rescue_kind(scenario, event):
                 node, choice = _node_choice(event)
-                rescues.append(RescueFact(len(rescues) + 1, int(getattr(event, "tick", 0)),
+                rescues.append(RescueFact(len(rescues) + 1, event.tick,
                                           node, choice, kind))
 
     driver = StateDriver(scenario, config_from_header(log.header))

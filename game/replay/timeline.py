@@ -98,7 +98,7 @@ class TimedDriver(StateDriver):
     def advance(self, ticks: int) -> list[ev.Event]:
         start = self._state
         end, events = step(self.scenario, start, Advance(ticks))
-        stops = sorted({t for e in events if (t := getattr(e, "tick", None)) is not None})
+        stops = sorted({e.tick for e in events})
         if len(stops) <= 1:
             return self._keep(end, events)
         state, out = start, []
@@ -140,19 +140,8 @@ def _collect(timeline: Timeline, state: SessionState, events: list, scenario,
              params: ModelParams) -> None:
     ledgers = ledgers_so_far(scenario, state, params)
     for event in events:
-        raw = getattr(event, "tick", None)
-        if isinstance(event, ev.DecisionOpened) and raw is None:
-            tick = event.closes_at - _window(scenario, event.decision, state)
-        elif raw is None:
-            tick = int(getattr(event, "closes_at", state.tick))
-        else:
-            tick = int(raw)
-        timeline.moments.append(Moment(tick, event, state, ledgers.learning, ledgers.harm))
-
-
-def _window(scenario, decision_id, state) -> int:
-    from game.core.engine import window_ticks
-    return window_ticks(scenario, state, scenario.node(decision_id))
+        timeline.moments.append(Moment(event.tick, event, state, ledgers.learning,
+                                       ledgers.harm))
 
 
 class Ledgers(NamedTuple):
