@@ -94,6 +94,15 @@ def same(a: pygame.Surface, b: pygame.Surface) -> bool:
 
 
 # ----------------------------------------------------------------------------- registry
+def test_every_schema_view_has_a_renderer_and_every_renderer_a_schema_view():
+    from game.content.procedure_schema import VIEWS
+    from game.ui.procedures.registry import RENDERERS
+    assert set(RENDERERS) == set(VIEWS), "procedure_schema.VIEWS and the renderers differ"
+    assert view_names() == list(VIEWS)
+    for name in VIEWS:
+        assert isinstance(view_for(name), RENDERERS[name])
+
+
 def test_registry_maps_names_and_falls_back_to_generic():
     assert set(view_names()) == {"lumbar_puncture", "trocar", "caesarean", "dissection",
                                  "generic"}
