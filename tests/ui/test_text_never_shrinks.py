@@ -34,6 +34,11 @@ def _progress(ctx: UiContext, page: int) -> list[Scene]:
     return [scene]
 
 
+def _screen(name: str, *args: object) -> Scene:
+    from game.ui.shell.screens import open_screen
+    return open_screen(name, *args)
+
+
 def _rating(ctx: UiContext, log: str) -> list[Scene]:
     return [*SCREENS["play-ended"](ctx, log),
             RatingOverlay(ctx, "the confident junior", lambda _: None)]
@@ -46,6 +51,7 @@ STATES: dict[str, Callable[[UiContext, str], list[Scene]]] = {
     "progress": lambda ctx, log: _progress(ctx, 0),
     "progress-last-page": lambda ctx, log: _progress(ctx, 3),
     "entrustment-rating": _rating,
+    "glossary": lambda ctx, log: [*SCREENS["outcome"](ctx, log), _screen("glossary", ctx)],
 }
 
 DRAWN_AS = {"play": "play-decision", "rewind": "rewind-dialog", "replay": "replay-decision",

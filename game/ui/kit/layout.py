@@ -71,7 +71,8 @@ def frame(size: tuple[int, int], m: Metrics, header_px: int | None = None,
     smaller font."""
     w, h = size
     header_h = max(round(m.line(header_px or m.title) * 1.2), title_h + m.gap // 2)
-    footer_h = round(m.line(m.small) * 1.4)
+    # Key hints wrap onto a second line at the larger text sizes (they never shrink).
+    footer_h = round(m.line(m.small) * (1.4 if m.text <= 1.0 else 2.2))
     header = Rect(m.pad, m.pad // 2, w - 2 * m.pad, header_h)
     footer = Rect(m.pad, h - footer_h - m.pad // 3, w - 2 * m.pad, footer_h)
     body = Rect(m.pad, header.bottom + m.gap, w - 2 * m.pad,

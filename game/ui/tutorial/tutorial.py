@@ -22,7 +22,7 @@ from game.content.loader import load_scenario
 from game.content.problems import ContentError
 from game.core.model import Scenario
 from game.replay.session import RecordedSession
-from game.ui.kit.button import Button, button_rects, draw_buttons
+from game.ui.kit.button import Button, button_need, button_rects, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, menu_intent, text_height
 from game.ui.kit.focus import FocusList
 from game.ui.kit.help_keys import TUTORIAL_KEYS
@@ -105,13 +105,15 @@ class TutorialIntroScene(Scene):
         f = frame(ctx.size, m)
         self.header, self.footer = f.header, f.footer
         bw = min(round(f.body.width * 0.45), round(440 * m.scale))
-        y = f.body.bottom - m.button_h
+        labels = (t("Start the tutorial vignette") if self.last else t("Next"),
+                  t("Skip the tutorial"))
+        bh = max(button_need(ctx, labels[0], bw, "Enter"), button_need(ctx, labels[1], bw,
+                                                                        "Esc"))
+        y = f.body.bottom - bh  # both buttons as tall as the longer label needs
         self.card = pygame.Rect(f.body.x, f.body.y, f.body.width, y - m.pad - f.body.y)
         self.buttons = [
-            Button("next", t("Start the tutorial vignette") if self.last else t("Next"),
-                   pygame.Rect(f.body.right - bw, y, bw, m.button_h), "Enter"),
-            Button("skip", t("Skip the tutorial"), pygame.Rect(f.body.x, y, bw, m.button_h),
-                   "Esc")]
+            Button("next", labels[0], pygame.Rect(f.body.right - bw, y, bw, bh), "Enter"),
+            Button("skip", labels[1], pygame.Rect(f.body.x, y, bw, bh), "Esc")]
 
     def on_intent(self, intent: Intent) -> Result:
         if intent.act is Act.BACK:
