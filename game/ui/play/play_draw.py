@@ -102,7 +102,8 @@ def button_width(ctx: UiContext, label: str, key: str, size: int) -> int:
     m = ctx.metrics
     bold = ctx.theme.fonts.get(size, True)
     key_w = max(round(size * 1.6), bold.size(key)[0] + 8) if key else 0
-    return ctx.theme.fonts.get(size).size(label)[0] + key_w + 4 * m.gap
+    # bold: a selected button (Meters while shown) draws its label bold, which is wider
+    return ctx.theme.fonts.get(size, True).size(label)[0] + key_w + 4 * m.gap
 
 
 def fit_controls(ctx: UiContext, lay: PlayLayout, items: list[tuple[str, str, str]]
