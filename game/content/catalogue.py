@@ -75,7 +75,7 @@ class FileCache:
         key = _stamp(path)
         with self._lock:
             found = self._items.get(key) if key else None
-            if found is not None:
+            if found is not None and key is not None:
                 self._items.move_to_end(key)
         if found is None:
             found = self._parse(path)

@@ -54,7 +54,7 @@ def _check_node(doc: s.ScenarioIn, node_id: str, node, here: tuple, out: Collect
     cited = bool(node.sources) or bool(node.assumption.strip())
     has_harm = False
     for path, part in _effect_parts(node, here):
-        for j, grade in enumerate(part.harm):
+        for j, grade in enumerate(part.grades):
             has_harm = True
             try:
                 parse_grade(grade)

@@ -9,7 +9,7 @@ from game.core import model as m
 def _effects(e: s.EffectsIn) -> m.Effects:
     return m.Effects(
         learning=e.learning,
-        harm=tuple(e.harm),
+        harm=tuple(e.grades),
         experienced_error=e.experienced_error,
         tags=tuple(e.tags),
         sets=tuple(e.sets),

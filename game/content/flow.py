@@ -71,8 +71,8 @@ def check_flow(doc: s.ScenarioIn, found: Walk, out: Collector) -> None:
     for node_id, node in doc.nodes.items():
         here = ("nodes", node_id)
         reached = flow is not None and node_id in flow.flags
-        known = flow.flags[node_id] if reached else anywhere[0]
-        distances = flow.distances[node_id] if reached else anywhere[1]
+        known, distances = (flow.flags[node_id], flow.distances[node_id]) \
+            if flow is not None and reached else anywhere
         if isinstance(node, s.BeatIn):
             known = known | set(node.sets)
             if isinstance(node.next, list) and reached:
@@ -88,7 +88,8 @@ def check_flow(doc: s.ScenarioIn, found: Walk, out: Collector) -> None:
 
 def _everything(doc: s.ScenarioIn) -> tuple[set[str], set[str]]:
     """Every flag any step sets, and every distance the vignette can be at."""
-    flags, distances = set(), {doc.supervision}
+    flags: set[str] = set()
+    distances: set[str] = {doc.supervision}
     for node in doc.nodes.values():
         for edge in edges(node, ()):
             if edge.effects is not None:
@@ -179,7 +180,7 @@ def _safe(o: s.OptionIn) -> bool:
 
 def _never_marks(doc: s.ScenarioIn, found: Walk) -> list[tuple[tuple, str]]:
     """(file path, node id) of every never-event mark on a reachable node."""
-    marks = []
+    marks: list[tuple[tuple, str]] = []
     for node_id in found.order:
         node, here = doc.nodes[node_id], ("nodes", node_id)
         if isinstance(node, (s.BeatIn, s.EndIn)) and node.never_event:

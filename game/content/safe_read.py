@@ -51,7 +51,8 @@ def read_scenario_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
 
 def _read_up_to(fd: int, limit: int) -> bytes:
     """Read at most `limit` bytes; a file that grew past it since `fstat` is refused too."""
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while True:
         chunk = os.read(fd, min(65536, limit + 1 - size))
         if not chunk:

@@ -11,7 +11,7 @@ docs/authoring.md.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
@@ -58,11 +58,13 @@ def _p_shape(value: Any) -> str | None:
     a mistake is reported once, against that member, not once per member."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return "number"
-    return {dict: "anchors", list: "cases"}.get(type(value))
+    shapes: dict[type, str] = {dict: "anchors", list: "cases"}
+    return shapes.get(type(value))
 
 
 def _next_shape(value: Any) -> str | None:
-    return {str: "target", list: "routes"}.get(type(value))
+    shapes: dict[type, str] = {str: "target", list: "routes"}
+    return shapes.get(type(value))
 
 
 Probability = Annotated[
@@ -108,6 +110,11 @@ class EffectsIn(Strict):
             raise ValueError("write a harm grade, or {delay: 30 min}")
         return [f"delay-{v['delay'].replace(' ', '')}" if isinstance(v, dict) else v
                 for v in value]
+
+    @property
+    def grades(self) -> list[str]:
+        """`harm` as validated: `_flatten_delay` has turned every `{delay: ...}` into a grade."""
+        return cast(list[str], self.harm)
 
 
 class OptionIn(EffectsIn):
@@ -175,7 +182,9 @@ class EndIn(EffectsIn, Cited):
     kind: Literal["end"]
     title: str = Field(min_length=1, max_length=80)
     text: str = Field(min_length=1)
-    feedback: Literal["none", "brief", "structured"] = "structured"
+    # An ending always has a feedback style ("none" too); a step's is optional. Pydantic
+    # allows the narrower field, mypy sees a changed attribute type.
+    feedback: Literal["none", "brief", "structured"] = "structured"  # type: ignore[assignment]
 
 
 NodeIn = Annotated[BeatIn | DecisionIn | ChanceIn | EndIn, Field(discriminator="kind")]

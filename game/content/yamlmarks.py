@@ -18,11 +18,13 @@ Only safe constructors are used and only standard YAML tags are accepted.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:  # libyaml's C parser is much faster; the pure-Python one is the fallback
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
@@ -121,7 +123,9 @@ class _Builder:
             return ev.value
         if tag == _INT and _PLAIN_INT.fullmatch(ev.value):
             return int(ev.value)  # the common case; YAML 1.1 oddities (0x, 1:30) go below
-        node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style)
+        mark = cast(yaml.Mark | None, ev.start_mark)  # libyaml's marks quack alike
+        node = yaml.ScalarNode(tag, ev.value, mark, cast(yaml.Mark | None, ev.end_mark),
+                               ev.style)
         if tag == _STD + "merge":
             return _MERGE
         try:
@@ -202,7 +206,7 @@ class _Builder:
 
 
 _MERGE = object()
-_HANDLERS = {
+_HANDLERS: dict[type[yaml.Event], Callable[[_Builder, Any], None]] = {
     yaml.DocumentStartEvent: _Builder._document,
     yaml.ScalarEvent: _Builder._scalar_event,
     yaml.AliasEvent: _Builder._alias,
