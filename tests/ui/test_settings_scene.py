@@ -10,7 +10,14 @@ import pytest
 
 from game import paths
 from game.config import Settings, load_settings
-from game.ui.settings.settings import ROWS, SettingsScene, apply_audio, step_setting, value_text
+from game.ui.settings.settings import (
+    ROWS,
+    SettingsScene,
+    apply_audio,
+    arrows,
+    step_setting,
+    value_text,
+)
 from game.ui.shell.scene import Pop
 from game.ui.shell.sound import SoundBank
 from game.ui.shell.voice import Voice
@@ -64,6 +71,7 @@ def test_right_past_extra_large_stays_extra_large(ctx, home):
         press(scene, pygame.K_RIGHT)
     assert ctx.settings.text_size == "x-large"
     assert load_settings(paths.settings_path())[0].text_size == "x-large"
+    assert arrows(ctx.settings, "text_size") == ("◀", " ")  # no ▶ at the end
     press(scene, pygame.K_RETURN)  # Enter (or a click) is "next value": it goes round
     assert ctx.settings.text_size == "small"
 

@@ -85,6 +85,14 @@ def step_setting(settings: Settings, name: str, delta: int, wrap: bool = False) 
     return settings.with_(**{name: not value})
 
 
+def arrows(settings: Settings, name: str) -> tuple[str, str]:
+    """◀ and ▶ where the arrow keys can go; at the end of a scale or of the volume the arrow
+    on that side is a blank, so the end shows (Right past Extra large does nothing)."""
+    left = "◀" if step_setting(settings, name, -1) != settings else " "
+    right = "▶" if step_setting(settings, name, 1) != settings else " "
+    return left, right
+
+
 def apply_audio(services: Services | None, settings: Settings) -> None:
     """Volume, mute and self-voicing take effect on the running sound bank and voice (the
     services hold their bound methods; a stand-in without them is left alone)."""
@@ -210,7 +218,8 @@ class SettingsScene(Scene):
                                                               inner.height),
                  m.body, p.text, True, "left", "center")
         value = value_text(ctx.settings, name, t, voice_available(ctx.services))
-        ctx.text(surface, f"◀  {value}  ▶", pygame.Rect(inner.x + label_w, inner.y,
+        left, right = arrows(ctx.settings, name)
+        ctx.text(surface, f"{left}  {value}  {right}", pygame.Rect(inner.x + label_w, inner.y,
                                                        inner.width - label_w, inner.height),
                  m.body, p.accent if focused else p.text, focused, "left", "center")
         if focused:
