@@ -20,15 +20,12 @@ import numpy as np
 
 from game.scoring.graph import Context, DecisionSpec, Edge, Key
 from game.scoring.safety import Risks
+from game.scoring.story import CycleError
 
 FIELDS = Risks._fields
 ROWS = 2 + len(FIELDS)
 END, ONE, CHANCE, DECISION = range(4)
 _ZERO = np.zeros(ROWS)
-
-
-class CycleError(ValueError):
-    """The story can return to a situation it has already been in (the model needs a DAG)."""
 
 
 _GAIN_VECTORS: dict = {}

@@ -19,20 +19,29 @@ T = TypeVar("T")
 _NONE = Effects()
 
 
+class CycleError(ValueError):
+    """The story can return to a situation it has already been in (the model needs a DAG)."""
+
+
 def children_first(scenario: Scenario, fold: Callable[[object, dict[str, T]], T]) -> dict[str, T]:
     """Per reachable node, `fold(node, facts so far)` evaluated after all its successors."""
     facts: dict[str, T] = {}
     stack = [(scenario.start, False)]
+    open_nodes: set[str] = set()
     while stack:
         node_id, ready = stack.pop()
         if node_id in facts:
             continue
         node = scenario.node(node_id)
         todo = [n for _, n in step_effects(node) if n is not None and n not in facts]
-        if todo and not ready:
+        if todo:
+            if ready or node_id in open_nodes:
+                raise CycleError(f"the story returns to {node_id!r}")
+            open_nodes.add(node_id)
             stack.append((node_id, True))
             stack.extend((n, False) for n in todo)
             continue
+        open_nodes.discard(node_id)
         facts[node_id] = fold(node, facts)
     return facts
 

@@ -19,7 +19,7 @@ from game.scoring.sensitivity import GRID, bests_by_key, sensitivity
 from game.scoring.solver import evaluate, solve
 from game.scoring.voi import value_of_information
 from tests.inline import TINY_YAML, load_text
-from tests.scoring.trees import chains, timed_window
+from tests.scoring.trees import chains, end, timed_window
 
 FEW = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -107,3 +107,16 @@ def test_json_lines_are_the_solution_data():
     assert json.loads(text) == json.loads(json.dumps(data))
     assert text.count("\n") == len(data["path"]) + len(data["decisions"]) + \
         len(data) - 2 + 2 * 2 + 1
+
+
+def test_a_story_that_loops_is_reported_and_the_collector_stays_on():
+    import gc
+
+    from game.core.model import Decision, Level, Option
+    from game.scoring.backward import CycleError
+    from tests.scoring.trees import scenario
+    loop = Decision("d0", "decision", window_ticks=10, learning_value=1.0, options=(
+        Option("watch", Level.WATCH, "w", "", "d0"), Option("cue", Level.CUE, "c", "", "end")))
+    with pytest.raises(CycleError, match="returns to 'd0'"):
+        solve(scenario([loop, end()], "d0"), "low")
+    assert gc.isenabled()
