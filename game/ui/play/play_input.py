@@ -34,9 +34,11 @@ def on_intent(scene: PlayScene, intent: Intent) -> Result:
     if scene.card is not None:
         return _on_card(scene, intent)
     if act is Act.PAUSE or (act is Act.AWAY and not scene.paused and scene.rules.pause_allowed):
-        return scene.toggle_pause()  # away: a window must not run out unseen (practice)
+        scene.toggle_pause()  # away: a window must not run out unseen (practice)
+        return None
     if act is Act.METERS:
-        return scene.toggle_meters()
+        scene.toggle_meters()
+        return None
     if act is Act.CHOOSE and phase == "decision":
         return _choose_number(scene, intent.number)
     if act in (Act.SKIP, Act.RIGHT) and phase == "narration":
@@ -82,10 +84,9 @@ def activate(scene: PlayScene, item: str | None) -> Result:
         return scene.to_outcome()
     if item == "rate":
         return trainee_rating.ask_rating(scene)
-    if item == "pause":
-        return scene.toggle_pause()
-    if item == "meters":
-        return scene.toggle_meters()
+    if item in ("pause", "meters"):
+        (scene.toggle_pause if item == "pause" else scene.toggle_meters)()
+        return None
     if item == "help":
         from game.ui.kit.dialogs import HelpOverlay
         return Push(HelpOverlay(scene.ctx))
