@@ -167,3 +167,37 @@ def test_the_end_of_a_vignette_saves_in_the_background(ctx, lumbar, home):
     assert "Saving the result" in first or "Result saved" in first
     assert play.saver.wait(10) and "Result saved" in outcome.note
     assert [r.log_file for r in rows(home)] == [play.session.log_path.name]
+
+
+def test_the_outcome_says_saving_until_the_background_save_lands(ctx, lumbar, home,
+                                                                 monkeypatch):
+    import threading
+
+    import game.ui.play.play as play_module
+    release = threading.Event()
+    real_save = play_module.save_result
+
+    def slow_save(session):
+        release.wait(10)  # a busy database, say
+        return real_save(session)
+    monkeypatch.setattr(play_module, "save_result", slow_save)
+    stack, play = playing(ctx, lumbar, "practice", home)
+    drive(stack, play, lambda: play.vm.phase == "ended")
+    outcome = play.to_outcome().scene
+    assert "Saving the result" in outcome.note and play.saved is None
+    release.set()
+    assert play.saver.wait(10) and "Result saved" in outcome.note
+
+
+def test_practice_that_could_not_start_its_log_says_so_from_the_start(ctx, lumbar, home):
+    from game.replay.recorder import RecordingError
+    config = SessionConfig(lumbar.id, 5, lumbar.trainees[0].id, "normal", "practice")
+    session = RecordedSession(lumbar, config, ModelParams(), None, player="sup-rec")
+    session.not_recorded = RecordingError(home / "logs" / "x.jsonl", "the folder is read-only",
+                                          0, errno.EROFS)
+    stack = SceneStack()
+    play = PlayScene(ctx, lumbar, session)
+    stack.push(play)
+    assert "Not recording: the folder is read-only" in play.notice_text
+    stack.update(100)
+    assert stack.top is play  # nothing to ask: there never was a log; the line says it
