@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import TypeVar
 
 TICKS_PER_SECOND = 10
 """Simulation time is an integer tick; 10 ticks per second (100 ms) is fine enough for
@@ -322,6 +323,16 @@ class Scenario:
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]
 
+    def decision(self, node_id: str) -> Decision:
+        """The decision point `node_id` (KeyError if there is none by that id)."""
+        return _of_kind(self.nodes[node_id], Decision)
+
+    def chance(self, node_id: str) -> Chance:
+        return _of_kind(self.nodes[node_id], Chance)
+
+    def end(self, node_id: str) -> End:
+        return _of_kind(self.nodes[node_id], End)
+
     def trainee(self, profile_id: str | None) -> TraineeProfile:
         if profile_id is None:
             return self.trainees[0]
@@ -332,3 +343,14 @@ class Scenario:
 
     def decisions(self) -> list[Decision]:
         return [n for n in self.nodes.values() if isinstance(n, Decision)]
+
+
+_N = TypeVar("_N", bound=Node)
+
+
+def _of_kind(node: Node, kind: type[_N]) -> _N:
+    """`node` as the kind a caller knows it is (events name decision points, chance nodes and
+    endings by id); a wrong id is a KeyError like a missing one."""
+    if not isinstance(node, kind):
+        raise KeyError(f"{node.id!r} is a {node.kind} step, not a {kind.__name__.lower()}")
+    return node

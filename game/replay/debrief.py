@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.core import events as ev
-from game.core.model import TICKS_PER_SECOND, Decision, Scenario
+from game.core.model import TICKS_PER_SECOND, Scenario
 from game.replay.annotations import Note, read_notes
 from game.replay.reader import ReplayLog
 from game.replay.session import params_from_header
-from game.replay.timeline import Timeline, build_timeline
+from game.replay.timeline import SETTLING, Timeline, build_timeline
 from game.replay.verify import config_from_header
 from game.scoring.attitude import Attitude, revealed_attitude
 from game.scoring.episode import EpisodeScore, score_episode
@@ -106,6 +106,7 @@ def analyse_decisions(scenario: Scenario, timeline: Timeline, profile: str,
                       params: ModelParams) -> tuple[EpisodeScore, list[DecisionDebrief]]:
     """The episode score and one analysed row per decision made, in order."""
     solution = solve(scenario, profile, params)
+    assert timeline.final is not None, "build_timeline sets the final state"
     score = score_episode(scenario, timeline.final, params, solution)
     rows = [_decision_row(i, r, scenario, solution, timeline)
             for i, r in enumerate(score.decisions)]
@@ -116,15 +117,17 @@ RATING_WORDS = {"green": "safe (green)", "amber": "caution (amber)", "red": "uns
 
 
 def _decision_row(index, review, scenario: Scenario, solution, timeline: Timeline):
-    node: Decision = scenario.node(review.node)
+    node = scenario.decision(review.node)
     analysis = solution.at(review.node, review.history)
     labels = {o.id: o.label for o in node.options}
     options = tuple(OptionRow(o.option, labels[o.option], o.level, o.q, o.learning, o.harm,
                               o.rating, rule_text(o.broken) if o.broken else "")
                     for o in analysis.options)
-    decided = [m.tick for m in timeline.decision_moments() if m.event.decision == node.id]
+    decided = [m.tick for m in timeline.decision_moments()
+               if isinstance(m.event, SETTLING) and m.event.decision == node.id]
     tick = decided[0] if decided else 0
-    window = node.window_ticks * timeline.final.pace_factor / TICKS_PER_SECOND
+    pace = timeline.final.pace_factor if timeline.final is not None else 1.0
+    window = node.window_ticks * pace / TICKS_PER_SECOND
     row = DecisionDebrief(index, node.id, node.cue, node.prompt, tick,
                           review.elapsed / TICKS_PER_SECOND, window, review.chosen,
                           labels[review.chosen], review.by, review.best, labels[review.best],
@@ -160,21 +163,21 @@ def describe(timeline: Timeline, scenario: Scenario) -> list[TimelineRow]:
         if isinstance(e, ev.NodeEntered) and e.node_kind == "beat":
             rows.append(TimelineRow(m.tick, "narration", scenario.node(e.node).text))
         elif isinstance(e, ev.DecisionOpened):
-            rows.append(TimelineRow(m.tick, "decision", scenario.node(e.decision).cue))
+            rows.append(TimelineRow(m.tick, "decision", scenario.decision(e.decision).cue))
         elif isinstance(e, ev.InterventionMade):
-            label = scenario.node(e.decision).option(e.option).label
+            label = scenario.decision(e.decision).option(e.option).label
             rows.append(TimelineRow(e.tick, "choice", f"You: {label}"))
         elif isinstance(e, ev.WindowClosed):
             rows.append(TimelineRow(e.tick, "choice", "You watched (the window ran out)"))
         elif isinstance(e, ev.ChanceResolved):
-            outcome = next(o for o in scenario.node(e.node).outcomes if o.id == e.outcome)
+            outcome = next(o for o in scenario.chance(e.node).outcomes if o.id == e.outcome)
             if outcome.text:
                 rows.append(TimelineRow(e.tick, "outcome", outcome.text))
         elif isinstance(e, ev.HarmOccurred):
             text = f"Harm to the patient: {describe_grade(e.grade)}"
             rows.append(TimelineRow(e.tick, "harm", text))
         elif isinstance(e, ev.VignetteEnded):
-            end = scenario.node(e.end)
+            end = scenario.end(e.end)
             rows.append(TimelineRow(e.tick, "end", f"{end.title}. {end.text}"))
     return rows
 

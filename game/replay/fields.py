@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeGuard
 
 MAX_SEED = 2**63 - 1
 """Seeds are whole numbers 0..2**63-1: what numpy's PCG64 takes and a SQLite INTEGER holds."""
@@ -34,7 +34,7 @@ Check = Callable[[Any], str | None]
 """Returns what is wrong with a value, or None when it is acceptable."""
 
 
-def is_int(value: Any, low: int, high: int) -> bool:
+def is_int(value: Any, low: int, high: int) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 

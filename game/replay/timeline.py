@@ -10,6 +10,7 @@ curve step before the first window had opened.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -33,7 +34,7 @@ class Moment:
     """One step of the timeline with the session state right after it."""
 
     tick: int
-    event: object
+    event: ev.Event
     state: SessionState
     learning_so_far: float
     """Learning credited so far (`ledgers_so_far`: the outcome's formula)."""
@@ -62,7 +63,7 @@ SETTLING = (ev.InterventionMade, ev.WindowClosed, ev.TraineeSelfCorrected, ev.Mi
 """Events that can settle a decision window."""
 
 
-def settling_indices(events: list[object]) -> list[int]:
+def settling_indices(events: Sequence[object]) -> list[int]:
     """Index of the event that settled each decision window: the supervisor's intervention,
     or, when they had not stepped in, the window running out, the trainee correcting
     themselves or the mistake happening (format v2 windows). One per window opened, so a
