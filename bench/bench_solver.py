@@ -139,13 +139,16 @@ def bench_chains() -> None:
                 print(f"chain {n:>2} decisions, {outcomes} outcomes: skipped (the previous "
                       f"size took over {BUDGET_S:.0f} s)")
                 continue
+            cpu = time.process_time()
             t, solution = timed(lambda n=n, k=outcomes: solve(chain(n, k), "unknown", FREE))
+            cpu = time.process_time() - cpu  # the machine may be shared: CPU time too
             states = len(solution._pass.order)
-            growth = (f"  growth per doubling: time x{t / previous[0]:.1f}, situations "
-                      f"x{states / previous[1]:.1f}") if previous else ""
-            print(f"chain {n:>2} decisions, {outcomes} outcomes: {t:7.3f} s, "
+            growth = (f"  growth per doubling: time x{t / previous[0]:.1f}, CPU "
+                      f"x{cpu / previous[2]:.1f}, situations x{states / previous[1]:.1f}"
+                      ) if previous else ""
+            print(f"chain {n:>2} decisions, {outcomes} outcomes: {t:7.3f} s (CPU {cpu:.3f} s), "
                   f"{states:>6} situations{growth}", flush=True)
-            previous = (t, states)
+            previous = (t, states, cpu)
     t, _ = timed(lambda: solve(chain(10, 3, timed_every=2), "unknown", FREE))
     print(f"chain 10 decisions, 3 outcomes, every other window timed (80 ticks): {t:.3f} s")
     t, _ = timed(lambda: solve(chain(10, 3, table=LATTICE_2D), "unknown", FREE))
