@@ -122,7 +122,9 @@ def cmd_run(args) -> int:
         print(f"note: the policy's entry for {decision!r} was not used: this session never "
               "reached that decision", file=sys.stderr)
     score = session.score
-    end = scenario.node(session.state.node_id)
+    if score is None:  # play_out plays to an ending; a session without one has no score
+        raise UserError(f"the run stopped at {session.state.node_id!r} before an ending")
+    end = scenario.end(session.state.node_id)
     result = {"scenario": scenario.id, "profile": profile, "seed": args.seed,
               "end": end.id, "outcome": end.title, **score.as_dict(),
               "decisions": [{"decision": d.node, "chosen": d.chosen, "best": d.best,

@@ -119,7 +119,7 @@ def _fits(value: Any, schema: dict) -> bool:
         ok = ok and (kind == "number" or float(value).is_integer())
         ok = ok and schema.get("minimum", value) <= value <= schema.get("maximum", value)
     else:
-        ok = isinstance(value, _JSON_TYPES.get(kind, object))
+        ok = isinstance(value, _JSON_TYPES.get(str(kind), object))
     if ok and kind == "array":
         ok = schema.get("minItems", 0) <= len(value) <= schema.get("maxItems", len(value))
     if ok and "enum" in schema:

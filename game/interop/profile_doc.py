@@ -133,9 +133,10 @@ COMMON_RULES = _included("$.actor.account.name", "$.actor.account.homePage",
 
 def _template(name: str, label: str, text: str, verb: str, obj: str | None,
               rules: list[dict], parent: bool = True) -> dict:
-    t = {"id": f"{T}/{name}", "type": "StatementTemplate", "inScheme": v.PROFILE_VERSION,
-         "prefLabel": {"en": label}, "definition": {"en": text}, "verb": verb,
-         "contextCategoryActivityType": [v.PROFILE_TYPE]}
+    t: dict[str, Any] = {
+        "id": f"{T}/{name}", "type": "StatementTemplate", "inScheme": v.PROFILE_VERSION,
+        "prefLabel": {"en": label}, "definition": {"en": text}, "verb": verb,
+        "contextCategoryActivityType": [v.PROFILE_TYPE]}
     if obj:
         t["objectActivityType"] = obj
     if parent:
@@ -190,8 +191,8 @@ def _templates() -> list[dict]:
 
 
 def _pattern(name: str, label: str, text: str, primary: bool = False, **rule: Any) -> dict:
-    p = {"id": f"{P}/{name}", "type": "Pattern", "inScheme": v.PROFILE_VERSION,
-         "prefLabel": {"en": label}, "definition": {"en": text}}
+    p: dict[str, Any] = {"id": f"{P}/{name}", "type": "Pattern", "inScheme": v.PROFILE_VERSION,
+                         "prefLabel": {"en": label}, "definition": {"en": text}}
     if primary:
         p["primary"] = True
     p.update(rule)

@@ -152,7 +152,8 @@ class Profile(_Strict):
     @model_validator(mode="after")
     def _references(self) -> Profile:
         versions = {ver.id for ver in self.versions}
-        things = [*self.concepts, *self.templates, *self.patterns]
+        things: list[Concept | StatementTemplate | Pattern] = [*self.concepts, *self.templates,
+                                                               *self.patterns]
         ids = [t.id for t in things]
         if len(ids) != len(set(ids)):
             raise ValueError("concept, template and pattern ids must be unique")

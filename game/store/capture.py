@@ -22,8 +22,8 @@ from game.store.records import Intervention, SessionRecord
 
 def rung(scenario: Scenario, node: str, option: str) -> int | None:
     try:
-        level = scenario.node(node).option(option).level  # type: ignore[union-attr]
-    except (KeyError, AttributeError):
+        level = scenario.decision(node).option(option).level
+    except KeyError:
         return None
     return level.rank if level is not None else None
 
