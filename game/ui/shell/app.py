@@ -86,6 +86,14 @@ def window_handle() -> pygame.Window | None:
         return None
 
 
+def screen() -> pygame.Surface:
+    """The window's surface (the app opens the window before any frame or resize)."""
+    surface = pygame.display.get_surface()
+    if surface is None:
+        raise pygame.error("no window is open")
+    return surface
+
+
 class App:
     def __init__(self, ctx: UiContext, stack: SceneStack):
         self.ctx = ctx
@@ -132,13 +140,13 @@ class App:
 
     def on_resize(self) -> None:
         """Clamp to the minimum size (window managers may ignore the hint), then re-layout."""
-        size = pygame.display.get_surface().get_size()
+        size = screen().get_size()
         if not self.fullscreen and clamp_size(size) != size:
             if self.window is not None:
                 self.window.size = clamp_size(size)
             else:
                 open_window(size)
-        size = pygame.display.get_surface().get_size()
+        size = screen().get_size()
         if size != self.ctx.size:
             self.ctx.resize(size)
             self.stack.resize()
@@ -147,7 +155,7 @@ class App:
         """One frame: update the top scene, then draw the stack."""
         self.stack.update(min(dt_ms, MAX_FRAME_MS))
         if self.stack.running:
-            surface = pygame.display.get_surface()
+            surface = screen()
             self.ctx.scrolls.begin_frame()
             self.stack.draw(surface)
             pygame.display.flip()

@@ -107,9 +107,9 @@ class Services:
     catalogue: Callable[[], Catalogue]
     start_session: Callable[[Scenario, str], RecordedSession]
     procedure_view: Callable[[str], ProcedureView | None]
-    cue: Callable[[str], None] = _silent
+    cue: Callable[[str], object] = _silent
     """Play a sound cue by name ("window_open", "last_seconds", "harm")."""
-    say: Callable[[str], None] = _silent
+    say: Callable[[str], object] = _silent
     """Read text aloud (self-voicing); silent unless the player turned it on."""
     launch: Launch = field(default_factory=Launch)
     """What the command line fixed for this run (--seed, --risk-weight): every way into a

@@ -59,4 +59,7 @@ def start_live_sender(services: Services) -> Callable[[], None]:
     if sender is None:
         return lambda: None
     services.session_logged = sender.log_updated
-    return lambda: sender.close()
+
+    def stop() -> None:
+        sender.close()
+    return stop

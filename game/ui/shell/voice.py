@@ -21,7 +21,7 @@ class Voice:
 
     def say(self, text: str) -> bool:
         """Speak `text` (stopping any earlier utterance); False when voicing is off."""
-        if not self.enabled or not text.strip():
+        if not self.enabled or self.engine is None or not text.strip():
             return False
         self.stop()
         self.last_text = text
