@@ -149,7 +149,8 @@ def meter_rects(ctx: UiContext, lay: PlayLayout, shown: bool) -> tuple[pygame.Re
     if not shown:
         return None, lay.narration
     m = ctx.metrics
-    h = ctx.line_height(m.small, True) + max(8, round(m.small * 0.5)) + 2 * m.gap
+    lines = 1 if m.text <= 1.0 else 2  # "Learning so far: 4.9" wraps at the larger sizes
+    h = ctx.line_height(m.small, True) * lines + max(8, round(m.small * 0.5)) + 2 * m.gap
     strip = pygame.Rect(lay.narration.x, lay.narration.y, lay.narration.width, h)
     rest = pygame.Rect(lay.narration.x, strip.bottom + m.gap, lay.narration.width,
                        lay.narration.bottom - strip.bottom - m.gap)
@@ -200,7 +201,7 @@ def draw_meters(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
     panel(ctx, surface, rect)
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
     half = (inner.width - m.gap) // 2
-    text_h = ctx.line_height(m.small, True)
+    text_h = inner.height - max(8, round(m.small * 0.5))  # the bar keeps its height
     for i, (text, value, colour, icon) in enumerate((
             (meters.learning_text, meters.learning, p.good, "▲ "),
             (meters.harm_text, meters.harm, p.harm, "⚠ "))):
