@@ -66,3 +66,26 @@ def test_only_ui_and_cli_import_the_ui():
         if re.search(r"^\s*(from|import) game\.ui\b", text, re.M):
             offenders.append(str(rel))
     assert not offenders
+
+
+KEY_READERS = {"ui/shell/input.py", "ui/kit/text_entry.py"}
+"""The one key table, and the text entry (typed text is text, not shortcuts)."""
+
+
+def _reads_key_codes(path: Path) -> list[int]:
+    """Lines where a module looks at a key press itself (`event.key`, `KEYDOWN`)."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and node.attr in ("key", "KEYDOWN") and \
+                isinstance(node.value, ast.Name) and node.value.id in ("event", "pygame"):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_key_presses_become_intents_only_in_the_key_table():
+    """Screens declare their keys as a layer of `shell.input.PLAYER_KEYS` and act on intents;
+    no screen turns a key press into an action itself (issue 11: "input mapped once")."""
+    offenders = [f"{p.relative_to(GAME)}:{line}" for p in (GAME / "ui").rglob("*.py")
+                 if str(p.relative_to(GAME)) not in KEY_READERS
+                 for line in _reads_key_codes(p)]
+    assert not offenders, offenders

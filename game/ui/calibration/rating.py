@@ -54,13 +54,8 @@ class RatingOverlay(Scene):
                                                  bh), "S" if item == SKIP else item)
                         for i, (item, label) in enumerate(labels)]
 
-    def handle_event(self, event: pygame.event.Event) -> Result:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_s:
-            return self.finish(None)
-        return super().handle_event(event)
-
     def on_intent(self, intent: Intent) -> Result:
-        if intent.act is Act.BACK:
+        if intent.act in (Act.BACK, Act.SKIP):  # Esc or S: no rating this time
             return self.finish(None)
         if intent.act is Act.CHOOSE and 1 <= intent.number <= len(ANCHORS):
             return self.finish(intent.number)
