@@ -30,17 +30,24 @@ from game.ui.kit.focus import FocusList, hit
 from game.ui.kit.layout import frame
 from game.ui.review.model import load_replay
 from game.ui.shell.context import UiContext
-from game.ui.shell.input import PLAYER_KEYS, Act, Intent, keys
+from game.ui.shell.input import PLAYER_KEYS, Act, Intent, Shown, keys, press
 from game.ui.shell.scene import Pop, Push, Result, Scene
 from game.ui.shell.screens import open_screen
 
 
 class HistoryScene(Scene):
     name = "history"
-    keymap = PLAYER_KEYS.layer("history", (*keys(Act.RESUME, pygame.K_r),
-                                           *keys(Act.DEBRIEF, pygame.K_d),
-                                           *keys(Act.FIRST, pygame.K_HOME),
-                                           *keys(Act.LAST, pygame.K_END)))
+    keymap = PLAYER_KEYS.layer("history", (
+        *keys(Act.RESUME, pygame.K_r), *keys(Act.DEBRIEF, pygame.K_d),
+        *keys(Act.FIRST, pygame.K_HOME), *keys(Act.LAST, pygame.K_END),
+    ), legends=(
+        Shown("↑/↓ choose · Enter replay viewer · D debrief · Esc back", "",
+              press(pygame.K_UP, pygame.K_DOWN, pygame.K_RETURN, pygame.K_d, pygame.K_ESCAPE)),
+        Shown("↑/↓ choose · Enter replay viewer · D debrief · R resume · Esc back", "",
+              press(pygame.K_UP, pygame.K_DOWN, pygame.K_RETURN, pygame.K_d, pygame.K_r,
+                    pygame.K_ESCAPE)),
+    ))
+    """The footer shows legend 1 when the selected session can be resumed, else legend 0."""
 
     def __init__(self, ctx: UiContext):
         super().__init__(ctx)
@@ -243,10 +250,9 @@ class HistoryScene(Scene):
             ctx.text(surface, f"⚠ {self.message}", self.footer, m.small, ctx.palette.warn,
                      valign="center", truncate=True)
             return
-        keys = t("↑/↓ choose · Enter replay viewer · D debrief · Esc back")
         selected = self.selected
-        if selected is not None and self.offer(selected) is not None:
-            keys = t("↑/↓ choose · Enter replay viewer · D debrief · R resume · Esc back")
+        resumable = selected is not None and self.offer(selected) is not None
+        keys = t(self.keymap.legend(1 if resumable else 0))
         draw_footer(ctx, surface, self.footer, keys + more)
 
 def _mtime(path: str) -> float:

@@ -32,7 +32,7 @@ from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import frame
 from game.ui.kit.text_entry import TextEntryOverlay
 from game.ui.shell.context import UiContext
-from game.ui.shell.input import PLAYER_KEYS, Act, Intent, keys
+from game.ui.shell.input import PLAYER_KEYS, Act, Intent, Shown, keys, press
 from game.ui.shell.scene import Pop, Push, Result, Scene
 
 NEW = "+new"
@@ -40,10 +40,14 @@ NEW = "+new"
 
 class ProfilesScene(Scene):
     name = "profiles"
-    keymap = PLAYER_KEYS.layer("profiles", (*keys(Act.NEW, pygame.K_n),
-                                            *keys(Act.RENAME, pygame.K_r),
-                                            *keys(Act.EXPORT, pygame.K_e),
-                                            *keys(Act.DELETE, pygame.K_DELETE)))
+    keymap = PLAYER_KEYS.layer("profiles", (
+        *keys(Act.NEW, pygame.K_n), *keys(Act.RENAME, pygame.K_r),
+        *keys(Act.EXPORT, pygame.K_e), *keys(Act.DELETE, pygame.K_DELETE),
+    ), legends=(
+        Shown("Enter play as · N new · R rename · E export CSV · Delete remove · Esc back", "",
+              press(pygame.K_RETURN, pygame.K_n, pygame.K_r, pygame.K_e, pygame.K_DELETE,
+                    pygame.K_ESCAPE)),
+    ))
 
     def __init__(self, ctx: UiContext, first_start: bool = False):
         super().__init__(ctx)
@@ -206,5 +210,4 @@ class ProfilesScene(Scene):
         draw_buttons(ctx, surface, self.buttons, self.focus.current)
         hidden = len(self.rows) + 1 - len(self.buttons)
         more = t(" · {n} more: use ↑/↓", n=hidden) if hidden > 0 else ""
-        draw_footer(ctx, surface, self.footer, t("Enter play as · N new · R rename · E export "
-                                                 "CSV · Delete remove · Esc back") + more)
+        draw_footer(ctx, surface, self.footer, t(self.keymap.legend()) + more)
