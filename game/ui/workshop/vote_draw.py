@@ -88,8 +88,8 @@ def vote_regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
         if sum(heights) + (len(heights) - 1) * (m.gap // 2) <= rows.height:
             break
     else:  # not even at small (the largest text settings): squeeze; the labels then scroll
-        room = rows.height - (len(heights) - 1) * (m.gap // 2)
-        heights = [h * room // sum(heights) for h in heights]
+        space = rows.height - (len(heights) - 1) * (m.gap // 2)
+        heights = [h * space // sum(heights) for h in heights]
     button_size, button_rects = _button_rects(ctx, buttons, desk)
     return VoteRegions(heading, status, stack(rows, heights, m.gap // 2), button_rects, size,
                        button_size)
