@@ -259,12 +259,16 @@ def test_f1_lists_the_workshop_keys(library):
     from game.ui.shell.app import build_app
     from game.ui.shell.input import key_event
     from game.ui.shell.services import default_services
-    from game.ui.workshop.keys import WORKSHOP_KEY_HELP
+    from game.ui.workshop.keys import WORKSHOP_KEY_HELP, WORKSHOP_SETUP_KEYS
     services = default_services(5, "workshop")
     services.catalogue = lambda: library
     app = build_app(None, services, lambda ctx: workshop_first_scenes(ctx, None, None))
     app.handle(key_event(pygame.K_F1))
-    assert app.stack.top.name == "help" and app.stack.top.keys == WORKSHOP_KEY_HELP
+    assert app.stack.top.name == "help" and app.stack.top.keys == WORKSHOP_SETUP_KEYS.help_table
+    shown = dict(app.stack.top.keys)
+    assert "N" in shown  # the setup screen's nickname switch is listed (it was missing)
+    assert set(WORKSHOP_KEY_HELP) < set(app.stack.top.keys)
+    assert WORKSHOP_SETUP_KEYS.map(key_event(pygame.K_n)).act.name == "NEW"
     app.handle(key_event(pygame.K_ESCAPE))
     app.handle(key_event(pygame.K_ESCAPE))  # back to the title
     app.handle(key_event(pygame.K_F1))

@@ -60,8 +60,12 @@ WORKSHOP_END_KEYS = WORKSHOP_KEYS.layer("workshop-end", (
 
 WORKSHOP_SETUP_KEYS = WORKSHOP_KEYS.layer("workshop-setup", (
     Binding(Press(pygame.K_n, plain=True), Act.NEW),
+), help=(
+    Shown("N", "phones: nicknames on / off (the setup screen, before the first vignette)",
+          press(pygame.K_n)),
+    *WORKSHOP_KEYS.help,
 ))
-"""The setup screen adds N: the phones' nickname switch (while phones are on)."""
+"""The setup screen adds N: the phones' nickname switch (while phones are on); F1 lists it."""
 
 WORKSHOP_KEY_HELP: tuple[tuple[str, str], ...] = WORKSHOP_KEYS.help_table
 
