@@ -65,12 +65,14 @@ class Pass:
             kind = step.kind
             if kind == END:
                 values[row] = step.gains[:, None]
-            elif kind == DECISION:
+            elif kind == DECISION:  # plan._step gives every DECISION step its spec and coef
+                assert step.spec is not None and step.coef is not None
                 basis = values[step.children] + step.gains[:, :, None]
                 q_all = np.dot(step.coef, basis.reshape(len(basis), -1)).reshape(-1, ROWS, w)
                 q = q_all[:, 0, :] - weights * q_all[:, 1, :]
                 values[row] = self.choose(key, step.spec, q_all, q, basis)
             elif kind == CHANCE:  # np.dot on flat rows: tensordot's overhead was a third
+                assert step.p is not None  # plan._step gives every CHANCE step its p
                 flat[row] = np.dot(step.p, flat[step.children])
                 values[row] += step.gains[:, None]
             else:

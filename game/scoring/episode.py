@@ -115,7 +115,7 @@ def _walk(ctx: Context, state: SessionState):
                 yield key, exp.edges[0].gain
                 if key[0].node == state.node_id and i == len(steps) and not state.finished:
                     return  # still in this beat
-                key = exp.edges[0].child
+                key = exp.edges[0].next_key
                 continue
             if i >= len(steps):
                 return
@@ -136,7 +136,7 @@ def _walk(ctx: Context, state: SessionState):
                 edge = next(e for e in basis[2:] if e.label == label)
                 i += 1
         yield key, edge.gain
-        key = edge.child
+        key = edge.next_key
 
 
 def trace_totals(scenario: Scenario, state: SessionState, params: ModelParams) -> Trace:

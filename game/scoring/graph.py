@@ -46,6 +46,15 @@ class Edge(NamedTuple):
     def entries(self) -> tuple[str, ...]:
         return tuple(x for x in (self.prefix, self.label) if x)
 
+    @property
+    def next_key(self) -> Key:
+        """The situation this edge leads to. Only an ending's edge and the event edges of an
+        untimed window have none, and no walk along a history or the plan steps past them;
+        if one does, the error names the edge rather than failing later inside `expand`."""
+        if self.child is None:
+            raise KeyError(f"{self.label or 'the ending'} leads to no situation")
+        return self.child
+
 
 class DecisionSpec(NamedTuple):
     node: Decision
@@ -294,7 +303,7 @@ def key_of(ctx: Context, node_id: str, history: tuple[str, ...]) -> Key:
             raise KeyError((node_id, history))
         if exp.decision is None:
             if len(exp.edges) == 1 and not exp.edges[0].label:
-                key = exp.edges[0].child
+                key = exp.edges[0].next_key
                 continue
             edge = _edge(exp.edges, items, i)
             i += 1
@@ -308,6 +317,8 @@ def key_of(ctx: Context, node_id: str, history: tuple[str, ...]) -> Key:
             else:
                 edge = _edge(basis[2:], items, i)
                 i += 1
+        if edge.child is None:
+            raise KeyError((node_id, history))
         key = edge.child
 
 

@@ -64,10 +64,12 @@ def segments(decision: Decision, offered: tuple[Option, ...], default: int, arri
     cs, ce = window_prefix(decision)
     table = dict(latency)
     timed = decision.timing is not None
-    out: list[Segment] = []
+    # Runs of ticks with equal coefficients: ([option index, first tick, last tick], coef),
+    # the list extended in place while the next tick's coefficients stay the same.
+    out: list[tuple[list[int], tuple[float, float, float, bool]]] = []
     for j, option in enumerate(offered):
         watch = timed and option.level is not None and option.level.value == "watch"
-        last = None
+        last: tuple[list[int], tuple[float, float, float, bool]] | None = None
         for t in range(n):
             e = n if watch else effect_tick(option, t, arrival, timed, table)
             late = e > n
@@ -77,7 +79,7 @@ def segments(decision: Decision, offered: tuple[Option, ...], default: int, arri
                 last[0][2] = t
                 continue
             last = ([j, t, t], coef)
-            out.append(last)  # type: ignore[arg-type]
+            out.append(last)
     return tuple(Segment(o, lo, hi, *coef) for (o, lo, hi), coef in out)
 
 

@@ -180,16 +180,16 @@ def _build(ctx: Context) -> Plan:
         key, ready = stack.pop()
         if key in plan.index:
             continue
-        todo = [e for e in _edges(ctx, key)
+        todo = [(e.child, e.entries) for e in _edges(ctx, key)
                 if e.child is not None and e.p > 0.0 and e.child not in plan.index]
         if todo:
             if ready or key in open_keys:
                 raise CycleError(f"the story returns to {key[0].node!r}")
             open_keys.add(key)
             stack.append((key, True))
-            for e in todo:
-                plan.history.parent.setdefault(e.child, (key, e.entries))
-                stack.append((e.child, False))
+            for child, entries in todo:
+                plan.history.parent.setdefault(child, (key, entries))
+                stack.append((child, False))
             continue
         open_keys.discard(key)
         plan.index[key] = len(plan.keys)
@@ -240,8 +240,8 @@ def _step(ctx: Context, plan: Plan, key: Key) -> Step:
     if exp.kind == "end":
         return Step(END, np.zeros(0, int), gain_vector(exp.edges[0]))
     if len(edges) == 1:
-        return Step(ONE, np.array([plan.index[edges[0].child]]), gain_vector(edges[0]))
+        return Step(ONE, np.array([plan.index[edges[0].next_key]]), gain_vector(edges[0]))
     p = np.array([e.p for e in edges])
     gains = p @ np.array([gain_vector(e) for e in edges])
-    children = np.array([plan.index[e.child] for e in edges])
+    children = np.array([plan.index[e.next_key] for e in edges])
     return Step(CHANCE, children, gains, p)

@@ -12,6 +12,7 @@ it could only miss a choice that switches and switches back within 1/8 of a brac
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -97,10 +98,10 @@ def sensitivity(scenario: Scenario, profile: str | None = None,
     scan = standard_scan(scenario, profile, base)
     reps = sorted(reference.representative().items())
     keys = {node: reference.key_of(node, a.history) for node, a in reps}
-    brackets = [(GRID[i], GRID[i + 1], key) for key in set(keys.values())
-                for i in _changes(scan[key][:SCAN_POINTS])]
-    for _ in range(2):
-        brackets = _section(ctx, brackets)
+    brackets = _section(ctx, [(float(GRID[i]), float(GRID[i + 1]), key)
+                              for key in set(keys.values())
+                              for i in _changes(scan[key][:SCAN_POINTS])])
+    brackets = _section(ctx, brackets)  # a second round narrows each switch-over further
     results = []
     for node, analysis in reps:
         key, ids = keys[node], _offered(ctx, keys[node])
@@ -113,7 +114,13 @@ def sensitivity(scenario: Scenario, profile: str | None = None,
     return results
 
 
-def _section(ctx: Context, brackets: list[tuple]) -> list[tuple]:
+Bracket = tuple[float, float, Key]
+"""(lo, hi, key): a weight range over which the situation `key`'s optimal option changes."""
+Switched = tuple[float, float, Key, int, int]
+"""A bracket with the option indices before and after the change."""
+
+
+def _section(ctx: Context, brackets: Sequence[Bracket | Switched]) -> list[Switched]:
     """Split every bracket (lo, hi, key, ...) into SECTIONS geometric parts in one pass and
     keep the parts in which that situation's optimal option changes, as (lo, hi, key,
     option before, option after)."""
@@ -121,10 +128,10 @@ def _section(ctx: Context, brackets: list[tuple]) -> list[tuple]:
         return []
     points = [np.geomspace(b[0], b[1], SECTIONS + 1) for b in brackets]
     found = bests_by_key(ctx, np.concatenate(points))
-    out = []
+    out: list[Switched] = []
     for k, (bracket, grid) in enumerate(zip(brackets, points)):
         bests = found[bracket[2]][k * (SECTIONS + 1):(k + 1) * (SECTIONS + 1)]
-        out += [(grid[i], grid[i + 1], bracket[2], int(bests[i]), int(bests[i + 1]))
+        out += [(float(grid[i]), float(grid[i + 1]), bracket[2], int(bests[i]), int(bests[i + 1]))
                 for i in _changes(bests)]
     return out
 

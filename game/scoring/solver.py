@@ -248,7 +248,7 @@ def stationary(choice: Mapping[str, str]) -> Policy:
 
 def uniform(scenario: Scenario) -> Policy:
     def policy(node: str, history: History) -> Mapping[str, float]:
-        options = scenario.node(node).options
+        options = scenario.decision(node).options
         return {o.id: 1.0 / len(options) for o in options}
     return policy
 
