@@ -187,15 +187,21 @@ class OutcomeScene(Scene):
         rating_h = ctx.line_height(m.body) * (5 if vm.rule else 2)
         font = ctx.theme.fonts.get(m.body)
         rest = inner.height - facts_h - rating_h - 3 * m.gap
+        reflect = ctx.t("To reflect on:") + "\n" + "\n".join(f"• {q}" for q in vm.prompts) \
+            if vm.prompts else ""
+        if rest < ctx.line_height(m.body) * 2:  # no room for the parts: one scrolling text
+            whole = "\n\n".join(part for part in (vm.text, rating, facts, reflect) if part)
+            ctx.text(surface, whole, inner, m.body)
+            return
         text_h = min(rest, ctx.cache.render(vm.text, font, ctx.palette.text,
                                             inner.width).get_height())
         text, prompts, rating_box, facts_box = stack(
             inner, [text_h, rest - text_h, rating_h, facts_h], m.gap)
-        ctx.text(surface, vm.text, text, m.body)
-        if vm.prompts and prompts.height > ctx.line_height(m.small) * 2:
-            ctx.text(surface, ctx.t("To reflect on:") + "\n" +
-                     "\n".join(f"• {q}" for q in vm.prompts),
-                     prompts, m.small, ctx.palette.muted, min_size=m.small, truncate=True)
+        if not reflect or prompts.height > ctx.line_height(m.small) * 2:
+            ctx.text(surface, vm.text, text, m.body)
+            ctx.text(surface, reflect, prompts, m.small, ctx.palette.muted)
+        else:  # no room of their own: the questions follow the text in its (scrolling) box
+            ctx.text(surface, f"{vm.text}\n\n{reflect}", text.union(prompts), m.body)
         ctx.text(surface, rating, rating_box, m.body, tone_colour(ctx, vm.tone))
         ctx.text(surface, facts, facts_box, m.body, ctx.palette.text)
 
