@@ -5,6 +5,7 @@ hint)."""
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.core.state import SessionConfig
 from game.headless import ScriptedPolicy, play_out
@@ -64,3 +65,30 @@ def test_no_scroll_bar_when_every_decision_fits(make_ctx, library):
     surface = pygame.Surface(ctx.size)
     scene.draw(surface)
     assert _bar_pixels(scene, surface) == 0
+
+
+def _scenario_ids():
+    from game.content.catalogue import load_catalogue
+    from game.paths import scenarios_dir
+    return [s.id for s in load_catalogue(scenarios_dir()).scenarios]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scenario_id", _scenario_ids())
+def test_the_summary_and_reflection_questions_are_never_dropped(make_ctx, library,
+                                                                 scenario_id, size):
+    """Extra-large text: the ending, the safety words and every reflection question are on
+    the screen (whole, or in a box that scrolls), never left out for want of room."""
+    ctx = make_ctx(size, text_size="x-large")
+    scenario = library.get(scenario_id)
+    config = SessionConfig(scenario.id, 1, scenario.trainees[0].id)
+    done = play_out(RecordedSession(scenario, config, ModelParams(), None),
+                    ScriptedPolicy("watch", seed=1))
+    scene = OutcomeScene(ctx, scenario, done)
+    scene.resize()
+    ctx.recorder = []
+    scene.draw(pygame.Surface(size))
+    drawn = "\n".join(p.text for p in ctx.recorder)
+    for part in (scene.vm.text, scene.vm.detail, *scene.vm.prompts):
+        assert part in drawn, f"left out: {part[:50]}"
+    assert all(p.px == ctx.font_px(p.requested) for p in ctx.recorder)
