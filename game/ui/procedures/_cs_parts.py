@@ -8,6 +8,7 @@ labels, because the supervisor's hands appearing is the rescue the vignette is a
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import pygame
 
@@ -19,7 +20,7 @@ SLEEVES = {"trainee": (70, 116, 150), "supervisor": (156, 100, 58), "assistant":
 GLOVE = (236, 226, 198)
 
 
-def stroke(surf: pygame.Surface, f: Frame, pts: list[Point], width: float,
+def stroke(surf: pygame.Surface, f: Frame, pts: Sequence[Point], width: float,
            colour: Colour) -> None:
     """A thick polyline with round joints and ends (an arm, a finger)."""
     w = f.d(width)

@@ -151,7 +151,7 @@ def smooth_layer(size: tuple[int, int], paint: Callable[[pygame.Surface, int], N
 
 
 # ----------------------------------------------------------------------------- text
-def label_px(rect: pygame.Rect, base: float = 17, theme: Theme | None = None) -> int:
+def label_px(rect: pygame.Rect, base: int = 17, theme: Theme | None = None) -> int:
     """Label size in real pixels for a view rect: grows with the rect and with the player's
     text-size setting (capped so the pictures stay uncluttered), never below 14 px."""
     k = min(rect.w / 900, rect.h / 600)
