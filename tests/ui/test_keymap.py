@@ -3,6 +3,8 @@ through the screen's keymap, and per-screen keys are layers of the player's tabl
 
 from __future__ import annotations
 
+import re
+
 import pygame
 import pytest
 
@@ -60,3 +62,39 @@ def test_typed_question_mark_opens_help_on_any_layout():
 def _bind(act, code, shift=None, plain=False):
     from game.ui.shell.input import keys
     return keys(act, code, shift=shift, plain=plain)
+
+
+_SHOWN_AS = {
+    "up": ("Up", "↑", "Arrow"), "down": ("Down", "↓", "Arrow"),
+    "left": ("Left", "←", "Arrow"), "right": ("Right", "→", "Arrow"),
+    "return": ("Enter",), "enter": ("Enter",), "escape": ("Esc",), "space": ("Space",),
+    "page up": ("Page Up", "PgUp"), "page down": ("Page Down", "PgDn"), "tab": ("Tab",),
+    "backspace": ("Backspace",), "delete": ("Delete",), "home": ("Home",), "end": ("End",),
+}
+"""How a label names a key whose pygame name is not the label's own word."""
+
+
+def _named(label: str, p: Press) -> bool:
+    """Whether a help row's or legend's text names the key `p` presses."""
+    if p.text:
+        return p.text in label
+    name = pygame.key.name(p.key)
+    if name.isdigit():  # "1 - 5", "1-9", "1-4" name every number in the range
+        ranges = [range(int(a), int(b) + 1)
+                  for a, b in re.findall(r"(\d)\s*-\s*(\d)", label)]
+        return any(int(name) in r for r in ranges) or name in label
+    words = _SHOWN_AS.get(name)
+    if words:
+        return any(w in label for w in words)
+    if len(name) == 1 and name.isalpha():  # a letter stands alone: "D debrief", "S / Esc"
+        return re.search(rf"(?<![A-Za-z]){name.upper()}(?![a-z])", label) is not None
+    return name.upper() in label.upper()
+
+
+@pytest.mark.parametrize("name", sorted(screen_keymaps()))
+def test_every_row_names_the_keys_it_presses(name):
+    """A row's text and its presses are written side by side; this keeps them agreeing."""
+    keymap = screen_keymaps()[name]
+    for row in (*keymap.help, *keymap.legends):
+        for p in row.presses:
+            assert _named(row.keys, p), f"{name}: {row.keys!r} does not name {p}"
