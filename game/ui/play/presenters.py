@@ -93,7 +93,7 @@ def picker_vm(catalogue: Catalogue, t: Tr = english) -> PickerVM:
         meta=t("{category} · {supervision} supervision · {minutes} min",
                category=t(CATEGORY_NAMES.get(s.category, s.category)),
                supervision=t(SUPERVISION_NAMES.get(s.supervision, s.supervision)),
-               minutes=f"{s.minutes:g}"),
+               minutes=int(s.minutes) if s.minutes == int(s.minutes) else s.minutes),
         summary=s.summary, setting=_sentence(f"{s.specialty}. {s.setting}"))
         for s in catalogue.scenarios)
     invalid = []
