@@ -25,3 +25,12 @@ def test_numbers_in_german_messages_get_a_decimal_comma():
 
 def test_english_keeps_the_decimal_point():
     assert Translator("en")("Expected regret {x:.2f}", x=0.254) == "Expected regret 0.25"
+
+
+def test_the_vignette_list_writes_minutes_with_a_decimal_comma_in_german():
+    from game.content.catalogue import load_catalogue
+    from game.paths import scenarios_dir
+    from game.ui.play.presenters import picker_vm
+    metas = [r.meta for r in picker_vm(load_catalogue(scenarios_dir()), Translator("de")).rows]
+    assert any(m.endswith("1,5 min") for m in metas)
+    assert not any(re.search(r"\d\.\d", m) for m in metas)
