@@ -19,6 +19,10 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # matplotlib names its rc keys only from 3.11 on; the bound is 3.8
+    from matplotlib.typing import RcKeyType
 
 
 def _ensure_config_dir() -> None:
@@ -62,9 +66,10 @@ from game.reports.style import (  # noqa: E402, F401 (re-exported for the figure
 )
 
 DPI = 96
-RC = {"text.parse_math": False, "font.size": 9, "axes.titlesize": 10,
-      "axes.edgecolor": MUTED, "axes.labelcolor": INK, "xtick.color": INK,
-      "ytick.color": INK, "hatch.linewidth": 0.8}
+RC: dict[RcKeyType, Any] = {
+    "text.parse_math": False, "font.size": 9, "axes.titlesize": 10,
+    "axes.edgecolor": MUTED, "axes.labelcolor": INK, "xtick.color": INK,
+    "ytick.color": INK, "hatch.linewidth": 0.8}
 
 
 def new_figure(width: float, height: float) -> Figure:

@@ -71,14 +71,22 @@ def combine(player: str, attitudes: list[Attitude]) -> PlayerAttitude:
     broken = next((a for a in attitudes if not a.consistent), None)
     if broken is not None:
         return PlayerAttitude(player, n, None, None, False, False, False, broken.describe())
-    low = max(a.low for a in attitudes)
-    high = min(a.high for a in attitudes)
+    spans = [_interval(a) for a in attitudes]
+    low = max(lo for lo, _ in spans)
+    high = min(hi for _, hi in spans)
     if low > high:
         return PlayerAttitude(player, n, None, None, False, False, False,
                               f"inconsistent: no single weight fits all {n} sessions")
     open_low, open_high = low == GRID[0], high == GRID[-1]
     text = Attitude(low, high, True, None, open_low, open_high).describe()
     return PlayerAttitude(player, n, low, high, True, open_low, open_high, text)
+
+
+def _interval(attitude: Attitude) -> tuple[float, float]:
+    """A consistent attitude's weight interval (revealed_attitude gives one both ends)."""
+    if attitude.low is None or attitude.high is None:
+        raise ValueError(f"a consistent attitude without an interval: {attitude}")
+    return attitude.low, attitude.high
 
 
 def per_player(sessions: Iterable[SessionRecord]) -> list[PlayerAttitude]:
@@ -94,8 +102,10 @@ def spread(players: list[PlayerAttitude]) -> Spread:
     mids = sorted(p.midpoint for p in fitted if p.midpoint is not None)
     if not mids:
         return Spread(len(players), 0, None, None, None, None)
-    low = max(p.low for p in fitted)
-    high = min(p.high for p in fitted)
+    # A consistent participant's interval has both ends (combine), as its midpoint shows.
+    spans = [(p.low, p.high) for p in fitted if p.low is not None and p.high is not None]
+    low = max(lo for lo, _ in spans)
+    high = min(hi for _, hi in spans)
     return Spread(len(players), len(fitted), _quantile(mids, 0.5), _quantile(mids, 0.25),
                   _quantile(mids, 0.75), (low, high) if low <= high else None)
 
