@@ -63,7 +63,7 @@ class Room:
         """Bumped on every change; the projector compares it."""
         self.phase_version = 0
         """Bumped on changes the phones show (a decision opens, closes, is revealed...)."""
-        self._listeners: list[Callable[[], None]] = []
+        self._listeners: list[Callable[[bool], None]] = []
         self.tokens: dict[str, str] = {}
         """key -> token of every phone that joined."""
         self.nicknames: dict[str, str] = {}
