@@ -41,7 +41,10 @@ class RoomLink:
         """The session whose end summary is being (or was) computed."""
         self.end_thread: threading.Thread | None = None
         self._seen: tuple = ()
-        workshop.listeners.append(lambda _w: self.sync())
+        workshop.listeners.append(self._workshop_changed)
+        self.sync()
+
+    def _workshop_changed(self, _workshop: Workshop) -> None:
         self.sync()
 
     def sync(self) -> bool:
