@@ -34,6 +34,17 @@ class VoteRegions:
     options would not fit at body: nothing on the projector scrolls)."""
     button_size: int
     """The buttons' text size: body, or small when their words do not fit in one line."""
+    first: int = 0
+    """The option `rows[0]` belongs to: at the largest text sizes not every option fits at
+    its full height, so the rows shown are a window that keeps the focused option in view
+    (Tab moves the focus); rows are never squeezed, so their labels never scroll."""
+    more: pygame.Rect | None = None
+    """Where "N more above · M more below" goes when not every option is shown."""
+
+    @property
+    def shown(self) -> range:
+        """The indices of the options that have a row on screen."""
+        return range(self.first, self.first + len(self.rows))
 
 
 @dataclass(frozen=True)
@@ -87,12 +98,42 @@ def vote_regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
                    2 * _row_pad(ctx) for r in desk.vm.rows]
         if sum(heights) + (len(heights) - 1) * (m.gap // 2) <= rows.height:
             break
-    else:  # not even at small (the largest text settings): squeeze; the labels then scroll
-        space = rows.height - (len(heights) - 1) * (m.gap // 2)
-        heights = [h * space // sum(heights) for h in heights]
     button_size, button_rects = _button_rects(ctx, buttons, desk)
-    return VoteRegions(heading, status, stack(rows, heights, m.gap // 2), button_rects, size,
-                       button_size)
+    if sum(heights) + (len(heights) - 1) * (m.gap // 2) <= rows.height:
+        return VoteRegions(heading, status, stack(rows, heights, m.gap // 2), button_rects,
+                           size, button_size)
+    # Not even at small (the largest text settings): a window of whole rows around the focus
+    # and a line saying how many are above and below (squeezed rows made the labels scroll).
+    more_h = ctx.line_height(m.small)
+    area = pygame.Rect(rows.x, rows.y, rows.width, rows.height - more_h)
+    first, count = row_window(heights, area.height, m.gap // 2, _focus_index(desk))
+    shown = [min(h, area.height) for h in heights[first:first + count]]
+    more = pygame.Rect(rows.x, rows.bottom - more_h, rows.width, more_h)
+    return VoteRegions(heading, status, stack(area, shown, m.gap // 2), button_rects, size,
+                       button_size, first, more)
+
+
+def _focus_index(desk: VoteDesk) -> int:
+    """The option to keep in view: the focused one, else the one the story will follow."""
+    options = list(desk.options)
+    for wanted in (desk.focus.current, desk.picked):
+        if wanted in options:
+            return options.index(wanted)
+    return 0
+
+
+def row_window(heights: list[int], space: int, gap: int, keep: int) -> tuple[int, int]:
+    """(first, count): the most whole rows from the top that fit in `space` and include row
+    `keep`; if it lies below them, the window ends at `keep` (at least one row shows)."""
+    def fits(first: int, last: int) -> bool:
+        return sum(heights[first:last + 1]) + (last - first) * gap <= space
+    first = 0
+    while first < keep and not fits(first, keep):
+        first += 1
+    last = first
+    while last + 1 < len(heights) and fits(first, last + 1):
+        last += 1
+    return first, last - first + 1
 
 
 def _button_rects(ctx: UiContext, area: pygame.Rect, desk: VoteDesk
@@ -154,7 +195,7 @@ def vote_buttons(ctx: UiContext, regions: VoteRegions | None, desk: VoteDesk
 def vote_targets(ctx: UiContext, regions: VoteRegions, desk: VoteDesk) -> dict[str, pygame.Rect]:
     """Click targets: -/+ before the reveal, then whole rows (pick), then the three buttons."""
     targets: dict[str, pygame.Rect] = {}
-    for option, row in zip(desk.options, regions.rows):
+    for option, row in zip(list(desk.options)[regions.first:], regions.rows):
         if not desk.revealed:
             parts = row_parts(ctx, row)
             targets[f"minus:{option}"] = parts.minus
@@ -183,9 +224,13 @@ def draw_vote(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, desk: 
     hidden = room is not None and not vm.revealed
     rows = [replace(r, count_text=ctx.t("hidden until R")) if hidden else r for r in vm.rows]
     text_w = _detail_width(ctx, rows, regions) if vm.revealed else 0
-    for row, box in zip(rows, regions.rows):
+    for row, box in zip(rows[regions.first:], regions.rows):
         _draw_row(ctx, surface, row, box, regions.label_size, text_w,
                   desk.focus.current == row.id)
+    if regions.more is not None:
+        below = len(rows) - regions.first - len(regions.rows)
+        ctx.text(surface, ctx.t("{a} more above · {b} more below (Tab)", a=regions.first,
+                                b=below), regions.more, m.small, p.muted, False, "right")
     draw_buttons(ctx, surface, vote_buttons(ctx, regions, desk), desk.focus.current,
                  regions.button_size)
 

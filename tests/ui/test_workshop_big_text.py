@@ -1,0 +1,58 @@
+"""The workshop at the largest text size: the vote rows keep their size and never scroll.
+
+Found by looking at the projector with Extra large text: four options did not fit, so the
+rows were squeezed below their labels' height and every label scrolled. Now the rows keep
+their full height and, when not all fit, a window of whole rows follows the focus (Tab) and
+a line says how many are above and below.
+"""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.ui.workshop import vote_draw
+from tests.ui.conftest import SIZES
+from tests.ui.test_workshop_support import key as press
+from tests.ui.test_workshop_support import run_until, start_workshop, vote
+
+
+def _labels_scrolled(ctx, stack, play) -> list[str]:
+    ctx.recorder = []
+    stack.draw(pygame.Surface(ctx.size))
+    labels = {r.label for r in play.desk.vm.rows}
+    return [p.text for p in ctx.recorder if p.text in labels and p.scrolled]
+
+
+def _shown_options(play) -> list[str]:
+    regions = vote_draw.vote_regions(play.ctx, play.layout.panel, play.desk)
+    first = getattr(regions, "first", 0)
+    return list(play.desk.options)[first:first + len(regions.rows)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scenario_id", ["caesarean_full_dilatation", "lumbar_puncture"])
+def test_vote_rows_never_scroll_at_extra_large_text(make_ctx, size, scenario_id):
+    ctx = make_ctx(size, text_size="x-large")
+    stack, play = start_workshop(ctx, scenario_id)
+    run_until(stack, play, "vote")
+    assert _labels_scrolled(ctx, stack, play) == []
+    seen: set[str] = set()
+    for _ in play.desk.options:  # Tab walks the focus over every option: each comes into view
+        current = play.desk.focus.current
+        if current in play.desk.options:
+            assert current in _shown_options(play), f"focused {current} is off screen"
+            seen.add(current)
+        assert _labels_scrolled(ctx, stack, play) == []
+        press(stack, pygame.K_TAB)
+    assert seen == set(play.desk.options)
+    vote(stack, 1, 2)
+    press(stack, pygame.K_r)  # the bar chart
+    assert _labels_scrolled(ctx, stack, play) == []
+
+
+def test_row_window_keeps_the_wanted_row_and_fills_the_space():
+    assert vote_draw.row_window([50, 50, 50, 50], 160, 5, 0) == (0, 3)
+    assert vote_draw.row_window([50, 50, 50, 50], 160, 5, 3) == (1, 3)
+    assert vote_draw.row_window([50, 50, 50, 50], 400, 5, 3) == (0, 4)
+    assert vote_draw.row_window([90, 90, 90], 100, 5, 2) == (2, 1)
