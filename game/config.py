@@ -15,6 +15,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 SETTINGS_VERSION = 1
 MAX_SETTINGS_BYTES = 64 * 1024
@@ -45,11 +46,11 @@ class Settings:
     """Where history, logs and exports live; empty means the platform's user data folder.
     Set by hand in settings.json (a portable install, a shared drive); SAFETYNET_HOME wins."""
 
-    def with_(self, **changes) -> Settings:
+    def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
 
 
-def _valid(name: str, value, default):
+def _valid(name: str, value: object, default: object) -> bool:
     if name in CHOICES:
         return value in CHOICES[name]
     if isinstance(default, bool):
@@ -64,7 +65,7 @@ def _valid(name: str, value, default):
 MAX_FOLDER_CHARS = 1024
 
 
-def _valid_folder(value) -> bool:
+def _valid_folder(value: object) -> bool:
     """Empty (the default folder) or an absolute path; `~` is allowed and expanded on use."""
     if not isinstance(value, str) or len(value) > MAX_FOLDER_CHARS or "\0" in value:
         return False
@@ -88,7 +89,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         return Settings(), f"{path.name} could not be read ({_short(why)}); defaults are " \
                            f"used{_kept(path, raw)}"
     defaults = Settings()
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # JSON values, each checked by _valid before it is kept
     bad: list[str] = []
     for f in fields(Settings):
         if f.name not in data:
@@ -100,7 +101,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
             bad.append(f.name)
     problem = f"{path.name}: invalid {', '.join(bad)} replaced by defaults{_kept(path, raw)}" \
         if bad else None
-    return Settings(**values), problem  # type: ignore[arg-type]  # each value checked by _valid
+    return Settings(**values), problem
 
 
 def _short(text: str) -> str:
