@@ -193,7 +193,7 @@ class _Following:
         self.policy_at, self.record = policy_at, record
 
     def __call__(self, key: Key, spec: DecisionSpec, q_all: np.ndarray, q: np.ndarray,
-                 basis: np.ndarray):
+                 basis: np.ndarray) -> np.ndarray:
         self.record[key] = (spec, q_all[:, :, 0], basis[:, :, 0])
         chosen = self.policy_at(key, spec)
         ids = [o.id for o in spec.offered]
@@ -224,15 +224,22 @@ def evaluate(scenario: Scenario, policy: Policy, profile_id: str | None = None,
     once per situation, with the first history found to it."""
     params = params or ModelParams()
     ctx = Context(scenario, profile_id, params)
-    run = Pass(ctx, np.array([params.risk_weight]), lambda *a: None)  # type: ignore[arg-type]
+    run = Pass(ctx, np.array([params.risk_weight]), _chooser_unset)
     return _follow(ctx, run, lambda key, spec: policy(spec.node.id, run.history.get(key, ())))
 
 
 def evaluate_at(ctx: Context, policy_at: PolicyAt) -> Solution:
     """`evaluate` for a policy that is asked by situation rather than by history (no
     history is replayed: value of information asks it at every situation)."""
-    return _follow(ctx, Pass(ctx, np.array([ctx.params.risk_weight]),
-                             lambda *a: None), policy_at)  # type: ignore[arg-type]
+    return _follow(ctx, Pass(ctx, np.array([ctx.params.risk_weight]), _chooser_unset),
+                   policy_at)
+
+
+def _chooser_unset(key: Key, spec: DecisionSpec, q_all: np.ndarray, q: np.ndarray,
+                   basis: np.ndarray) -> np.ndarray:
+    """The chooser of a pass built before its policy (`evaluate`'s policy reads the pass's
+    histories); `_follow` replaces it before the pass runs."""
+    raise RuntimeError("a policy pass ran before _follow set its chooser")
 
 
 def _follow(ctx: Context, run: Pass, policy_at: PolicyAt) -> Solution:
