@@ -152,15 +152,28 @@ class OutcomeLayout:
 
 def outcome_layout(size: tuple[int, int], m: Metrics, n_buttons: int,
                    title_h: int = 0) -> OutcomeLayout:
+    """At the larger text sizes the buttons go in rows of three, two lines tall, so their
+    labels keep the chosen size (five in a row left a word no room: "Zurückspul-en")."""
     f = frame(size, m, m.heading, title_h)
     badge_w = round(230 * m.scale)
     header = Rect(f.header.x, f.header.y, f.header.width - badge_w - m.gap, f.header.height)
     badge = Rect(header.right + m.gap, f.header.y + 2, badge_w, f.header.height - 4)
-    body, bottom = split_y(f.body, f.body.height - m.button_h - m.gap, m.gap)
+    large = m.text > 1.0
+    per_row = min(n_buttons, 3) if large else max(1, n_buttons)
+    rows = -(-n_buttons // per_row)
+    button_h = max(m.button_h, m.line(m.body) * 2 + m.gap) if large else m.button_h
+    band_h = rows * button_h + (rows - 1) * m.gap
+    body, bottom = split_y(f.body, f.body.height - band_h - m.gap, m.gap)
     summary, decisions = split_x(body, 0.42, m.pad)
-    bw = min(round(300 * m.scale), (bottom.width - m.gap * (n_buttons - 1)) // max(1, n_buttons))
-    buttons = [Rect(bottom.right - (n_buttons - i) * (bw + m.gap) + m.gap, bottom.y, bw,
-                    bottom.height) for i in range(n_buttons)]
+    bw = (bottom.width - m.gap * (per_row - 1)) // per_row
+    if not large:
+        bw = min(round(300 * m.scale), bw)
+    buttons = []
+    for i in range(n_buttons):
+        row, col = divmod(i, per_row)
+        in_row = min(per_row, n_buttons - row * per_row)
+        x = bottom.right - (in_row - col) * (bw + m.gap) + m.gap
+        buttons.append(Rect(x, bottom.y + row * (button_h + m.gap), bw, button_h))
     return OutcomeLayout(header, badge, summary, decisions, buttons, f.footer)
 
 
