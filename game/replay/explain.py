@@ -14,6 +14,7 @@ runs past it, with the reason the best moment accepts that chance.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from game.core.model import Beat, Chance, Decision, Scenario
@@ -261,20 +262,25 @@ def shown_q(d: DecisionDebrief) -> dict[str, float]:
 def explain_decisions(d: Debrief, t: Tr = english) -> list[tuple[str, str]]:
     """(moments, why) for each decision of a debrief, in order: the debrief screen and the
     report say what the outcome said. The solution comes from the cache the debrief filled."""
-    params = params_from_header(d.header)
-    profile = config_from_header(d.header).profile_id
-    solution = solve_cached(d.scenario, profile, params)
     final = d.raw_timeline.final if d.raw_timeline is not None else None
-    pace = final.pace_factor if final is not None else 1.0
+    return explain_reviews(d.scenario, d.header, d.score.decisions,
+                           final.pace_factor if final is not None else 1.0, t)
+
+
+def explain_reviews(scenario: Scenario, header: dict, reviews: Sequence[DecisionReview],
+                    pace: float = 1.0, t: Tr = english) -> list[tuple[str, str]]:
+    """(moments, why) for each reviewed decision of a recording with this log header."""
+    params = params_from_header(header)
+    solution = solve_cached(scenario, config_from_header(header).profile_id, params)
     out = []
-    for review in d.score.decisions:
+    for review in reviews:
         try:
             analysis = solution.at(review.node, review.history)
         except KeyError:  # a situation the solution does not hold: no reason rather than a guess
             why = ""
         else:
-            why = why_sentence(d.scenario, analysis, review, params.risk_weight, pace, t)
-        out.append((moments_sentence(d.scenario, review, t), why))
+            why = why_sentence(scenario, analysis, review, params.risk_weight, pace, t)
+        out.append((moments_sentence(scenario, review, t), why))
     return out
 
 

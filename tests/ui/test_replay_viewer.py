@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core import events as ev
 from game.replay.annotations import read_notes, sidecar_path
 from game.ui.debrief.debrief import DebriefScene
 from game.ui.kit.text_entry import TextEntryOverlay
@@ -184,3 +185,51 @@ def test_text_entry_keeps_question_marks_and_drops_the_opening_key(ctx, library,
     assert stack.top is entry and entry.text == "Why?"
     press(stack, pygame.K_RETURN)
     assert stack.top is viewer and read_notes(log)[0][0].text == "Why?"
+
+
+def test_the_picture_at_a_decision_is_the_procedure_at_that_tick(ctx, library, tmp_path):
+    """Issue 13: at decision 1 the picture showed the end state (CSF, 4.5 cm, 2 passes).
+    The viewer's picture at each decision is the log replayed to that tick, not the end."""
+    from game.replay.playback import StateDriver, replay
+    from game.replay.reader import read_log
+    from game.replay.verify import config_from_header
+    log = tmp_path / "s.jsonl"
+    record(ctx, "lumbar_puncture", log, min_decisions=2)
+    viewer = ReplayViewerScene(ctx, load_replay(str(log), library.get))
+    viewer.resize()
+    recording = read_log(str(log))
+    end = dict(viewer.model.timeline.final.procedure)
+
+    def truth(**upto):
+        driver = StateDriver(viewer.model.scenario, config_from_header(recording.header))
+        return dict(replay(recording, driver, **upto).procedure)
+
+    def shown():
+        viewer._sync()
+        return {k: v for k, v in viewer.motion.now.items() if k in end}
+
+    for mark in viewer.model.decisions:
+        acted = isinstance(viewer.model.moments[mark.index].event, ev.InterventionMade)
+        viewer.cursor.jump_to(mark.number)  # the window open, nothing chosen yet
+        assert shown() == truth(before_decision=mark.node,
+                                until_tick=mark.tick - (0 if acted else 1)), mark.number
+        viewer.cursor.step(1)  # what was chosen, or what the trainee did
+        assert shown() == truth(until_tick=mark.tick), mark.number
+    viewer.cursor.jump_to(1)
+    assert shown() != end  # the first window is not the end
+
+
+def test_the_decision_panel_says_why_and_when(make_ctx, library, tmp_path):
+    ctx = make_ctx((1280, 720))
+    log = tmp_path / "s.jsonl"
+    record(ctx, "lumbar_puncture", log, policy="random", min_decisions=1)
+    viewer = ReplayViewerScene(ctx, load_replay(str(log), library.get))
+    viewer.resize()
+    k = next(i for i, (m, w) in enumerate(viewer.model.explained) if m and w)
+    viewer.cursor.jump_to(k + 1)
+    viewer._sync()
+    moments, why = viewer.model.explained[k]
+    assert viewer.panel.moments == moments and viewer.panel.why == f"Why: {why}"
+    ctx.recorder = []
+    viewer.draw(pygame.Surface(ctx.size))
+    assert any(why in p.text and moments in p.text for p in ctx.recorder)

@@ -19,6 +19,7 @@ from game.core.model import Scenario, TraineeProfile
 from game.core.state import SessionState
 from game.replay.annotations import Note, read_notes
 from game.replay.debrief import DecisionDebrief, analyse_decisions
+from game.replay.explain import explain_reviews
 from game.replay.reader import LogError, ReplayLog, read_log
 from game.replay.session import params_from_header
 from game.replay.timeline import Moment, Timeline, build_timeline, settling_indices
@@ -70,6 +71,8 @@ class ReplayModel:
     notes: list[Note] = field(default_factory=list)
     note_problems: list[str] = field(default_factory=list)
     total_ticks: int = 1
+    explained: tuple[tuple[str, str], ...] = ()
+    """(moments, why) per decision, as the outcome and debrief say them."""
 
     @property
     def moments(self) -> list[Moment]:
@@ -163,6 +166,8 @@ def _analyse(model: ReplayModel, t: Tr) -> None:
     except KeyError:
         model.profile = None
     model.decisions = tuple(_marks(model.moments, rows, t))
+    model.explained = tuple(explain_reviews(scenario, log.header, model.score.decisions,
+                                            timeline.final.pace_factor, t))
     model.facts = _facts(log.header, model.profile, t)
     if log.complete:
         end = scenario.node(timeline.final.node_id)

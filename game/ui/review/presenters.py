@@ -100,6 +100,10 @@ class DecisionPanelVM:
     rule: str
     inquiry: str
     prompt: str
+    why: str = ""
+    """Why the model's best was best (the replay viewer sets it; the debrief shows it apart)."""
+    moments: str = ""
+    """When the supervisor acted against the best moment (as the outcome says it)."""
 
 
 def option_bars(scenario: Scenario, d: DecisionDebrief, t: Tr = english) -> tuple[OptionBarVM, ...]:

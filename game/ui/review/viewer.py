@@ -9,6 +9,7 @@ opens the debrief (D). The cursor logic is pure (replay_cursor); drawing is repl
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pygame
@@ -69,6 +70,11 @@ class ReplayViewerScene(Scene):
         self.panel = None if d is None or self.model.scenario is None else decision_panel(
             self.model.scenario, d.detail, len(self.model.decisions), self.model.profile,
             self.ctx.t)
+        if self.panel is not None and d is not None and d.number <= len(self.model.explained):
+            moments, why = self.model.explained[d.number - 1]
+            self.panel = replace(self.panel, why=why and self.ctx.t("Why: {reason}",
+                                                                    reason=why),
+                                 moments=moments)
 
     def say(self, message: str) -> None:
         self.message, self.message_ms = message, MESSAGE_MS

@@ -123,7 +123,7 @@ def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
           vm.word, m.body)
     body = Rect(inner.x, inner.y + head_h + m.gap, inner.width,
                 inner.height - head_h - m.gap)
-    facts = "\n".join(x for x in (vm.chosen, vm.best, vm.regret) if x)
+    facts = "\n".join(x for x in (vm.chosen, vm.best, vm.regret, vm.why, vm.moments) if x)
     extra = "\n".join(x for x in (vm.trainee, vm.rule) if x)
     rows = len(vm.options) + 1
     needs = [min(text_height(ctx, vm.cue, m.body, body.width), ctx.line_height(m.body) * 3),
