@@ -8,7 +8,8 @@ curves and latencies stretch together and the odds of a moment do not depend on 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from types import MappingProxyType
 
 from game.core.model import TICKS_PER_SECOND, Option, WindowTiming
@@ -34,18 +35,22 @@ def to_ticks(seconds: float, pace: float) -> int:
     return max(0, round(seconds * TICKS_PER_SECOND * pace))
 
 
-def slot_masses(timing: WindowTiming, window: int, pace: float = 1.0) -> list[float]:
+@lru_cache(maxsize=1024)
+def slot_masses(timing: WindowTiming, window: int, pace: float = 1.0) -> tuple[float, ...]:
     """Probability masses laid out [self-correct tick 0, error tick 0, self-correct tick 1,
-    ...]: the chance that the first event is that kind, during that tick of the window."""
+    ...]: the chance that the first event is that kind, during that tick of the window.
+
+    A pure function of frozen content, cached: re-simulating a log (verify, reports) opens
+    the same windows again and again, and this was a third of `replay --verify`'s time."""
     masses: list[float] = []
     for k in range(window):
         a, b = content_seconds(k, pace), content_seconds(k + 1, pace)
         masses.append(max(0.0, timing.self_correct.at(b) - timing.self_correct.at(a)))
         masses.append(max(0.0, timing.error.at(b) - timing.error.at(a)))
-    return masses
+    return tuple(masses)
 
 
-def draw_event(masses: list[float], u: float) -> tuple[str, int] | None:
+def draw_event(masses: Sequence[float], u: float) -> tuple[str, int] | None:
     """Inverse-CDF pick of the first event and its tick, or None if nothing happens."""
     acc = 0.0
     for i, m in enumerate(masses):
