@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from game.core.engine import CommandRejected
 from game.core.model import Scenario
-from game.core.state import SessionConfig, SessionState, fingerprint
+from game.core.state import PathStep, SessionConfig, SessionState, fingerprint
 from game.replay.playback import Record, StateDriver, replay
 from game.replay.reader import LogError, ReplayLog, read_log
 from game.replay.signing import SignatureStatus, check_signature
@@ -158,6 +158,9 @@ def _reproduce(log: ReplayLog, scenario: Scenario | None, finished_logs: Collect
     return state, score
 
 
+STEP_FIELDS = tuple(f.name for f in fields(PathStep))
+"""A path step as the end line holds it (`dataclasses.asdict`, which costs 10x: its fields
+are all plain values)."""
 V1_SCORE_FIELDS = ("learning", "harm", "net", "safety_rating", "safety_rule", "regret",
                    "best_value")
 """Every log ever written has these; a score field added later is checked when present."""
@@ -171,7 +174,8 @@ def _check_derived(log: ReplayLog, scenario: Scenario, state: SessionState) -> E
     node = scenario.node(state.node_id)
     if end.get("title", getattr(node, "title", "")) != getattr(node, "title", ""):
         raise Divergence(line, "the end line's title differs from the vignette's ending")
-    if end.get("path") != [asdict(s) for s in state.history]:
+    if end.get("path") != [{name: getattr(s, name) for name in STEP_FIELDS}
+                           for s in state.history]:
         raise Divergence(line, "the end line's path differs from the re-simulated path")
     params = ModelParams(risk_weight=float(log.header.get("risk_weight", 2.0)))
     score = score_episode(scenario, state, params)
