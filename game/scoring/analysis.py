@@ -7,11 +7,12 @@ does not pay for reports nobody reads. Moments are content ticks after the windo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from game.core.model import TICKS_PER_SECOND
+from game.core.model import TICKS_PER_SECOND, Decision, Option
 from game.scoring.backward import (
     NOT_BROKEN,
     TIE,
@@ -19,7 +20,9 @@ from game.scoring.backward import (
     best_segments,
     rule_tolerances,
 )
-from game.scoring.moments import last_safe_tick, window_prefix
+from game.scoring.graph import Context, DecisionSpec, Key
+from game.scoring.moments import Segment, last_safe_tick, window_prefix
+from game.scoring.params import ModelParams
 from game.scoring.safety import RULES, Risks, rating, tolerance
 
 BY_TIMEOUT = ("timeout", "waiting")
@@ -121,7 +124,8 @@ class DecisionAnalysis:
         return replace(self, history=history)
 
 
-def analyse(ctx, key, spec, q_all: np.ndarray, basis: np.ndarray, history, reach: float):
+def analyse(ctx: Context, key: Key, spec: DecisionSpec, q_all: np.ndarray, basis: np.ndarray,
+            history: Iterable[str], reach: float) -> DecisionAnalysis:
     """The DecisionAnalysis of one recorded situation (q_all: segments x value rows)."""
     params = ctx.params
     q = q_all[:, 0] - params.risk_weight * q_all[:, 1]
@@ -148,14 +152,15 @@ def analyse(ctx, key, spec, q_all: np.ndarray, basis: np.ndarray, history, reach
         best_seg.t_lo, n / TICKS_PER_SECOND, spec.node.timing is not None, timeout)
 
 
-def _moment(seg, row: np.ndarray, q: float, rank: int, safest: Risks, params) -> MomentValue:
+def _moment(seg: Segment, row: np.ndarray, q: float, rank: int, safest: Risks,
+            params: ModelParams) -> MomentValue:
     risks = Risks(*(float(x) for x in row[2:]))
     broken = RULES[rank][0] if rank < NOT_BROKEN else None
     return MomentValue(seg.t_lo, seg.t_hi, float(q), float(row[0]), float(row[1]), risks,
                        broken, rating(broken, risks, safest, params))
 
 
-def option_moment(spec, j: int, rank, q) -> int:
+def option_moment(spec: DecisionSpec, j: int, rank: np.ndarray, q: np.ndarray) -> int:
     """The segment an option is judged by: its best admissible moment (the first on ties),
     or its best moment among the least serious breaches when none is admissible."""
     idx = members(spec)[j]
@@ -165,10 +170,10 @@ def option_moment(spec, j: int, rank, q) -> int:
     return next(i for i in idx if rank[i] == top[0] and q[i] >= top[1] - TIE)
 
 
-_MEMBERS: dict[int, tuple] = {}
+_MEMBERS: dict[int, tuple[tuple[Segment, ...], tuple[tuple[int, ...], ...]]] = {}
 
 
-def members(spec) -> tuple[tuple[int, ...], ...]:
+def members(spec: DecisionSpec) -> tuple[tuple[int, ...], ...]:
     """Per offered option, the indices of its moment segments. Cached by the identity of
     the segments tuple (the solver shares one between situations of a decision; it is
     kept in the entry, so its id cannot be reused while cached)."""
@@ -183,7 +188,7 @@ def members(spec) -> tuple[tuple[int, ...], ...]:
     return found[1]
 
 
-def option_qs(ctx, spec, q_all: np.ndarray) -> dict[str, float]:
+def option_qs(ctx: Context, spec: DecisionSpec, q_all: np.ndarray) -> dict[str, float]:
     """Each offered option's Q at its judged moment, without the full analysis (value of
     information needs only these, at every situation)."""
     params = ctx.params
@@ -194,7 +199,8 @@ def option_qs(ctx, spec, q_all: np.ndarray) -> dict[str, float]:
             for j, o in enumerate(spec.offered)}
 
 
-def _option(ctx, spec, j: int, moments, rank, q) -> OptionAnalysis:
+def _option(ctx: Context, spec: DecisionSpec, j: int, moments: list[MomentValue],
+            rank: np.ndarray, q: np.ndarray) -> OptionAnalysis:
     option = spec.offered[j]
     idx = members(spec)[j]
     m = moments[option_moment(spec, j, rank, q)]
@@ -206,7 +212,7 @@ def _option(ctx, spec, j: int, moments, rank, q) -> OptionAnalysis:
         tuple(moments[i] for i in idx))
 
 
-def _last_safe(ctx, node, option, arrival: int) -> int | None:
+def _last_safe(ctx: Context, node: Decision, option: Option, arrival: int) -> int | None:
     """`last_safe_tick`, remembered in the context's shared tables: it depends only on the
     window, the option and the arrival, and a deep vignette asks it for thousands of
     situations."""
@@ -218,7 +224,8 @@ def _last_safe(ctx, node, option, arrival: int) -> int | None:
     return found
 
 
-def _timeout(spec, basis: np.ndarray, safest: Risks, params) -> MomentValue:
+def _timeout(spec: DecisionSpec, basis: np.ndarray, safest: Risks,
+             params: ModelParams) -> MomentValue:
     """Letting the window run out: the drawn event, else the default option."""
     n = max(1, spec.node.window_ticks)
     cs, ce = window_prefix(spec.node)

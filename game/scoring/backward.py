@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game.scoring.graph import Context, DecisionSpec, Key
+from game.scoring.params import ModelParams
 from game.scoring.plan import (
     CHANCE,
     DECISION,
@@ -117,7 +118,7 @@ def best_segments(q_all: np.ndarray, q: np.ndarray, tolerance: np.ndarray,
 TIE = 1e-9
 
 
-def rule_tolerances(params) -> np.ndarray:
+def rule_tolerances(params: ModelParams) -> np.ndarray:
     """Per rule, the excess probability it tolerates (cached: asked at every situation)."""
     key = (params.eps_severe, params.eps_moderate)
     found = _TOLERANCES.get(key)

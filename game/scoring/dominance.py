@@ -41,7 +41,8 @@ import numpy as np
 from game.core.model import Chance, Decision, Option, Scenario
 from game.core.timing import latency_s
 from game.scoring.backward import NOT_BROKEN, admissible_rank, best_segments, rule_tolerances
-from game.scoring.graph import Context
+from game.scoring.graph import Context, DecisionSpec, Key
+from game.scoring.moments import Segment
 from game.scoring.params import ModelParams
 from game.scoring.safety import RULES
 from game.scoring.sensitivity import W_MAX, W_MIN
@@ -142,7 +143,8 @@ def scan(scenario: Scenario, params: ModelParams, weights: tuple[float, ...]) ->
     params = replace(params, enforce_safety=True)
     tol = rule_tolerances(params)
     for profile in scenario.trainees:
-        def choose(key, spec, q_all, q, basis):
+        def choose(key: Key, spec: DecisionSpec, q_all: np.ndarray, q: np.ndarray,
+                   basis: np.ndarray) -> np.ndarray:
             rank = admissible_rank(q_all, tol, True)
             ruled = np.where(rank == rank.max(axis=0), q, -np.inf)
             for pair, i, seg in _offered(spec):
@@ -163,7 +165,7 @@ def scan(scenario: Scenario, params: ModelParams, weights: tuple[float, ...]) ->
     return tally
 
 
-def _offered(spec):
+def _offered(spec: DecisionSpec) -> list[tuple[tuple[str, str], int, Segment]]:
     return [((spec.node.id, spec.offered[seg.option].id), i, seg)
             for i, seg in enumerate(spec.segments)]
 
@@ -173,7 +175,7 @@ def _tops(q: np.ndarray, i: int) -> np.ndarray:
     return np.isfinite(q[i]) & (q[i] >= q.max(axis=0) - TIE)
 
 
-def _best_at_some_moment(spec, masked: np.ndarray) -> set[int]:
+def _best_at_some_moment(spec: DecisionSpec, masked: np.ndarray) -> set[int]:
     """Offered intervention rungs (indices) that, at some tick of a timed window at which
     they still land inside it, are the best way to act at that tick (ties included),
     letting the window run being one of the ways. Watching is judged at the opening only:

@@ -9,12 +9,14 @@ ranks above a safe one, whatever its regret.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from game.core.model import TICKS_PER_SECOND, Scenario
-from game.core.state import SessionState
-from game.scoring.graph import Context
+from game.core.state import PathStep, SessionState
+from game.scoring.analysis import DecisionAnalysis
+from game.scoring.graph import Context, Gain, Key
 from game.scoring.params import ModelParams
 from game.scoring.safety import RATING_ORDER, rule_text
 from game.scoring.solver import History, Solution, solve_cached, step_key
@@ -99,7 +101,7 @@ class Trace(NamedTuple):
     harm: float
 
 
-def _walk(ctx: Context, state: SessionState):
+def _walk(ctx: Context, state: SessionState) -> Iterator[tuple[Key, Gain]]:
     """Follow the session's history through the model, yielding (key, gain) for every step
     taken; a decision step is paired with the window event that decided it, if any."""
     key = ctx.root()
@@ -172,7 +174,8 @@ def review_decisions(solution: Solution, state: SessionState) -> tuple[DecisionR
     return tuple(reviews)
 
 
-def _review(analysis, step, history: History, pace: float, event: str) -> DecisionReview:
+def _review(analysis: DecisionAnalysis, step: PathStep, history: History, pace: float,
+            event: str) -> DecisionReview:
     acted = step.by not in ("timeout", "waiting")
     tick = round(step.elapsed / pace) if step.by != "timeout" else None
     moment = analysis.moment(step.choice, tick, step.by)
@@ -185,7 +188,7 @@ def _review(analysis, step, history: History, pace: float, event: str) -> Decisi
         and acted and not _is_watch(analysis, step.choice), event if event != "closed" else "")
 
 
-def _is_watch(analysis, option: str) -> bool:
+def _is_watch(analysis: DecisionAnalysis, option: str) -> bool:
     return analysis.option(option).level == "watch"
 
 

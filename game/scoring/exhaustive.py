@@ -10,7 +10,9 @@ mixing and the order of evaluation, not the formulas. Exponential in depth by de
 
 from __future__ import annotations
 
-from game.core.model import Beat, Chance, Decision, End, Level, Scenario
+from collections.abc import Sequence
+
+from game.core.model import Beat, Chance, Decision, Effects, End, Level, Option, Scenario
 from game.core.timing import HANDS_ON, latency_s, slot_masses, to_ticks
 from game.scoring.learning import (
     FEEDBACK_RANK,
@@ -36,15 +38,16 @@ class Plain:
         return self.v(ModelState(self.scenario.start, distance=self.scenario.supervision),
                       prior)
 
-    def _fit(self, belief) -> float:
+    def _fit(self, belief: Sequence[float]) -> float:
         return sum(b * z for b, z in zip(belief, self.fits))
 
-    def _step(self, s: ModelState, effects, belief) -> tuple[ModelState, float]:
+    def _step(self, s: ModelState, effects: Effects,
+              belief: Sequence[float]) -> tuple[ModelState, float]:
         s2, g = apply_effects(s, effects, self.profile.confidence,
                               self.scenario.attempt_limits, self.params)
         return s2, g.learning * self._fit(belief) - self.params.risk_weight * g.harm
 
-    def v(self, s: ModelState, belief) -> float:
+    def v(self, s: ModelState, belief: Sequence[float]) -> float:
         node = self.scenario.node(s.node)
         if isinstance(node, Beat):
             s2, r = self._step(s, node.effects, belief)
@@ -68,14 +71,15 @@ class Plain:
         assert isinstance(node, Decision)
         return max(self.moments(node, s, belief))
 
-    def moments(self, node: Decision, s: ModelState, belief) -> list[float]:
+    def moments(self, node: Decision, s: ModelState, belief: Sequence[float]) -> list[float]:
         """Q of every (offered option, tick) pair."""
         n = max(1, node.window_ticks)
         after = s._replace(l0=node.learning_value, arrival=max(0, s.arrival - n))
         fit = self._fit(belief)
         values = {o.id: self._option(node, after, o, fit, belief) for o in node.options}
         masses = slot_masses(node.timing, n) if node.timing is not None else [0.0] * 2 * n
-        events = self._events(node, after, fit, belief) if node.timing is not None else (0, 0)
+        events: tuple[float, float] = (self._events(node, after, fit, belief)
+                                       if node.timing is not None else (0, 0))
         default = values[node.default]
         out = []
         for o in node.offered(s.flags):
@@ -84,7 +88,9 @@ class Plain:
                                      default))
         return out
 
-    def _mix(self, node, o, t, arrival, n, masses, events, own, default) -> float:
+    def _mix(self, node: Decision, o: Option, t: int, arrival: int, n: int,
+             masses: Sequence[float], events: tuple[float, float], own: float,
+             default: float) -> float:
         timed = node.timing is not None
         if timed and o.level == Level.WATCH:
             e = n
@@ -98,13 +104,16 @@ class Plain:
             first += masses[2 * k] + masses[2 * k + 1]
         return total + (1 - first) * (own if e <= n else default)
 
-    def _option(self, node, after, o, fit, belief) -> float:
+    def _option(self, node: Decision, after: ModelState, o: Option, fit: float,
+                belief: Sequence[float]) -> float:
         s2, r = self._step(after, o.effects, belief)
         credit = rung_credit(node.learning_value, o.level, self.params) * fit
         return credit + r + self.v(s2._replace(node=o.next), belief)
 
-    def _events(self, node, after, fit, belief) -> tuple[float, float]:
+    def _events(self, node: Decision, after: ModelState, fit: float,
+                belief: Sequence[float]) -> tuple[float, float]:
         timing = node.timing
+        assert timing is not None  # asked only for a timed window (`moments`)
         credit = rung_credit(node.learning_value, Level.WATCH, self.params) * fit
         bonus = error_episode(node.learning_value, self.profile.confidence, self.params)
         sc = credit + self.v(after._replace(node=timing.on_self_correct), belief)

@@ -9,10 +9,11 @@ once. Beliefs are rounded to 10 digits so that the same outcomes in another orde
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from game.core.model import Beat, Chance, Decision, End, Level, Option, Scenario
+from game.core.model import Beat, Chance, Decision, Effects, End, Level, Option, Scenario
 from game.scoring.cache import KeyedCache
 from game.scoring.learning import (
     FEEDBACK_RANK,
@@ -187,7 +188,7 @@ class Context:
             self._expansions[key] = found
         return found
 
-    def _gain(self, s: ModelState, e, belief: Belief) -> tuple[ModelState, Gain]:
+    def _gain(self, s: ModelState, e: Effects, belief: Belief) -> tuple[ModelState, Gain]:
         s2, g = apply_effects(s, e, self.profile.confidence, self.scenario.attempt_limits,
                               self.params)
         return s2, g._replace(learning=g.learning * self.fit(belief)) if g.learning else g
@@ -322,7 +323,7 @@ def key_of(ctx: Context, node_id: str, history: tuple[str, ...]) -> Key:
         key = edge.child
 
 
-def _edge(edges, items: list[str], i: int) -> Edge:
+def _edge(edges: Sequence[Edge], items: list[str], i: int) -> Edge:
     if i >= len(items):
         raise KeyError("history ends before this situation")
     for e in edges:

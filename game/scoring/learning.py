@@ -22,6 +22,7 @@ event, so harm adds exactly over events and no step's harm depends on what came 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -116,7 +117,8 @@ def event_harm(grades: tuple[str, ...], params: ModelParams) -> float:
     return min(params.harm_cap, sum(grade(t).points for t in grades)) if grades else 0.0
 
 
-def apply_effects(s: ModelState, e: Effects, confidence: float, limits, params: ModelParams,
+def apply_effects(s: ModelState, e: Effects, confidence: float, limits: Mapping[str, int],
+                  params: ModelParams,
                   ticks_per_arrival: float = 10.0) -> tuple[ModelState, Gain]:
     """The state after an option, outcome or beat's effects, and what they earned."""
     if e == _NO_EFFECTS:

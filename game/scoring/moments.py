@@ -84,7 +84,8 @@ def segments(decision: Decision, offered: tuple[Option, ...], default: int, arri
 
 
 def error_first(decision: Decision, option: Option, t: int, arrival: int,
-                latency: dict[str, float], prefix=None) -> float:
+                latency: dict[str, float],
+                prefix: tuple[np.ndarray, np.ndarray] | None = None) -> float:
     """Chance that the mistake happens before acting with `option` at tick t lands."""
     n = max(1, decision.window_ticks)
     _, ce = prefix if prefix is not None else window_prefix(decision)

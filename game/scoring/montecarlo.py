@@ -16,7 +16,7 @@ import numpy as np
 
 from game.core.model import Scenario
 from game.core.timing import EVENT_KINDS, slot_masses
-from game.scoring.graph import Context, Edge, Key
+from game.scoring.graph import Context, DecisionSpec, Edge, Key
 from game.scoring.moments import effect_tick
 from game.scoring.params import ModelParams
 
@@ -74,7 +74,8 @@ def monte_carlo(scenario: Scenario, policy: StationaryPolicy, profile_id: str | 
                             float(learning.mean()), float(harm.mean()))
 
 
-def _simulate(ctx: Context, idx: np.ndarray, policy, rng, learning, harm) -> None:
+def _simulate(ctx: Context, idx: np.ndarray, policy: StationaryPolicy, rng: np.random.Generator,
+              learning: np.ndarray, harm: np.ndarray) -> None:
     waiting: dict[Key, list[np.ndarray]] = {ctx.root(): [idx]}
     for key in topological(ctx):
         parts = waiting.pop(key, None)
@@ -90,7 +91,8 @@ def _simulate(ctx: Context, idx: np.ndarray, policy, rng, learning, harm) -> Non
                 waiting.setdefault(edge.child, []).append(sub)
 
 
-def _branch(ctx: Context, key: Key, here: np.ndarray, policy, rng):
+def _branch(ctx: Context, key: Key, here: np.ndarray, policy: StationaryPolicy,
+            rng: np.random.Generator) -> list[tuple[Edge, np.ndarray]]:
     exp = ctx.expand(key)
     if exp.decision is None:
         if len(exp.edges) == 1:
@@ -111,7 +113,8 @@ def _branch(ctx: Context, key: Key, here: np.ndarray, policy, rng):
     return out
 
 
-def _window(ctx: Context, spec, j: int, tick: int, sub: np.ndarray, rng):
+def _window(ctx: Context, spec: DecisionSpec, j: int, tick: int, sub: np.ndarray,
+            rng: np.random.Generator) -> list[tuple[Edge, np.ndarray]]:
     """Which continuation each episode takes when acting with option j at `tick`."""
     option, n = spec.offered[j], max(1, spec.node.window_ticks)
     timed = spec.node.timing is not None

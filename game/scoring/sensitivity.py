@@ -20,7 +20,7 @@ import numpy as np
 from game.core.model import Scenario
 from game.scoring.backward import best_segments, rule_tolerances
 from game.scoring.cache import KeyedCache, version_key
-from game.scoring.graph import Context, Key
+from game.scoring.graph import Context, DecisionSpec, Key
 from game.scoring.params import SENSITIVITY_WEIGHTS, ModelParams
 from game.scoring.solver import History, run_pass, solve_cached
 
@@ -47,12 +47,13 @@ class DecisionSensitivity:
     switches: tuple[Switch, ...]
 
 
-def bests_by_key(ctx: Context, weights) -> dict[Key, np.ndarray]:
+def bests_by_key(ctx: Context, weights: np.ndarray) -> dict[Key, np.ndarray]:
     """Situation key -> index of the optimal offered option at each weight (one pass)."""
     tol, enforce = rule_tolerances(ctx.params), ctx.params.enforce_safety
     best: dict[Key, np.ndarray] = {}
 
-    def choose(key, spec, q_all, q, basis):
+    def choose(key: Key, spec: DecisionSpec, q_all: np.ndarray, q: np.ndarray,
+               basis: np.ndarray) -> np.ndarray:
         picks = best_segments(q_all, q, tol, enforce)
         best[key] = np.fromiter((s.option for s in spec.segments), int,
                                 len(spec.segments))[picks]
@@ -136,5 +137,5 @@ def _section(ctx: Context, brackets: Sequence[Bracket | Switched]) -> list[Switc
     return out
 
 
-def _changes(bests) -> list[int]:
+def _changes(bests: Sequence[int] | np.ndarray) -> list[int]:
     return [i for i in range(len(bests) - 1) if bests[i] != bests[i + 1]]

@@ -14,14 +14,14 @@ number of distinct situations, not with the number of histories.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from game.core.model import Scenario
 from game.scoring.analysis import DecisionAnalysis, OptionAnalysis, analyse
-from game.scoring.backward import ROWS, Pass, best_segments, rule_tolerances
+from game.scoring.backward import ROWS, Chooser, Pass, best_segments, rule_tolerances
 from game.scoring.cache import KeyedCache, version_key
 from game.scoring.graph import Context, DecisionSpec, Key, key_of
 from game.scoring.params import ModelParams
@@ -148,14 +148,15 @@ class _Optimal:
             record
 
     def __call__(self, key: Key, spec: DecisionSpec, q_all: np.ndarray, q: np.ndarray,
-                 basis: np.ndarray):
+                 basis: np.ndarray) -> np.ndarray:
         best = best_segments(q_all, q, self.tol, self.enforce)
         if self.record is not None:
             self.record[key] = (spec, q_all[:, :, 0], basis[:, :, 0])
         return q_all[best, :, np.arange(q.shape[1])].T
 
 
-def run_pass(ctx: Context, weights, choose) -> tuple[Pass, np.ndarray]:
+def run_pass(ctx: Context, weights: Sequence[float] | np.ndarray,
+             choose: Chooser) -> tuple[Pass, np.ndarray]:
     run = Pass(ctx, np.asarray(weights, dtype=float), choose)
     return run, run.run()
 

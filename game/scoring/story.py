@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from game.core.model import Beat, Chance, Decision, Effects, End, Scenario
+from game.core.model import Beat, Chance, Decision, Effects, End, Node, Scenario
 from game.scoring.learning import FEEDBACK_RANK
 
 T = TypeVar("T")
@@ -23,7 +23,7 @@ class CycleError(ValueError):
     """The story can return to a situation it has already been in (the model needs a DAG)."""
 
 
-def children_first(scenario: Scenario, fold: Callable[[object, dict[str, T]], T]) -> dict[str, T]:
+def children_first(scenario: Scenario, fold: Callable[[Node, dict[str, T]], T]) -> dict[str, T]:
     """Per reachable node, `fold(node, facts so far)` evaluated after all its successors."""
     facts: dict[str, T] = {}
     stack = [(scenario.start, False)]
@@ -50,7 +50,7 @@ def final_feedback(scenario: Scenario) -> dict[str, int | None]:
     """Per node: the feedback rank every continuation ends with (None when it depends on
     what happens)."""
 
-    def fold(node, final: dict) -> int | None:
+    def fold(node: Node, final: dict[str, int | None]) -> int | None:
         steps = step_effects(node)
         changes = any(e.feedback for e, _ in steps)
         ranks = {final.get(n, -1) for _, n in steps if n is not None}
@@ -69,7 +69,7 @@ def flags_read(scenario: Scenario) -> dict[str, frozenset[str]]:
     requires/unless, a beat's routes). A flag outside this set can no longer change
     anything."""
 
-    def fold(node, read: dict) -> frozenset[str]:
+    def fold(node: Node, read: dict[str, frozenset[str]]) -> frozenset[str]:
         here: set[str] = set()
         if isinstance(node, Chance):
             here.update(f for o in node.outcomes for c in o.cases for f in c.flags)
@@ -92,15 +92,17 @@ def attempts_kept(attempts: tuple[tuple[str, int], ...],
                  if name in limits)
 
 
-def step_effects(node) -> list:
+def step_effects(node: Node) -> list[tuple[Effects, str | None]]:
     """(effects, next node) of every way on from a node."""
     if isinstance(node, Beat):
         return [(node.effects, n) for n in {node.next, *(r.to for r in node.routes)}]
     if isinstance(node, Decision):
-        out = [(o.effects, o.next) for o in node.options]
+        out: list[tuple[Effects, str | None]] = [(o.effects, o.next) for o in node.options]
         if node.timing is not None:
             out += [(_NONE, node.timing.on_self_correct), (_NONE, node.timing.on_error)]
         return out
     if isinstance(node, Chance):
         return [(o.effects, o.next) for o in node.outcomes]
-    return [(node.effects, None)]
+    if isinstance(node, End):
+        return [(node.effects, None)]
+    raise TypeError(f"node {node.id!r} has no known kind ({node.kind!r})")
