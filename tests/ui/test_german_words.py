@@ -34,3 +34,11 @@ def test_the_vignette_list_writes_minutes_with_a_decimal_comma_in_german():
     metas = [r.meta for r in picker_vm(load_catalogue(scenarios_dir()), Translator("de")).rows]
     assert any(m.endswith("1,5 min") for m in metas)
     assert not any(re.search(r"\d\.\d", m) for m in metas)
+
+
+def test_the_consequence_card_and_meters_write_german_decimals():
+    from game.ui.play.consequence import _learning_text
+    de = Translator("de")
+    assert _learning_text((0.0, 0.6), de) == "+0,6 Punkte (bisher 0,6)."
+    assert _learning_text((2.5, 2.5), de) == "Nichts Neues aus diesem Moment (bisher 2,5 Punkte)."
+    assert _learning_text((0.0, 0.6), Translator("en")) == "+0.6 points (0.6 so far)."

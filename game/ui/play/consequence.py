@@ -80,10 +80,9 @@ def _learning_text(learning: tuple[float, float] | None, t: Tr) -> str:
     before, after = learning
     gained = after - before
     if abs(gained) < 0.05:
-        return t("Nothing new from this moment ({total} points so far).",
-                 total=f"{after:.1f}")
-    return t("{sign}{gained} points ({total} so far).",
-             sign="+" if gained > 0 else "", gained=f"{gained:.1f}", total=f"{after:.1f}")
+        return t("Nothing new from this moment ({total:.1f} points so far).", total=after)
+    return t("{sign}{gained:.1f} points ({total:.1f} so far).",  # numbers: 0,6 in German
+             sign="+" if gained > 0 else "", gained=gained, total=after)
 
 
 def _hint(assessment: bool, t: Tr) -> str:

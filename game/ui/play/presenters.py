@@ -231,8 +231,8 @@ def meters_vm(scenario: Scenario, state: SessionState, params: ModelParams | Non
     outcome sums the decision model's harm points: 8.8 on the meter, 9.7 on the outcome.)"""
     learning, harm = ledgers_so_far(scenario, state, params)
     return MetersVM(learning, harm,
-                    t("Learning so far: {points}", points=f"{learning:.1f}"),
-                    t("Harm so far: {points}", points=f"{harm:.1f}"))
+                    t("Learning so far: {points:.1f}", points=learning),  # 0,6 in German
+                    t("Harm so far: {points:.1f}", points=harm))
 
 
 @dataclass(frozen=True)
