@@ -18,11 +18,18 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 if TYPE_CHECKING:  # matplotlib names its rc keys only from 3.11 on; the bound is 3.8
+    import numpy as np
+    from matplotlib.axes import Axes
+    from matplotlib.axis import Axis
     from matplotlib.typing import RcKeyType
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def _ensure_config_dir() -> None:
@@ -85,7 +92,8 @@ def new_figure(width: float, height: float) -> Figure:
 
 
 def grid(fig: Figure, rows: int, cols: int, margins: tuple[float, float, float, float],
-         gaps: tuple[float, float], sharey: bool = False, **ratios):
+         gaps: tuple[float, float], sharey: bool = False,
+         **ratios: Sequence[float]) -> np.ndarray:
     """Axes on a grid whose margins and gaps are given in inches: (left, right, top,
     bottom) and (between rows, between columns). Returns a 2-D array of axes."""
     width, height = fig.get_size_inches()
@@ -106,9 +114,9 @@ def save(fig: Figure, path: Path) -> str:
     return path.name
 
 
-def styled(draw):
+def styled(draw: Callable[P, R]) -> Callable[P, R]:
     """Decorator: run a drawing function with the report rcParams (fonts, no mathtext)."""
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         with matplotlib.rc_context(RC):
             return draw(*args, **kwargs)
     wrapper.__doc__ = draw.__doc__
@@ -116,7 +124,7 @@ def styled(draw):
     return wrapper
 
 
-def plain_log_axis(axis) -> None:
+def plain_log_axis(axis: Axis) -> None:
     """Log-axis tick labels as plain numbers (mathtext is off, so the default would show
     raw TeX markup)."""
     from matplotlib.ticker import FuncFormatter, NullFormatter
@@ -124,7 +132,7 @@ def plain_log_axis(axis) -> None:
     axis.set_minor_formatter(NullFormatter())
 
 
-def tidy(ax, axis: str = "y") -> None:
+def tidy(ax: Axes, axis: Literal["both", "x", "y"] = "y") -> None:
     """Light axes: no top/right spines, a faint grid along the value axis only."""
     ax.spines["top"].set_visible(False)
     ax.spines["right"].set_visible(False)

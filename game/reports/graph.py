@@ -12,10 +12,13 @@ object-oriented API on an Agg canvas is used.
 from __future__ import annotations  # noqa: I001  (figkit must be imported before matplotlib)
 
 import itertools
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import game.reports.figkit  # noqa: F401  (sets a writable MPLCONFIGDIR and the Agg backend)
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Ellipse, FancyArrowPatch, FancyBboxPatch, Patch, Polygon
@@ -126,7 +129,8 @@ def render_graph(scenario: Scenario, out: str | Path, highlight: Highlight | Non
     fig.savefig(out, dpi=DPI, facecolor="white")
 
 
-def _draw_graph(ax, scenario: Scenario, placed: GraphLayout, texts, edges, origin) -> None:
+def _draw_graph(ax: Axes, scenario: Scenario, placed: GraphLayout, texts: Mapping[str, NodeText],
+                edges: Sequence[EdgeView], origin: tuple[float, float]) -> None:
     dx, dy = origin
     for edge, route, label in zip(edges, placed.routes, placed.labels):
         points = [(x + dx, y + dy) for x, y in route]
@@ -147,7 +151,7 @@ def _inset(kind: str, b: Box, y: float) -> float:
     return min(TIP, b.height / 2) * off if kind == "decision" else 0.0
 
 
-def _shape(kind: str, b: Box, **style) -> Patch:
+def _shape(kind: str, b: Box, **style: Any) -> Patch:
     """Rounded box (beat), hexagon (decision), ellipse (chance), octagon like a stop sign (end)."""
     if kind == "chance":
         return Ellipse((b.x, b.y), b.width, b.height, **style)
@@ -164,7 +168,7 @@ def _shape(kind: str, b: Box, **style) -> Patch:
                           boxstyle="round,pad=0,rounding_size=4", **style)
 
 
-def _draw_node(ax, kind: str, box: Box, text: NodeText) -> None:
+def _draw_node(ax: Axes, kind: str, box: Box, text: NodeText) -> None:
     ax.add_patch(_shape(kind, box, facecolor=KINDS[kind][0], edgecolor="#222222", zorder=2,
                         linewidth=1.6 if kind in ("decision", "end") else 0.9))
     top = box.y - text.height / 2
@@ -188,7 +192,7 @@ def _curve(route: list[tuple[float, float]]) -> MplPath:
     return MplPath(verts, codes)
 
 
-def _draw_edge(ax, route, label: Box, edge: EdgeView) -> None:
+def _draw_edge(ax: Axes, route: list[tuple[float, float]], label: Box, edge: EdgeView) -> None:
     colour = BEST if edge.optimal else (HARM if edge.harm else LINE)
     ax.add_patch(FancyArrowPatch(
         path=_curve(route), arrowstyle="-|>,head_length=5,head_width=2.5", color=colour,
@@ -221,7 +225,8 @@ def _subtitle(scenario: Scenario, hl: Highlight | None) -> str:
             f"trainee competence 0→1{best}")
 
 
-def _draw_header(ax, scenario: Scenario, hl: Highlight | None, legend) -> None:
+def _draw_header(ax: Axes, scenario: Scenario, hl: Highlight | None,
+                 legend: list[tuple[str, str, Box, float]]) -> None:
     ax.text(MARGIN, MARGIN, f"{scenario.title}  [{scenario.id}]", fontsize=11,
             fontweight="bold", va="top", parse_math=False)
     ax.text(MARGIN, MARGIN + 17, _subtitle(scenario, hl), fontsize=BODY + 1, va="top",

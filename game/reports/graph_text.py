@@ -11,7 +11,8 @@ import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from game.core.model import TICKS_PER_SECOND, Beat, Chance, Decision, End, Node, Scenario
+from game.core.model import TICKS_PER_SECOND, Beat, Chance, Decision, End, Node, Option, Scenario
+from game.scoring.params import ModelParams
 from game.scoring.solver import DecisionAnalysis, solve
 
 MAX_CHARS = 45
@@ -37,7 +38,7 @@ class Highlight:
     analyses: Mapping[str, DecisionAnalysis]
 
 
-def highlight_for(scenario: Scenario, profile: str, params) -> Highlight:
+def highlight_for(scenario: Scenario, profile: str, params: ModelParams) -> Highlight:
     return Highlight(profile, params.risk_weight,
                      solve(scenario, profile, params).representative())
 
@@ -105,7 +106,7 @@ def _raw_edges(scenario: Scenario, hl: Highlight | None) -> list[EdgeView]:
     return out
 
 
-def _option_edge(node: Decision, option, hl: Highlight | None) -> EdgeView:
+def _option_edge(node: Decision, option: Option, hl: Highlight | None) -> EdgeView:
     level = option.rung
     head = level if option.id == level else f"{option.id} ({level})"
     lines = [wrap(f"{head}: {shorten(option.label)}"), *_harm_line(option.effects.harm)]

@@ -186,7 +186,8 @@ def crossings(ranks: list[list[str]], succ: Mapping[str, list[str]]) -> int:
     return total
 
 
-def _reduce_crossings(ranks, succ, pred) -> tuple[list[list[str]], int]:
+def _reduce_crossings(ranks: list[list[str]], succ: Mapping[str, list[str]],
+                      pred: Mapping[str, list[str]]) -> tuple[list[list[str]], int]:
     best, best_count = [list(r) for r in ranks], crossings(ranks, succ)
     for _ in range(SWEEPS):
         for r in range(1, len(ranks)):
@@ -199,7 +200,7 @@ def _reduce_crossings(ranks, succ, pred) -> tuple[list[list[str]], int]:
     return best, best_count
 
 
-def _barycentre(rank: list[str], fixed: list[str], neighbours) -> None:
+def _barycentre(rank: list[str], fixed: list[str], neighbours: Mapping[str, list[str]]) -> None:
     """Sort a column by the mean position of each item's neighbours in the fixed column."""
     pos = {v: i for i, v in enumerate(fixed)}
     current = {v: i for i, v in enumerate(rank)}
@@ -210,7 +211,8 @@ def _barycentre(rank: list[str], fixed: list[str], neighbours) -> None:
     rank.sort(key=key)
 
 
-def _assign_y(ranks, size, pred, succ) -> dict[str, float]:
+def _assign_y(ranks: list[list[str]], size: Mapping[str, Size], pred: Mapping[str, list[str]],
+              succ: Mapping[str, list[str]]) -> dict[str, float]:
     ys: dict[str, float] = {}
     for rank in ranks:
         offsets = _offsets(rank, size)
@@ -225,7 +227,7 @@ def _assign_y(ranks, size, pred, succ) -> dict[str, float]:
     return {v: y - top for v, y in ys.items()}
 
 
-def _offsets(rank: list[str], size) -> list[float]:
+def _offsets(rank: list[str], size: Mapping[str, Size]) -> list[float]:
     """Smallest centre-to-centre offsets from the first item that keep the gaps."""
     out, y = [], 0.0
     for i, v in enumerate(rank):
@@ -235,7 +237,8 @@ def _offsets(rank: list[str], size) -> list[float]:
     return out
 
 
-def _fit(rank: list[str], ys: dict[str, float], size, neighbours) -> None:
+def _fit(rank: list[str], ys: dict[str, float], size: Mapping[str, Size],
+         neighbours: Mapping[str, list[str]]) -> None:
     """Move a column toward its neighbours' mean heights, keeping order and gaps."""
     offsets = _offsets(rank, size)
     wanted = [sum(ys[u] for u in neighbours[v]) / len(neighbours[v]) if neighbours[v]
@@ -256,7 +259,8 @@ def isotonic(values: list[float]) -> list[float]:
     return [s / c for s, c in blocks for _ in range(int(c))]
 
 
-def _columns(ranks, size) -> tuple[list[float], list[float]]:
+def _columns(ranks: list[list[str]],
+             size: Mapping[str, Size]) -> tuple[list[float], list[float]]:
     widths = [max((size[v][0] for v in rank), default=0.0) for rank in ranks]
     lefts, x = [], 0.0
     for w in widths:
@@ -282,7 +286,8 @@ def _ports(chains: list[list[str]], boxes: dict[str, Box]) -> tuple[list[float],
     return out_y, in_y
 
 
-def _route(chain: list[str], boxes: dict[str, Box], rank, lefts, widths,
+def _route(chain: list[str], boxes: dict[str, Box], rank: Mapping[str, int],
+           lefts: list[float], widths: list[float],
            ports: tuple[float, float]) -> tuple[Point, ...]:
     """Horizontal runs across each column at the slot's height, so no box is ever crossed."""
     first, last = boxes[chain[0]], boxes[chain[-1]]

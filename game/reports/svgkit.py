@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 INK, MUTED, GRID_INK = "#222222", "#666666", "#DDDDDD"
@@ -162,7 +163,7 @@ class Axes:
             self.c.line(left - 4, py, left, py, MUTED)
             self.c.text(left - 7, py, text, size, "end")
 
-    def bar(self, x0: float, x1: float, y0: float, y1: float, **style) -> None:
+    def bar(self, x0: float, x1: float, y0: float, y1: float, **style: Any) -> None:
         left, right = sorted((self.x(x0), self.x(x1)))
         top, bottom = sorted((self.y(y1), self.y(y0)))
         self.c.rect(left, top, right - left, bottom - top, **style)
