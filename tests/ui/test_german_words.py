@@ -42,3 +42,13 @@ def test_the_consequence_card_and_meters_write_german_decimals():
     assert _learning_text((0.0, 0.6), de) == "+0,6 Punkte (bisher 0,6)."
     assert _learning_text((2.5, 2.5), de) == "Nichts Neues aus diesem Moment (bisher 2,5 Punkte)."
     assert _learning_text((0.0, 0.6), Translator("en")) == "+0.6 points (0.6 so far)."
+
+
+def test_the_countdown_writes_a_decimal_comma_in_german(make_ctx, lumbar, home):
+    from tests.ui.helpers import run_until, start_play
+    ctx = make_ctx()
+    ctx.t = Translator("de")
+    play = start_play(ctx, lumbar)
+    run_until(play, "decision")
+    assert re.match(r"noch \d+,\d s zum Entscheiden", play.vm.countdown), play.vm.countdown
+    play.close()

@@ -155,7 +155,7 @@ def test_presenters_translate_the_chrome(lumbar):
     de = Translator("de")
     state = _at_first_decision(lumbar)
     vm = play_vm(view(lumbar, state), t=de)
-    assert vm.countdown == "noch 12.0 s zum Entscheiden (danach 1: Beobachten)"
+    assert vm.countdown == "noch 12,0 s zum Entscheiden (danach 1: Beobachten)"  # a comma
     assert vm.options[0].label == "Beobachten: Stay quiet and let her advance"
     brief = briefing_vm(lumbar, de)
     assert brief.supervision.startswith("Direkt") and brief.profiles[0].competence == \

@@ -52,7 +52,7 @@ def panel_regions(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> dict[str, pyga
         cue_h = ctx.cache.render(vm.cue, font, ctx.palette.text, inner.width).get_height()
         take("cue", min(cue_h, font.get_linesize() * 4))
         bold = ctx.theme.fonts.get(m.body, True)
-        widest = re.sub(r"\d+\.\d", "00.0", vm.countdown)  # the same height all window long
+        widest = re.sub(r"\d+[.,]\d", "00.0", vm.countdown)  # one height all window long
         count_h = ctx.cache.render(widest, bold, ctx.palette.text, inner.width).get_height()
         take("countdown", min(max(count_h, ctx.line_height(m.body)), bold.get_linesize() * 2))
         take("bar", max(10, round(m.body * 0.6)))

@@ -202,7 +202,7 @@ def play_vm(v: SessionView, sub_tick_ms: int = 0, paused: bool = False,
     countdown = ""
     if phase == "decision":
         default = next((o for o in options if o.is_default), None)
-        countdown = t("{seconds} s left to decide", seconds=f"{seconds:.1f}")
+        countdown = t("{seconds:.1f} s left to decide", seconds=seconds)  # 12,0 in German
         if default:
             countdown += " " + t("(then {key}: {level})", key=default.key,
                                  level=level_name(default.level, t))
