@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pygame
 
-from game.ui.kit.theme import Theme
+from game.ui.kit.theme import Palette, Theme
 from game.ui.procedures import _monitor as M
 from game.ui.procedures._kit import (
     Colour,
@@ -181,7 +181,7 @@ def _standing(people: tuple[str, ...]) -> list[tuple[str, float]]:
     return used
 
 
-def _window(surf: pygame.Surface, r: pygame.Rect, p) -> None:
+def _window(surf: pygame.Surface, r: pygame.Rect, p: Palette) -> None:
     pygame.draw.rect(surf, mix(p.panel_alt, (150, 190, 220), 0.3), r, border_radius=4)
     frame = mix(p.panel_alt, p.bone, 0.4)
     pygame.draw.rect(surf, frame, r, max(2, r.w // 40), border_radius=4)
@@ -189,7 +189,7 @@ def _window(surf: pygame.Surface, r: pygame.Rect, p) -> None:
     pygame.draw.line(surf, frame, r.midleft, r.midright, max(2, r.w // 50))
 
 
-def _seated_figure(surf: pygame.Surface, cx: float, h: float, clothes: Colour, p) -> None:
+def _seated_figure(surf: pygame.Surface, cx: float, h: float, clothes: Colour, p: Palette) -> None:
     """A person sitting on the chair: torso on the seat, thighs forward, shins to the floor."""
     tall = h * 0.56
     seat_y = h * 0.66
@@ -205,7 +205,7 @@ def _seated_figure(surf: pygame.Surface, cx: float, h: float, clothes: Colour, p
     pygame.draw.circle(surf, p.skin, (round(cx), round(body.y - head_r * 1.05)), round(head_r))
 
 
-def _figure(surf: pygame.Surface, cx: float, h: float, clothes: Colour, p) -> None:
+def _figure(surf: pygame.Surface, cx: float, h: float, clothes: Colour, p: Palette) -> None:
     """A standing person, ~half the room's height, feet above the label row."""
     feet = h * 0.84
     tall = h * 0.56
@@ -219,7 +219,7 @@ def _figure(surf: pygame.Surface, cx: float, h: float, clothes: Colour, p) -> No
     pygame.draw.circle(surf, p.skin, (round(cx), round(body.y - head_r * 1.05)), round(head_r))
 
 
-def _bed(surf: pygame.Surface, w: float, h: float, p) -> None:
+def _bed(surf: pygame.Surface, w: float, h: float, p: Palette) -> None:
     """Side view of a bed with the patient under a blanket, head on the pillow (left)."""
     top = h * 0.55
     frame = pygame.Rect(w * 0.24, top, w * 0.36, h * 0.1)
@@ -233,7 +233,7 @@ def _bed(surf: pygame.Surface, w: float, h: float, p) -> None:
     pygame.draw.rect(surf, (150, 176, 204), blanket, border_radius=round(h * 0.03))
 
 
-def _chair(surf: pygame.Surface, cx: float, h: float, p) -> None:
+def _chair(surf: pygame.Surface, cx: float, h: float, p: Palette) -> None:
     """A plain chair for a seated patient (relatives' room, clinic)."""
     wood = mix(p.bone, (120, 90, 60), 0.5)
     seat = pygame.Rect(0, 0, h * 0.2, h * 0.04)
@@ -276,7 +276,7 @@ def _forearm(surface: pygame.Surface, room: pygame.Rect, stage: str, theme: Them
          theme, p.text, max(14, px - 2))
 
 
-def _desk(surf: pygame.Surface, w: float, h: float, p) -> None:
+def _desk(surf: pygame.Surface, w: float, h: float, p: Palette) -> None:
     """Office desk with a screen: the order is on the computer."""
     desk = pygame.Rect(w * 0.3, h * 0.56, w * 0.36, h * 0.05)
     pygame.draw.rect(surf, mix(p.bone, (120, 90, 60), 0.5), desk, border_radius=4)

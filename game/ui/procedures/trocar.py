@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pygame
 
-from game.ui.kit.theme import Theme
+from game.ui.kit.theme import Palette, Theme
 from game.ui.procedures import _trocar_insets as I
 from game.ui.procedures import _trocar_section as S
 from game.ui.procedures._kit import (
@@ -175,7 +175,7 @@ class TrocarView:
             pygame.draw.circle(surface, p.blood, f.p(x + 2, y), max(2, f.d(1.8)))
         S.pool(surface, f, x, 0.75 if brisk else 0.3, p.blood)
 
-    def _suture(self, surface: pygame.Surface, f: Frame, x: float, p) -> None:
+    def _suture(self, surface: pygame.Surface, f: Frame, x: float, p: Palette) -> None:
         """Full-thickness transfascial suture passed either side of the port and tied."""
         colour = (84, 70, 150)
         a, b = x - 14, x + 20
