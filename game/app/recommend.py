@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from game.app.progress import Group, Progress, groups
 from game.store.records import SessionRecord
+
+if TYPE_CHECKING:
+    from game.core.model import Scenario
 
 RATINGS = ("green", "amber", "red")
 GOAL_REGRET = 1.0
@@ -32,8 +36,8 @@ class Vignette:
     """(profile id, display name) of each trainee profile."""
 
     @classmethod
-    def of(cls, scenario) -> Vignette:
-        """From a content Scenario (anything with those attributes)."""
+    def of(cls, scenario: Scenario) -> Vignette:
+        """From a content Scenario."""
         return cls(scenario.id, scenario.title, scenario.category, scenario.supervision,
                    tuple((t.id, t.name) for t in scenario.trainees))
 
