@@ -1,9 +1,10 @@
-"""The workshop at the largest text size: the vote rows keep their size and never scroll.
+"""The workshop at the largest text size: the vote panel's texts keep their size and fit.
 
 Found by looking at the projector with Extra large text: four options did not fit, so the
 rows were squeezed below their labels' height and every label scrolled. Now the rows keep
 their full height and, when not all fit, a window of whole rows follows the focus (Tab) and
-a line says how many are above and below.
+a line says how many are above and below. The bars' "2 votes · 50% ★ majority ▶ follow"
+and the buttons' words also scrolled; they now get a second line.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from tests.ui.test_workshop_support import run_until, start_workshop, vote
 
 
 def _labels_scrolled(ctx, stack, play) -> list[str]:
+    """Texts in the vote panel (labels, counts and bars, buttons) whose box scrolls."""
     ctx.recorder = []
     stack.draw(pygame.Surface(ctx.size))
-    labels = {r.label for r in play.desk.vm.rows}
-    return [p.text for p in ctx.recorder if p.text in labels and p.scrolled]
+    panel = play.layout.panel
+    return [p.text for p in ctx.recorder if panel.contains(p.box) and p.scrolled]
 
 
 def _shown_options(play) -> list[str]:
@@ -56,3 +58,22 @@ def test_row_window_keeps_the_wanted_row_and_fills_the_space():
     assert vote_draw.row_window([50, 50, 50, 50], 160, 5, 3) == (1, 3)
     assert vote_draw.row_window([50, 50, 50, 50], 400, 5, 3) == (0, 4)
     assert vote_draw.row_window([90, 90, 90], 100, 5, 2) == (2, 1)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("text_size", ["normal", "x-large"])
+def test_the_stage_header_badge_and_cue_fit_while_the_room_votes(make_ctx, size, text_size):
+    """The long title and "⚠ Voting 0:06" scrolled in the header at Extra large, and the
+    cue scrolled beside the vote: the header grows for the title, the badge steps down to
+    small, the procedure view gives the cue room (the question under it goes first)."""
+    ctx = make_ctx(size, text_size=text_size)
+    stack, play = start_workshop(ctx, "caesarean_full_dilatation")
+    run_until(stack, play, "vote")
+    ctx.recorder = []
+    stack.draw(pygame.Surface(ctx.size))
+    lay = play.layout
+    boxes = (lay.header, lay.status, lay.narration)
+    scrolled = [p.text[:40] for p in ctx.recorder
+                if p.scrolled and any(b.contains(p.box) for b in boxes)]
+    assert scrolled == []
+    assert any(play.desk.vm.cue == p.text for p in ctx.recorder)

@@ -64,7 +64,7 @@ class WorkshopPlayScene(Scene):
         self.focus = FocusList()
         self.view = view_for(self.ctx, scenario.procedure_view)
         self.room = room_text(scenario, session.state.config.profile_id, self.ctx.t)
-        self.layout = draw.stage_layout(self.ctx, "running")
+        self.layout = draw.stage_layout(self.ctx, "running", scenario.title)
         self._desk: VoteDesk | None = None
         self._adopt(narrate(scenario, list(session.events), self.ctx.t))
 
@@ -116,7 +116,9 @@ class WorkshopPlayScene(Scene):
     def _refresh(self) -> None:
         """Re-layout for the phase and rebuild the buttons and the focus order."""
         phase = self.phase
-        self.layout = draw.stage_layout(self.ctx, phase)
+        desk = self.desk if phase == "vote" else None
+        self.layout = draw.stage_layout(self.ctx, phase, self.scenario.title,
+                                        desk.vm.cue if desk is not None else "")
         self.buttons = draw.stage_buttons(self.ctx, self.layout, self)
         if phase != "vote":
             ids = [b.id for b in self.buttons]

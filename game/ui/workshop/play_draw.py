@@ -43,12 +43,18 @@ class StageLayout:
     footer: pygame.Rect
 
 
-def stage_layout(ctx: UiContext, phase: str) -> StageLayout:
-    """A wider right panel during a vote: the options are what the room reads then."""
+def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "") -> StageLayout:
+    """A wider right panel during a vote: the options are what the room reads then.
+
+    The header band is as tall as the vignette's `title` needs at body size (a long title at
+    the larger text sizes took two lines and scrolled); during a vote the procedure view
+    gives the decision's `cue` the room it needs, down to a third of the column."""
     m = ctx.metrics
-    f = frame(ctx.size, m, m.heading)
-    controls_w = round(f.header.width * 0.28)
-    status_w = round(f.header.width * 0.2)
+    width = ctx.size[0] - 2 * m.pad
+    controls_w, status_w = round(width * 0.28), round(width * 0.2)
+    title_w = width - controls_w - status_w - 2 * m.gap
+    title_h = text_height(ctx, title, m.body, title_w, True) if title else 0
+    f = frame(ctx.size, m, m.heading, title_h)
     header = pygame.Rect(f.header.x, f.header.y,
                          f.header.width - controls_w - status_w - 2 * m.gap, f.header.height)
     status = pygame.Rect(header.right + m.gap, f.header.y, status_w, f.header.height)
@@ -56,7 +62,11 @@ def stage_layout(ctx: UiContext, phase: str) -> StageLayout:
     left, right = split_x(f.body, 0.4 if phase == "vote" else 0.5, m.pad)
     meters_h = ctx.line_height(m.small) * 2 + m.gap
     upper, meters = split_y(left, left.height - meters_h - m.gap, m.gap)
-    procedure, narration = split_y(upper, round(upper.height * 0.45), m.gap)
+    share = round(upper.height * 0.45)
+    if phase == "vote" and cue:
+        share = max(upper.height // 3, min(share, upper.height - m.gap - cue_need(ctx, cue,
+                                                                                  left.width)))
+    procedure, narration = split_y(upper, share, m.gap)
     return StageLayout(header, status, controls, procedure, narration, meters, right,
                        f.footer)
 
@@ -125,25 +135,41 @@ def _draw_status(scene: WorkshopPlayScene, surface: pygame.Surface, rect: pygame
     status_badge(scene.ctx, surface, rect, tone, icon, f"{word} {clock_text(scene)}")
 
 
+def _cue_texts(ctx: UiContext) -> tuple[str, str]:
+    return (ctx.t("⚠ Decision point · time is frozen"),
+            ctx.t("What would you do? The room votes with the numbers on the right."))
+
+
+def cue_need(ctx: UiContext, cue: str, width: int) -> int:
+    """The height the cue panel needs for its heading, the cue at small and the question."""
+    m = ctx.metrics
+    head, ask = _cue_texts(ctx)
+    inner_w = width - 2 * m.gap
+    return (4 * m.gap + text_height(ctx, head, m.small, inner_w, True) +
+            text_height(ctx, cue, m.small, inner_w) + text_height(ctx, ask, m.small, inner_w))
+
+
 def _draw_cue(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, cue: str) -> None:
     """The decision's cue, as large as the panel lets it be (the preset's sizes, never below
     its floor): the room reads it while it votes."""
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, rect, border=p.warn)
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    head = ctx.t("⚠ Decision point · time is frozen")
+    head, ask = _cue_texts(ctx)
     line = pygame.Rect(inner.x, inner.y, inner.width, ctx.line_height(m.body, True))
     head_size = fit(ctx, head, line, (m.body, m.small), True)
     head_h = text_height(ctx, head, head_size, inner.width, True)
     ctx.text(surface, head, pygame.Rect(inner.x, inner.y, inner.width, head_h), head_size,
              p.warn, True)
-    ask = ctx.t("What would you do? The room votes with the numbers on the right.")
     ask_h = text_height(ctx, ask, m.small, inner.width)
+    if text_height(ctx, cue, m.small, inner.width) > inner.height - head_h - ask_h - 2 * m.gap:
+        ask, ask_h = "", -m.gap  # the cue first; the footer also says how the room votes
     box = pygame.Rect(inner.x, inner.y + head_h + m.gap, inner.width,
                       inner.height - head_h - ask_h - 2 * m.gap)
     fit_text(ctx, surface, cue, box, (m.heading, m.body, m.small), p.text)
-    ctx.text(surface, ask, pygame.Rect(inner.x, inner.bottom - ask_h, inner.width, ask_h),
-             m.small, p.muted)
+    if ask:
+        ctx.text(surface, ask, pygame.Rect(inner.x, inner.bottom - ask_h, inner.width, ask_h),
+                 m.small, p.muted)
 
 
 def _draw_meters(scene: WorkshopPlayScene, surface: pygame.Surface, rect: pygame.Rect) -> None:

@@ -118,8 +118,8 @@ def status_badge(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, ton
     colour = tone_colour(ctx, tone)
     panel(ctx, surface, rect, ctx.palette.panel_alt, colour)
     inner = rect.inflate(-ctx.metrics.gap * 2, -4)
-    ctx.text(surface, f"{icon} {word}", inner, ctx.metrics.body, colour, True, "center",
-             "center")
+    fit_text(ctx, surface, f"{icon} {word}", inner, (ctx.metrics.body, ctx.metrics.small),
+             colour, True, "center", "center")  # "⚠ Voting 0:06" scrolled at Extra large
 
 
 def bar(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, fraction: float,

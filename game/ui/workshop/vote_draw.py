@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import pygame
 
-from game.ui.kit.button import Button, draw_buttons
+from game.ui.kit.button import Button, button_need, draw_buttons
 from game.ui.kit.common import text_height
 from game.ui.kit.layout import stack
 from game.ui.kit.panels import focus_ring, panel
@@ -40,6 +40,9 @@ class VoteRegions:
     (Tab moves the focus); rows are never squeezed, so their labels never scroll."""
     more: pygame.Rect | None = None
     """Where "N more above · M more below" goes when not every option is shown."""
+    detail_lines: int = 1
+    """Lines under each label: two once revealed when the count and its marks ("2 votes ·
+    50% ★ majority ▶ follow") do not fit beside a bar in one line at this text size."""
 
     @property
     def shown(self) -> range:
@@ -56,8 +59,8 @@ class RowParts:
     plus: pygame.Rect
 
 
-def _detail_h(ctx: UiContext) -> int:
-    return ctx.line_height(ctx.metrics.small, True) + ctx.metrics.gap // 2
+def _detail_h(ctx: UiContext, lines: int = 1) -> int:
+    return lines * ctx.line_height(ctx.metrics.small, True) + ctx.metrics.gap // 2
 
 
 def _row_pad(ctx: UiContext) -> int:
@@ -87,21 +90,23 @@ def vote_regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
     heading_h = ctx.line_height(m.heading, True)
     status_h = max(ctx.line_height(m.small),
                    text_height(ctx, status_text(ctx, desk, room), m.small, inner.width))
-    buttons_h = m.button_h
+    button_size, widths = _button_widths(ctx, inner.width, desk)
+    buttons_h = _buttons_height(ctx, desk, widths, button_size)
     rows_h = inner.height - heading_h - status_h - buttons_h - 3 * m.gap
     heading, status, rows, buttons = stack(inner, [heading_h, status_h, rows_h, buttons_h],
                                            m.gap)
     label_w = _label_width(ctx, inner)
+    lines = _detail_lines(ctx, desk, label_w)
     size, heights = m.body, [0]
     for size in (m.body, m.small):
-        heights = [text_height(ctx, r.label, size, label_w, r.picked) + _detail_h(ctx) +
-                   2 * _row_pad(ctx) for r in desk.vm.rows]
+        heights = [text_height(ctx, r.label, size, label_w, r.picked) +
+                   _detail_h(ctx, lines) + 2 * _row_pad(ctx) for r in desk.vm.rows]
         if sum(heights) + (len(heights) - 1) * (m.gap // 2) <= rows.height:
             break
-    button_size, button_rects = _button_rects(ctx, buttons, desk)
+    button_rects = _button_rects(buttons, widths, m.gap)
     if sum(heights) + (len(heights) - 1) * (m.gap // 2) <= rows.height:
         return VoteRegions(heading, status, stack(rows, heights, m.gap // 2), button_rects,
-                           size, button_size)
+                           size, button_size, detail_lines=lines)
     # Not even at small (the largest text settings): a window of whole rows around the focus
     # and a line saying how many are above and below (squeezed rows made the labels scroll).
     more_h = ctx.line_height(m.small)
@@ -110,7 +115,17 @@ def vote_regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
     shown = [min(h, area.height) for h in heights[first:first + count]]
     more = pygame.Rect(rows.x, rows.bottom - more_h, rows.width, more_h)
     return VoteRegions(heading, status, stack(area, shown, m.gap // 2), button_rects, size,
-                       button_size, first, more)
+                       button_size, first, more, lines)
+
+
+def _detail_lines(ctx: UiContext, desk: VoteDesk, label_w: int) -> int:
+    """1, or 2 once revealed if the widest count-and-marks text needs more than the three
+    quarters of the row it may take beside its bar."""
+    if not desk.vm.revealed:
+        return 1
+    font = ctx.theme.fonts.get(ctx.metrics.small, True)
+    widest = max((font.size(bar_text(ctx, r))[0] for r in desk.vm.rows), default=0)
+    return 1 if widest + ctx.metrics.gap <= label_w * 3 // 4 else 2
 
 
 def _focus_index(desk: VoteDesk) -> int:
@@ -136,10 +151,10 @@ def row_window(heights: list[int], space: int, gap: int, keep: int) -> tuple[int
     return first, last - first + 1
 
 
-def _button_rects(ctx: UiContext, area: pygame.Rect, desk: VoteDesk
-                  ) -> tuple[int, list[pygame.Rect]]:
+def _button_widths(ctx: UiContext, width: int, desk: VoteDesk) -> tuple[int, list[int]]:
     """Hot seat and reveal as wide as their longest label, the follow button the rest; at
-    body size if all three labels fit in one line so, else at small."""
+    body size if all three labels fit in one line so, else at small (else equal shares,
+    and the buttons grow taller for their wrapped words)."""
     m = ctx.metrics
     labels = [b.label for b in vote_buttons(ctx, None, desk)]
     longest = [(ctx.t("Hot seat: on"), ctx.t("Hot seat: off")),
@@ -150,21 +165,34 @@ def _button_rects(ctx: UiContext, area: pygame.Rect, desk: VoteDesk
         widths = [max(round(size * 1.6), font.size(key)[0] + 8) + 3 * m.gap + m.gap // 2 +
                   max(font.size(label)[0] for label in words)
                   for key, words in zip(("H", "R", "Enter"), longest)]
-        if sum(widths) + 2 * m.gap <= area.width:
+        if sum(widths) + 2 * m.gap <= width:
             break
-    if sum(widths) + 2 * m.gap > area.width:  # not even at small: equal shares
-        widths = [(area.width - 2 * m.gap) // 3] * 3
+    if sum(widths) + 2 * m.gap > width:  # not even at small: shares by need (words wrap)
+        widths = [w * (width - 2 * m.gap) // sum(widths) for w in widths]
+    widths[2] = width - widths[0] - widths[1] - 2 * m.gap
+    return size, widths
+
+
+def _buttons_height(ctx: UiContext, desk: VoteDesk, widths: list[int], size: int) -> int:
+    """The tallest need of the three buttons' words (every variant: on/off, reveal/hide)."""
+    t = ctx.t
+    words = [(t("Hot seat: on"), t("Hot seat: off")), (t("Hide votes"), t("Reveal")),
+             (vote_buttons(ctx, None, desk)[2].label,)]
+    return max(button_need(ctx, label, w, key, size=size)
+               for w, key, labels in zip(widths, ("H", "R", "Enter"), words) for label in labels)
+
+
+def _button_rects(area: pygame.Rect, widths: list[int], gap: int) -> list[pygame.Rect]:
     rects, x = [], area.x
-    for w in widths[:2]:
+    for w in widths:
         rects.append(pygame.Rect(x, area.y, w, area.height))
-        x += w + m.gap
-    rects.append(pygame.Rect(x, area.y, area.right - x, area.height))
-    return size, rects
+        x += w + gap
+    return rects
 
 
-def row_parts(ctx: UiContext, row: pygame.Rect) -> RowParts:
-    """Key at the left; the label over a one-line detail (count, or bar and count); -/+ at
-    the right while the room votes."""
+def row_parts(ctx: UiContext, row: pygame.Rect, detail_lines: int = 1) -> RowParts:
+    """Key at the left; the label over a detail (count, or bar and count: one line, or two
+    when revealed at the largest sizes); -/+ at the right while the room votes."""
     m = ctx.metrics
     inner = row.inflate(-m.gap, -2 * _row_pad(ctx))
     key_w = round(m.body * 1.5)
@@ -172,7 +200,8 @@ def row_parts(ctx: UiContext, row: pygame.Rect) -> RowParts:
     plus = pygame.Rect(inner.right - side, inner.centery - side // 2, side, side)
     minus = plus.move(-(side + m.gap // 2), 0)
     text_x = inner.x + key_w + m.gap // 2
-    detail_h = min(_detail_h(ctx), inner.height // 2)
+    detail_h = min(_detail_h(ctx, detail_lines),
+                   max(inner.height // 2, inner.height - ctx.line_height(m.small, True)))
     label = pygame.Rect(text_x, inner.y, minus.x - m.gap - text_x, inner.height - detail_h)
     detail = pygame.Rect(text_x, label.bottom, label.width, detail_h)
     return RowParts(pygame.Rect(inner.x, inner.y, key_w, inner.height), label, detail, minus,
@@ -225,8 +254,7 @@ def draw_vote(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, desk: 
     rows = [replace(r, count_text=ctx.t("hidden until R")) if hidden else r for r in vm.rows]
     text_w = _detail_width(ctx, rows, regions) if vm.revealed else 0
     for row, box in zip(rows[regions.first:], regions.rows):
-        _draw_row(ctx, surface, row, box, regions.label_size, text_w,
-                  desk.focus.current == row.id)
+        _draw_row(ctx, surface, row, box, regions, text_w, desk.focus.current == row.id)
     if regions.more is not None:
         below = len(rows) - regions.first - len(regions.rows)
         ctx.text(surface, ctx.t("{a} more above · {b} more below (Tab)", a=regions.first,
@@ -247,29 +275,30 @@ def _detail_width(ctx: UiContext, rows: list[VoteRowVM], regions: VoteRegions) -
     """The widest count-and-marks text (one width for every row, so the tracks line up),
     at most three quarters of the row (the bars keep a quarter)."""
     font = ctx.theme.fonts.get(ctx.metrics.small, True)
-    area = _bar_area(ctx, regions.rows[0]) if regions.rows else pygame.Rect(0, 0, 0, 0)
+    area = _bar_area(ctx, regions.rows[0], regions.detail_lines) if regions.rows else \
+        pygame.Rect(0, 0, 0, 0)
     widest = max((font.size(bar_text(ctx, r))[0] for r in rows), default=0)
     return min(area.width * 3 // 4, widest + ctx.metrics.gap)
 
 
-def _bar_area(ctx: UiContext, box: pygame.Rect) -> pygame.Rect:
-    parts = row_parts(ctx, box)
+def _bar_area(ctx: UiContext, box: pygame.Rect, detail_lines: int = 1) -> pygame.Rect:
+    parts = row_parts(ctx, box, detail_lines)
     return pygame.Rect(parts.detail.x, parts.detail.y, parts.plus.right - parts.detail.x,
                        parts.detail.height)
 
 
 def _draw_row(ctx: UiContext, surface: pygame.Surface, row: VoteRowVM, box: pygame.Rect,
-              label_size: int, text_w: int, focused: bool) -> None:
+              regions: VoteRegions, text_w: int, focused: bool) -> None:
     """`text_w`: the width of the count beside the bar once revealed (0 before)."""
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, box, p.panel_alt if row.picked else p.panel,
           p.focus if row.picked else None)
-    parts = row_parts(ctx, box)
+    parts = row_parts(ctx, box, regions.detail_lines)
     ctx.text(surface, str(row.key), parts.key, m.body, p.accent, True, "center", "center")
-    ctx.text(surface, row.label, parts.label, label_size, p.text, row.picked, "left",
+    ctx.text(surface, row.label, parts.label, regions.label_size, p.text, row.picked, "left",
              "center")
     if text_w:
-        _draw_bar(ctx, surface, row, _bar_area(ctx, box), text_w)
+        _draw_bar(ctx, surface, row, _bar_area(ctx, box, regions.detail_lines), text_w)
     else:
         ctx.text(surface, row.count_text, parts.detail, m.small, p.muted, False, "left",
                  "center")
