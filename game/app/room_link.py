@@ -25,7 +25,7 @@ import threading
 
 from game.app.room import Room, ballot_options
 from game.app.room_end import room_end
-from game.app.workshop import Workshop
+from game.app.workshop import Ballot, Workshop
 from game.core.model import Decision
 from game.scoring.solver import step_key
 
@@ -64,7 +64,7 @@ class RoomLink:
                 self._open(ballot)
             return self._merge(ballot)
 
-    def _open(self, ballot) -> None:
+    def _open(self, ballot: Ballot) -> None:
         state = self.workshop.session.state
         node = self.workshop.scenario.node(ballot.decision)
         assert isinstance(node, Decision)
@@ -78,7 +78,7 @@ class RoomLink:
         ballot.vote.counts.clear()  # the room's kept votes and hands are merged in next,
         # not the workshop's own kept counts (those are the same people: counted once)
 
-    def _merge(self, ballot) -> bool:
+    def _merge(self, ballot: Ballot) -> bool:
         room, counts = self.room, ballot.vote.counts
         written = self._written or {}
         with room.lock:
