@@ -1,11 +1,12 @@
 """Item 4 of #13: text keeps the size the player chose, on every screen.
 
 Every screen in the registry (`game/ui/shell/screens.py`) is drawn in the states worth
-drawing (tests/ui/screens.py, plus the self-practice screens here) at 1280x720 and 1024x600
-and every text size. For each text block: it is drawn at the size the screen asked for times
-the player's text size, never below the smallest text role; it lies in its box and its box in
-the window; it is never cut with an ellipsis; a box too short for it scrolls and is noted for
-the mouse wheel (its scroll bar is drawn); and no two blocks of one layer overlap.
+drawing (tests/ui/screens.py, plus the self-practice screens here) at 1280x720 and 1024x600,
+every text size, in English and German. For each text block: it is drawn at the size the
+screen asked for times the player's text size, never below the smallest text role; it lies
+in its box and its box in the window; it is never cut with an ellipsis; a box too short for
+it scrolls and is noted for the mouse wheel (its scroll bar is drawn); and no two blocks of
+one layer overlap.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable
 import pygame
 import pytest
 
+from game.i18n import Translator
 from game.ui.calibration.rating import RatingOverlay
 from game.ui.profiles.profiles import ProfilesScene
 from game.ui.progress.progress import ProgressScene
@@ -107,12 +109,16 @@ def problems(ctx: UiContext, layers: list[list[TextPlacement]], cards: bool) -> 
     return found
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
 @pytest.mark.parametrize("text_size", TEXT_SIZES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("name", list(STATES))
-def test_text_keeps_the_chosen_size_in_its_box(make_ctx, tmp_path, name, size, text_size):
+def test_text_keeps_the_chosen_size_in_its_box(make_ctx, tmp_path, name, size, text_size,
+                                               language):
     ctx = make_ctx(size, text_size=text_size)
+    ctx.t = Translator(language)
+    ctx.settings = ctx.settings.with_(language=language, text_size=text_size)
     layers = draw_layers(ctx, name, str(tmp_path / "replay.jsonl"))
     assert any(layers), f"{name} drew no text"
     found = problems(ctx, layers, name in CARDS)
-    assert not found, f"{name} at {size} {text_size}: " + "; ".join(found[:6])
+    assert not found, f"{name} at {size} {text_size} {language}: " + "; ".join(found[:6])
