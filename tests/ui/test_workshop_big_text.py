@@ -12,6 +12,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.i18n import Translator
 from game.ui.workshop import vote_draw
 from tests.ui.conftest import SIZES
 from tests.ui.test_workshop_support import key as press
@@ -62,18 +63,25 @@ def test_row_window_keeps_the_wanted_row_and_fills_the_space():
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("text_size", ["normal", "x-large"])
-def test_the_stage_header_badge_and_cue_fit_while_the_room_votes(make_ctx, size, text_size):
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_stage_header_badge_and_cue_fit_while_the_room_votes(make_ctx, size, text_size,
+                                                                 language):
     """The long title and "⚠ Voting 0:06" scrolled in the header at Extra large, and the
     cue scrolled beside the vote: the header grows for the title, the badge steps down to
     small, the procedure view gives the cue room (the question under it goes first)."""
     ctx = make_ctx(size, text_size=text_size)
+    ctx.t = Translator(language)
     stack, play = start_workshop(ctx, "caesarean_full_dilatation")
     run_until(stack, play, "vote")
     ctx.recorder = []
     stack.draw(pygame.Surface(ctx.size))
     lay = play.layout
-    boxes = (lay.header, lay.status, lay.narration)
+    boxes = (lay.header, lay.status, lay.controls, lay.narration)
     scrolled = [p.text[:40] for p in ctx.recorder
                 if p.scrolled and any(b.contains(p.box) for b in boxes)]
     assert scrolled == []
+    for button in play.buttons:  # no word broken in two ("Einfrie-ren" in German)
+        font = ctx.theme.fonts.get(ctx.metrics.small, True)
+        longest = max(font.size(w)[0] for w in button.label.split())
+        assert longest <= button.rect.width - 2 * ctx.metrics.gap - 8, button.label
     assert any(play.desk.vm.cue == p.text for p in ctx.recorder)

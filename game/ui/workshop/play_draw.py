@@ -48,10 +48,10 @@ def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "") -> 
 
     The header band is as tall as the vignette's `title` needs at body size (a long title at
     the larger text sizes took two lines and scrolled); during a vote the procedure view
-    gives the decision's `cue` the room it needs, down to a third of the column."""
+    gives the decision's `cue` the room it needs, down to a fifth of the column."""
     m = ctx.metrics
     width = ctx.size[0] - 2 * m.pad
-    controls_w, status_w = round(width * 0.28), round(width * 0.2)
+    status_w, controls_w = _header_widths(ctx, width)
     title_w = width - controls_w - status_w - 2 * m.gap
     title_h = text_height(ctx, title, m.body, title_w, True) if title else 0
     f = frame(ctx.size, m, m.heading, title_h)
@@ -64,11 +64,30 @@ def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "") -> 
     upper, meters = split_y(left, left.height - meters_h - m.gap, m.gap)
     share = round(upper.height * 0.45)
     if phase == "vote" and cue:
-        share = max(upper.height // 3, min(share, upper.height - m.gap - cue_need(ctx, cue,
+        share = max(upper.height // 5, min(share, upper.height - m.gap - cue_need(ctx, cue,
                                                                                   left.width)))
     procedure, narration = split_y(upper, share, m.gap)
     return StageLayout(header, status, controls, procedure, narration, meters, right,
                        f.footer)
+
+
+BADGE_WORDS = {"ended": ("good", "■", "Ended"), "vote": ("warn", "⚠", "Voting"),
+               "consequence": ("warn", "‖", "Held"), "frozen": ("info", "❄", "Frozen"),
+               "running": ("good", "▶", "Running")}
+"""The clock's state for each phase: tone, symbol and word (message id)."""
+
+
+def _header_widths(ctx: UiContext, width: int) -> tuple[int, int]:
+    """The badge's and the two controls' widths: a fifth and 28% of the header, or what
+    their longest words need at small in one line ("Einfrieren" broke mid-word in German)."""
+    m, t = ctx.metrics, ctx.t
+    font = ctx.theme.fonts.get(m.small, True)
+    badge = max(font.size(f"{icon} {t(word)} 00:00")[0] for _, icon, word in BADGE_WORDS.values())
+    button = max(max(round(m.small * 1.6), font.size(key)[0] + 8) + font.size(label)[0]
+                 for key, label in (("F", t("Freeze")), ("F", t("Resume")), ("F1", t("Keys"))))
+    status_w = min(width // 3, max(round(width * 0.2), badge + 2 * m.gap + 8))
+    controls_w = min(width // 3, max(round(width * 0.28), 2 * (button + 4 * m.gap) + m.gap))
+    return status_w, controls_w
 
 
 def stage_buttons(ctx: UiContext, lay: StageLayout, scene: WorkshopPlayScene) -> list[Button]:
@@ -128,11 +147,8 @@ def _draw_status(scene: WorkshopPlayScene, surface: pygame.Surface, rect: pygame
     """The clock's state in a symbol and a word for each phase (colour only repeats it)."""
     t, phase = scene.ctx.t, scene.phase
     key = "frozen" if phase == "running" and scene.frozen else phase
-    tone, icon, word = {"ended": ("good", "■", t("Ended")), "vote": ("warn", "⚠", t("Voting")),
-                        "consequence": ("warn", "‖", t("Held")),
-                        "frozen": ("info", "❄", t("Frozen")),
-                        "running": ("good", "▶", t("Running"))}[key]
-    status_badge(scene.ctx, surface, rect, tone, icon, f"{word} {clock_text(scene)}")
+    tone, icon, word = BADGE_WORDS[key]
+    status_badge(scene.ctx, surface, rect, tone, icon, f"{t(word)} {clock_text(scene)}")
 
 
 def _cue_texts(ctx: UiContext) -> tuple[str, str]:
