@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from typing import Protocol
 
 from aiohttp import web
 
-from game.app.room import Room, RoomError
+from game.app.room_parts import RoomError
 
 KEEPALIVE_S = 15.0
 EXTRA_STREAMS = 20
 """Streams allowed beyond one per participant (a phone reopening before the old one closed)."""
+
+
+class Versioned(Protocol):
+    phase_version: int
+    """The room's phase version: what the phones compare to know their state is old."""
 
 
 class Broadcast:
@@ -43,9 +49,10 @@ class Broadcast:
         self._wake()
 
 
-async def stream_changes(request: web.Request, broadcast: Broadcast, room: Room,
-                         headers: dict[str, str]) -> web.StreamResponse:
-    if broadcast.streams >= room.max_participants + EXTRA_STREAMS:
+async def stream_changes(request: web.Request, broadcast: Broadcast, room: Versioned,
+                         max_participants: int, headers: dict[str, str]
+                         ) -> web.StreamResponse:
+    if broadcast.streams >= max_participants + EXTRA_STREAMS:
         raise RoomError("Too many open connections.", 503)
     response = web.StreamResponse(headers={**headers, "Content-Type": "text/event-stream",
                                            "X-Accel-Buffering": "no"})

@@ -28,7 +28,7 @@ from game.app.room import Room
 from game.app.room_link import RoomLink
 from game.app.sessions import Launch, start_session
 from game.app.workshop import Workshop
-from game.web.server import SWITCH_S, RoomServer
+from game.web.server import RoomServer
 from tests.inline import TINY_YAML, load_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,14 +92,16 @@ def _frames_until(projector: Projector, frames: list[tuple[float, float, int]],
 
 def run_load(make_projector: ProjectorFactory, phones: int = 60, changes: int = 3,
              drop_every: int = 5, seed: int = 1, limit_s: float = 90.0,
-             switch_s: float | None = SWITCH_S) -> LoadResult:
+             in_thread: bool = False) -> LoadResult:
+    """`in_thread`: the phone server in a thread of this process (the benchmark's baseline)
+    instead of its own process."""
     import tempfile
     with tempfile.TemporaryDirectory() as tmp:
         w = workshop_at_vote(Path(tmp))
         room = Room(secret=b"load" * 8)
         link = RoomLink(w, room)
         server = RoomServer(room, host="127.0.0.1", port=0, join_burst=2 * phones + 10,
-                            switch_s=switch_s)
+                            in_thread=in_thread)
         server.start()
         try:
             projector = make_projector(w, room, link, server)
