@@ -68,9 +68,14 @@ def pooled(phones: int, changes: int, in_thread: bool, runs: list[LoadResult]
     for run in runs:
         total.latencies_ms += run.latencies_ms
         total.frames_ms += run.frames_ms
-        for name in ("lost", "doubled", "rejoin_changed_token", "refused"):
+        for name in ("lost", "doubled", "rejoin_changed_token", "refused", "votes_ok",
+                     "side_cpu_ms"):
             setattr(total, name, getattr(total, name) + getattr(run, name))
     return total
+
+
+def per_vote(run: LoadResult) -> float:
+    return run.side_cpu_ms / max(1, run.votes_ok)
 
 
 def idle_frames(seconds: float = 3.0) -> list[float]:
@@ -103,7 +108,7 @@ def main() -> int:
           f"({len(idle)} frames)")
     print(f"{'phones x votes':>15} {'server':>7} {'lat p50':>8} {'lat p99':>8} "
           f"{'p99/200ms':>10} {'frame p99':>10} {'/idle':>6} {'/16.7ms':>8} {'/thread':>8} "
-          f"{'lost':>5} {'double':>7} {'reseated':>9}")
+          f"{'side CPU/vote':>14} {'/thread':>8} {'lost':>5} {'double':>7} {'reseated':>9}")
     failed = False
     verdicts: list[str] = []
     for phones, changes in RUNS:
@@ -113,12 +118,14 @@ def main() -> int:
             base = pooled(phones, changes, True, base_runs)
             r = pooled(phones, changes, False, runs)
         base99 = pct(base.frames_ms, 0.99)
+        base_side = per_vote(base)
         for label, run in (("thread", base), ("process", r)):
             lat50, lat99 = pct(run.latencies_ms, 0.5), pct(run.latencies_ms, 0.99)
             f99 = pct(run.frames_ms, 0.99)
             print(f"{f'{phones} x {changes}':>15} {label:>7} {lat50:8.1f} {lat99:8.1f} "
                   f"{lat99 / TARGET_MS:10.2f} {f99:10.2f} {f99 / idle99:6.1f} "
-                  f"{f99 / FRAME_BUDGET_MS:8.2f} {f99 / base99:8.2f} {run.lost:5d} "
+                  f"{f99 / FRAME_BUDGET_MS:8.2f} {f99 / base99:8.2f} "
+                  f"{per_vote(run):11.3f} ms {per_vote(run) / base_side:8.2f} {run.lost:5d} "
                   f"{run.doubled:7d} {run.rejoin_changed_token:9d}")
             failed |= bool(run.lost or run.doubled or run.rejoin_changed_token or run.refused)
         lat99, f99 = pct(r.latencies_ms, 0.99), pct(r.frames_ms, 0.99)
@@ -130,7 +137,12 @@ def main() -> int:
           "projector frame started after the server answered; ratios < 1 meet the target; "
           "'thread' is the baseline: the server in a thread of the projector's process "
           f"with a {BASELINE_SWITCH_S * 1000:g} ms switch interval; 'process' is what the "
-          "game runs)")
+          "game runs; side CPU: CPU time of the projector's process outside its drawing "
+          "thread per vote, the work that competes with the frames for the GIL)")
+    load, cores = os.getloadavg()[0], os.cpu_count() or 1
+    print(f"machine load average {load:.1f} on {cores} cores"
+          + (": frame and latency times here measure the machine's other work as much as "
+             "the workshop's" if load > cores else ""))
     for line in verdicts:
         print(line)
     return 1 if failed else 0

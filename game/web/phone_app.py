@@ -47,8 +47,9 @@ EXPIRE_EVERY_S = 0.25
 class Backend(Protocol):
     """The room as the phone server may use it; each call raises `RoomError` to refuse."""
 
-    phase_version: int
-    """The room's phase version as last heard (sent to the event streams)."""
+    @property
+    def phase_version(self) -> int:
+        """The room's phase version as last heard (sent to the event streams)."""
 
     async def join(self, code: str, key: str | None, nickname: str | None) -> dict[str, Any]:
         """{"key", "token", "state"} of the (re)joined phone."""

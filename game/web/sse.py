@@ -21,8 +21,9 @@ EXTRA_STREAMS = 20
 
 
 class Versioned(Protocol):
-    phase_version: int
-    """The room's phase version: what the phones compare to know their state is old."""
+    @property
+    def phase_version(self) -> int:
+        """The room's phase version: what the phones compare to know their state is old."""
 
 
 class Broadcast:

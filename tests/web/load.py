@@ -56,6 +56,10 @@ class LoadResult:
     latencies_ms: list[float] = field(default_factory=list)
     frames_ms: list[float] = field(default_factory=list)
     shown_at_end: int = 0
+    side_cpu_ms: float = 0.0
+    """CPU time the projector's process spent outside the projector's thread while the phones
+    voted: the phone server's work there, which competes with the frames for the GIL. A
+    machine's other load does not change it, unlike the frame times."""
 
 
 def pct(values: list[float], q: float) -> float:
@@ -105,8 +109,12 @@ def run_load(make_projector: ProjectorFactory, phones: int = 60, changes: int = 
         server.start()
         try:
             projector = make_projector(w, room, link, server)
-            return _drive(w, room, projector, server, phones, changes, drop_every, seed,
-                          limit_s)
+            cpu, mine = time.process_time(), time.thread_time()
+            result = _drive(w, room, projector, server, phones, changes, drop_every, seed,
+                            limit_s)
+            result.side_cpu_ms = 1000 * ((time.process_time() - cpu)
+                                         - (time.thread_time() - mine))
+            return result
         finally:
             server.stop()
             w.close()
