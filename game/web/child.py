@@ -43,7 +43,7 @@ GRACE_S = 0.3
 class PipeBackend:
     """The room, asked over the pipe (see the module's docstring)."""
 
-    def __init__(self, out: BinaryIO, phase_version: int):
+    def __init__(self, out: asyncio.WriteTransport, phase_version: int):
         self.out = out
         self.phase_version = phase_version
         self.gone = False
@@ -52,10 +52,12 @@ class PipeBackend:
         self._next = 0
 
     def send(self, message: dict[str, Any]) -> None:
-        try:
-            self.out.write(json.dumps(message, separators=(",", ":")).encode() + b"\n")
-        except OSError:  # the projector's process has gone
+        """Queue one line for the projector. Never blocks: if this loop blocked on a full pipe
+        while the projector blocked writing an answer to it, neither would read again."""
+        if self.out.is_closing():  # the projector's process has gone
             self.gone = True
+            return
+        self.out.write(json.dumps(message, separators=(",", ":")).encode() + b"\n")
 
     async def _ask(self, op: str, args: dict[str, Any]) -> dict[str, Any]:
         if self.gone:
@@ -120,10 +122,11 @@ class PipeBackend:
                 future.set_exception(RoomError("This workshop has ended.", 410))
 
 
-async def serve(out: BinaryIO) -> None:
+async def serve(pipe_out: BinaryIO) -> None:
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader(limit=LINE_LIMIT)
     await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin.buffer)
+    out, _ = await loop.connect_write_pipe(asyncio.Protocol, pipe_out)
     config = json.loads(await reader.readline() or b"null")
     if not isinstance(config, dict):
         return
@@ -144,6 +147,7 @@ async def serve(out: BinaryIO) -> None:
         await asyncio.sleep(GRACE_S)
     await app.stop()
     hearing.cancel()
+    out.close()
 
 
 def main() -> int:

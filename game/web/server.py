@@ -155,9 +155,9 @@ class RoomServer:
             return {"ok": self.ops.answer(op, args)}
         except RoomError as exc:
             return {"error": str(exc), "status": exc.status}
-        except (KeyError, TypeError, ValueError) as exc:  # a malformed request: refused
-            print(f"phone server: refused a malformed {op!r} request ({exc})", file=sys.stderr)
-            return {"error": "The laptop could not read that request.", "status": 400}
+        except Exception as exc:  # a fault here must not silence every phone after it
+            print(f"phone server: could not answer a {op!r} request: {exc!r}", file=sys.stderr)
+            return {"error": "The laptop could not answer that request.", "status": 500}
 
     def _changed(self, for_phones: bool) -> None:
         """Room listener (any thread, under the room's lock, so the versions go in order)."""
