@@ -114,7 +114,8 @@ class Scrolls:
         return max(0, min(limit, self.offsets.get(key, 0)))
 
     def note(self, box: pygame.Rect, key: Hashable, limit: int, step: int) -> None:
-        self.regions[tuple(box)] = _Region(box.copy(), key, limit, step)
+        self.regions[(box.x, box.y, box.width, box.height)] = _Region(box.copy(), key, limit,
+                                                                      step)
 
     def wheel(self, pos: tuple[int, int], rows: int) -> bool:
         """Scroll the scrolled box under `pos` by `rows` lines (positive = down); False when

@@ -147,7 +147,7 @@ class BriefingScene(Scene):
             return None
         chosen = menu_intent(self.focus, {**self.cards, "start": self.start_button.rect},
                              intent)
-        if self.focus.current != "start":
+        if self.focus.current not in (None, "start"):
             self._show_card(self.focus.current)  # the focus brings its card into view
         if chosen == "start":
             return self._start()
