@@ -85,3 +85,40 @@ def test_the_stage_header_badge_and_cue_fit_while_the_room_votes(make_ctx, size,
         longest = max(font.size(w)[0] for w in button.label.split())
         assert longest <= button.rect.width - 2 * ctx.metrics.gap - 8, button.label
     assert any(play.desk.vm.cue == p.text for p in ctx.recorder)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("text_size", ["normal", "x-large"])
+def test_setup_titles_and_summary_never_scroll(make_ctx, monkeypatch, size, text_size):
+    """At 1024x600, with phones (the lobby takes part of the list's column), long vignette
+    titles and the summary scrolled. Titles now wrap (rows are as tall as their words) and
+    the summary shows whole, in the right column or in the selected row (or, at the largest
+    text sizes, not at all). The join box is as tall as its words: its room code scrolled
+    out of sight at Extra large."""
+    from tests.ui.test_workshop_support import setup_stack
+    monkeypatch.setenv("SAFETYNET_PHONES", "127.0.0.1:0")
+    ctx = make_ctx(size, text_size=text_size)
+    stack = setup_stack(ctx)
+    setup = stack.top
+    try:
+        assert setup.phones is not None and setup.layout.join is not None
+        summaries = 0
+        for _ in range(len(setup.scenarios)):  # Down walks every vignette into view
+            ctx.recorder = []
+            stack.draw(pygame.Surface(ctx.size))
+            titles = {s.title for s in setup.scenarios}
+            listed = [p for p in ctx.recorder if p.text.removeprefix("✔ ") in titles]
+            assert listed and not [p.text for p in listed if p.scrolled]
+            assert setup.index in setup.rows
+            summary = [p for p in ctx.recorder if p.text.startswith(setup.scenario.summary)]
+            assert not [p for p in summary if p.scrolled]
+            summaries += bool(summary)
+            press(stack, pygame.K_DOWN)
+            join = setup.layout.join
+            code = [p for p in ctx.recorder if p.text == setup.phones.room.code]
+            assert code and join.contains(code[0].rect)  # the room code is in sight
+            assert not [p.text for p in ctx.recorder if join.contains(p.box) and p.scrolled]
+        if text_size == "normal":  # every summary shows whole at the normal text size
+            assert summaries == len(setup.scenarios)
+    finally:
+        setup.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.kit.common import text_height
 from game.ui.kit.panels import panel
 from game.ui.shell.context import UiContext
 from game.ui.workshop.room_presenters import HistogramVM, JoinVM
@@ -36,6 +37,42 @@ def draw_qr(surface: pygame.Surface, rect: pygame.Rect,
     return square
 
 
+def _join_lines(ctx: UiContext, vm: JoinVM, width: int
+                ) -> list[tuple[str, int, tuple[int, int, int], int]]:
+    """(words, size, colour, height) of the join box's text column `width` wide: each line
+    as tall as its words need (the address took two heading lines even when it fit one)."""
+    m, p = ctx.metrics, ctx.palette
+    one_line = text_height(ctx, vm.url, m.heading, max(1, width), True) <= \
+        ctx.line_height(m.heading, True)
+    url_size = m.heading if one_line else m.body  # a LAN address in one line if it can be
+    rows = ((vm.heading, m.body, p.accent), (vm.url, url_size, p.text),
+            (ctx.t("Room code"), m.small, p.muted), (vm.code, m.title, p.text),
+            (vm.joined_text, m.small, p.muted))
+    return [(words, size, colour, text_height(ctx, words, size, max(1, width), True))
+            for words, size, colour in rows]
+
+
+def join_text_width(ctx: UiContext, rect: pygame.Rect) -> tuple[int, int]:
+    """(QR side, text column width) in a join box `rect`."""
+    m = ctx.metrics
+    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    qr_side = min(inner.height, inner.width * 45 // 100)
+    return qr_side, inner.width - qr_side - m.gap
+
+
+def join_need(ctx: UiContext, width: int, vm: JoinVM) -> int:
+    """The height a join box `width` wide needs to show its words whole (the QR code takes
+    as much of it as it can)."""
+    m = ctx.metrics
+    if vm.error or vm.qr is None:
+        return text_height(ctx, vm.error, m.body, width - 2 * m.gap, True) + 2 * m.gap
+    need = 10_000
+    for _ in range(3):  # the QR code is as tall as the box: settle the two together
+        _, text_w = join_text_width(ctx, pygame.Rect(0, 0, width, need))
+        need = sum(h for *_, h in _join_lines(ctx, vm, text_w)) + 2 * m.gap
+    return need
+
+
 def draw_join(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, vm: JoinVM) -> None:
     """QR code on the left, the short URL and the room code large on the right."""
     m, p = ctx.metrics, ctx.palette
@@ -44,25 +81,18 @@ def draw_join(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, vm: Jo
     if vm.error or vm.qr is None:
         ctx.text(surface, vm.error, inner, m.body, p.warn, True)
         return
-    qr_side = min(inner.height, inner.width * 45 // 100)
+    qr_side, text_w = join_text_width(ctx, rect)
     draw_qr(surface, pygame.Rect(inner.x, inner.y, qr_side, inner.height), vm.qr)
-    text = pygame.Rect(inner.x + qr_side + m.gap, inner.y, inner.width - qr_side - m.gap,
-                       inner.height)
-    line = ctx.line_height(m.body, True)
-    big = ctx.line_height(m.heading, True)
+    text = pygame.Rect(inner.x + qr_side + m.gap, inner.y, text_w, inner.height)
     y = text.y
-    for words, size, colour, h in ((vm.heading, m.body, p.accent, line),
-                                   (vm.url, m.heading, p.text, big if vm.names else big * 2),
-                                   (ctx.t("Room code"), m.small, p.muted, line),
-                                   (vm.code, m.title, p.text, ctx.line_height(m.title, True)),
-                                   (vm.joined_text, m.small, p.muted, line)):
+    for words, size, colour, h in _join_lines(ctx, vm, text.width):
         box = pygame.Rect(text.x, y, text.width, min(h, max(0, text.bottom - y)))
-        ctx.text(surface, words, box, size, colour, True, "left", "center",
-                 min_size=m.small if size > m.small else None)
+        ctx.text(surface, words, box, size, colour, True, "left", "center")
         y += h
+    line = ctx.line_height(m.small)
     if vm.names and text.bottom - y >= line:
         ctx.text(surface, vm.names, pygame.Rect(text.x, y, text.width, text.bottom - y),
-                 m.small, p.text, False, truncate=True)
+                 m.small, p.text, False)
 
 
 def draw_histogram(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,

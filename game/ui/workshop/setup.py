@@ -27,6 +27,7 @@ from game.ui.workshop import setup_draw as draw
 from game.ui.workshop.keys import WORKSHOP_SETUP_KEYS
 from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import DEFAULT_WEIGHT, weight_choices
+from game.ui.workshop.room_presenters import join_vm
 from game.ui.workshop.view import base_of, projector
 
 SECTIONS = ("vignette", "profile", "weight", "start")
@@ -97,7 +98,8 @@ class WorkshopSetupScene(Scene):
 
     # --- scene API -----------------------------------------------------------------------
     def resize(self) -> None:
-        self.layout = draw.setup_layout(self.ctx, self._lobby)
+        self.layout = draw.setup_layout(self.ctx, join_vm(self.phones, self.ctx.t, lobby=True)
+                                        if self.phones is not None else None)
         self._place()
 
     @property
@@ -110,16 +112,25 @@ class WorkshopSetupScene(Scene):
             self.phones.room.allow_nicknames(not self.phones.room.nicknames_allowed)
 
     def _place(self) -> None:
-        """Scroll the vignette list so the selected one shows; lay out everything clickable."""
-        visible = draw.visible_rows(self.ctx, self.layout, len(self.scenarios))
-        if self.index < self.offset:
-            self.offset = self.index
-        elif self.index >= self.offset + visible:
-            self.offset = self.index - visible + 1
-        self.rows = draw.row_rects(self.ctx, self.layout, self.offset,
-                                   min(visible, len(self.scenarios) - self.offset))
-        self.cards = draw.card_rects(self.ctx, self.layout, self.scenario)
-        self.weight_rects = draw.weight_rects(self.ctx, self.layout, self.weights)
+        """Lay out everything clickable. The selected vignette's summary goes in the right
+        column if it fits there whole, else into its row in the list if that fits, else
+        nowhere (it never scrolls); the list shows whole rows around the selected one."""
+        ctx, lay = self.ctx, self.layout
+        self.cards = draw.card_rects(ctx, lay, self.scenario)
+        about = draw.about_rect(ctx, lay, list(self.cards.values()))
+        fits = self.scenario is not None and draw.about_fits(ctx, about, self.scenario)
+        self.about: pygame.Rect | None = about if fits else None
+        texts = draw.row_texts(ctx, lay, self.scenarios, self.index, summary=not fits)
+        space = lay.list.height - ctx.line_height(ctx.metrics.small)
+        if texts and not fits and texts[self.index].height > space:
+            texts = draw.row_texts(ctx, lay, self.scenarios, self.index, summary=False)
+        self.row_texts = texts
+        heights = [r.height for r in texts]
+        self.offset, count = draw.list_window(ctx, lay, heights, self.index, self.offset) \
+            if texts else (0, 0)
+        self.rows = draw.row_rects(ctx, lay, self.offset,
+                                   heights[self.offset:self.offset + count])
+        self.weight_rects = draw.weight_rects(ctx, lay, self.weights)
 
     def on_intent(self, intent: Intent) -> Result:
         act = intent.act

@@ -137,12 +137,14 @@ def _focus_index(desk: VoteDesk) -> int:
     return 0
 
 
-def row_window(heights: list[int], space: int, gap: int, keep: int) -> tuple[int, int]:
-    """(first, count): the most whole rows from the top that fit in `space` and include row
-    `keep`; if it lies below them, the window ends at `keep` (at least one row shows)."""
+def row_window(heights: list[int], space: int, gap: int, keep: int,
+               start: int = 0) -> tuple[int, int]:
+    """(first, count): the most whole rows from `start` (moved up to `keep` if above it) that
+    fit in `space` and include row `keep`; if it lies below them, the window moves down just
+    enough to end at `keep` (at least one row shows)."""
     def fits(first: int, last: int) -> bool:
         return sum(heights[first:last + 1]) + (last - first) * gap <= space
-    first = 0
+    first = min(start, keep)
     while first < keep and not fits(first, keep):
         first += 1
     last = first
