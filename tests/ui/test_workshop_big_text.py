@@ -122,3 +122,23 @@ def test_setup_titles_and_summary_never_scroll(make_ctx, monkeypatch, size, text
             assert summaries == len(setup.scenarios)
     finally:
         setup.close()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_setup_footer_fits_with_phones(make_ctx, monkeypatch, size, language):
+    """In German at 1024x600 the lobby's keys line ("N Spitznamen an/aus · ...") needed a
+    second line in a one-line footer and scrolled; N then stays on its button only."""
+    from tests.ui.test_workshop_support import setup_stack
+    monkeypatch.setenv("SAFETYNET_PHONES", "127.0.0.1:0")
+    ctx = make_ctx(size)
+    ctx.t = Translator(language)
+    stack = setup_stack(ctx)
+    try:
+        ctx.recorder = []
+        stack.draw(pygame.Surface(ctx.size))
+        footer = stack.top.layout.footer
+        shown = [p for p in ctx.recorder if footer.contains(p.box)]
+        assert shown and not [p.text for p in shown if p.scrolled]
+    finally:
+        stack.top.close()

@@ -201,9 +201,19 @@ def draw_setup(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
     _phones(scene, surface)
     hint = scene.error or t("Tab next section · Up/Down choose · number key picks · Enter next "
                             "/ start · Esc back · F1 keys")
-    if lay.nicknames is not None and not scene.error:
-        hint = t("N nicknames on/off") + " · " + hint
-    draw_footer(ctx, surface, lay.footer, hint)
+    draw_footer(ctx, surface, lay.footer, footer_hint(scene, hint))
+
+
+def footer_hint(scene: WorkshopSetupScene, hint: str) -> str:
+    """The keys line, with "N nicknames on/off" in front when that still fits the footer's
+    lines (in German it pushed the line into a third line, which scrolled); the N button
+    names its key anyway."""
+    ctx, lay = scene.ctx, scene.layout
+    if lay.nicknames is None or scene.error:
+        return hint
+    longer = ctx.t("N nicknames on/off") + " · " + hint
+    fits = text_height(ctx, longer, ctx.metrics.small, lay.footer.width) <= lay.footer.height
+    return longer if fits else hint
 
 
 def _phones(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
