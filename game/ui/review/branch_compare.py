@@ -61,6 +61,7 @@ class BranchChooser(Scene):
                     self.hint.y - self.cue.bottom - 2 * m.gap)
         rows = even_rows(area, len(self.options), m.gap // 2, m.button_h)
         scenario, d = self.model.scenario, self.decision.detail
+        assert scenario is not None  # only a loaded recording offers branching
         recorded = self.ctx.t(" (recorded)")
         self.buttons = [Button(o, option_title(scenario, d.node, o, self.ctx.t) +
                                (recorded if o == d.chosen else ""), r, str(i + 1),
@@ -110,6 +111,7 @@ class BranchCompareScene(Scene):
         self.model, self.run = model, run
         scenario, t = model.scenario, ctx.t
         assert scenario and model.timeline and model.timeline.final and model.score
+        assert run.session.score is not None  # run_branch plays the branch to its end
         actual, branch = model.timeline.final, run.session.state
         pairs = [[(s.node, s.choice) for s in state.history if s.kind == "decision"]
                  for state in (actual, branch)]

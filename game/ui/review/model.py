@@ -22,7 +22,7 @@ from game.replay.debrief import DecisionDebrief, analyse_decisions
 from game.replay.explain import explain_reviews
 from game.replay.reader import LogError, ReplayLog, read_log
 from game.replay.session import params_from_header
-from game.replay.timeline import Moment, Timeline, build_timeline, settling_indices
+from game.replay.timeline import SETTLING, Moment, Timeline, build_timeline, settling_indices
 from game.replay.verify import Divergence, config_from_header, resimulate
 from game.scoring.episode import EpisodeScore
 from game.ui.kit.vocabulary import mode_name
@@ -180,9 +180,11 @@ def _marks(moments: list[Moment], rows: list[DecisionDebrief], t: Tr) -> list[De
     decided = settling_indices([m.event for m in moments])
     marks = []
     for number, (index, row) in enumerate(zip(decided, rows), start=1):
-        node = moments[index].event.decision
-        opened = [i for i in range(index) if isinstance(moments[i].event, ev.DecisionOpened)
-                  and moments[i].event.decision == node]
+        settled = moments[index].event
+        assert isinstance(settled, SETTLING)  # settling_indices only picks these events
+        node = settled.decision
+        opened = [i for i, m in enumerate(moments[:index]) if isinstance(m.event, ev.DecisionOpened)
+                  and m.event.decision == node]
         open_index = opened[-1] if opened else index
         tone, symbol, word = rating_parts(row.rating, t)
         marks.append(DecisionMark(number, node, moments[open_index].tick, moments[index].tick,

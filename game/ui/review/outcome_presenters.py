@@ -132,7 +132,7 @@ def _how(review: DecisionReview, seconds: str, t: Translator) -> str:
 
 
 def _after(scenario: Scenario, steps: list, index: int) -> tuple[str, ...]:
-    texts = []
+    texts: list[str] = []
     for step in steps[index + 1:]:
         if step.kind == "decision":
             break

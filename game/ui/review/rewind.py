@@ -113,4 +113,4 @@ def rewind_label(ctx: UiContext, scenario: Scenario, number: int, node: str,
     assert isinstance(decision, Decision)
     option = decision.option(choice)
     return ctx.t("Decision {n}: {cue} (you: {level})", n=number, cue=decision.cue,
-                 level=level_name(option.level.value, ctx.t))
+                 level=level_name(option.rung, ctx.t))

@@ -18,7 +18,7 @@ from pygame import Rect
 from game.ui.kit.common import draw_footer, text_height
 from game.ui.kit.layout import frame, share, split_x, split_y, stack
 from game.ui.kit.panels import badge, panel, tone_colour
-from game.ui.play.play_draw import draw_narration, draw_procedure
+from game.ui.play.play_draw import draw_narration
 from game.ui.review.keys import VIEWER_KEYS
 from game.ui.review.presenters import DecisionPanelVM, clock
 from game.ui.review.track import draw_track, draw_transport
@@ -96,7 +96,8 @@ def draw_viewer(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
     status = model.status + (f" ⚠ {model.warning}" if model.warning else "")
     ctx.text(surface, status, lay.status, m.small, p.warn if model.warning else p.muted,
              False, "right", "center", truncate=True)
-    draw_procedure(scene, surface, lay.procedure)
+    # play_draw.draw_procedure is typed for PlayScene; the viewer has its own motion/clock.
+    scene.motion.draw(ctx, surface, lay.procedure, scene.time_s)
     draw_narration(ctx, surface, lay.narration, scene.lines)
     if scene.panel is not None:
         draw_decision(ctx, surface, lay.tall_panel, scene.panel)
