@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 from pygame import Rect
 
-from game.ui.debrief.presenters import PHASES, phase_names
+from game.ui.debrief.presenters import PHASES, DebriefVM, phase_names
 from game.ui.kit.button import Button, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, section, section_need, text_height
 from game.ui.kit.layout import frame, share, split_x, split_y, stack
@@ -69,7 +69,7 @@ def draw_debrief(scene: DebriefScene, surface: pygame.Surface) -> None:
     ctx.text(surface, sub, lay.subtitle, m.small, p.warn if scene.warning else p.muted,
              truncate=True)
     (draw_reactions, draw_description, draw_analysis, draw_summary)[scene.phase](
-        scene, surface, lay.body)
+        scene, vm, surface, lay.body)
     draw_footer(ctx, surface, lay.footer, footer_text(ctx, scene.phase) + _position(scene))
 
 
@@ -96,15 +96,17 @@ def _position(scene: DebriefScene) -> str:
     return f" · {scene.index[scene.phase] + 1}/{count}"
 
 
-def draw_reactions(scene: DebriefScene, surface: pygame.Surface, area: Rect) -> None:
-    ctx, vm, m = scene.ctx, scene.vm, scene.ctx.metrics
+def draw_reactions(scene: DebriefScene, vm: DebriefVM, surface: pygame.Surface,
+                   area: Rect) -> None:
+    ctx, m = scene.ctx, scene.ctx.metrics
     hint, rest = split_y(area, ctx.line_height(m.small) * 2, m.gap)
     ctx.text(surface, vm.reactions_hint, hint, m.small, ctx.palette.muted)
     _cards(ctx, surface, rest, list(vm.reactions), scene.index[0], m.body)
 
 
-def draw_description(scene: DebriefScene, surface: pygame.Surface, area: Rect) -> None:
-    ctx, vm, m, p = scene.ctx, scene.vm, scene.ctx.metrics, scene.ctx.palette
+def draw_description(scene: DebriefScene, vm: DebriefVM, surface: pygame.Surface,
+                     area: Rect) -> None:
+    ctx, m, p = scene.ctx, scene.ctx.metrics, scene.ctx.palette
     row_h = ctx.line_height(m.body) * 2 + m.gap
     per_page = max(1, (area.height + m.gap // 2) // (row_h + m.gap // 2))
     focused = scene.index[1]
@@ -124,10 +126,11 @@ def draw_description(scene: DebriefScene, surface: pygame.Surface, area: Rect) -
             focus_ring(ctx, surface, rect)
 
 
-def draw_analysis(scene: DebriefScene, surface: pygame.Surface, area: Rect) -> None:
+def draw_analysis(scene: DebriefScene, vm: DebriefVM, surface: pygame.Surface,
+                  area: Rect) -> None:
     """Left: what to say (the inquiry, the vignette's question, your notes). Right: the
     decision as the model sees it, then when you acted and why the model's best was best."""
-    ctx, vm, m, t = scene.ctx, scene.vm, scene.ctx.metrics, scene.ctx.t
+    ctx, m, t = scene.ctx, scene.ctx.metrics, scene.ctx.t
     if not vm.analysis:
         ctx.text(surface, t("This session reached no decision point."), area, m.body,
                  ctx.palette.muted)
@@ -182,8 +185,9 @@ def decision_need(ctx: UiContext, width: int, vm: DecisionPanelVM) -> int:
             + 3 * (m.gap // 2))
 
 
-def draw_summary(scene: DebriefScene, surface: pygame.Surface, area: Rect) -> None:
-    ctx, vm, m, p, t = scene.ctx, scene.vm, scene.ctx.metrics, scene.ctx.palette, scene.ctx.t
+def draw_summary(scene: DebriefScene, vm: DebriefVM, surface: pygame.Surface,
+                 area: Rect) -> None:
+    ctx, m, p, t = scene.ctx, scene.ctx.metrics, scene.ctx.palette, scene.ctx.t
     line = ctx.line_height(m.body)
     top_h = line * 2 + ctx.line_height(m.small) * 2 + 2 * m.gap
     top, rest = split_y(area, top_h, m.gap)
