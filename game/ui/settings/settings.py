@@ -98,11 +98,11 @@ def apply_audio(services: Services | None, settings: Settings) -> None:
     services hold their bound methods; a stand-in without them is left alone)."""
     if services is None:
         return
-    bank = getattr(services.cue, "__self__", None)
+    bank: object = getattr(services.cue, "__self__", None)
     if hasattr(bank, "volume") and hasattr(bank, "muted"):
         bank.volume, bank.muted = settings.volume, settings.muted
-    voice = getattr(services.say, "__self__", None)
-    if hasattr(voice, "engine") and hasattr(voice, "enabled"):
+    voice: object = getattr(services.say, "__self__", None)
+    if hasattr(voice, "engine") and hasattr(voice, "enabled") and hasattr(voice, "language"):
         if not settings.self_voicing and hasattr(voice, "stop"):
             voice.stop()
         voice.enabled = settings.self_voicing and voice.engine is not None
