@@ -67,7 +67,7 @@ def timeline_figure(debrief: Debrief, path: Path) -> str:
     top.set_ylabel("learning so far")
     bottom.set_ylabel("harm so far (points)")
     bottom.set_xlabel("time in the vignette (s)")
-    handles = _mark_decisions(debrief, (top, bottom))
+    handles = _mark_decisions(debrief, timeline, (top, bottom))
     for ax in (top, bottom):
         tidy(ax)
         ax.set_ylim(bottom=min(0.0, ax.get_ylim()[0]))
@@ -80,9 +80,8 @@ def timeline_figure(debrief: Debrief, path: Path) -> str:
     return save(fig, path)
 
 
-def _mark_decisions(debrief: Debrief, axes) -> list:
+def _mark_decisions(debrief: Debrief, timeline: Timeline, axes) -> list:
     """Shade each window up to the choice, draw the choice line, number it; legend entries."""
-    timeline = debrief.raw_timeline
     handles = []
     for row in debrief.decisions:
         hatch = WINDOW_HATCHES[row.index % len(WINDOW_HATCHES)]
