@@ -33,7 +33,7 @@ from game.ui.kit.layout import frame
 from game.ui.kit.text_entry import TextEntryOverlay
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import PLAYER_KEYS, Act, Intent, Shown, keys, press
-from game.ui.shell.scene import Pop, Push, Result, Scene
+from game.ui.shell.scene import Pop, Push, Result, Scene, Transition
 
 NEW = "+new"
 
@@ -69,8 +69,8 @@ class ProfilesScene(Scene):
                 self.rows = profiles(history)
         current = current_id()
         self.focus.set_ids([p.id for p in self.rows] + [NEW])
-        self.focus.focus(current if any(p.id == current for p in self.rows) else
-                         (self.rows[0].id if self.rows else NEW))
+        known = [p.id for p in self.rows if p.id == current]  # none when no profile is current
+        self.focus.focus(known[0] if known else (self.rows[0].id if self.rows else NEW))
 
     def resize(self) -> None:
         m, t = self.ctx.metrics, self.ctx.t
@@ -121,7 +121,7 @@ class ProfilesScene(Scene):
             return Pop()
         return None
 
-    def update(self, dt_ms: int) -> Result:
+    def update(self, dt_ms: int) -> Transition | None:
         if self.chosen:  # a new profile was made in the entry on top of us
             return Pop()
         return None
