@@ -22,7 +22,7 @@ from game.ui.kit.layout import frame
 from game.ui.kit.vocabulary import MODE_TEXT, mode_name
 from game.ui.shell.context import Metrics, UiContext
 from game.ui.shell.input import Act, Intent
-from game.ui.shell.scene import Push, Quit, Result, Scene
+from game.ui.shell.scene import Push, Quit, Result, Scene, Transition
 from game.ui.shell.screens import open_screen
 
 if TYPE_CHECKING:
@@ -61,9 +61,9 @@ def menu_layout(size: tuple[int, int], m: Metrics, n: int, text_h: tuple[int, in
     width = text_width(size, m)
     x = (w - width) // 2
     title = pygame.Rect(x, m.pad, width, round(m.line(m.title) * 1.7))
-    subtitle = pygame.Rect(x, title.bottom, width, (text_h[0] or m.line(m.body) * 2 + m.gap)
-                           if subtitle else 0)
-    mode = pygame.Rect(x, subtitle.bottom + m.gap, width, text_h[1] or m.line(m.body) * 2)
+    sub = pygame.Rect(x, title.bottom, width, (text_h[0] or m.line(m.body) * 2 + m.gap)
+                      if subtitle else 0)
+    mode = pygame.Rect(x, sub.bottom + m.gap, width, text_h[1] or m.line(m.body) * 2)
     notice_h = m.line(m.small) + m.gap
     top = mode.bottom + m.pad
     lead = None
@@ -80,7 +80,7 @@ def menu_layout(size: tuple[int, int], m: Metrics, n: int, text_h: tuple[int, in
     buttons = [pygame.Rect(left + (i // rows) * (bw + m.pad), top + (i % rows) * (bh + gap),
                            bw, bh) for i in range(n)]
     notice = pygame.Rect(x, f.footer.y - notice_h, width, notice_h)
-    return MenuLayout(title, subtitle, mode, buttons, notice, f.footer, lead)
+    return MenuLayout(title, sub, mode, buttons, notice, f.footer, lead)
 
 
 def text_width(size: tuple[int, int], m: Metrics) -> int:
@@ -121,7 +121,7 @@ class TitleScene(Scene):
         from game.app.profiles import profile_label
         return profile_label() or self.ctx.t("none")
 
-    def update(self, dt_ms: int) -> Result:
+    def update(self, dt_ms: int) -> Transition | None:
         """At first start (no profile chosen yet) the profile picker comes first, once; back
         from it, the menu shows the profile now chosen."""
         from game.app.profiles import needs_profile
@@ -173,8 +173,9 @@ class TitleScene(Scene):
         ctx, m = self.ctx, self.ctx.metrics
         width = text_width(ctx.size, m)
         limit = ctx.line_height(m.body) * 3
-        heights = tuple(min(limit, text_height(ctx, text, m.body, width))
-                        for text in self.texts())
+        sub_text, mode_text = self.texts()
+        heights = (min(limit, text_height(ctx, sub_text, m.body, width)),
+                   min(limit, text_height(ctx, mode_text, m.body, width)))
         # With an offer, the menu keeps its buttons' full height: first the subtitle makes
         # room, then the offer names the vignette by its short title on one line.
         tries = [("", True)] if self.offer is None else \
