@@ -142,3 +142,26 @@ def test_setup_footer_fits_with_phones(make_ctx, monkeypatch, size, language):
         assert shown and not [p.text for p in shown if p.scrolled]
     finally:
         stack.top.close()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_end_screen_with_phones_fits(make_ctx, monkeypatch, size):
+    """With phones the end screen's keys line gained "W the room's spread · " after its fit
+    was checked and scrolled; the spread's notes had four fixed lines and scrolled."""
+    from tests.ui.test_workshop_support import end_screen
+    monkeypatch.setenv("SAFETYNET_PHONES", "127.0.0.1:0")
+    ctx = make_ctx(size)
+    end = end_screen(ctx)
+    try:
+        assert end.phones is not None and end.phones.server is not None
+        for show_spread in (False, True):
+            if show_spread:
+                end.on_intent(end.keymap.map(pygame.event.Event(
+                    pygame.KEYDOWN, key=pygame.K_w, mod=0, unicode="w", scancode=0)))
+            ctx.recorder = []
+            end.draw(pygame.Surface(ctx.size))
+            scrolled = [p.text[:50] for p in ctx.recorder if p.scrolled]
+            assert scrolled == [], (show_spread, scrolled)
+        assert any("spread" in p.text for p in ctx.recorder)  # the histogram was drawn
+    finally:
+        end.phones.stop()

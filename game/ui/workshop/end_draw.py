@@ -154,15 +154,26 @@ def draw_end(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
                                                  inner.width, prompt_h), m.small,
                  ctx.palette.muted)
     draw_buttons(ctx, surface, scene.buttons, scene.focus.current, m.body)
+    draw_footer(ctx, surface, lay.footer, end_hint(scene, lay.footer))
+
+
+def end_hint(scene: WorkshopEndScene, footer: pygame.Rect) -> str:
+    """The keys line: with the log's name if it fits the footer, else without (the name is
+    in the reports); W first with phones. W used to be added after the fit was checked, so
+    with phones the line needed a second line and scrolled."""
+    ctx, t = scene.ctx, scene.ctx.t
+    if scene.message:
+        return scene.message
     log = Path(scene.session.log_path).name if scene.session.log_path else ""
-    hint = scene.message or t("Up/Down more decisions · Backspace last decision · Esc another "
-                              "vignette · log {log}", log=log)
-    if text_height(ctx, hint, m.small, lay.footer.width) > lay.footer.height:
-        hint = scene.message or t("Up/Down more decisions · Backspace last decision · Esc "
-                                  "another vignette")  # the log's name is in the reports
-    if scene.phones is not None and scene.phones.server is not None and not scene.message:
-        hint = t("W the room's spread · {hint}", hint=hint)
-    draw_footer(ctx, surface, lay.footer, hint)
+    hints = [t("Up/Down more decisions · Backspace last decision · Esc another vignette · "
+               "log {log}", log=log),
+             t("Up/Down more decisions · Backspace last decision · Esc another vignette")]
+    if scene.phones is not None and scene.phones.server is not None:
+        hints = [t("W the room's spread · {hint}", hint=h) for h in hints]
+    for hint in hints:
+        if text_height(ctx, hint, ctx.metrics.small, footer.width) <= footer.height:
+            return hint
+    return hints[-1]
 
 
 def _draw_outcome(scene: WorkshopEndScene, surface: pygame.Surface, rect: pygame.Rect) -> None:

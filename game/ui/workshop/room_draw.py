@@ -84,8 +84,10 @@ def draw_join(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, vm: Jo
     qr_side, text_w = join_text_width(ctx, rect)
     draw_qr(surface, pygame.Rect(inner.x, inner.y, qr_side, inner.height), vm.qr)
     text = pygame.Rect(inner.x + qr_side + m.gap, inner.y, text_w, inner.height)
-    y = text.y
-    for words, size, colour, h in _join_lines(ctx, vm, text.width):
+    lines = _join_lines(ctx, vm, text.width)
+    spare = text.height - sum(h for *_, h in lines)
+    y = text.y + (spare // 2 if spare > 0 and not vm.names else 0)  # level with the code
+    for words, size, colour, h in lines:
         box = pygame.Rect(text.x, y, text.width, min(h, max(0, text.bottom - y)))
         ctx.text(surface, words, box, size, colour, True, "left", "center")
         y += h
@@ -103,7 +105,10 @@ def draw_histogram(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
     head_h = ctx.line_height(m.body, True)
     ctx.text(surface, vm.title, pygame.Rect(inner.x, inner.y, inner.width, head_h), m.body,
              p.text, True, min_size=m.small, truncate=True)
-    notes_h = ctx.line_height(m.small) * 4
+    notes = "\n".join(x for x in (vm.default_text, "★ " + vm.majority_text
+                                  if vm.majority_bands else vm.majority_text,
+                                  vm.excluded_text, vm.caption) if x)
+    notes_h = text_height(ctx, notes, m.small, inner.width)  # whole: four fixed lines scrolled
     label_h = ctx.line_height(m.small) * 2
     chart = pygame.Rect(inner.x, inner.y + head_h + m.gap, inner.width,
                         inner.height - head_h - notes_h - label_h - 3 * m.gap)
@@ -130,8 +135,5 @@ def draw_histogram(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
                                                     half), m.small, p.text, False, "center",
                          "top", min_size=max(10, m.small * 2 // 3))
     pygame.draw.line(surface, p.muted, (chart.x, chart.bottom), (chart.right, chart.bottom))
-    notes = "\n".join(x for x in (vm.default_text, "★ " + vm.majority_text
-                                  if vm.majority_bands else vm.majority_text,
-                                  vm.excluded_text, vm.caption) if x)
     ctx.text(surface, notes, pygame.Rect(inner.x, inner.bottom - notes_h, inner.width, notes_h),
              m.small, p.muted)
