@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pygame
+import pytest
 
 from game.app.profiles import create_profile, switch_to
 from game.core.commands import Intervene
@@ -197,3 +198,24 @@ def test_resume_offers_fit_at_every_size_with_the_largest_text(make_ctx, lumbar,
             assert placed.box.contains(placed.rect), placed.text
         scrolled = [p.text for p in offers if p.scrolled]
         assert scrolled == [], scrolled
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_title_with_an_offer_keeps_every_button_whole_at_the_largest_text(make_ctx, library,
+                                                                          home, language):
+    """At 1024x600 with Extra large text the offer's row squeezed the menu's buttons below
+    their height and every label ("Enter Start", "Einstellungen") scrolled; the buttons'
+    words now step down to body size instead."""
+    from game.i18n import Translator
+    _profile()
+    for size in SIZES:
+        ctx = make_ctx(size=size, text_size="x-large")
+        ctx.t = Translator(language)
+        # its short title still takes two lines in the offer's row ("Breaking bad news ...")
+        _leave_after_a_choice(ctx, library.get("difficult_consultation"))
+        stack = _title(ctx)
+        assert stack.top.buttons[0].id == "resume"
+        ctx.recorder.clear()
+        stack.draw(pygame.Surface(size))
+        scrolled = [p.text for p in ctx.recorder if p.scrolled]
+        assert scrolled == [], (size, scrolled)

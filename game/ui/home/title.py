@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.kit.button import Button, button_rects, draw_buttons
+from game.ui.kit.button import Button, button_need, button_rects, draw_buttons
 from game.ui.kit.common import draw_footer, menu_intent, text_height
 from game.ui.kit.focus import FocusList
 from game.ui.kit.help_keys import TITLE_KEYS
@@ -95,6 +95,8 @@ class TitleScene(Scene):
     def __init__(self, ctx: UiContext):
         super().__init__(ctx)
         self.items: tuple[str, ...] = ITEMS
+        self.button_size = ctx.metrics.heading
+        """The buttons' text size: heading, or body when heading would squeeze them."""
         self.focus = FocusList(self.items)
         self.buttons: list[Button] = []
         self.notice = ""
@@ -176,19 +178,24 @@ class TitleScene(Scene):
         sub_text, mode_text = self.texts()
         heights = (min(limit, text_height(ctx, sub_text, m.body, width)),
                    min(limit, text_height(ctx, mode_text, m.body, width)))
-        # With an offer, the menu keeps its buttons' full height: first the subtitle makes
-        # room, then the offer names the vignette by its short title on one line.
-        tries = [("", True)] if self.offer is None else \
+        # The menu keeps its buttons' full height and their words whole: first the subtitle
+        # makes room, then the offer names the vignette by its short title, then the buttons'
+        # words step down from heading to body (at 1024x600 with Extra large text the
+        # buttons were squeezed and every label scrolled).
+        offer = [("", True)] if self.offer is None else \
             [(self.offer_label, True), (self.offer_label, False), (self.short_label, False)]
-        for label, with_subtitle in tries:
-            lead_h = 0 if not label else max(m.button_h, 2 * m.gap + min(
-                text_height(ctx, label, m.heading, width - 2 * m.gap),
-                2 * ctx.line_height(m.heading)))
-            lay = menu_layout(ctx.size, m, len(ITEMS), heights, lead_h, with_subtitle)
-            if lay.buttons[0].height >= m.button_h:
-                break
-        self.layout = lay
+        tries = [(label, sub, m.heading) for label, sub in offer] + \
+            [(offer[-1][0], sub, m.body) for sub in (True, False)]
         labels = self.labels()
+        for label, with_subtitle, size in tries:
+            lead_h = button_need(ctx, label, width, tone="info", size=size) if label else 0
+            lay = menu_layout(ctx.size, m, len(ITEMS), heights, lead_h, with_subtitle)
+            need = max(button_need(ctx, labels[item][0], rect.width, labels[item][1],
+                                   size=size) for item, rect in zip(ITEMS, lay.buttons))
+            if lay.buttons[0].height >= need:
+                break
+        self.button_size = size
+        self.layout = lay
         self.buttons = [Button(item, labels[item][0], rect, labels[item][1])
                         for item, rect in zip(ITEMS, lay.buttons)]
         if lay.lead is not None:
@@ -241,7 +248,7 @@ class TitleScene(Scene):
         if lay.subtitle.height:
             ctx.text(surface, subtitle, lay.subtitle, m.body, p.muted, align="center")
         ctx.text(surface, mode, lay.mode, m.body, p.accent, align="center")
-        draw_buttons(ctx, surface, self.buttons, self.focus.current, m.heading)
+        draw_buttons(ctx, surface, self.buttons, self.focus.current, self.button_size)
         if self.notice:
             ctx.text(surface, "⚠ " + self.notice, lay.notice, m.small, p.warn, align="center",
                      valign="center", truncate=True)  # Settings shows a bad file in full
