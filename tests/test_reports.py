@@ -324,3 +324,22 @@ def test_report_chart_points_are_the_timeline_at_each_moment(tmp_path):
                   if isinstance(m.event, ev.DecisionOpened)) / 10
     assert all((learning, harm) == (0.0, 0.0) for s, learning, harm in points if s <= opened)
     assert points[-1][1:] == (debrief.score.learning, debrief.score.harm)
+
+
+def test_reports_never_fork_while_another_thread_runs():
+    """A forked child keeps a copy of every lock as it was; one held by another thread at
+    that moment (a solve cache's, say) stays held in the child, which hangs. A cohort
+    report's worker did, in the test suite, while the game's background solves ran."""
+    import os
+    import threading
+
+    from game.reports.parallel import run_jobs, workers_for
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert workers_for(8) == 1
+        assert run_jobs([lambda: os.getpid()] * 3) == [os.getpid()] * 3  # in this process
+    finally:
+        stop.set()
+        other.join()

@@ -4,6 +4,13 @@ Jobs are closures over report data (content models hold read-only mappings that 
 pickle), so workers get an *index* into a module list their fork inherited and return the
 result. Fork is used only on Linux; elsewhere, or with SAFETYNET_REPORT_WORKERS=1, jobs run in
 turn. Kept apart from figkit so that analysis does not import matplotlib.
+
+Forking is also refused while any other thread runs in this process (the game's background
+solves and saves, a learning-records sender, a test's leftovers): a child gets a copy of
+every lock as it was at the fork, and one held by another thread at that moment (a solve
+cache's lock, say) is held forever in the child, which then hangs. Seen in the test suite:
+a cohort report's worker hung for the whole test timeout. `safetynet report` runs no other
+thread, so it keeps its workers.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -30,7 +38,7 @@ def workers_for(jobs: int) -> int:
             os.cpu_count() or 1)
         wanted = min(usable, MAX_WORKERS)
     can_fork = sys.platform.startswith("linux") and \
-        "fork" in multiprocessing.get_all_start_methods()
+        "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     return max(1, min(wanted, jobs)) if can_fork else 1
 
 
