@@ -200,3 +200,20 @@ def test_leaving_mid_vignette_records_an_abandoned_session(ctx, lumbar, home):
     with history_db:
         (row,) = history_db.results()
     assert row.status == "abandoned" and row.log_file == play.session.log_path.name
+
+
+def test_progress_says_one_session_not_one_sessions():
+    """Seen on the Progress screen: "Management: 1 sessions" and "1 sessions left before the
+    end"; one of anything is singular, in English and in German."""
+    from dataclasses import replace
+
+    from game.app.progress import Group, progress
+    from game.i18n import Translator
+    from game.ui.progress.model import _group_line, over_time
+    for language, one, many in (("en", "1 session ", "2 sessions"),
+                                ("de", "1 Sitzung ", "2 Sitzungen")):
+        t = Translator(language)
+        assert one in _group_line(Group("x", 1, 0, 0, 1.0), "X", t)[1]
+        assert many in _group_line(Group("x", 2, 0, 0, 1.0), "X", t)[1]
+        p = replace(progress([]), abandoned=1)
+        assert [s for _, s in over_time(p, t).lines if s.startswith(one.strip())]

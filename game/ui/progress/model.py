@@ -46,9 +46,10 @@ class ProgressVM:
 
 def _group_line(g: Group, name: str, t: Tr) -> tuple[str, str]:
     tone = "bad" if g.unsafe else "warn" if g.caution else "good"
-    return tone, t("{name}: {n} sessions · {unsafe} unsafe · {caution} caution · regret "
-                   "{regret:.1f}", name=name, n=g.sessions, unsafe=g.unsafe,
-                   caution=g.caution, regret=g.mean_regret)
+    sessions = t("1 session") if g.sessions == 1 else t("{n} sessions", n=g.sessions)
+    return tone, t("{name}: {sessions} · {unsafe} unsafe · {caution} caution · regret "
+                   "{regret:.1f}", name=name, sessions=sessions, unsafe=g.unsafe,
+                   caution=g.caution, regret=g.mean_regret)  # "1 sessions" read wrong
 
 
 def _tone(sentence: str) -> str:
@@ -61,8 +62,9 @@ def _tone(sentence: str) -> str:
 def over_time(p: Progress, t: Tr) -> Page:
     lines = [(_tone(s), t(s)) for s in p.tendencies]
     if p.abandoned:
-        lines.append(("", t("{n} sessions left before the end (not scored).",
-                            n=p.abandoned)))
+        lines.append(("", t("1 session left before the end (not scored).")
+                      if p.abandoned == 1 else
+                      t("{n} sessions left before the end (not scored).", n=p.abandoned)))
     if not p.timing.decisions:
         lines.append(("", t("The best moment to step in is not scored yet by this version's "
                             "model; the comparison appears once it is.")))
@@ -114,7 +116,8 @@ def progress_vm(records: list[SessionRecord], library: Sequence[Vignette], name:
     c = calibration(records)
     rec = recommend(library, records, p)
     pages = (over_time(p, t), areas(p, t), reading(c, t), what_next(rec, records, t))
-    heading = t("Progress · {name} · {n} sessions", name=name, n=p.finished)
+    heading = t("Progress · {name} · 1 session", name=name) if p.finished == 1 else \
+        t("Progress · {name} · {n} sessions", name=name, n=p.finished)
     return ProgressVM(heading, p.points, pages, p.finished == 0,
                       c.matrix if c.ratings else (),
                       (rec.vignette.id, rec.trainee[0]) if rec is not None else None)
