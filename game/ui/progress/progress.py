@@ -17,7 +17,7 @@ from game.app.sessions import player_id
 from game.store.listing import recorded_sessions
 from game.ui.kit.common import draw_footer, draw_header, text_height
 from game.ui.kit.help_keys import PROGRESS_KEYS
-from game.ui.kit.layout import frame, share
+from game.ui.kit.layout import frame
 from game.ui.kit.panels import focus_ring, panel, tone_colour
 from game.ui.progress.calibration_plot import CAPTION, draw_calibration, grid_size
 from game.ui.progress.model import ProgressVM, progress_vm
@@ -119,8 +119,9 @@ class ProgressScene(Scene):
         draw_header(ctx, surface, self.header, self.vm.heading, m.heading)
         self._draw_tabs(surface)
         body = self.body
-        if self.page == 0 and not self.vm.empty:
-            plot_h = min(body.height // 2, round(body.height * 0.5))
+        if self.page == 0 and not self.vm.empty:  # the plot gives the sentences their room
+            need = self._lines_need(list(self.vm.pages[0].lines), body.width) + m.gap
+            plot_h = max(body.height // 3, min(body.height // 2, body.height - need))
             draw_plot(ctx, surface, Rect(body.x, body.y, body.width, plot_h), self.vm.points)
             body = Rect(body.x, body.y + plot_h + m.gap, body.width,
                         body.height - plot_h - m.gap)
@@ -153,14 +154,25 @@ class ProgressScene(Scene):
             if chosen:
                 focus_ring(ctx, surface, rect)
 
+    def _lines_need(self, lines: list[tuple[str, str]], width: int) -> int:
+        m = self.ctx.metrics
+        return sum(text_height(self.ctx, text, m.body, width) for _, text in lines) + \
+            (m.gap // 2) * max(0, len(lines) - 1)
+
     def _draw_lines(self, surface: pygame.Surface, box: Rect,
                     lines: list[tuple[str, str]]) -> None:
+        """Each sentence whole in its own colour; when they do not all fit, the ones that do
+        and then the rest together in one box that scrolls (sharing the height out made
+        every line too short, so each scrolled with its own bar at Extra large)."""
         ctx, m = self.ctx, self.ctx.metrics
-        if not lines:
-            return
-        needs = [text_height(ctx, text, m.body, box.width) for _, text in lines]
         y = box.y
-        for (tone, text), h in zip(lines, share(box.height, needs, m.gap // 2)):
+        for i, (tone, text) in enumerate(lines):
+            h = text_height(ctx, text, m.body, box.width)
             colour = tone_colour(ctx, tone) if tone else ctx.palette.text
+            if y + h > box.bottom:  # the rest, in one scrolling box
+                rest = "\n".join(x for _, x in lines[i:])
+                ctx.text(surface, rest, Rect(box.x, y, box.width, box.bottom - y), m.body,
+                         colour)
+                return
             ctx.text(surface, text, Rect(box.x, y, box.width, h), m.body, colour)
             y += h + m.gap // 2
