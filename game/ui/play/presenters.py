@@ -61,7 +61,7 @@ def option_title(scenario: Scenario, decision: str, option: str, t: Tr = english
     node = scenario.node(decision)
     assert isinstance(node, Decision)
     opt = node.option(option)
-    return f"{level_name(opt.level.value, t)}: {opt.label}"
+    return f"{level_name(opt.rung, t)}: {opt.label}"
 
 
 @dataclass(frozen=True)
@@ -281,7 +281,7 @@ def _line_for(scenario: Scenario, e: object, t: Tr) -> Line | None:
     if isinstance(e, ev.WindowClosed):
         option = _option(scenario, e.decision, e.option)
         return Line("window", t("Time is up and you did not step in ({level}: {label}).",
-                                level=level_name(option.level.value, t), label=option.label))
+                                level=level_name(option.rung, t), label=option.label))
     if isinstance(e, ev.TraineeSelfCorrected):
         return Line("outcome", t("The trainee noticed the mistake and corrected it herself."))
     if isinstance(e, ev.MistakeHappened):
