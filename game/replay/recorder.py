@@ -8,12 +8,23 @@ nothing more: `failed` holds the error, further writes are skipped, and the sess
 plays on. The front end decides what to do (practice: go on unrecorded; assessment: end as
 not recorded). A log that could not even get its header is removed, so no empty or headless
 file is ever left behind.
+
+The play screen hands the writing to a writer thread (`in_background`, issue 17: no fsync on
+the UI thread). Lines are still sealed on the caller's thread, in order, so the log is byte for
+byte the same; the thread writes and fsyncs them in that order from a FIFO queue. A game killed
+then loses at most the lines still queued: the log is a verifiable prefix, as before. A failure
+is found by the thread, so `failed` is set a moment later instead of raised; the play screen
+polls it each frame. `close` (leaving, quitting, and at interpreter exit) waits for the queue.
 """
 
 from __future__ import annotations
 
+import atexit
 import errno
 import os
+import queue
+import threading
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +74,10 @@ class LogWriter:
         """Set when a write failed: the log is valid up to its last complete line."""
         self._previous, self._seq, self._size, self._lines = GENESIS, 0, 0, 0
         self._fd: int | None = None
+        self._queue: queue.Queue[bytes | None] | None = None
+        """Set in background mode: sealed lines for the writer thread (None: stop)."""
+        self._thread: threading.Thread | None = None
+        self._ended = False
         self._check_target()
         self._start(header)
 
@@ -103,16 +118,62 @@ class LogWriter:
         self._write({"type": "vote", "tick": tick, **record})
 
     def end(self, tick: int, body: dict[str, Any]) -> None:
+        """The end line, then the log is closed. In background mode this returns at once
+        (the thread writes, fsyncs and closes; `wait` joins it): the frame in which the
+        vignette ends does no I/O."""
         try:
             self._write({"type": "end", "tick": tick, **body})
         finally:
-            self.close()
+            if self._queue is not None:
+                self._stop_thread(join=False)
+            else:
+                self.close()
+
+    def in_background(self) -> None:
+        """From now on, write and fsync on one writer thread, in order (see the module doc).
+        A daemon, so a forgotten writer never holds the game open; `close` at exit (atexit)
+        still writes out what is queued."""
+        if self._queue is not None or self._fd is None:
+            return
+        self._queue = queue.Queue()
+        self._thread = threading.Thread(target=self._drain, name="safetynet-log-writer",
+                                        daemon=True)
+        self._thread.start()
+        _LIVE.add(self)
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every line handed over so far is written and fsynced (or recording
+        failed). True when done; a synchronous writer is always done."""
+        if self._thread is None or self._queue is None:
+            return True
+        if timeout is None:
+            self._queue.join()
+            return True
+        done = threading.Event()
+        threading.Thread(target=lambda: (self._queue.join(), done.set()), daemon=True).start()
+        return done.wait(timeout)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """After `end` or `close`: wait until the thread has written the rest and closed."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+            return not self._thread.is_alive()
+        return True
 
     def _write(self, body: dict[str, Any]) -> None:
-        if self._fd is None:
+        if self._fd is None or self._ended or self.failed is not None:
             return  # closed, or recording stopped after a failure: the session plays on
         line, digest = seal(self._previous, body)
         data = (line + "\n").encode("utf-8")
+        if self._queue is not None:
+            self._previous = digest
+            self._queue.put(data)
+            return
+        self._put(data)
+        self._previous = digest
+
+    def _put(self, data: bytes) -> None:
+        """Write and fsync one sealed line (the caller's thread, or the writer thread)."""
         try:
             written = 0
             while written < len(data):
@@ -120,8 +181,31 @@ class LogWriter:
             os.fsync(self._fd)
         except OSError as exc:
             self._fail(exc)
-        self._previous, self._size, self._lines = digest, self._size + len(data), \
-            self._lines + 1
+        self._size, self._lines = self._size + len(data), self._lines + 1
+
+    def _drain(self) -> None:
+        """The writer thread: lines in order until told to stop; after a failure the rest
+        is dropped (the log stays valid up to its last complete line)."""
+        assert self._queue is not None
+        while True:
+            data = self._queue.get()
+            try:
+                if data is None:
+                    self._close_fd()
+                    return
+                if self._fd is not None:
+                    self._put(data)
+            except RecordingError:
+                pass  # kept in `failed`: the play screen polls it
+            finally:
+                self._queue.task_done()
+
+    def _stop_thread(self, join: bool) -> None:
+        if not self._ended and self._queue is not None:
+            self._ended = True
+            self._queue.put(None)
+        if join:
+            self.wait()
 
     def _fail(self, exc: OSError) -> None:
         """Cut a part-written line off again, stop recording, and say why."""
@@ -131,11 +215,19 @@ class LogWriter:
             os.fsync(self._fd)
         except OSError:
             pass  # the reader tolerates a cut-off last line anyway
-        self.close()
+        self._close_fd()
         self.failed = RecordingError(self.path, reason_for(exc), self._lines, exc.errno)
         raise self.failed from None
 
     def close(self) -> None:
+        """Stop recording (no end line). In background mode, first write out what is
+        queued: leaving the play screen or quitting loses no line."""
+        if self._queue is not None:
+            self._stop_thread(join=True)
+            return
+        self._close_fd()
+
+    def _close_fd(self) -> None:
         if self._fd is not None:
             fd, self._fd = self._fd, None
             try:
@@ -145,7 +237,18 @@ class LogWriter:
 
     @property
     def closed(self) -> bool:
-        return self._fd is None
+        """No more lines are taken (in background mode, the queue may still be writing)."""
+        return self._fd is None or self._ended
+
+
+_LIVE: weakref.WeakSet[LogWriter] = weakref.WeakSet()
+"""Writers in background mode: closed at interpreter exit so queued lines are written."""
+
+
+@atexit.register
+def _close_live_writers() -> None:
+    for writer in list(_LIVE):
+        writer.close()
 
 
 def _replaceable(path: Path) -> bool:

@@ -69,6 +69,15 @@ def drive(stack: SceneStack, play: PlayScene, until, option: str = "watch") -> N
     raise AssertionError("never got there")
 
 
+def failing_command(stack: SceneStack, play: PlayScene, option: str) -> None:
+    """A command whose log line cannot be written. The writer thread finds the failure (the
+    command's frame does no I/O); the next frame shows it."""
+    stack._follow(play, Intervene(play.node_id, option))
+    assert stack.top is play  # not known yet on the command's own frame
+    play.session.writer.flush()
+    stack.update(0)
+
+
 def rows(home):
     history, _ = open_history(home / "history.sqlite")
     if history is None:
@@ -85,7 +94,7 @@ def test_practice_pauses_asks_and_plays_on_unrecorded(ctx, lumbar, home, monkeyp
     stack, play = playing(ctx, lumbar, "practice", home)
     drive(stack, play, lambda: play.vm.phase == "decision")
     disk.failing = True
-    stack._follow(play, Intervene(play.node_id, "probe"))
+    failing_command(stack, play, "probe")
     question = stack.top
     assert isinstance(question, ConfirmDialog) and words in question.question
     assert question.focus.current == "no"  # the safe default: play on, unrecorded
@@ -111,7 +120,7 @@ def test_leaving_at_the_question_keeps_the_log_as_it_was(ctx, lumbar, home, monk
     stack, play = playing(ctx, lumbar, "practice", home)
     drive(stack, play, lambda: play.vm.phase == "decision")
     disk.failing = True
-    stack._follow(play, Intervene(play.node_id, "probe"))
+    failing_command(stack, play, "probe")
     stack.top.focus.focus("yes")
     press(stack, pygame.K_RETURN)
     assert stack.top is None  # the question and the play scene are gone
@@ -124,7 +133,7 @@ def test_an_assessment_that_cannot_be_recorded_ends_not_recorded(ctx, lumbar, ho
     stack, play = playing(ctx, lumbar, "assessment", home)
     drive(stack, play, lambda: play.vm.phase == "decision")
     disk.failing = True
-    stack._follow(play, Intervene(play.node_id, "probe"))
+    failing_command(stack, play, "probe")
     notice = stack.top
     assert isinstance(notice, NoticeDialog)
     assert "Assessment not recorded" in notice.question and "disk is full" in notice.question

@@ -10,9 +10,12 @@ Two workers, both plain threads (the work is pure or I/O and hands back small va
   tens of milliseconds, so they are ready long before the end. If they are not (a very fast
   player), the end simply computes them itself, as before: the caches are thread-safe and a
   value computed twice in a race is the same value.
-- `ResultSaver` writes the finished session to the history (the record, the SQLite write and
-  its fsync, a retry while the database is busy) and keeps the `SaveReport` for the outcome
-  screen, which says "Saving..." until it is there.
+- `ResultSaver` first waits for the replay log's writer thread to write and fsync the end line
+  (`LogWriter.in_background`), then writes the finished session to the history (the record,
+  the SQLite write and its fsync, a retry while the database is busy) and keeps the
+  `SaveReport` for the outcome screen, which says "Saving..." until it is there. The row is
+  written only after the end line is on disk: a row for a log without its end would make the
+  verifier call the end line removed. An end line that could not be written saves no row.
 
 The saver is not a daemon: a game closed while a save runs waits for it at exit (the save is
 a single short transaction), so a result is never cut off halfway by the player quitting.
@@ -28,6 +31,7 @@ from collections.abc import Callable
 from contextlib import suppress
 
 from game.core.model import Scenario
+from game.replay.recorder import LogWriter
 from game.scoring.params import ModelParams
 from game.store.saving import SaveReport
 
@@ -120,10 +124,11 @@ class Worker:
 
 
 class ResultSaver(Worker):
-    """`store.results.save_result` for a finished session, in a background thread."""
+    """`store.results.save_result` for a finished session, in a background thread, once
+    the log's end line is written (`log`: the session's writer, None for no log)."""
 
-    def __init__(self, save: Callable[[], SaveReport]):
-        super().__init__(save, "safetynet-save-result")
+    def __init__(self, save: Callable[[], SaveReport], log: LogWriter | None = None):
+        super().__init__(lambda: _after_log(log, save), "safetynet-save-result")
 
     @property
     def report(self) -> SaveReport | None:
@@ -137,3 +142,13 @@ class ResultSaver(Worker):
             return SaveReport(False, f"the result could not be stored ({why}); its log keeps it")
         assert isinstance(self.result, SaveReport)
         return self.result
+
+
+def _after_log(log: LogWriter | None, save: Callable[[], SaveReport]) -> SaveReport:
+    """Save once the end line is on disk; nothing when it could not be written (the outcome
+    then says "Not recorded", from the writer's `failed`)."""
+    if log is not None:
+        log.wait()
+        if log.failed is not None:
+            return SaveReport(False, None)
+    return save()

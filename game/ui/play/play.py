@@ -109,6 +109,8 @@ class PlayScene(Scene):
         self.prewarm = Prewarm(scenario, session.state.config.profile_id, session.params,
                                attitude=self.record_results) if not session.finished else None
         """The end's solves, computed while the player plays (see `background`)."""
+        if session.writer is not None and not session.finished:
+            session.writer.in_background()  # no fsync on the UI thread (issue 17)
         self._sync()
 
     def _layout(self) -> PlayLayout:
@@ -246,7 +248,7 @@ class PlayScene(Scene):
             self._unsaved = SaveReport(False, None)
         else:
             session = self.session
-            self.saver = ResultSaver(lambda: save_result(session))
+            self.saver = ResultSaver(lambda: save_result(session), session.writer)
         self._logged()
 
     def _logged(self) -> None:
@@ -309,6 +311,10 @@ class PlayScene(Scene):
         return play_input.on_intent(self, intent)
 
     def to_outcome(self) -> Result:
+        if self.session.writer is not None:  # a player faster than the end line's fsync:
+            self.session.writer.wait(trainee_rating.SAVE_WAIT_S)  # its failure counts too
+            if (ended := self._recording_check()) is not None:
+                return ended  # an assessment whose end line failed ends not recorded
         self._record()
         return Replace(open_screen("outcome", self.ctx, self.scenario, self.session,
                                    note=self.outcome_note))
