@@ -16,10 +16,10 @@ import pygame
 from game.store.results import SaveReport
 from game.ui.kit.button import Button, draw_buttons
 from game.ui.kit.common import draw_footer, section
-from game.ui.kit.layout import PlayLayout, even_rows
+from game.ui.kit.layout import PlayLayout
 from game.ui.kit.panels import panel, progress_bar
 from game.ui.kit.vocabulary import mode_name
-from game.ui.play import consequence_draw
+from game.ui.play import consequence_draw, option_list
 from game.ui.play.consequence import visible_lines
 from game.ui.play.presenters import MetersVM, PlayVM
 from game.ui.shell.context import UiContext
@@ -69,10 +69,7 @@ def panel_buttons(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> list[Button]:
     m = ctx.metrics
     area = panel_regions(ctx, lay, vm)["buttons"]
     if vm.phase == "decision":
-        max_h = ctx.line_height(m.body) * 2 + m.gap * 2
-        rects = even_rows(area, len(vm.options), m.gap, max(max_h, m.button_h))
-        return [Button(o.id, o.label, r, str(o.key), tone=o.tone)
-                for o, r in zip(vm.options, rects)]
+        return option_list.option_buttons(ctx, area, list(vm.options))
     rect = pygame.Rect(area.x, area.y, area.width, m.button_h)
     if vm.phase == "narration":
         return [Button("skip", ctx.t("Skip narration"), rect, "S")]
@@ -86,6 +83,16 @@ def continue_button(ctx: UiContext, lay: PlayLayout) -> Button:
     h = max(m.button_h, ctx.line_height(m.body, True) + m.gap)
     return Button("continue", ctx.t("Continue"), pygame.Rect(inner.x, inner.bottom - h,
                                                             inner.width, h), "Enter")
+
+
+def shown_buttons(scene: PlayScene) -> tuple[list[Button], option_list.OptionWindow | None]:
+    """The panel buttons on screen now: while a decision is open, the options that fit with
+    the focused one among them (the drawing and the mouse hit-test share this)."""
+    if scene.vm.phase != "decision" or scene.card is not None:
+        return scene.buttons, None
+    area = panel_regions(scene.ctx, scene.layout, scene.vm)["buttons"]
+    window = option_list.option_window(scene.ctx, area, scene.buttons, scene.focus.current)
+    return window.shown, window
 
 
 def control_items(scene: PlayScene) -> list[tuple[str, str, str]]:
@@ -289,7 +296,10 @@ def draw_panel(scene: PlayScene, surface: pygame.Surface) -> None:
         ctx.text(surface, ctx.t("The vignette has ended"), r["heading"], m.heading, p.accent,
                  True)  # not green: the outcome says whether it was safe
         ctx.text(surface, vm.end_title, r["hint"], m.heading, p.text, True)
-    draw_buttons(ctx, surface, scene.buttons, scene.focus.current)
+    shown, window = shown_buttons(scene)
+    draw_buttons(ctx, surface, shown, scene.focus.current)
+    if window is not None:
+        option_list.draw_note(ctx, surface, window)
 
 
 def draw_paused(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from game.core.commands import Intervene, Skip
 from game.ui.kit.focus import hit
 from game.ui.play import trainee_rating
+from game.ui.play.play_draw import shown_buttons
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result
 
@@ -96,7 +97,7 @@ def activate(scene: PlayScene, item: str | None) -> Result:
 
 
 def _pointer(scene: PlayScene, intent: Intent) -> Result:
-    rects = {b.id: b.rect for b in scene.buttons}
+    rects = {b.id: b.rect for b in shown_buttons(scene)[0]}
     controls = {b.id: b.rect for b in scene.controls}
     item = hit(rects, intent.pos)
     if intent.act is Act.HOVER:
@@ -111,7 +112,16 @@ def _confirm_leave(scene: PlayScene) -> Result:
     if scene.session.finished:
         return Pop()
     t = scene.ctx.t
-    return Push(ConfirmDialog(
-        scene.ctx, t("Leave this vignette?"),
-        t("The session stops here. Its log is kept and can be replayed, but it will have "
-          "no outcome."), t("Leave"), t("Keep playing"), yes=Pop(2)))
+    return Push(ConfirmDialog(scene.ctx, t("Leave this vignette?"), _leave_text(scene),
+                              t("Leave"), t("Keep playing"), yes=Pop(2)))
+
+
+def _leave_text(scene: PlayScene) -> str:
+    """Practice that is recorded is saved when left and can be resumed (`PlayScene.close`),
+    so the player is told so; assessment (and unrecorded play) ends without an outcome."""
+    t = scene.ctx.t
+    if not scene.assessment and scene.record_results and scene.session.log_path is not None:
+        return t("The session stops here and is kept: you can resume it later from the title "
+                 "screen or from History.")
+    return t("The session stops here. Its log is kept and can be replayed, but it will have "
+             "no outcome.")
