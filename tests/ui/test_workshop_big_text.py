@@ -110,6 +110,8 @@ def test_setup_titles_and_summary_never_scroll(make_ctx, monkeypatch, size, text
             listed = [p for p in ctx.recorder if p.text.removeprefix("✔ ") in titles]
             assert listed and not [p.text for p in listed if p.scrolled]
             assert setup.index in setup.rows
+            marks = [p for p in ctx.recorder if "more below" in p.text]
+            assert not [m for m in marks for r in setup.rows.values() if m.rect.colliderect(r)]
             summary = [p for p in ctx.recorder if p.text.startswith(setup.scenario.summary)]
             assert not [p for p in summary if p.scrolled]
             summaries += bool(summary)

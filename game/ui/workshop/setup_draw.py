@@ -344,8 +344,9 @@ def _scroll_marks(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
     ctx, lay = scene.ctx, scene.layout
     above = scene.offset
     below = len(scene.scenarios) - scene.offset - len(scene.rows)
-    if above or below:
-        h = ctx.line_height(ctx.metrics.small)
+    h = ctx.line_height(ctx.metrics.small)
+    lowest = max((r.bottom for r in scene.rows.values()), default=lay.list.y)
+    if (above or below) and lowest <= lay.list.bottom - h:  # never over a row's words
         box = pygame.Rect(lay.list.x, lay.list.bottom - h, lay.list.width, h)
         ctx.text(surface, ctx.t("{a} more above · {b} more below", a=above, b=below), box,
                  ctx.metrics.small, ctx.palette.muted, False, "right")
