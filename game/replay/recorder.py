@@ -78,6 +78,8 @@ class LogWriter:
         """Set in background mode: sealed lines for the writer thread (None: stop)."""
         self._thread: threading.Thread | None = None
         self._ended = False
+        self._lock = threading.Lock()
+        """Orders "hand a line over" against "the thread failed and stopped taking lines"."""
         self._check_target()
         self._start(header)
 
@@ -167,7 +169,7 @@ class LogWriter:
         data = (line + "\n").encode("utf-8")
         if self._queue is not None:
             self._previous = digest
-            self._queue.put(data)
+            self._hand_over(data)
             return
         self._put(data)
         self._previous = digest
@@ -183,9 +185,17 @@ class LogWriter:
             self._fail(exc)
         self._size, self._lines = self._size + len(data), self._lines + 1
 
+    def _hand_over(self, data: bytes | None) -> None:
+        """Queue a line (None: stop) unless the thread has failed and stopped."""
+        assert self._queue is not None
+        with self._lock:
+            if self.failed is None:
+                self._queue.put(data)
+
     def _drain(self) -> None:
-        """The writer thread: lines in order until told to stop; after a failure the rest
-        is dropped (the log stays valid up to its last complete line)."""
+        """The writer thread: lines in order until told to stop. After a failure it drops
+        what is queued and stops (the log stays valid up to its last complete line), so
+        nobody waits for it: the session's end skips a failed log's end line."""
         assert self._queue is not None
         while True:
             data = self._queue.get()
@@ -193,17 +203,20 @@ class LogWriter:
                 if data is None:
                     self._close_fd()
                     return
-                if self._fd is not None:
-                    self._put(data)
-            except RecordingError:
-                pass  # kept in `failed`: the play screen polls it
+                self._put(data)
+            except RecordingError:  # kept in `failed`: the play screen polls it
+                with self._lock:  # no line is handed over after this
+                    while not self._queue.empty():
+                        self._queue.get_nowait()
+                        self._queue.task_done()
+                return
             finally:
                 self._queue.task_done()
 
     def _stop_thread(self, join: bool) -> None:
         if not self._ended and self._queue is not None:
             self._ended = True
-            self._queue.put(None)
+            self._hand_over(None)
         if join:
             self.wait()
 

@@ -1,0 +1,107 @@
+"""The log writer's background mode (issue 17: no fsync on the UI thread): the same bytes as
+writing on the caller's thread, failures kept valid and reported through `failed`, and
+closing (leaving, quitting) writes out everything queued."""
+
+from __future__ import annotations
+
+import errno
+import os
+import threading
+
+from game.core.commands import Intervene
+from game.core.state import SessionConfig
+from game.headless import ScriptedPolicy, play_out
+from game.replay import recorder
+from game.replay.reader import read_log
+from game.replay.session import RecordedSession
+from game.replay.verify import verify_log
+from game.scoring.params import ModelParams
+
+
+def start(tiny, path, seed: int = 1, background: bool = True) -> RecordedSession:
+    session = RecordedSession(tiny, SessionConfig("tiny", seed, "junior"), ModelParams(), path,
+                              started_at="2026-12-07T08:00:00")
+    if background:
+        session.writer.in_background()
+    return session
+
+
+def test_background_log_is_byte_identical_to_the_synchronous_one(tiny, tmp_path):
+    for seed in (1, 2, 3):
+        logs = []
+        for background in (False, True):
+            path = tmp_path / f"{seed}-{background}.jsonl"
+            session = start(tiny, path, seed, background)
+            play_out(session, ScriptedPolicy("random", seed=seed))
+            assert session.writer.wait(10)
+            logs.append(path.read_bytes())
+        assert logs[0] == logs[1] and b'"type":"end"' in logs[1]
+
+
+def test_writes_and_fsyncs_happen_on_the_writer_thread(tiny, tmp_path, monkeypatch):
+    threads: list[str] = []
+    real = os.fsync
+
+    def fsync(fd):
+        threads.append(threading.current_thread().name)
+        return real(fd)
+    session = start(tiny, tmp_path / "s.jsonl")
+    monkeypatch.setattr(recorder.os, "fsync", fsync)
+    session.advance(20)
+    session.issue(Intervene("d1", "cue"))
+    while not session.finished:
+        session.advance(10)
+    assert session.writer.closed  # takes no more lines at once; the thread finishes them
+    assert session.writer.wait(10)
+    assert threads and set(threads) == {"safetynet-log-writer"}
+    log = read_log(tmp_path / "s.jsonl")
+    assert len(log.commands) == 1 and log.end is not None
+
+
+def test_a_failure_on_the_writer_thread_keeps_the_log_valid_and_is_reported(tiny, tmp_path,
+                                                                           monkeypatch):
+    path = tmp_path / "s.jsonl"
+    session = start(tiny, path)
+    session.advance(20)
+    real = os.write
+
+    def half_then_full(fd, data):  # half a line on disk, then the disk is full
+        monkeypatch.setattr(recorder.os, "write", _full)
+        return real(fd, data[: len(data) // 2])
+    monkeypatch.setattr(recorder.os, "write", half_then_full)
+    session.issue(Intervene("d1", "cue"))  # returns at once; the thread finds the failure
+    session.writer.flush()
+    problem = session.recording_problem
+    assert problem is not None and problem.storage_full and problem.lines_kept == 1
+    while not session.finished:  # plays on unrecorded, without raising
+        session.advance(10)
+    assert session.writer.wait(10)
+    log = read_log(path)
+    assert not log.truncated_tail and not log.commands and log.end is None
+    assert verify_log(str(path), lambda sid: tiny).ok
+
+
+def _full(fd, data):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_closing_mid_session_writes_out_every_queued_line(tiny, tmp_path, monkeypatch):
+    path = tmp_path / "s.jsonl"
+    session = start(tiny, path)
+    gate = threading.Event()
+    real = os.fsync
+
+    def slow_fsync(fd):  # a slow disk: lines queue up behind the first
+        gate.wait(10)
+        return real(fd)
+    monkeypatch.setattr(recorder.os, "fsync", slow_fsync)
+    session.advance(20)
+    session.record_vote({"decision": "d1", "counts": {"cue": 2}, "followed": "cue"})
+    session.issue(Intervene("d1", "cue"))
+    threading.Timer(0.05, gate.set).start()
+    session.close()  # leaving the play screen: joins the writer
+    assert not session.writer._thread.is_alive()
+    log = read_log(path)
+    assert len(log.commands) == 1 and log.end is None
+    assert b'"type":"vote"' in path.read_bytes()
+    assert verify_log(str(path), lambda sid: tiny).ok
