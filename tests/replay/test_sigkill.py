@@ -3,7 +3,9 @@ sidecar left behind is readable, and every log verifies as a prefix of its sessi
 
 The child is forked from this process (the game is already imported), plays sessions back to
 back, writing logs and notes, and is killed at a seeded random moment: mid-session, between
-lines, or while a new log is being created (never an empty or headerless log).
+lines, or while a new log is being created (never an empty or headerless log). The play
+screen's writer thread (`LogWriter.in_background`) is killed the same way: lines still queued
+are lost, and what is on disk is still a verifiable prefix.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from tests.inline import TINY_YAML, load_text
 MOMENTS = 50
 
 
-def _play_forever(scenario, folder: Path, ready: int) -> None:
+def _play_forever(scenario, folder: Path, ready: int, background: bool) -> None:
     """The child: sessions back to back until killed (never returns)."""
     os.write(ready, b"x")
     n = 0
@@ -38,17 +40,19 @@ def _play_forever(scenario, folder: Path, ready: int) -> None:
         profile = scenario.trainees[n % len(scenario.trainees)].id
         session = RecordedSession(scenario, SessionConfig(scenario.id, n, profile),
                                   ModelParams(), path, player="p-kill")
+        if background:
+            session.writer.in_background()
         add_note(path, Note(n, f"note {n}"))
         play_out(session, ScriptedPolicy("random", seed=n))
 
 
-def _kill_at(scenario, folder: Path, delay: float) -> None:
+def _kill_at(scenario, folder: Path, delay: float, background: bool) -> None:
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child is killed, never reports
         try:
             os.close(read_end)
-            _play_forever(scenario, folder, write_end)
+            _play_forever(scenario, folder, write_end, background)
         finally:
             os._exit(1)
     os.close(write_end)
@@ -60,14 +64,15 @@ def _kill_at(scenario, folder: Path, delay: float) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (Linux, macOS)")
-def test_sigkill_at_50_random_moments_leaves_verifiable_logs(tmp_path):
+@pytest.mark.parametrize("background", [False, True], ids=["caller-thread", "writer-thread"])
+def test_sigkill_at_50_random_moments_leaves_verifiable_logs(tmp_path, background):
     scenario = load_text(TINY_YAML)  # inline: content edits cannot change what is tested
     rng = random.Random(20261207)
     checked = cut = 0
     for moment in range(MOMENTS):
         folder = tmp_path / f"k{moment}"
         folder.mkdir()
-        _kill_at(scenario, folder, rng.uniform(0.0, 0.25))
+        _kill_at(scenario, folder, rng.uniform(0.0, 0.25), background)
         for path in sorted(folder.glob("*.jsonl")):
             if path.name.endswith(".notes.jsonl"):
                 continue
