@@ -17,13 +17,17 @@ Two workers, both plain threads (the work is pure or I/O and hands back small va
   written only after the end line is on disk: a row for a log without its end would make the
   verifier call the end line removed. An end line that could not be written saves no row.
 
-The saver is not a daemon: a game closed while a save runs waits for it at exit (the save is
-a single short transaction), so a result is never cut off halfway by the player quitting.
-The prewarm is one (it only computes; nothing is lost when it stops).
+The saver's thread is started with the play scene and waits (`Standby`): starting a thread
+in the end frame cost that frame the start handshake, in which the new thread holds the GIL
+for up to the 5 ms switch interval (3-5 ms measured). A waiting thread must not hold a closed
+game open, so it is a daemon; once it runs a save, the game waits for that save at exit (an
+atexit join; the save is a single short transaction), so a result is never cut off halfway by
+the player quitting. The prewarm is a daemon too (it only computes; nothing is lost).
 """
 
 from __future__ import annotations
 
+import atexit
 import queue
 import threading
 import time
@@ -98,15 +102,60 @@ class Prewarm:
         return self._ready.wait(timeout)
 
 
-class Worker:
-    """Run one call in a background thread and keep its result."""
+class Standby:
+    """A thread started ahead of time that runs one call when given it (or ends unused)."""
 
-    def __init__(self, call: Callable[[], object], name: str):
+    def __init__(self, name: str):
+        self._call: Callable[[], None] | None = None
+        self._go = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        self._go.wait()
+        if self._call is not None:
+            try:
+                self._call()
+            finally:
+                _RUNNING.discard(self.thread)
+
+    def give(self, call: Callable[[], None]) -> bool:
+        """Run `call` on this thread (False when it was already given one or released)."""
+        if self._go.is_set():
+            return False
+        self._call = call
+        _RUNNING.add(self.thread)
+        self._go.set()
+        return True
+
+    def release(self) -> None:
+        """Not needed after all (the player left mid-vignette): the thread ends."""
+        self._go.set()
+
+
+_RUNNING: set[threading.Thread] = set()
+"""Standby threads given a save: waited for at exit (they are daemons)."""
+
+
+@atexit.register
+def _finish_saves() -> None:
+    for thread in list(_RUNNING):
+        thread.join()
+
+
+class Worker:
+    """Run one call in a background thread (a `Standby` one when given) and keep its
+    result."""
+
+    def __init__(self, call: Callable[[], object], name: str, standby: Standby | None = None):
         self.result: object = None
         self.error: BaseException | None = None
         self._call = call
-        self._thread = threading.Thread(target=self._run, name=name)
-        self._thread.start()
+        if standby is not None and standby.give(self._run):
+            self._thread = standby.thread
+        else:  # not a daemon: a game closed while it runs waits for it
+            self._thread = threading.Thread(target=self._run, name=name)
+            self._thread.start()
 
     def _run(self) -> None:
         try:
@@ -127,8 +176,9 @@ class ResultSaver(Worker):
     """`store.results.save_result` for a finished session, in a background thread, once
     the log's end line is written (`log`: the session's writer, None for no log)."""
 
-    def __init__(self, save: Callable[[], SaveReport], log: LogWriter | None = None):
-        super().__init__(lambda: _after_log(log, save), "safetynet-save-result")
+    def __init__(self, save: Callable[[], SaveReport], log: LogWriter | None = None,
+                 standby: Standby | None = None):
+        super().__init__(lambda: _after_log(log, save), "safetynet-save-result", standby)
 
     @property
     def report(self) -> SaveReport | None:

@@ -36,7 +36,7 @@ from game.ui.kit.layout import PlayLayout, play_layout
 from game.ui.kit.motion import ProcedureMotion, view_for
 from game.ui.kit.text import text_height
 from game.ui.play import play_draw, play_input, recording, trainee_rating
-from game.ui.play.background import Prewarm, ResultSaver
+from game.ui.play.background import Prewarm, ResultSaver, Standby
 from game.ui.play.consequence import ConsequenceVM
 from game.ui.play.consequence_flow import CardFlow
 from game.ui.play.presenters import (
@@ -109,6 +109,9 @@ class PlayScene(Scene):
         self.prewarm = Prewarm(scenario, session.state.config.profile_id, session.params,
                                attitude=self.record_results) if not session.finished else None
         """The end's solves, computed while the player plays (see `background`)."""
+        self.standby = Standby("safetynet-save-result") \
+            if self.record_results and not session.finished else None
+        """The history save's thread, started now: not in the frame the vignette ends in."""
         if session.writer is not None and not session.finished:
             session.writer.in_background()  # no fsync on the UI thread (issue 17)
         self._sync()
@@ -248,7 +251,8 @@ class PlayScene(Scene):
             self._unsaved = SaveReport(False, None)
         else:
             session = self.session
-            self.saver = ResultSaver(lambda: save_result(session), session.writer)
+            self.saver = ResultSaver(lambda: save_result(session), session.writer,
+                                     self.standby)
         self._logged()
 
     def _logged(self) -> None:
@@ -336,6 +340,8 @@ class PlayScene(Scene):
     def close(self) -> None:
         if self.prewarm is not None:
             self.prewarm.stop()
+        if self.standby is not None:
+            self.standby.release()  # its thread ends unless it runs the save
         if self.saver is not None:  # the next screen (title, History) reads the history
             self.saver.wait(trainee_rating.SAVE_WAIT_S)
         if self.record_results and not self.session.finished and \
