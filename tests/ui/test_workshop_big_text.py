@@ -206,3 +206,19 @@ def test_setup_right_column_fits_with_phones(make_ctx, monkeypatch, size, text_s
             assert squeezed == []
     finally:
         setup.close()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_reveal_shows_every_bar_at_normal_text(make_ctx, language):
+    """At 1024x600 in German the long status sentence after the reveal left room for three
+    of five bars; it makes way so the room sees the whole distribution at once."""
+    ctx = make_ctx((1024, 600))
+    ctx.t = Translator(language)
+    stack, play = start_workshop(ctx, "lumbar_puncture")
+    run_until(stack, play, "vote")
+    vote(stack, 1, 2)
+    vote(stack, 3, 1)
+    press(stack, pygame.K_r)
+    regions = vote_draw.vote_regions(play.ctx, play.layout.panel, play.desk)
+    assert len(regions.rows) == len(play.desk.options) and regions.more is None
+    assert _labels_scrolled(ctx, stack, play) == []

@@ -84,19 +84,32 @@ def status_text(ctx: UiContext, desk: VoteDesk, room: RoomVoteVM | None) -> str:
 def vote_regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
                  room: RoomVoteVM | None = None) -> VoteRegions:
     """Heading, status, one row per option and the three buttons, each as tall as its words
-    need at the projector's sizes (a two-line label gets a two-line row)."""
+    need at the projector's sizes (a two-line label gets a two-line row). Once revealed,
+    the status sentence ("5 votes. The majority chose ...") makes way if that lets the room
+    see every bar at once (the rows mark the majority, the Enter button names the option)."""
+    regions = _regions(ctx, rect, desk, room, True)
+    if regions.more is not None and desk.vm.revealed:
+        bare = _regions(ctx, rect, desk, room, False)
+        if bare.more is None:
+            return bare
+    return regions
+
+
+def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM | None,
+             with_status: bool) -> VoteRegions:
     m = ctx.metrics
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
     heading_h = ctx.line_height(m.heading, True)
-    status_h = max(ctx.line_height(m.small),
-                   text_height(ctx, status_text(ctx, desk, room), m.small, inner.width))
+    status_h = max(ctx.line_height(m.small), text_height(
+        ctx, status_text(ctx, desk, room), m.small, inner.width)) if with_status else -m.gap
     button_size, widths = _button_widths(ctx, inner.width, desk)
     buttons_h = _buttons_height(ctx, desk, widths, button_size)
     rows_h = inner.height - heading_h - status_h - buttons_h - 3 * m.gap
     heading, status, rows, buttons = stack(inner, [heading_h, status_h, rows_h, buttons_h],
                                            m.gap)
     label_w = _label_width(ctx, inner)
-    lines = _detail_lines(ctx, desk, label_w)
+    bar_w = _bar_area(ctx, pygame.Rect(inner.x, inner.y, inner.width, 4 * _detail_h(ctx))).width
+    lines = _detail_lines(ctx, desk, bar_w)
     size, heights = m.body, [0]
     for size in (m.body, m.small):
         heights = [text_height(ctx, r.label, size, label_w, r.picked) +
@@ -118,14 +131,14 @@ def vote_regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
                        button_size, first, more, lines)
 
 
-def _detail_lines(ctx: UiContext, desk: VoteDesk, label_w: int) -> int:
+def _detail_lines(ctx: UiContext, desk: VoteDesk, bar_w: int) -> int:
     """1, or 2 once revealed if the widest count-and-marks text needs more than the three
-    quarters of the row it may take beside its bar."""
+    quarters of the bar's line (`bar_w` wide) it may take beside its bar."""
     if not desk.vm.revealed:
         return 1
     font = ctx.theme.fonts.get(ctx.metrics.small, True)
     widest = max((font.size(bar_text(ctx, r))[0] for r in desk.vm.rows), default=0)
-    return 1 if widest + ctx.metrics.gap <= label_w * 3 // 4 else 2
+    return 1 if widest + ctx.metrics.gap <= bar_w * 3 // 4 else 2
 
 
 def _focus_index(desk: VoteDesk) -> int:
