@@ -38,6 +38,8 @@ def finish(play: PlayScene, option: str = "watch") -> None:
         if play.card is not None:
             play.on_intent(Intent(Act.ACTIVATE))  # read the consequence, continue
         elif play.vm.phase == "ended":
+            if play.session.writer is not None:  # its end line is written on its own thread
+                play.session.writer.wait(10)
             return
         elif play.vm.phase == "decision" and play.session.state.pending is None:
             play.apply(Intervene(play.node_id, option))
