@@ -245,15 +245,16 @@ class PlayScene(Scene):
         without its end line."""
         if self.saver is not None or self._unsaved is not None:
             return
-        if not self.record_results:
+        if not self.record_results or recording.failed_mid_session(self.session) is not None:
             self._unsaved = SaveReport(False, None)
-        elif recording.failed_mid_session(self.session) is not None:
-            self._unsaved = SaveReport(False, None)
-        else:
-            session = self.session
-            self.saver = ResultSaver(lambda: save_result(session), session.writer,
-                                     self.standby)
-        self._logged()
+            self._logged()
+            return
+        session = self.session
+
+        def save() -> SaveReport:  # on the saver's thread, once the end line is on disk
+            self._logged()  # (the sender's queue is thread-safe)
+            return save_result(session)
+        self.saver = ResultSaver(save, session.writer, self.standby)
 
     def _logged(self) -> None:
         """Hand the finished or left log to the live learning-records sender (if any)."""
