@@ -222,3 +222,26 @@ def test_the_reveal_shows_every_bar_at_normal_text(make_ctx, language):
     regions = vote_draw.vote_regions(play.ctx, play.layout.panel, play.desk)
     assert len(regions.rows) == len(play.desk.options) and regions.more is None
     assert _labels_scrolled(ctx, stack, play) == []
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("text_size", ["normal", "x-large"])
+def test_stage_keys_line_fits_in_every_phase(make_ctx, language, text_size):
+    """In German at 1024x600 the vote's keys line needed two lines in a one-line footer and
+    scrolled; the short form shows then (F1 lists every key)."""
+    ctx = make_ctx((1024, 600), text_size=text_size)
+    ctx.t = Translator(language)
+    stack, play = start_workshop(ctx, "lumbar_puncture")
+    seen = set()
+    for phase in ("running", "vote", "consequence"):
+        run_until(stack, play, phase)
+        ctx.recorder = []
+        stack.draw(pygame.Surface(ctx.size))
+        footer = [p for p in ctx.recorder if play.layout.footer.contains(p.box)]
+        assert footer and not [p.text for p in footer if p.scrolled], phase
+        seen.add(phase)
+        if phase == "vote":
+            vote(stack, 1)
+            press(stack, pygame.K_r)
+            press(stack, pygame.K_RETURN)
+    assert seen == {"running", "vote", "consequence"}

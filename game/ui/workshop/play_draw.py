@@ -262,13 +262,18 @@ def _draw_end(scene: WorkshopPlayScene, surface: pygame.Surface, head: pygame.Re
 
 
 def _hint(scene: WorkshopPlayScene) -> str:
+    """The keys line for the phase; its short form when the full one would need more lines
+    than the footer has (German at 1024x600 scrolled). F1 lists every key anyway."""
     t = scene.ctx.t
-    if scene.phase == "vote":
-        return t("1-9 vote · Shift+1-9 undo · H hot seat · R reveal · Enter follow · "
-                 "Backspace last decision · F1 keys")
-    if scene.phase == "consequence":
-        return t("Enter continue · M meters · A note · Backspace last decision · F1 keys")
-    if scene.phase == "ended":
-        return t("R scores · Enter compare · Backspace last decision · Esc leave · F1 keys")
-    return t("F freeze · S skip · M meters · A note · Backspace last decision · Esc leave · "
-             "F1 keys")
+    full, short = {
+        "vote": (t("1-9 vote · Shift+1-9 undo · H hot seat · R reveal · Enter follow · "
+                   "Backspace last decision · F1 keys"),
+                 t("1-9 vote · R reveal · Enter follow · F1 keys")),
+        "consequence": (t("Enter continue · M meters · A note · Backspace last decision · "
+                          "F1 keys"), t("Enter continue · F1 keys")),
+        "ended": (t("R scores · Enter compare · Backspace last decision · Esc leave · F1 keys"),
+                  t("R scores · Enter compare · F1 keys")),
+    }.get(scene.phase, (t("F freeze · S skip · M meters · A note · Backspace last decision · "
+                          "Esc leave · F1 keys"), t("F freeze · S skip · Esc leave · F1 keys")))
+    footer, size = scene.layout.footer, scene.ctx.metrics.small
+    return full if text_height(scene.ctx, full, size, footer.width) <= footer.height else short
