@@ -207,17 +207,21 @@ def release_card(stack: SceneStack, play) -> None:
 
 def input_frames(surface: pygame.Surface, ctx: UiContext, catalogue, folder: Path,
                  median_play: float) -> dict:
-    """A decision key pressed (the command is logged and fsynced) and the frame drawn."""
-    worst = []
+    """A decision key pressed and the frame drawn (the command's log line is handed to the
+    log's writer thread), and beside it when that line was on disk (written and fsynced)."""
+    worst, on_disk = [], []
     for n in range(3):
         stack = practice_stack(ctx, catalogue, str(folder / f"input{n}.jsonl"))
+        writer = stack.top.session.writer
         frame = stack_frame(surface, stack)
         frame()
         start = time.perf_counter()
         stack.handle(key_event(pygame.K_2))
         frame()
         worst.append((time.perf_counter() - start) * 1000)
-    return {"worst": max(worst), "median_play": median_play}
+        writer.flush()
+        on_disk.append((time.perf_counter() - start) * 1000)
+    return {"worst": max(worst), "median_play": median_play, "on_disk": max(on_disk)}
 
 
 def measure_config(size: tuple[int, int], text: str, frames: int) -> dict:
