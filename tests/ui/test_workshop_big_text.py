@@ -245,3 +245,19 @@ def test_stage_keys_line_fits_in_every_phase(make_ctx, language, text_size):
             press(stack, pygame.K_r)
             press(stack, pygame.K_RETURN)
     assert seen == {"running", "vote", "consequence"}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_end_comparison_shows_a_decision_at_extra_large(make_ctx, size, language):
+    """At 1024x600 with Extra large text the outcome and attitude boxes took the whole
+    screen: the decision rows had no height, and the Back button's words scrolled."""
+    from tests.ui.test_workshop_support import end_screen
+    ctx = make_ctx(size, text_size="x-large")
+    ctx.t = Translator(language)
+    end = end_screen(ctx)
+    ctx.recorder = []
+    end.draw(pygame.Surface(ctx.size))
+    rows = end.layout.rows
+    assert [p for p in ctx.recorder if rows.contains(p.box) and p.text.strip()]
+    assert [p.text[:40] for p in ctx.recorder if p.scrolled] == []

@@ -69,7 +69,8 @@ class WorkshopEndScene(Scene):
 
     # --- scene API -----------------------------------------------------------------------
     def resize(self) -> None:
-        self.layout = draw.end_layout(self.ctx, self.vm, self.score_text)
+        self.layout = draw.end_layout(self.ctx, self.vm, self.score_text, self.ctx.t(
+            "The room and the optimal policy · {title}", title=self.scenario.title))
         self.buttons = draw.end_buttons(self.ctx, self.layout)
 
     @property

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.kit.button import Button, draw_buttons
+from game.ui.kit.button import Button, button_need, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, text_height
 from game.ui.kit.layout import frame, split_x, stack
 from game.ui.kit.panels import panel, tone_colour
@@ -39,12 +39,22 @@ class EndLayout:
     attitude: pygame.Rect
     buttons: list[pygame.Rect]
     footer: pygame.Rect
+    details: bool = True
+    """The outcome's scores and weight line, and the attitude's prompt, are shown (they
+    make way for the first decision row when the screen is short: at 1024x600 with Extra
+    large text the rows had no height at all)."""
 
 
-def end_layout(ctx: UiContext, vm: EndVM | None = None, score_text: str = "") -> EndLayout:
-    """`vm`: the comparison once computed (the outcome and attitude boxes then fit its words)."""
+def end_layout(ctx: UiContext, vm: EndVM | None = None, score_text: str = "",
+               title: str = "") -> EndLayout:
+    """`vm`: the comparison once computed (the outcome and attitude boxes then fit its words).
+    `title`: the header's words (the band grows for them instead of scrolling). When the first
+    decision row would not fit whole, the outcome's details and the attitude's prompt make
+    way, then the outcome box (the play screen showed it), then the attitude box."""
     m = ctx.metrics
-    f = frame(ctx.size, m, m.heading)
+    head_w = ctx.size[0] - 2 * m.pad
+    f = frame(ctx.size, m, m.heading,
+              text_height(ctx, title, m.small, head_w, True) if title else 0)
     width = f.body.width - 2 * m.gap
     outcome_h = ctx.line_height(m.body, True) + ctx.line_height(m.small) * 2 + 2 * m.gap
     attitude_h = ctx.line_height(m.body) * 2 + ctx.line_height(m.small) + 2 * m.gap
@@ -54,13 +64,35 @@ def end_layout(ctx: UiContext, vm: EndVM | None = None, score_text: str = "") ->
                                       width))
         attitude_h = text_height(ctx, vm.attitude, m.body, width, True) + \
             text_height(ctx, vm.prompt, m.small, width) + 2 * m.gap
-    rows_h = f.body.height - outcome_h - attitude_h - m.button_h - 3 * m.gap
+    bw = (f.body.width - m.gap) // 2
+    button_h = max(button_need(ctx, ctx.t(words), bw, key) for words, key in (
+        ("Back to the last decision", "⌫"), ("Another vignette", "Esc")))
+    rows_h = f.body.height - outcome_h - attitude_h - button_h - 3 * m.gap
+    details = True
+    if vm is not None and vm.rows and rows_h < _first_row_need(ctx, vm, width + 2 * m.gap):
+        details = False
+        rows_h += outcome_h + attitude_h
+        outcome_h = text_height(ctx, vm.title, m.body, width, True) + 2 * m.gap
+        attitude_h = text_height(ctx, vm.attitude, m.body, width, True) + 2 * m.gap
+        rows_h -= outcome_h + attitude_h
+        for _ in ("outcome", "attitude"):
+            if rows_h >= _first_row_need(ctx, vm, width + 2 * m.gap):
+                break
+            if outcome_h > 0:
+                rows_h, outcome_h = rows_h + outcome_h + m.gap, -m.gap
+            else:
+                rows_h, attitude_h = rows_h + attitude_h + m.gap, -m.gap
     outcome, rows, attitude, bottom = stack(f.body, [outcome_h, rows_h, attitude_h,
-                                                     m.button_h], m.gap)
-    bw = (bottom.width - m.gap) // 2
+                                                     button_h], m.gap)
     buttons = [pygame.Rect(bottom.x, bottom.y, bw, bottom.height),
                pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.height)]
-    return EndLayout(f.header, outcome, rows, attitude, buttons, f.footer)
+    return EndLayout(f.header, outcome, rows, attitude, buttons, f.footer, details)
+
+
+def _first_row_need(ctx: UiContext, vm: EndVM, width: int) -> int:
+    """The first decision row whole, and the line under it ("Decision 1 of 3 ...")."""
+    return row_height(ctx, vm.rows[0], width) + ctx.line_height(ctx.metrics.small) + \
+        ctx.metrics.gap
 
 
 def end_buttons(ctx: UiContext, lay: EndLayout) -> list[Button]:
@@ -144,17 +176,25 @@ def draw_end(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
                      ctx.palette.muted, True, "center", "center")
         else:
             _draw_rows(scene, surface)
-        panel(ctx, surface, lay.attitude, border=ctx.palette.accent)
-        inner = lay.attitude.inflate(-2 * m.gap, -2 * m.gap)
-        prompt_h = text_height(ctx, vm.prompt, m.small, inner.width)
-        ctx.text(surface, vm.attitude, pygame.Rect(inner.x, inner.y, inner.width,
-                                                   inner.height - prompt_h), m.body,
-                 ctx.palette.text, True)
+        if lay.attitude.height > 0:
+            _draw_attitude(scene, surface)
+    draw_buttons(ctx, surface, scene.buttons, scene.focus.current, m.body)
+    draw_footer(ctx, surface, lay.footer, end_hint(scene, lay.footer))
+
+
+def _draw_attitude(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
+    ctx, lay, m, vm = scene.ctx, scene.layout, scene.ctx.metrics, scene.vm
+    assert vm is not None
+    panel(ctx, surface, lay.attitude, border=ctx.palette.accent)
+    inner = lay.attitude.inflate(-2 * m.gap, -2 * m.gap)
+    prompt_h = text_height(ctx, vm.prompt, m.small, inner.width) if lay.details else 0
+    ctx.text(surface, vm.attitude, pygame.Rect(inner.x, inner.y, inner.width,
+                                               inner.height - prompt_h), m.body,
+             ctx.palette.text, True)
+    if prompt_h:
         ctx.text(surface, vm.prompt, pygame.Rect(inner.x, inner.bottom - prompt_h,
                                                  inner.width, prompt_h), m.small,
                  ctx.palette.muted)
-    draw_buttons(ctx, surface, scene.buttons, scene.focus.current, m.body)
-    draw_footer(ctx, surface, lay.footer, end_hint(scene, lay.footer))
 
 
 def end_hint(scene: WorkshopEndScene, footer: pygame.Rect) -> str:
@@ -178,13 +218,18 @@ def end_hint(scene: WorkshopEndScene, footer: pygame.Rect) -> str:
 
 def _draw_outcome(scene: WorkshopEndScene, surface: pygame.Surface, rect: pygame.Rect) -> None:
     ctx, m = scene.ctx, scene.ctx.metrics
+    if rect.height <= 0:  # made way for the decision rows
+        return
     panel(ctx, surface, rect)
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    head_h = ctx.line_height(m.body, True)
     title = scene.vm.title if scene.vm else ""
+    head_h = max(ctx.line_height(m.body, True), text_height(ctx, title, m.body, inner.width,
+                                                            True))
     fit_text(ctx, surface, title, pygame.Rect(inner.x, inner.y, inner.width, head_h),
              (m.body, m.small), ctx.palette.text, True)
     weight = scene.vm.weight_text if scene.vm else ""
+    if not scene.layout.details:
+        return
     body = pygame.Rect(inner.x, inner.y + head_h, inner.width, inner.height - head_h)
     ctx.text(surface, f"{scene.score_text}\n{weight}".strip(), body, m.small,
              ctx.palette.muted)
