@@ -6,7 +6,7 @@ each label showed its first line beside a scroll bar. Here each shipped vignette
 decision point is opened in play and the focus is walked through the options with Tab as a
 player would: every option must come into focus, and the focused one must be drawn whole
 (its label at the chosen size, not scrolled, inside its button, its button inside the
-panel), and a click on it must choose it.
+panel), the cue and countdown must be shown whole too, and a click on it must choose it.
 """
 
 from __future__ import annotations
@@ -49,9 +49,9 @@ def _check_focused(play: PlayScene, surface: pygame.Surface) -> str:
     assert not placed.scrolled, f"{button.label!r} scrolls in its button: not fully shown"
     assert placed.box.contains(placed.rect), f"{button.label!r} leaves its box"
     assert placed.px >= ctx.font_px(ctx.metrics.body), f"{button.label!r} was shrunk"
-    scrolled = [p.text[:40] for p in ctx.recorder if p.scrolled and
-                any(p.text == b.label for b in shown.values())]
-    assert not scrolled, f"option labels shown scrolled: {scrolled}"
+    words = {b.label for b in shown.values()} | {play.vm.cue, play.vm.countdown}
+    scrolled = [p.text[:40] for p in ctx.recorder if p.scrolled and p.text in words]
+    assert not scrolled, f"the cue or option labels are shown scrolled: {scrolled}"
     return focused
 
 

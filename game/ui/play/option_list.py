@@ -59,6 +59,12 @@ def option_buttons(ctx: UiContext, area: pygame.Rect, options: list[OptionVM]) -
             for o, r in zip(options, stack(area, heights, m.gap))]
 
 
+def options_fit(ctx: UiContext, area: pygame.Rect, options: list[OptionVM]) -> bool:
+    """Whether every option fits `area` at the height its label needs."""
+    buttons = option_buttons(ctx, area, options)
+    return not buttons or buttons[-1].rect.bottom <= area.bottom
+
+
 def note_text(ctx: UiContext, above: int, below: int) -> str:
     arrows = ("▲ " if above else "") + ("▼ " if below else "")
     return arrows + ctx.t("More options: {above} above, {below} below (Tab or arrows)",

@@ -35,34 +35,74 @@ LINE_PREFIX = {"harm": "⚠ ", "window": "▶ ", "end": "■ "}
 
 
 def panel_regions(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> dict[str, pygame.Rect]:
-    """Where the decision panel's parts go; the same rectangles serve drawing and clicks."""
+    """Where the decision panel's parts go; the same rectangles serve drawing and clicks.
+
+    When a decision point's options do not all fit under its cue at the height their labels
+    need (Extra large text, 1024x600), the cue, countdown and bar move to a box at the foot
+    of the narration column ("info") and the options get the whole panel under the heading;
+    the narration keeps what is left above that box."""
     m = ctx.metrics
     inner = lay.panel.inflate(-2 * m.gap, -2 * m.gap)
-    y = inner.y
-    regions: dict[str, pygame.Rect] = {}
-
-    def take(name: str, height: int) -> None:
-        nonlocal y
-        regions[name] = pygame.Rect(inner.x, y, inner.width, height)
-        y += height + m.gap
-
-    take("heading", ctx.line_height(m.heading, True))
+    regions = _stack(ctx, inner, [("heading", ctx.line_height(m.heading, True))])
+    y = regions["heading"].bottom + m.gap
     if vm.phase == "decision":
-        font = ctx.theme.fonts.get(m.body)
-        cue_h = ctx.cache.render(vm.cue, font, ctx.palette.text, inner.width).get_height()
-        take("cue", min(cue_h, font.get_linesize() * 4))
-        bold = ctx.theme.fonts.get(m.body, True)
-        widest = re.sub(r"\d+[.,]\d", "00.0", vm.countdown)  # one height all window long
-        count_h = ctx.cache.render(widest, bold, ctx.palette.text, inner.width).get_height()
-        take("countdown", min(max(count_h, ctx.line_height(m.body)), bold.get_linesize() * 2))
-        take("bar", max(10, round(m.body * 0.6)))
+        parts = _decision_parts(ctx, inner.width, vm)
+        under = _stack(ctx, pygame.Rect(inner.x, y, inner.width, inner.bottom - y), parts)
+        rest = pygame.Rect(inner.x, under["bar"].bottom + m.gap, inner.width, 0)
+        rest.height = inner.bottom - rest.y
+        if option_list.options_fit(ctx, rest, list(vm.options)):
+            regions.update(under)
+            y = rest.y
+        else:
+            parts = _decision_parts(ctx, lay.narration.width - 2 * m.gap, vm)
+            info = _info_box(ctx, lay, parts)
+            regions.update(_stack(ctx, info.inflate(-2 * m.gap, -m.gap), parts, m.gap // 2))
+            regions["info"] = info
     elif vm.phase == "narration":
-        take("hint", ctx.line_height(m.body) * 3)
-        take("bar", max(8, round(m.body * 0.4)))
+        regions.update(_stack(ctx, inner.move(0, y - inner.y), [
+            ("hint", ctx.line_height(m.body) * 3), ("bar", max(8, round(m.body * 0.4)))]))
+        y = regions["bar"].bottom + m.gap
     else:
-        take("hint", ctx.line_height(m.heading, True) * 2)
+        regions.update(_stack(ctx, inner.move(0, y - inner.y),
+                              [("hint", ctx.line_height(m.heading, True) * 2)]))
+        y = regions["hint"].bottom + m.gap
     regions["buttons"] = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
     return regions
+
+
+def _stack(ctx: UiContext, area: pygame.Rect, parts: list[tuple[str, int]],
+           gap: int | None = None) -> dict[str, pygame.Rect]:
+    """Named rows of the given heights from the top of `area` (full width, gap between)."""
+    regions, y = {}, area.y
+    for name, height in parts:
+        regions[name] = pygame.Rect(area.x, y, area.width, height)
+        y += height + (ctx.metrics.gap if gap is None else gap)
+    return regions
+
+
+def _decision_parts(ctx: UiContext, width: int, vm: PlayVM) -> list[tuple[str, int]]:
+    """The cue (whole: the options move aside rather than cut it), the countdown and its
+    bar, each as tall as its text needs at `width`."""
+    m = ctx.metrics
+    font = ctx.theme.fonts.get(m.body)
+    cue_h = ctx.cache.render(vm.cue, font, ctx.palette.text, width).get_height()
+    bold = ctx.theme.fonts.get(m.body, True)
+    widest = re.sub(r"\d+[.,]\d", "00.0", vm.countdown)  # one height all window long
+    count_h = ctx.cache.render(widest, bold, ctx.palette.text, width).get_height()
+    return [("cue", cue_h), ("countdown", max(count_h, ctx.line_height(m.body))),
+            ("bar", max(10, round(m.body * 0.6)))]
+
+
+def _info_box(ctx: UiContext, lay: PlayLayout, parts: list[tuple[str, int]]) -> pygame.Rect:
+    """The cue's box at the foot of the narration column, taking up to a third of the
+    procedure view above when the column is too short. A cue longer than that is
+    shortened here and scrolls (its text keeps its size)."""
+    m = ctx.metrics
+    need = sum(h for _, h in parts) + m.gap // 2 * (len(parts) - 1) + m.gap  # packed close
+    h = min(need, lay.narration.height + lay.procedure.height // 3)
+    if need > h:
+        parts[0] = ("cue", max(ctx.line_height(m.body), parts[0][1] - (need - h)))
+    return pygame.Rect(lay.narration.x, lay.narration.bottom - h, lay.narration.width, h)
 
 
 def panel_buttons(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> list[Button]:
@@ -176,20 +216,43 @@ def draw_play(scene: PlayScene, surface: pygame.Surface) -> None:
     ctx.text(surface, header_title(scene, vm.elapsed), lay.header, m.heading,
              ctx.palette.text, True, "left", "center")
     draw_buttons(ctx, surface, scene.controls, None, m.small)
-    draw_procedure(scene, surface, lay.procedure)
-    strip, narration = meter_rects(ctx, lay, scene.show_meters)
+    procedure, strip, narration = left_column(scene)
+    draw_procedure(scene, surface, procedure)
     if strip is not None:
         draw_meters(ctx, surface, strip, scene.meters)
-    draw_narration(ctx, surface, narration, scene.lines, scene.back)
+    if narration is not None:
+        draw_narration(ctx, surface, narration, scene.lines, scene.back)
     if scene.card is not None:
         consequence_draw.draw_card(scene, surface)
     else:
         draw_panel(scene, surface)
     if vm.paused:
-        draw_paused(ctx, surface, lay.procedure)
+        draw_paused(ctx, surface, procedure)
     if scene.notice_text:
-        draw_notice(ctx, surface, lay.procedure, scene.notice_text)
+        draw_notice(ctx, surface, procedure, scene.notice_text)
     draw_footer(ctx, surface, lay.footer, footer_text(scene))
+
+
+def left_column(scene: PlayScene) -> tuple[pygame.Rect, pygame.Rect | None, pygame.Rect | None]:
+    """The procedure view, the meters strip and the narration, each None when not drawn.
+
+    While a decision's cue sits at the foot of the column (see `panel_regions`) the
+    narration keeps what is left above it, the meters give way when they would not fit
+    (they return after the decision) and the procedure view gives up what the cue needs."""
+    ctx, lay, m = scene.ctx, scene.layout, scene.ctx.metrics
+    strip, narration = meter_rects(ctx, lay, scene.show_meters)
+    info = panel_regions(ctx, lay, scene.vm).get("info") if scene.card is None else None
+    if info is None:
+        return lay.procedure, strip, narration
+    procedure = lay.procedure.copy()
+    procedure.height = min(procedure.height, info.y - m.gap - procedure.y)
+    if strip is not None and strip.bottom > info.y:
+        strip, narration = None, lay.narration
+    narration = narration.copy()  # the layout's own rectangle stays as it is
+    narration.height = info.y - m.gap - narration.y
+    if narration.height < ctx.line_height(m.body) + 2 * m.gap:
+        narration = None
+    return procedure, strip, narration
 
 
 def footer_text(scene: PlayScene) -> str:
@@ -273,6 +336,8 @@ def draw_panel(scene: PlayScene, surface: pygame.Surface) -> None:
     border = p.warn if vm.phase == "decision" else None
     panel(ctx, surface, scene.layout.panel, border=border)
     r = panel_regions(ctx, scene.layout, vm)
+    if "info" in r:
+        panel(ctx, surface, r["info"], border=border)
     if vm.phase == "decision":
         ctx.text(surface, "⚠ " + ctx.t("Decision point: step in?"), r["heading"], m.heading,
                  p.warn, True)
