@@ -25,7 +25,7 @@ def _leave_detail(ctx, mode: str, log: str | None) -> str:
 
 def test_practice_says_it_can_be_resumed(make_ctx, home):
     detail = _leave_detail(make_ctx(), "practice", str(home / "p.jsonl"))
-    assert "resume it later from the title screen or from History" in detail
+    assert "resume it from the title screen or History" in detail
     assert "no outcome" not in detail
 
 

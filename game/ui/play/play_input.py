@@ -121,7 +121,6 @@ def _leave_text(scene: PlayScene) -> str:
     so the player is told so; assessment (and unrecorded play) ends without an outcome."""
     t = scene.ctx.t
     if not scene.assessment and scene.record_results and scene.session.log_path is not None:
-        return t("The session stops here and is kept: you can resume it later from the title "
-                 "screen or from History.")
+        return t("Kept for later: resume it from the title screen or History.")
     return t("The session stops here. Its log is kept and can be replayed, but it will have "
              "no outcome.")
