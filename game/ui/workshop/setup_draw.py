@@ -105,7 +105,7 @@ def setup_layout(ctx: UiContext, join: JoinVM | None = None, trainees: int = 3
                                                        join_need(ctx, left.width, join))) \
         if join is not None else 0
     list_h = left.height - label_h - m.gap // 2 - (join_h + m.gap if phones else 0)
-    list_label, rows, join = stack(left, [label_h, list_h, join_h], m.gap // 2)
+    list_label, rows, join_box = stack(left, [label_h, list_h, join_h], m.gap // 2)
     fixed = _right_parts(ctx, right.width, phones)
     fixed[1] = right.height - sum(fixed) - (len(fixed) - 1) * m.gap
     cards = trainees * row_height(ctx) + (trainees - 1) * (m.gap // 2)
@@ -113,7 +113,7 @@ def setup_layout(ctx: UiContext, join: JoinVM | None = None, trainees: int = 3
         fixed[1], fixed[4] = fixed[1] + fixed[4] + m.gap, 0
     parts = stack(right, fixed, m.gap)
     return SetupLayout(f.header, list_label, rows, parts[0], parts[1], parts[2], parts[3],
-                       parts[4], parts[-1], f.footer, join if phones else None,
+                       parts[4], parts[-1], f.footer, join_box if phones else None,
                        parts[5] if phones else None)
 
 
