@@ -100,4 +100,5 @@ def test_options_out_of_view_are_counted_and_not_clickable(make_ctx, home):
     assert shown[-1].id == play.buttons[-1].id and window.above > 0 and window.below == 0
     play.ctx.recorder = []
     play.draw(pygame.Surface(ctx.size))
-    assert any(p.text.endswith("(Tab or arrows)") for p in ctx.recorder), "no note drawn"
+    note = f"▲ {window.above} more above (Tab or arrows)"
+    assert any(p.text == note and not p.scrolled for p in ctx.recorder), "no note drawn"

@@ -66,9 +66,13 @@ def options_fit(ctx: UiContext, area: pygame.Rect, options: list[OptionVM]) -> b
 
 
 def note_text(ctx: UiContext, above: int, below: int) -> str:
-    arrows = ("▲ " if above else "") + ("▼ " if below else "")
-    return arrows + ctx.t("More options: {above} above, {below} below (Tab or arrows)",
-                          above=above, below=below)
+    """How many options are out of view, and how to reach them."""
+    if above and below:
+        return "▲ ▼ " + ctx.t("{above} more above, {below} more below (Tab or arrows)",
+                              above=above, below=below)
+    if above:
+        return "▲ " + ctx.t("{n} more above (Tab or arrows)", n=above)
+    return "▼ " + ctx.t("{n} more below (Tab or arrows)", n=below)
 
 
 def note_height(ctx: UiContext, width: int) -> int:
