@@ -24,6 +24,7 @@ from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result, Scene
 from game.ui.workshop import setup_draw as draw
+from game.ui.workshop import setup_list as vignette_list
 from game.ui.workshop.keys import WORKSHOP_SETUP_KEYS
 from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import DEFAULT_WEIGHT, weight_choices
@@ -118,18 +119,18 @@ class WorkshopSetupScene(Scene):
         nowhere (it never scrolls); the list shows whole rows around the selected one."""
         ctx, lay = self.ctx, self.layout
         self.cards = draw.card_rects(ctx, lay, self.scenario)
-        about = draw.about_rect(ctx, lay, list(self.cards.values()))
-        fits = self.scenario is not None and draw.about_fits(ctx, about, self.scenario)
+        about = vignette_list.about_rect(ctx, lay, list(self.cards.values()))
+        fits = self.scenario is not None and vignette_list.about_fits(ctx, about, self.scenario)
         self.about: pygame.Rect | None = about if fits else None
-        texts = draw.row_texts(ctx, lay, self.scenarios, self.index, summary=not fits)
+        texts = vignette_list.row_texts(ctx, lay, self.scenarios, self.index, summary=not fits)
         space = lay.list.height - ctx.line_height(ctx.metrics.small)
         if texts and not fits and texts[self.index].height > space:
-            texts = draw.row_texts(ctx, lay, self.scenarios, self.index, summary=False)
+            texts = vignette_list.row_texts(ctx, lay, self.scenarios, self.index, summary=False)
         self.row_texts = texts
         heights = [r.height for r in texts]
-        self.offset, count = draw.list_window(ctx, lay, heights, self.index, self.offset) \
+        self.offset, count = vignette_list.list_window(ctx, lay, heights, self.index, self.offset) \
             if texts else (0, 0)
-        self.rows = draw.row_rects(ctx, lay, self.offset,
+        self.rows = vignette_list.row_rects(ctx, lay, self.offset,
                                    heights[self.offset:self.offset + count])
         self.weight_rects = draw.weight_rects(ctx, lay, self.weights)
 

@@ -21,11 +21,10 @@ from game.ui.kit.button import Button, button_need, draw_button
 from game.ui.kit.common import draw_footer, draw_header, text_height
 from game.ui.kit.layout import frame, split_x, stack
 from game.ui.kit.panels import focus_ring, panel
-from game.ui.kit.vocabulary import CATEGORY_NAMES, SUPERVISION_NAMES
 from game.ui.shell.context import UiContext
 from game.ui.workshop.room_draw import draw_join, join_need
 from game.ui.workshop.room_presenters import JoinVM, join_vm
-from game.ui.workshop.vote_draw import row_window
+from game.ui.workshop.setup_list import scroll_marks, summary_text, vignette_row
 
 if TYPE_CHECKING:
     from game.ui.workshop.setup import WorkshopSetupScene
@@ -123,78 +122,6 @@ def row_height(ctx: UiContext) -> int:
     return ctx.line_height(m.body, True) + ctx.line_height(m.small) + m.gap
 
 
-def meta_text(ctx: UiContext, s: Scenario) -> str:
-    t = ctx.t
-    return t("{category} · {supervision} supervision · {minutes} min",
-             category=t(CATEGORY_NAMES.get(s.category, s.category)),
-             supervision=t(SUPERVISION_NAMES.get(s.supervision, s.supervision)),
-             minutes=f"{s.minutes:g}")
-
-
-def summary_text(s: Scenario) -> str:
-    return f"{s.summary}\n{s.specialty}. {s.setting}"
-
-
-@dataclass(frozen=True)
-class RowText:
-    """A vignette row's parts' heights: the whole title (it wraps, never scrolls: long
-    titles scrolled at 1024x600), the meta line(s) and, for the selected row when the
-    summary shows in the list, the summary."""
-
-    title: int
-    meta: int
-    summary: int = 0
-
-    @property
-    def height(self) -> int:
-        return self.title + self.meta + self.summary
-
-
-def row_texts(ctx: UiContext, lay: SetupLayout, scenarios: list[Scenario], selected: int,
-              summary: bool) -> list[RowText]:
-    m = ctx.metrics
-    width = lay.list.width - 2 * m.gap
-    rows = []
-    for i, s in enumerate(scenarios):
-        mark = "✔ " if i == selected else ""
-        extra = text_height(ctx, summary_text(s), m.small, width) + m.gap // 2 \
-            if summary and i == selected else 0
-        rows.append(RowText(text_height(ctx, mark + s.title, m.body, width, True) + m.gap // 2,
-                            text_height(ctx, meta_text(ctx, s), m.small, width) + m.gap // 2,
-                            extra))
-    return rows
-
-
-def list_window(ctx: UiContext, lay: SetupLayout, heights: list[int], keep: int,
-                start: int) -> tuple[int, int]:
-    """(first, count) of the whole rows shown: all if they fit, else a window that keeps
-    the selected row in view and leaves a line for "N more above · M more below"."""
-    gap = ctx.metrics.gap // 2
-    if sum(heights) + gap * (len(heights) - 1) <= lay.list.height:
-        return 0, len(heights)
-    space = lay.list.height - ctx.line_height(ctx.metrics.small)
-    return row_window(heights, space, gap, keep, start)
-
-
-def row_rects(ctx: UiContext, lay: SetupLayout, offset: int, heights: list[int]
-              ) -> dict[int, pygame.Rect]:
-    rects = stack(lay.list, [min(h, lay.list.height) for h in heights], ctx.metrics.gap // 2)
-    return {offset + i: r for i, r in enumerate(rects)}
-
-
-def about_rect(ctx: UiContext, lay: SetupLayout, cards: list[pygame.Rect]) -> pygame.Rect:
-    """The room the trainee cards leave in the right column, for the vignette's summary."""
-    top = (cards[-1].bottom if cards else lay.profiles.y) + ctx.metrics.gap
-    return pygame.Rect(lay.profiles.x, top, lay.profiles.width, lay.profiles.bottom - top)
-
-
-def about_fits(ctx: UiContext, rect: pygame.Rect, scenario: Scenario) -> bool:
-    """The whole summary fits the right column's room at small (it used to scroll there)."""
-    m = ctx.metrics
-    need = text_height(ctx, summary_text(scenario), m.small, rect.width - 2 * m.gap)
-    return rect.height >= need + 2 * m.gap
-
-
 def card_rects(ctx: UiContext, lay: SetupLayout, scenario: Scenario | None
                ) -> dict[str, pygame.Rect]:
     if scenario is None:
@@ -229,15 +156,17 @@ def draw_setup(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
            scene.section == "weight")
     for index, rect in scene.rows.items():
         s = scene.scenarios[index]
-        _vignette(ctx, surface, rect, s, scene.row_texts[index], index == scene.index,
-                  scene.section == "vignette")
-    _scroll_marks(scene, surface)
+        vignette_row(ctx, surface, rect, s, scene.row_texts[index], index == scene.index,
+                     scene.section == "vignette")
+    scroll_marks(scene, surface)
     if scene.scenario is not None:
         for trainee in scene.scenario.trainees:
             _item(ctx, surface, scene.cards[trainee.id], trainee.name, trainee.level,
                   trainee.id == scene.profile, scene.section == "profile")
         if scene.about is not None:
-            _about(ctx, surface, scene.about, scene.scenario)
+            panel(ctx, surface, scene.about)
+            ctx.text(surface, summary_text(scene.scenario),
+                     scene.about.inflate(-2 * m.gap, -2 * m.gap), m.small, ctx.palette.muted)
     _weights(scene, surface)
     draw_button(ctx, surface, Button("start", t("Start the workshop"), lay.start, "Enter"),
                 scene.section == "start", start_size(ctx, lay.start.width))
@@ -290,33 +219,6 @@ def weight_help(ctx: UiContext) -> str:
                  "optimal ones at this weight.")
 
 
-def _about(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
-           scenario: Scenario) -> None:
-    """The selected vignette's summary in the room the trainee cards leave (it fits)."""
-    m = ctx.metrics
-    panel(ctx, surface, rect)
-    ctx.text(surface, summary_text(scenario), rect.inflate(-2 * m.gap, -2 * m.gap), m.small,
-             ctx.palette.muted)
-
-
-def _vignette(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, s: Scenario,
-              parts: RowText, chosen: bool, section_focused: bool) -> None:
-    """A vignette row: the whole title, the meta line and (selected, when the right column
-    has no room for it) the summary."""
-    m, p = ctx.metrics, ctx.palette
-    panel(ctx, surface, rect, p.panel_alt if chosen else p.panel, p.accent if chosen else None)
-    x, w, y = rect.x + m.gap, rect.width - 2 * m.gap, rect.y + m.gap // 4
-    ctx.text(surface, ("✔ " if chosen else "") + s.title, pygame.Rect(x, y, w, parts.title),
-             m.body, p.text, True, "left", "center")
-    ctx.text(surface, meta_text(ctx, s), pygame.Rect(x, y + parts.title, w, parts.meta),
-             m.small, p.muted, False, "left", "center")
-    if parts.summary:
-        ctx.text(surface, summary_text(s), pygame.Rect(x, y + parts.title + parts.meta, w,
-                                                       parts.summary), m.small, p.muted)
-    if chosen and section_focused:
-        focus_ring(ctx, surface, rect)
-
-
 def _label(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, text: str,
            focused: bool) -> None:
     colour = ctx.palette.focus if focused else ctx.palette.text
@@ -338,15 +240,3 @@ def _item(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, title: str
              "left", "center", min_size=m.small, truncate=True)
     if chosen and section_focused:
         focus_ring(ctx, surface, rect)
-
-
-def _scroll_marks(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
-    ctx, lay = scene.ctx, scene.layout
-    above = scene.offset
-    below = len(scene.scenarios) - scene.offset - len(scene.rows)
-    h = ctx.line_height(ctx.metrics.small)
-    lowest = max((r.bottom for r in scene.rows.values()), default=lay.list.y)
-    if (above or below) and lowest <= lay.list.bottom - h:  # never over a row's words
-        box = pygame.Rect(lay.list.x, lay.list.bottom - h, lay.list.width, h)
-        ctx.text(surface, ctx.t("{a} more above · {b} more below", a=above, b=below), box,
-                 ctx.metrics.small, ctx.palette.muted, False, "right")
