@@ -105,3 +105,37 @@ def test_closing_mid_session_writes_out_every_queued_line(tiny, tmp_path, monkey
     assert len(log.commands) == 1 and log.end is None
     assert b'"type":"vote"' in path.read_bytes()
     assert verify_log(str(path), lambda sid: tiny).ok
+
+
+EXIT_SCRIPT = """
+import os, sys, time
+from game.core.commands import Intervene
+from game.core.state import SessionConfig
+from game.replay import recorder
+from game.replay.session import RecordedSession
+from game.scoring.params import ModelParams
+from tests.inline import TINY_YAML, load_text
+
+real = os.fsync
+def slow_fsync(fd):  # a slow disk: the command is still queued when the game quits
+    time.sleep(0.2)
+    return real(fd)
+tiny = load_text(TINY_YAML)
+session = RecordedSession(tiny, SessionConfig("tiny", 1, "junior"), ModelParams(), sys.argv[1])
+session.writer.in_background()
+recorder.os.fsync = slow_fsync
+session.advance(20)
+session.issue(Intervene("d1", "cue"))
+"""  # ends without closing the session: the interpreter's exit must write the queue out
+
+
+def test_quitting_without_closing_still_writes_out_the_queue(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+    path = tmp_path / "s.jsonl"
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", EXIT_SCRIPT, str(path)], check=True, timeout=60,
+                   cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
+    log = read_log(path)
+    assert len(log.commands) == 1 and log.end is None and not log.truncated_tail
