@@ -102,3 +102,14 @@ def test_options_out_of_view_are_counted_and_not_clickable(make_ctx, home):
     play.draw(pygame.Surface(ctx.size))
     note = f"▲ {window.above} more above (Tab or arrows)"
     assert any(p.text == note and not p.scrolled for p in ctx.recorder), "no note drawn"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)], ids=str)
+def test_at_normal_text_the_cue_stays_in_the_panel(make_ctx, home, size):
+    """The cue moves beside the options only when they need it: at normal text the panel
+    holds cue and options together, and the narration keeps its whole column."""
+    for scenario in make_ctx().services.catalogue().scenarios:
+        ctx = make_ctx(size)
+        play = start_play(ctx, scenario)
+        run_until(play, "decision")
+        assert "info" not in panel_regions(ctx, play.layout, play.vm), scenario.id

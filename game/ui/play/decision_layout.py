@@ -1,0 +1,88 @@
+"""Where the decision panel's parts go, read by drawing, clicks and coach marks alike.
+
+Kept apart from the drawing (`play_draw`): at Extra large text in a 1024x600 window a
+decision point's cue and options do not fit one column, and the rule for moving the cue
+aside is easier to check on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pygame
+
+from game.ui.kit.layout import PlayLayout
+from game.ui.play import option_list
+from game.ui.play.presenters import PlayVM
+from game.ui.shell.context import UiContext
+
+
+def panel_regions(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> dict[str, pygame.Rect]:
+    """Where the decision panel's parts go; the same rectangles serve drawing and clicks.
+
+    When a decision point's options do not all fit under its cue at the height their labels
+    need (Extra large text, 1024x600), the cue, countdown and bar move to a box at the foot
+    of the narration column ("info") and the options get the whole panel under the heading;
+    the narration keeps what is left above that box."""
+    m = ctx.metrics
+    inner = lay.panel.inflate(-2 * m.gap, -2 * m.gap)
+    regions = _stack(ctx, inner, [("heading", ctx.line_height(m.heading, True))])
+    y = regions["heading"].bottom + m.gap
+    if vm.phase == "decision":
+        parts = _decision_parts(ctx, inner.width, vm)
+        under = _stack(ctx, pygame.Rect(inner.x, y, inner.width, inner.bottom - y), parts)
+        rest = pygame.Rect(inner.x, under["bar"].bottom + m.gap, inner.width, 0)
+        rest.height = inner.bottom - rest.y
+        if option_list.options_fit(ctx, rest, list(vm.options)):
+            regions.update(under)
+            y = rest.y
+        else:
+            parts = _decision_parts(ctx, lay.narration.width - 2 * m.gap, vm)
+            info = _info_box(ctx, lay, parts)
+            regions.update(_stack(ctx, info.inflate(-2 * m.gap, -m.gap), parts, m.gap // 2))
+            regions["info"] = info
+    elif vm.phase == "narration":
+        regions.update(_stack(ctx, inner.move(0, y - inner.y), [
+            ("hint", ctx.line_height(m.body) * 3), ("bar", max(8, round(m.body * 0.4)))]))
+        y = regions["bar"].bottom + m.gap
+    else:
+        regions.update(_stack(ctx, inner.move(0, y - inner.y),
+                              [("hint", ctx.line_height(m.heading, True) * 2)]))
+        y = regions["hint"].bottom + m.gap
+    regions["buttons"] = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
+    return regions
+
+
+def _stack(ctx: UiContext, area: pygame.Rect, parts: list[tuple[str, int]],
+           gap: int | None = None) -> dict[str, pygame.Rect]:
+    """Named rows of the given heights from the top of `area` (full width, gap between)."""
+    regions, y = {}, area.y
+    for name, height in parts:
+        regions[name] = pygame.Rect(area.x, y, area.width, height)
+        y += height + (ctx.metrics.gap if gap is None else gap)
+    return regions
+
+
+def _decision_parts(ctx: UiContext, width: int, vm: PlayVM) -> list[tuple[str, int]]:
+    """The cue (whole: the options move aside rather than cut it), the countdown and its
+    bar, each as tall as its text needs at `width`."""
+    m = ctx.metrics
+    font = ctx.theme.fonts.get(m.body)
+    cue_h = ctx.cache.render(vm.cue, font, ctx.palette.text, width).get_height()
+    bold = ctx.theme.fonts.get(m.body, True)
+    widest = re.sub(r"\d+[.,]\d", "00.0", vm.countdown)  # one height all window long
+    count_h = ctx.cache.render(widest, bold, ctx.palette.text, width).get_height()
+    return [("cue", cue_h), ("countdown", max(count_h, ctx.line_height(m.body))),
+            ("bar", max(10, round(m.body * 0.6)))]
+
+
+def _info_box(ctx: UiContext, lay: PlayLayout, parts: list[tuple[str, int]]) -> pygame.Rect:
+    """The cue's box at the foot of the narration column, taking up to a third of the
+    procedure view above when the column is too short. A cue longer than that is
+    shortened here and scrolls (its text keeps its size)."""
+    m = ctx.metrics
+    need = sum(h for _, h in parts) + m.gap // 2 * (len(parts) - 1) + m.gap  # packed close
+    h = min(need, lay.narration.height + lay.procedure.height // 3)
+    if need > h:
+        parts[0] = ("cue", max(ctx.line_height(m.body), parts[0][1] - (need - h)))
+    return pygame.Rect(lay.narration.x, lay.narration.bottom - h, lay.narration.width, h)
