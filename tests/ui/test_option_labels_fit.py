@@ -17,12 +17,14 @@ import pygame
 import pytest
 
 from game.core.commands import Intervene
+from game.i18n import Translator
 from game.ui.play.play import PlayScene
 from game.ui.play.play_draw import panel_regions, shown_buttons
 from game.ui.shell.input import Act, Intent
 from tests.ui.helpers import run_until, start_play
 
-WINDOWS = [((1024, 600), "x-large"), ((1280, 720), "x-large"), ((1024, 600), "normal")]
+WINDOWS = [((1024, 600), "x-large", "en"), ((1280, 720), "x-large", "en"),
+           ((1024, 600), "normal", "en"), ((1024, 600), "x-large", "de")]
 
 
 def _scenario_ids() -> list[str]:
@@ -55,10 +57,13 @@ def _check_focused(play: PlayScene, surface: pygame.Surface) -> str:
     return focused
 
 
-@pytest.mark.parametrize("size,text_size", WINDOWS, ids=lambda v: str(v))
+@pytest.mark.parametrize("size,text_size,language", WINDOWS, ids=lambda v: str(v))
 @pytest.mark.parametrize("scenario_id", _scenario_ids())
-def test_every_option_is_readable_and_reachable(make_ctx, home, scenario_id, size, text_size):
+def test_every_option_is_readable_and_reachable(make_ctx, home, scenario_id, size, text_size,
+                                                language):
     ctx = make_ctx(size, text_size=text_size)
+    ctx.t = Translator(language)  # German's countdown line is longer
+    ctx.settings = ctx.settings.with_(language=language, text_size=text_size)
     play = start_play(ctx, ctx.services.catalogue().get(scenario_id))
     run_until(play, "decision")
     play.update(1000)  # past the guard against an accidental Enter
