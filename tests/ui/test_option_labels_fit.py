@@ -18,6 +18,7 @@ import pytest
 
 from game.core.commands import Intervene
 from game.i18n import Translator
+from game.ui.play.decision_layout import heading
 from game.ui.play.play import PlayScene
 from game.ui.play.play_draw import panel_regions, shown_buttons
 from game.ui.shell.input import Act, Intent
@@ -51,9 +52,10 @@ def _check_focused(play: PlayScene, surface: pygame.Surface) -> str:
     assert not placed.scrolled, f"{button.label!r} scrolls in its button: not fully shown"
     assert placed.box.contains(placed.rect), f"{button.label!r} leaves its box"
     assert placed.px >= ctx.font_px(ctx.metrics.body), f"{button.label!r} was shrunk"
-    words = {b.label for b in shown.values()} | {play.vm.cue, play.vm.countdown}
+    words = {b.label for b in shown.values()} | {play.vm.cue, play.vm.countdown,
+                                                 heading(ctx, play.vm)}
     scrolled = [p.text[:40] for p in ctx.recorder if p.scrolled and p.text in words]
-    assert not scrolled, f"the cue or option labels are shown scrolled: {scrolled}"
+    assert not scrolled, f"the heading, cue or options are shown scrolled: {scrolled}"
     return focused
 
 

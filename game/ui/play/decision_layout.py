@@ -26,7 +26,9 @@ def panel_regions(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> dict[str, pyga
     the narration keeps what is left above that box."""
     m = ctx.metrics
     inner = lay.panel.inflate(-2 * m.gap, -2 * m.gap)
-    regions = _stack(ctx, inner, [("heading", ctx.line_height(m.heading, True))])
+    bold = ctx.theme.fonts.get(m.heading, True)  # a long heading (German) takes two lines
+    head_h = ctx.cache.render(heading(ctx, vm), bold, ctx.palette.text, inner.width).get_height()
+    regions = _stack(ctx, inner, [("heading", max(head_h, ctx.line_height(m.heading, True)))])
     y = regions["heading"].bottom + m.gap
     if vm.phase == "decision":
         parts = _decision_parts(ctx, inner.width, vm)
@@ -51,6 +53,15 @@ def panel_regions(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> dict[str, pyga
         y = regions["hint"].bottom + m.gap
     regions["buttons"] = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
     return regions
+
+
+def heading(ctx: UiContext, vm: PlayVM) -> str:
+    """The panel's heading for the phase (its height is measured, so it is never cut)."""
+    if vm.phase == "decision":
+        return "⚠ " + ctx.t("Decision point: step in?")
+    if vm.phase == "narration":
+        return ctx.t("The trainee is working")
+    return ctx.t("The vignette has ended")
 
 
 def _stack(ctx: UiContext, area: pygame.Rect, parts: list[tuple[str, int]],

@@ -20,7 +20,7 @@ from game.ui.kit.panels import panel, progress_bar
 from game.ui.kit.vocabulary import mode_name
 from game.ui.play import consequence_draw, option_list
 from game.ui.play.consequence import visible_lines
-from game.ui.play.decision_layout import panel_regions
+from game.ui.play.decision_layout import heading, panel_regions
 from game.ui.play.presenters import MetersVM, PlayVM
 from game.ui.shell.context import UiContext
 
@@ -268,15 +268,13 @@ def draw_panel(scene: PlayScene, surface: pygame.Surface) -> None:
     if "info" in r:
         panel(ctx, surface, r["info"], border=border)
     if vm.phase == "decision":
-        ctx.text(surface, "⚠ " + ctx.t("Decision point: step in?"), r["heading"], m.heading,
-                 p.warn, True)
+        ctx.text(surface, heading(ctx, vm), r["heading"], m.heading, p.warn, True)
         ctx.text(surface, vm.cue, r["cue"], m.body)
         ctx.text(surface, vm.countdown, r["countdown"], m.body, p.text, True)
         colour = p.bad if vm.seconds_left < 3 else p.warn  # the text says the seconds too
         progress_bar(ctx, surface, r["bar"], vm.fraction_left, colour)
     elif vm.phase == "narration":
-        ctx.text(surface, ctx.t("The trainee is working"), r["heading"], m.heading, p.text,
-                 True)
+        ctx.text(surface, heading(ctx, vm), r["heading"], m.heading, p.text, True)
         ctx.text(surface, ctx.t("Watch and read. When a mistake is about to happen, a decision "
                                 "point opens here with a countdown."), r["hint"], m.body,
                  p.muted)
@@ -287,7 +285,7 @@ def draw_panel(scene: PlayScene, surface: pygame.Surface) -> None:
         if room.height > ctx.line_height(m.body) * 3:
             section(ctx, surface, room, ctx.t("In the room"), scene.room, p.muted)
     else:
-        ctx.text(surface, ctx.t("The vignette has ended"), r["heading"], m.heading, p.accent,
+        ctx.text(surface, heading(ctx, vm), r["heading"], m.heading, p.accent,
                  True)  # not green: the outcome says whether it was safe
         ctx.text(surface, vm.end_title, r["hint"], m.heading, p.text, True)
     shown, window = shown_buttons(scene)
