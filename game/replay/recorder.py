@@ -143,17 +143,11 @@ class LogWriter:
         self._thread.start()
         _LIVE.add(self)
 
-    def flush(self, timeout: float | None = None) -> bool:
+    def flush(self) -> None:
         """Wait until every line handed over so far is written and fsynced (or recording
-        failed). True when done; a synchronous writer is always done."""
-        if self._thread is None or self._queue is None:
-            return True
-        if timeout is None:
+        failed and the rest was dropped). A synchronous writer has nothing to wait for."""
+        if self._queue is not None:
             self._queue.join()
-            return True
-        done = threading.Event()
-        threading.Thread(target=lambda: (self._queue.join(), done.set()), daemon=True).start()
-        return done.wait(timeout)
 
     def wait(self, timeout: float | None = None) -> bool:
         """After `end` or `close`: wait until the thread has written the rest and closed."""
@@ -176,11 +170,13 @@ class LogWriter:
 
     def _put(self, data: bytes) -> None:
         """Write and fsync one sealed line (the caller's thread, or the writer thread)."""
+        fd = self._fd
+        assert fd is not None  # callers skip a closed log
         try:
             written = 0
             while written < len(data):
-                written += os.write(self._fd, data[written:])
-            os.fsync(self._fd)
+                written += os.write(fd, data[written:])
+            os.fsync(fd)
         except OSError as exc:
             self._fail(exc)
         self._size, self._lines = self._size + len(data), self._lines + 1
