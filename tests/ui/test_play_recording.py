@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from datetime import datetime
 
 import pygame
@@ -33,12 +34,13 @@ from tests.ui.helpers import press
 class Disk:
     """os.write for the log writer that starts failing with `code` when told to."""
 
-    def __init__(self, monkeypatch, code: int):
-        self.code, self.failing, self._real = code, False, os.write
+    def __init__(self, monkeypatch, code: int, delay: float = 0.0):
+        self.code, self.failing, self._real, self.delay = code, False, os.write, delay
         monkeypatch.setattr(recorder.os, "write", self.write)
 
     def write(self, fd, data):
         if self.failing:
+            time.sleep(self.delay)  # a slow disk: the failure comes after the frame
             raise OSError(self.code, os.strerror(self.code))
         return self._real(fd, data)
 
@@ -210,3 +212,21 @@ def test_practice_that_could_not_start_its_log_says_so_from_the_start(ctx, lumba
     assert "Not recording: the folder is read-only" in play.notice_text
     stack.update(100)
     assert stack.top is play  # nothing to ask: there never was a log; the line says it
+
+
+def test_the_outcome_asked_for_at_once_still_sees_a_failed_end_line(ctx, lumbar, home,
+                                                                    monkeypatch):
+    """The end line is written on the log's thread; Enter for the outcome in the very frame
+    the vignette ends waits for it, so a failed end line still ends the assessment."""
+    disk = Disk(monkeypatch, errno.ENOSPC, delay=0.3)
+    stack, play = playing(ctx, lumbar, "assessment", home)
+    disk.failing = True  # watching throughout logs no command: the end line fails
+    while not play.session.finished:
+        if play.card is not None:
+            play.cards.release()
+        play.update(100)
+    result = play.to_outcome()
+    assert isinstance(result.scene, NoticeDialog)
+    assert "Assessment not recorded" in result.scene.question
+    # the saver, started as the vignette ended, finds the end line failed and saves nothing
+    assert play.saver.wait(10) and not play.saved.saved and rows(home) == []

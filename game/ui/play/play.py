@@ -316,8 +316,9 @@ class PlayScene(Scene):
         return play_input.on_intent(self, intent)
 
     def to_outcome(self) -> Result:
-        if self.session.writer is not None:  # a player faster than the end line's fsync:
-            self.session.writer.wait(trainee_rating.SAVE_WAIT_S)  # its failure counts too
+        if self.session.writer is not None and self.session.finished:  # a player faster
+            # than the end line's fsync: its failure counts too
+            self.session.writer.wait(trainee_rating.SAVE_WAIT_S)
             if (ended := self._recording_check()) is not None:
                 return ended  # an assessment whose end line failed ends not recorded
         self._record()
