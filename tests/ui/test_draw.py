@@ -14,10 +14,43 @@ from tests.ui.conftest import SIZES
 from tests.ui.play_screens import OWN_SCREENS
 from tests.ui.screens import SCREENS, draw_screen
 
+# Screens that still scroll some text at the default text size in a supported window: debt
+# found when this test was made able to fail (it checked a flag the kit no longer sets). Each
+# is a strict expected failure, so fixing one makes the test say so; remove it from the list.
+SCROLLS_AT_DEFAULT_SIZE = {
+    ("outcome-red", "1280x720"),
+    ("outcome-red", "1024x600"),
+    ("replay", "1024x600"),
+    ("replay-start", "1280x720"),
+    ("replay-start", "1024x600"),
+    ("replay-decision", "1280x720"),
+    ("replay-decision", "1024x600"),
+    ("note-entry", "1280x720"),
+    ("note-entry", "1024x600"),
+    ("branch-chooser", "1280x720"),
+    ("branch-chooser", "1024x600"),
+    ("debrief-analysis", "1280x720"),
+    ("debrief-analysis", "1024x600"),
+    ("outcome-logged", "1024x600"),
+    ("workshop-consequence", "1024x600"),
+    ("outcome-practice", "1024x600"),
+    ("rewind-dialog", "1024x600"),
+}
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("name", list(SCREENS))
+
+def _screen_cases():
+    for name in SCREENS:
+        for size in SIZES:
+            dims = f"{size[0]}x{size[1]}"
+            marks = [pytest.mark.xfail(strict=True, reason="scrolls at the default text size")] \
+                if (name, dims) in SCROLLS_AT_DEFAULT_SIZE else []
+            yield pytest.param(name, size, id=f"{name}-{dims}", marks=marks)
+
+
+@pytest.mark.parametrize(("name", "size"), list(_screen_cases()))
 def test_screen_draws_with_text_inside_its_boxes(make_ctx, tmp_path, name, size):
+    """At the default text size, in both supported windows, every text fits its box whole:
+    nothing scrolls (scrolling is the larger text sizes' fallback, not the design)."""
     ctx = make_ctx(size)
     surface = draw_screen(ctx, name, str(tmp_path / "replay.jsonl"))
     assert surface.get_size() == size
@@ -26,7 +59,7 @@ def test_screen_draws_with_text_inside_its_boxes(make_ctx, tmp_path, name, size)
     for placed in ctx.recorder:
         assert placed.box.contains(placed.rect), f"{name}: {placed.text!r} leaves its box"
         assert screen.contains(placed.box), f"{name}: box of {placed.text!r} leaves the window"
-        assert not placed.overflow, f"{name}: {placed.text!r} had to be cut to fit"
+        assert not placed.scrolled, f"{name}: {placed.text[:60]!r} scrolls in a box too short"
 
 
 @pytest.mark.parametrize("name", ["play-decision", "play-narration", "briefing", "outcome"])
@@ -61,8 +94,8 @@ def test_every_vignette_fits(make_ctx, scenario_id, size):
         stack.push(scene)
         ctx.recorder = []
         stack.draw(pygame.Surface(size))
-        cut = [p.text[:50] for p in ctx.recorder if p.overflow]
-        assert not cut, f"{scenario_id} {scene.name}: cut to fit: {cut}"
+        cut = [p.text[:50] for p in ctx.recorder if p.scrolled]
+        assert not cut, f"{scenario_id} {scene.name}: scrolls in a box too short: {cut}"
 
 
 def test_resize_relayouts_and_clears_the_cache(make_ctx, tmp_path):
@@ -102,7 +135,8 @@ def test_play_screens_reflow_at_every_text_size_and_language(make_ctx, tmp_path,
     for placed in ctx.recorder:
         assert placed.box.contains(placed.rect), f"{name}: {placed.text!r} leaves its box"
         assert screen.contains(placed.box), f"{name}: box of {placed.text!r} leaves the window"
-        assert not placed.overflow, f"{name}: {placed.text[:60]!r} had to be cut to fit"
+        assert not placed.scrolled or tuple(placed.box) in ctx.scrolls.regions, \
+            f"{name}: {placed.text[:60]!r} scrolls with no scroll bar"
         missing = set(placed.text) - FONT_CHARS - set("\n")
         assert not missing, f"{name}: the font has no glyph for {sorted(missing)}"
 

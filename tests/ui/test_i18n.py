@@ -131,4 +131,4 @@ def test_workshop_help_fits_at_the_smallest_window(make_ctx, text_size, language
     word = "Einzelabstimmung" if language == "de" else "hot seat"
     assert ctx.recorder and any(word in p.text for p in ctx.recorder)
     for placed in ctx.recorder:
-        assert placed.box.contains(placed.rect) and not placed.overflow, placed.text
+        assert placed.box.contains(placed.rect) and not placed.scrolled, placed.text

@@ -98,8 +98,6 @@ def problems(ctx: UiContext, layers: list[list[TextPlacement]], cards: bool) -> 
             found.append(f"{what} at {p.px} px, below the chosen {ctx.font_px(m.small)} px")
         if not window.contains(p.box) or not p.box.contains(p.rect):
             found.append(f"{what} outside its box or the window")
-        if p.truncated or p.overflow:
-            found.append(f"{what} cut")
         if p.scrolled and tuple(p.box) not in ctx.scrolls.regions:
             found.append(f"{what} scrolls with no scroll bar")
     for layer in ([] if cards else layers):

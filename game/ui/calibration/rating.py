@@ -81,5 +81,5 @@ class RatingOverlay(Scene):
                             "game knows their true competence and shows how well you read "
                             "them.", scale=SCALE_NAME),
                  Rect(self.head.x, self.head.y + title_h, self.head.width,
-                      self.head.height - title_h), m.small, p.muted, truncate=True)
+                      self.head.height - title_h), m.small, p.muted)
         draw_buttons(ctx, surface, self.buttons, self.focus.current, m.small)

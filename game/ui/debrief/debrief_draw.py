@@ -66,8 +66,7 @@ def draw_debrief(scene: DebriefScene, surface: pygame.Surface) -> None:
         draw_footer(ctx, surface, lay.footer, t("Esc back"))
         return
     sub = vm.subtitle + (f" · ⚠ {scene.warning}" if scene.warning else "")
-    ctx.text(surface, sub, lay.subtitle, m.small, p.warn if scene.warning else p.muted,
-             truncate=True)
+    ctx.text(surface, sub, lay.subtitle, m.small, p.warn if scene.warning else p.muted)
     (draw_reactions, draw_description, draw_analysis, draw_summary)[scene.phase](
         scene, vm, surface, lay.body)
     draw_footer(ctx, surface, lay.footer, footer_text(ctx, scene.phase) + _position(scene))
@@ -121,7 +120,7 @@ def draw_description(scene: DebriefScene, vm: DebriefVM, surface: pygame.Surface
                  p.muted, True)
         colour = tone_colour(ctx, row.tone) if row.tone != "text" else p.text
         ctx.text(surface, row.text, Rect(inner.x + time_w, inner.y, inner.width - time_w,
-                                         inner.height), m.body, colour, truncate=True)
+                                         inner.height), m.body, colour)
         if current:
             focus_ring(ctx, surface, rect)
 
@@ -204,5 +203,4 @@ def draw_summary(scene: DebriefScene, vm: DebriefVM, surface: pygame.Surface,
     texts.append(t("+ Add a take-away (E)"))
     _cards(ctx, surface, cards, texts, scene.index[3], m.body)
     ctx.text(surface, scene.summary_note or t("Take-aways are saved beside the log; the log "
-                                              "is never changed."), note, m.small, p.muted,
-             truncate=True)
+                                              "is never changed."), note, m.small, p.muted)

@@ -233,8 +233,7 @@ class HistoryScene(Scene):
         draw_header(ctx, surface, self.header, t("History: recorded sessions ({n})",
                                                  n=len(self.rows)), m.heading)
         if self.problem:
-            ctx.text(surface, f"⚠ {self.problem}", self.notice, m.small, ctx.palette.warn,
-                     truncate=True)
+            ctx.text(surface, f"⚠ {self.problem}", self.notice, m.small, ctx.palette.warn)
         if not self.rows:
             ctx.text(surface, t("No recorded sessions yet in {folder}. Every vignette you play "
                                 "is recorded there.", folder=str(self.folder)), self.list,
@@ -248,7 +247,7 @@ class HistoryScene(Scene):
             if len(self.rows) > self.per_page else ""
         if self.message:
             ctx.text(surface, f"⚠ {self.message}", self.footer, m.small, ctx.palette.warn,
-                     valign="center", truncate=True)
+                     valign="center")
             return
         selected = self.selected
         resumable = selected is not None and self.offer(selected) is not None

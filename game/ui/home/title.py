@@ -251,7 +251,7 @@ class TitleScene(Scene):
         draw_buttons(ctx, surface, self.buttons, self.focus.current, self.button_size)
         if self.notice:
             ctx.text(surface, "⚠ " + self.notice, lay.notice, m.small, p.warn, align="center",
-                     valign="center", truncate=True)  # Settings shows a bad file in full
+                     valign="center")  # Settings shows a bad file in full
         draw_footer(ctx, surface, lay.footer, t("Arrows / Tab move · Enter choose · Esc quit · "
                                                 "F1 help · F11 full screen"))
         self.drawn = True

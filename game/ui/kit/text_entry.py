@@ -137,7 +137,7 @@ class TextEntryOverlay(Scene):
         dim(surface)
         panel(ctx, surface, self.box, p.panel, p.accent)
         ctx.text(surface, self.title, self.head, m.heading, p.text, True)
-        ctx.text(surface, self.context, self.context_box, m.small, p.muted, truncate=True)
+        ctx.text(surface, self.context, self.context_box, m.small, p.muted)
         panel(ctx, surface, self.field, p.panel_alt, p.muted)
         focus_ring(ctx, surface, self.field)
         caret = "|" if self.blink_ms < 600 else " "

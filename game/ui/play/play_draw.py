@@ -177,11 +177,11 @@ def left_column(scene: PlayScene) -> tuple[pygame.Rect, pygame.Rect | None, pyga
     procedure.height = min(procedure.height, info.y - m.gap - procedure.y)
     if strip is not None and strip.bottom > info.y:
         strip, narration = None, lay.narration
-    narration = narration.copy()  # the layout's own rectangle stays as it is
-    narration.height = info.y - m.gap - narration.y
-    if narration.height < ctx.line_height(m.body) + 2 * m.gap:
-        narration = None
-    return procedure, strip, narration
+    above = narration.copy()  # the layout's own rectangle stays as it is
+    above.height = info.y - m.gap - above.y
+    if above.height < ctx.line_height(m.body) + 2 * m.gap:
+        return procedure, strip, None
+    return procedure, strip, above
 
 
 def footer_text(scene: PlayScene) -> str:
@@ -239,7 +239,7 @@ def draw_narration(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
         note_h = ctx.line_height(m.small, True)
         note = pygame.Rect(inner.x, inner.bottom - note_h, inner.width, note_h)
         ctx.text(surface, "↓ " + ctx.t("{n} newer lines: Page Down or the wheel", n=back),
-                 note, m.small, p.focus, True, truncate=True)
+                 note, m.small, p.focus, True)
         inner.height -= note_h + m.gap // 2
     font = ctx.theme.fonts.get(m.body)
     shown: list[tuple[str, str, int]] = []

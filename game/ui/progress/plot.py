@@ -83,13 +83,13 @@ def draw_plot(ctx: UiContext, surface: pygame.Surface, box: Rect, points: tuple[
     top = max([1.0] + [pt.regret for pt in points])
     ctx.text(surface, t("regret"), Rect(box.x, box.y, box.width, label_h), m.small, p.muted)
     ctx.text(surface, f"{top:.1f}", Rect(box.x, area.y, axis_w - m.gap, label_h), m.small,
-             p.muted, align="right", truncate=True)
+             p.muted, align="right")
     ctx.text(surface, "0", Rect(box.x, area.bottom - label_h, axis_w - m.gap, label_h),
-             m.small, p.muted, align="right", truncate=True)
+             m.small, p.muted, align="right")
     caption = t("sessions, oldest to newest · ● safe ▲ caution ✖ unsafe · line: mean of "
                 "the last {n}", n=WINDOW)
     ctx.text(surface, caption, Rect(area.x, area.bottom + m.gap // 2, area.width, label_h),
-             m.small, p.muted, truncate=True)
+             m.small, p.muted)
     if not points:
         return
     r = max(3, round(m.small * 0.35))

@@ -150,7 +150,7 @@ class ProgressScene(Scene):
             panel(ctx, surface, rect, ctx.palette.panel_alt if chosen else ctx.palette.panel)
             ctx.text(surface, f"{i + 1} {page.title}", rect.inflate(-m.gap, 0), m.small,
                      ctx.palette.text if chosen else ctx.palette.muted, chosen, "center",
-                     "center", truncate=True)
+                     "center")
             if chosen:
                 focus_ring(ctx, surface, rect)
 

@@ -96,7 +96,7 @@ class BranchChooser(Scene):
         panel(ctx, surface, self.box, p.panel, p.accent)
         ctx.text(surface, t("⎇ Branch here: decision {n}. What if the supervisor had…",
                             n=self.decision.number), self.head, m.heading, p.text, True)
-        ctx.text(surface, self.decision.detail.cue, self.cue, m.body, p.muted, truncate=True)
+        ctx.text(surface, self.decision.detail.cue, self.cue, m.body, p.muted)
         draw_buttons(ctx, surface, self.buttons, self.focus.current, m.body)
         hint = self.error or t("Number key or Enter: play this option to the end (same seed; "
                                "later decisions as recorded, else the model's) · Esc cancel")
@@ -181,11 +181,11 @@ def draw_column(ctx: UiContext, surface: pygame.Surface, rect: Rect, vm: RunColu
     ctx.text(surface, vm.title, title, m.body, p.text, True)
     ctx.text(surface, f"{vm.learning}\n{vm.harm}\n{vm.regret}", facts, m.body)
     ctx.text(surface, t("PATH OF DECISIONS (≠ differs from the other run)"), label, m.small,
-             p.accent, True, truncate=True)
+             p.accent, True)
     rows = "\n".join([f"{'≠ ' if r.differs else ''}{r.text} · {source_text(r.source, t)}"
                       for r in vm.path] or [t("No decision point was reached.")])
     used = min(path.height, text_height(ctx, rows, m.body, path.width))
     ctx.text(surface, rows, Rect(path.x, path.y, path.width, used), m.body)
     ending = Rect(path.x, path.y + used + m.gap, path.width, path.height - used - m.gap)
     if ending.height > ctx.line_height(m.small) * 2:
-        ctx.text(surface, vm.ending, ending, m.small, p.muted, truncate=True)
+        ctx.text(surface, vm.ending, ending, m.small, p.muted)

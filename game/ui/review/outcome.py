@@ -214,8 +214,7 @@ class OutcomeScene(Scene):
         cue_h = ctx.line_height(m.small) * 2
         cue = pygame.Rect(inner.x, inner.y, inner.width - badge_w - m.gap, cue_h)
         ctx.text(surface, ctx.t("Decision {n}: {cue}", n=row.number, cue=row.cue), cue,
-                 m.small, p.muted,
-                 min_size=m.small, truncate=True)
+                 m.small, p.muted)
         badge(ctx, surface, pygame.Rect(inner.right - badge_w, inner.y, badge_w, badge_h),
               row.tone, row.word, m.body)
         lines = self._lines(row)

@@ -104,7 +104,7 @@ class RewindDialog(Scene):
                              self.head.height - heading_h), m.body, p.muted)
         draw_buttons(ctx, surface, self.buttons, self.focus.current)
         if self.error:
-            ctx.text(surface, self.error, self.error_box, m.small, p.warn, truncate=True)
+            ctx.text(surface, self.error, self.error_box, m.small, p.warn)
 
 
 def rewind_label(ctx: UiContext, scenario: Scenario, number: int, node: str,

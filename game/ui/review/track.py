@@ -54,13 +54,13 @@ def draw_transport(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
     state = t("▶ Playing") if c.playing else t("‖ Paused")
     text = f"{state} · {c.speed}x · {clock(c.tick)} / {clock(scene.model.total_ticks)}"
     left, right = split_x(lay.transport, 0.45, m.gap)
-    ctx.text(surface, text, left, m.small, p.text, True, "left", "center", truncate=True)
+    ctx.text(surface, text, left, m.small, p.text, True, "left", "center")
     d = scene.decision
     note = scene.message if scene.message_ms > 0 else (
         t("Decision {n} of {count}: B branches here", n=d.number,
           count=len(scene.model.decisions)) if d else "")
     ctx.text(surface, note, right, m.small, p.focus if scene.message_ms else p.muted, False,
-             "right", "center", truncate=True)
+             "right", "center")
 
 
 def draw_track(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
@@ -79,21 +79,21 @@ def draw_track(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
     for note in model.notes:
         x = tick_x(scene, note.tick)
         ctx.text(surface, "✎", Rect(x - m.small // 2, flags.y, m.small + 2, flags.height),
-                 m.small, p.accent, True, "center", truncate=True)
+                 m.small, p.accent, True, "center")
     pygame.draw.line(surface, p.focus, (head_x, flags.y), (head_x, labels.bottom), 3)
     current = scene.decision
     used = Rect(lay.track.x, labels.y, 0, 0)
     for d, rect in zip(model.decisions, marker_rects(scene).values()):
         pygame.draw.ellipse(surface, tone_colour(ctx, d.tone), rect)
         ctx.text(surface, str(d.number), rect, m.small, p.background, True, "center",
-                 "center", truncate=True)
+                 "center")
         if current is not None and current.number == d.number:
             focus_ring(ctx, surface, rect)
         label = Rect(rect.centerx - m.pad * 3, labels.y, m.pad * 6, labels.height)
         label = label.clamp(lay.track)
         if label.x >= used.right:
             ctx.text(surface, f"{d.symbol} {d.word}", label, m.small, tone_colour(ctx, d.tone),
-                     True, "center", truncate=True)
+                     True, "center")
             used = label
     pygame.draw.polygon(surface, p.focus, [(head_x - 6, flags.y), (head_x + 6, flags.y),
                                            (head_x, flags.y + 8)])

@@ -95,7 +95,7 @@ def draw_viewer(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
         return
     status = model.status + (f" ⚠ {model.warning}" if model.warning else "")
     ctx.text(surface, status, lay.status, m.small, p.warn if model.warning else p.muted,
-             False, "right", "center", truncate=True)
+             False, "right", "center")
     # play_draw.draw_procedure is typed for PlayScene; the viewer has its own motion/clock.
     scene.motion.draw(ctx, surface, lay.procedure, scene.time_s)
     draw_narration(ctx, surface, lay.narration, scene.lines)
@@ -136,10 +136,10 @@ def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
               floor_line(ctx, m.body) * 2, floor_line(ctx, m.small)]
     cue, table, facts_box, extra_box = stack(body, allot(body.height, needs, floors,
                                                          m.gap // 2), m.gap // 2)
-    ctx.text(surface, vm.cue, cue, m.body, p.text, truncate=True)
+    ctx.text(surface, vm.cue, cue, m.body, p.text)
     draw_options(ctx, surface, table, vm)
     ctx.text(surface, facts, facts_box, m.body)
-    ctx.text(surface, extra, extra_box, m.small, p.muted, truncate=True)
+    ctx.text(surface, extra, extra_box, m.small, p.muted)
 
 
 def draw_options(ctx: UiContext, surface: pygame.Surface, rect: Rect,
@@ -151,20 +151,17 @@ def draw_options(ctx: UiContext, surface: pygame.Surface, rect: Rect,
     label_w = rect.width - mark_w - bar_w - q_w - 3 * m.gap // 2
     head = rows[0]
     ctx.text(surface, t("◀ chosen · ★ model · ✖ breaks a rule"),
-             Rect(head.x, head.y, head.width - q_w, head.height), m.small, p.muted,
-             truncate=True)
+             Rect(head.x, head.y, head.width - q_w, head.height), m.small, p.muted)
     ctx.text(surface, t("Q"), Rect(head.right - q_w, head.y, q_w, head.height), m.small,
              p.muted, True, "right")
     for o, row in zip(vm.options, rows[1:]):
         marks = ("◀" if o.chosen else "") + ("★" if o.best else "") + \
             ("✖" if "✖" in o.marks else "")
         x = row.x
-        ctx.text(surface, marks, Rect(x, row.y, mark_w, row.height), m.small, p.focus, True,
-                 truncate=True)
+        ctx.text(surface, marks, Rect(x, row.y, mark_w, row.height), m.small, p.focus, True)
         x += mark_w
         ctx.text(surface, f"{o.key} {o.label}", Rect(x, row.y, label_w, row.height), m.small,
-                 p.text if o.chosen or o.best else p.muted, o.chosen, truncate=True,
-                 min_size=m.small if ctx.theme.fonts.scale <= 1.0 else None)
+                 p.text if o.chosen or o.best else p.muted, o.chosen)
         x += label_w + m.gap // 2
         bar = Rect(x, row.y + row.height // 4, bar_w, max(4, row.height // 2))
         pygame.draw.rect(surface, p.panel_alt, bar, border_radius=3)
@@ -172,7 +169,7 @@ def draw_options(ctx: UiContext, surface: pygame.Surface, rect: Rect,
                          Rect(bar.x, bar.y, max(3, round(bar.width * o.fraction)), bar.height),
                          border_radius=3)
         ctx.text(surface, f"{o.q:.2f}", Rect(row.right - q_w, row.y, q_w, row.height),
-                 m.small, p.text, o.chosen, "right", truncate=True)
+                 m.small, p.text, o.chosen, "right")
 
 
 def draw_info(scene: ReplayViewerScene, surface: pygame.Surface, rect: Rect) -> None:
@@ -202,7 +199,7 @@ def draw_info(scene: ReplayViewerScene, surface: pygame.Surface, rect: Rect) -> 
     floors = [floor_line(ctx, size) for _, size, _, _ in parts]
     for (text, size, colour, bold), box in zip(parts, stack(inner, allot(
             inner.height, needs, floors, m.gap), m.gap)):
-        ctx.text(surface, text, box, size, colour, bold, truncate=True)
+        ctx.text(surface, text, box, size, colour, bold)
 
 
 def draw_notes(scene: ReplayViewerScene, surface: pygame.Surface, rect: Rect) -> None:
@@ -212,8 +209,7 @@ def draw_notes(scene: ReplayViewerScene, surface: pygame.Surface, rect: Rect) ->
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
     head_h = ctx.line_height(m.small, True)
     ctx.text(surface, t("✎ Notes ({n}) · A adds one here", n=len(model.notes)),
-             Rect(inner.x, inner.y, inner.width, head_h), m.small, p.accent, True,
-             truncate=True)
+             Rect(inner.x, inner.y, inner.width, head_h), m.small, p.accent, True)
     row_h = ctx.line_height(m.small)
     rows = max(1, (inner.height - head_h) // row_h)
     lines = [(n.tick, f"{clock(n.tick)}  {n.text}") for n in model.notes]
@@ -226,4 +222,4 @@ def draw_notes(scene: ReplayViewerScene, surface: pygame.Surface, rect: Rect) ->
         current = bool(before) and start + i == before[-1]
         box = Rect(inner.x, inner.y + head_h + i * row_h, inner.width, row_h)
         ctx.text(surface, ("▶ " if current else "   ") + text, box, m.small,
-                 p.text if current else p.muted, False, truncate=True)
+                 p.text if current else p.muted, False)

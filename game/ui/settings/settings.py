@@ -200,8 +200,7 @@ class SettingsScene(Scene):
         surface.fill(p.background)
         draw_header(ctx, surface, self.header, t("Settings"))
         if self.problem:
-            ctx.text(surface, "⚠ " + self.problem, self.problem_box, m.small, p.warn,
-                     truncate=True)
+            ctx.text(surface, "⚠ " + self.problem, self.problem_box, m.small, p.warn)
         for name, rect in self.rows.items():
             self._draw_row(surface, name, rect)
         draw_button(ctx, surface, self.back, self.focus.current == "back")

@@ -74,13 +74,9 @@ class TextPlacement:
     rect: pygame.Rect
     box: pygame.Rect
     px: int
-    """Font size actually used (after shrinking to fit, with the text-size setting)."""
+    """Font size actually used (the requested size times the text-size setting)."""
     requested: int
     """Size the screen asked for (compare with `Metrics.body`)."""
-    truncated: bool = False
-    """Cut with an ellipsis. Text is never cut any more (it scrolls); kept for readers."""
-    overflow: bool = False
-    """Cut without the caller asking. Never set any more: a box too short scrolls."""
     scrolled: bool = False
     """Its box was too short for it at the chosen size, so the box scrolls and shows a bar."""
 
@@ -182,16 +178,11 @@ class UiContext:
 
     def text(self, surface: pygame.Surface, text: str, box: pygame.Rect, size: int,
              colour: Colour | None = None, bold: bool = False, align: str = "left",
-             valign: str = "top", min_size: int | None = None,
-             truncate: bool = False) -> pygame.Rect:
+             valign: str = "top") -> pygame.Rect:
         """Draw `text` at `size` (times the player's text size) wrapped to `box`; returns the
         rectangle it covers. Text never shrinks and is never cut: a box too short for its
         text scrolls and shows a scroll bar (`game.ui.kit.text.draw_text`).
-
-        `min_size` and `truncate` are accepted for older callers and have no effect: there
-        is no smaller size to fall back to and nothing is cut.
         """
-        del min_size, truncate
         if not text or box.width <= 0 or box.height <= 0:
             return pygame.Rect(box.x, box.y, 0, 0)
         p = self.palette

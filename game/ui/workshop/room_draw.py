@@ -104,7 +104,7 @@ def draw_histogram(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
     head_h = ctx.line_height(m.body, True)
     ctx.text(surface, vm.title, pygame.Rect(inner.x, inner.y, inner.width, head_h), m.body,
-             p.text, True, min_size=m.small, truncate=True)
+             p.text, True)
     notes = "\n".join(x for x in (vm.default_text, "★ " + vm.majority_text
                                   if vm.majority_bands else vm.majority_text,
                                   vm.excluded_text, vm.caption) if x)
@@ -133,7 +133,7 @@ def draw_histogram(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
             if text:
                 ctx.text(surface, text, pygame.Rect(x, chart.bottom + m.gap // 2 + dy, slot,
                                                     half), m.small, p.text, False, "center",
-                         "top", min_size=max(10, m.small * 2 // 3))
+                         "top")
     pygame.draw.line(surface, p.muted, (chart.x, chart.bottom), (chart.right, chart.bottom))
     ctx.text(surface, notes, pygame.Rect(inner.x, inner.bottom - notes_h, inner.width, notes_h),
              m.small, p.muted)

@@ -237,6 +237,6 @@ def _item(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, title: str
              m.body, p.text, True, "left", "center")  # one size for the list: long ones scroll
     ctx.text(surface, meta, pygame.Rect(inner.x, inner.y + title_h, inner.width,
                                         inner.height - title_h), m.small, p.muted, False,
-             "left", "center", min_size=m.small, truncate=True)
+             "left", "center")
     if chosen and section_focused:
         focus_ring(ctx, surface, rect)
