@@ -224,3 +224,19 @@ def test_progress_says_one_session_not_one_sessions():
         assert many in _group_line(Group("x", 2, 0, 0, 1.0), "X", t)[1]
         p = replace(progress([]), abandoned=1)
         assert [s for _, s in over_time(p, t).lines if s.startswith(one.strip())]
+
+
+def test_at_first_start_the_profile_comes_before_the_tutorial(ctx, home):
+    """The tutorial is recorded like any session, so it must know who is playing: the
+    picker is on top at the very first start, the tutorial under it, then the title."""
+    from game.ui.shell.app import first_scenes
+    stack = SceneStack()
+    for scene in first_scenes(ctx, None, None, tutorial=True):
+        stack.push(scene)
+    assert [s.name for s in stack.scenes][-2:] == ["tutorial", "profiles"]
+    stack.handle(key_event(pygame.K_n))
+    _type(stack, "Night owl")
+    stack.update(16)
+    assert stack.top.name == "tutorial"
+    again = first_scenes(ctx, None, None, tutorial=True)  # a profile exists: no picker now
+    assert [s.name for s in again][-1] == "tutorial"

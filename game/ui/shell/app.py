@@ -210,7 +210,8 @@ def build_app(window: tuple[int, int] | None, services: Services | None,
 def first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None,
                  tutorial: bool = False) -> list[Scene]:
     """Title and picker; with a scenario id, also its briefing (Esc still backs out).
-    `tutorial` (first start: settings.tutorial_seen is false) opens the tutorial on top."""
+    `tutorial` (first start: settings.tutorial_seen is false) opens the tutorial on top, with
+    the profile picker above it when no profile was chosen yet."""
     scenes: list[Scene] = [open_screen("title", ctx)]
     if scenario_id:
         scenes.append(open_screen("picker", ctx))
@@ -219,6 +220,10 @@ def first_scenes(ctx: UiContext, scenario_id: str | None, profile: str | None,
             scenes.append(open_screen("briefing", ctx, scenario, profile))
     elif tutorial:
         scenes.append(open_screen("tutorial", ctx))
+        from game.app.profiles import needs_profile
+        if ctx.services is not None and needs_profile():
+            # Who is playing comes before the tutorial, which is recorded like any session.
+            scenes.append(open_screen("profiles", ctx, True))
     return scenes
 
 
