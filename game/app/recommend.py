@@ -6,6 +6,9 @@ how their own last try of it went, and spacing: a pair played in the last few se
 waits, one not seen for a while (or never) comes forward, so practice is spread out rather
 than massed. Also here: the "played" marks and best result the vignette list shows, and a
 small goal per vignette ("safe, regret under 1, with all three trainees").
+
+The reason and the goal are worded by the translator passed in (`english` by default), as
+message ids with values, so the Progress screen shows them in its language.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.app.progress import Group, Progress, groups
+from game.i18n import Tr, english
 from game.store.records import SessionRecord
 
 if TYPE_CHECKING:
@@ -100,15 +104,22 @@ class Goal:
         return len(self.met) == self.total
 
 
-def goal(vignette: Vignette, records: Iterable[SessionRecord]) -> Goal:
+def goal(vignette: Vignette, records: Iterable[SessionRecord], t: Tr = english) -> Goal:
     n = len(vignette.trainees)
-    who = "the trainee" if n == 1 else "both trainees" if n == 2 else \
-        f"all {_number(n)} trainees"
     met = tuple(name for pid, name in vignette.trainees
                 if any(r.scenario_id == vignette.id and r.profile == pid
                        and r.safety_rating == "green" and (r.regret or 0.0) < GOAL_REGRET
                        for r in _finished(records)))
-    return Goal(f"Safe, regret under {GOAL_REGRET:g}, with {who}", met, n)
+    return Goal(_goal_text(n, t), met, n)
+
+
+def _goal_text(n: int, t: Tr) -> str:
+    if n == 1:
+        return t("Safe, regret under {x:g}, with the trainee", x=GOAL_REGRET)
+    if n == 2:
+        return t("Safe, regret under {x:g}, with both trainees", x=GOAL_REGRET)
+    return t("Safe, regret under {x:g}, with all {n} trainees", x=GOAL_REGRET,
+             n=t(_number(n)))
 
 
 def _number(n: int) -> str:
@@ -131,8 +142,8 @@ def _weakness(group: Group | None) -> float:
 
 
 def _candidate(v: Vignette, pid: str, name: str, records: list[SessionRecord],
-               latest: dict[tuple[str, str], int], weak: dict[str, dict[str, Group]]
-               ) -> Recommendation:
+               latest: dict[tuple[str, str], int], weak: dict[str, dict[str, Group]],
+               t: Tr) -> Recommendation:
     at = latest.get((v.id, pid))
     since = len(records) - 1 - at if at is not None else None
     last = records[at] if at is not None else None
@@ -146,30 +157,42 @@ def _candidate(v: Vignette, pid: str, name: str, records: list[SessionRecord],
         need -= 5.0
     else:
         need += min(1.0, since / 20)
-    return Recommendation(v, (pid, name), _reason(v, name, last, since, cat, dist), need)
+    return Recommendation(v, (pid, name), _reason(v, name, last, since, cat, dist, t), need)
 
 
 def _reason(v: Vignette, name: str, last: SessionRecord | None, since: int | None,
-            cat: Group | None, dist: Group | None) -> str:
+            cat: Group | None, dist: Group | None, t: Tr) -> str:
     if last is not None and last.finished and last.safety_rating == "red":
-        return (f"Your last {v.title} with {name} was unsafe; try it again while it is "
-                "fresh in mind.")
+        return t("Your last {title} with {name} was unsafe; try it again while it is fresh "
+                 "in mind.", title=v.title, name=name)
     weakest = max((g for g in (cat, dist) if g is not None), key=_weakness, default=None)
     if weakest is not None and (weakest.unsafe or weakest.caution):
-        what = "failures of this kind" if weakest is cat else f"{v.supervision} supervision"
-        bad = weakest.unsafe or weakest.caution
-        label = "unsafe" if weakest.unsafe else "rated caution"
-        return (f"{v.title} practises {what}, where {bad} of your {weakest.sessions} "
-                f"sessions were {label}.")
+        what = t("failures of this kind") if weakest is cat else \
+            t(SUPERVISION_WORDS.get(v.supervision, "{distance} supervision"),
+              distance=v.supervision)
+        values = {"title": v.title, "what": what, "n": weakest.unsafe or weakest.caution,
+                  "total": weakest.sessions}
+        if weakest.unsafe:
+            return t("{title} practises {what}, where {n} of your {total} sessions were "
+                     "unsafe.", **values)
+        return t("{title} practises {what}, where {n} of your {total} sessions were rated "
+                 "caution.", **values)
     if since is None:
-        return f"You have not yet supervised {name} in {v.title}."
-    return f"You last played {v.title} with {name} {since} sessions ago; time to revisit."
+        return t("You have not yet supervised {name} in {title}.", name=name, title=v.title)
+    return t("You last played {title} with {name} {n} sessions ago; time to revisit.",
+             title=v.title, name=name, n=since)
+
+
+SUPERVISION_WORDS = {"direct": "direct supervision", "indirect": "indirect supervision",
+                     "distant": "distant supervision"}
+"""Whole phrases, not "{distance} supervision": German inflects the adjective."""
 
 
 def recommend(vignettes: Sequence[Vignette], records: Iterable[SessionRecord],
-              known: Progress | None = None) -> Recommendation | None:
+              known: Progress | None = None, t: Tr = english) -> Recommendation | None:
     """The pair most worth playing next (None only for an empty library). `known`: the
-    same records' Progress when the caller has it (its groups are reused)."""
+    same records' Progress when the caller has it (its groups are reused); `t` words the
+    reason."""
     records = sorted(records, key=lambda r: r.started_at)
     if known is None:
         scored = _finished(records)
@@ -180,7 +203,7 @@ def recommend(vignettes: Sequence[Vignette], records: Iterable[SessionRecord],
     weak = {"category": {g.name: g for g in by_category},
             "distance": {g.name: g for g in by_distance}}
     latest = {(r.scenario_id, r.profile): i for i, r in enumerate(records)}
-    candidates = [_candidate(v, pid, name, records, latest, weak)
+    candidates = [_candidate(v, pid, name, records, latest, weak, t)
                   for v in vignettes for pid, name in v.trainees]
     if not candidates:
         return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from game.app.calibration import SCALE_NAME, Calibration, calibration
 from game.app.progress import Group, Point, Progress, progress
 from game.app.recommend import Recommendation, Vignette, goal, recommend
-from game.app.tendencies import DISTANCE_WORDS
+from game.app.tendencies import DISTANCE_WORDS, toned
 from game.store.records import SessionRecord
 
 Tr = Callable[..., str]
@@ -52,15 +52,8 @@ def _group_line(g: Group, name: str, t: Tr) -> tuple[str, str]:
                    caution=g.caution, regret=g.mean_regret)  # "1 sessions" read wrong
 
 
-def _tone(sentence: str) -> str:
-    lowered = sentence.lower()
-    if "unsafe" in lowered or "least safe" in lowered or "weakest" in lowered:
-        return "bad" if not lowered.startswith(("no unsafe", "fewer")) else "good"
-    return ""
-
-
 def over_time(p: Progress, t: Tr) -> Page:
-    lines = [(_tone(s), t(s)) for s in p.tendencies]
+    lines = list(toned(p, t))
     if p.abandoned:
         lines.append(("", t("1 session left before the end (not scored).")
                       if p.abandoned == 1 else
@@ -99,13 +92,13 @@ def reading(c: Calibration, t: Tr) -> Page:
 def what_next(rec: Recommendation | None, records: list[SessionRecord], t: Tr) -> Page:
     if rec is None:
         return Page(t("What next"), (("", t("No playable vignettes.")),))
-    g = goal(rec.vignette, records)
+    g = goal(rec.vignette, records, t)
     met = ", ".join(g.met) if g.met else t("none yet")
     return Page(t("What next"), (
         ("good", t("Play {title} with {trainee}.", title=rec.vignette.title,
                    trainee=rec.trainee[1])),
-        ("", t(rec.reason)),
-        ("", t("Goal for {title}: {goal}.", title=rec.vignette.title, goal=t(g.text))),
+        ("", rec.reason),
+        ("", t("Goal for {title}: {goal}.", title=rec.vignette.title, goal=g.text)),
         ("good" if g.done else "", t("Met with {n} of {total}: {who}.", n=len(g.met),
                                       total=g.total, who=met))))
 
@@ -114,7 +107,7 @@ def progress_vm(records: list[SessionRecord], library: Sequence[Vignette], name:
                 t: Tr = english) -> ProgressVM:
     p = progress(records)
     c = calibration(records)
-    rec = recommend(library, records, p)
+    rec = recommend(library, records, p, t)
     pages = (over_time(p, t), areas(p, t), reading(c, t), what_next(rec, records, t))
     heading = t("Progress · {name} · 1 session", name=name) if p.finished == 1 else \
         t("Progress · {name} · {n} sessions", name=name, n=p.finished)
