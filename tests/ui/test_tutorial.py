@@ -38,7 +38,14 @@ def test_first_start_runs_the_tutorial_then_remembers(library, home):
     app = build_app((1024, 600), services,
                     lambda c: first_scenes(c, None, None, tutorial=True), Settings())
     try:
-        assert [s.name for s in app.stack.scenes] == ["title", "tutorial"]
+        # who is playing comes first (the tutorial is recorded), then the tutorial
+        assert [s.name for s in app.stack.scenes] == ["title", "tutorial", "profiles"]
+        app.handle(key_event(pygame.K_n))
+        app.stack.update(16)  # the name entry's first frame: from now on TEXTINPUT is text
+        app.handle(pygame.event.Event(pygame.TEXTINPUT, text="Night owl"))
+        app.handle(key_event(pygame.K_RETURN))
+        app.stack.update(16)
+        assert app.stack.top.name == "tutorial"
         for _ in range(3):  # three pages, then the vignette
             app.handle(key_event(pygame.K_RETURN))
         assert isinstance(app.stack.top, TutorialPlayScene)
@@ -85,6 +92,7 @@ def test_coach_marks_come_in_order_and_freeze_the_clock(ctx):
     for _ in range(5000):
         if play.mark is not None:
             shown.append(play.mark)
+            assert play.card is None, f"the {play.mark} mark over the consequence card"
             if play.mark == "options":
                 assert press(play, pygame.K_1) is None  # keys wait for the mark
             ctx.recorder = []

@@ -58,7 +58,10 @@ class TutorialPlayScene(PlayScene):
         self._check_marks()
 
     def next_mark(self) -> str | None:
-        """The first coach mark due now that has not been shown yet."""
+        """The first coach mark due now that has not been shown yet; none while a
+        consequence card covers the screen (it would point at what the card hides)."""
+        if self.card is not None:
+            return None
         phase, seen = self.vm.phase, self.seen
         chose = any(s.kind == "decision" for s in self.session.state.history)
         due = {"narration": phase == "narration",
