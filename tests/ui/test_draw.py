@@ -20,9 +20,6 @@ from tests.ui.screens import SCREENS, draw_screen
 SCROLLS_AT_DEFAULT_SIZE = {
     ("outcome-red", "1280x720"),
     ("outcome-red", "1024x600"),
-    ("replay", "1024x600"),
-    ("replay-start", "1280x720"),
-    ("replay-start", "1024x600"),
     ("replay-decision", "1280x720"),
     ("replay-decision", "1024x600"),
     ("note-entry", "1280x720"),

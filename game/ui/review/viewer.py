@@ -80,7 +80,7 @@ class ReplayViewerScene(Scene):
         self.message, self.message_ms = message, MESSAGE_MS
 
     def resize(self) -> None:
-        self.layout = replay_draw.viewer_layout(self.ctx)
+        self.layout = replay_draw.viewer_layout(self.ctx, self.model)
 
     # --- input (keys: review.keys.VIEWER_KEYS) -------------------------------------------
     def on_intent(self, intent: Intent) -> Result:

@@ -18,13 +18,14 @@ from pygame import Rect
 from game.ui.kit.common import draw_footer, text_height
 from game.ui.kit.layout import frame, share, split_x, split_y, stack
 from game.ui.kit.panels import badge, panel, tone_colour
-from game.ui.play.play_draw import draw_narration
+from game.ui.play.play_draw import LINE_PREFIX, draw_narration
 from game.ui.review.keys import VIEWER_KEYS
 from game.ui.review.presenters import DecisionPanelVM, clock
 from game.ui.review.track import draw_track, draw_transport
 from game.ui.shell.context import UiContext
 
 if TYPE_CHECKING:
+    from game.ui.review.model import ReplayModel
     from game.ui.review.viewer import ReplayViewerScene
 
 
@@ -45,10 +46,24 @@ class ViewerLayout:
     marker: int
 
 
-def viewer_layout(ctx: UiContext) -> ViewerLayout:
+def viewer_title(ctx: UiContext, model: ReplayModel) -> str:
+    return model.title if model.error else ctx.t("Replay: {title}", title=model.title)
+
+
+def viewer_status(model: ReplayModel) -> str:
+    return model.status + (f" ⚠ {model.warning}" if model.warning else "")
+
+
+def viewer_layout(ctx: UiContext, model: ReplayModel) -> ViewerLayout:
+    """The header band is as tall as the longer of the title (left) and the status (right)
+    wrapped in their columns, so a long vignette title wraps instead of scrolling."""
     m = ctx.metrics
-    f = frame(ctx.size, m, m.heading)
-    status_w = round(f.header.width * 0.38)
+    width = ctx.size[0] - 2 * m.pad
+    status_w = round(width * 0.38)
+    title_h = max(text_height(ctx, viewer_title(ctx, model), m.heading, width - status_w - m.gap,
+                              True),
+                  text_height(ctx, viewer_status(model), m.small, status_w))
+    f = frame(ctx.size, m, m.heading, title_h)
     header = Rect(f.header.x, f.header.y, f.header.width - status_w - m.gap, f.header.height)
     status = Rect(header.right + m.gap, f.header.y, status_w, f.header.height)
     small = ctx.line_height(m.small)
@@ -87,18 +102,18 @@ def draw_viewer(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
     ctx, lay, model = scene.ctx, scene.layout, scene.model
     m, p, t = ctx.metrics, ctx.palette, ctx.t
     surface.fill(p.background)
-    title = model.title if model.error else t("Replay: {title}", title=model.title)
-    ctx.text(surface, title, lay.header, m.heading, p.text, True, "left", "center")
+    ctx.text(surface, viewer_title(ctx, model), lay.header, m.heading, p.text, True, "left",
+             "center")
     if model.error:
         ctx.text(surface, model.error, lay.procedure.union(lay.notes), m.body, p.warn)
         draw_footer(ctx, surface, lay.footer, t("Esc back · F1 help"))
         return
-    status = model.status + (f" ⚠ {model.warning}" if model.warning else "")
-    ctx.text(surface, status, lay.status, m.small, p.warn if model.warning else p.muted,
-             False, "right", "center")
+    ctx.text(surface, viewer_status(model), lay.status, m.small,
+             p.warn if model.warning else p.muted, False, "right", "center")
     # play_draw.draw_procedure is typed for PlayScene; the viewer has its own motion/clock.
-    scene.motion.draw(ctx, surface, lay.procedure, scene.time_s)
-    draw_narration(ctx, surface, lay.narration, scene.lines)
+    procedure, narration = left_column(ctx, lay, scene.lines)
+    scene.motion.draw(ctx, surface, procedure, scene.time_s)
+    draw_narration(ctx, surface, narration, scene.lines)
     if scene.panel is not None:
         draw_decision(ctx, surface, lay.tall_panel, scene.panel)
         draw_notes(scene, surface, lay.short_notes)
@@ -108,6 +123,22 @@ def draw_viewer(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
     draw_transport(scene, surface)
     draw_track(scene, surface)
     draw_footer(ctx, surface, lay.footer, t(VIEWER_KEYS.legend(0)))
+
+
+def left_column(ctx: UiContext, lay: ViewerLayout, lines: list) -> tuple[Rect, Rect]:
+    """Procedure above narration; when the newest narration line needs more room than its
+    box, the picture (which scales) gives way, down to a quarter of the column, so the words
+    show whole at the chosen size instead of scrolling."""
+    m = ctx.metrics
+    if not lines:
+        return lay.procedure, lay.narration
+    newest = LINE_PREFIX.get(lines[-1].kind, "") + lines[-1].text
+    need = text_height(ctx, newest, m.body, lay.narration.width - 2 * m.gap) + 2 * m.gap
+    if need <= lay.narration.height:
+        return lay.procedure, lay.narration
+    column = lay.procedure.union(lay.narration)
+    top_h = max(column.height // 4, column.height - m.gap - need)
+    return split_y(column, top_h, m.gap)
 
 
 def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
