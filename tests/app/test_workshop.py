@@ -144,3 +144,104 @@ def test_the_application_layer_never_loads_pygame():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[2], timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# --- issue #14: votes at decision 1 after going back, keyed in by hand ----------------------
+
+FIVE = {"cue": 3, "probe": 2}
+"""Five hands at decision 1 of the tiny vignette (its cue leads straight to decision 2)."""
+
+
+def _hands_room(tiny: Scenario, tmp_path: Path, linked: bool) -> Workshop:
+    """A hands-only room: the workshop alone, or (as the projector runs it by default) linked
+    to a phones' room nobody joined."""
+    from game.app.room import Room
+    from game.app.room_link import RoomLink
+    session = start_session(tiny, "junior", "workshop", "normal", Launch(4), risk_weight=2.0,
+                            client="test")
+    names = iter(range(10))
+    w = Workshop(tiny, session, new_log=lambda sid, folder: folder / f"{sid}-r{next(names)}.jsonl")
+    if linked:
+        w.link = RoomLink(w, Room("ABCDE"))  # type: ignore[attr-defined]
+    return w
+
+
+def _to(w: Workshop, phase: str) -> None:
+    while w.phase != phase:
+        assert w.phase != "ended", f"ended before reaching {phase}"
+        if w.phase == "consequence":
+            w.go_on()
+        else:
+            w.advance(1)
+
+
+def _counts(w: Workshop) -> dict[str, int]:
+    return {o: n for o, n in w.ballot.vote.counts.items() if n}
+
+
+def _follow(w: Workshop, option: str) -> None:
+    assert w.toggle_reveal()
+    w.follow(option)
+
+
+def _d1_votes(w: Workshop) -> list[dict[str, int]]:
+    """Decision 1's counts in the end summary and in the last log's own vote lines."""
+    rows = {row.decision: {o: n for o, n in row.counts.items() if n}
+            for row in w.summary().decisions}
+    logged = [{o: n for o, n in v["counts"].items() if n}
+              for v in votes_in(read_log(w.session.log_path)) if v["decision"] == "d1"]
+    return [rows["d1"], *logged]
+
+
+@pytest.mark.parametrize("linked", [False, True], ids=["workshop", "linked-room"])
+@pytest.mark.parametrize("backs", [1, 2])
+def test_five_hands_at_decision_1_survive_going_back(tiny, tmp_path, linked, backs):
+    w = _hands_room(tiny, tmp_path, linked)
+    _to(w, "vote")
+    _room_votes(w, FIVE)
+    _follow(w, "cue")
+    for back in range(backs):
+        _to(w, "vote")
+        assert w.ballot.decision == "d2"
+        assert w.go_back() == 1                       # Backspace: back to decision 1
+        assert w.ballot.decision == "d1" and w.ballot.kept
+        assert _counts(w) == FIVE, f"after Backspace {back + 1}"
+        _follow(w, "cue")                             # go on with the kept votes
+    _to(w, "vote")
+    _room_votes(w, {"cue": 4})
+    _follow(w, "cue")                                 # cue at d2 ends the vignette
+    _to(w, "ended")
+    assert _d1_votes(w) == [FIVE, FIVE]               # 5, not 1, in summary and log
+    logs = sorted(Path(w.session.log_path).parent.glob("*.jsonl"))
+    assert len(logs) == backs + 1
+    for log in logs:
+        assert verify_log(str(log), lambda _id: tiny).ok, log
+
+
+@pytest.mark.parametrize("linked", [False, True], ids=["workshop", "linked-room"])
+def test_backspace_pressed_again_at_decision_1_changes_no_count(tiny, tmp_path, linked):
+    """A key loop presses Backspace twice in a row: the second finds no earlier decision
+    (refused with a sentence), and the five hands stay; so does Backspace in the consequence
+    of decision 1 and a stray Enter (reveal) or number key before the reveal is undone."""
+    w = _hands_room(tiny, tmp_path, linked)
+    _to(w, "vote")
+    _room_votes(w, FIVE)
+    _follow(w, "cue")
+    assert w.phase in ("consequence", "running")
+    assert w.go_back() == 1                           # Backspace before decision 2 opened
+    assert _counts(w) == FIVE
+    with pytest.raises(RewindError):
+        w.go_back()                                   # the second Backspace: nothing earlier
+    assert w.phase == "vote" and _counts(w) == FIVE
+    assert w.toggle_reveal() and not w.vote("watch")  # frozen once revealed
+    assert w.toggle_reveal()                          # hidden again: counts unchanged
+    assert _counts(w) == FIVE
+    _follow(w, "cue")
+    _to(w, "vote")
+    assert w.go_back() == 1 and _counts(w) == FIVE
+    _follow(w, "cue")
+    _to(w, "vote")
+    _room_votes(w, {"cue": 1})
+    _follow(w, "cue")
+    _to(w, "ended")
+    assert _d1_votes(w) == [FIVE, FIVE]
