@@ -4,6 +4,7 @@ rating in words + symbol + colour, expected regret, each choice against the best
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pygame
 
@@ -12,7 +13,7 @@ from game.replay.session import RecordedSession
 from game.ui.kit.button import Button, button_rects, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, menu_intent, text_height
 from game.ui.kit.focus import FocusList
-from game.ui.kit.layout import outcome_layout, shown_from, stack
+from game.ui.kit.layout import OutcomeLayout, outcome_layout, share, shown_from, split_x, stack
 from game.ui.kit.panels import badge, bar_width, panel, scroll_bar, tone_colour
 from game.ui.play.play_draw import button_width
 from game.ui.review.glossary import GlossaryOverlay
@@ -57,7 +58,8 @@ class OutcomeScene(Scene):
 
     def resize(self) -> None:
         bottom = [i for i in self.focus.ids if i in BOTTOM]
-        self.layout = lay = outcome_layout(self.ctx.size, self.ctx.metrics, len(bottom))
+        lay = outcome_layout(self.ctx.size, self.ctx.metrics, len(bottom))
+        self.layout = lay = self._fit_summary(lay)
         t, m = self.ctx.t, self.ctx.metrics
         self.buttons = [Button("again", t("Play again"), lay.buttons[0], "Enter"),
                         Button("picker", t("Other vignettes"), lay.buttons[1], "Esc")]
@@ -79,7 +81,7 @@ class OutcomeScene(Scene):
         """The height a decision row needs to show all of its text at the chosen size."""
         ctx, m = self.ctx, self.ctx.metrics
         inner_w = width - 2 * m.gap
-        head = max(ctx.line_height(m.small) * 2, ctx.line_height(m.body, True) + m.gap)
+        head = max(self._cue_h(row, inner_w), ctx.line_height(m.body, True) + m.gap)
         return 2 * m.gap + head + m.gap // 2 + text_height(ctx, "\n".join(self._lines(row)),
                                                            m.body, inner_w)
 
@@ -178,32 +180,56 @@ class OutcomeScene(Scene):
         ctx, m, vm = self.ctx, self.ctx.metrics, self.vm
         panel(ctx, surface, rect)
         inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-        facts = f"{vm.regret}\n{vm.learning}\n{vm.harm}"  # safety first, then regret
-        body = ctx.theme.fonts.get(m.body)  # the harm in words can take lines: measure
-        facts_h = max(ctx.line_height(m.body) * 4, ctx.cache.render(
-            facts, body, ctx.palette.text, inner.width).get_height()) + m.gap
-        rating = ctx.t("Safety: {word}. {detail}", word=vm.word, detail=vm.detail) + \
-            (f"\n{vm.rule}" if vm.rule else "")
-        rating_h = ctx.line_height(m.body) * (5 if vm.rule else 2)
-        font = ctx.theme.fonts.get(m.body)
-        rest = inner.height - facts_h - rating_h - 3 * m.gap
-        reflect = ctx.t("To reflect on:") + "\n" + "\n".join(f"• {q}" for q in vm.prompts) \
-            if vm.prompts else ""
-        if rest < ctx.line_height(m.body) * 2:  # no room for the parts: one scrolling text
-            whole = "\n\n".join(part for part in (vm.text, rating, facts, reflect) if part)
-            ctx.text(surface, whole, inner, m.body)
+        parts, needs = self._summary_parts(), self._summary_needs(inner.width)
+        if sum(needs) + 3 * m.gap > inner.height:  # larger text sizes: one scrolling text
+            ctx.text(surface, "\n\n".join(part for part in parts if part), inner, m.body)
             return
-        text_h = min(rest, ctx.cache.render(vm.text, font, ctx.palette.text,
-                                            inner.width).get_height())
-        text, prompts, rating_box, facts_box = stack(
-            inner, [text_h, rest - text_h, rating_h, facts_h], m.gap)
-        if not reflect or prompts.height > ctx.line_height(m.small) * 2:
-            ctx.text(surface, vm.text, text, m.body)
-            ctx.text(surface, reflect, prompts, m.small, ctx.palette.muted)
-        else:  # no room of their own: the questions follow the text in its (scrolling) box
-            ctx.text(surface, f"{vm.text}\n\n{reflect}", text.union(prompts), m.body)
-        ctx.text(surface, rating, rating_box, m.body, tone_colour(ctx, vm.tone))
-        ctx.text(surface, facts, facts_box, m.body, ctx.palette.text)
+        heights = share(inner.height, needs, m.gap)
+        text, prompts, rating_box, facts_box = stack(inner, heights, m.gap)
+        ctx.text(surface, vm.text, text, m.body)
+        ctx.text(surface, parts[1], prompts, m.small, ctx.palette.muted)
+        ctx.text(surface, parts[2], rating_box, m.body, tone_colour(ctx, vm.tone))
+        ctx.text(surface, parts[3], facts_box, m.body, ctx.palette.text)
+
+    def _summary_parts(self) -> list[str]:
+        """The summary's texts top-down: outcome, questions to reflect on, rating, facts."""
+        t, vm = self.ctx.t, self.vm
+        reflect = t("To reflect on:") + "\n" + "\n".join(f"• {q}" for q in vm.prompts) \
+            if vm.prompts else ""
+        rating = t("Safety: {word}. {detail}", word=vm.word, detail=vm.detail) + \
+            (f"\n{vm.rule}" if vm.rule else "")
+        facts = f"{vm.regret}\n{vm.learning}\n{vm.harm}"  # safety first, then regret
+        return [vm.text, reflect, rating, facts]
+
+    def _summary_needs(self, width: int) -> list[int]:
+        """What each summary part needs, wrapped to `width` at the chosen size (the questions
+        are in the small size, the rest in the body size)."""
+        m = self.ctx.metrics
+        return [text_height(self.ctx, text, m.small if i == 1 else m.body, width)
+                for i, text in enumerate(self._summary_parts())]
+
+    def _fit_summary(self, lay: OutcomeLayout) -> OutcomeLayout:
+        """Widen the summary column until its words fit whole (up to 60% of the body); the
+        decision rows, which page with Up/Down, give way."""
+        m = self.ctx.metrics
+        body = lay.summary.union(lay.decisions)
+        for fraction in (0.42, 0.48, 0.54, 0.6):
+            summary, decisions = split_x(body, fraction, m.pad)
+            inner = summary.inflate(-2 * m.gap, -2 * m.gap)
+            need = sum(self._summary_needs(inner.width)) + 3 * m.gap
+            if need <= inner.height:
+                break
+        return replace(lay, summary=summary, decisions=decisions)
+
+    def _cue(self, row: DecisionRowVM) -> str:
+        return self.ctx.t("Decision {n}: {cue}", n=row.number, cue=row.cue)
+
+    def _cue_h(self, row: DecisionRowVM, inner_w: int) -> int:
+        """The cue beside the badge, all of it (at least two lines, so rows line up)."""
+        m = self.ctx.metrics
+        width = inner_w - round(150 * m.scale) - m.gap
+        return max(self.ctx.line_height(m.small) * 2,
+                   text_height(self.ctx, self._cue(row), m.small, width))
 
     def _draw_row(self, surface: pygame.Surface, row: DecisionRowVM, rect: pygame.Rect) -> None:
         ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
@@ -211,10 +237,9 @@ class OutcomeScene(Scene):
         inner = rect.inflate(-2 * m.gap, -2 * m.gap)
         badge_w = round(150 * m.scale)
         badge_h = ctx.line_height(m.body, True) + m.gap
-        cue_h = ctx.line_height(m.small) * 2
+        cue_h = self._cue_h(row, inner.width)
         cue = pygame.Rect(inner.x, inner.y, inner.width - badge_w - m.gap, cue_h)
-        ctx.text(surface, ctx.t("Decision {n}: {cue}", n=row.number, cue=row.cue), cue,
-                 m.small, p.muted)
+        ctx.text(surface, self._cue(row), cue, m.small, p.muted)
         badge(ctx, surface, pygame.Rect(inner.right - badge_w, inner.y, badge_w, badge_h),
               row.tone, row.word, m.body)
         lines = self._lines(row)
