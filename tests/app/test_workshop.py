@@ -245,3 +245,29 @@ def test_backspace_pressed_again_at_decision_1_changes_no_count(tiny, tmp_path, 
     _follow(w, "cue")
     _to(w, "ended")
     assert _d1_votes(w) == [FIVE, FIVE]
+
+
+@pytest.mark.parametrize("linked", [False, True], ids=["workshop", "linked-room"])
+def test_backspace_from_the_end_comparison_twice_keeps_decision_1(tiny, tmp_path, linked):
+    """The end screen's Backspace goes back to decision 2; a second one (at its window)
+    to decision 1; the room goes on with the kept hands and finishes again."""
+    w = _hands_room(tiny, tmp_path, linked)
+    _to(w, "vote")
+    _room_votes(w, FIVE)
+    _follow(w, "cue")
+    _to(w, "vote")
+    _room_votes(w, {"watch": 2})
+    _follow(w, "cue")
+    _to(w, "ended")
+    assert _d1_votes(w) == [FIVE, FIVE]
+    assert w.go_back() == 2 and _counts(w) == {"watch": 2}
+    assert w.go_back() == 1 and _counts(w) == FIVE
+    _follow(w, "cue")
+    _to(w, "vote")
+    assert _counts(w) == {"watch": 2}
+    _follow(w, "cue")
+    _to(w, "ended")
+    assert _d1_votes(w) == [FIVE, FIVE]
+    rows = {row.decision: {o: n for o, n in row.counts.items() if n}
+            for row in w.summary().decisions}
+    assert rows["d2"] == {"watch": 2}
