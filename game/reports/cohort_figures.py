@@ -159,10 +159,11 @@ def _intervals(ax: Axes, shown: list[PlayerAttitude]) -> None:
 
 def _spread_band(ax: Axes, group_spread: Spread) -> None:
     bottom, top = ax.ylim
-    if group_spread.q1 is not None:
-        ax.bar(group_spread.q1, group_spread.q3, bottom, top, fill="#DDDDDD", hatch="..")
-        ax.c.line(ax.x(group_spread.median), ax.box[1], ax.x(group_spread.median),
-                  ax.box[1] + ax.box[3], MUTED, 1.2)
+    # `spread` sets the median and both quartiles together (all from the same midpoints).
+    q1, q3, median = group_spread.q1, group_spread.q3, group_spread.median
+    if q1 is not None and q3 is not None and median is not None:
+        ax.bar(q1, q3, bottom, top, fill="#DDDDDD", hatch="..")
+        ax.c.line(ax.x(median), ax.box[1], ax.x(median), ax.box[1] + ax.box[3], MUTED, 1.2)
     if group_spread.common:
         low, high = group_spread.common
         ax.bar(low, high, bottom, top, fill="none", stroke=LEARNING, hatch="//", width=0.8)
@@ -200,9 +201,9 @@ def _level_shares(ax: Axes, rows: list[DimensionRow], title: str) -> None:
     ax.frame(f"Choices by {title}", "share of choices at each intervention level (%)")
     for i, level in enumerate(LEVELS):  # the legend, right of the axes
         fill, hatch = LEVEL_STYLE[level]
-        y = ax.box[1] + 8 + 18 * i
-        ax.c.rect(815, y - 6, 16, 12, fill, MUTED, hatch)
-        ax.c.text(837, y, level, 10)
+        legend_y = ax.box[1] + 8 + 18 * i
+        ax.c.rect(815, legend_y - 6, 16, 12, fill, MUTED, hatch)
+        ax.c.text(837, legend_y, level, 10)
 
 
 def _boxes(canvas: Canvas, box, data: list[list[float]], names: list[str], title: str,

@@ -82,7 +82,10 @@ def build_cohort(files: Iterable[Path], library: Library) -> Cohort:
     excluded: list[Excluded] = []
     records: list[SessionRecord] = []
     for outcome in analyse_all(files, library):
-        (excluded if isinstance(outcome, Excluded) else records).append(outcome)
+        if isinstance(outcome, Excluded):
+            excluded.append(outcome)
+        else:
+            records.append(outcome)
     by_version: dict[tuple[str, str], list[SessionRecord]] = defaultdict(list)
     for record in attach_attitudes(records, library):
         by_version[(record.scenario_id, record.sha)].append(record)

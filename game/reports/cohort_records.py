@@ -115,7 +115,8 @@ MIN_PARALLEL = 40
 """Below this, forking costs more than the solves it spreads."""
 
 
-def _analyse_chunk(paths: list[Path], library: Library) -> list[tuple[Path, object]]:
+def _analyse_chunk(paths: list[Path],
+                   library: Library) -> list[tuple[Path, SessionRecord | Excluded]]:
     return [(path, analyse(path, library)) for path in paths]
 
 

@@ -19,12 +19,12 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import TypeVar, cast
 
 T = TypeVar("T")
 Job = Callable[[], T]
-_JOBS: list[Job] = []
+_JOBS: Sequence[Callable[[], object]] = []
 MAX_WORKERS = 4
 
 
@@ -46,7 +46,7 @@ def _run(index: int) -> object:
     return _JOBS[index]()
 
 
-def run_jobs(jobs: list[Callable[[], T]]) -> list[T]:
+def run_jobs(jobs: Sequence[Callable[[], T]]) -> list[T]:
     """Run every job and return their results in order (each result must pickle: a figure's
     file name, or small values such as attitude estimates)."""
     global _JOBS
@@ -56,6 +56,8 @@ def run_jobs(jobs: list[Callable[[], T]]) -> list[T]:
     _JOBS = jobs
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_run, range(len(jobs)), chunksize=1)
+            # `_run` reaches the jobs through a module global (closures do not pickle), so
+            # its static type cannot carry T; each result is what `jobs[i]()` returned.
+            return cast(list[T], pool.map(_run, range(len(jobs)), chunksize=1))
     finally:
         _JOBS = []

@@ -11,6 +11,7 @@ player text reaches labels). Hatch patterns keep "never colour alone".
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -143,7 +144,7 @@ class Axes:
         if ylabel:
             self.c.text(left - 42, top + height / 2, ylabel, 11, "middle", rotate=True)
 
-    def xticks(self, values: list[float], labels: list[str] | None = None,
+    def xticks(self, values: Sequence[float], labels: list[str] | None = None,
                grid: bool = False) -> None:
         _, top, _, height = self.box
         for value, text in zip(values, labels or [label(v) for v in values]):
@@ -153,7 +154,7 @@ class Axes:
             self.c.line(px, top + height, px, top + height + 4, MUTED)
             self.c.text(px, top + height + 14, text, 10, "middle")
 
-    def yticks(self, values: list[float], labels: list[str] | None = None,
+    def yticks(self, values: Sequence[float], labels: list[str] | None = None,
                grid: bool = False, size: float = 10) -> None:
         left, _, width, _ = self.box
         for value, text in zip(values, labels or [label(v) for v in values]):
