@@ -79,3 +79,16 @@ def test_start_button_label_keeps_its_size(make_ctx, lumbar):
     placed = {p.text: p for p in _texts(ctx, scene)}
     start = placed[scene.start_button.label]
     assert not start.scrolled and start.requested == ctx.metrics.body
+
+
+def test_nothing_scrolls_in_german_at_the_largest_text(make_ctx, lumbar):
+    """German runs longer: the bold "more trainees" line was measured as regular text, so it
+    got one line and scrolled inside it."""
+    from game.i18n import Translator
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    ctx.t = Translator("de")
+    ctx.settings = ctx.settings.with_(language="de", text_size="x-large")
+    scene = BriefingScene(ctx, lumbar)
+    scene.resize()
+    placed = _texts(ctx, scene)
+    assert not [p.text[:40] for p in placed if p.scrolled]

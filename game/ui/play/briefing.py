@@ -255,7 +255,7 @@ class Column:
         top = shown[-1][1].bottom + self.gap if shown else self.area.y
         box = pygame.Rect(self.area.x, top, self.area.width - w - self.gap,
                           self.area.bottom - top)
-        need = text_height(ctx, more, m.small, box.width)
+        need = text_height(ctx, more, m.small, box.width, True)  # drawn bold
         if below and box.height >= need:
             ctx.text(surface, more, pygame.Rect(box.x, box.bottom - need, box.width, need),
                      m.small, ctx.palette.accent, True, "center")
