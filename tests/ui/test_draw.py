@@ -26,10 +26,7 @@ SCROLLS_AT_DEFAULT_SIZE = {
     ("branch-chooser", "1024x600"),
     ("debrief-analysis", "1280x720"),
     ("debrief-analysis", "1024x600"),
-    ("outcome-logged", "1024x600"),
     ("workshop-consequence", "1024x600"),
-    ("outcome-practice", "1024x600"),
-    ("rewind-dialog", "1024x600"),
 }
 
 

@@ -69,6 +69,7 @@ class OutcomeScene(Scene):
             if item in self.focus.ids:  # the facilitator's tools on this session's log
                 self.buttons.append(Button(item, self.ctx.t(label),
                                            lay.buttons[bottom.index(item)], key))
+        self.buttons = self._fit_buttons(self.buttons)
         label = t("Glossary")
         w = min(button_width(self.ctx, label, "G", m.body), lay.header.width // 3)
         self.title_box = lay.header.copy()
@@ -207,6 +208,26 @@ class OutcomeScene(Scene):
         m = self.ctx.metrics
         return [text_height(self.ctx, text, m.small if i == 1 else m.body, width)
                 for i, text in enumerate(self._summary_parts())]
+
+    def _fit_buttons(self, buttons: list[Button]) -> list[Button]:
+        """In a single row, each button gets the width its label and key need (the spare
+        width shared out), rather than equal widths that wrap "Other vignettes" at 1024x600."""
+        ctx, m = self.ctx, self.ctx.metrics
+        if len({b.rect.y for b in buttons}) != 1:
+            return buttons  # the larger text sizes: rows of three, two lines tall
+        needs = [button_width(ctx, b.label, b.key, m.body) for b in buttons]
+        room = buttons[-1].rect.right - self.layout.summary.x - m.gap * (len(buttons) - 1)
+        if sum(needs) > room:
+            return buttons
+        cap = max(max(needs), round(300 * m.scale))
+        extra = (room - sum(needs)) // len(buttons)
+        widths = [min(cap, need + extra) for need in needs]
+        x = buttons[-1].rect.right - sum(widths) - m.gap * (len(buttons) - 1)
+        fitted = []
+        for b, w in zip(buttons, widths):
+            fitted.append(replace(b, rect=pygame.Rect(x, b.rect.y, w, b.rect.height)))
+            x += w + m.gap
+        return fitted
 
     def _fit_summary(self, lay: OutcomeLayout) -> OutcomeLayout:
         """Widen the summary column until its words fit whole (up to 60% of the body); the
