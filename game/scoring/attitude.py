@@ -14,7 +14,7 @@ import numpy as np
 
 from game.core.model import Scenario
 from game.scoring.cache import KeyedCache, version_key
-from game.scoring.multiweight import best_by_weight
+from game.scoring.multiweight import BestByWeight, best_by_weight
 from game.scoring.params import ModelParams
 from game.scoring.solver import History
 
@@ -57,10 +57,10 @@ def revealed_attitude(scenario: Scenario, profile: str | None,
     return intersect(fits)
 
 
-_GRID_BESTS: KeyedCache[dict] = KeyedCache(256)
+_GRID_BESTS: KeyedCache[BestByWeight] = KeyedCache(256)
 
 
-def grid_bests(scenario: Scenario, profile: str | None, base: ModelParams) -> dict:
+def grid_bests(scenario: Scenario, profile: str | None, base: ModelParams) -> BestByWeight:
     """The optimal option at every situation for each weight of GRID (one tree pass)."""
     return _GRID_BESTS.get(version_key(scenario, profile, repr(base.with_weight(1.0))),
                            lambda: best_by_weight(scenario, profile, GRID, base))

@@ -19,11 +19,12 @@ from game.scoring.params import ModelParams
 from game.scoring.solver import History, run_pass
 
 
-class BestByWeight(Mapping):
+class BestByWeight(Mapping[tuple[str, History], list[str]]):
     """(decision id, history) -> optimal option id per weight. Any history that leads to a
     solved situation can be looked up, not only the first-found one that iteration shows."""
 
-    def __init__(self, ctx: Context, best: dict[Key, list[str]], labels: dict[Key, History]):
+    def __init__(self, ctx: Context, best: dict[Key, list[str]],
+                 labels: Mapping[Key, History]):
         self.ctx, self._best, self._labels = ctx, best, labels
 
     def __getitem__(self, item: tuple[str, History]) -> list[str]:
