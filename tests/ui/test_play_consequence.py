@@ -135,3 +135,21 @@ def test_narration_scrolls_back_by_keys_and_wheel(ctx, lumbar, home):
     assert play.back == 0
     lines = [Line("narration", str(i)) for i in range(3)]
     assert visible_lines(lines, 99) == lines[:1]      # never scrolls past the first line
+
+
+def test_the_card_headings_fit_in_german_at_the_largest_text(make_ctx, lumbar, home):
+    """German headings ("Was die Weiterbildungsperson getan hat") wrap at the largest text in
+    the smallest window: each heading gets the lines it needs instead of scrolling in one."""
+    from game.i18n import Translator
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    ctx.t = Translator("de")
+    ctx.settings = ctx.settings.with_(language="de", text_size="x-large")
+    play = start(ctx, lumbar, "practice", home)
+    run_until(play, "decision")
+    choose(play, "probe")
+    ctx.recorder = []
+    play.draw(pygame.Surface(ctx.size))
+    headings = {ctx.t("What you did"), ctx.t("What the trainee did"), ctx.t("What happened"),
+                ctx.t("The learning")}
+    placed = [p for p in ctx.recorder if p.text in headings]
+    assert len(placed) >= 3 and not [p.text for p in placed if p.scrolled]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.kit.button import draw_buttons
+from game.ui.kit.common import text_height
 from game.ui.kit.panels import panel, progress_bar
 from game.ui.play.consequence import CARD_HOLD_S
 
@@ -42,8 +43,10 @@ def draw_card(scene: PlayScene, surface: pygame.Surface) -> None:
     _draw_parts(scene, surface, area.inflate(-2 * m.pad, -2 * m.gap), parts[:2])
     panel(ctx, surface, lay.panel, border=p.accent)
     inner = lay.panel.inflate(-2 * m.gap, -2 * m.gap)
-    head = pygame.Rect(inner.x, inner.y, inner.width, ctx.line_height(m.heading, True))
-    ctx.text(surface, ctx.t("What happened"), head, m.heading, p.accent, True)
+    title = ctx.t("What happened")
+    head = pygame.Rect(inner.x, inner.y, inner.width,
+                       text_height(ctx, title, m.heading, inner.width, True))
+    ctx.text(surface, title, head, m.heading, p.accent, True)
     bottom = scene.buttons[0].rect.top - m.gap if scene.buttons else inner.bottom
     body = pygame.Rect(inner.x, head.bottom + m.gap, inner.width, bottom - head.bottom - m.gap)
     y = _draw_parts(scene, surface, body, parts[2:])
@@ -59,7 +62,9 @@ def _draw_parts(scene: PlayScene, surface: pygame.Surface, box: pygame.Rect,
     font = ctx.theme.fonts.get(m.body)
     y = box.y
     for heading, text, colour in parts:
-        head = pygame.Rect(box.x, y, box.width, ctx.line_height(m.small, True))
+        # measured, not one line: German headings wrap at the largest text
+        head = pygame.Rect(box.x, y, box.width, text_height(ctx, heading, m.small, box.width,
+                                                            True))
         ctx.text(surface, heading, head, m.small, p.muted, True)
         h = ctx.cache.render(text, font, p.text, box.width).get_height()
         body = pygame.Rect(box.x, head.bottom, box.width, min(h, box.bottom - head.bottom))
