@@ -86,3 +86,10 @@ def test_the_german_progress_screen_model_has_no_english_sentence():
         assert de != en, en
     assert any("Bedauern" in text for _, text in over_time.lines)
     assert what_next.lines[2][1].startswith("Ziel für ")
+
+
+def test_german_area_names_keep_their_capitals():
+    records = history(36, Habits(unsafe_at=frozenset({"distant"})))
+    areas = progress_vm(records, LIBRARY, "sup", GERMAN).pages[1]
+    names = [text.split(":")[0] for _, text in areas.lines]
+    assert {"Aus der Ferne", "In der Nähe (indirekt)", "Im Raum", "Medikation"} <= set(names)

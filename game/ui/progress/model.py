@@ -52,6 +52,12 @@ def _group_line(g: Group, name: str, t: Tr) -> tuple[str, str]:
                    caution=g.caution, regret=g.mean_regret)  # "1 sessions" read wrong
 
 
+def _capital(text: str) -> str:
+    """The first letter upper case, the rest as written (str.capitalize would write the
+    German "Aus der ferne")."""
+    return text[:1].upper() + text[1:]
+
+
 def over_time(p: Progress, t: Tr) -> Page:
     lines = list(toned(p, t))
     if p.abandoned:
@@ -66,9 +72,9 @@ def over_time(p: Progress, t: Tr) -> Page:
 
 def areas(p: Progress, t: Tr) -> Page:
     lines = [("", t("By kind of failure (weakest first):"))]
-    lines += [_group_line(g, t(g.name).capitalize(), t) for g in p.by_category]
+    lines += [_group_line(g, _capital(t(g.name)), t) for g in p.by_category]
     lines.append(("", t("By supervision distance:")))
-    lines += [_group_line(g, t(DISTANCE_WORDS.get(g.name, g.name)).capitalize(), t)
+    lines += [_group_line(g, _capital(t(DISTANCE_WORDS.get(g.name, g.name))), t)
               for g in p.by_distance]
     return Page(t("Areas"), tuple(lines))
 
@@ -84,7 +90,7 @@ def reading(c: Calibration, t: Tr) -> Page:
             if band.mean_error <= -0.5 else t("about right")
         tone = "warn" if abs(band.mean_error) >= 0.5 else "good"
         lines.append((tone, t("{band} trainees: {n} ratings, {err:+.1f} levels ({way})",
-                              band=t(band.name).capitalize(), n=band.ratings,
+                              band=_capital(t(band.name)), n=band.ratings,
                               err=band.mean_error, way=way)))
     return Page(t("Reading the trainee"), tuple(lines))
 
