@@ -49,7 +49,8 @@ def log_files(folder: Path) -> list[Path]:
 def _from_end_line(log: ReplayLog, name: str) -> SessionRecord:
     """What the log itself says, for a log whose vignette cannot be replayed here."""
     h, end = log.header, log.end or {}
-    score = end.get("score") if isinstance(end.get("score"), dict) else {}
+    raw_score = end.get("score")
+    score: dict = raw_score if isinstance(raw_score, dict) else {}
     steps = [s for s in end.get("path") or [] if isinstance(s, dict)
              and s.get("kind") == "decision"]
 
