@@ -240,3 +240,23 @@ def test_at_first_start_the_profile_comes_before_the_tutorial(ctx, home):
     assert stack.top.name == "tutorial"
     again = first_scenes(ctx, None, None, tutorial=True)  # a profile exists: no picker now
     assert [s.name for s in again][-1] == "tutorial"
+
+
+def test_the_rating_button_shows_its_whole_label_in_german_at_the_largest_text(
+        make_ctx, lumbar, home):
+    from game.core.commands import Intervene
+    from game.i18n import Translator
+    from tests.ui.helpers import run_until, start_play
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    ctx.t = Translator("de")
+    ctx.settings = ctx.settings.with_(language="de", text_size="x-large")
+    play = start_play(ctx, lumbar)
+    run_until(play, "decision")
+    play.apply(Intervene(play.node_id, "takeover"))
+    run_until(play, "ended")
+    assert [b.id for b in play.buttons] == ["outcome", "rate"]
+    ctx.recorder = []
+    play.draw(pygame.Surface(ctx.size))
+    label = ctx.t("Rate the trainee first")
+    (placed,) = [p for p in ctx.recorder if p.text == label]
+    assert not placed.scrolled

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pygame
+
 from game.app.calibration import compare, rate_session
-from game.ui.kit.button import Button
+from game.ui.kit.button import Button, button_need
 from game.ui.play import play_draw
 from game.ui.shell.scene import Push, Result
 from game.ui.shell.screens import open_screen
@@ -30,12 +32,15 @@ def rating_button(scene: PlayScene) -> Button | None:
     if scene.vm.phase != "ended" or not scene.record_results or scene.rating is not None \
             or scene.session.log_path is None or not scene.buttons:
         return None
-    m, first = scene.ctx.metrics, scene.buttons[0].rect
-    area = play_draw.panel_regions(scene.ctx, scene.layout, scene.vm)["buttons"]
-    rect = first.move(0, first.height + m.gap)
+    ctx, first = scene.ctx, scene.buttons[0].rect
+    area = play_draw.panel_regions(ctx, scene.layout, scene.vm)["buttons"]
+    label = ctx.t("Rate the trainee first")
+    # as tall as its label needs: German wraps to two lines at the largest text
+    rect = pygame.Rect(first.x, first.bottom + ctx.metrics.gap, first.width,
+                       button_need(ctx, label, first.width))
     if rect.bottom > area.bottom:
         return None
-    return Button("rate", scene.ctx.t("Rate the trainee first"), rect)
+    return Button("rate", label, rect)
 
 
 def ask_rating(scene: PlayScene) -> Result:
