@@ -24,7 +24,6 @@ SCROLLS_AT_DEFAULT_SIZE = {
     ("note-entry", "1024x600"),
     ("branch-chooser", "1280x720"),
     ("branch-chooser", "1024x600"),
-    ("debrief-analysis", "1280x720"),
     ("debrief-analysis", "1024x600"),
     ("workshop-consequence", "1024x600"),
 }

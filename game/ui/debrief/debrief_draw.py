@@ -13,8 +13,7 @@ from game.ui.kit.button import Button, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, section, section_need, text_height
 from game.ui.kit.layout import frame, share, split_x, split_y, stack
 from game.ui.kit.panels import badge, focus_ring, panel, tone_colour
-from game.ui.review.presenters import DecisionPanelVM
-from game.ui.review.viewer_draw import allot, draw_decision, floor_line
+from game.ui.review.viewer_draw import allot, decision_need, draw_decision, floor_line
 from game.ui.shell.context import UiContext
 
 if TYPE_CHECKING:
@@ -168,20 +167,6 @@ def _sections(ctx: UiContext, surface: pygame.Surface, area: Rect,
     for (label, body), rect in zip(parts, stack(area, share(area.height, needs, ctx.metrics.gap),
                                                 ctx.metrics.gap)):
         section(ctx, surface, rect, label, body)
-
-
-def decision_need(ctx: UiContext, width: int, vm: DecisionPanelVM) -> int:
-    """The height `draw_decision` needs to show the decision without scrolling (the cue is
-    given at most three lines there, as it does)."""
-    m = ctx.metrics
-    w = width - 2 * m.gap
-    facts = "\n".join(x for x in (vm.chosen, vm.best, vm.regret) if x)
-    extra = "\n".join(x for x in (vm.trainee, vm.rule) if x)
-    return (2 * m.gap + ctx.line_height(m.heading, True) + m.gap
-            + min(text_height(ctx, vm.cue, m.body, w), ctx.line_height(m.body) * 3)
-            + ctx.line_height(m.small) * (len(vm.options) + 1)
-            + text_height(ctx, facts, m.body, w) + text_height(ctx, extra, m.small, w)
-            + 3 * (m.gap // 2))
 
 
 def draw_summary(scene: DebriefScene, vm: DebriefVM, surface: pygame.Surface,

@@ -141,6 +141,43 @@ def left_column(ctx: UiContext, lay: ViewerLayout, lines: list) -> tuple[Rect, R
     return split_y(column, top_h, m.gap)
 
 
+def decision_texts(vm: DecisionPanelVM) -> tuple[str, str]:
+    """The panel's facts (body size) and the trainee/rule line (small size)."""
+    facts = "\n".join(x for x in (vm.chosen, vm.best, vm.regret, vm.why, vm.moments) if x)
+    return facts, "\n".join(x for x in (vm.trainee, vm.rule) if x)
+
+
+def option_widths(ctx: UiContext, width: int) -> tuple[int, int, int, int]:
+    """Mark, label, bar and Q-value column widths of the options table `width` wide."""
+    m = ctx.metrics
+    mark_w, q_w = round(m.small * 2.6), round(m.small * 4)
+    bar_w = round(width * 0.24)
+    return mark_w, width - mark_w - bar_w - q_w - 3 * m.gap // 2, bar_w, q_w
+
+
+def option_heights(ctx: UiContext, vm: DecisionPanelVM, width: int) -> list[int]:
+    """The legend row, then each option's row as tall as its label wrapped in its column."""
+    m = ctx.metrics
+    line, label_w = ctx.line_height(m.small), option_widths(ctx, width)[1]
+    return [line] + [max(line, text_height(ctx, f"{o.key} {o.label}", m.small, label_w,
+                                           o.chosen)) for o in vm.options]
+
+
+def decision_needs(ctx: UiContext, vm: DecisionPanelVM, width: int) -> list[int]:
+    """Heights of the cue, options table, facts and trainee line in a body `width` wide."""
+    m = ctx.metrics
+    facts, extra = decision_texts(vm)
+    return [text_height(ctx, vm.cue, m.body, width), sum(option_heights(ctx, vm, width)),
+            text_height(ctx, facts, m.body, width), text_height(ctx, extra, m.small, width)]
+
+
+def decision_need(ctx: UiContext, width: int, vm: DecisionPanelVM) -> int:
+    """The height `draw_decision` needs, `width` wide, to show everything without scrolling."""
+    m = ctx.metrics
+    return (2 * m.gap + ctx.line_height(m.heading, True) + m.gap
+            + sum(decision_needs(ctx, vm, width - 2 * m.gap)) + 3 * (m.gap // 2))
+
+
 def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
                   vm: DecisionPanelVM) -> None:
     """A decision: cue, the options' Q-values as bars, chosen vs. model, regret, trainee."""
@@ -155,13 +192,9 @@ def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
           vm.word, m.body)
     body = Rect(inner.x, inner.y + head_h + m.gap, inner.width,
                 inner.height - head_h - m.gap)
-    facts = "\n".join(x for x in (vm.chosen, vm.best, vm.regret, vm.why, vm.moments) if x)
-    extra = "\n".join(x for x in (vm.trainee, vm.rule) if x)
+    facts, extra = decision_texts(vm)
     rows = len(vm.options) + 1
-    needs = [min(text_height(ctx, vm.cue, m.body, body.width), ctx.line_height(m.body) * 3),
-             ctx.line_height(m.small) * rows,
-             text_height(ctx, facts, m.body, body.width),
-             text_height(ctx, extra, m.small, body.width)]
+    needs = decision_needs(ctx, vm, body.width)
     steady = ctx.theme.fonts.scale <= 1.0  # labels keep one size unless the text is enlarged
     floors = [floor_line(ctx, m.body), needs[1] if steady else floor_line(ctx, m.small) * rows,
               floor_line(ctx, m.body) * 2, floor_line(ctx, m.small)]
@@ -176,10 +209,11 @@ def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
 def draw_options(ctx: UiContext, surface: pygame.Surface, rect: Rect,
                  vm: DecisionPanelVM) -> None:
     m, p, t = ctx.metrics, ctx.palette, ctx.t
-    rows = stack(rect, [rect.height // (len(vm.options) + 1)] * (len(vm.options) + 1), 0)
-    mark_w, q_w = round(m.small * 2.6), round(m.small * 4)
-    bar_w = round(rect.width * 0.24)
-    label_w = rect.width - mark_w - bar_w - q_w - 3 * m.gap // 2
+    heights = option_heights(ctx, vm, rect.width)
+    if sum(heights) > rect.height:  # no room for every label whole: equal rows that scroll
+        heights = [rect.height // len(heights)] * len(heights)
+    rows = stack(rect, heights, 0)
+    mark_w, label_w, bar_w, q_w = option_widths(ctx, rect.width)
     head = rows[0]
     ctx.text(surface, t("◀ chosen · ★ model · ✖ breaks a rule"),
              Rect(head.x, head.y, head.width - q_w, head.height), m.small, p.muted)
@@ -194,7 +228,8 @@ def draw_options(ctx: UiContext, surface: pygame.Surface, rect: Rect,
         ctx.text(surface, f"{o.key} {o.label}", Rect(x, row.y, label_w, row.height), m.small,
                  p.text if o.chosen or o.best else p.muted, o.chosen)
         x += label_w + m.gap // 2
-        bar = Rect(x, row.y + row.height // 4, bar_w, max(4, row.height // 2))
+        line = min(row.height, ctx.line_height(m.small))  # one line's bar, however tall
+        bar = Rect(x, row.y + line // 4, bar_w, max(4, line // 2))
         pygame.draw.rect(surface, p.panel_alt, bar, border_radius=3)
         pygame.draw.rect(surface, tone_colour(ctx, o.tone),
                          Rect(bar.x, bar.y, max(3, round(bar.width * o.fraction)), bar.height),
