@@ -174,7 +174,9 @@ class PlayScene(Scene):
         current = self.focus.current
         self.focus.set_ids(ids, keep=keep_focus)
         if not keep_focus and self.vm.phase == "decision" and self.card is None:
-            self.focus.focus(next((o.id for o in self.vm.options if o.is_default), current))
+            target = next((o.id for o in self.vm.options if o.is_default), current)
+            if target is not None:  # nothing was focused and no option is the default
+                self.focus.focus(target)
 
     def _absorb(self, events: list) -> None:
         if not events:

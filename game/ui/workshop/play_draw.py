@@ -18,7 +18,7 @@ from game.ui.kit.button import Button, draw_buttons
 from game.ui.kit.common import draw_footer, section, text_height
 from game.ui.kit.layout import frame, split_x, split_y
 from game.ui.kit.panels import panel, tone_colour
-from game.ui.play.play_draw import draw_narration, draw_procedure
+from game.ui.play.play_draw import draw_narration
 from game.ui.play.presenters import TICK_MS
 from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import score_vm
@@ -43,7 +43,8 @@ class StageLayout:
     footer: pygame.Rect
 
 
-def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "") -> StageLayout:
+def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "",
+                 consequence: str = "") -> StageLayout:
     """A wider right panel during a vote: the options are what the room reads then.
 
     The header band is as tall as the vignette's `title` needs at body size (a long title at
@@ -60,6 +61,8 @@ def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "") -> 
     status = pygame.Rect(header.right + m.gap, f.header.y, status_w, f.header.height)
     controls = pygame.Rect(status.right + m.gap, f.header.y, controls_w, f.header.height)
     left, right = split_x(f.body, 0.4 if phase == "vote" else 0.5, m.pad)
+    if phase == "consequence" and consequence:
+        left, right = _consequence_split(ctx, f.body, consequence)
     meters_h = ctx.line_height(m.small) * 2 + m.gap
     upper, meters = split_y(left, left.height - meters_h - m.gap, m.gap)
     share = round(upper.height * 0.45)
@@ -128,7 +131,9 @@ def draw_stage(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
     fit_text(ctx, surface, scene.scenario.title, lay.header, (m.heading, m.body, m.small),
              ctx.palette.text, True, "left", "center")
     _draw_status(scene, surface, lay.status)
-    draw_procedure(scene, surface, lay.procedure)  # duck-typed: the play scene's fields
+    # What play_draw.draw_procedure does; that one is typed for PlayScene, this screen has
+    # its own motion and clock.
+    scene.motion.draw(ctx, surface, lay.procedure, scene.time_s)
     if scene.phase == "vote" and scene.desk is not None:
         _draw_cue(ctx, surface, lay.narration, scene.desk.vm.cue)
         phones = scene.phones
@@ -204,6 +209,24 @@ def _draw_meters(scene: WorkshopPlayScene, surface: pygame.Surface, rect: pygame
              ctx.palette.harm if vm.harm else ctx.palette.text, True, "left", "center")
 
 
+def consequence_text(lines: list | None) -> str:
+    """The consequence card's words: the lines the room's choice set off, harm marked."""
+    return "\n".join(("⚠ " if line.kind == "harm" else "") + line.text for line in lines or [])
+
+
+def _consequence_split(ctx: UiContext, body: pygame.Rect, text: str
+                       ) -> tuple[pygame.Rect, pygame.Rect]:
+    """While the room reads what happened, the panel widens (the stage down to a third of
+    the width) until the consequence shows whole at the chosen size."""
+    m = ctx.metrics
+    chrome = 3 * m.gap + ctx.line_height(m.heading, True) + m.button_h + m.gap
+    for fraction in (0.5, 0.45, 0.4, 0.35):
+        left, right = split_x(body, fraction, m.pad)
+        if text_height(ctx, text, m.body, right.width - 2 * m.gap) + chrome <= right.height:
+            break
+    return left, right
+
+
 def _panel_body(scene: WorkshopPlayScene) -> pygame.Rect:
     """The panel below its heading and above its main button."""
     m = scene.ctx.metrics
@@ -221,9 +244,7 @@ def _draw_panel(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
     body = _panel_body(scene)
     if scene.phase == "consequence":
         ctx.text(surface, t("What happened"), head, m.heading, p.accent, True)
-        text = "\n".join(("⚠ " if line.kind == "harm" else "") + line.text
-                         for line in scene.consequence or [])
-        ctx.text(surface, text, body, m.body)
+        ctx.text(surface, consequence_text(scene.consequence), body, m.body)
     elif scene.phase == "ended":
         _draw_end(scene, surface, head, body)
     else:

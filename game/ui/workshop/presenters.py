@@ -138,7 +138,7 @@ def _vote_action(scenario: Scenario, node: Decision, revealed: bool, follow: str
         return t("Reveal")
     if follow is None:
         return t("Pick an option")
-    level = level_name(node.option(follow).level.value, t)
+    level = level_name(node.option(follow).rung, t)
     key = decision_keys(node)[follow]
     if follow == majority:
         return t("Follow {key} {level}", key=key, level=level)
@@ -242,7 +242,7 @@ def end_row(scenario: Scenario, number: int, row: RoomDecision, t: Tr = english)
     assert isinstance(node, Decision)
     total = sum(row.counts.values())
     keys = decision_keys(node)
-    parts = [f"{keys[o.id]} {level_name(o.level.value, t)} {row.counts.get(o.id, 0)}"
+    parts = [f"{keys[o.id]} {level_name(o.rung, t)} {row.counts.get(o.id, 0)}"
              + (f" ({row.counts.get(o.id, 0) / total:.0%})" if total else "")
              for o in node.options]
     name = lambda option: option_title(scenario, row.decision, option, t)  # noqa: E731

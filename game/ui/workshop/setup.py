@@ -154,7 +154,9 @@ class WorkshopSetupScene(Scene):
         elif act is Act.CHOOSE:
             self._number(intent.number)
         elif act is Act.ACTIVATE:
-            return self._start() if self.section == "start" else self._section_step(1)
+            if self.section == "start":
+                return self._start()
+            self._section_step(1)
         elif act is Act.CLICK:
             return self._click(intent.pos)
         return None
