@@ -25,7 +25,6 @@ SCROLLS_AT_DEFAULT_SIZE = {
     ("branch-chooser", "1280x720"),
     ("branch-chooser", "1024x600"),
     ("debrief-analysis", "1024x600"),
-    ("workshop-consequence", "1024x600"),
 }
 
 

@@ -118,7 +118,8 @@ class WorkshopPlayScene(Scene):
         phase = self.phase
         desk = self.desk if phase == "vote" else None
         self.layout = draw.stage_layout(self.ctx, phase, self.scenario.title,
-                                        desk.vm.cue if desk is not None else "")
+                                        desk.vm.cue if desk is not None else "",
+                                        draw.consequence_text(self.consequence))
         self.buttons = draw.stage_buttons(self.ctx, self.layout, self)
         if phase != "vote":
             ids = [b.id for b in self.buttons]
