@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import fmean
 
+from game.i18n import Tr, english
 from game.store.records import SessionRecord
 
 SCALE_NAME = "O-SCORE"
@@ -106,19 +107,23 @@ def _bands(rated: list[tuple[SessionRecord, Reading]]) -> tuple[Band, ...]:
     return tuple(Band(name, len(by[name]), fmean(by[name])) for name in order if name in by)
 
 
-def _summary(bands: tuple[Band, ...], rated: int) -> str:
+def _summary(bands: tuple[Band, ...], rated: int, t: Tr) -> str:
+    """One sentence, worded by `t` (the Progress screen passes its translator)."""
     if rated < 3:
-        return "Rate the trainee in a few more sessions to see how well you read them."
+        return t("Rate the trainee in a few more sessions to see how well you read them.")
     telling = [b for b in bands if b.ratings >= 2 and abs(b.mean_error) >= 0.5]
     if not telling:
-        return "You read trainees well: your ratings are within half a level on average."
+        return t("You read trainees well: your ratings are within half a level on average.")
     b = max(telling, key=lambda b: abs(b.mean_error))
-    way = "over-trust" if b.mean_error > 0 else "under-trust"
-    return (f"You {way} {b.name} trainees: on average {abs(b.mean_error):.1f} levels "
-            f"{'above' if b.mean_error > 0 else 'below'} what they could do.")
+    values = {"band": t(b.name), "x": float(abs(b.mean_error))}
+    if b.mean_error > 0:
+        return t("You over-trust {band} trainees: on average {x:.1f} levels above what they "
+                 "could do.", **values)
+    return t("You under-trust {band} trainees: on average {x:.1f} levels below what they "
+             "could do.", **values)
 
 
-def calibration(records: list[SessionRecord]) -> Calibration:
+def calibration(records: list[SessionRecord], t: Tr = english) -> Calibration:
     rated = _rated(records)
     matrix = [[0] * 5 for _ in range(5)]
     for _, reading in rated:
@@ -127,7 +132,7 @@ def calibration(records: list[SessionRecord]) -> Calibration:
     return Calibration(
         len(rated), sum(r.error == 0 for _, r in rated),
         fmean(abs(r.error) for _, r in rated) if rated else None,
-        tuple(tuple(row) for row in matrix), bands, _summary(bands, len(rated)))
+        tuple(tuple(row) for row in matrix), bands, _summary(bands, len(rated), t))
 
 
 def rate_session(log: Path | None, level: int, db: Path | None = None) -> str | None:

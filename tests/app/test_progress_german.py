@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from game.app import calibration as calibration_module
 from game.app import recommend as recommend_module
 from game.app import tendencies
 from game.app.progress import progress
@@ -26,12 +27,12 @@ LIBRARY = [Vignette(f"v_{c}", c.title(), c, d, TRAINEES)
 GERMAN = Translator("de")
 
 
-@pytest.mark.parametrize("module", [tendencies, recommend_module])
+@pytest.mark.parametrize("module", [tendencies, recommend_module, calibration_module])
 def test_every_sentence_has_a_german_entry_with_the_same_fields(module):
     found, bad = literal_calls(Path(module.__file__))
     tables = [*tendencies.DISTANCE_WORDS.values(), *recommend_module.SUPERVISION_WORDS.values(),
-              "one", "two", "three", "four", "five"]
-    assert not bad and len(found) > 5
+              "one", "two", "three", "four", "five", "confident", "in between", "unsure"]
+    assert not bad and len(found) >= 4
     for message in (*found, *tables):
         german = GERMAN.catalogue.get(message, "")
         assert german.strip() and german != message, message
@@ -93,3 +94,15 @@ def test_german_area_names_keep_their_capitals():
     areas = progress_vm(records, LIBRARY, "sup", GERMAN).pages[1]
     names = [text.split(":")[0] for _, text in areas.lines]
     assert {"Aus der Ferne", "In der Nähe (indirekt)", "Im Raum", "Medikation"} <= set(names)
+
+
+def test_the_german_reading_summary_names_the_band_with_a_decimal_comma():
+    records = history(30, Habits(trust_bias={"confident_junior": 2}))
+    english = calibration_module.calibration(records).summary
+    german = calibration_module.calibration(records, GERMAN).summary
+    assert english.startswith("You over-trust confident trainees: on average ")
+    x = english.split()[6]
+    assert german == (f"Sie vertrauen Trainees der Gruppe „selbstsicher“ zu viel: im Mittel "
+                      f"{x.replace('.', ',')} Stufen über dem, was sie konnten.")
+    page = progress_vm(records, LIBRARY, "sup", GERMAN).pages[2]
+    assert page.lines[0][1] == german

@@ -80,7 +80,7 @@ def areas(p: Progress, t: Tr) -> Page:
 
 
 def reading(c: Calibration, t: Tr) -> Page:
-    lines = [("", t(c.summary))]
+    lines = [("", c.summary)]
     if c.ratings:
         lines.append(("", t("{n} ratings on the {scale}; {exact} exactly right, off by "
                             "{err:.1f} levels on average.", n=c.ratings, scale=SCALE_NAME,
@@ -112,7 +112,7 @@ def what_next(rec: Recommendation | None, records: list[SessionRecord], t: Tr) -
 def progress_vm(records: list[SessionRecord], library: Sequence[Vignette], name: str,
                 t: Tr = english) -> ProgressVM:
     p = progress(records)
-    c = calibration(records)
+    c = calibration(records, t)
     rec = recommend(library, records, p, t)
     pages = (over_time(p, t), areas(p, t), reading(c, t), what_next(rec, records, t))
     heading = t("Progress · {name} · 1 session", name=name) if p.finished == 1 else \
