@@ -9,7 +9,7 @@ facts; under it the facilitator's notes. Bottom: the timeline with decision mark
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pygame
@@ -72,13 +72,42 @@ def viewer_layout(ctx: UiContext, model: ReplayModel) -> ViewerLayout:
     track_h = small * 2 + marker + m.gap
     top, bottom = split_y(f.body, f.body.height - transport_h - track_h - m.gap, m.gap)
     transport, track = split_y(bottom, transport_h, 0)
-    left, right = split_x(top, 0.42, m.pad)
-    procedure, narration = split_y(left, round(left.height * 0.52), m.gap)
+    return columns(ctx, ViewerLayout(header, status, top, top, top, top, top, top, transport,
+                                     track, f.footer, marker), 0.42)
+
+
+def columns(ctx: UiContext, lay: ViewerLayout, fraction: float,
+            notes_left: bool = False, notes: tuple[str, ...] = ()) -> ViewerLayout:
+    """Split the area above the timeline: `fraction` of it for procedure and narration, the
+    rest for the panel over the notes (three lines of them; one at a decision, under the
+    narration when `notes_left`, so the decision panel has the whole column)."""
+    m, small = ctx.metrics, ctx.line_height(ctx.metrics.small)
+    top = lay.procedure.union(lay.narration).union(lay.panel).union(lay.notes)
+    left, right = split_x(top, fraction, m.pad)
     head = ctx.line_height(m.small, True) + 2 * m.gap
-    side, notes = split_y(right, right.height - head - small * 3 - m.gap, m.gap)
+    side, below = split_y(right, right.height - head - small * 3 - m.gap, m.gap)
     tall, short = split_y(right, right.height - head - small - m.gap, m.gap)
-    return ViewerLayout(header, status, procedure, narration, side, notes, tall, short,
-                        transport, track, f.footer, marker)
+    if notes_left:  # one line of notes, as tall as the longest wraps in the narrow column
+        tall = right
+        line = max([small] + [text_height(ctx, mark + n, m.small, left.width - 2 * m.gap)
+                              for n in notes for mark in ("▶ ", "   ")])
+        left, short = split_y(left, left.height - head - line - m.gap, m.gap)
+    procedure, narration = split_y(left, round(left.height * 0.52), m.gap)
+    return replace(lay, procedure=procedure, narration=narration, panel=side, notes=below,
+                   tall_panel=tall, short_notes=short)
+
+
+def decision_columns(ctx: UiContext, lay: ViewerLayout, vm: DecisionPanelVM,
+                     notes: tuple[str, ...]) -> ViewerLayout:
+    """At a decision the panel is what the facilitator reads: it widens, then takes the notes'
+    place (they move under the narration), then widens on (the left column down to 30% of
+    the width) until the decision shows whole at the chosen size."""
+    for fraction, notes_left in ((0.42, False), (0.38, False), (0.42, True), (0.38, True),
+                                 (0.34, True), (0.3, True)):
+        wide = columns(ctx, lay, fraction, notes_left, notes)
+        if decision_need(ctx, wide.tall_panel.width, vm) <= wide.tall_panel.height:
+            break
+    return wide
 
 
 def floor_line(ctx: UiContext, size: int) -> int:
@@ -111,12 +140,15 @@ def draw_viewer(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
     ctx.text(surface, viewer_status(model), lay.status, m.small,
              p.warn if model.warning else p.muted, False, "right", "center")
     # play_draw.draw_procedure is typed for PlayScene; the viewer has its own motion/clock.
+    if scene.panel is not None:
+        lay = decision_columns(ctx, lay, scene.panel,
+                               tuple(text for _, text in note_lines(scene)))
     procedure, narration = left_column(ctx, lay, scene.lines)
     scene.motion.draw(ctx, surface, procedure, scene.time_s)
     draw_narration(ctx, surface, narration, scene.lines)
     if scene.panel is not None:
         draw_decision(ctx, surface, lay.tall_panel, scene.panel)
-        draw_notes(scene, surface, lay.short_notes)
+        draw_notes(scene, surface, lay.short_notes, True)
     else:
         draw_info(scene, surface, lay.panel)
         draw_notes(scene, surface, lay.notes)
@@ -268,7 +300,18 @@ def draw_info(scene: ReplayViewerScene, surface: pygame.Surface, rect: Rect) -> 
         ctx.text(surface, text, box, size, colour, bold)
 
 
-def draw_notes(scene: ReplayViewerScene, surface: pygame.Surface, rect: Rect) -> None:
+def note_lines(scene: ReplayViewerScene) -> list[tuple[int, str]]:
+    """The notes panel's lines, each with its tick (-1: not tied to a moment)."""
+    model = scene.model
+    lines = [(n.tick, f"{clock(n.tick)}  {n.text}") for n in model.notes]
+    lines += [(-1, f"⚠ {x}") for x in model.note_problems]
+    return lines or [(-1, scene.ctx.t("No notes yet. Press A to add one at this moment."))]
+
+
+def draw_notes(scene: ReplayViewerScene, surface: pygame.Surface, rect: Rect,
+               single: bool = False) -> None:
+    """The facilitator's notes, the latest at the cursor marked ▶; `single`: that one only,
+    in a box sized for the longest line (`columns`)."""
     ctx, model = scene.ctx, scene.model
     m, p, t = ctx.metrics, ctx.palette, ctx.t
     panel(ctx, surface, rect)
@@ -277,11 +320,10 @@ def draw_notes(scene: ReplayViewerScene, surface: pygame.Surface, rect: Rect) ->
     ctx.text(surface, t("✎ Notes ({n}) · A adds one here", n=len(model.notes)),
              Rect(inner.x, inner.y, inner.width, head_h), m.small, p.accent, True)
     row_h = ctx.line_height(m.small)
-    rows = max(1, (inner.height - head_h) // row_h)
-    lines = [(n.tick, f"{clock(n.tick)}  {n.text}") for n in model.notes]
-    lines += [(-1, f"⚠ {x}") for x in model.note_problems]
-    if not lines:
-        lines = [(-1, t("No notes yet. Press A to add one at this moment."))]
+    rows = 1 if single else max(1, (inner.height - head_h) // row_h)
+    if rows == 1:
+        row_h = inner.height - head_h
+    lines = note_lines(scene)
     before = [i for i, (tick, _) in enumerate(lines) if 0 <= tick <= scene.cursor.tick]
     start = max(0, min(len(lines) - rows, (before[-1] if before else 0) - rows + 1))
     for i, (_, text) in enumerate(lines[start:start + rows]):
