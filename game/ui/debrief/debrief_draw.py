@@ -13,7 +13,7 @@ from game.ui.kit.button import Button, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, section, section_need, text_height
 from game.ui.kit.layout import frame, share, split_x, split_y, stack
 from game.ui.kit.panels import badge, focus_ring, panel, tone_colour
-from game.ui.review.viewer_draw import allot, decision_need, draw_decision, floor_line
+from game.ui.review.decision_panel import allot, decision_need, draw_decision, floor_line
 from game.ui.shell.context import UiContext
 
 if TYPE_CHECKING:
