@@ -53,13 +53,19 @@ class Reading:
         """Positive: trusted more than the trainee could carry; negative: less."""
         return self.rating - self.level
 
-    def words(self) -> str:
+    def words(self, t: Tr = english) -> str:
+        """One sentence for the player; the anchor stays in the scale's published words."""
         anchor = ANCHORS[self.level - 1][1]
         if self.error == 0:
-            return f"You read the trainee right: {self.level}, \u201c{anchor}\u201d."
-        way = "more" if self.error > 0 else "less"
-        return (f"You trusted the trainee {way} than they could carry: you rated "
-                f"{self.rating}, they were a {self.level} (\u201c{anchor}\u201d).")
+            return t("You read the trainee right: {level}, \u201c{anchor}\u201d.",
+                     level=self.level, anchor=anchor)
+        if self.error > 0:
+            return t("You trusted the trainee more than they could carry: you rated {rating}, "
+                     "they were a {level} (\u201c{anchor}\u201d).",
+                     rating=self.rating, level=self.level, anchor=anchor)
+        return t("You trusted the trainee less than they could carry: you rated {rating}, "
+                 "they were a {level} (\u201c{anchor}\u201d).",
+                 rating=self.rating, level=self.level, anchor=anchor)
 
 
 def compare(rating: int, competence: float) -> Reading:

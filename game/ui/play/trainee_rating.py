@@ -61,4 +61,4 @@ def reading_words(scene: PlayScene) -> str:
     """How well the supervisor read the trainee (empty when they did not rate)."""
     if not scene.rating:
         return ""
-    return scene.ctx.t(compare(scene.rating, scene.session.state.competence).words())
+    return compare(scene.rating, scene.session.state.competence).words(scene.ctx.t)
