@@ -59,6 +59,12 @@ def logs_dir() -> Path:
     return user_data_dir() / "logs"
 
 
+def lrs_config_path() -> Path:
+    """The programme's Learning Record Store settings (lrs.json), beside settings.json; here
+    so the game can ask whether it exists without importing the HTTP client."""
+    return settings_path().parent / "lrs.json"
+
+
 def settings_path() -> Path:
     override = os.environ.get("SAFETYNET_HOME")
     base = Path(override) if override else Path(platformdirs.user_config_dir("safetynet", False))

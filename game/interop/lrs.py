@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from game.interop.vocab import XAPI_VERSION
-from game.paths import settings_path
+from game.paths import lrs_config_path
 
 AUTH_ENV = "SAFETYNET_LRS_AUTH"
 
@@ -32,7 +32,7 @@ class LrsError(Exception):
 
 
 def config_path() -> Path:
-    return settings_path().parent / "lrs.json"
+    return lrs_config_path()
 
 
 def load_config(path: Path | None = None) -> dict[str, Any]:

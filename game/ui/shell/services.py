@@ -44,8 +44,8 @@ def start_live_sender(services: Services) -> Callable[[], None]:
     ever waits for the network; what cannot be delivered stays in the on-disk queue. Returns
     the function that stops it (a no-op when live sending is off). Nothing is imported unless
     lrs.json exists, so start-up stays light for everyone else."""
-    from game.interop.lrs import config_path
-    if not config_path().exists():
+    from game.paths import lrs_config_path
+    if not lrs_config_path().exists():
         return lambda: None
     from game.interop.live import LiveSender
     from game.interop.lrs import LrsError
