@@ -138,18 +138,22 @@ def test_rating_step(ctx, key, level):
     assert isinstance(overlay.handle_event(key_event(key)), Pop) and got == [level]
 
 
-SQUEEZED = pytest.mark.xfail(strict=True, reason=(
-    "known: at 1024x600 with Extra large text the rating step squeezes its buttons and two "
-    "labels scroll (game/ui/calibration/rating.py); seen once the check read `scrolled`"))
-
-
-@pytest.mark.parametrize("size", [SIZES[0], pytest.param(SIZES[1], marks=SQUEEZED)])
-def test_rating_step_fits_with_the_largest_text(make_ctx, size):
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("size", SIZES)
+def test_rating_step_fits_with_the_largest_text(make_ctx, size, language):
+    """At 1024x600 with the largest text the six answers go to two columns (they were
+    squeezed into one and two labels scrolled)."""
+    from game.i18n import Translator
     ctx = make_ctx(size, text_size="x-large")
+    ctx.t = Translator(language)
     overlay = RatingOverlay(ctx, "the confident junior", lambda _: None)
     overlay.resize()
     overlay.draw(pygame.Surface(size))
     assert _fits(ctx) == []
+    window = pygame.Rect((0, 0), size)
+    assert all(window.contains(b.rect) for b in overlay.buttons)
+    assert not any(a.rect.colliderect(b.rect) for i, a in enumerate(overlay.buttons)
+                   for b in overlay.buttons[i + 1:])
 
 
 def test_picker_shows_played_marks(ctx, played):
