@@ -64,6 +64,11 @@ def main() -> int:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYGAME_HIDE_SUPPORT_PROMPT": "1",
            "SDL_AUDIODRIVER": "dummy"}
     env.setdefault("SDL_VIDEODRIVER", "dummy")
+    # A player's Python keeps compiled bytecode (pip compiles site-packages at install; the
+    # game's own modules are cached on their first run). With PYTHONDONTWRITEBYTECODE set, as
+    # on some build machines, the game would recompile every module at every start while
+    # pygame's bytecode is already there: not what a player pays.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     bare, game, heavy = [], [], ""
     with tempfile.TemporaryDirectory() as home:
         env["SAFETYNET_HOME"] = home

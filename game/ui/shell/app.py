@@ -162,9 +162,11 @@ class App:
 
     def run(self) -> int:
         clock = pygame.time.Clock()
+        pace = 0  # the first frame at once: a paced tick would first sleep out 1/FPS
         try:
             while self.stack.running:
-                dt = clock.tick(FPS)
+                dt = clock.tick(pace)
+                pace = FPS
                 for event in pygame.event.get():
                     self.handle(event)
                     if not self.stack.running:
