@@ -49,6 +49,21 @@ def progress_bar(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, fra
     pygame.draw.rect(surface, ctx.palette.muted, rect, width=1, border_radius=radius)
 
 
+def badged_heading(ctx: UiContext, surface: pygame.Surface, inner: pygame.Rect, heading: str,
+                   tone: str, word: str, badge_w: int) -> pygame.Rect:
+    """A bold heading on the left and the safety badge (`badge_w` wide) on the right of one
+    line at the top of `inner`; returns the room below it."""
+    m = ctx.metrics
+    head_h = ctx.line_height(m.heading, True)
+    ctx.text(surface, heading, pygame.Rect(inner.x, inner.y, inner.width - badge_w - m.gap,
+                                           head_h), m.heading, ctx.palette.text, True,
+             "left", "center")
+    badge(ctx, surface, pygame.Rect(inner.right - badge_w, inner.y, badge_w, head_h), tone,
+          word, m.body)
+    return pygame.Rect(inner.x, inner.y + head_h + m.gap, inner.width,
+                       inner.height - head_h - m.gap)
+
+
 def badge(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, tone: str, word: str,
           size: int) -> None:
     """Symbol + word on a coloured pill: the meaning survives without colour vision."""

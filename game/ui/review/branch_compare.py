@@ -18,7 +18,7 @@ from game.ui.kit.button import Button, button_rects, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, menu_intent, text_height
 from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import centred, even_rows, frame, split_x, split_y, stack
-from game.ui.kit.panels import badge, dim, panel, tone_colour
+from game.ui.kit.panels import badged_heading, dim, panel, tone_colour
 from game.ui.review.model import DecisionMark, ReplayModel, load_replay
 from game.ui.review.presenters import (
     RunColumnVM,
@@ -165,15 +165,9 @@ def draw_column(ctx: UiContext, surface: pygame.Surface, rect: Rect, vm: RunColu
     m, p, t = ctx.metrics, ctx.palette, ctx.t
     panel(ctx, surface, rect, border=tone_colour(ctx, vm.tone))
     inner = rect.inflate(-2 * m.pad, -2 * m.gap * 2)
-    head_h = ctx.line_height(m.heading, True)
     badge_w = min(round(inner.width * 0.42), round(190 * m.scale))
-    ctx.text(surface, vm.heading, Rect(inner.x, inner.y, inner.width - badge_w - m.gap,
-                                       head_h), m.heading, p.text, True, "left", "center")
-    badge(ctx, surface, Rect(inner.right - badge_w, inner.y, badge_w, head_h), vm.tone,
-          vm.word, m.body)
+    rest = badged_heading(ctx, surface, inner, vm.heading, vm.tone, vm.word, badge_w)
     line = ctx.line_height(m.body)
-    rest = Rect(inner.x, inner.y + head_h + m.gap, inner.width,
-                inner.height - head_h - m.gap)
     title_h = min(line * 2, text_height(ctx, vm.title, m.body, rest.width, True))
     label_h = ctx.line_height(m.small, True)
     title, facts, label, path = stack(rest, [title_h, line * 3, label_h, rest.height - title_h

@@ -12,7 +12,7 @@ from pygame import Rect
 
 from game.ui.kit.common import text_height
 from game.ui.kit.layout import share, stack
-from game.ui.kit.panels import badge, panel, tone_colour
+from game.ui.kit.panels import badged_heading, panel, tone_colour
 from game.ui.review.presenters import DecisionPanelVM
 from game.ui.shell.context import UiContext
 
@@ -77,14 +77,8 @@ def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, rect, border=tone_colour(ctx, vm.tone))
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    head_h = ctx.line_height(m.heading, True)
     badge_w = min(round(inner.width * 0.34), round(170 * m.scale))
-    ctx.text(surface, vm.heading, Rect(inner.x, inner.y, inner.width - badge_w - m.gap,
-                                       head_h), m.heading, p.text, True, "left", "center")
-    badge(ctx, surface, Rect(inner.right - badge_w, inner.y, badge_w, head_h), vm.tone,
-          vm.word, m.body)
-    body = Rect(inner.x, inner.y + head_h + m.gap, inner.width,
-                inner.height - head_h - m.gap)
+    body = badged_heading(ctx, surface, inner, vm.heading, vm.tone, vm.word, badge_w)
     facts, extra = decision_texts(vm)
     rows = len(vm.options) + 1
     needs = decision_needs(ctx, vm, body.width)
