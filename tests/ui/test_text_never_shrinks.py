@@ -120,3 +120,89 @@ def test_text_keeps_the_chosen_size_in_its_box(make_ctx, tmp_path, name, size, t
     assert any(layers), f"{name} drew no text"
     found = problems(ctx, layers, name in CARDS)
     assert not found, f"{name} at {size} {text_size} {language}: " + "; ".join(found[:6])
+
+
+def squeezed_scrollers(ctx: UiContext, layers: list[list[TextPlacement]]) -> list[str]:
+    """Boxes that scroll although they show fewer than three lines of their text.
+
+    Scrolling is the fallback for long text at the larger sizes, and it only helps when the
+    reader sees a few lines at a time: a heading, a label or a button that scrolls has been
+    squeezed by its layout, which should have given it room, wrapped it or moved it.
+    """
+    found = []
+    for p in itertools.chain(*layers):
+        if p.scrolled and p.box.height < 3 * ctx.line_height(p.requested):
+            lines = p.box.height / ctx.line_height(p.requested)
+            found.append(f"{p.text[:40]!r} scrolls in a box {lines:.1f} lines tall")
+    return found
+
+
+SQUEEZED: set[tuple[str, str, str]] = {
+    ("play-paused", "1024x600", "x-large"),
+    ("replay", "1280x720", "x-large"),
+    ("replay", "1024x600", "x-large"),
+    ("replay-start", "1280x720", "x-large"),
+    ("replay-start", "1024x600", "large"),
+    ("replay-start", "1024x600", "x-large"),
+    ("replay-decision", "1280x720", "large"),
+    ("replay-decision", "1280x720", "x-large"),
+    ("replay-decision", "1024x600", "large"),
+    ("replay-decision", "1024x600", "x-large"),
+    ("note-entry", "1280x720", "large"),
+    ("note-entry", "1280x720", "x-large"),
+    ("note-entry", "1024x600", "large"),
+    ("note-entry", "1024x600", "x-large"),
+    ("branch-chooser", "1280x720", "large"),
+    ("branch-chooser", "1280x720", "x-large"),
+    ("branch-chooser", "1024x600", "normal"),
+    ("branch-chooser", "1024x600", "large"),
+    ("branch-chooser", "1024x600", "x-large"),
+    ("branch-compare", "1280x720", "x-large"),
+    ("branch-compare", "1024x600", "large"),
+    ("branch-compare", "1024x600", "x-large"),
+    ("debrief-reactions", "1280x720", "x-large"),
+    ("debrief-reactions", "1024x600", "large"),
+    ("debrief-reactions", "1024x600", "x-large"),
+    ("debrief-description", "1280x720", "x-large"),
+    ("debrief-description", "1024x600", "large"),
+    ("debrief-description", "1024x600", "x-large"),
+    ("debrief-analysis", "1280x720", "large"),
+    ("debrief-analysis", "1280x720", "x-large"),
+    ("debrief-analysis", "1024x600", "normal"),
+    ("debrief-analysis", "1024x600", "large"),
+    ("debrief-analysis", "1024x600", "x-large"),
+    ("debrief-summary", "1280x720", "x-large"),
+    ("debrief-summary", "1024x600", "large"),
+    ("debrief-summary", "1024x600", "x-large"),
+    ("history", "1280x720", "large"),
+    ("history", "1280x720", "x-large"),
+    ("history", "1024x600", "large"),
+    ("history", "1024x600", "x-large"),
+    ("workshop-running", "1024x600", "x-large"),
+    ("workshop-frozen-meters", "1024x600", "x-large"),
+    ("workshop-ended", "1024x600", "x-large"),
+    ("coach-countdown", "1280x720", "x-large"),
+    ("coach-countdown", "1024x600", "x-large"),
+    ("coach-options", "1024x600", "x-large"),
+    ("play-assessment", "1280x720", "x-large"),
+    ("play-assessment-notice", "1280x720", "x-large"),
+    ("help-assessment", "1280x720", "x-large"),
+}
+"""(state, window, text size) that still squeeze a scrolling box: strict expected failures
+(#13's cramped Extra large); remove an entry when its screen is fixed."""
+
+
+def _squeeze_cases():
+    for name, size, text_size in itertools.product(STATES, SIZES, TEXT_SIZES):
+        dims = f"{size[0]}x{size[1]}"
+        marks = [pytest.mark.xfail(strict=True, reason="a box scrolls that should fit")] \
+            if (name, dims, text_size) in SQUEEZED else []
+        yield pytest.param(name, size, text_size, id=f"{name}-{dims}-{text_size}", marks=marks)
+
+
+@pytest.mark.parametrize(("name", "size", "text_size"), list(_squeeze_cases()))
+def test_a_scrolling_box_shows_three_lines(make_ctx, tmp_path, name, size, text_size):
+    ctx = make_ctx(size, text_size=text_size)
+    layers = draw_layers(ctx, name, str(tmp_path / "replay.jsonl"))
+    found = squeezed_scrollers(ctx, layers)
+    assert not found, f"{name} at {size} {text_size}: " + "; ".join(found[:6])
