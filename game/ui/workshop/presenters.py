@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from game.core.model import Decision, End, Scenario
 from game.core.state import SessionState
+from game.i18n import DECIMAL_COMMA
 from game.replay.workshop import RoomDecision, RoomVote, WorkshopSummary
 from game.scoring.attitude import Attitude
 from game.scoring.episode import EpisodeScore
@@ -28,6 +29,17 @@ DEFAULT_WEIGHT = 2.0
 def english(message: str, **values: object) -> str:
     """The identity translator (tests and callers without a UI context)."""
     return message.format(**values) if values else message
+
+
+_POINT_TO_COMMA = str.maketrans({".": ",", ",": "."})
+
+
+def num(value: float, spec: str, t: Tr) -> str:
+    """`value` formatted by `spec` with the separator of `t`'s language: German writes 1,5
+    where English writes 1.5 (the room reads the projector in the workshop's language)."""
+    text = format(value, spec)
+    return text.translate(_POINT_TO_COMMA) if getattr(t, "language", "en") in DECIMAL_COMMA \
+        else text
 
 
 def weight_choices(extra: float | None = None) -> tuple[float, ...]:
@@ -152,8 +164,10 @@ def meters_vm(scenario: Scenario, state: SessionState, t: Tr = english) -> Meter
     harm_note = t("no harm") if not events else (
         t("1 harm event") if events == 1 else t("{n} harm events", n=events))
     return replace(base,
-                   learning_text=t("▲ Learning so far: {x} points", x=f"{base.learning:.1f}"),
-                   harm_text=t("⚠ Harm so far: {x} points ({note})", x=f"{base.harm:.1f}",
+                   learning_text=t("▲ Learning so far: {x} points",
+                                   x=num(base.learning, ".1f", t)),
+                   harm_text=t("⚠ Harm so far: {x} points ({note})",
+                               x=num(base.harm, ".1f", t),
                                note=harm_note))
 
 
@@ -168,8 +182,9 @@ def score_vm(score: EpisodeScore, risk_weight: float, t: Tr = english) -> ScoreV
     """The episode score in words, for the facilitator's reveal at the end of a vignette."""
     tone, word, detail = RATINGS.get(score.safety_rating, RATINGS["green"])
     text = t("Learning {l} · Harm {h} · Net {n} at risk weight {w}. Safety: {word}. {detail}",
-             l=f"{score.learning:.1f}", h=f"{score.harm:.1f}", n=f"{score.net:.1f}",
-             w=f"{risk_weight:g}", word=t(word), detail=t(detail))
+             l=num(score.learning, ".1f", t), h=num(score.harm, ".1f", t),
+             n=num(score.net, ".1f", t), w=num(risk_weight, "g", t), word=t(word),
+             detail=t(detail))
     return ScoreVM(tone, t(word), text)
 
 
@@ -196,15 +211,16 @@ class EndVM:
     prompt: str
 
 
-def _w(weight: float) -> str:
-    return f"{weight:.3g}"
+def _w(weight: float, t: Tr) -> str:
+    return num(weight, ".3g", t)
 
 
 def weights_text(weights: tuple[float, ...], t: Tr = english) -> str:
     if not weights:
         return t("The majority's choice is optimal at none of the risk weights tried.")
     low, high = min(weights), max(weights)
-    span = _w(low) if low == high else t("{low} to {high}", low=_w(low), high=_w(high))
+    span = _w(low, t) if low == high else \
+        t("{low} to {high}", low=_w(low, t), high=_w(high, t))
     return t("The majority's choice is optimal at risk weights {span}.", span=span)
 
 
@@ -227,13 +243,13 @@ def attitude_text(attitude: Attitude | None, t: Tr = english,
     if attitude.unbounded_low and attitude.unbounded_high:
         span = t("any risk weight")
     elif attitude.unbounded_low:
-        span = t("risk weights up to {w}", w=_w(high))
+        span = t("risk weights up to {w}", w=_w(high, t))
     elif attitude.unbounded_high:
-        span = t("risk weights of {w} or more", w=_w(low))
+        span = t("risk weights of {w} or more", w=_w(low, t))
     elif low == high:
-        span = t("risk weight {w}", w=_w(low))
+        span = t("risk weight {w}", w=_w(low, t))
     else:
-        span = t("risk weights {low} to {high}", low=_w(low), high=_w(high))
+        span = t("risk weights {low} to {high}", low=_w(low, t), high=_w(high, t))
     return t("Every majority choice of the room would have been optimal at {span}.", span=span)
 
 
@@ -273,7 +289,7 @@ def end_vm(scenario: Scenario, summary: WorkshopSummary, state: SessionState,
     title = end.title if isinstance(end, End) and end.title else t("The vignette has ended")
     rows = tuple(end_row(scenario, i, r, t) for i, r in enumerate(summary.decisions, start=1))
     weight = t("Optimal choices computed at this workshop's risk weight {w} (learning points "
-               "one harm point costs).", w=f"{risk_weight:g}")
+               "one harm point costs).", w=num(risk_weight, "g", t))
     prompt = t("Discuss: which risk weight does this room act on? What counts as a failure "
                "for you?")
     numbers = {r.decision: i for i, r in reversed(list(enumerate(summary.decisions, 1)))}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.app.room import Room
 from game.app.room_end import RoomEnd, WeightHistogram
 from game.ui.workshop.phones import PhoneRoom
-from game.ui.workshop.presenters import Tr, english
+from game.ui.workshop.presenters import Tr, english, num
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,8 @@ def histogram_vm(h: WeightHistogram, t: Tr = english) -> HistogramVM:
     fit = h.majority
     majority = (h.band_of(fit[0]), h.band_of(fit[1])) if fit else None
     majority_text = t("The room's majority choices (ties left out) fit risk weights {low} to "
-                      "{high}.", low=f"{fit[0]:.3g}", high=f"{fit[1]:.3g}") if fit else \
+                      "{high}.", low=num(fit[0], ".3g", t),
+                      high=num(fit[1], ".3g", t)) if fit else \
         t("No risk weight fits every majority choice (or every decision was a tie).")
     excluded = []
     if h.inconsistent:
@@ -119,11 +120,17 @@ def histogram_vm(h: WeightHistogram, t: Tr = english) -> HistogramVM:
     excluded_text = t("Not in the bars: {who}.", who=", ".join(excluded)) if excluded else ""
     return HistogramVM(
         t("The room's spread of revealed risk weights ({n} participants)", n=h.participants),
-        h.labels(), h.counts, max(h.counts, default=0), h.band_of(h.default_weight),
-        t("▲ the workshop's weight {w}", w=f"{h.default_weight:g}"), majority,
+        band_labels(h, t), h.counts, max(h.counts, default=0), h.band_of(h.default_weight),
+        t("▲ the workshop's weight {w}", w=num(h.default_weight, "g", t)), majority,
         majority_text, excluded_text,
         t("Each bar: how many participants' choices fit some risk weight in that band "
           "(learning points one harm point costs). One person can fit several bands."))
+
+
+def band_labels(h: WeightHistogram, t: Tr = english) -> tuple[str, ...]:
+    """"0,5–1" in German: each band's edges with the language's decimal separator."""
+    return tuple(f"{num(h.edges[i], 'g', t)}-{num(h.edges[i + 1], 'g', t)}"
+                 for i in range(len(h.counts)))
 
 
 def room_histogram(room: Room, t: Tr = english) -> HistogramVM | None:

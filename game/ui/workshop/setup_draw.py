@@ -22,6 +22,7 @@ from game.ui.kit.common import draw_footer, draw_header, text_height
 from game.ui.kit.layout import frame, split_x, stack
 from game.ui.kit.panels import focus_ring, panel
 from game.ui.shell.context import UiContext
+from game.ui.workshop.presenters import num
 from game.ui.workshop.room_draw import draw_join, join_need
 from game.ui.workshop.room_presenters import JoinVM, join_vm
 from game.ui.workshop.setup_list import scroll_marks, summary_text, vignette_row
@@ -205,7 +206,8 @@ def _weights(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
     ctx = scene.ctx
     for weight, rect in scene.weight_rects.items():
         chosen = weight == scene.weight
-        label = (f"✔ {weight:g}" if chosen else f"{weight:g}")
+        shown = num(weight, "g", ctx.t)  # 0,5 in German
+        label = f"✔ {shown}" if chosen else shown
         draw_button(ctx, surface, Button(str(weight), label, rect, selected=chosen),
                     chosen and scene.section == "weight")
     if scene.layout.weight_help.height:

@@ -19,6 +19,7 @@ from game.ui.kit.layout import stack
 from game.ui.kit.panels import focus_ring, panel
 from game.ui.kit.vocabulary import CATEGORY_NAMES, SUPERVISION_NAMES
 from game.ui.shell.context import UiContext
+from game.ui.workshop.presenters import num
 from game.ui.workshop.vote_draw import row_window
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def meta_text(ctx: UiContext, s: Scenario) -> str:
     return t("{category} · {supervision} supervision · {minutes} min",
              category=t(CATEGORY_NAMES.get(s.category, s.category)),
              supervision=t(SUPERVISION_NAMES.get(s.supervision, s.supervision)),
-             minutes=f"{s.minutes:g}")
+             minutes=num(s.minutes, "g", t))
 
 
 def summary_text(s: Scenario) -> str:
