@@ -6,8 +6,9 @@ showing its first line beside a scroll bar, so a new player could not read what 
 choosing. Instead the options keep the height their labels need and, when they do not all
 fit, the list shows as many whole buttons as fit with the focused one always among them
 (moving the focus with Tab or the arrows brings the others into view) and a line saying how
-many are above and below. Which buttons are shown is a pure function of the focus, so the
-drawing and the mouse hit-test agree without the scene keeping a scroll offset.
+many are above and below. The mouse wheel over the panel scrolls the list one option a
+notch. Which buttons are shown is a pure function of the focus and the scene's one scroll
+offset (`top`), so the drawing and the mouse hit-test agree.
 """
 
 from __future__ import annotations
@@ -83,31 +84,70 @@ def note_height(ctx: UiContext, width: int) -> int:
 
 
 def option_window(ctx: UiContext, area: pygame.Rect, buttons: list[Button],
-                  focused: str | None) -> OptionWindow:
-    """The whole buttons that fit in `area` with the focused one among them.
+                  focused: str | None, top: int = 0) -> OptionWindow:
+    """The whole buttons that fit in `area`, from option `top` on, moved only as far as
+    the focused one needs to be among them.
 
-    The window starts at the first option and moves down only as far as the focused option
-    needs, so the list reads from the top whenever it can."""
+    `top` is where the list was scrolled to (0: it reads from the first option); the window
+    moves as little as it can, so Tab walks down the list and the wheel scrolls it by one
+    option a notch (`scrolled`) without the buttons jumping."""
     gap = ctx.metrics.gap
     heights = [b.rect.height for b in buttons]
     if _total(heights, gap) <= area.height:
         return OptionWindow(list(buttons), 0, 0, None)
     note_h = note_height(ctx, area.width)
     room = area.height - note_h - gap // 2
-    ids = [b.id for b in buttons]
-    f = ids.index(focused) if focused in ids else 0
-    first = 0
-    while first < f and _total(heights[first:f + 1], gap) > room:
-        first += 1
-    last = f
-    while last + 1 < len(buttons) and _total(heights[first:last + 2], gap) <= room:
-        last += 1
+    first, last = _span(heights, gap, room, top, _index(buttons, focused, top))
     shown, y = [], area.y
     for b in buttons[first:last + 1]:
         shown.append(replace(b, rect=pygame.Rect(area.x, y, area.width, b.rect.height)))
         y += b.rect.height + gap
     note = pygame.Rect(area.x, area.bottom - note_h, area.width, note_h)
     return OptionWindow(shown, first, len(buttons) - 1 - last, note)
+
+
+def _index(buttons: list[Button], focused: str | None, top: int) -> int:
+    """The focused option's place (the top of the window when nothing is focused)."""
+    ids = [b.id for b in buttons]
+    return ids.index(focused) if focused in ids else max(0, min(top, len(ids) - 1))
+
+
+def _span(heights: list[int], gap: int, room: int, top: int, f: int) -> tuple[int, int]:
+    """First and last option shown: from `top` (or the focus, when it is above), down as
+    far as the focus needs, filled to `room`, and pulled up when the last option is shown
+    with room to spare above it."""
+    first = max(0, min(top, f))
+    while first < f and _total(heights[first:f + 1], gap) > room:
+        first += 1
+    last = f
+    while last + 1 < len(heights) and _total(heights[first:last + 2], gap) <= room:
+        last += 1
+    while last == len(heights) - 1 and first > 0 and \
+            _total(heights[first - 1:last + 1], gap) <= room:
+        first -= 1
+    return first, last
+
+
+def scrolled(ctx: UiContext, area: pygame.Rect, buttons: list[Button], focused: str | None,
+             top: int, notches: int) -> tuple[int, str | None]:
+    """The window's new top and focus after `notches` of the mouse wheel (positive: down).
+
+    The list moves one option a notch as far as it goes; the focus stays where it was when
+    it is still in view, else it moves to the nearest option shown (keys and wheel agree:
+    the window always holds the focused option)."""
+    window = option_window(ctx, area, buttons, focused, top)
+    new_top = window.above
+    for _ in range(abs(notches)):
+        shown = option_window(ctx, area, buttons, None, new_top)
+        if notches > 0 and shown.below:
+            new_top += 1
+        elif notches < 0 and shown.above:
+            new_top -= 1
+    shown = option_window(ctx, area, buttons, None, new_top)
+    ids = [b.id for b in shown.shown]
+    if focused in ids or not ids:
+        return shown.above, focused
+    return shown.above, ids[0] if notches > 0 else ids[-1]
 
 
 def draw_note(ctx: UiContext, surface: pygame.Surface, window: OptionWindow) -> None:

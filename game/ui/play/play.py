@@ -97,6 +97,10 @@ class PlayScene(Scene):
         self.back = 0
         """Narration scrollback: how many of the newest lines are scrolled away."""
         self.focus = FocusList()
+        self.option_top = 0
+        """How far the decision's option list is scrolled (see `option_list.option_window`)."""
+        self.pointer: tuple[int, int] | None = None
+        """Where the mouse was last seen (the wheel scrolls what is under it)."""
         self.buttons: list[Button] = []
         self.controls: list[Button] = []
         self.motion = ProcedureMotion(view_for(ctx, scenario.procedure_view),
@@ -173,6 +177,8 @@ class PlayScene(Scene):
         ids = [b.id for b in self.buttons]
         current = self.focus.current
         self.focus.set_ids(ids, keep=keep_focus)
+        if not keep_focus:
+            self.option_top = 0
         if not keep_focus and self.vm.phase == "decision" and self.card is None:
             target = next((o.id for o in self.vm.options if o.is_default), current)
             if target is not None:  # nothing was focused and no option is the default

@@ -60,7 +60,8 @@ def shown_buttons(scene: PlayScene) -> tuple[list[Button], option_list.OptionWin
     if scene.vm.phase != "decision" or scene.card is not None:
         return scene.buttons, None
     area = panel_regions(scene.ctx, scene.layout, scene.vm)["buttons"]
-    window = option_list.option_window(scene.ctx, area, scene.buttons, scene.focus.current)
+    window = option_list.option_window(scene.ctx, area, scene.buttons, scene.focus.current,
+                                       scene.option_top)
     return window.shown, window
 
 

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from game.core.commands import Intervene, Skip
 from game.ui.kit.focus import hit
-from game.ui.play import trainee_rating
+from game.ui.play import option_list, trainee_rating
+from game.ui.play.decision_layout import panel_regions
 from game.ui.play.play_draw import shown_buttons
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result
@@ -28,6 +29,9 @@ def on_intent(scene: PlayScene, intent: Intent) -> Result:
     act, phase = intent.act, scene.vm.phase
     if act is Act.BACK:
         return _confirm_leave(scene)
+    if act is Act.SCROLL and _over_options(scene):
+        _scroll_options(scene, intent.amount)
+        return None
     if act is Act.SCROLL or (act in (Act.UP, Act.DOWN) and
                              (phase != "decision" or scene.card is not None)):
         scene.scroll(intent.amount if act is Act.SCROLL else (-1 if act is Act.UP else 1))
@@ -48,8 +52,10 @@ def on_intent(scene: PlayScene, intent: Intent) -> Result:
         return _pointer(scene, intent)
     if act in (Act.NEXT, Act.DOWN, Act.RIGHT):
         scene.focus.move(1)
+        _follow_focus(scene)
     elif act in (Act.PREV, Act.UP, Act.LEFT):
         scene.focus.move(-1)
+        _follow_focus(scene)
     elif act is Act.ACTIVATE:
         if phase == "decision" and scene.time_s - scene.opened_at < ACTIVATE_GUARD_S:
             return None
@@ -96,7 +102,33 @@ def activate(scene: PlayScene, item: str | None) -> Result:
     return None
 
 
+def _over_options(scene: PlayScene) -> bool:
+    """The wheel scrolls the options when the mouse is over the decision panel and they do
+    not all fit; elsewhere (or with no mouse seen) it scrolls the narration back."""
+    if scene.pointer is None or not scene.layout.panel.collidepoint(scene.pointer):
+        return False
+    window = shown_buttons(scene)[1]
+    return window is not None and window.note is not None
+
+
+def _scroll_options(scene: PlayScene, notches: int) -> None:
+    area = panel_regions(scene.ctx, scene.layout, scene.vm)["buttons"]
+    scene.option_top, focused = option_list.scrolled(
+        scene.ctx, area, scene.buttons, scene.focus.current, scene.option_top, notches)
+    if focused is not None:
+        scene.focus.focus(focused)
+
+
+def _follow_focus(scene: PlayScene) -> None:
+    """Keep the scroll offset where the window now is, so the list moves no further than
+    the focus needs (Tab down, then up, does not jump back to the top)."""
+    window = shown_buttons(scene)[1]
+    if window is not None:
+        scene.option_top = window.above
+
+
 def _pointer(scene: PlayScene, intent: Intent) -> Result:
+    scene.pointer = intent.pos
     rects = {b.id: b.rect for b in shown_buttons(scene)[0]}
     controls = {b.id: b.rect for b in scene.controls}
     item = hit(rects, intent.pos)
