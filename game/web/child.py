@@ -11,11 +11,14 @@ projector's process) stay the same across reconnects.
 
 The pipe (newline-delimited JSON; stdin from the projector, the original stdout to it):
 - projector -> here: the config line first, then {"t": "rep", "id", "ok" | "error",
-  "status"} answers, {"t": "changed", "v"} when the phones' view changed, {"t": "stop"}
+  "status"} answers, {"t": "changed", "v"} when the phones' view changed, {"t": "ping"}
+  (answered at once with a "pong": the projector tells a stuck server from a quiet one),
+  {"t": "stop"}
   (the streams say goodbye; the projector answers the phones' last requests until this
   process has ended, then closes the pipe);
 - here -> projector: {"t": "ready", "port"} or {"t": "failed", "error"}, then
-  {"t": "ask", "id", "op", "args"} requests and {"t": "tell", "op": "expire"} ticks.
+  {"t": "ask", "id", "op", "args"} requests, {"t": "tell", "op": "expire"} ticks and
+  {"t": "pong"} answers.
 End of input means the projector's process has gone (even if killed): this one stops too,
 so it never outlives the workshop. pygame is never imported here (only game.web modules and
 the room's vocabulary), and Ctrl-C in the terminal is the projector's to handle.
@@ -113,6 +116,8 @@ class PipeBackend:
                 self.phase_version = int(message["v"])
                 if app.broadcast is not None:
                     app.broadcast.changed(True)
+            elif kind == "ping":
+                self.send({"t": "pong"})
             elif kind == "stop":
                 stopping.set()
         self.gone = True

@@ -11,7 +11,10 @@ microseconds each, blocked on the pipe the rest of the time, so it barely holds 
 and tells the server when the phones' view changed, so the event streams wake.
 
 The server process ends with the workshop: `stop()` asks it to, and it also ends by itself
-when this process goes away (even killed), because its input pipe then closes.
+when this process goes away (even killed), because its input pipe then closes. If it ends
+on its own (a crash, an out-of-memory kill) or stops answering the projector's pings,
+`failure()` says so in words, and `restart()` starts a new one on the same port: the room,
+its people and the votes so far stay here, and the phones' pages reconnect by themselves.
 `in_thread=True` runs the same application in a thread of this process (the load
 benchmark's baseline, measured side by side).
 """
@@ -21,9 +24,11 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import IO, Any
 
@@ -35,6 +40,18 @@ from game.web.room_ops import LocalBackend, RoomOps
 __all__ = ["RoomServer", "ServerError"]
 ROOT = Path(__file__).resolve().parents[2]
 """The folder holding the `game` package: the server process runs this same code."""
+PING_S = 1.0
+"""How often `failure()` pings the server process (it answers from its event loop)."""
+SILENT_S = 5.0
+"""A server process that has not answered a ping for this long is stuck: phones get no
+answer from it either (a phone's request waits 5 s for the room before "try again")."""
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
 
 
 class RoomServer:
@@ -57,6 +74,11 @@ class RoomServer:
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._app: PhoneApp | None = None
+        self._listening = False
+        """The room's change listener is registered (once, across restarts)."""
+        self._pinged = 0.0
+        self._heard = 0.0
+        """monotonic() of the last ping sent and of the last line heard from the process."""
 
     # --- addresses -------------------------------------------------------------------------
     @property
@@ -107,6 +129,62 @@ class RoomServer:
             return self._proc.poll() is None
         return self._thread is not None and self._thread.is_alive()
 
+    def failure(self, now: float | None = None) -> str | None:
+        """Why the phones lost their server since it started, in words, or None while it
+        serves (or after `stop()`). Call it from the projector's frame: it also sends the
+        process a ping now and then, and a process that stays silent counts as stuck."""
+        proc = self._proc
+        if proc is None or self._stopped or not self._ready.is_set() or self._error:
+            return None
+        code = proc.poll()
+        if code is not None:
+            return (f"the phone server was stopped by {_signal_name(-code)}" if code < 0
+                    else f"the phone server stopped (exit code {code})")
+        now = time.monotonic() if now is None else now
+        if now - self._heard > SILENT_S and self._pinged - self._heard > 0:
+            return f"the phone server has not answered for {now - self._heard:.0f} s"
+        if now - self._pinged >= PING_S:
+            self._pinged = now
+            self._send({"t": "ping"})
+        return None
+
+    def restart(self, timeout: float = 15.0) -> str:
+        """A new server process in place of one that crashed or hung: the same room (its
+        people and votes stay), the same port if it is free. Returns the URL; raises
+        ServerError with a one-line reason (the projector says it; hands still count)."""
+        if self.in_thread:
+            raise ServerError("a phone server in a thread cannot be restarted")
+        old = self._proc
+        if old is not None:
+            self._end_process(old, timeout)
+        self._ready.clear()
+        self._error = None
+        self._stopped = False
+        self._spawn()
+        if not self._ready.wait(timeout):
+            self.stop()
+            raise ServerError(f"the phone server did not start within {timeout:g} s")
+        if self._error is not None:
+            self.stop()
+            raise ServerError(self._error)
+        return self.url
+
+    def _end_process(self, proc: subprocess.Popen[bytes], timeout: float) -> None:
+        """Kill a crashed or stuck server process and release its pipe and thread."""
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout)
+        with self._write:
+            if proc.stdin is not None:
+                try:
+                    proc.stdin.close()
+                except OSError:
+                    pass
+        if self._host_thread is not None:
+            self._host_thread.join(timeout)
+        if proc.stdout is not None:
+            proc.stdout.close()
+
     # --- the server process -------------------------------------------------------------------
     def _spawn(self) -> None:
         env = dict(os.environ)
@@ -140,10 +218,14 @@ class RoomServer:
             self._ready.set()
             return
         self.port = int(hello["port"])
-        self.room.on_change(self._changed)
+        self._heard = self._pinged = time.monotonic()
+        if not self._listening:  # a restarted server reuses the listener
+            self._listening = True
+            self.room.on_change(self._changed)
         self._ready.set()
         for line in lines:
             message = json.loads(line)
+            self._heard = time.monotonic()
             if message.get("t") == "tell":
                 self._answer(str(message.get("op")), {})
             elif message.get("t") == "ask":
