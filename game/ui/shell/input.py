@@ -65,6 +65,7 @@ class Act(StrEnum):
     RESUME = "resume"        # R in the history: resume an unfinished session
     EXPORT = "export"        # E on the profiles screen: the history as CSV
     GLOSSARY = "glossary"    # G: the glossary overlay (outcome, replay viewer, debrief)
+    PAGE = "page"            # Page Up / Down where they page a side pane (amount -1 / +1)
 
 
 @dataclass(frozen=True)
