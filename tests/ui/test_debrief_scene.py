@@ -184,7 +184,11 @@ def test_analysis_shows_the_outcome_moments_and_why(make_ctx, library, tmp_path)
     k = next(i for i, m in enumerate(vm.moments) if m)
     for _ in range(k):
         press(scene, pygame.K_DOWN)
-    ctx.recorder = []
-    scene.draw(pygame.Surface(ctx.size))
-    shown = " ".join(p.text for p in ctx.recorder)
+    seen = []
+    for _ in range(12):  # at Extra large in 1024x600 the page scrolls: Page Down reaches it
+        ctx.recorder = []
+        scene.draw(pygame.Surface(ctx.size))
+        seen.append(" ".join(p.text for p in ctx.recorder))
+        press(scene, pygame.K_PAGEDOWN)
+    shown = " ".join(seen)
     assert vm.moments[k] in shown and "WHEN" in shown, shown

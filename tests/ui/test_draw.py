@@ -19,7 +19,6 @@ from tests.ui.screens import SCREENS, draw_screen
 # is a strict expected failure, so fixing one makes the test say so; remove it from the list.
 SCROLLS_AT_DEFAULT_SIZE = {
     ("branch-chooser", "1024x600"),
-    ("debrief-analysis", "1024x600"),
 }
 
 

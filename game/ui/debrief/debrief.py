@@ -9,7 +9,9 @@ The debrief data is built in a background thread: the revealed risk attitude sol
 vignette at 41 risk weights, which takes seconds for the larger vignettes, and the window
 must keep drawing meanwhile. Keys: Left/Right or 1-4 switch phases, Up/Down move within,
 E adds a take-away (as its card says), Enter edits the focused one (continuing after a
-space, so new words never run into the old), Delete removes it, Esc goes back.
+space, so new words never run into the old), Delete removes it, Esc goes back. Page
+Up/Down and the mouse wheel scroll a page taller than the window (`page.py`); the page also
+follows the focus.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from game.core.model import Scenario
 from game.replay.debrief import Debrief, build_debrief
 from game.replay.reader import LogError, read_log
 from game.ui.debrief import debrief_draw
+from game.ui.debrief.page import PageScroll
 from game.ui.debrief.presenters import PHASES, DebriefVM, debrief_vm
 from game.ui.review.keys import DEBRIEF_HELP, GLOSSARY_KEYS
 from game.ui.shell.context import UiContext
@@ -88,6 +91,8 @@ class DebriefScene(Scene):
         self.find = find or ctx.scenario_finder()
         self.phase = 0
         self.index = [0] * len(PHASES)
+        self.pages = [PageScroll() for _ in PHASES]
+        """Where each phase's page is scrolled to (Page Up/Down, the wheel, the focus)."""
         self.vm: DebriefVM | None = None
         self.error = ""
         self.warning = ""
@@ -111,9 +116,12 @@ class DebriefScene(Scene):
         saved, problem = read_summary(self.path)
         self.takeaways = saved if saved is not None else list(debrief.summary)
         self.summary_note = problem
+        self.resize()  # the title and subtitle are known now: the header takes their lines
 
     def resize(self) -> None:
-        self.layout = debrief_draw.debrief_layout(self.ctx)
+        title = self.vm.title if self.vm else self.ctx.t("Debrief")
+        self.layout = debrief_draw.debrief_layout(self.ctx, title,
+                                                  debrief_draw.subtitle_text(self))
 
     # --- input -------------------------------------------------------------------------
     def count(self, phase: int) -> int:
@@ -143,9 +151,10 @@ class DebriefScene(Scene):
                                     self.phase + (1 if intent.act is Act.RIGHT else -1)))
         elif intent.act is Act.CHOOSE and intent.number <= len(PHASES):
             self.phase = intent.number - 1
-        elif intent.act in (Act.UP, Act.DOWN, Act.PREV, Act.NEXT, Act.SCROLL):
-            step = -1 if intent.act in (Act.UP, Act.PREV) else 1
-            self.move(intent.amount if intent.act is Act.SCROLL else step)
+        elif intent.act is Act.SCROLL:  # Page Up/Down and the wheel scroll the page
+            self.pages[self.phase].scroll(intent.amount)
+        elif intent.act in (Act.UP, Act.DOWN, Act.PREV, Act.NEXT):
+            self.move(-1 if intent.act in (Act.UP, Act.PREV) else 1)
         elif intent.act is Act.ACTIVATE and self.phase == 3 and self.vm is not None:
             return self.edit()
         elif intent.act is Act.CLICK:

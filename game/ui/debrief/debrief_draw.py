@@ -1,24 +1,30 @@
-"""Drawing the debrief screen (read-only): the phase tabs and one page per phase."""
+"""Drawing the debrief screen (read-only): the phase tabs and one page per phase.
+
+The title wraps and the tabs are as tall as their labels need; each page is a column of
+blocks at the height their words need (`page.py`), which scrolls as a whole when it is
+taller than the window at the chosen text size.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
 from pygame import Rect
 
-from game.ui.debrief.presenters import PHASES, DebriefVM, phase_names
-from game.ui.kit.button import Button, draw_buttons
-from game.ui.kit.common import draw_footer, draw_header, section, section_need, text_height
-from game.ui.kit.layout import frame, share, split_x, split_y, stack
-from game.ui.kit.panels import badge, focus_ring, panel, tone_colour
-from game.ui.review.decision_panel import allot, decision_need, draw_decision, floor_line
+from game.ui.debrief.analysis_page import analysis_build, badge_width
+from game.ui.debrief.page import Block, Piece, draw_page, panel_block, text_piece
+from game.ui.debrief.presenters import PHASES, DebriefVM, TimeRowVM, phase_names
+from game.ui.kit.button import Button, button_need, draw_buttons
+from game.ui.kit.common import draw_footer, draw_header, text_height
+from game.ui.kit.layout import frame, split_y
+from game.ui.kit.panels import badge, tone_colour
 from game.ui.shell.context import UiContext
 
 if TYPE_CHECKING:
     from game.ui.debrief.debrief import DebriefScene
-
 
 
 def footer_text(ctx: UiContext, phase: int) -> str:
@@ -39,15 +45,25 @@ class DebriefLayout:
     footer: Rect
 
 
-def debrief_layout(ctx: UiContext) -> DebriefLayout:
-    m = ctx.metrics
-    f = frame(ctx.size, m, m.heading)
-    sub, rest = split_y(f.body, ctx.line_height(m.small), m.gap // 2)
-    tabs_row, body = split_y(rest, m.button_h, m.gap)
-    w = (tabs_row.width - m.gap * (len(PHASES) - 1)) // len(PHASES)
-    tabs = [Rect(tabs_row.x + i * (w + m.gap), tabs_row.y, w, m.button_h)
-            for i in range(len(PHASES))]
+def debrief_layout(ctx: UiContext, title: str, subtitle: str) -> DebriefLayout:
+    """The title band as tall as the wrapped title, the subtitle as its lines, the tabs as
+    their longest label (German "Beschreibung" at Extra large), the page below them."""
+    m, t = ctx.metrics, ctx.t
+    width = ctx.size[0] - 2 * m.pad
+    f = frame(ctx.size, m, m.heading, text_height(ctx, title, m.heading, width, True))
+    sub_h = text_height(ctx, subtitle, m.small, width) if subtitle else 0
+    sub, rest = split_y(f.body, sub_h, m.gap // 2)
+    w = (rest.width - m.gap * (len(PHASES) - 1)) // len(PHASES)
+    tab_h = max(button_need(ctx, name, w, str(i + 1)) for i, name in enumerate(phase_names(t)))
+    tabs_row, body = split_y(rest, tab_h, m.gap)
+    tabs = [Rect(tabs_row.x + i * (w + m.gap), tabs_row.y, w, tab_h) for i in range(len(PHASES))]
     return DebriefLayout(f.header, sub, tabs, body, f.footer)
+
+
+def subtitle_text(scene: DebriefScene) -> str:
+    if scene.vm is None:
+        return ""
+    return scene.vm.subtitle + (f" · ⚠ {scene.warning}" if scene.warning else "")
 
 
 def draw_debrief(scene: DebriefScene, surface: pygame.Surface) -> None:
@@ -64,26 +80,33 @@ def draw_debrief(scene: DebriefScene, surface: pygame.Surface) -> None:
         ctx.text(surface, text, lay.body, m.body, p.warn if scene.error else p.muted)
         draw_footer(ctx, surface, lay.footer, t("Esc back"))
         return
-    sub = vm.subtitle + (f" · ⚠ {scene.warning}" if scene.warning else "")
-    ctx.text(surface, sub, lay.subtitle, m.small, p.warn if scene.warning else p.muted)
-    (draw_reactions, draw_description, draw_analysis, draw_summary)[scene.phase](
-        scene, vm, surface, lay.body)
-    draw_footer(ctx, surface, lay.footer, footer_text(ctx, scene.phase) + _position(scene))
+    ctx.text(surface, subtitle_text(scene), lay.subtitle, m.small,
+             p.warn if scene.warning else p.muted)
+    phase, area = scene.phase, lay.body
+    if phase == 3:
+        area = _summary_note(scene, surface, area)
+    build, focus = page_build(scene, vm, area)
+    draw_page(ctx, surface, scene.pages[phase], area, build, focus)
+    draw_footer(ctx, surface, lay.footer, footer_text(ctx, phase) + _position(scene))
 
 
-def _cards(ctx: UiContext, surface: pygame.Surface, area: Rect, texts: list[str],
-           focused: int, size: int) -> None:
-    """Stacked panels sized by their text; the focused one wears the focus ring."""
-    m = ctx.metrics
-    needs = [text_height(ctx, text, size, area.width - 2 * m.gap) + 2 * m.gap
-             for text in texts]
-    floors = [floor_line(ctx, size) + 2 * m.gap] * len(texts)
-    heights = [min(h, n) for h, n in zip(allot(area.height, needs, floors, m.gap), needs)]
-    for i, (text, rect) in enumerate(zip(texts, stack(area, heights, m.gap))):
-        panel(ctx, surface, rect, ctx.palette.panel_alt if i == focused else None)
-        ctx.text(surface, text, rect.inflate(-2 * m.gap, -2 * m.gap), size)
-        if i == focused:
-            focus_ring(ctx, surface, rect)
+def page_build(scene: DebriefScene, vm: DebriefVM,
+               area: Rect) -> tuple[Callable[[int], list[Block]], int]:
+    """The current phase's blocks (as a function of the page width) and its focus."""
+    ctx, phase = scene.ctx, scene.phase
+    focus = scene.index[phase]
+    if phase == 0:
+        return lambda w: reactions_blocks(ctx, vm, focus, w), focus
+    if phase == 1:
+        return lambda w: [row_block(ctx, row, i, i == focus, w)
+                          for i, row in enumerate(vm.rows)], focus
+    if phase == 2:
+        if not vm.analysis:
+            return lambda w: [panel_block(ctx, [text_piece(
+                ctx, ctx.t("This session reached no decision point."), ctx.metrics.body,
+                ctx.palette.muted)], w)], focus
+        return analysis_build(ctx, vm, focus, area.height), focus
+    return lambda w: summary_blocks(scene, vm, w), focus
 
 
 def _position(scene: DebriefScene) -> str:
@@ -94,98 +117,71 @@ def _position(scene: DebriefScene) -> str:
     return f" · {scene.index[scene.phase] + 1}/{count}"
 
 
-def draw_reactions(scene: DebriefScene, vm: DebriefVM, surface: pygame.Surface,
-                   area: Rect) -> None:
-    ctx, m = scene.ctx, scene.ctx.metrics
-    hint, rest = split_y(area, ctx.line_height(m.small) * 2, m.gap)
-    ctx.text(surface, vm.reactions_hint, hint, m.small, ctx.palette.muted)
-    _cards(ctx, surface, rest, list(vm.reactions), scene.index[0], m.body)
+def reactions_blocks(ctx: UiContext, vm: DebriefVM, focus: int, width: int) -> list[Block]:
+    """The hint to start with feelings, then one card per question."""
+    m = ctx.metrics
+    hint = text_piece(ctx, vm.reactions_hint, m.small, ctx.palette.muted)(width)
+    return [Block(hint[0], hint[1]), *(
+        panel_block(ctx, [text_piece(ctx, text, m.body)], width, i, i == focus)
+        for i, text in enumerate(vm.reactions))]
 
 
-def draw_description(scene: DebriefScene, vm: DebriefVM, surface: pygame.Surface,
-                     area: Rect) -> None:
-    ctx, m, p = scene.ctx, scene.ctx.metrics, scene.ctx.palette
-    row_h = ctx.line_height(m.body) * 2 + m.gap
-    per_page = max(1, (area.height + m.gap // 2) // (row_h + m.gap // 2))
-    focused = scene.index[1]
-    start = max(0, min(len(vm.rows) - per_page, focused - per_page // 2))
-    time_w = round(m.body * 3.6)
-    for i, row in enumerate(vm.rows[start:start + per_page]):
-        rect = Rect(area.x, area.y + i * (row_h + m.gap // 2), area.width, row_h)
-        current = start + i == focused
-        panel(ctx, surface, rect, p.panel_alt if current else None)
-        inner = rect.inflate(-2 * m.gap, -m.gap)
-        ctx.text(surface, row.time, Rect(inner.x, inner.y, time_w, inner.height), m.body,
-                 p.muted, True)
-        colour = tone_colour(ctx, row.tone) if row.tone != "text" else p.text
-        ctx.text(surface, row.text, Rect(inner.x + time_w, inner.y, inner.width - time_w,
-                                         inner.height), m.body, colour)
-        if current:
-            focus_ring(ctx, surface, rect)
+def row_block(ctx: UiContext, row: TimeRowVM, index: int, focused: bool, width: int) -> Block:
+    """A timeline row: its time in a column as wide as the time, its text beside it."""
+    m, p = ctx.metrics, ctx.palette
+    time_w = ctx.theme.fonts.get(m.body, True).size("00:00")[0] + m.gap
+    colour = tone_colour(ctx, row.tone) if row.tone != "text" else p.text
+
+    def measure(inner_w: int) -> tuple[int, Callable[[pygame.Surface, Rect], None]]:
+        text_w = inner_w - time_w
+
+        def draw(surface: pygame.Surface, rect: Rect) -> None:
+            ctx.text(surface, row.time, Rect(rect.x, rect.y, time_w, rect.height), m.body,
+                     p.muted, True)
+            ctx.text(surface, row.text, Rect(rect.x + time_w, rect.y, text_w, rect.height),
+                     m.body, colour)
+        return max(text_height(ctx, row.time, m.body, time_w, True),
+                   text_height(ctx, row.text, m.body, text_w)), draw
+    return panel_block(ctx, [measure], width, index, focused, pad_y=m.gap // 2)
 
 
-def draw_analysis(scene: DebriefScene, vm: DebriefVM, surface: pygame.Surface,
-                  area: Rect) -> None:
-    """Left: what to say (the inquiry, the vignette's question, your notes). Right: the
-    decision as the model sees it, then when you acted and why the model's best was best."""
+def outcome_piece(ctx: UiContext, vm: DebriefVM) -> Piece:
+    """The safety badge (word and symbol) beside the outcome's figures and risk attitude."""
+    m = ctx.metrics
+    facts = f"{vm.outcome}\n{vm.attitude}".strip()
+    badge_h = ctx.line_height(m.body) + m.gap
+
+    def measure(width: int) -> tuple[int, Callable[[pygame.Surface, Rect], None]]:
+        badge_w = badge_width(ctx, vm.word, width)
+        text_w = width - badge_w - m.gap
+
+        def draw(surface: pygame.Surface, rect: Rect) -> None:
+            badge(ctx, surface, Rect(rect.x, rect.y, badge_w, min(badge_h, rect.height)),
+                  vm.tone, vm.word, m.body)
+            ctx.text(surface, facts, Rect(rect.right - text_w, rect.y, text_w, rect.height),
+                     m.body)
+        return max(badge_h, text_height(ctx, facts, m.body, text_w)), draw
+    return measure
+
+
+def summary_blocks(scene: DebriefScene, vm: DebriefVM, width: int) -> list[Block]:
+    """The outcome, each take-away as a card, and the card that adds one."""
     ctx, m, t = scene.ctx, scene.ctx.metrics, scene.ctx.t
-    if not vm.analysis:
-        ctx.text(surface, t("This session reached no decision point."), area, m.body,
-                 ctx.palette.muted)
-        return
-    k = scene.index[2]
-    d = vm.analysis[k]
-    left, right = split_x(area, 0.46, m.pad)
-    notes = vm.notes_by_decision[k]
-    parts = [(t("Advocacy-inquiry: say what you saw, what you think, then ask"), d.inquiry)]
-    if d.prompt:
-        parts.append((t("The vignette asks"), d.prompt))
-    if notes:
-        parts.append((t("Your notes here"), "\n".join(f"✎ {n}" for n in notes)))
-    model = [(label, text) for label, text in (
-        (t("Why the model's best"), vm.whys[k] if k < len(vm.whys) else ""),
-        (t("When"), vm.moments[k] if k < len(vm.moments) else "")) if text]
-    right_parts: list[tuple[str, str]] = []
-    spare = [left.height - sum(section_need(ctx, left.width, *x) + m.gap for x in parts),
-             right.height - decision_need(ctx, right.width, d) - m.gap]
-    for label, body in model:  # each to the column with more room left, so neither scrolls
-        side = 0 if spare[0] >= spare[1] else 1
-        spare[side] -= section_need(ctx, (left, right)[side].width, label, body) + m.gap
-        (parts if side == 0 else right_parts).append((label, body))
-    _sections(ctx, surface, left, parts)
-    needs = [decision_need(ctx, right.width, d)] + \
-        [section_need(ctx, right.width, label, body) for label, body in right_parts]
-    boxes = stack(right, share(right.height, needs, m.gap), m.gap)
-    draw_decision(ctx, surface, boxes[0], d)
-    for (label, body), rect in zip(right_parts, boxes[1:]):
-        section(ctx, surface, rect, label, body)
-
-
-def _sections(ctx: UiContext, surface: pygame.Surface, area: Rect,
-              parts: list[tuple[str, str]]) -> None:
-    needs = [section_need(ctx, area.width, label, body) for label, body in parts]
-    for (label, body), rect in zip(parts, stack(area, share(area.height, needs, ctx.metrics.gap),
-                                                ctx.metrics.gap)):
-        section(ctx, surface, rect, label, body)
-
-
-def draw_summary(scene: DebriefScene, vm: DebriefVM, surface: pygame.Surface,
-                 area: Rect) -> None:
-    ctx, m, p, t = scene.ctx, scene.ctx.metrics, scene.ctx.palette, scene.ctx.t
-    line = ctx.line_height(m.body)
-    top_h = line * 2 + ctx.line_height(m.small) * 2 + 2 * m.gap
-    top, rest = split_y(area, top_h, m.gap)
-    panel(ctx, surface, top)
-    inner = top.inflate(-2 * m.gap, -2 * m.gap)
-    badge_w = min(round(200 * m.scale), inner.width // 4)
-    badge(ctx, surface, Rect(inner.x, inner.y, badge_w, line * 2), vm.tone, vm.word, m.body)
-    facts = Rect(inner.x + badge_w + m.gap, inner.y, inner.width - badge_w - m.gap,
-                 inner.height)
-    ctx.text(surface, f"{vm.outcome}\n{vm.attitude}".strip(), facts, m.body)
-    note_h = ctx.line_height(m.small)
-    cards, note = split_y(rest, rest.height - note_h - m.gap, m.gap)
+    focus = scene.index[3]
     texts = [f"{i + 1}. {x}" for i, x in enumerate(scene.takeaways)]
     texts.append(t("+ Add a take-away (E)"))
-    _cards(ctx, surface, cards, texts, scene.index[3], m.body)
-    ctx.text(surface, scene.summary_note or t("Take-aways are saved beside the log; the log "
-                                              "is never changed."), note, m.small, p.muted)
+    cards = [panel_block(ctx, [text_piece(ctx, text, m.body)], width, i, i == focus)
+             for i, text in enumerate(texts)]
+    return [panel_block(ctx, [outcome_piece(ctx, vm)], width), *cards]
+
+
+def _summary_note(scene: DebriefScene, surface: pygame.Surface, area: Rect) -> Rect:
+    """Where the take-aways are saved (or why they could not be), under the page so it
+    stays in view; returns the room left for the page."""
+    ctx, m = scene.ctx, scene.ctx.metrics
+    note = scene.summary_note or ctx.t("Take-aways are saved beside the log; the log is never "
+                                       "changed.")
+    need = text_height(ctx, note, m.small, area.width)
+    rest, box = split_y(area, area.height - need - m.gap, m.gap)
+    ctx.text(surface, note, box, m.small, ctx.palette.muted)
+    return rest

@@ -1,0 +1,169 @@
+"""A debrief page's body: blocks at the height their text needs, scrolled as one.
+
+Every part of a page (a question card, a timeline row, a section of the analysis) is a
+`Block` as tall as its words at the chosen text size, so no text box is squeezed into a
+line or two that scrolls. When a page's blocks are taller than the room, the page body as a
+whole scrolls by blocks, with one scroll bar: Page Up/Down and the mouse wheel move it, and
+the view follows the keyboard focus (`PageScroll`). A single block taller than the whole
+body (not met with the shipped vignettes) is then shown alone and its text scrolls inside
+it, as everywhere in the kit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pygame
+from pygame import Rect
+
+from game.ui.kit.common import text_height
+from game.ui.kit.layout import keep_in_view, last_start, shown_from, stack
+from game.ui.kit.panels import bar_width, focus_ring, panel, scroll_bar
+from game.ui.kit.theme import Colour
+from game.ui.shell.context import UiContext
+
+PAGE_STEP = 5
+"""Page Up/Down arrive as a scroll of this many rows (the key table); the wheel as one."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """One part of a page: the height it needs and how to draw it in a rectangle."""
+
+    need: int
+    draw: Callable[[pygame.Surface, Rect], None]
+    item: int | None = None
+    """The focusable item of the phase it shows (a card, a row, a take-away), if any."""
+
+
+@dataclass
+class PageScroll:
+    """Where one phase's page is scrolled to, and its geometry as last drawn (the keys
+    scroll what the player saw)."""
+
+    first: int = 0
+    followed: int | None = None
+    """The focus the view last followed: when the focus moves, the view follows it once."""
+    needs: list[int] = field(default_factory=list)
+    room: int = 0
+    gap: int = 0
+    scrolls: bool = False
+
+    def shown(self) -> int:
+        return shown_from(self.needs, self.gap, self.room, self.first) if self.needs else 0
+
+    def last(self) -> int:
+        return last_start(self.needs, self.gap, self.room) if self.needs else 0
+
+    def scroll(self, amount: int) -> bool:
+        """Scroll by `amount` blocks (the wheel), or by a page when it is a page key's;
+        False when the page fits and there is nothing to scroll."""
+        if not self.scrolls or amount == 0:
+            return False
+        sign = 1 if amount > 0 else -1
+        step = max(1, self.shown()) if abs(amount) >= PAGE_STEP else 1
+        self.first = max(0, min(self.last(), self.first + sign * step))
+        return True
+
+    def follow(self, focus: int | None, block: int | None) -> None:
+        """Bring block `block` (showing the focus) into view when the focus moved; a page
+        without a focusable block starts at its top when its focus (a decision) changes."""
+        if focus == self.followed:
+            return
+        self.followed = focus
+        if block is None:
+            self.first = 0
+        elif self.scrolls:
+            self.first = keep_in_view(self.needs, self.gap, self.room, self.first, block)
+
+
+def place(ctx: UiContext, page: PageScroll, area: Rect, build: Callable[[int], list[Block]],
+          gap: int, focus: int | None) -> list[tuple[Block, Rect]]:
+    """The blocks of a page `area` wide and where each shown one goes. Measured at the full
+    width; when they do not all fit, again beside the scroll bar's room."""
+    blocks = build(area.width)
+    page.scrolls = sum(b.need for b in blocks) + gap * (len(blocks) - 1) > area.height
+    if page.scrolls:
+        blocks = build(area.width - bar_width(ctx) - gap)
+    page.needs, page.room, page.gap = [b.need for b in blocks], area.height, gap
+    block = next((i for i, b in enumerate(blocks) if focus is not None and b.item == focus),
+                 None)
+    page.follow(focus, block)
+    if not page.scrolls:
+        page.first = 0
+        return list(zip(blocks, stack(area, page.needs, gap)))
+    page.first = min(page.first, page.last())
+    width, y, shown = area.width - bar_width(ctx) - gap, area.y, []
+    for b in blocks[page.first:page.first + page.shown()]:
+        rect = Rect(area.x, y, width, min(b.need, area.bottom - y))
+        shown.append((b, rect))
+        y = rect.bottom + gap
+    return shown
+
+
+def draw_page(ctx: UiContext, surface: pygame.Surface, page: PageScroll, area: Rect,
+              build: Callable[[int], list[Block]], focus: int | None = None) -> None:
+    """Draw a page's blocks; when it scrolls, its bar, and a hint when more lies below."""
+    gap = ctx.metrics.gap
+    shown = place(ctx, page, area, build, gap, focus)
+    for block, rect in shown:
+        block.draw(surface, rect)
+    if not page.scrolls:
+        return
+    w = bar_width(ctx)
+    scroll_bar(ctx, surface, Rect(area.right - w, area.y, w, area.height), page.first,
+               len(shown), len(page.needs))
+    if page.first + len(shown) < len(page.needs):
+        _more_below(ctx, surface, Rect(area.x, shown[-1][1].bottom + gap,
+                                       area.width - w - gap, 0), area.bottom)
+
+
+def _more_below(ctx: UiContext, surface: pygame.Surface, room: Rect, bottom: int) -> None:
+    """"More below" in the room under the last block shown, when that room has a line for
+    it (so the empty space does not read as the end of the page)."""
+    m = ctx.metrics
+    more = ctx.t("▼ More below: Page Down or the wheel")
+    need = text_height(ctx, more, m.small, room.width, True)
+    if bottom - room.y >= need:
+        ctx.text(surface, more, Rect(room.x, bottom - need, room.width, need), m.small,
+                 ctx.palette.accent, True)
+
+
+Piece = Callable[[int], tuple[int, Callable[[pygame.Surface, Rect], None]]]
+"""A part of a panel: given the inner width, its height and how to draw it there."""
+
+
+def text_piece(ctx: UiContext, text: str, size: int, colour: Colour | None = None,
+               bold: bool = False) -> Piece:
+    """Wrapped text as tall as it needs (nothing when there is no text)."""
+    def measure(width: int) -> tuple[int, Callable[[pygame.Surface, Rect], None]]:
+        def draw(surface: pygame.Surface, rect: Rect) -> None:
+            ctx.text(surface, text, rect, size, colour, bold)
+        return (text_height(ctx, text, size, width, bold) if text else 0), draw
+    return measure
+
+
+def label_piece(ctx: UiContext, label: str) -> Piece:
+    """A section's small bold heading, as `kit.common.section` draws it."""
+    return text_piece(ctx, label.upper(), ctx.metrics.small, ctx.palette.accent, True)
+
+
+def panel_block(ctx: UiContext, pieces: list[Piece], width: int, item: int | None = None,
+                focused: bool = False, border: Colour | None = None,
+                pad_y: int | None = None) -> Block:
+    """A panel holding `pieces` stacked at their heights; the focused one wears the ring."""
+    m = ctx.metrics
+    pad_y = m.gap if pad_y is None else pad_y
+    measured = [(h, d) for h, d in (p(width - 2 * m.gap) for p in pieces) if h > 0]
+    inner_need = sum(h for h, _ in measured) + m.gap // 2 * max(0, len(measured) - 1)
+
+    def draw(surface: pygame.Surface, rect: Rect) -> None:
+        panel(ctx, surface, rect, ctx.palette.panel_alt if focused else None, border)
+        inner = Rect(rect.x + m.gap, rect.y + pad_y, rect.width - 2 * m.gap,
+                     rect.height - 2 * pad_y)
+        for (_, part), box in zip(measured, stack(inner, [h for h, _ in measured], m.gap // 2)):
+            part(surface, box.clip(inner))  # clipped only in a block taller than the page
+        if focused:
+            focus_ring(ctx, surface, rect)
+    return Block(inner_need + 2 * pad_y, draw, item)
