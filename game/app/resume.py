@@ -5,9 +5,12 @@ command, so the session is rebuilt by replaying them. Logs are never edited, so 
 session is recorded into a new log whose header names its parent (`kind: "resume"`), with the
 parent's commands replayed into it at their ticks; its fingerprint after the last command
 must match the parent's, or the resume is refused. The session resumes at the parent's last
-recorded command: the time that passed after it (narration, a window running out) is not in
-the log and plays again. The parent's history row is marked "resumed", so Progress does not
-count the session twice.
+recorded command (a choice, or a skip through narration): the time that passed after it
+(narration, a window running out) is not in the log and plays again. So the offer names that
+step and its time ("from your last choice at 0:42"), never "where you stopped": the player
+may have left long after it. (Recording the moment of leaving would not help: resuming there
+could drop the player into a window nearly run out, or past a choice they never saw.)
+The parent's history row is marked "resumed", so Progress does not count the session twice.
 """
 
 from __future__ import annotations
@@ -93,12 +96,16 @@ def mark_resumed(history: History, uid: str) -> None:
 
 
 class Offer(NamedTuple):
-    """A session the player may take up again: its record, its log and where it stopped."""
+    """A session the player may take up again: its record, its log and where it goes on."""
 
     record: SessionRecord
     log: Path
     stopped_tick: int
-    """The tick of the log's last recorded command, where the resumed session goes on."""
+    """The tick of the log's last recorded command, where the resumed session goes on (0
+    when the log holds no command: it starts again from the beginning)."""
+    last_step: str = ""
+    """What that command was: "intervene" (a choice), "skip" (narration skipped), or ""
+    (no command: nothing to go on from)."""
 
     @property
     def stopped_seconds(self) -> float:
@@ -107,9 +114,16 @@ class Offer(NamedTuple):
 
 def stopped_tick(path: Path) -> int | None:
     """The tick of the last command in the log at `path` (0 before any command), or None
-    when the file cannot be read or is not a session log. Reads lines only, checks nothing:
-    `resume` checks the whole log when the player takes it up."""
-    tick: int | None = None
+    when the file cannot be read or is not a session log."""
+    found = last_step(path)
+    return None if found is None else found[0]
+
+
+def last_step(path: Path) -> tuple[int, str] | None:
+    """(tick, kind) of the last command in the log at `path` ((0, "") before any command),
+    or None when the file cannot be read or is not a session log. Reads lines only, checks
+    nothing: `resume` checks the whole log when the player takes it up."""
+    found: tuple[int, str] | None = None
     try:
         with open(path, encoding="utf-8") as handle:
             for line in handle:
@@ -120,12 +134,14 @@ def stopped_tick(path: Path) -> int | None:
                 if not isinstance(data, dict):
                     continue
                 if data.get("type") == "header":
-                    tick = 0
+                    found = (0, "")
                 elif data.get("type") == "command" and isinstance(data.get("tick"), int):
-                    tick = data["tick"]
+                    command = data.get("command")
+                    kind = command.get("kind") if isinstance(command, dict) else None
+                    found = (data["tick"], str(kind or ""))
     except (OSError, UnicodeDecodeError):
         return None
-    return tick
+    return found
 
 
 def offer_for(record: SessionRecord, logs: Path) -> Offer | None:
@@ -134,8 +150,8 @@ def offer_for(record: SessionRecord, logs: Path) -> Offer | None:
     if not resumable([record], logs):
         return None
     log = logs / record.log_file
-    tick = stopped_tick(log)
-    return None if tick is None else Offer(record, log, tick)
+    found = last_step(log)
+    return None if found is None else Offer(record, log, *found)
 
 
 def latest_offer(player: str, logs: Path, db_path: Path | None = None,

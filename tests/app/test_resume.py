@@ -100,7 +100,7 @@ def test_a_rebuild_marks_the_parent_of_a_resumed_log(tiny, tmp_path):
 
 
 def test_stopped_tick_is_the_last_command_even_with_a_cut_last_line(tiny, tmp_path):
-    from game.app.resume import stopped_tick
+    from game.app.resume import last_step, stopped_tick
     _left_after_first_choice(tiny, tmp_path / "left.jsonl")
     lines = (tmp_path / "left.jsonl").read_text().splitlines()
     last = json.loads(lines[-1])["tick"]
@@ -108,8 +108,13 @@ def test_stopped_tick_is_the_last_command_even_with_a_cut_last_line(tiny, tmp_pa
     with open(tmp_path / "left.jsonl", "a", encoding="utf-8") as handle:
         handle.write('{"command": {"kind": "sk')  # killed mid-write
     assert stopped_tick(tmp_path / "left.jsonl") == last
+    assert last_step(tmp_path / "left.jsonl") == (last, "intervene")
     (tmp_path / "header.jsonl").write_text(lines[0] + "\n")
     assert stopped_tick(tmp_path / "header.jsonl") == 0
+    assert last_step(tmp_path / "header.jsonl") == (0, "")
+    skipped = dict(json.loads(lines[-1]), tick=last + 7, command={"kind": "skip"})
+    (tmp_path / "skipped.jsonl").write_text("\n".join([*lines, json.dumps(skipped)]) + "\n")
+    assert last_step(tmp_path / "skipped.jsonl") == (last + 7, "skip")
     (tmp_path / "junk.jsonl").write_bytes(b"\xff\xfe")
     assert stopped_tick(tmp_path / "junk.jsonl") is None
     assert stopped_tick(tmp_path / "gone.jsonl") is None
@@ -127,6 +132,7 @@ def test_latest_offer_skips_refused_and_take_up_marks_the_parent(tiny, tmp_path)
     offer = latest_offer("sup-q", tmp_path, db)
     assert offer is not None and offer.record.uid == "b.jsonl"
     assert offer.stopped_seconds == offer.stopped_tick / 10
+    assert offer.last_step == "intervene"  # the offer words it as "your last choice"
     assert latest_offer("sup-q", tmp_path, db, skip={"b.jsonl"}).record.uid == "a.jsonl"
     assert latest_offer("sup-other", tmp_path, db) is None
     session, problem = take_up(offer, tiny, tmp_path / "c.jsonl", db)

@@ -68,8 +68,10 @@ def test_title_offers_the_left_session_and_plays_on_from_where_it_stopped(ctx, l
     parent = left.session.log_path
     stack = _title(ctx)
     title = stack.top
-    label = f"Resume {lumbar.title} (stopped at {clock(_last_command_tick(parent))})"
-    assert title.buttons[0].label == label
+    choice = _last_command_tick(parent)
+    assert left.session.state.tick > choice  # the player left a second after choosing
+    label = f"Resume {lumbar.title}, from your last choice at {clock(choice)}"
+    assert title.buttons[0].label == label  # the step it goes on from, not "stopped at"
     assert title.focus.current == "start"  # Enter still starts; the offer is one key up
     press(stack, pygame.K_UP)
     press(stack, pygame.K_RETURN)
@@ -78,7 +80,8 @@ def test_title_offers_the_left_session_and_plays_on_from_where_it_stopped(ctx, l
     assert fingerprint(play.session.state) == json.loads(
         parent.read_text(encoding="utf-8").splitlines()[-1])["fingerprint"]
     assert play.session.state.history == left.session.state.history
-    assert any("Resumed at" in line.text for line in play.lines)
+    assert any(f"Resumed from your last choice at {clock(choice)}. The log records your "
+               "steps, not the moment you left" in line.text for line in play.lines)
     told = [line.kind for line in play.lines]  # the story so far, the choice too
     assert told.count("narration") >= 2 and "you" in told and told[-1] == "window"
     header = json.loads(play.session.log_path.read_text(encoding="utf-8").splitlines()[0])
@@ -143,7 +146,7 @@ def test_history_row_offers_resume_and_r_takes_it_up(ctx, lumbar, home):
     assert row.resumable and "Interrupted before the end" in row.facts
     scene.draw(pygame.Surface(ctx.size))
     tick = _last_command_tick(left.session.log_path)
-    assert any(p.text == f"▶ Resume (stopped at {clock(tick)}) · R"
+    assert any(p.text == f"▶ Resume from your last choice at {clock(tick)} · R"
                for p in ctx.recorder)
     assert any("R resume" in p.text for p in ctx.recorder)
     result = press(scene, pygame.K_r)

@@ -6,10 +6,11 @@ Each row says when, which vignette and trainee, the mode, how it ended, the safe
 re-simulates that log, and a log that cannot be read or does not verify keeps its reason on
 the list, never hidden; so does a session whose log is missing (it cannot be opened, and the
 row says why). Enter opens the replay viewer, D the debrief. A practice session the current
-profile left mid-vignette offers "Resume <vignette> (stopped at 0:42)" (R or a click): only
-the visible rows' logs are looked at for the time, and only their last lines. The list is rebuilt
-when the player comes back (a branch may have been saved); verdicts already reached are kept
-for as long as the file is unchanged.
+profile left mid-vignette offers "Resume from your last choice at 0:42" (R or a click): only
+the visible rows' logs are looked at for the time. Each row is as tall as its text needs at
+the chosen text size (`history_draw.row_boxes`); the list scrolls by rows, with a scroll bar.
+The list is rebuilt when the player comes back (a branch may have been saved); verdicts
+already reached are kept for as long as the file is unchanged.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from pygame import Rect
 from game import paths
 from game.app.resume import Offer, offer_for
 from game.replay.verify import VerifyResult, verify_log
-from game.ui.history.history_draw import badge_width, draw_row, resume_rect
+from game.ui.history.history_draw import RowBoxes, draw_row, row_boxes
 from game.ui.history.model import HistoryRow
 from game.ui.history.stored import checked, listed_rows
-from game.ui.kit.common import draw_footer, draw_header
+from game.ui.kit.common import draw_footer, draw_header, text_height
 from game.ui.kit.focus import FocusList, hit
 from game.ui.kit.layout import frame
+from game.ui.kit.panels import bar_width, scroll_bar
 from game.ui.review.model import load_replay
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import PLAYER_KEYS, Act, Intent, Shown, keys, press
@@ -72,6 +74,8 @@ class HistoryScene(Scene):
         rows, self.problem = listed_rows(self.folder, self.find, self.ctx.t,
                                          player=current_id())
         self.rows = [self._known(r) for r in rows]
+        self.boxes: dict[str, RowBoxes] = {}
+        """Each row's layout at the current size, by path (`layout_of`)."""
         self.focus.set_ids([r.path for r in self.rows])
         self.stale = False
 
@@ -90,51 +94,74 @@ class HistoryScene(Scene):
         self.verdicts[row.path] = (_mtime(row.path), result)
         done = checked(row, result, self.ctx.t)
         self.rows = [done if r.path == row.path else r for r in self.rows]
+        self.boxes.pop(row.path, None)  # its note changed: measured again
         return done
 
     def resize(self) -> None:
         m = self.ctx.metrics
         f = frame(self.ctx.size, m, m.heading)
         self.header, self.list, self.footer = f.header, f.body, f.footer
-        line = self.ctx.line_height(m.small)
-        self.notice = Rect(self.list.x, self.list.y, self.list.width, line)
-        if self.problem:  # the database problem takes the first line of the body
-            self.list = Rect(self.list.x, self.list.y + line + m.gap, self.list.width,
-                             self.list.height - line - m.gap)
-        self.title_h = self.ctx.line_height(m.body, True) * self._title_lines()
-        self.row_h = self.title_h + self.ctx.line_height(m.small) * 2 + m.gap * 2
+        self.notice = Rect(self.list.x, self.list.y, self.list.width, 0)
+        if self.problem:  # the database problem takes the first lines of the body, whole
+            self.notice.height = text_height(self.ctx, f"⚠ {self.problem}", m.small,
+                                             self.list.width)
+            self.list = Rect(self.list.x, self.notice.bottom + m.gap, self.list.width,
+                             self.list.bottom - self.notice.bottom - m.gap)
+        self.row_w = self.list.width - bar_width(self.ctx) - m.gap
+        self.boxes = {}
         self._scroll()
 
-    def _title_lines(self) -> int:
-        """Two lines for each row's "when · vignette" when the longest title in the list
-        does not fit one at this window and text size (the text never shrinks)."""
-        m = self.ctx.metrics
-        inner_w = self.list.width - 2 * m.gap
-        font = self.ctx.theme.fonts.get(m.body, True)
-        badge_w = max((badge_width(self.ctx, w, inner_w) for w in {r.word for r in self.rows}),
-                      default=0)
-        room = inner_w - badge_w - m.gap
-        widest = max((font.size(f"0000-00-00 00:00 · {title}")[0]
-                      for title in {r.title for r in self.rows}), default=0)
-        return 2 if widest > room else 1
+    def layout_of(self, index: int) -> RowBoxes:
+        """Row `index` laid out at the list's width (worked out once per size and row: only
+        the rows looked at are measured, never all 3,200)."""
+        row = self.rows[index]
+        boxes = self.boxes.get(row.path)
+        if boxes is None:
+            boxes = self.boxes[row.path] = row_boxes(self.ctx, row, self.offer(row),
+                                                     self.row_w)
+        return boxes
+
+    def shown_from(self, first: int) -> int:
+        """How many rows, from `first` on, fit whole in the list (at least one)."""
+        gap, used, count = self.ctx.metrics.gap, 0, 0
+        for index in range(first, len(self.rows)):
+            h = self.layout_of(index).height
+            if count and used + gap + h > self.list.height:
+                break
+            used += (gap if count else 0) + h
+            count += 1
+        return count
 
     @property
     def per_page(self) -> int:
-        return max(1, (self.list.height + self.ctx.metrics.gap) //
-                   (self.row_h + self.ctx.metrics.gap))
+        return self.shown_from(self.offset)
 
     def row_rects(self) -> dict[str, Rect]:
-        gap = self.ctx.metrics.gap
-        shown = self.rows[self.offset:self.offset + self.per_page]
-        return {r.path: Rect(self.list.x, self.list.y + i * (self.row_h + gap),
-                             self.list.width, self.row_h) for i, r in enumerate(shown)}
+        gap, y = self.ctx.metrics.gap, self.list.y
+        rects = {}
+        for index in range(self.offset, self.offset + self.per_page):
+            h = min(self.layout_of(index).height, self.list.bottom - y)
+            rects[self.rows[index].path] = Rect(self.list.x, y, self.row_w, h)
+            y += h + gap
+        return rects
 
     def _scroll(self) -> None:
+        """Keep the focused row in view, moving as little as possible: a row above the page
+        becomes its first, one below it its last (the rows between are measured, no more)."""
         index = max(0, self.focus.index)
+        self.offset = min(self.offset, max(0, len(self.rows) - 1))
+        if not self.rows:
+            return
         if index < self.offset:
             self.offset = index
         elif index >= self.offset + self.per_page:
-            self.offset = index - self.per_page + 1
+            gap, used = self.ctx.metrics.gap, self.layout_of(index).height
+            first = index
+            while first > 0 and used + gap + self.layout_of(first - 1).height <= \
+                    self.list.height:
+                first -= 1
+                used += gap + self.layout_of(first).height
+            self.offset = first
 
     @property
     def selected(self) -> HistoryRow | None:
@@ -199,9 +226,10 @@ class HistoryScene(Scene):
         return None
 
     def _on_resume(self, item: str, rects: dict[str, Rect], pos: tuple[int, int]) -> bool:
-        offer = self.offer(next(r for r in self.rows if r.path == item))
-        return offer is not None and \
-            resume_rect(self.ctx, rects[item], self.title_h, offer).collidepoint(pos)
+        index = next(i for i, r in enumerate(self.rows) if r.path == item)
+        button = self.layout_of(index).button
+        return self.offer(self.rows[index]) is not None and button is not None and \
+            button.move(rects[item].topleft).collidepoint(pos)
 
     def open(self, what: str) -> Result:
         self.message = ""
@@ -238,13 +266,18 @@ class HistoryScene(Scene):
             ctx.text(surface, t("No recorded sessions yet in {folder}. Every vignette you play "
                                 "is recorded there.", folder=str(self.folder)), self.list,
                      m.body, ctx.palette.muted)
-        for path, rect in self.row_rects().items():
-            row = next(r for r in self.rows if r.path == path)
-            draw_row(self.ctx, surface, row, rect, self.title_h, self.offer(row),
+        shown = self.per_page
+        for index, (path, rect) in enumerate(self.row_rects().items(), start=self.offset):
+            row = self.rows[index]
+            draw_row(self.ctx, surface, row, rect, self.layout_of(index), self.offer(row),
                      path == self.focus.current)
+        scrolls = len(self.rows) > shown
+        if scrolls:
+            w = bar_width(ctx)
+            scroll_bar(ctx, surface, Rect(self.list.right - w, self.list.y, w,
+                                          self.list.height), self.offset, shown, len(self.rows))
         more = t(" · rows {a}-{b} of {n}", a=self.offset + 1, n=len(self.rows),
-                 b=min(len(self.rows), self.offset + self.per_page)) \
-            if len(self.rows) > self.per_page else ""
+                 b=min(len(self.rows), self.offset + shown)) if scrolls else ""
         if self.message:
             ctx.text(surface, f"⚠ {self.message}", self.footer, m.small, ctx.palette.warn,
                      valign="center")

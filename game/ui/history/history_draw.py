@@ -1,19 +1,25 @@
-"""Drawing the History screen's rows: three lines each, a badge, and a Resume button on a
-session the current profile can take up again.
+"""Drawing the History screen's rows: a title with its badge, the facts, the file's note, and
+a Resume button on a session the current profile can take up again.
 
-Text never shrinks: a long vignette title takes a second line (the scene decides, for the
-whole list), a badge is as wide as its word, and a file's note shortens rather than scroll.
+Text never shrinks and a row never squeezes it: each row is as tall as its own text needs at
+the chosen text size and window (`row_boxes`), so at Extra large a row wraps onto more lines
+and fewer rows fit a page; the list scrolls by rows. A file's note still shortens to a
+shorter wording when the long one would take a second line (the list stays readable).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pygame
 from pygame import Rect
 
 from game.app.resume import Offer
 from game.ui.history.model import HistoryRow
+from game.ui.home.resuming import offer_time
+from game.ui.kit.common import text_height
 from game.ui.kit.panels import badge, focus_ring, panel
-from game.ui.review.presenters import Tr, clock
+from game.ui.review.presenters import Tr
 from game.ui.shell.context import UiContext
 
 
@@ -24,26 +30,70 @@ def badge_width(ctx: UiContext, word: str, inner_w: int) -> int:
     return min(max(round(200 * m.scale), need), inner_w // 3)
 
 
-def resume_label(ctx: UiContext, offer: Offer) -> str:
-    """The row's first line names the vignette; the button says what it does and where."""
-    label = ctx.t("Resume (stopped at {time})", time=clock(offer.stopped_tick))
-    return f"▶ {label} · R"
-
-
-def resume_rect(ctx: UiContext, rect: Rect, title_h: int, offer: Offer) -> Rect:
-    """Where a resumable row's Resume button sits: the right end of its third line, as wide
-    as its label (at most half the row)."""
+def badge_height(ctx: UiContext, word: str, badge_w: int) -> int:
+    """A title line, or taller when the badge's word wraps within its third of the row."""
     m = ctx.metrics
-    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    small_h = ctx.line_height(m.small)
-    need = ctx.theme.fonts.get(m.small, False).size(resume_label(ctx, offer))[0]
-    width = min(inner.width // 2, need + 3 * m.gap)
-    return Rect(inner.right - width, inner.y + title_h + small_h, width, small_h)
+    word_w = badge_w - 2 * m.gap - round(m.small * 1.4) - m.gap // 2
+    return max(ctx.line_height(m.body, True), text_height(ctx, word, m.small, word_w, True))
+
+
+def resume_label(ctx: UiContext, offer: Offer) -> str:
+    """The row's first line names the vignette; the button says what it does and from where
+    the session goes on (the last step in its log, not the moment the player left)."""
+    return f"▶ {offer_time(ctx, offer)} · R"
+
+
+@dataclass(frozen=True)
+class RowBoxes:
+    """Where each part of one row goes, relative to the row's top left corner."""
+
+    height: int
+    title: Rect
+    badge: Rect
+    facts: Rect
+    note: Rect
+    button: Rect | None
+    note_text: str
+
+
+def row_boxes(ctx: UiContext, row: HistoryRow, offer: Offer | None, width: int) -> RowBoxes:
+    """Lay one row out at `width`: every text gets the height it needs, wrapped. The Resume
+    button sits at the right of the note when it fits in half the row, else under it."""
+    m = ctx.metrics
+    inner_w = width - 2 * m.gap
+    badge_w = badge_width(ctx, row.word, inner_w)
+    title_w = inner_w - badge_w - m.gap
+    title_h = max(text_height(ctx, f"{row.when} · {row.title}", m.body, title_w, True),
+                  badge_height(ctx, row.word, badge_w))
+    y = m.gap + title_h
+    facts = Rect(m.gap, y, inner_w, text_height(ctx, row.facts, m.small, inner_w))
+    y = facts.bottom
+    button = None
+    note_w = inner_w
+    if offer is not None:
+        label = resume_label(ctx, offer)
+        need = ctx.theme.fonts.get(m.small, False).size(label)[0] + 3 * m.gap
+        beside = need <= inner_w // 2
+        button_w = need if beside else inner_w
+        button_h = text_height(ctx, label, m.small, button_w - m.gap)
+        button = Rect(m.gap + inner_w - button_w, y, button_w, button_h)
+        note_w = inner_w - button_w - m.gap if beside else inner_w
+    text = note_text(ctx, row, note_w)
+    note = Rect(m.gap, y, note_w, text_height(ctx, text, m.small, note_w))
+    bottom = note.bottom
+    if button is not None and button.width == inner_w:  # under the note
+        button.y = note.bottom + m.gap // 2
+    if button is not None:
+        bottom = max(bottom, button.bottom)
+    badge_rect = Rect(m.gap + inner_w - badge_w, m.gap, badge_w,
+                      badge_height(ctx, row.word, badge_w))
+    return RowBoxes(bottom + m.gap, Rect(m.gap, m.gap, title_w, title_h), badge_rect, facts,
+                    note, button, text)
 
 
 def fitting(ctx: UiContext, width: int, *texts: str) -> str:
     """The first of `texts` that fits `width` on one line at small size (the last one
-    otherwise): the note about a file shortens instead of scrolling."""
+    otherwise, which then wraps): the note about a file shortens before it takes lines."""
     font = ctx.theme.fonts.get(ctx.metrics.small, False)
     return next((text for text in texts if font.size(text)[0] <= width), texts[-1])
 
@@ -57,32 +107,31 @@ def third_line(row: HistoryRow, t: Tr) -> tuple[str, str]:
     return row.note or t("File {name} · not yet checked", name=row.name), ""
 
 
+def note_text(ctx: UiContext, row: HistoryRow, width: int) -> str:
+    """The note shown in `width`: a problem in full, an unchecked file's note shortened."""
+    text, tone = third_line(row, ctx.t)
+    if not tone and not row.checked:
+        text = fitting(ctx, width, text, ctx.t("File {name} · not yet checked",
+                                               name=row.name), row.name)
+    return text
+
+
 def draw_row(ctx: UiContext, surface: pygame.Surface, row: HistoryRow, rect: Rect,
-             title_h: int, offer: Offer | None, focused: bool) -> None:
-    m, p, t = ctx.metrics, ctx.palette, ctx.t
+             boxes: RowBoxes, offer: Offer | None, focused: bool) -> None:
+    m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, rect, p.panel_alt if focused else p.panel,
           p.bad if not row.ok else None)
-    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    small_h = ctx.line_height(m.small)
-    badge_w = badge_width(ctx, row.word, inner.width)
-    ctx.text(surface, f"{row.when} · {row.title}",
-             Rect(inner.x, inner.y, inner.width - badge_w - m.gap, title_h), m.body, p.text,
-             True)
-    badge(ctx, surface, Rect(inner.right - badge_w, inner.y, badge_w,
-                             ctx.line_height(m.body, True)), row.tone, row.word, m.small)
-    ctx.text(surface, row.facts, Rect(inner.x, inner.y + title_h, inner.width, small_h),
-             m.small, p.muted)
-    third, tone = third_line(row, t)
-    line = Rect(inner.x, inner.y + title_h + small_h, inner.width, small_h)
-    if offer is not None:
-        button = resume_rect(ctx, rect, title_h, offer)
-        line.width = button.x - line.x - m.gap
+    at = rect.topleft
+    ctx.text(surface, f"{row.when} · {row.title}", boxes.title.move(at), m.body, p.text, True)
+    badge(ctx, surface, boxes.badge.move(at), row.tone, row.word, m.small)
+    ctx.text(surface, row.facts, boxes.facts.move(at), m.small, p.muted)
+    if offer is not None and boxes.button is not None:
+        button = boxes.button.move(at)
         panel(ctx, surface, button, p.panel_alt if focused else p.panel, p.accent)
         ctx.text(surface, resume_label(ctx, offer), button.inflate(-m.gap, 0), m.small,
                  p.accent, align="center", valign="center")
-    if not tone and not row.checked:
-        third = fitting(ctx, line.width, third, t("File {name} · not yet checked",
-                                                  name=row.name), row.name)
-    ctx.text(surface, third, line, m.small, {"warn": p.warn, "bad": p.bad}.get(tone, p.muted))
+    _, tone = third_line(row, ctx.t)
+    ctx.text(surface, boxes.note_text, boxes.note.move(at), m.small,
+             {"warn": p.warn, "bad": p.bad}.get(tone, p.muted))
     if focused:
         focus_ring(ctx, surface, rect)

@@ -5,8 +5,10 @@ author adding a scenario should see at once why it is missing from the playable 
 
 Vignettes are listed by title (not by file name), each with how often the current profile
 played it and its best result. Rows are as tall as their text needs at the chosen text size;
-the list scrolls by rows and shows a scroll bar when they do not all fit. A Home button (Esc)
-goes back to the title menu.
+the list scrolls by rows and shows a scroll bar when they do not all fit. The focused
+vignette's description beside the list scrolls when it does not fit (Extra large text in a
+small window): Page Up / Page Down page it, as the wheel over it does, and the footer says
+so only then. A Home button (Esc) goes back to the title menu.
 """
 
 from __future__ import annotations
@@ -124,9 +126,45 @@ class PickerScene(Scene):
     def needs_ids(self) -> list[str]:
         return self.focus.ids[:-1]
 
+    def detail_text(self) -> tuple[str, str] | None:
+        """(heading, body) of the focused vignette's description, None on Home."""
+        row = next((r for r in self.vm.rows if r.id == self.focus.current), None)
+        return None if row is None else (row.title, f"{row.summary}\n\n{row.setting}")
+
+    def detail_box(self) -> pygame.Rect | None:
+        """Where the description's body goes in its section (as `section` lays it out)."""
+        shown = self.detail_text()
+        if shown is None:
+            return None
+        ctx, m = self.ctx, self.ctx.metrics
+        inner = self.layout.detail.inflate(-2 * m.gap, -2 * m.gap)
+        head_h = min(inner.height, text_height(ctx, shown[0].upper(), m.small, inner.width,
+                                               True))
+        top = inner.y + head_h + m.gap // 2
+        return pygame.Rect(inner.x, top, inner.width, inner.bottom - top)
+
+    @property
+    def detail_scrolls(self) -> bool:
+        """The description is taller than its box (the footer then names Page Up / Down)."""
+        shown, box = self.detail_text(), self.detail_box()
+        return shown is not None and box is not None and \
+            text_height(self.ctx, shown[1], self.ctx.metrics.body, box.width) > box.height
+
+    def page_detail(self, pages: int) -> None:
+        """Page the description by `pages` boxes (less a line, so the reader keeps their
+        place), through the same scroll offsets the wheel moves."""
+        box = self.detail_box()
+        if box is None:
+            return
+        lines = max(1, box.height // self.ctx.line_height(self.ctx.metrics.body) - 1)
+        self.ctx.scrolls.wheel(box.center, pages * lines)
+
     def on_intent(self, intent: Intent) -> Result:
         if intent.act is Act.BACK:
             return Pop()
+        if intent.act is Act.PAGE:
+            self.page_detail(intent.amount)
+            return None
         if intent.act is Act.SCROLL and self.vm.rows:
             self.focus.move(1 if intent.amount > 0 else -1)
             if self.focus.current == "home":  # the wheel stays in the list
@@ -162,8 +200,8 @@ class PickerScene(Scene):
         self._draw_detail(surface)
         if lay.invalid is not None:
             self._draw_invalid(surface, lay.invalid)
-        draw_footer(ctx, surface, lay.footer, ctx.t("Up/Down move · Enter or number key open · "
-                                                    "Esc back · F1 help"))
+        draw_footer(ctx, surface, lay.footer,
+                    ctx.t(self.keymap.legend(1 if self.detail_scrolls else 0)))
 
     def _draw_row(self, surface: pygame.Surface, row_id: str, rect: pygame.Rect,
                   number: int) -> None:
@@ -203,10 +241,9 @@ class PickerScene(Scene):
         ctx.text(surface, text, box, m.small, ctx.palette.muted, False, "right", "center")
 
     def _draw_detail(self, surface: pygame.Surface) -> None:
-        row = next((r for r in self.vm.rows if r.id == self.focus.current), None)
-        if row is not None:
-            section(self.ctx, surface, self.layout.detail, row.title,
-                    f"{row.summary}\n\n{row.setting}")
+        shown = self.detail_text()
+        if shown is not None:
+            section(self.ctx, surface, self.layout.detail, *shown)
 
     def _draw_invalid(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         ctx = self.ctx

@@ -1,17 +1,18 @@
 """What F1 lists on the menu screens: each screen's own keys, as help rows of a layer of the
 player's key table.
 
-These screens bind no keys of their own (the player's table already maps every key they
-use), so each layer has no bindings, only the `help` rows the overlay shows while the screen
-is on top. Every row names the presses it describes; `tests/ui/test_keymap.py` presses them
-through the screen's keymap, so a row cannot list a key that does nothing there.
+Most of these screens bind no keys of their own (the player's table already maps every key
+they use), so their layers have no bindings, only the `help` rows the overlay shows while the
+screen is on top; the picker binds Page Up / Down to page its description. Every row names
+the presses it describes; `tests/ui/test_keymap.py` presses them through the screen's
+keymap, so a row cannot list a key that does nothing there.
 """
 
 from __future__ import annotations
 
 import pygame
 
-from game.ui.shell.input import PLAYER_KEYS, Keymap, Press, Shown, press
+from game.ui.shell.input import PLAYER_KEYS, Act, Keymap, Press, Shown, keys, press
 
 _NUMBERS = tuple(getattr(pygame, f"K_{n}") for n in range(1, 10))
 _TABS = (Press(pygame.K_TAB, False), Press(pygame.K_TAB, True))
@@ -32,18 +33,29 @@ TITLE_KEYS = _screen(
     Shown("Mouse", "click any item", ()),
 )
 
-PICKER_KEYS = _screen(
-    "picker",
-    Shown("Up / Down", "move through the vignettes", press(pygame.K_UP, pygame.K_DOWN)),
+PICKER_KEYS = PLAYER_KEYS.layer("picker", (
+    *keys(Act.PAGE, pygame.K_PAGEUP, amount=-1), *keys(Act.PAGE, pygame.K_PAGEDOWN, amount=1),
+), help=(
+    Shown("Up / Down", "move through the vignettes (also the wheel over the list)",
+          press(pygame.K_UP, pygame.K_DOWN)),
     Shown("Tab / Shift+Tab", "move the focus (to the Home button too)", _TABS),
     Shown("Enter", "open the focused vignette's briefing", press(pygame.K_RETURN)),
     Shown("Number keys 1 - 9", "open the vignette with that number in the list shown",
           press(*_NUMBERS)),
-    Shown("Page Up / Page Down", "move through the list (also the wheel)",
-          press(pygame.K_PAGEUP, pygame.K_PAGEDOWN)),
+    Shown("Page Up / Page Down", "scroll the description of the focused vignette when it "
+          "does not all fit (also the wheel over it)", press(pygame.K_PAGEUP, pygame.K_PAGEDOWN)),
     Shown("Esc", "back to the title menu (the Home button)", press(pygame.K_ESCAPE)),
     Shown("Mouse", "click a vignette or Home", ()),
-)
+    _HELP, _FULL,
+), legends=(
+    Shown("Up/Down move · Enter or number key open · Esc back · F1 help", "",
+          press(pygame.K_UP, pygame.K_DOWN, pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_F1)),
+    Shown("Up/Down move · Enter or number key open · PgUp/PgDn description · Esc back · "
+          "F1 help", "", press(pygame.K_UP, pygame.K_DOWN, pygame.K_RETURN, pygame.K_PAGEUP,
+                               pygame.K_PAGEDOWN, pygame.K_ESCAPE, pygame.K_F1)),
+))
+"""The picker's own keys: Page Up / Down page the description (the list has the arrows and
+the wheel). Its footer shows legend 1 when the description scrolls, else legend 0."""
 
 BRIEFING_KEYS = _screen(
     "briefing",
