@@ -1,0 +1,179 @@
+"""History rows at the chosen text size (#13 item 4), the resume offer's honest words (#13
+item 6), and the picker's description paged by keys.
+
+A History row is as tall as its own text needs: at Extra large fewer rows fit a page, none of
+their text scrolls, and the list scrolls by whole rows to any row the keys reach. The resume
+offer names the step the resumed session goes on from (the log's last command), never "where
+you stopped": the player may have left long after it.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pygame
+import pytest
+
+from game import paths
+from game.app.resume import Offer
+from game.i18n import Translator
+from game.store import open_history
+from game.store.records import SessionRecord
+from game.ui.history.history import HistoryScene
+from game.ui.home.picker import PickerScene
+from game.ui.home.resuming import from_where, offer_label, offer_time
+from game.ui.play.play import PlayScene
+from game.ui.shell.input import click_event
+from tests.store.generate import Habits, history
+from tests.ui.conftest import SIZES
+from tests.ui.helpers import press
+from tests.ui.test_resume_ui import _leave_after_a_choice, _profile
+
+
+def _many_sessions(library, count: int) -> None:
+    """`count` recorded sessions in the history database, each with its (empty) log file:
+    the list reads the database, not the logs."""
+    records = history(count, Habits(scenarios=tuple(s.id for s in library.scenarios)))
+    store, _ = open_history()
+    with store:
+        store.add_many(records)
+    logs = paths.logs_dir()
+    logs.mkdir(parents=True, exist_ok=True)
+    for record in records:
+        (logs / record.log_file).touch()
+
+
+def _drawn(scene: HistoryScene) -> list:
+    ctx = scene.ctx
+    ctx.recorder = []
+    scene.draw(pygame.Surface(ctx.size))
+    return ctx.recorder
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_rows_grow_with_the_text_and_the_list_scrolls_by_whole_rows(make_ctx, library, home,
+                                                                     size, language):
+    _many_sessions(library, 30)
+    per_page = {}
+    for text_size in ("normal", "x-large"):
+        ctx = make_ctx(size, text_size=text_size)
+        ctx.t = Translator(language)
+        scene = HistoryScene(ctx)
+        scene.resize()
+        assert len(scene.rows) == 30
+        for step in ("first page", "End", "Up", "Home"):
+            if step != "first page":
+                press(scene, {"End": pygame.K_END, "Up": pygame.K_UP,
+                              "Home": pygame.K_HOME}[step])
+            placed = _drawn(scene)
+            assert not [p.text for p in placed if p.scrolled], (text_size, step)
+            rects = scene.row_rects()
+            assert scene.focus.current in rects, (text_size, step)  # the focus is in view
+            for index, rect in enumerate(rects.values(), start=scene.offset):
+                assert scene.list.contains(rect)
+                assert rect.height == scene.layout_of(index).height  # never squeezed
+            for a, b in itertools.combinations(rects.values(), 2):
+                assert not a.colliderect(b)
+        assert scene.offset == 0
+        press(scene, pygame.K_END)
+        assert scene.offset + scene.per_page == 30  # the last row ends the last page
+        per_page[text_size] = len(rects)
+    assert per_page["x-large"] < per_page["normal"]
+
+
+def test_the_footer_says_which_rows_are_shown(make_ctx, library, home):
+    _many_sessions(library, 30)
+    scene = HistoryScene(make_ctx((1024, 600), text_size="x-large"))
+    scene.resize()
+    press(scene, pygame.K_END)
+    shown = scene.per_page
+    assert any(p.text.endswith(f" · rows {31 - shown}-30 of 30") for p in _drawn(scene))
+
+
+def test_a_click_on_a_rows_resume_button_takes_the_session_up(make_ctx, lumbar, home):
+    _profile()
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    left = _leave_after_a_choice(ctx, lumbar)
+    scene = HistoryScene(ctx)
+    scene.resize()
+    placed = _drawn(scene)
+    button = next(p for p in placed if p.text.startswith("▶ Resume from your last choice"))
+    assert not button.scrolled
+    rect = scene.row_rects()[scene.rows[0].path]
+    elsewhere = scene.handle_event(click_event((rect.x + 5, rect.y + 5)))
+    assert not isinstance(elsewhere.scene, PlayScene)  # the row itself opens the viewer
+    taken = scene.handle_event(click_event(button.box.center))
+    assert isinstance(taken.scene, PlayScene)
+    assert taken.scene.session.state.history == left.session.state.history
+
+
+def _offer(step: str, tick: int = 420) -> Offer:
+    record = SessionRecord("a.jsonl", "sup-q", "gone_vignette", "ab" * 32, "junior",
+                           "practice", "2025-05-06T10:00:00+00:00", status="abandoned",
+                           log_file="a.jsonl")
+    return Offer(record, paths.logs_dir() / "a.jsonl", tick, step)
+
+
+def test_the_offer_names_the_step_it_goes_on_from_in_both_languages(ctx, home):
+    en, de = Translator("en"), Translator("de")
+    assert from_where(en, _offer("intervene")) == "from your last choice at 0:42"
+    assert from_where(en, _offer("skip")) == "from where you last skipped ahead, at 0:42"
+    assert from_where(en, _offer("", 0)) == "from the start"
+    assert from_where(de, _offer("intervene")) == "ab Ihrer letzten Entscheidung bei 0:42"
+    assert offer_time(ctx, _offer("intervene")) == "Resume from your last choice at 0:42"
+    assert offer_label(ctx, _offer("skip"), None) == \
+        "Resume gone_vignette, from where you last skipped ahead, at 0:42"
+    ctx.t = de
+    assert offer_label(ctx, _offer(""), None) == "gone_vignette fortsetzen, von Anfang an"
+    for step in ("intervene", "skip", ""):
+        assert "stopped" not in offer_label(ctx, _offer(step), None)
+
+
+def _picker(make_ctx, size, text_size) -> PickerScene:
+    picker = PickerScene(make_ctx(size, text_size=text_size))
+    picker.resize()
+    return picker
+
+
+def _description(picker: PickerScene):
+    picker.ctx.recorder = []
+    picker.ctx.scrolls.begin_frame()  # as the app does before each frame
+    picker.draw(pygame.Surface(picker.ctx.size))
+    box = picker.detail_box()
+    body = next(p for p in picker.ctx.recorder if p.box == box)
+    footer = picker.ctx.recorder[-1].text
+    return body, footer
+
+
+def test_page_keys_scroll_the_pickers_description_when_it_does_not_fit(make_ctx, home):
+    picker = _picker(make_ctx, (1024, 600), "x-large")
+    ctx = picker.ctx
+    body, footer = _description(picker)
+    assert body.scrolled and "PgUp/PgDn description" in footer
+    region = ctx.scrolls.regions[tuple(picker.detail_box())]
+    line = ctx.line_height(ctx.metrics.body)
+    page = (picker.detail_box().height // line - 1) * line  # a box less a line
+    focused = picker.focus.current
+    press(picker, pygame.K_PAGEDOWN)
+    assert picker.focus.current == focused  # the list stays where it is
+    assert ctx.scrolls.offsets[region.key] == min(page, region.limit)
+    for _ in range(20):  # to the end, never past it
+        _description(picker)
+        press(picker, pygame.K_PAGEDOWN)
+    assert ctx.scrolls.offsets[region.key] == region.limit > 0
+    _description(picker)
+    press(picker, pygame.K_PAGEUP)
+    assert ctx.scrolls.offsets[region.key] == max(0, region.limit - page)
+    for _ in range(20):
+        _description(picker)
+        press(picker, pygame.K_PAGEUP)
+    assert ctx.scrolls.offsets[region.key] == 0
+
+
+def test_the_footer_names_page_keys_only_when_the_description_scrolls(make_ctx, home):
+    picker = _picker(make_ctx, (1280, 720), "normal")
+    body, footer = _description(picker)
+    assert not body.scrolled and "PgUp" not in footer
+    press(picker, pygame.K_PAGEDOWN)  # nothing to page: nothing happens
+    assert not picker.ctx.scrolls.offsets
