@@ -131,18 +131,26 @@ class RoomServer:
 
     def failure(self, now: float | None = None) -> str | None:
         """Why the phones lost their server since it started, in words, or None while it
-        serves (or after `stop()`). Call it from the projector's frame: it also sends the
-        process a ping now and then, and a process that stays silent counts as stuck."""
+        serves (or after `stop()`); `fault()` as one English sentence."""
+        found = self.fault(now)
+        return found[0].format(**found[1]) if found else None
+
+    def fault(self, now: float | None = None) -> tuple[str, dict[str, object]] | None:
+        """`failure()` as a message id and its values (the projector translates them).
+        Call it from the projector's frame: it also sends the process a ping now and then,
+        and a process that stays silent after a ping counts as stuck."""
         proc = self._proc
         if proc is None or self._stopped or not self._ready.is_set() or self._error:
             return None
         code = proc.poll()
         if code is not None:
-            return (f"the phone server was stopped by {_signal_name(-code)}" if code < 0
-                    else f"the phone server stopped (exit code {code})")
+            return (("the phone server was stopped by {signal}", {"signal": _signal_name(-code)})
+                    if code < 0 else ("the phone server stopped (exit code {code})",
+                                      {"code": code}))
         now = time.monotonic() if now is None else now
         if now - self._heard > SILENT_S and self._pinged - self._heard > 0:
-            return f"the phone server has not answered for {now - self._heard:.0f} s"
+            return ("the phone server has not answered for {s} s",
+                    {"s": int(now - self._heard)})
         if now - self._pinged >= PING_S:
             self._pinged = now
             self._send({"t": "ping"})

@@ -79,6 +79,9 @@ class WorkshopEndScene(Scene):
         return draw.rows_per_page(self.ctx, self.layout, rows, self.offset)
 
     def update(self, dt_ms: int) -> Transition | None:
+        if self.phones is not None and self.phones.check():
+            self.message = self.ctx.t("Phones disconnected: the phone server stopped. F5 "
+                                      "restarts it.") if self.phones.down else ""
         result = self._result
         if self.vm is None and self.error == "" and result is not None:
             if isinstance(result, str):
@@ -95,6 +98,9 @@ class WorkshopEndScene(Scene):
             return None
         if intent.act is Act.SKIP_BACK:
             return self._back()
+        if intent.act is Act.RESUME and self.phones is not None:  # F5: the phone server
+            self.message = self.phones.restart(self.ctx.t)
+            return None
         if intent.act is Act.BACK:
             return PopTo("workshop-setup")
         if intent.act in (Act.UP, Act.DOWN, Act.SCROLL):

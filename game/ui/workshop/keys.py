@@ -30,6 +30,7 @@ WORKSHOP_KEYS = PLAYER_KEYS.layer("workshop", (
     *keys(Act.HOT_SEAT, pygame.K_h, plain=True), *keys(Act.METERS, pygame.K_m, plain=True),
     *keys(Act.SKIP_BACK, pygame.K_BACKSPACE, plain=True), *keys(Act.NOTE, pygame.K_a, plain=True),
     *keys(Act.COUNTDOWN, pygame.K_c, plain=True),
+    *keys(Act.RESUME, pygame.K_F5, plain=True),  # the phones' server, after it stopped
 ), help=(
     Shown("1 - 9", "one vote more for that option (after R: pick the option to follow)",
           press(*(getattr(pygame, f"K_{n}") for n in range(1, 10)), shift=False)),
@@ -43,6 +44,8 @@ WORKSHOP_KEYS = PLAYER_KEYS.layer("workshop", (
     Shown("R", "reveal / hide the votes (elsewhere: the meters and scores)", press(pygame.K_r)),
     Shown("C", "phones: the vote closes in 30 seconds (a countdown on every phone)",
           press(pygame.K_c)),
+    Shown("F5", "phones: restart the phone server after it stopped (the votes are kept)",
+          press(pygame.K_F5)),
     Shown("Enter", "follow the majority, or the option picked; continue", press(pygame.K_RETURN)),
     Shown("F", "freeze / resume time", press(pygame.K_f)),
     Shown("Backspace", "go back to the last decision", press(pygame.K_BACKSPACE)),

@@ -7,6 +7,11 @@ the facilitator's choice (`safetynet play --mode workshop --phones ADDRESS[:PORT
 carried in the SAFETYNET_PHONES variable like --dir is); the default is the laptop's LAN
 address. If it cannot listen, the workshop goes on with keyed-in hand counts and the
 projector says why. The join address is printed on standard output as one `join: ` line.
+
+The server runs in a process of its own (game.web.child); `check()`, called by every
+workshop screen's frame, notices when that process has died or stopped answering, and the
+projector then says so with what to do (F5 restarts it: `restart()`). The room lives in this
+process, so a restart loses no person and no vote; the phones' pages reconnect by themselves.
 """
 
 from __future__ import annotations
@@ -17,8 +22,14 @@ import sys
 from game.app.room import Room
 from game.app.room_link import RoomLink
 from game.app.workshop import Workshop
+from game.i18n import Tr, english
 from game.web.address import parse_phones, qr_matrix
 from game.web.server import RoomServer, ServerError
+
+PHONES_STOPPED = ("Phones disconnected: {why}. Press F5 to restart it; votes so far are "
+                  "kept, and hands can still be counted with the number keys.")
+"""What the projector says while the phone server is down (message id; `why` in English,
+as the server gives it)."""
 
 ENV = "SAFETYNET_PHONES"
 
@@ -30,6 +41,10 @@ class PhoneRoom:
         self.error = error
         """Why phones cannot join (shown on the projector), or ""."""
         self.link: RoomLink | None = None
+        self.down = ""
+        """Why the running server stopped serving the phones (crashed, hung), or "": in
+        English, as `RoomServer.failure` says it; `why(t)` in the projector's language."""
+        self._fault: tuple[str, dict[str, object]] | None = None
         self._qr: tuple[tuple[bool, ...], ...] | None = None
 
     @classmethod
@@ -60,6 +75,34 @@ class PhoneRoom:
         if self._qr is None and self.server is not None:
             self._qr = qr_matrix(self.server.qr_url)
         return self._qr
+
+    def check(self) -> bool:
+        """The projector's frame: update `down` (see `RoomServer.failure`); True when it
+        changed, so the screen lays out the warning (or the join box again)."""
+        was = self.down
+        self._fault = self.server.fault() if self.server is not None else None
+        self.down = self._fault[0].format(**self._fault[1]) if self._fault else ""
+        return self.down != was
+
+    def why(self, t: Tr = english) -> str:
+        """`down` in `t`'s language ("" while the server serves)."""
+        return t(self._fault[0], **self._fault[1]) if self._fault and self.down else ""
+
+    def restart(self, t: Tr = english, out=None) -> str:
+        """F5 while the server is down: a new server process for the same room. Returns
+        what to tell the facilitator, in `t`'s language ("" when nothing was down)."""
+        if self.server is None or not self.down:
+            return ""
+        try:
+            url = self.server.restart()
+        except ServerError as exc:
+            self.server, self.error, self.down, self._fault = None, str(exc), "", None
+            return t("Phones could not be restarted: {why}. Count hands with the number keys.",
+                     why=self.error)
+        self.down, self._fault, self._qr = "", None, None  # the port may have moved: new QR
+        print(f"join: {url} room code {self.room.code} (QR: {self.server.qr_url})",
+              file=out or sys.stdout, flush=True)
+        return t("Phones reconnected: the phone server was restarted; the votes are kept.")
 
     def attach(self, workshop: Workshop) -> RoomLink:
         """Link a newly started vignette (the room keeps its people, the ballots restart)."""

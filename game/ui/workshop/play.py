@@ -39,7 +39,7 @@ MAX_LINES = 40
 COUNTDOWN_S = 30
 """C: seconds the phones have left to vote (a room votes in well under a minute)."""
 FACILITATOR_ACTS = frozenset({Act.FREEZE, Act.REVEAL, Act.METERS, Act.HOT_SEAT, Act.COUNTDOWN,
-                              Act.UNVOTE, Act.SKIP_BACK, Act.NOTE})
+                              Act.UNVOTE, Act.SKIP_BACK, Act.NOTE, Act.RESUME})
 
 
 class WorkshopPlayScene(Scene):
@@ -149,6 +149,8 @@ class WorkshopPlayScene(Scene):
         self.time_s += dt_ms / 1000
         if self.phones is not None and self.phones.poll() and self.desk is not None:
             self.desk.refresh()  # phones changed the counts: the panel's view model follows
+        if self.phones is not None and self.phones.check():
+            self._refresh()  # the phone server stopped (or is back): the panels say so
         if self.held:
             self.ticks.reset()
             return None
@@ -202,6 +204,8 @@ class WorkshopPlayScene(Scene):
             self.go_back()
         elif w.act is Act.NOTE:
             return self._note()
+        elif w.act is Act.RESUME and self.phones is not None:
+            self.message = self.phones.restart(self.ctx.t)
         self._refresh()
         return None
 

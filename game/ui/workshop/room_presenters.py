@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from game.app.room import Room
 from game.app.room_end import RoomEnd, WeightHistogram
-from game.ui.workshop.phones import PhoneRoom
+from game.ui.workshop.phones import PHONES_STOPPED, PhoneRoom
 from game.ui.workshop.presenters import Tr, english, num
 
 
@@ -39,8 +39,9 @@ def join_vm(phones: PhoneRoom, t: Tr = english, lobby: bool = False) -> JoinVM:
     n = phones.room.participants
     joined = t("No phone has joined yet") if n == 0 else (
         t("1 phone has joined") if n == 1 else t("{n} phones have joined", n=n))
-    error = t("Phones cannot join: {why}. Count hands with the number keys.",
-              why=phones.error) if phones.error else ""
+    error = t(PHONES_STOPPED, why=phones.why(t)) if phones.down else \
+        t("Phones cannot join: {why}. Count hands with the number keys.",
+          why=phones.error) if phones.error else ""
     return JoinVM(t("Vote from your phone"), phones.url.removeprefix("http://").rstrip("/"),
                   phones.room.code, phones.qr, joined, error,
                   lobby_names(phones.room, t) if lobby else "")
@@ -68,6 +69,8 @@ class RoomVoteVM:
     """"14 of 19 have voted": never which way before the reveal."""
     detail: str
     join_line: str
+    warning: str = ""
+    """The phone server stopped: what happened and what to do (shown before all else)."""
 
 
 def room_vote_vm(phones: PhoneRoom, t: Tr = english) -> RoomVoteVM:
@@ -87,7 +90,8 @@ def room_vote_vm(phones: PhoneRoom, t: Tr = english) -> RoomVoteVM:
     detail = " · ".join(parts + ([hidden] if hidden else []))
     join = t("Join: {url} · room code {code}", url=join_vm(phones, t).url, code=room.code) \
         if phones.server else ""
-    return RoomVoteVM(heading, detail, join)
+    return RoomVoteVM(heading, detail, join,
+                      t(PHONES_STOPPED, why=phones.why(t)) if phones.down else "")
 
 
 @dataclass(frozen=True)

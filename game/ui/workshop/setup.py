@@ -22,7 +22,7 @@ from game.core.model import Scenario
 from game.ui.kit.focus import hit
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
-from game.ui.shell.scene import Pop, Push, Result, Scene
+from game.ui.shell.scene import Pop, Push, Result, Scene, Transition
 from game.ui.workshop import setup_draw as draw
 from game.ui.workshop import setup_list as vignette_list
 from game.ui.workshop.keys import WORKSHOP_SETUP_KEYS
@@ -104,6 +104,11 @@ class WorkshopSetupScene(Scene):
         self.layout = draw.setup_layout(self.ctx, join, most)
         self._place()
 
+    def update(self, dt_ms: int) -> Transition | None:
+        if self.phones is not None and self.phones.check():
+            self.resize()  # the phone server stopped (or is back): the join box says so
+        return None
+
     @property
     def _lobby(self) -> bool:
         """Phones are on: the setup screen shows how to join and the nickname switch."""
@@ -142,6 +147,10 @@ class WorkshopSetupScene(Scene):
             return None
         if act is Act.BACK:
             return Pop()
+        if act is Act.RESUME and self.phones is not None:  # F5: the phone server again
+            self.error = self.phones.restart(self.ctx.t)
+            self.resize()
+            return None
         if act in (Act.NEXT, Act.PREV):
             self._section_step(1 if act is Act.NEXT else -1)
         elif act in (Act.UP, Act.DOWN):

@@ -76,6 +76,8 @@ def _label_width(ctx: UiContext, inner: pygame.Rect) -> int:
 def status_text(ctx: UiContext, desk: VoteDesk, room: RoomVoteVM | None) -> str:
     """The line under the heading: the answer to the last key, else the standing prompt; with
     phones and before the reveal, only how the room is doing (never for what)."""
+    if room is not None and room.warning:
+        return room.warning  # the phones are gone: that first, with what to do
     if room is not None and not desk.vm.revealed:
         return " · ".join(x for x in (room.detail, room.join_line) if x)
     return desk.flash or desk.vm.status
@@ -88,7 +90,7 @@ def vote_regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
     the status sentence ("5 votes. The majority chose ...") makes way if that lets the room
     see every bar at once (the rows mark the majority, the Enter button names the option)."""
     regions = _regions(ctx, rect, desk, room, True)
-    if regions.more is not None and desk.vm.revealed:
+    if regions.more is not None and desk.vm.revealed and not (room and room.warning):
         bare = _regions(ctx, rect, desk, room, False)
         if bare.more is None:
             return bare
@@ -264,7 +266,8 @@ def draw_vote(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, desk: 
              "left", "center")
     # The flash answers the last key and replaces the standing prompt while it shows, so the
     # two sentences never run together ("...first Count the hands...").
-    ctx.text(surface, status_text(ctx, desk, room), regions.status, m.small, p.text)
+    ctx.text(surface, status_text(ctx, desk, room), regions.status, m.small,
+             p.warn if room is not None and room.warning else p.text)
     hidden = room is not None and not vm.revealed
     rows = [replace(r, count_text=ctx.t("hidden until R")) if hidden else r for r in vm.rows]
     text_w = _detail_width(ctx, rows, regions) if vm.revealed else 0
