@@ -18,7 +18,6 @@ from tests.ui.screens import SCREENS, draw_screen
 # found when this test was made able to fail (it checked a flag the kit no longer sets). Each
 # is a strict expected failure, so fixing one makes the test say so; remove it from the list.
 SCROLLS_AT_DEFAULT_SIZE = {
-    ("branch-chooser", "1024x600"),
 }
 
 

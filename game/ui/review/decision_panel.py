@@ -1,8 +1,9 @@
 """The decision panel (replay viewer and debrief): the cue, every option's Q-value as a
 bar, chosen vs. the model's choice, regret, and the trainee as the supervisor saw them.
 
-Every part is measured at the chosen text size (`decision_needs`), so a screen can give the
-panel the room it needs instead of letting its words scroll.
+Every part is measured at the chosen text size (`decision_needs`, `decision_floor`), so a
+screen can give the panel the room it needs: the heading, its badge and every option always
+whole, and only the long texts (cue, facts) scrolling, in boxes at least three lines tall.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pygame import Rect
 
 from game.ui.kit.common import text_height
 from game.ui.kit.layout import share, stack
-from game.ui.kit.panels import badged_heading, panel, tone_colour
+from game.ui.kit.panels import badge, badged_heading, panel, tone_colour
 from game.ui.review.presenters import DecisionPanelVM
 from game.ui.shell.context import UiContext
 
@@ -40,57 +41,142 @@ def decision_texts(vm: DecisionPanelVM) -> tuple[str, str]:
     return facts, "\n".join(x for x in (vm.trainee, vm.rule) if x)
 
 
+def scroll_floor(ctx: UiContext, size: int, need: int) -> int:
+    """The least box a long text gets: whole when it is short, else three of its lines (it
+    scrolls; a text that scrolls in a box less than three lines tall was squeezed)."""
+    return min(need, 3 * ctx.line_height(size))
+
+
 def option_widths(ctx: UiContext, width: int) -> tuple[int, int, int, int]:
     """Mark, label, bar and Q-value column widths of the options table `width` wide."""
     m = ctx.metrics
-    mark_w, q_w = round(m.small * 2.6), round(m.small * 4)
-    bar_w = round(width * 0.24)
+    mark_w = ctx.theme.fonts.get(m.small, True).size("◀★✖")[0] + m.gap // 2
+    q_w = ctx.theme.fonts.get(m.small, True).size("00.00")[0] + m.gap // 2
+    bar_w = min(round(width * 0.24), m.small * 9)  # the rest to the labels, fewer wrap
     return mark_w, width - mark_w - bar_w - q_w - 3 * m.gap // 2, bar_w, q_w
 
 
 def option_heights(ctx: UiContext, vm: DecisionPanelVM, width: int) -> list[int]:
-    """The legend row, then each option's row as tall as its label wrapped in its column."""
+    """The legend row (it wraps beside the Q heading), then each option's row as tall as its
+    label wrapped in its column."""
     m = ctx.metrics
-    line, label_w = ctx.line_height(m.small), option_widths(ctx, width)[1]
-    return [line] + [max(line, text_height(ctx, f"{o.key} {o.label}", m.small, label_w,
-                                           o.chosen)) for o in vm.options]
+    line, (_, label_w, _, q_w) = ctx.line_height(m.small), option_widths(ctx, width)
+    legend = text_height(ctx, legend_text(ctx), m.small, width - q_w - m.gap // 2)
+    return [max(line, legend)] + [max(line, text_height(ctx, f"{o.key} {o.label}", m.small,
+                                                        label_w, o.chosen))
+                                  for o in vm.options]
+
+
+def legend_text(ctx: UiContext) -> str:
+    return ctx.t("◀ chosen · ★ model · ✖ breaks a rule")
+
+
+def badge_width(ctx: UiContext, word: str) -> int:
+    """A safety badge as wide as its symbol and word need at the chosen size (kit.badge)."""
+    m = ctx.metrics
+    icon = min(ctx.line_height(m.heading, True), round(m.body * 1.4))
+    return icon + ctx.theme.fonts.get(m.body, True).size(word)[0] + 3 * m.gap
+
+
+def heading_need(ctx: UiContext, width: int, vm: DecisionPanelVM) -> int:
+    """The heading and its badge on one line when both fit, else the heading wrapped over
+    the badge."""
+    m = ctx.metrics
+    line = ctx.line_height(m.heading, True)
+    beside = width - badge_width(ctx, vm.word) - m.gap
+    if ctx.theme.fonts.get(m.heading, True).size(vm.heading)[0] <= beside:
+        return line
+    return text_height(ctx, vm.heading, m.heading, width, True) + m.gap // 2 + line
+
+
+def draw_heading(ctx: UiContext, surface: pygame.Surface, inner: Rect,
+                 vm: DecisionPanelVM) -> Rect:
+    """The heading with its safety badge (beside it, or under it when the line is too
+    short); returns the room below."""
+    m = ctx.metrics
+    line, badge_w = ctx.line_height(m.heading, True), badge_width(ctx, vm.word)
+    need = heading_need(ctx, inner.width, vm)
+    if need == line:
+        return badged_heading(ctx, surface, inner, vm.heading, vm.tone, vm.word, badge_w)
+    text_h = need - line - m.gap // 2
+    ctx.text(surface, vm.heading, Rect(inner.x, inner.y, inner.width, text_h), m.heading,
+             ctx.palette.text, True)
+    badge(ctx, surface, Rect(inner.x, inner.y + text_h + m.gap // 2,
+                             min(inner.width, badge_w), line), vm.tone, vm.word, m.body)
+    return Rect(inner.x, inner.y + need + m.gap, inner.width, inner.height - need - m.gap)
+
+
+def decision_parts(ctx: UiContext, vm: DecisionPanelVM, width: int,
+                   merged: bool) -> list[tuple[str, int, int]]:
+    """(text, size, need) of the panel's parts under the heading, top to bottom; the options
+    table is the part with no text. `merged`: the cue, facts and trainee line as one body
+    text under the table, for a panel too short to give each its own scrolling box."""
+    m = ctx.metrics
+    facts, extra = decision_texts(vm)
+    table = ("", 0, sum(option_heights(ctx, vm, width)))
+    if merged:
+        text = "\n".join(x for x in (vm.cue, facts, extra) if x)
+        return [table, (text, m.body, text_height(ctx, text, m.body, width))]
+    return [(vm.cue, m.body, text_height(ctx, vm.cue, m.body, width)), table,
+            (facts, m.body, text_height(ctx, facts, m.body, width)),
+            (extra, m.small, text_height(ctx, extra, m.small, width))]
 
 
 def decision_needs(ctx: UiContext, vm: DecisionPanelVM, width: int) -> list[int]:
     """Heights of the cue, options table, facts and trainee line in a body `width` wide."""
+    return [need for _, _, need in decision_parts(ctx, vm, width, False)]
+
+
+def _chrome(ctx: UiContext, width: int, vm: DecisionPanelVM, parts: int) -> int:
+    """Padding, heading and gaps around the parts of a panel `width` wide."""
     m = ctx.metrics
-    facts, extra = decision_texts(vm)
-    return [text_height(ctx, vm.cue, m.body, width), sum(option_heights(ctx, vm, width)),
-            text_height(ctx, facts, m.body, width), text_height(ctx, extra, m.small, width)]
+    return (2 * m.gap + heading_need(ctx, width - 2 * m.gap, vm) + m.gap
+            + (parts - 1) * (m.gap // 2))
 
 
 def decision_need(ctx: UiContext, width: int, vm: DecisionPanelVM) -> int:
     """The height `draw_decision` needs, `width` wide, to show everything without scrolling."""
-    m = ctx.metrics
-    return (2 * m.gap + ctx.line_height(m.heading, True) + m.gap
-            + sum(decision_needs(ctx, vm, width - 2 * m.gap)) + 3 * (m.gap // 2))
+    needs = decision_needs(ctx, vm, width - 2 * ctx.metrics.gap)
+    return _chrome(ctx, width, vm, len(needs)) + sum(needs)
+
+
+def decision_floor(ctx: UiContext, width: int, vm: DecisionPanelVM) -> int:
+    """The least height that shows the heading, the badge and every option whole, with the
+    texts whole or scrolling in boxes three lines tall (merged into one when that is
+    shorter)."""
+    inner = width - 2 * ctx.metrics.gap
+    return min(_chrome(ctx, width, vm, len(parts)) + sum(
+        need if not size else scroll_floor(ctx, size, need) for _, size, need in parts)
+        for parts in (decision_parts(ctx, vm, inner, merged) for merged in (False, True)))
 
 
 def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
                   vm: DecisionPanelVM) -> None:
-    """A decision: cue, the options' Q-values as bars, chosen vs. model, regret, trainee."""
+    """A decision: cue, the options' Q-values as bars, chosen vs. model, regret, trainee.
+
+    The options table always gets its whole height; the texts share the rest, each whole or
+    scrolling in a box three of its lines tall; when even that does not fit, they are one
+    text under the table."""
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, rect, border=tone_colour(ctx, vm.tone))
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    badge_w = min(round(inner.width * 0.34), round(170 * m.scale))
-    body = badged_heading(ctx, surface, inner, vm.heading, vm.tone, vm.word, badge_w)
-    facts, extra = decision_texts(vm)
-    rows = len(vm.options) + 1
-    needs = decision_needs(ctx, vm, body.width)
-    steady = ctx.theme.fonts.scale <= 1.0  # labels keep one size unless the text is enlarged
-    floors = [floor_line(ctx, m.body), needs[1] if steady else floor_line(ctx, m.small) * rows,
-              floor_line(ctx, m.body) * 2, floor_line(ctx, m.small)]
-    cue, table, facts_box, extra_box = stack(body, allot(body.height, needs, floors,
-                                                         m.gap // 2), m.gap // 2)
-    ctx.text(surface, vm.cue, cue, m.body, p.text)
-    draw_options(ctx, surface, table, vm)
-    ctx.text(surface, facts, facts_box, m.body)
-    ctx.text(surface, extra, extra_box, m.small, p.muted)
+    body = draw_heading(ctx, surface, inner, vm)
+    parts = decision_parts(ctx, vm, body.width, False)
+    if _room(ctx, parts) > body.height:
+        parts = decision_parts(ctx, vm, body.width, True)
+    needs = [need for _, _, need in parts]
+    floors = [need if not size else scroll_floor(ctx, size, need) for _, size, need in parts]
+    for (text, size, _), box in zip(parts, stack(body, allot(body.height, needs, floors,
+                                                              m.gap // 2), m.gap // 2)):
+        if not size:
+            draw_options(ctx, surface, box, vm)
+        else:
+            ctx.text(surface, text, box, size, p.muted if size == m.small else p.text)
+
+
+def _room(ctx: UiContext, parts: list[tuple[str, int, int]]) -> int:
+    return sum(need if not size else scroll_floor(ctx, size, need)
+               for _, size, need in parts) + (len(parts) - 1) * (ctx.metrics.gap // 2)
 
 
 def draw_options(ctx: UiContext, surface: pygame.Surface, rect: Rect,
@@ -102,7 +188,7 @@ def draw_options(ctx: UiContext, surface: pygame.Surface, rect: Rect,
     rows = stack(rect, heights, 0)
     mark_w, label_w, bar_w, q_w = option_widths(ctx, rect.width)
     head = rows[0]
-    ctx.text(surface, t("◀ chosen · ★ model · ✖ breaks a rule"),
+    ctx.text(surface, legend_text(ctx),
              Rect(head.x, head.y, head.width - q_w, head.height), m.small, p.muted)
     ctx.text(surface, t("Q"), Rect(head.right - q_w, head.y, q_w, head.height), m.small,
              p.muted, True, "right")

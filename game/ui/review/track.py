@@ -18,6 +18,7 @@ from game.ui.review.presenters import clock
 
 if TYPE_CHECKING:
     from game.ui.review.viewer import ReplayViewerScene
+    from game.ui.review.viewer_layout import Body
 
 
 def track_span(scene: ReplayViewerScene) -> Rect:
@@ -48,19 +49,33 @@ def marker_rects(scene: ReplayViewerScene) -> dict[int, Rect]:
             for d in scene.model.decisions}
 
 
-def draw_transport(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
+def transport_note(scene: ReplayViewerScene, body: Body | None = None) -> str:
+    """The right of the transport line: a passing message, else where the cursor is and,
+    where picture and panel show one at a time, what Tab brings up."""
+    t, d = scene.ctx.t, scene.decision
+    if scene.message_ms > 0:
+        return scene.message
+    count = len(scene.model.decisions)
+    if body is not None and body.compact:
+        if d is None:
+            return t("Tab: the session") if body.panel is None else t("Tab: the picture")
+        key = ("Decision {n} of {count} · Tab: the decision · B branches here"
+               if body.panel is None else
+               "Decision {n} of {count} · Tab: the picture · B branches here")
+        return t(key, n=d.number, count=count)
+    return t("Decision {n} of {count}: B branches here", n=d.number, count=count) if d else ""
+
+
+def draw_transport(scene: ReplayViewerScene, surface: pygame.Surface,
+                   body: Body | None = None) -> None:
     ctx, c, lay = scene.ctx, scene.cursor, scene.layout
     m, p, t = ctx.metrics, ctx.palette, ctx.t
     state = t("▶ Playing") if c.playing else t("‖ Paused")
     text = f"{state} · {c.speed}x · {clock(c.tick)} / {clock(scene.model.total_ticks)}"
     left, right = split_x(lay.transport, 0.45, m.gap)
     ctx.text(surface, text, left, m.small, p.text, True, "left", "center")
-    d = scene.decision
-    note = scene.message if scene.message_ms > 0 else (
-        t("Decision {n} of {count}: B branches here", n=d.number,
-          count=len(scene.model.decisions)) if d else "")
-    ctx.text(surface, note, right, m.small, p.focus if scene.message_ms else p.muted, False,
-             "right", "center")
+    ctx.text(surface, transport_note(scene, body), right, m.small,
+             p.focus if scene.message_ms else p.muted, False, "right", "center")
 
 
 def draw_track(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
@@ -89,11 +104,24 @@ def draw_track(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
                  "center")
         if current is not None and current.number == d.number:
             focus_ring(ctx, surface, rect)
-        label = Rect(rect.centerx - m.pad * 3, labels.y, m.pad * 6, labels.height)
-        label = label.clamp(lay.track)
-        if label.x >= used.right:
-            ctx.text(surface, f"{d.symbol} {d.word}", label, m.small, tone_colour(ctx, d.tone),
-                     True, "center")
-            used = label
+        label = marker_label(scene, d.symbol, d.word, rect.centerx, labels, used)
+        if label is not None:
+            ctx.text(surface, label[0], label[1], m.small, tone_colour(ctx, d.tone), True,
+                     "center")
+            used = label[1]
     pygame.draw.polygon(surface, p.focus, [(head_x - 6, flags.y), (head_x + 6, flags.y),
                                            (head_x, flags.y + 8)])
+
+
+def marker_label(scene: ReplayViewerScene, symbol: str, word: str, x: int, row: Rect,
+                 used: Rect) -> tuple[str, Rect] | None:
+    """The label under a marker, as wide as its words at the chosen size: symbol and word,
+    else the symbol alone where the word would run into the label before it."""
+    ctx, track = scene.ctx, scene.layout.track
+    font = ctx.theme.fonts.get(ctx.metrics.small, True)
+    for text in (f"{symbol} {word}", symbol):
+        width = font.size(text)[0] + ctx.metrics.gap
+        box = Rect(x - width // 2, row.y, width, row.height).clamp(track)
+        if box.x >= used.right:
+            return text, box
+    return None

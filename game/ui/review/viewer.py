@@ -47,6 +47,8 @@ class ReplayViewerScene(Scene):
         self.message_ms = 0
         self.lines: list[Line] = []
         self.panel: DecisionPanelVM | None = None
+        self.picture_first = False
+        """Where picture and panel show one at a time (Body.compact): the picture (Tab)."""
         self.motion = ProcedureMotion(None if model.scenario is None else
                                       view_for(ctx, model.scenario.procedure_view))
         self._shown = -1
@@ -75,6 +77,17 @@ class ReplayViewerScene(Scene):
             self.panel = replace(self.panel, why=why and self.ctx.t("Why: {reason}",
                                                                     reason=why),
                                  moments=moments)
+
+    def body(self) -> replay_draw.Body:
+        """Where the picture, narration, panel and notes go in this frame."""
+        return replay_draw.body_for(self)
+
+    def swap(self) -> None:
+        """Tab: the picture instead of the panel, or back, where only one fits."""
+        if self.body().compact:
+            self.picture_first = not self.picture_first
+        else:
+            self.say(self.ctx.t("The picture and the panel are both on screen"))
 
     def say(self, message: str) -> None:
         self.message, self.message_ms = message, MESSAGE_MS
@@ -118,6 +131,8 @@ class ReplayViewerScene(Scene):
             return self._branch()
         elif act is Act.DEBRIEF:
             return Push(open_screen("debrief", self.ctx, self.model.path, self.model.find))
+        elif act is Act.NEXT:
+            self.swap()
         elif act is Act.GLOSSARY:
             return Push(GlossaryOverlay(self.ctx))
         return None
