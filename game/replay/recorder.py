@@ -25,6 +25,7 @@ import os
 import queue
 import threading
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -74,8 +75,9 @@ class LogWriter:
         """Set when a write failed: the log is valid up to its last complete line."""
         self._previous, self._seq, self._size, self._lines = GENESIS, 0, 0, 0
         self._fd: int | None = None
-        self._queue: queue.Queue[bytes | None] | None = None
-        """Set in background mode: sealed lines for the writer thread (None: stop)."""
+        self._queue: queue.Queue[bytes | Callable[[], bytes] | None] | None = None
+        """Set in background mode: sealed lines for the writer thread (a call: the end line,
+        built and sealed there; None: stop)."""
         self._thread: threading.Thread | None = None
         self._ended = False
         self._lock = threading.Lock()
@@ -119,12 +121,17 @@ class LogWriter:
         """A workshop room's vote at a decision point (not a command: replay skips it)."""
         self._write({"type": "vote", "tick": tick, **record})
 
-    def end(self, tick: int, body: dict[str, Any]) -> None:
-        """The end line, then the log is closed. In background mode this returns at once
-        (the thread writes, fsyncs and closes; `wait` joins it): the frame in which the
-        vignette ends does no I/O."""
+    def end(self, tick: int, body: Callable[[], dict[str, Any]]) -> None:
+        """The end line, then the log is closed. `body` builds the line's fields. In
+        background mode this returns at once: the writer thread builds, seals, writes and
+        fsyncs the line and closes the log (`wait` joins it), so the frame in which the
+        vignette ends neither does I/O nor digests the final state (issue 17). The end line
+        is the last line, so it is sealed after every line before it, as on this thread."""
         try:
-            self._write({"type": "end", "tick": tick, **body})
+            if self._queue is None:
+                self._write({"type": "end", "tick": tick, **body()})
+            elif self._fd is not None and not self._ended and self.failed is None:
+                self._hand_over(lambda: self._seal({"type": "end", "tick": tick, **body()}))
         finally:
             if self._queue is not None:
                 self._stop_thread(join=False)
@@ -159,14 +166,18 @@ class LogWriter:
     def _write(self, body: dict[str, Any]) -> None:
         if self._fd is None or self._ended or self.failed is not None:
             return  # closed, or recording stopped after a failure: the session plays on
-        line, digest = seal(self._previous, body)
-        data = (line + "\n").encode("utf-8")
         if self._queue is not None:
-            self._previous = digest
-            self._hand_over(data)
+            self._hand_over(self._seal(body))
             return
-        self._put(data)
+        line, digest = seal(self._previous, body)
+        self._put((line + "\n").encode("utf-8"))
         self._previous = digest
+
+    def _seal(self, body: dict[str, Any]) -> bytes:
+        """Seal a line into the chain (background mode: lines are sealed in the order they
+        are handed over, so the log is byte for byte the synchronous one)."""
+        line, self._previous = seal(self._previous, body)
+        return (line + "\n").encode("utf-8")
 
     def _put(self, data: bytes) -> None:
         """Write and fsync one sealed line (the caller's thread, or the writer thread)."""
@@ -181,7 +192,7 @@ class LogWriter:
             self._fail(exc)
         self._size, self._lines = self._size + len(data), self._lines + 1
 
-    def _hand_over(self, data: bytes | None) -> None:
+    def _hand_over(self, data: bytes | Callable[[], bytes] | None) -> None:
         """Queue a line (None: stop) unless the thread has failed and stopped."""
         assert self._queue is not None
         with self._lock:
@@ -199,7 +210,7 @@ class LogWriter:
                 if data is None:
                     self._close_fd()
                     return
-                self._put(data)
+                self._put(data if isinstance(data, bytes) else self._built(data))
             except RecordingError:  # kept in `failed`: the play screen polls it
                 with self._lock:  # no line is handed over after this
                     while not self._queue.empty():
@@ -208,6 +219,17 @@ class LogWriter:
                 return
             finally:
                 self._queue.task_done()
+
+    def _built(self, make: Callable[[], bytes]) -> bytes:
+        """The end line built on this thread; if building it fails, the log ends without it
+        and says so (a log that seems complete must have its end line)."""
+        try:
+            return make()
+        except Exception as exc:  # noqa: BLE001 -- kept in `failed`, never lost silently
+            self._close_fd()
+            self.failed = RecordingError(self.path, f"its end line could not be built ({exc})",
+                                         self._lines)
+            raise self.failed from exc
 
     def _stop_thread(self, join: bool) -> None:
         if not self._ended and self._queue is not None:

@@ -21,6 +21,7 @@ from game.replay.format import FORMAT_NAME, FORMAT_VERSION, MIN_READER_VERSION
 from game.replay.recorder import LogWriter, RecordingError
 from game.scoring.episode import EpisodeScore, score_episode
 from game.scoring.params import DEFAULT_RISK_WEIGHT, ModelParams
+from game.scoring.trace import Trace, TraceWalk
 
 
 def params_from_header(header: dict[str, Any]) -> ModelParams:
@@ -59,6 +60,8 @@ class RecordedSession:
         self.params = params
         self.state, self.events = new_session(scenario, config)
         self.score: EpisodeScore | None = None
+        self._trace: TraceWalk | None = None
+        """The score walk kept as the session runs (made on first use, see `ledgers`)."""
         self.writer = None
         self.not_recorded: RecordingError | None = None
         """Why a session meant to be recorded is not: set by a front end that plays on
@@ -104,18 +107,27 @@ class RecordedSession:
             self._finish()
         return events
 
+    def ledgers(self) -> Trace:
+        """Learning credited and harm points so far, by the outcome's own walk
+        (`scoring.trace`), resumed from where it last stopped: the meters ask at every
+        batch of events, and the end frame walks only the last steps."""
+        if self._trace is None:
+            self._trace = TraceWalk(self.scenario, self.state, self.params)
+        return self._trace.totals(self.state)
+
     def _finish(self) -> None:
-        self.score = score_episode(self.scenario, self.state, self.params)
+        self.score = score_episode(self.scenario, self.state, self.params,
+                                   outcome=self.ledgers())
         if self.writer and not self.writer.closed:
             end = self.scenario.node(self.state.node_id)
+            state, score = self.state, self.score
+
+            def body() -> dict[str, Any]:  # built on the log's writer thread, if it has one
+                return {"end_node": end.id, "title": getattr(end, "title", ""),
+                        "score": score.as_dict(), "path": [asdict(s) for s in state.history],
+                        "fingerprint": fingerprint(state)}
             with suppress(RecordingError):  # kept as recording_problem
-                self.writer.end(self.state.tick, {
-                    "end_node": end.id,
-                    "title": getattr(end, "title", ""),
-                    "score": self.score.as_dict(),
-                    "path": [asdict(s) for s in self.state.history],
-                    "fingerprint": fingerprint(self.state),
-                })
+                self.writer.end(state.tick, body)
 
     def record_vote(self, record: dict[str, Any]) -> None:
         """Write a workshop vote line at the current tick (before the chosen command)."""

@@ -23,10 +23,10 @@ from game.replay.playback import StateDriver, replay
 from game.replay.reader import ReplayLog
 from game.replay.session import params_from_header
 from game.replay.verify import config_from_header
-from game.scoring.episode import trace_totals
 from game.scoring.harm import aggregate_points
 from game.scoring.learning import grade
 from game.scoring.params import ModelParams
+from game.scoring.trace import TraceWalk, trace_totals
 
 
 @dataclass(frozen=True)
@@ -126,10 +126,11 @@ def build_timeline(log: ReplayLog, scenario: Scenario) -> Timeline:
     driver = TimedDriver(scenario, config_from_header(log.header))
     params = params_from_header(log.header)
     timeline = Timeline(scenario)
+    walk = TraceWalk(scenario, driver.state, params)
 
     def collect(_state: SessionState, _events: list) -> None:
         for state, events in driver.take():
-            _collect(timeline, state, events, scenario, params)
+            _collect(timeline, state, events, walk)
 
     collect(driver.state, [])
     timeline.final = replay(log, driver, on_events=collect)
@@ -137,12 +138,10 @@ def build_timeline(log: ReplayLog, scenario: Scenario) -> Timeline:
     return timeline
 
 
-def _collect(timeline: Timeline, state: SessionState, events: list, scenario,
-             params: ModelParams) -> None:
-    ledgers = ledgers_so_far(scenario, state, params)
+def _collect(timeline: Timeline, state: SessionState, events: list, walk: TraceWalk) -> None:
+    learning, harm = walk.totals(state)  # the states come in order: each walk goes on
     for event in events:
-        timeline.moments.append(Moment(event.tick, event, state, ledgers.learning,
-                                       ledgers.harm))
+        timeline.moments.append(Moment(event.tick, event, state, learning, harm))
 
 
 class Ledgers(NamedTuple):

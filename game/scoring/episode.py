@@ -9,17 +9,17 @@ ranks above a safe one, whatever its regret.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+import weakref
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from game.core.model import TICKS_PER_SECOND, Scenario
 from game.core.state import PathStep, SessionState
 from game.scoring.analysis import DecisionAnalysis
-from game.scoring.graph import Context, Gain, Key
 from game.scoring.params import ModelParams
 from game.scoring.safety import RATING_ORDER, rule_text
 from game.scoring.solver import History, Solution, solve_cached, step_key
+from game.scoring.trace import Trace, trace_totals
 
 RATING_WORDS = {"green": "Safe", "amber": "Caution", "red": "Unsafe"}
 
@@ -93,64 +93,6 @@ def rank_scores(scores: list[EpisodeScore]) -> list[EpisodeScore]:
     return sorted(scores, key=safety_first_key)
 
 
-class Trace(NamedTuple):
-    """What the path so far earned for the true trainee: `base` is the learning credited
-    (the live meter), `harm` the harm points added up (decision-model weights)."""
-
-    base: float
-    harm: float
-
-
-def _walk(ctx: Context, state: SessionState) -> Iterator[tuple[Key, Gain]]:
-    """Follow the session's history through the model, yielding (key, gain) for every step
-    taken; a decision step is paired with the window event that decided it, if any."""
-    key = ctx.root()
-    steps = list(state.history)
-    i = 0
-    while True:
-        exp = ctx.expand(key)
-        if exp.kind == "end":
-            yield key, exp.edges[0].gain
-            return
-        if exp.decision is None:
-            if len(exp.edges) == 1 and not exp.edges[0].label:
-                yield key, exp.edges[0].gain
-                if key[0].node == state.node_id and i == len(steps) and not state.finished:
-                    return  # still in this beat
-                key = exp.edges[0].next_key
-                continue
-            if i >= len(steps):
-                return
-            label = step_key(steps[i].node, steps[i].choice)
-            edge = next(e for e in exp.edges if e.label == label)
-            i += 1
-        else:
-            if i >= len(steps):
-                return
-            basis, node = exp.decision.basis, exp.decision.node.id
-            nxt = steps[i + 1] if i + 1 < len(steps) else None
-            if nxt is not None and nxt.kind == "window" and nxt.node == node:
-                edge = {"~self_correct": basis[0], "~error": basis[1]}.get(nxt.choice,
-                                                                            basis[-1])
-                i += 2
-            else:
-                label = step_key(node, steps[i].choice)
-                edge = next(e for e in basis[2:] if e.label == label)
-                i += 1
-        yield key, edge.gain
-        key = edge.next_key
-
-
-def trace_totals(scenario: Scenario, state: SessionState, params: ModelParams) -> Trace:
-    """Walk the model along the session's history, adding up what the path earned."""
-    ctx = Context(scenario, state.config.profile_id, params, competence=state.competence)
-    learning = harm = 0.0
-    for _, gain in _walk(ctx, state):
-        learning += gain.learning
-        harm += gain.harm
-    return Trace(learning, harm)
-
-
 def realised(scenario: Scenario, state: SessionState, params: ModelParams) -> dict[str, float]:
     """The outcome part of the score (learning, harm, net), which needs no solver."""
     t = trace_totals(scenario, state, params)
@@ -159,19 +101,42 @@ def realised(scenario: Scenario, state: SessionState, params: ModelParams) -> di
 
 
 def review_decisions(solution: Solution, state: SessionState) -> tuple[DecisionReview, ...]:
+    """Each decision on the path judged at the moment it was made. A review is a pure
+    function of the solution and its arguments, so it is kept with the solution: the play
+    screen reviews each decision in the background as it settles (`ui.play.background`),
+    and the frame in which the vignette ends then only looks them up (issue 17)."""
     reviews = []
     history: list[str] = []
-    steps = list(state.history)
+    steps = state.history
     pace = state.pace_factor
+    done = _reviews_of(solution)
     for i, step in enumerate(steps):
         if step.kind == "decision":
-            analysis = solution.at(step.node, tuple(history))
             nxt = steps[i + 1] if i + 1 < len(steps) else None
             event = nxt.choice[1:] if (nxt is not None and nxt.kind == "window"
                                        and nxt.node == step.node) else ""
-            reviews.append(_review(analysis, step, tuple(history), pace, event))
+            key = (step, tuple(history), pace, event)
+            review = done.get(key)
+            if review is None:
+                analysis = solution.at(step.node, key[1])
+                review = done.setdefault(key, _review(analysis, step, key[1], pace, event))
+            reviews.append(review)
         history.append(step_key(step.node, step.choice))
     return tuple(reviews)
+
+
+_REVIEWS: weakref.WeakKeyDictionary[Solution, dict[tuple, DecisionReview]] = \
+    weakref.WeakKeyDictionary()
+"""Reviews kept per solution (they go when the solution leaves the solve cache)."""
+_REVIEWS_LOCK = threading.Lock()
+
+
+def _reviews_of(solution: Solution) -> dict[tuple, DecisionReview]:
+    with _REVIEWS_LOCK:  # the background reviewer and the UI thread ask at once
+        found = _REVIEWS.get(solution)
+        if found is None:
+            found = _REVIEWS[solution] = {}
+        return found
 
 
 def _review(analysis: DecisionAnalysis, step: PathStep, history: History, pace: float,
@@ -193,11 +158,15 @@ def _is_watch(analysis: DecisionAnalysis, option: str) -> bool:
 
 
 def score_episode(scenario: Scenario, state: SessionState, params: ModelParams | None = None,
-                  solution: Solution | None = None) -> EpisodeScore:
+                  solution: Solution | None = None, outcome: Trace | None = None
+                  ) -> EpisodeScore:
+    """`outcome`: the session's own score walk when it kept one as it ran
+    (`scoring.trace.TraceWalk`, the same sums); else it is walked here."""
     params = params or ModelParams()
     profile = scenario.trainee(state.config.profile_id)
     solution = solution or solve_cached(scenario, profile.id, params)
-    outcome = trace_totals(scenario, state, params)
+    if outcome is None:
+        outcome = trace_totals(scenario, state, params)
     reviews = review_decisions(solution, state)
     worst = max((r.rating for r in reviews), default="green", key=RATING_ORDER.index)
     rule = next((r.broken for r in reviews if r.broken), None)

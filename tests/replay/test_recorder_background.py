@@ -81,6 +81,50 @@ def test_a_failure_on_the_writer_thread_keeps_the_log_valid_and_is_reported(tiny
     assert verify_log(str(path), lambda sid: tiny).ok
 
 
+def test_the_end_line_is_digested_on_the_writer_thread(tiny, tmp_path, monkeypatch):
+    """The frame in which a vignette ends hands the end line over unbuilt: the final state's
+    fingerprint and the line's seal are computed on the writer thread (issue 17)."""
+    from game.replay import session as session_module
+    threads: list[str] = []
+    real = session_module.fingerprint
+
+    def fingerprint(state):
+        threads.append(threading.current_thread().name)
+        return real(state)
+    monkeypatch.setattr(session_module, "fingerprint", fingerprint)
+    path = tmp_path / "s.jsonl"
+    session = start(tiny, path)
+    session.advance(20)
+    session.issue(Intervene("d1", "cue"))
+    while not session.finished:
+        session.advance(10)
+    assert session.writer.wait(10)
+    assert threads[0] == threading.current_thread().name  # the command's, as it is issued
+    assert threads[-1] == "safetynet-log-writer"  # the end line's
+    assert read_log(path).end is not None and verify_log(str(path), lambda sid: tiny).ok
+
+
+def test_an_end_line_that_cannot_be_built_is_reported_and_the_log_stays_valid(
+        tiny, tmp_path, monkeypatch):
+    from game.replay import session as session_module
+    path = tmp_path / "s.jsonl"
+    session = start(tiny, path)
+    session.advance(20)
+    session.issue(Intervene("d1", "cue"))
+    session.writer.flush()
+
+    def broken(state):
+        raise ValueError("no digest")
+    monkeypatch.setattr(session_module, "fingerprint", broken)
+    while not session.finished:
+        session.advance(10)  # never raises on the caller's thread
+    assert session.writer.wait(10)
+    problem = session.recording_problem
+    assert problem is not None and "end line could not be built" in str(problem)
+    log = read_log(path)
+    assert len(log.commands) == 1 and log.end is None and not log.truncated_tail
+
+
 def _full(fd, data):
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 

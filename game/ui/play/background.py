@@ -35,6 +35,7 @@ from collections.abc import Callable
 from contextlib import suppress
 
 from game.core.model import Scenario
+from game.core.state import SessionState
 from game.replay.recorder import LogWriter
 from game.scoring.params import ModelParams
 from game.store.saving import SaveReport
@@ -46,8 +47,9 @@ NEXT_SCREENS = ("outcome", "entrustment-rating")
 class Prewarm:
     """Solve ahead, in a background thread, what the end of a session will need: first the
     solution and the attitude grid, then the analysis of each decision point as it opens
-    (the end's score reviews every decision on the path; each analysis is kept in the
-    solution, so the review at the end finds them done)."""
+    and its review once the path has gone past it (the end's score reviews every decision
+    on the path; analyses and reviews are kept with the solution, so the score at the end
+    finds them done)."""
 
     def __init__(self, scenario: Scenario, profile: str, params: ModelParams,
                  attitude: bool = True):
@@ -56,7 +58,9 @@ class Prewarm:
         self.problem: str | None = None
         """Why prewarming failed (the end of the session then solves as before)."""
         self._args = (scenario, profile, params)
-        self._queue: queue.SimpleQueue[tuple[str, tuple[str, ...]] | None] = \
+        self._steps = 0
+        """How long the path was when its decisions were last handed over for review."""
+        self._queue: queue.SimpleQueue[tuple[str, tuple[str, ...]] | SessionState | None] = \
             queue.SimpleQueue()
         self._ready = threading.Event()
         # a daemon: pure computation whose loss at exit costs nothing
@@ -68,12 +72,21 @@ class Prewarm:
         """A decision point opened after `history` (the path's step keys): analyse it."""
         self._queue.put((node, history))
 
+    def review(self, state: SessionState) -> None:
+        """Review the decisions on the path when it has grown (`scoring.episode.
+        review_decisions` keeps each review with the solution, so the end's score only
+        looks them up)."""
+        if len(state.history) != self._steps:
+            self._steps = len(state.history)
+            self._queue.put(state)
+
     def stop(self) -> None:
         self._queue.put(None)
 
     def _run(self, attitude: bool) -> None:
         start = time.perf_counter()
         try:
+            from game.scoring.episode import review_decisions
             from game.scoring.solver import solve_cached
             solution = solve_cached(*self._args)
             if attitude:
@@ -91,7 +104,10 @@ class Prewarm:
             self._ready.set()
         while (item := self._queue.get()) is not None:
             with suppress(Exception):  # a situation the model does not know: the end says
-                solution.at(*item)
+                if isinstance(item, SessionState):
+                    review_decisions(solution, item)
+                else:
+                    solution.at(*item)
 
     @property
     def done(self) -> bool:

@@ -107,7 +107,8 @@ class PlayScene(Scene):
                                       session.state.procedure)
         self.node_id = ""
         self.room = room_text(scenario, session.state.config.profile_id, ctx.t)
-        self.meters: MetersVM = meters_vm(scenario, session.state, session.params, ctx.t)
+        self.meters: MetersVM = meters_vm(scenario, session.state, session.params, ctx.t,
+                                          session.ledgers())
         self.layout = self._layout()
         self.vm: PlayVM = play_vm(view(scenario, session.state), t=ctx.t)
         self.prewarm = Prewarm(scenario, session.state.config.profile_id, session.params,
@@ -197,7 +198,7 @@ class PlayScene(Scene):
         self._prewarm_decisions(events)
         self.motion.observe(self.session.state.procedure, self.time_s)
         self.meters = meters_vm(self.scenario, self.session.state, self.session.params,
-                                self.ctx.t)
+                                self.ctx.t, self.session.ledgers())
         if self.cards.observe(events, learning_before, self.meters.learning,
                               self.session.state.pending is None, self.rules.meters_in_play,
                               self.time_s):
@@ -228,6 +229,7 @@ class PlayScene(Scene):
             if isinstance(event, ev.DecisionOpened):
                 history = tuple(step_key(s.node, s.choice) for s in self.session.state.history)
                 self.prewarm.decision(event.decision, history)
+        self.prewarm.review(self.session.state)  # and the decisions settled so far
 
     def scroll(self, amount: int) -> None:
         """Narration scrollback: negative goes back to older lines."""

@@ -224,12 +224,14 @@ class MetersVM:
 
 
 def meters_vm(scenario: Scenario, state: SessionState, params: ModelParams | None = None,
-              t: Tr = english) -> MetersVM:
+              t: Tr = english, ledgers: tuple[float, float] | None = None) -> MetersVM:
     """Learning credited and harm points so far by `replay.timeline.ledgers_so_far`, the one
     formula the outcome, the replay timeline and the report's chart also use, so the meters
     end at the outcome's figures. (They used to add harm up as the CCI does, while the
-    outcome sums the decision model's harm points: 8.8 on the meter, 9.7 on the outcome.)"""
-    learning, harm = ledgers_so_far(scenario, state, params)
+    outcome sums the decision model's harm points: 8.8 on the meter, 9.7 on the outcome.)
+    `ledgers`: the same figures from a session that keeps its walk as it runs
+    (`RecordedSession.ledgers`), so a frame does not walk the whole path again."""
+    learning, harm = ledgers if ledgers is not None else ledgers_so_far(scenario, state, params)
     return MetersVM(learning, harm,
                     t("Learning so far: {points:.1f}", points=learning),  # 0,6 in German
                     t("Harm so far: {points:.1f}", points=harm))
