@@ -9,16 +9,19 @@ the one different choice changed and nothing else.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 from pygame import Rect
 
 from game.app.branches import BranchRun, run_branch
 from game.replay.branch import BranchError
-from game.ui.kit.button import Button, button_rects, draw_buttons
+from game.ui.kit.button import Button, button_need, button_rects, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, menu_intent, text_height
 from game.ui.kit.focus import FocusList
-from game.ui.kit.layout import centred, even_rows, frame, split_x, split_y, stack
-from game.ui.kit.panels import badged_heading, dim, panel, tone_colour
+from game.ui.kit.layout import centred, frame, split_x, split_y, stack
+from game.ui.kit.panels import dim, panel, tone_colour
+from game.ui.review.decision_panel import allot, draw_heading, scroll_floor
 from game.ui.review.model import DecisionMark, ReplayModel, load_replay
 from game.ui.review.presenters import (
     RunColumnVM,
@@ -47,26 +50,29 @@ class BranchChooser(Scene):
         self.error = ""
         self.buttons: list[Button] = []
 
-    def resize(self) -> None:
-        m, ctx = self.ctx.metrics, self.ctx
-        self.box = centred(ctx.size, 0.7, 0.84)
-        inner = self.box.inflate(-2 * m.pad, -2 * m.pad)
-        self.head = Rect(inner.x, inner.y, inner.width, ctx.line_height(m.heading, True) * 2)
-        cue_h = min(text_height(ctx, self.decision.detail.cue, m.body, inner.width),
-                    ctx.line_height(m.body) * 3)
-        self.cue = Rect(inner.x, self.head.bottom, inner.width, cue_h)
-        self.hint = Rect(inner.x, inner.bottom - ctx.line_height(m.small) * 2, inner.width,
-                         ctx.line_height(m.small) * 2)
-        area = Rect(inner.x, self.cue.bottom + m.gap, inner.width,
-                    self.hint.y - self.cue.bottom - 2 * m.gap)
-        rows = even_rows(area, len(self.options), m.gap // 2, m.button_h)
+    def heading(self) -> str:
+        return self.ctx.t("⎇ Branch here: decision {n}. What if the supervisor had…",
+                          n=self.decision.number)
+
+    def hint(self) -> str:
+        return self.error or self.ctx.t(
+            "Number key or Enter: play this option to the end (same seed; later decisions as "
+            "recorded, else the model's) · Esc cancel")
+
+    def labels(self) -> list[str]:
         scenario, d = self.model.scenario, self.decision.detail
         assert scenario is not None  # only a loaded recording offers branching
         recorded = self.ctx.t(" (recorded)")
-        self.buttons = [Button(o, option_title(scenario, d.node, o, self.ctx.t) +
-                               (recorded if o == d.chosen else ""), r, str(i + 1),
-                               enabled=o != d.chosen)
-                        for i, (o, r) in enumerate(zip(self.options, rows))]
+        return [option_title(scenario, d.node, o, self.ctx.t) +
+                (recorded if o == d.chosen else "") for o in self.options]
+
+    def resize(self) -> None:
+        ctx, d = self.ctx, self.decision.detail
+        lay = chooser_layout(ctx, self.heading(), d.cue, self.hint(), self.labels())
+        self.box, self.head, self.cue, self.hint_box = lay.box, lay.head, lay.cue, lay.hint
+        self.buttons = [Button(o, label, r, str(i + 1), enabled=o != d.chosen)
+                        for i, (o, label, r) in enumerate(zip(self.options, self.labels(),
+                                                              lay.rows))]
 
     def on_intent(self, intent: Intent) -> Result:
         if intent.act is Act.BACK:
@@ -80,6 +86,7 @@ class BranchChooser(Scene):
         t = self.ctx.t
         if option == self.decision.detail.chosen:
             self.error = t("That is what was recorded: choose another option.")
+            self.resize()  # the message may need more lines than the hint
             return None
         assert self.model.scenario is not None
         try:
@@ -87,20 +94,58 @@ class BranchChooser(Scene):
                              option)
         except (BranchError, OSError) as exc:
             self.error = t("Cannot branch here: {why}", why=str(exc))
+            self.resize()
             return None
         return Replace(BranchCompareScene(self.ctx, self.model, run))
 
     def draw(self, surface: pygame.Surface) -> None:
-        ctx, m, p, t = self.ctx, self.ctx.metrics, self.ctx.palette, self.ctx.t
+        ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
         dim(surface)
         panel(ctx, surface, self.box, p.panel, p.accent)
-        ctx.text(surface, t("⎇ Branch here: decision {n}. What if the supervisor had…",
-                            n=self.decision.number), self.head, m.heading, p.text, True)
+        ctx.text(surface, self.heading(), self.head, m.heading, p.text, True)
         ctx.text(surface, self.decision.detail.cue, self.cue, m.body, p.muted)
         draw_buttons(ctx, surface, self.buttons, self.focus.current, m.body)
-        hint = self.error or t("Number key or Enter: play this option to the end (same seed; "
-                               "later decisions as recorded, else the model's) · Esc cancel")
-        ctx.text(surface, hint, self.hint, m.small, p.warn if self.error else p.muted)
+        ctx.text(surface, self.hint(), self.hint_box, m.small, p.warn if self.error else p.muted)
+
+
+@dataclass(frozen=True)
+class ChooserLayout:
+    box: Rect
+    head: Rect
+    cue: Rect
+    rows: list[Rect]
+    hint: Rect
+
+
+def chooser_layout(ctx: UiContext, heading: str, cue: str, hint: str,
+                   labels: list[str]) -> ChooserLayout:
+    """Heading, hint and every option button as tall as their words need (the buttons one
+    size, in two columns when one leaves the cue less than three lines); the cue gets the
+    rest and scrolls only in a box three lines tall."""
+    m, h = ctx.metrics, ctx.size[1]
+    box = centred(ctx.size, 0.7 if ctx.theme.fonts.scale <= 1.0 else 0.86, 0.92)
+    inner = box.inflate(-2 * m.pad, -2 * m.pad)
+    head_h = text_height(ctx, heading, m.heading, inner.width, True)
+    hint_h = text_height(ctx, hint, m.small, inner.width)
+    cue_need = text_height(ctx, cue, m.body, inner.width)
+    for columns in (1, 2):
+        col_w = (inner.width - (columns - 1) * m.gap) // columns
+        button_h = max(button_need(ctx, label, col_w, str(i + 1))
+                       for i, label in enumerate(labels))
+        count = -(-len(labels) // columns)
+        rows_h = count * button_h + (count - 1) * (m.gap // 2)
+        cue_h = max(ctx.line_height(m.body),
+                    min(cue_need, inner.height - head_h - hint_h - rows_h - 3 * m.gap))
+        if cue_h >= scroll_floor(ctx, m.body, cue_need):
+            break
+    used = head_h + cue_h + rows_h + hint_h + 3 * m.gap
+    box = Rect(box.x, max(0, (h - used - 2 * m.pad) // 2), box.width, used + 2 * m.pad)
+    inner = box.inflate(-2 * m.pad, -2 * m.pad)
+    head, cue_box, area, hint_box = stack(inner, [head_h, cue_h, rows_h, hint_h], m.gap)
+    rows = [Rect(area.x + (i // count) * (col_w + m.gap),
+                 area.y + (i % count) * (button_h + m.gap // 2), col_w, button_h)
+            for i in range(len(labels))]
+    return ChooserLayout(box, head, cue_box, rows, hint_box)
 
 
 class BranchCompareScene(Scene):
@@ -126,17 +171,19 @@ class BranchCompareScene(Scene):
         self.buttons: list[Button] = []
 
     def resize(self) -> None:
-        m, t = self.ctx.metrics, self.ctx.t
-        f = frame(self.ctx.size, m, m.heading)
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.t
+        width = ctx.size[0] - 2 * m.pad
+        f = frame(ctx.size, m, m.heading, text_height(ctx, self.heading, m.heading, width, True))
         self.header, self.footer = f.header, f.footer
-        body, bottom = split_y(f.body, f.body.height - m.button_h - m.gap, m.gap)
+        half = (f.body.width - m.gap) // 2
+        labels = (("open", t("Open the branch in the viewer"), "Enter"),
+                  ("back", t("Back to the recording"), "Esc"))
+        button_h = max(button_need(ctx, label, half, key) for _, label, key in labels)
+        body, bottom = split_y(f.body, f.body.height - button_h - m.gap, m.gap)
         self.left, self.right = split_x(body, 0.5, m.pad)
-        half = (bottom.width - m.gap) // 2
-        self.buttons = [
-            Button("open", t("Open the branch in the viewer"),
-                   Rect(bottom.x, bottom.y, half, m.button_h), "Enter"),
-            Button("back", t("Back to the recording"),
-                   Rect(bottom.right - half, bottom.y, half, m.button_h), "Esc")]
+        self.buttons = [Button(id_, label, Rect(bottom.x + i * (half + m.gap), bottom.y, half,
+                                                 button_h), key)
+                        for i, (id_, label, key) in enumerate(labels)]
 
     def on_intent(self, intent: Intent) -> Result:
         if intent.act is Act.BACK:
@@ -161,25 +208,30 @@ class BranchCompareScene(Scene):
             name=self.run.path.name))
 
 
-def draw_column(ctx: UiContext, surface: pygame.Surface, rect: Rect, vm: RunColumnVM) -> None:
-    m, p, t = ctx.metrics, ctx.palette, ctx.t
-    panel(ctx, surface, rect, border=tone_colour(ctx, vm.tone))
-    inner = rect.inflate(-2 * m.pad, -2 * m.gap * 2)
-    badge_w = min(round(inner.width * 0.42), round(190 * m.scale))
-    rest = badged_heading(ctx, surface, inner, vm.heading, vm.tone, vm.word, badge_w)
-    line = ctx.line_height(m.body)
-    title_h = min(line * 2, text_height(ctx, vm.title, m.body, rest.width, True))
-    label_h = ctx.line_height(m.small, True)
-    title, facts, label, path = stack(rest, [title_h, line * 3, label_h, rest.height - title_h
-                                             - line * 3 - label_h - 3 * m.gap], m.gap)
-    ctx.text(surface, vm.title, title, m.body, p.text, True)
-    ctx.text(surface, f"{vm.learning}\n{vm.harm}\n{vm.regret}", facts, m.body)
-    ctx.text(surface, t("PATH OF DECISIONS (≠ differs from the other run)"), label, m.small,
-             p.accent, True)
+def column_parts(ctx: UiContext, vm: RunColumnVM) -> list[tuple[str, int, bool, str]]:
+    """(text, size, bold, colour name) of a run's column under its heading: the ending,
+    the figures, the path's label, then the path with what became of patient and trainee
+    (the one long text, which may scroll)."""
+    m, t = ctx.metrics, ctx.t
     rows = "\n".join([f"{'≠ ' if r.differs else ''}{r.text} · {source_text(r.source, t)}"
                       for r in vm.path] or [t("No decision point was reached.")])
-    used = min(path.height, text_height(ctx, rows, m.body, path.width))
-    ctx.text(surface, rows, Rect(path.x, path.y, path.width, used), m.body)
-    ending = Rect(path.x, path.y + used + m.gap, path.width, path.height - used - m.gap)
-    if ending.height > ctx.line_height(m.small) * 2:
-        ctx.text(surface, vm.ending, ending, m.small, p.muted)
+    path = rows + (f"\n\n{vm.ending}" if vm.ending else "")
+    return [(vm.title, m.body, True, "text"),
+            (f"{vm.learning}\n{vm.harm}\n{vm.regret}", m.body, False, "text"),
+            (t("PATH OF DECISIONS (≠ differs from the other run)"), m.small, True, "accent"),
+            (path, m.body, False, "text")]
+
+
+def draw_column(ctx: UiContext, surface: pygame.Surface, rect: Rect, vm: RunColumnVM) -> None:
+    """A run: heading with its safety badge, then its parts, each as tall as its words (the
+    path scrolls when it is longer than the room, in a box at least three lines tall)."""
+    m, p = ctx.metrics, ctx.palette
+    panel(ctx, surface, rect, border=tone_colour(ctx, vm.tone))
+    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    rest = draw_heading(ctx, surface, inner, vm.heading, vm.tone, vm.word)
+    parts = column_parts(ctx, vm)
+    needs = [text_height(ctx, text, size, rest.width, bold) for text, size, bold, _ in parts]
+    floors = [scroll_floor(ctx, size, need) for (_, size, _, _), need in zip(parts, needs)]
+    for (text, size, bold, colour), box in zip(parts, stack(rest, allot(
+            rest.height, needs, floors, m.gap // 2), m.gap // 2)):
+        ctx.text(surface, text, box, size, getattr(p, colour), bold)

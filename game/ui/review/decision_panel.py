@@ -78,31 +78,31 @@ def badge_width(ctx: UiContext, word: str) -> int:
     return icon + ctx.theme.fonts.get(m.body, True).size(word)[0] + 3 * m.gap
 
 
-def heading_need(ctx: UiContext, width: int, vm: DecisionPanelVM) -> int:
-    """The heading and its badge on one line when both fit, else the heading wrapped over
-    the badge."""
+def heading_need(ctx: UiContext, width: int, heading: str, word: str) -> int:
+    """A heading and its safety badge on one line when both fit, else the heading wrapped
+    over the badge."""
     m = ctx.metrics
     line = ctx.line_height(m.heading, True)
-    beside = width - badge_width(ctx, vm.word) - m.gap
-    if ctx.theme.fonts.get(m.heading, True).size(vm.heading)[0] <= beside:
+    beside = width - badge_width(ctx, word) - m.gap
+    if ctx.theme.fonts.get(m.heading, True).size(heading)[0] <= beside:
         return line
-    return text_height(ctx, vm.heading, m.heading, width, True) + m.gap // 2 + line
+    return text_height(ctx, heading, m.heading, width, True) + m.gap // 2 + line
 
 
-def draw_heading(ctx: UiContext, surface: pygame.Surface, inner: Rect,
-                 vm: DecisionPanelVM) -> Rect:
+def draw_heading(ctx: UiContext, surface: pygame.Surface, inner: Rect, heading: str,
+                 tone: str, word: str) -> Rect:
     """The heading with its safety badge (beside it, or under it when the line is too
-    short); returns the room below."""
+    short, so neither scrolls); returns the room below."""
     m = ctx.metrics
-    line, badge_w = ctx.line_height(m.heading, True), badge_width(ctx, vm.word)
-    need = heading_need(ctx, inner.width, vm)
+    line, badge_w = ctx.line_height(m.heading, True), badge_width(ctx, word)
+    need = heading_need(ctx, inner.width, heading, word)
     if need == line:
-        return badged_heading(ctx, surface, inner, vm.heading, vm.tone, vm.word, badge_w)
+        return badged_heading(ctx, surface, inner, heading, tone, word, badge_w)
     text_h = need - line - m.gap // 2
-    ctx.text(surface, vm.heading, Rect(inner.x, inner.y, inner.width, text_h), m.heading,
+    ctx.text(surface, heading, Rect(inner.x, inner.y, inner.width, text_h), m.heading,
              ctx.palette.text, True)
     badge(ctx, surface, Rect(inner.x, inner.y + text_h + m.gap // 2,
-                             min(inner.width, badge_w), line), vm.tone, vm.word, m.body)
+                             min(inner.width, badge_w), line), tone, word, m.body)
     return Rect(inner.x, inner.y + need + m.gap, inner.width, inner.height - need - m.gap)
 
 
@@ -130,7 +130,7 @@ def decision_needs(ctx: UiContext, vm: DecisionPanelVM, width: int) -> list[int]
 def _chrome(ctx: UiContext, width: int, vm: DecisionPanelVM, parts: int) -> int:
     """Padding, heading and gaps around the parts of a panel `width` wide."""
     m = ctx.metrics
-    return (2 * m.gap + heading_need(ctx, width - 2 * m.gap, vm) + m.gap
+    return (2 * m.gap + heading_need(ctx, width - 2 * m.gap, vm.heading, vm.word) + m.gap
             + (parts - 1) * (m.gap // 2))
 
 
@@ -160,7 +160,7 @@ def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, rect, border=tone_colour(ctx, vm.tone))
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    body = draw_heading(ctx, surface, inner, vm)
+    body = draw_heading(ctx, surface, inner, vm.heading, vm.tone, vm.word)
     parts = decision_parts(ctx, vm, body.width, False)
     if _room(ctx, parts) > body.height:
         parts = decision_parts(ctx, vm, body.width, True)
