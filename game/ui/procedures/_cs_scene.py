@@ -14,7 +14,17 @@ import pygame
 from game.ui.kit.theme import Theme
 from game.ui.procedures import _cs_anatomy as A
 from game.ui.procedures import _cs_parts as H
-from game.ui.procedures._kit import Frame, Point, direction_label, flag, leader, pick, tag, text
+from game.ui.procedures._kit import (
+    Frame,
+    Point,
+    direction_label,
+    flag,
+    leader,
+    lines_height,
+    pick,
+    tag,
+    text,
+)
 
 HEADS = ("engaged", "impacted", "elevated", "delivered")
 HANDS = ("none", "above", "below")
@@ -49,45 +59,48 @@ def scene(surface: pygame.Surface, f: Frame, head: Point, state: Mapping, theme:
 
 
 def moving(surface: pygame.Surface, f: Frame, head: Point, state: Mapping, theme: Theme,
-           time_s: float, main: pygame.Rect, px: int) -> None:
-    """Time-driven parts (blood, the push arrow) and every label, over the scene."""
+           time_s: float) -> None:
+    """Time-driven parts over the scene: blood and the push arrow."""
     p = theme.palette
     incision = pick(state, "incision", INCISIONS, "none")
     H.blood(surface, f, head, incision, pick(state, "bleeding", BLEEDS, "none"), p, time_s)
     if flag(state, "push_from_below"):
-        at = H.push_arrow(surface, f, head, p, time_s)
-        tag(surface, "push from below", f.p(*at), theme, (255, 255, 255),
-            H.SLEEVES["assistant"], px, main, where="midtop")
-    labels(surface, f, main, head, state, theme, px)
+        H.push_arrow(surface, f, head, p, time_s)
 
 
 def labels(surface: pygame.Surface, f: Frame, main: pygame.Rect, head: Point,
-           state: Mapping, theme: Theme, px: int) -> None:
-    """Names in words: structures, whose sleeve is whose, and a wedged head."""
+           state: Mapping, theme: Theme, px: int, time_s: float) -> None:
+    """Names in words, most telling first: a wedged head, the push from below, whose sleeve
+    is whose, the landmarks (pubic bone, bladder, uterus), then the mother's head."""
     p = theme.palette
-    h = px + 6
-    text(surface, "uterus", f.rect(48, 163, 74, 20), theme, p.text, px, bold=True)
-    direction_label(surface, pygame.Rect(main.x + 4, main.bottom - h - 2, int(main.w * 0.62),
-                                         h), "mother's head", -1, theme, px)
+    if pick(state, "head", HEADS, "engaged") == "impacted":
+        tag(surface, "head wedged", f.p(head[0] - 48, head[1] + 38), theme, (30, 20, 10),
+            p.warn, px, main)
+    if flag(state, "push_from_below"):
+        tag(surface, "push from below", f.p(head[0] + 45, head[1] + 50), theme,
+            (255, 255, 255), H.SLEEVES["assistant"], px, main, where="midtop")
+    _sleeve_tags(surface, f, main, head, state, theme, px)
     for words, y, target in (("pubic bone", 104, A.PUBIS), ("bladder", A.WALL[0] + 22,
                                                                 (A.PUBIS[0] - 26, 52))):
         box = tag(surface, words, (main.right - 4, f.p(0, y)[1]), theme, p.text, p.panel, px,
                   main, where="midright", bold=False)
-        leader(surface, p.text, (box.x + 6, box.bottom if y > target[1] else box.y),
-               f.p(*target))
-    _sleeve_tags(surface, f, main, head, state, theme, px)
-    if pick(state, "head", HEADS, "engaged") == "impacted":
-        tag(surface, "head wedged", f.p(head[0] - 48, head[1] + 38), theme, (30, 20, 10),
-            p.warn, px, main)
+        if box is not None:
+            leader(surface, p.text, (box.x + 6, box.bottom if y > target[1] else box.y),
+                   f.p(*target))
+    text(surface, "uterus", f.rect(48, 163, 74, 20).clip(main), theme, p.text, px, bold=True)
+    h = lines_height(theme, px, 1, bold=True)
+    direction_label(surface, pygame.Rect(main.x + 4, main.bottom - h - 2, int(main.w * 0.62),
+                                         h), "mother's head", -1, theme, px)
 
 
 def _sleeve_tags(surface: pygame.Surface, f: Frame, main: pygame.Rect, head: Point,
                  state: Mapping, theme: Theme, px: int) -> None:
     """'trainee' left of her forearm, 'supervisor' right of his, near the top of the view."""
-    y = main.y + px
+    y = main.y + lines_height(theme, px, 1) // 2 + 2
+    line = lines_height(theme, px, 1) + 8
     if flag(state, "supervisor_hands"):
         x = _arm_x(f, H.hand_path(head, "below", 9), y)
-        tag(surface, "supervisor", (x + 12, y + px + 12), theme, (255, 255, 255),
+        tag(surface, "supervisor", (x + 12, y + line), theme, (255, 255, 255),
             H.SLEEVES["supervisor"], px, main, where="midleft")
     if hand_word(state) != "none":
         x = _arm_x(f, H.hand_path(head, hand_word(state)), y)

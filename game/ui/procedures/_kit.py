@@ -1,4 +1,5 @@
-"""Shared drawing kit for the procedure views: state reading, easing, text and layer caches.
+"""Shared drawing kit for the procedure views: state reading, easing, layers; labels (see
+`_labels`, re-exported here).
 
 Procedure state comes from scenario files and may hold bools, numbers or strings in any of
 the three spellings ("true", 1, True), and may omit keys entirely. Views read it only through
@@ -14,14 +15,28 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pygame
 
-from game.ui.kit.text import SurfaceCache, TextCache, fit_text
+from game.ui.kit.text import SurfaceCache
 from game.ui.kit.theme import Theme
+from game.ui.procedures._labels import (  # noqa: F401 -- the views' one import of the kit
+    LABEL_SIZE,
+    TEXT,
+    first_text,
+    floor_px,
+    font,
+    font_size,
+    label_px,
+    lines_height,
+    measure,
+    minor_px,
+    picture,
+    tag,
+    text,
+)
 
 Colour = tuple[int, int, int]
 Point = tuple[float, float]
 
-TEXT = TextCache(capacity=768)
-MIN_LABEL_PX = 14
+MIN_LABEL_PX = LABEL_SIZE
 SUPERSAMPLE = 2
 _TRUE = {"true", "yes", "on", "1", "y"}
 
@@ -143,6 +158,7 @@ def smooth_layer(size: tuple[int, int], paint: Callable[[pygame.Surface, int], N
                  fill: Colour | None = None) -> pygame.Surface:
     """Paint at SUPERSAMPLE x size then smooth-scale down: anti-aliased polygons for free."""
     k = SUPERSAMPLE
+    size = (max(1, size[0]), max(1, size[1]))  # a squeezed layout never fails to draw
     big = pygame.Surface((size[0] * k, size[1] * k), pygame.SRCALPHA)
     if fill is not None:
         big.fill(fill)
@@ -151,56 +167,6 @@ def smooth_layer(size: tuple[int, int], paint: Callable[[pygame.Surface, int], N
 
 
 # ----------------------------------------------------------------------------- text
-def label_px(rect: pygame.Rect, base: int = 17, theme: Theme | None = None) -> int:
-    """Label size in real pixels for a view rect: grows with the rect and with the player's
-    text-size setting (capped so the pictures stay uncluttered), never below 14 px."""
-    k = min(rect.w / 900, rect.h / 600)
-    px = max(MIN_LABEL_PX, min(base + 3, round(MIN_LABEL_PX + (base - 11) * (k - 0.45) * 2)))
-    if theme is not None:
-        px = round(px * min(1.25, getattr(theme.fonts, "scale", 1.0) or 1.0))
-    return max(MIN_LABEL_PX, px)
-
-
-def font_size(theme: Theme, px: int) -> int:
-    """The Fonts.get size that renders at `px` real pixels (Fonts multiplies by its scale),
-    never below the 14 px floor."""
-    scale = getattr(theme.fonts, "scale", 1.0) or 1.0
-    return max(math.ceil(MIN_LABEL_PX / scale), round(px / scale))
-
-
-def font(theme: Theme, px: int, bold: bool = False) -> pygame.font.Font:
-    return theme.fonts.get(font_size(theme, px), bold)
-
-
-def text(surface: pygame.Surface, words: str, box: pygame.Rect, theme: Theme, colour: Colour,
-         px: int, bold: bool = False, align: str = "center") -> pygame.Rect:
-    """Draw `words` fitted (shrunk, then wrapped) inside `box`; anything left over is clipped."""
-    size = font_size(theme, px)
-    surf = fit_text(TEXT, theme.fonts, words, size, colour, box, bold,
-                    min_size=font_size(theme, MIN_LABEL_PX))
-    w, h = min(surf.get_width(), box.w), min(surf.get_height(), box.h)
-    x = {"left": box.x, "right": box.right - w}.get(align, box.centerx - w // 2)
-    y = box.centery - h // 2
-    surface.blit(surf, (x, y), pygame.Rect(0, 0, w, h))
-    return pygame.Rect(x, y, w, h)
-
-
-def tag(surface: pygame.Surface, words: str, anchor: tuple[int, int], theme: Theme,
-        fg: Colour, bg: Colour, px: int, bounds: pygame.Rect, where: str = "center",
-        bold: bool = True) -> pygame.Rect:
-    """A pill-shaped label (e.g. "BONE CONTACT") kept inside `bounds`."""
-    surf = TEXT.render(words, font(theme, px, bold), fg)
-    pad = max(4, px // 3)
-    box = pygame.Rect(0, 0, surf.get_width() + 2 * pad, surf.get_height() + pad)
-    setattr(box, where, anchor)
-    box.clamp_ip(bounds)
-    pygame.draw.rect(surface, bg, box, border_radius=box.h // 2)
-    pygame.draw.rect(surface, fg, box, 1, border_radius=box.h // 2)
-    area = pygame.Rect(0, 0, min(surf.get_width(), box.w - 2), surf.get_height())
-    surface.blit(surf, (box.x + pad, box.y + pad // 2), area)
-    return box
-
-
 def leader(surface: pygame.Surface, colour: Colour, start: tuple[int, int],
            end: tuple[int, int], dot: bool = True) -> None:
     """A thin pointer line from a label to the thing it names."""
@@ -210,16 +176,21 @@ def leader(surface: pygame.Surface, colour: Colour, start: tuple[int, int],
 
 
 def direction_label(surface: pygame.Surface, box: pygame.Rect, word: str, direction: int,
-                    theme: Theme, px: int) -> None:
-    """An orientation arrow with its word inside `box`: '<| head' (-1) or 'feet |>' (+1)."""
+                    theme: Theme, px: int) -> pygame.Rect | None:
+    """An orientation arrow with its word inside `box`: '<| head' (-1) or 'feet |>' (+1);
+    nothing at all when the word does not fit whole (an arrow alone says nothing)."""
     p = theme.palette
-    size = box.h // 2
+    size = max(6, min(box.h // 2, font(theme, px).get_height() // 2 + 2))
     if direction < 0:
-        tip, label, align = (box.x, box.centery), box.inflate(-size * 2, 0).move(size, 0), "left"
+        label, align = pygame.Rect(box.x + size + 4, box.y, box.w - size - 4, box.h), "left"
     else:
-        tip, label, align = (box.right, box.centery), box.inflate(-size * 2, 0).move(-size, 0), \
-            "right"
+        label, align = pygame.Rect(box.x, box.y, box.w - size - 4, box.h), "right"
+    got = text(surface, word, label, theme, p.accent, px, bold=True, align=align)
+    if got is None:
+        return None
+    tip = (got.x - 4 - size, got.centery) if direction < 0 else (got.right + 4 + size,
+                                                                   got.centery)
     base = tip[0] - direction * size
     pygame.draw.polygon(surface, p.accent, [tip, (base, tip[1] - size // 2),
                                             (base, tip[1] + size // 2)])
-    text(surface, word, label.inflate(-4, 0), theme, p.accent, px, bold=True, align=align)
+    return got

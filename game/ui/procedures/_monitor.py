@@ -16,17 +16,19 @@ import pygame
 
 from game.ui.kit.theme import Theme
 from game.ui.procedures._kit import (
-    MIN_LABEL_PX,
-    TEXT,
     Colour,
+    first_text,
     flag,
-    font,
     has,
+    lines_height,
+    measure,
+    minor_px,
     num,
     pick,
     tag,
     text,
 )
+from game.ui.procedures._labels import spot
 
 VITALS = ("hr", "spo2", "rr", "etco2", "bp")
 SEDATION = ("minimal", "moderate", "deep", "general")
@@ -175,14 +177,16 @@ def capno_height(state: Mapping) -> float:
 # ----------------------------------------------------------------------------- sedation
 def sedation_scale(surface: pygame.Surface, box: pygame.Rect, level: str, theme: Theme,
                    px: int) -> None:
-    """Four labelled steps of the ASA continuum with the current one marked and named."""
+    """Four labelled steps of the ASA continuum with the current one marked and named; the
+    steps' words use the usual short forms when the full ones do not fit a step."""
     p = theme.palette
-    title_h = px + 6
+    title_h = lines_height(theme, px, 1, bold=True)
     text(surface, f"Sedation: {level}", pygame.Rect(box.x, box.y, box.w, title_h), theme,
          p.warn if level in ("deep", "general") else p.text, px, bold=True, align="left")
     bar = pygame.Rect(box.x, box.y + title_h + 2, box.w, max(10, box.h - title_h - 4))
     seg = bar.w / len(SEDATION)
-    small = font(theme, max(14, px - 2)).size("moderate")[0] > seg - 6
+    small = minor_px(theme, px)
+    full = all(measure(w, round(seg) - 6, theme, small, True) is not None for w in SEDATION)
     for i, word in enumerate(SEDATION):
         cell = pygame.Rect(round(bar.x + i * seg) + 1, bar.y, round(seg) - 2, bar.h)
         current = word == level
@@ -190,15 +194,16 @@ def sedation_scale(surface: pygame.Surface, box: pygame.Rect, level: str, theme:
         pygame.draw.rect(surface, fill, cell, border_radius=6)
         pygame.draw.rect(surface, p.muted, cell, 1, border_radius=6)
         ink = (20, 20, 20) if current else p.muted
-        shown = SHORT[word] if small else word
-        text(surface, shown, cell.inflate(-4, -2), theme, ink, max(14, px - 2), bold=current)
+        text(surface, word if full else SHORT[word], cell.inflate(-4, -2), theme, ink, small,
+             bold=current)
 
 
 def warning_tag(surface: pygame.Surface, word: str, at: tuple[int, int], theme: Theme,
-                px: int, bounds: pygame.Rect) -> None:
-    if word:
-        tag(surface, word, at, theme, (20, 20, 20), theme.palette.warn, max(14, px - 2), bounds,
-            where="topright")
+                px: int, bounds: pygame.Rect) -> pygame.Rect | None:
+    if not word:
+        return None
+    return tag(surface, word, at, theme, (20, 20, 20), theme.palette.warn, minor_px(theme, px),
+               bounds, where="topright")
 
 
 # ----------------------------------------------------------------------------- the screen
@@ -210,34 +215,35 @@ def draw_monitor(surface: pygame.Surface, box: pygame.Rect, state: Mapping, them
     pygame.draw.rect(surface, (10, 14, 18), box, border_radius=10)
     pygame.draw.rect(surface, p.muted, box, 2, border_radius=10)
     inner = box.inflate(-12, -10)
-    title = "Monitor" if live else "Observations (no monitor on)"
-    if font(theme, max(14, px - 2)).size(title)[0] > inner.w:
-        title = "Monitor" if live else "Observations"
-    text(surface, title, pygame.Rect(inner.x, inner.y, inner.w, px + 4), theme, p.muted,
-         max(14, px - 2), align="left")
-    body = pygame.Rect(inner.x, inner.y + px + 6, inner.w, inner.h - px - 6)
+    small = minor_px(theme, px)
+    title_h = lines_height(theme, small, 1)
+    body = pygame.Rect(inner.x, inner.y + title_h + 2, inner.w, inner.h - title_h - 2)
     values = {r.key: r for r in readings(state)}
     if live:
         _live(surface, body, values, state, theme, px, time_s)
     else:
         _card(surface, body, list(values.values()), theme, px)
+    titles = ("Monitor",) if live else ("Observations (no monitor on)", "Observations")
+    first_text(surface, titles, [pygame.Rect(inner.x, inner.y, inner.w, title_h)], theme,
+               p.muted, small, align="left")
 
 
 def _live(surface: pygame.Surface, body: pygame.Rect, values: dict[str, Reading],
           state: Mapping, theme: Theme, px: int, time_s: float) -> None:
-    bottom_h = 2 * px + 12 if body.h > 8 * px else px + 10
-    row_h = (body.h - bottom_h) // 3
+    """Three traces with their numbers, RR and BP below; the numbers are placed first."""
+    bottom_h = 2 * px + 12 if body.h > 8 * px else lines_height(theme, px + 2, 1, True) + 4
+    row_h = max(1, (body.h - bottom_h) // 3)
     rates = {"hr": num(state, "hr", 0) if has(state, "hr") else 0,
              "spo2": num(state, "hr", 0) if has(state, "spo2") else 0,
              "etco2": num(state, "rr", 12) if has(state, "etco2") else 0}
     for i, key in enumerate(("hr", "spo2", "etco2")):
-        row = pygame.Rect(body.x, body.y + i * row_h, body.w, row_h - 4)
+        row = pygame.Rect(body.x, body.y + i * row_h, body.w, max(1, row_h - 4))
         split = int(row.w * (0.55 if row.w > 240 else 0.36))
         height = capno_height(state) if key == "etco2" else 0.9
-        wave = pygame.Rect(row.x, row.y + 4, split - 8, row.h - 8)
-        waveform(surface, key, wave, rates[key], time_s, height)
+        wave = pygame.Rect(row.x, row.y + 4, max(1, split - 8), max(1, row.h - 8))
         _number(surface, pygame.Rect(row.x + split, row.y, row.w - split, row.h), values[key],
                 theme, px, spare=wave)
+        waveform(surface, key, wave, rates[key], time_s, height)
     low = pygame.Rect(body.x, body.bottom - bottom_h, body.w, bottom_h)
     half = low.w // 2
     _number(surface, pygame.Rect(low.x, low.y, half - 4, low.h), values["rr"], theme, px)
@@ -258,43 +264,25 @@ def _card(surface: pygame.Surface, body: pygame.Rect, values: list[Reading], the
 
 def _number(surface: pygame.Surface, cell: pygame.Rect, reading: Reading, theme: Theme,
             px: int, spare: pygame.Rect | None = None) -> None:
-    """Name above a big value, or on one line when the cell is short. The warning word goes
-    beside the name, or over `spare` (the trace's corner) when the cell has no room for it."""
+    """The warning word first (over `spare`, the trace's corner, or the cell's), then the
+    name above a big value, or name and value on one line when the cell is short. A value
+    never wraps: it takes a smaller display size (never below the labels') or stays out."""
     colour = TRACE.get(reading.key, theme.palette.text)
     value_colour = theme.palette.warn if reading.warning else colour
-    small = max(14, px - 3)
-    tag_w = font(theme, max(14, px - 2), True).size(reading.warning)[0] + 14 \
-        if reading.warning else 0
-    if cell.h < 2 * px + 8:
-        room = cell.w - (0 if spare else tag_w)
-        line = pygame.Rect(cell.x, cell.y, room, cell.h)
-        name = text(surface, reading.name.split()[0], line, theme, colour, small, align="left")
-        rest = pygame.Rect(name.right + 6, cell.y, max(1, line.right - name.right - 6), cell.h)
-        _one_line(surface, reading.value, rest, theme, value_colour, px + 2)
-        where = spare.topright if spare else (cell.right, cell.centery - px // 2 - 2)
-        warning_tag(surface, reading.warning, where, theme, px, spare or cell)
-        return
-    name_h = px + 2
-    value_box = pygame.Rect(cell.x, cell.y + name_h, cell.w, cell.h - name_h)
-    anchor = (cell.right, cell.y)
-    if reading.warning and font(theme, small).size(reading.name)[0] + tag_w + 4 > cell.w:
-        anchor = (cell.right, value_box.y + 2)
-        value_box.w -= tag_w + 2
-    text(surface, reading.name, pygame.Rect(cell.x, cell.y, cell.w, name_h), theme, colour,
-         small, align="left")
-    text(surface, reading.value, value_box, theme, value_colour, px + 12, bold=True,
-         align="left")
-    warning_tag(surface, reading.warning, anchor, theme, px, cell)
-
-
-def _one_line(surface: pygame.Surface, words: str, box: pygame.Rect, theme: Theme,
-              colour: Colour, px: int) -> None:
-    """A number that must never wrap: shrink to the 14 px floor, then clip on the right."""
-    size = px
-    while True:
-        surf = TEXT.render(words, font(theme, size, True), colour)
-        if surf.get_width() <= box.w or size <= MIN_LABEL_PX:
+    for place in ([spare, cell] if spare is not None else [cell]):
+        if warning_tag(surface, reading.warning, place.topright, theme, px, place):
             break
-        size -= 1
-    y = box.centery - surf.get_height() // 2
-    surface.blit(surf, (box.x, y), pygame.Rect(0, 0, box.w, surf.get_height()))
+    name_px = minor_px(theme, px, 3)
+    name_box = pygame.Rect(cell.x, cell.y, cell.w, lines_height(theme, name_px, 1))
+    under = pygame.Rect(cell.x, name_box.bottom, cell.w, cell.bottom - name_box.bottom)
+    for value_px in (px + 12, px + 2, px):
+        name = spot(reading.name, name_box, theme, name_px, align="left")
+        value = spot(reading.value, under, theme, value_px, True, align="left")
+        if name and value and not name.colliderect(value) and under.h > 0:
+            text(surface, reading.name, name_box, theme, colour, name_px, align="left")
+            text(surface, reading.value, under, theme, value_colour, value_px, True, "left")
+            return
+    words = f"{reading.name.split()[0]} {reading.value}"
+    for value_px in (px + 2, px):
+        if text(surface, words, cell, theme, value_colour, value_px, True, "left"):
+            return

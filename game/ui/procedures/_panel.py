@@ -1,8 +1,11 @@
 """The words-first side panel shared by the procedure views.
 
 Colour alone must never carry meaning (projectors, colour-vision deficiency), so every view
-states its key facts as short label/value rows and one status pill in words. Rows are laid
-out top-down and stop when the panel is full rather than overflowing it.
+states its key facts as short label/value rows and one status pill in words. Text keeps the
+player's size and is never cut, so a short panel shows fewer things, chosen by priority: the
+status pill first (it says what is happening now), then the rows in the order the view lists
+them (most important first), then the title; a row that does not fit whole is left out, and
+a short panel puts a row's label and value on one line ("Depth: 4.5 cm").
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui.kit.theme import Theme
-from game.ui.procedures._kit import TEXT, Colour, font, text
+from game.ui.procedures._kit import Colour, measure, minor_px, text
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,8 @@ class Row:
     value: str
     colour: Colour | None = None   # None: the theme's text colour
     dots: tuple[int, int] = (0, 0)  # (filled, total) markers, e.g. passes
+    short: str = ""
+    """A shorter value for a short panel (e.g. "caudal" for "toward the feet (caudal)")."""
 
 
 @dataclass(frozen=True)
@@ -28,73 +33,119 @@ class Status:
     words: str
     fg: Colour
     bg: Colour
+    short: str = ""
+    """A shorter wording for a panel too small for `words` (e.g. only "BONE CONTACT")."""
+
+
+COMPACT_H = 330
+"""Below this height rows are one line each and the title gives its room to the facts (the
+play header names the case)."""
 
 
 def draw_panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, px: int, title: str,
                rows: list[Row], status: Status | None = None, subtitle: str = "") -> None:
-    """Title, optional subtitle, rows, and a status pill pinned to the bottom."""
+    """Status pill at the bottom, then the rows top-down, then the title if room is left."""
     p = theme.palette
     pygame.draw.rect(surface, p.panel_alt, rect, border_radius=8)
-    inner = rect.inflate(-2 * max(6, px // 2), -2 * max(6, px // 2))
-    y = inner.y
-    compact = rect.h < 330
-    if not compact:  # short panels give the room to the facts; the play header names the case
-        y = _line(surface, inner, y, title, theme, p.text, px + 1, bold=True)
-    if subtitle and rect.h >= 330:
-        y = _line(surface, inner, y, subtitle, theme, p.muted, max(14, px - 2))
+    inner = rect.inflate(-2 * max(4, px // 4), -2 * max(4, px // 4))
+    if inner.w <= 0 or inner.h <= 0:
+        return
+    compact = rect.h < COMPACT_H
     bottom = inner.bottom
     if status is not None:
-        bottom = _status(surface, inner, status, theme, px)
-    y += 0 if compact else px // 2
+        bottom = _status(surface, inner, status, theme, px) or bottom
+    top = inner.y
+    if not compact:
+        top += _title_height(theme, title, subtitle, inner.w, px)
+    y = top
     for row in rows:
-        if compact:
-            row = Row("", f"{row.label}: {row.value}", row.colour, row.dots)
-        need = _row_height(theme, row, inner.w, px)
-        if y + need > bottom - 4:
-            break
-        y = _row(surface, inner, y, row, theme, px)
+        for form in _forms(row, compact):
+            need = _row_height(theme, form, inner.w, px)
+            if need is not None and y + need <= bottom - 4:
+                y = _row(surface, inner, y, form, theme, px)
+                break
+        # a row that fits in no form is left out whole; a later, shorter one may still fit
+    if not compact and y > top:
+        _title(surface, inner, theme, title, subtitle, px)
 
 
-def _line(surface: pygame.Surface, inner: pygame.Rect, y: int, words: str, theme: Theme,
-          colour: Colour, px: int, bold: bool = False, lines: int = 2) -> int:
-    h = _wrapped_height(theme, words, inner.w, px, bold, lines)
-    text(surface, words, pygame.Rect(inner.x, y, inner.w, h), theme, colour, px, bold,
-         align="left")
-    return y + h
+def panel_need(theme: Theme, px: int, width: int, height: int, rows: list[Row],
+               status: Status | None) -> int:
+    """Height a panel `width` wide (and about `height` tall: it decides the compact form)
+    needs to show the status and `rows` whole, each in its shortest form."""
+    pad = max(4, px // 4)
+    inner_w = width - 2 * pad
+    need = 2 * pad + 4
+    if status is not None:
+        sizes = [measure(w, inner_w - 12, theme, px, True) for w in (status.words, status.short)
+                 if w]
+        need += min((s[1] + 8 for s in sizes if s), default=10**4)
+    for row in rows:
+        heights = [_row_height(theme, f, inner_w, px) for f in _forms(row, height < COMPACT_H)]
+        need += min((h for h in heights if h is not None), default=10**4)
+    return need
 
 
-def _wrapped_height(theme: Theme, words: str, width: int, px: int, bold: bool,
-                    most: int) -> int:
-    """Height of `words` wrapped to `width`, capped at `most` lines (measured, not guessed)."""
-    face = font(theme, px, bold)
-    surf = TEXT.render(words, face, (255, 255, 255), max(1, width))
-    return min(surf.get_height(), most * face.get_linesize())
+def _forms(row: Row, compact: bool) -> list[Row]:
+    """The ways to show a row, fullest first: a compact panel puts label and value on one
+    line, and falls back to the short value."""
+    if not compact:
+        return [row]
+    values = [row.value] + ([row.short] if row.short else [])
+    return [Row("", f"{row.label}: {v}", row.colour, row.dots) for v in values]
 
 
-def _row_height(theme: Theme, row: Row, width: int, px: int) -> int:
-    value_w = width - (_dots_width(row, px) + 6 if row.dots[1] else 0)
-    label_h = px + 3 if row.label else 0
-    return label_h + _wrapped_height(theme, row.value, value_w, px, True, 3) + px // 3
+def _title_height(theme: Theme, title: str, subtitle: str, width: int, px: int) -> int:
+    got = measure(title, width, theme, px + 1, True)
+    h = got[1] if got else 0
+    sub = measure(subtitle, width, theme, minor_px(theme, px), False) if subtitle else None
+    return h + (sub[1] if sub else 0) + px // 2
+
+
+def _title(surface: pygame.Surface, inner: pygame.Rect, theme: Theme, title: str,
+           subtitle: str, px: int) -> None:
+    p = theme.palette
+    got = measure(title, inner.w, theme, px + 1, True)
+    if got is None:
+        return
+    text(surface, title, pygame.Rect(inner.x, inner.y, inner.w, got[1]), theme, p.text,
+         px + 1, bold=True, align="left")
+    sub = measure(subtitle, inner.w, theme, minor_px(theme, px), False) if subtitle else None
+    if sub:
+        text(surface, subtitle, pygame.Rect(inner.x, inner.y + got[1], inner.w, sub[1]), theme,
+             p.muted, minor_px(theme, px), align="left")
+
+
+def _row_height(theme: Theme, row: Row, width: int, px: int) -> int | None:
+    """Room the whole row needs, or None when a word of it is wider than the panel."""
+    value = measure(row.value, width - _dots_width(row, px), theme, px, True)
+    label = measure(row.label, width, theme, minor_px(theme, px)) if row.label else (0, 0)
+    if value is None or label is None:
+        return None
+    return label[1] + value[1] + px // 3
 
 
 def _row(surface: pygame.Surface, inner: pygame.Rect, y: int, row: Row, theme: Theme,
          px: int) -> int:
     p = theme.palette
     if row.label:
-        text(surface, row.label, pygame.Rect(inner.x, y, inner.w, px + 3), theme, p.muted,
-             max(14, px - 2), align="left")
-        y += px + 3
-    dots_w = _dots_width(row, px) + 6 if row.dots[1] else 0
-    h = _wrapped_height(theme, row.value, inner.w - dots_w, px, True, 3)
+        got = measure(row.label, inner.w, theme, minor_px(theme, px))
+        h = got[1] if got else 0
+        text(surface, row.label, pygame.Rect(inner.x, y, inner.w, h), theme, p.muted,
+             minor_px(theme, px), align="left")
+        y += h
+    dots_w = _dots_width(row, px)
+    value = measure(row.value, inner.w - dots_w, theme, px, True)
+    h = value[1] if value else 0
     box = pygame.Rect(inner.x, y, inner.w - dots_w, h)
-    text(surface, row.value, box, theme, row.colour or p.text, px, bold=True, align="left")
-    if row.dots[1]:
-        _dots(surface, (box.right + 6, y + px // 2 + 2), row, theme, px)
-    return y + box.h + px // 3
+    got = text(surface, row.value, box, theme, row.colour or p.text, px, bold=True, align="left")
+    if row.dots[1] and got is not None:
+        _dots(surface, (got.right + 6, got.y + got.h // 2), row, theme, px)
+    return y + h + px // 3
 
 
 def _dots_width(row: Row, px: int) -> int:
-    return row.dots[1] * (px // 2 + 4)
+    return row.dots[1] * (px // 2 + 4) + 6 if row.dots[1] else 0
 
 
 def _dots(surface: pygame.Surface, left_mid: tuple[int, int], row: Row, theme: Theme,
@@ -108,9 +159,15 @@ def _dots(surface: pygame.Surface, left_mid: tuple[int, int], row: Row, theme: T
 
 
 def _status(surface: pygame.Surface, inner: pygame.Rect, status: Status, theme: Theme,
-            px: int) -> int:
-    h = _wrapped_height(theme, status.words, inner.w - 12, px, True, 2) + 10
-    box = pygame.Rect(inner.x, inner.bottom - h, inner.w, h)
-    pygame.draw.rect(surface, status.bg, box, border_radius=8)
-    text(surface, status.words, box.inflate(-12, -6), theme, status.fg, px, bold=True)
-    return box.y
+            px: int) -> int | None:
+    """The pill pinned to the bottom (its shorter wording if need be); its top, or None when
+    neither wording fits whole."""
+    for words in (status.words, status.short):
+        got = measure(words, inner.w - 12, theme, px, True) if words else None
+        if got is None or got[1] + 8 > inner.h:
+            continue
+        box = pygame.Rect(inner.x, inner.bottom - got[1] - 8, inner.w, got[1] + 8)
+        pygame.draw.rect(surface, status.bg, box, border_radius=8)
+        text(surface, words, box.inflate(-12, -8), theme, status.fg, px, bold=True)
+        return box.y
+    return None

@@ -13,7 +13,7 @@ import math
 import pygame
 
 from game.ui.kit.theme import Palette, Theme
-from game.ui.procedures._kit import Frame, leader, mix, text
+from game.ui.procedures._kit import Frame, first_text, leader, lines_height, mix, text
 
 SCOPE_PORT_U = {"medial": 0.02, "lateral": 0.62}   # port position across the scope image
 
@@ -120,12 +120,15 @@ def tray(surface: pygame.Surface, box: pygame.Rect, ready: bool, theme: Theme, p
     pygame.draw.rect(surface, mix(p.steel, p.panel, 0.8 if not ready else 0.6), box,
                      border_radius=8)
     pygame.draw.rect(surface, mix(p.steel, p.panel, 0.4), box, 1, border_radius=8)
-    words = "Tray: suture passer + Foley open" if ready else "Tray: no rescue kit open"
-    label = pygame.Rect(box.x + 6, box.y + 4, box.w - 12, min(box.h // 2, 2 * px + 8))
-    text(surface, words, label, theme, p.text, px, align="left")
+    words = ("Tray: suture passer + Foley open", "Rescue kit open") if ready else \
+        ("Tray: no rescue kit open", "No rescue kit")
+    label = pygame.Rect(box.x + 6, box.y + 4, box.w - 12, box.h - 8)
+    if ready:
+        label.h = max(0, min(label.h, box.h - 34))
+    got = first_text(surface, words, [label], theme, p.text, px, align="left")
     if not ready:
         return
-    y = (label.bottom + box.bottom) // 2
+    y = ((got.bottom if got else box.y) + box.bottom) // 2
     x0, x1 = box.x + 12, min(box.right - 12, box.x + 12 + 260)
     grip = max(10, (x1 - x0) // 6)
     pygame.draw.line(surface, p.steel, (x0, y - 7), (x1 - grip, y - 7), 4)
@@ -179,17 +182,18 @@ def map_port(surface: pygame.Surface, f: Frame, port: str, theme: Theme) -> None
 
 def map_area(box: pygame.Rect, px: int) -> pygame.Rect:
     """Where the drawing goes inside the map box: below its caption row."""
-    return pygame.Rect(box.x + box.w // 4, box.y + px + 8, box.w - box.w // 4 - 4,
-                       box.h - px - 12)
+    return pygame.Rect(box.x + box.w // 4, box.y + px + 8, max(1, box.w - box.w // 4 - 4),
+                       max(1, box.h - px - 12))
 
 
 def map_labels(surface: pygame.Surface, f: Frame, box: pygame.Rect, theme: Theme,
                px: int) -> None:
+    """'skin map' on its caption row, then 'vessels' low on the left if there is room."""
     p = theme.palette
-    text(surface, "skin map", pygame.Rect(box.x + 6, box.y + 3, box.w - 12, px + 4), theme,
+    line = lines_height(theme, px, 1)
+    text(surface, "skin map", pygame.Rect(box.x + 6, box.y + 3, box.w - 12, line), theme,
          p.muted, px, align="left")
-    if box.h < 100:
-        return
-    left = pygame.Rect(box.x + 4, box.bottom - 2 * px - 10, box.w // 2, px + 4)
+    left = pygame.Rect(box.x + 4, box.bottom - line - 6, box.w // 2, line)
     got = text(surface, "vessels", left, theme, (236, 140, 130), px, align="left")
-    leader(surface, (236, 140, 130), (got.right + 2, got.centery), f.p(-0.53, 0.4))
+    if got is not None:
+        leader(surface, (236, 140, 130), (got.right + 2, got.centery), f.p(-0.53, 0.4))

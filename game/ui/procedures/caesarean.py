@@ -23,12 +23,14 @@ from game.ui.procedures._kit import (
     flag,
     label_px,
     lerp,
+    lines_height,
     phase,
     pick,
+    picture,
     smooth_layer,
     text,
 )
-from game.ui.procedures._panel import Row, Status, draw_panel
+from game.ui.procedures._panel import Row, Status, draw_panel, panel_need
 
 INSET_BOX = (-1.1, -1.1, 2.2, 2.15)
 
@@ -59,30 +61,46 @@ class CaesareanView:
         self._layers = LayerCache()
         self._scenes = LayerCache(capacity=8)
 
+    @picture
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, now: Mapping,
              before: Mapping, progress: float, theme: Theme, time_s: float) -> None:
+        """Labels in priority order: the panel (status, head, hand, incision), the wedged
+        head and the push, whose hands, the landmarks, orientation, the inset's caption."""
         now, before = now or {}, before or now or {}
         progress = min(1.0, max(0.0, float(progress)))
         boxes, px = _layout(rect), label_px(rect, 17, theme)
+        if boxes["inset"].h > 0 and panel_need(theme, px, boxes["panel"].w, boxes["panel"].h,
+                                               self._rows(now, theme)[:2],
+                                               _status(now, theme)) > boxes["panel"].h:
+            boxes["panel"] = boxes["panel"].union(boxes["inset"])  # the words come first
+            boxes["inset"] = pygame.Rect(boxes["inset"].topleft, (0, 0))
         frame = fit_frame(boxes["main"], *A.BOX)
         inset_f = fit_frame(boxes["inset"].inflate(-8, -px - 12).move(0, (px + 4) // 2),
                             *INSET_BOX)
-        key = (rect.size, theme.palette, getattr(theme.fonts, "scale", 1.0))
+        key = (rect.size, theme.palette, px, boxes["inset"].h)
         surface.blit(self._layers.get(key, lambda: self._static(rect, boxes, frame, inset_f,
                                                                 theme, px)), rect.topleft)
         head = _head(now, before, progress)
         state = now if progress >= 0.5 else before
         main = boxes["main"]
         clip = surface.get_clip()
-        surface.set_clip(main.clip(clip) if clip else main)
+        surface.set_clip(main.clip(clip))
         self._scene(surface, frame, main, head, state, theme, progress >= 1.0 or
                     _head(now, before, 0) == head)
-        C.moving(surface, frame, head, state, theme, time_s, main, px)
+        C.moving(surface, frame, head, state, theme, time_s)
         surface.set_clip(clip)
-        head_in = pick(state, "head", C.HEADS, "engaged") != "delivered"
-        H.inset_dynamic(surface, inset_f, pick(state, "incision", C.INCISIONS, "none"), head_in,
-                        pick(state, "bleeding", C.BLEEDS, "none"), theme.palette, time_s)
+        inset = boxes["inset"]
+        if inset.h > 0:
+            head_in = pick(state, "head", C.HEADS, "engaged") != "delivered"
+            H.inset_dynamic(surface, inset_f, pick(state, "incision", C.INCISIONS, "none"),
+                            head_in, pick(state, "bleeding", C.BLEEDS, "none"), theme.palette,
+                            time_s)
         self._panel(surface, boxes["panel"], now, theme, px)
+        C.labels(surface, frame, main, head, state, theme, px, time_s)
+        if inset.h > 0:
+            text(surface, "top view", pygame.Rect(inset.x + 6, inset.y + 3, inset.w - 12,
+                                                  lines_height(theme, px, 1)),
+                 theme, theme.palette.muted, px, align="left")
 
     def _scene(self, surface: pygame.Surface, frame: Frame, main: pygame.Rect, head: Point,
                state: Mapping, theme: Theme, settled: bool) -> None:
@@ -109,17 +127,20 @@ class CaesareanView:
             big.set_clip(pygame.Rect(*(v * k for v in main)))
             A.paint(big, sag.scaled(k), p)
             big.set_clip(None)
-            pygame.draw.rect(big, p.panel_alt, pygame.Rect(*(v * k for v in inset)),
-                             border_radius=8 * k)
-            H.inset_static(big, ins.scaled(k), p)
+            if inset.h > 0:
+                pygame.draw.rect(big, p.panel_alt, pygame.Rect(*(v * k for v in inset)),
+                                 border_radius=8 * k)
+                H.inset_static(big, ins.scaled(k), p)
 
-        layer = smooth_layer(rect.size, paint)
-        text(layer, "top view", pygame.Rect(inset.x + 6, inset.y + 3, inset.w - 12, px + 6),
-             theme, p.muted, px, align="left")
-        return layer
+        return smooth_layer(rect.size, paint)
 
     def _panel(self, surface: pygame.Surface, box: pygame.Rect, now: Mapping, theme: Theme,
                px: int) -> None:
+        draw_panel(surface, box, theme, px, "Caesarean", self._rows(now, theme),
+                   _status(now, theme))
+
+    def _rows(self, now: Mapping, theme: Theme) -> list[Row]:
+        """Head, the trainee's hand and the incision, most telling first."""
         p = theme.palette
         head = pick(now, "head", C.HEADS, "engaged")
         head_row = {"engaged": Row("Head", "engaged in the pelvis"),
@@ -127,12 +148,12 @@ class CaesareanView:
                     "elevated": Row("Head", "lifted to the incision", p.good),
                     "delivered": Row("Head", "delivered", p.good)}[head]
         hand = {"none": Row("Trainee's hand", "not in yet"),
-                "above": Row("Trainee's hand", "above the head (levering)", p.warn),
+                "above": Row("Trainee's hand", "above the head (levering)", p.warn,
+                             short="above (levering)"),
                 "below": Row("Trainee's hand", "below the head", p.good)}[C.hand_word(now)]
         cut = {"none": Row("Incision", "not made"), "made": Row("Incision", "transverse, intact"),
                "extended": Row("Incision", "extended: lateral tear", p.bad)}
-        rows = [head_row, hand, cut[pick(now, "incision", C.INCISIONS, "none")]]
-        draw_panel(surface, box, theme, px, "Caesarean", rows, _status(now, theme))
+        return [head_row, hand, cut[pick(now, "incision", C.INCISIONS, "none")]]
 
 
 def _status(now: Mapping, theme: Theme) -> Status | None:

@@ -23,9 +23,12 @@ from game.ui.procedures._kit import (
     flag,
     label_px,
     lerp,
+    lines_height,
+    minor_px,
     mix,
     phase,
     pick,
+    picture,
     pulse,
     smooth_layer,
     tag,
@@ -80,35 +83,39 @@ class DissectionView:
     def __init__(self) -> None:
         self._layers = LayerCache()
 
+    @picture
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, now: Mapping,
              before: Mapping, progress: float, theme: Theme, time_s: float) -> None:
+        """Labels in priority order: the panel (status, plane, structure, instrument, hands),
+        the structure at risk, the layers' names, your hands, the caption (see `_labels`)."""
         now, before = now or {}, before or now or {}
         progress = min(1.0, max(0.0, float(progress)))
         section, panel = _layout(rect)
         px = label_px(rect, 17, theme)
         frame = fit_frame(section, *BOX)
-        key = (rect.size, theme.palette, getattr(theme.fonts, "scale", 1.0))
-        surface.blit(self._layers.get(key, lambda: self._static(rect, section, frame, theme,
-                                                                px)), rect.topleft)
+        key = (rect.size, theme.palette)
+        surface.blit(self._layers.get(key, lambda: self._static(rect, section, frame, theme)),
+                     rect.topleft)
         arrived = progress >= 0.9
         state = now if arrived else before
         tip = _tip_y(now, before, progress)
         clip = surface.get_clip()
-        surface.set_clip(section.clip(clip) if clip else section)
+        surface.set_clip(section.clip(clip))
         self._trail(surface, frame, tip, theme)
-        self._structure(surface, frame, section, now, theme, px)
+        self._structure(surface, frame, now, theme)
         self._bleeding(surface, frame, pick(state, "bleeding", BLEEDS, "none"), tip, theme,
                        time_s)
         self._instrument(surface, frame, pick(now, "instrument", INSTRUMENTS, "diathermy"),
                          tip, theme, time_s)
         if flag(now, "supervisor_hands"):
-            self._grasper(surface, frame, section, theme, px)
+            self._grasper(surface, frame, theme)
         surface.set_clip(clip)
         self._panel(surface, panel, now, state, theme, px)
+        self._labels(surface, frame, section, now, theme, px)
 
     # -------------------------------------------------------------------- static layer
-    def _static(self, rect: pygame.Rect, section: pygame.Rect, frame: Frame, theme: Theme,
-                px: int) -> pygame.Surface:
+    def _static(self, rect: pygame.Rect, section: pygame.Rect, frame: Frame,
+                theme: Theme) -> pygame.Surface:
         p = theme.palette
         local = section.move(-rect.x, -rect.y)
         f = Frame(frame.ox - rect.x, frame.oy - rect.y, frame.s)
@@ -127,17 +134,27 @@ class DissectionView:
                 pygame.draw.line(big, mix(areolar, bed, 0.35), g.p(x, PLANE[0] + 1),
                                  g.p(x + 5, PLANE[1] - 1), max(1, k))
 
-        layer = smooth_layer(rect.size, paint)
-        h = px + 6
-        for words, (y0, y1), colour in (("specimen wall", SPECIMEN, p.text),
-                                        ("plane", PLANE, (20, 20, 20)),
+        return smooth_layer(rect.size, paint)
+
+    def _labels(self, surface: pygame.Surface, f: Frame, area: pygame.Rect, now: Mapping,
+                theme: Theme, px: int) -> None:
+        p = theme.palette
+        self._structure_tag(surface, f, area, now, theme, px)
+        h = lines_height(theme, px, 1, bold=True)
+        for words, (y0, y1), colour in (("plane", PLANE, (20, 20, 20)),
+                                        ("specimen wall", SPECIMEN, p.text),
                                         ("bed", BED, p.text)):
-            box = pygame.Rect(f.p(8, 0)[0], 0, f.d(70), h)
+            box = pygame.Rect(f.p(8, 0)[0], 0, max(f.d(70), area.right - f.p(8, 0)[0]), h)
             box.centery = f.p(0, (y0 + y1) / 2)[1]
-            text(layer, words, box, theme, colour, px, bold=words == "plane", align="left")
-        top = pygame.Rect(local.x + 4, local.y + 2, local.w - 8, h)
-        text(layer, "cross-section at the instrument tip", top, theme, p.muted, max(14, px - 2))
-        return layer
+            text(surface, words, box.clip(area), theme, colour, px, bold=words == "plane",
+                 align="left")
+        if flag(now, "supervisor_hands"):
+            tag(surface, "your hands", f.p(188, 8), theme, p.text, p.panel, minor_px(theme, px),
+                area, where="topright", bold=False)
+        top = pygame.Rect(area.x + 4, area.y + 2, area.w - 8,
+                          lines_height(theme, minor_px(theme, px), 1))
+        text(surface, "cross-section at the instrument tip", top, theme, p.muted,
+             minor_px(theme, px))
 
     # -------------------------------------------------------------------- moving parts
     def _trail(self, surface: pygame.Surface, f: Frame, tip: float, theme: Theme) -> None:
@@ -148,8 +165,8 @@ class DissectionView:
         pygame.draw.line(surface, colour, f.p(TIP_X - 30, tip), f.p(TIP_X, tip),
                          max(2, f.d(1.6)))
 
-    def _structure(self, surface: pygame.Surface, f: Frame, area: pygame.Rect, now: Mapping,
-                   theme: Theme, px: int) -> None:
+    def _structure(self, surface: pygame.Surface, f: Frame, now: Mapping,
+                   theme: Theme) -> None:
         kind = pick(now, "structure_at_risk", STRUCTURES, "none")
         if kind == "none":
             return
@@ -163,11 +180,19 @@ class DissectionView:
         if injured:
             pygame.draw.line(surface, theme.palette.bad, f.p(cx - r, cy - r), f.p(cx + r, cy + r),
                              max(2, f.d(1.5)))
+
+    def _structure_tag(self, surface: pygame.Surface, f: Frame, area: pygame.Rect,
+                       now: Mapping, theme: Theme, px: int) -> None:
+        kind = pick(now, "structure_at_risk", STRUCTURES, "none")
+        if kind == "none":
+            return
+        seen, injured = flag(now, "structure_seen"), flag(now, "structure_injured")
+        cx, cy, r = STRUCT
         word = STRUCT_WORD[kind] + ("" if seen else " (not seen)")
         fg, bg = ((255, 255, 255), theme.palette.bad) if injured else (
             theme.palette.text, theme.palette.panel)
         tag(surface, word + (": INJURED" if injured else ""), f.p(cx, cy + r + 4), theme, fg,
-            bg, max(14, px - 2), area, where="midtop", bold=injured)
+            bg, minor_px(theme, px), area, where="midtop", bold=injured)
 
     def _bleeding(self, surface: pygame.Surface, f: Frame, bleeding: str, tip: float,
                   theme: Theme, time_s: float) -> None:
@@ -205,15 +230,12 @@ class DissectionView:
         else:
             pygame.draw.circle(surface, steel, f.p(TIP_X + 1, tip), max(3, f.d(2.4)))
 
-    def _grasper(self, surface: pygame.Surface, f: Frame, area: pygame.Rect, theme: Theme,
-                 px: int) -> None:
+    def _grasper(self, surface: pygame.Surface, f: Frame, theme: Theme) -> None:
         """The supervisor's instrument from the other side, retracting the specimen."""
         colour = theme.palette.accent
         grip = (TIP_X + 20, SPECIMEN[0] + 14)
         pygame.draw.line(surface, colour, f.p(196, 2), f.p(*grip), max(3, f.d(3)))
         pygame.draw.circle(surface, colour, f.p(*grip), max(3, f.d(2.4)))
-        tag(surface, "your hands", f.p(188, 8), theme, theme.palette.text, theme.palette.panel,
-            max(14, px - 2), area, where="topright", bold=False)
 
     def _panel(self, surface: pygame.Surface, box: pygame.Rect, now: Mapping, state: Mapping,
                theme: Theme, px: int) -> None:

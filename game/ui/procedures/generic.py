@@ -13,15 +13,19 @@ from collections.abc import Mapping
 
 import pygame
 
-from game.ui.kit.theme import Palette, Theme
+from game.ui.kit.theme import Palette, Theme, make_theme
 from game.ui.procedures import _monitor as M
 from game.ui.procedures._kit import (
     Colour,
     LayerCache,
     has,
     label_px,
+    lines_height,
+    measure,
+    minor_px,
     mix,
     pick,
+    picture,
     smooth_layer,
     tag,
     text,
@@ -64,23 +68,45 @@ def _people(state: Mapping) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))[:6] or ("trainee", "patient")
 
 
-def _layout(rect: pygame.Rect, state: Mapping, px: int) -> dict[str, pygame.Rect]:
+MIN_ROOM = (60, 48)
+"""A room smaller than this is left out: the caption and the monitor carry the words."""
+
+
+def _layout(rect: pygame.Rect, state: Mapping, px: int,
+            theme: Theme | None = None) -> dict[str, pygame.Rect]:
+    """The caption along the bottom, as tall as its words need (it says what is on screen:
+    first priority); the room and the monitor share what is left above it."""
+    theme = theme or make_theme()
     pad = max(6, rect.h // 60)
-    words = str(state.get("caption", "")) if state else ""
-    lines = 1 if _fits_one_line(words, rect.w - 2 * pad - 16, px) else 2
-    cap_h = lines * (px + 6) + 12
+    words = _caption_words(state)
+    got = measure(words, rect.w - 2 * pad - 16, theme, px + 1, bold=bool(_caption(state)))
+    cap_h = min((got[1] if got else lines_height(theme, px + 1, 1)) + 12, rect.h - 2 * pad)
     caption = pygame.Rect(rect.x + pad, rect.bottom - pad - cap_h, rect.w - 2 * pad, cap_h)
-    top = pygame.Rect(rect.x + pad, rect.y + pad, rect.w - 2 * pad, caption.y - rect.y - 2 * pad)
+    top = pygame.Rect(rect.x + pad, rect.y + pad, rect.w - 2 * pad,
+                      max(0, caption.y - rect.y - 2 * pad))
     out = {"caption": caption, "room": top}
     if M.shows_monitor(state):
         side = max(190, min(330, int(rect.w * 0.45)))
-        out["room"] = pygame.Rect(top.x, top.y, top.w - side - pad, top.h)
-        right = pygame.Rect(out["room"].right + pad, top.y, side, top.h)
-        sed_h = 2 * px + 24 if has(state, "sedation") else 0
+        room = pygame.Rect(top.x, top.y, top.w - side - pad, top.h)
+        if room.w < MIN_ROOM[0]:
+            room.w, side = 0, top.w
+        out["room"] = room
+        right = pygame.Rect(top.right - side, top.y, side, top.h)
+        sed_h = 2 * px + 24 if has(state, "sedation") and right.h > 4 * px + 40 else 0
         out["monitor"] = pygame.Rect(right.x, right.y, right.w, right.h - sed_h)
         if sed_h:
             out["sedation"] = pygame.Rect(right.x, right.bottom - sed_h + 6, right.w, sed_h - 6)
+    if out["room"].w < MIN_ROOM[0] or out["room"].h < MIN_ROOM[1]:
+        out["room"] = pygame.Rect(top.topleft, (0, 0))
     return out
+
+
+def _caption(state: Mapping) -> str:
+    return str(state.get("caption", "")).strip() if state else ""
+
+
+def _caption_words(state: Mapping) -> str:
+    return _caption(state) or "(nothing on screen)"
 
 
 class GenericView:
@@ -89,31 +115,37 @@ class GenericView:
     def __init__(self) -> None:
         self._rooms = LayerCache()
 
+    @picture
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, now: Mapping,
              before: Mapping, progress: float, theme: Theme, time_s: float) -> None:
+        """Labels in priority order: the caption, the monitor's warnings and numbers, the
+        sedation scale, the forearm's stage, the room's name and its people."""
         now = now or {}
         px = label_px(rect, 17, theme)
-        boxes = _layout(rect, now, px)
+        boxes = _layout(rect, now, px, theme)
         pygame.draw.rect(surface, theme.palette.panel, rect, border_radius=8)
+        self._caption(surface, boxes["caption"], now, theme, px)
+        if "monitor" in boxes:
+            M.draw_monitor(surface, boxes["monitor"], now, theme, px, time_s)
+        if "sedation" in boxes:
+            level = pick(now, "sedation", M.SEDATION, "minimal")
+            M.sedation_scale(surface, boxes["sedation"], level, theme, px)
         room, people = boxes["room"], _people(now)
+        if room.h == 0:
+            return
         name = str(now.get("room", "")).strip()[:60] or "Clinical room"
-        key = (room.size, theme.palette, people, name, getattr(theme.fonts, "scale", 1.0))
-        surface.blit(self._rooms.get(key, lambda: self._room(room, people, name, theme, px)),
+        key = (room.size, theme.palette, people, name)
+        surface.blit(self._rooms.get(key, lambda: self._room(room, people, name, theme)),
                      room.topleft)
         if "patient" in people and not _seated(name):
             _breath(surface, room, theme, time_s)
         stage = cannula_stage(now)
         if stage is not None:
             _forearm(surface, room, stage, theme, px)
-        if "monitor" in boxes:
-            M.draw_monitor(surface, boxes["monitor"], now, theme, px, time_s)
-        if "sedation" in boxes:
-            level = pick(now, "sedation", M.SEDATION, "minimal")
-            M.sedation_scale(surface, boxes["sedation"], level, theme, px)
-        self._caption(surface, boxes["caption"], now, theme, px)
+        self._room_labels(surface, room, people, name, theme, px)
 
-    def _room(self, room: pygame.Rect, people: tuple[str, ...], name: str, theme: Theme,
-              px: int) -> pygame.Surface:
+    def _room(self, room: pygame.Rect, people: tuple[str, ...], name: str,
+              theme: Theme) -> pygame.Surface:
         """Wall, floor, bed or desk, and standing figures: static until the cast changes."""
         p = theme.palette
         w, h = room.size
@@ -136,32 +168,35 @@ class GenericView:
             for who, x in _standing(people):
                 _figure(big, x * w * k, h * k, CLOTHES.get(who, (128, 128, 140)), p)
 
-        layer = smooth_layer(room.size, paint)
-        local = pygame.Rect(0, 0, w, h)
-        text(layer, name, pygame.Rect(8, 4, w - 16, 2 * px + 8), theme, p.text, px + 1,
-             bold=True, align="left")
+        return smooth_layer(room.size, paint)
+
+    def _room_labels(self, surface: pygame.Surface, room: pygame.Rect,
+                     people: tuple[str, ...], name: str, theme: Theme, px: int) -> None:
+        """People first (staggered in two rows so neighbours do not collide), then the
+        patient, then the room's name."""
+        p = theme.palette
+        w, h = room.size
+        step = lines_height(theme, px, 1, bold=True) + 10
         for i, (who, x) in enumerate(sorted(_standing(people), key=lambda s: s[1])):
-            y = h - 6 - (i % 2) * (px + 14)
-            tag(layer, who, (int(x * w), y), theme, (255, 255, 255),
-                CLOTHES.get(who, (100, 100, 112)), px, local, where="midbottom")
+            for row in ((i % 2), 1 - (i % 2)):
+                at = (room.x + int(x * w), room.bottom - 6 - row * step)
+                if tag(surface, who, at, theme, (255, 255, 255),
+                       CLOTHES.get(who, (100, 100, 112)), px, room, where="midbottom"):
+                    break
         if "patient" in people:
-            tag(layer, "patient", (int(w * 0.45), int(h * 0.86)), theme, (20, 20, 20),
-                mix(p.bone, p.steel, 0.3), px, local,
+            tag(surface, "patient", (room.x + int(w * 0.45), room.y + int(h * 0.86)), theme,
+                (20, 20, 20), mix(p.bone, p.steel, 0.3), px, room,
                 where="center" if not _seated(name) else "midbottom")
-        return layer
+        text(surface, name, pygame.Rect(room.x + 8, room.y + 4, w - 16, h // 3), theme,
+             p.text, px + 1, bold=True, align="left")
 
     def _caption(self, surface: pygame.Surface, box: pygame.Rect, now: Mapping, theme: Theme,
                  px: int) -> None:
         p = theme.palette
         pygame.draw.rect(surface, p.panel_alt, box, border_radius=8)
-        words = str(now.get("caption", "")).strip() if now else ""
-        text(surface, words or "(nothing on screen)", box.inflate(-16, -6), theme,
+        words = _caption(now)
+        text(surface, _caption_words(now), box.inflate(-16, -6), theme,
              p.text if words else p.muted, px + 1, bold=bool(words), align="left")
-
-
-def _fits_one_line(words: str, width: int, px: int) -> bool:
-    """Rough check (about 0.6 em per character) so a short caption takes one line, not two."""
-    return len(words) * px * 0.62 <= width
 
 
 def _standing(people: tuple[str, ...]) -> list[tuple[str, float]]:
@@ -251,6 +286,8 @@ def _forearm(surface: pygame.Surface, room: pygame.Rect, stage: str, theme: Them
     p = theme.palette
     box = pygame.Rect(0, 0, int(room.w * 0.42), int(room.h * 0.3))
     box.topleft = (room.x + 6, room.y + 2 * px + 10)  # above the bed, clear of the standing
+    if box.w < 20 or box.h < 20:
+        return
     pygame.draw.rect(surface, p.panel, box, border_radius=6)
     pygame.draw.rect(surface, p.muted, box, 1, border_radius=6)
     arm = pygame.Rect(box.x + 6, box.centery - box.h // 5, box.w - 12, box.h * 2 // 5)
@@ -272,8 +309,10 @@ def _forearm(surface: pygame.Surface, room: pygame.Rect, stage: str, theme: Them
     pygame.draw.rect(surface, p.steel, chamber, 1, border_radius=3)
     words = {"ready": "needle over the vein", "flashback": "flashback", "missed": "missed the vein",
              "withdrawn": "needle withdrawn", "placed": "cannula in"}[stage]
-    text(surface, words, pygame.Rect(box.x + 4, box.bottom - px - 8, box.w - 8, px + 6),
-         theme, p.text, max(14, px - 2))
+    small = minor_px(theme, px)
+    line = lines_height(theme, small, 1)
+    text(surface, words, pygame.Rect(box.x + 4, box.bottom - line - 4, box.w - 8, line),
+         theme, p.text, small)
 
 
 def _desk(surf: pygame.Surface, w: float, h: float, p: Palette) -> None:

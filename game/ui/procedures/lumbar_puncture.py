@@ -19,15 +19,17 @@ from game.ui.procedures._kit import (
     Frame,
     LayerCache,
     direction_label,
+    first_text,
     fit_frame,
     flag,
-    font,
     label_px,
     leader,
     lerp,
+    lines_height,
     mix,
     num,
     phase,
+    picture,
     pulse,
     smooth_layer,
     tag,
@@ -39,9 +41,12 @@ NeedlePose = tuple[float, float]
 
 
 def _layout(rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
-    """Anatomy on the left, a words-first status panel on the right."""
-    side = max(150, min(260, int(rect.w * 0.3)))
+    """Anatomy on the left, a words-first status panel on the right; in a wide, short strip
+    the anatomy keeps only the width its shape can use and the words get the rest."""
     pad = max(6, rect.h // 60)
+    needed = round((rect.h - 2 * pad) * A.BOX[2] / A.BOX[3] * 1.3)
+    side = max(150, min(260, int(rect.w * 0.3)), rect.w - 3 * pad - needed)
+    side = min(side, rect.w // 2)
     anatomy = pygame.Rect(rect.x + pad, rect.y + pad, rect.w - side - 2 * pad, rect.h - 2 * pad)
     panel = pygame.Rect(anatomy.right + pad, rect.y + pad, side - pad, rect.h - 2 * pad)
     return anatomy, panel
@@ -68,25 +73,31 @@ class LumbarPunctureView:
     def __init__(self) -> None:
         self._layers = LayerCache()
 
+    @picture
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, now: Mapping,
              before: Mapping, progress: float, theme: Theme, time_s: float) -> None:
+        """Labels in priority order: the panel (status, aim, depth, passes), the BONE tag,
+        then the words on the anatomy (see `_labels`); what does not fit is left out."""
         now, before = now or {}, before or now or {}
         progress = min(1.0, max(0.0, float(progress)))
         anatomy, panel = _layout(rect)
         frame = fit_frame(anatomy, *A.BOX)
-        key = (rect.size, theme.palette, getattr(theme.fonts, "scale", 1.0))
+        key = (rect.size, theme.palette)
         layer = self._layers.get(key, lambda: self._static(rect, anatomy, frame, theme))
         surface.blit(layer, rect.topleft)
         clip = surface.get_clip()
-        surface.set_clip(anatomy.clip(clip) if clip else anatomy)
+        surface.set_clip(anatomy.clip(clip))
         angle, depth = _moving_pose(now, before, progress)
         arrived = progress >= 0.97
         self._ghost(surface, frame, now, before, theme, arrived)
-        if flag(now, "bone_contact") and arrived:
-            self._bone(surface, frame, angle, depth, now, theme, time_s, anatomy)
+        bone = flag(now, "bone_contact") and arrived
+        if bone:
+            self._bone(surface, frame, angle, depth, now, theme, time_s)
         self._needle(surface, frame, angle, depth, flag(now, "csf") and arrived, theme, time_s)
         surface.set_clip(clip)
         self._panel(surface, panel, now, theme, arrived, depth, label_px(rect, 17, theme))
+        self._labels(surface, frame, anatomy, theme, bone_at=(angle, depth) if bone else None,
+                     now=now)
 
     # -------------------------------------------------------------------- static layer
     def _static(self, rect: pygame.Rect, anatomy: pygame.Rect, frame: Frame,
@@ -103,39 +114,43 @@ class LumbarPunctureView:
             big.set_clip(None)
 
         layer = smooth_layer(rect.size, paint)
-        self._static_labels(layer, local, inner, theme)
+        _cross(layer, local.p(A.ENTRY_X, 0), p.text)
         return layer
 
-    def _static_labels(self, layer: pygame.Surface, f: Frame, area: pygame.Rect,
-                       theme: Theme) -> None:
-        """Words laid out in rows above the skin, left and right of where the needle moves."""
+    def _labels(self, surface: pygame.Surface, f: Frame, area: pygame.Rect, theme: Theme,
+                bone_at: NeedlePose | None, now: Mapping) -> None:
+        """Words in the room above the skin, left and right of where the needle moves, in
+        priority order: the two structures a pass meets, the BONE pointer, head/feet, CSF,
+        the levels, skin."""
         p, px = theme.palette, label_px(area, 17, theme)
+        skin_y = f.p(0, 0)[1]
+        top = max(area.y, f.p(0, A.BOX[1])[1])
+        line = lines_height(theme, px, 1)
+        left = pygame.Rect(area.x, top, f.p(-24, 0)[0] - area.x, skin_y - top)
+        right = pygame.Rect(f.p(24, 0)[0], top, area.right - f.p(24, 0)[0], skin_y - top)
+        heads = (pygame.Rect(left.x, top, left.w, line), pygame.Rect(right.x, top, right.w, line))
+        rows = [pygame.Rect(c.x, top + line + 4, c.w, skin_y - line - 8 - (top + line + 4))
+                for c in (left, right)]
+        got = text(surface, "spinous process", rows[0], theme, p.text, px, align="left")
+        if got is not None:
+            leader(surface, p.text, (got.centerx, got.bottom + 2), f.p(A.LEVELS["L2"] + 1, 10))
+        # "ligamentum" alone can be wider than a narrow column (the workshop's projector
+        # view): the usual abbreviation keeps the word whole.
+        got = first_text(surface, ("ligamentum flavum", "lig. flavum"), [rows[1]], theme,
+                         p.text, px, align="right")
+        if got is not None:
+            leader(surface, p.text, (got.centerx, got.bottom + 2), f.p(A.LEVELS["L4"] + 16, 36))
+        if bone_at is not None:
+            self._bone_tag(surface, f, *bone_at, now, theme, area)
+        direction_label(surface, heads[0], "head", -1, theme, px)
+        direction_label(surface, heads[1], "feet", 1, theme, px)
+        canal = f.rect(A.LEVELS["L5"] - 14, A.DURA_Y + 1, 40, A.FRONT_DURA_Y - A.DURA_Y - 2)
+        text(surface, "CSF", canal.clip(area), theme, (30, 60, 90), px, bold=True)
         ink = mix(p.panel, (40, 30, 25), 0.6)
         for name, cx in A.LEVELS.items():
-            text(layer, name, f.rect(*A.body(cx)), theme, ink, px + 2, bold=True)
-        h = px + 8
-        x0, y0 = f.p(A.BOX[0], A.BOX[1])
-        x1, skin_y = f.p(A.BOX[0] + A.BOX[2], 0)
-        left = pygame.Rect(x0, y0, f.p(-24, 0)[0] - x0, h)
-        right = pygame.Rect(f.p(24, 0)[0], y0, x1 - f.p(24, 0)[0], h)
-        direction_label(layer, left, "head", -1, theme, px)
-        direction_label(layer, right, "feet", 1, theme, px)
-        text(layer, "skin (back)", pygame.Rect(x0, skin_y - h, left.w, h), theme, p.muted,
-             px, align="left")
-        row = pygame.Rect(0, y0 + h + px // 2, 0, skin_y - h - (y0 + h + px // 2) - px // 2)
-        box = text(layer, "spinous process", pygame.Rect(x0, row.y, left.w, row.h), theme,
-                   p.text, px, align="left")
-        leader(layer, p.text, (box.centerx, box.bottom + 2), f.p(A.LEVELS["L2"] + 1, 10))
-        # In narrow layouts (the workshop's projector view) "ligamentum" alone is wider
-        # than the column; the usual abbreviation keeps the word whole.
-        words = "ligamentum flavum" if font(theme, px).size("ligamentum")[0] <= right.w \
-            else "lig. flavum"
-        box = text(layer, words, pygame.Rect(right.x, row.y, right.w, row.h),
-                   theme, p.text, px, align="right")
-        leader(layer, p.text, (box.centerx, box.bottom + 2), f.p(A.LEVELS["L4"] + 16, 36))
-        canal = f.rect(A.LEVELS["L5"] - 14, A.DURA_Y + 1, 40, A.FRONT_DURA_Y - A.DURA_Y - 2)
-        text(layer, "CSF", canal, theme, (30, 60, 90), px, bold=True)
-        _cross(layer, f.p(A.ENTRY_X, 0), p.text)
+            text(surface, name, f.rect(*A.body(cx)).clip(area), theme, ink, px + 2, bold=True)
+        text(surface, "skin (back)", pygame.Rect(left.x, skin_y - line - 2, left.w, line),
+             theme, p.muted, px, align="left")
 
     # -------------------------------------------------------------------- moving parts
     def _needle(self, surface: pygame.Surface, f: Frame, angle: float, depth: float,
@@ -175,7 +190,7 @@ class LumbarPunctureView:
         pygame.draw.circle(surface, colour, f.p(*tip), max(3, f.d(1.6)), 2)
 
     def _bone(self, surface: pygame.Surface, f: Frame, angle: float, depth: float,
-              now: Mapping, theme: Theme, time_s: float, bounds: pygame.Rect) -> None:
+              now: Mapping, theme: Theme, time_s: float) -> None:
         p = theme.palette
         _, _, aim = A.pose(now)
         cx = A.LEVELS[A.contacted_level(aim)]
@@ -187,20 +202,32 @@ class LumbarPunctureView:
                 for i in range(12)]
         pygame.draw.polygon(surface, p.warn, star)
         pygame.draw.polygon(surface, p.bad, star, 1)
+
+    def _bone_tag(self, surface: pygame.Surface, f: Frame, angle: float, depth: float,
+                  now: Mapping, theme: Theme, bounds: pygame.Rect) -> None:
+        """"BONE" above the skin on the side the needle leans to, else higher or on the other
+        side (the status already says BONE CONTACT in words: this only points at it)."""
+        p = theme.palette
+        _, _, aim = A.pose(now)
+        tip = f.p(*A.tip(angle, depth))
         away = 1 if aim == "caudal" else -1
-        anchor = (tip[0] + away * f.d(18), f.p(0, -12)[1])
         px = label_px(bounds, 16, theme)
-        box = tag(surface, "BONE", anchor, theme, (30, 20, 10), p.warn, px, bounds,
-                  where="midbottom")
-        leader(surface, p.warn, (box.centerx, box.bottom), tip, dot=False)
+        for side, up in ((away, 4), (away, 30), (-away, 4), (-away, 30), (0, 4)):
+            anchor = (tip[0] + side * f.d(18), f.p(0, -up)[1])
+            box = tag(surface, "BONE", anchor, theme, (30, 20, 10), p.warn, px, bounds,
+                      where="midbottom")
+            if box is not None:
+                leader(surface, p.warn, (box.centerx, box.bottom), tip, dot=False)
+                return
 
     # -------------------------------------------------------------------- words
     def _panel(self, surface: pygame.Surface, panel: pygame.Rect, now: Mapping, theme: Theme,
                arrived: bool, depth: float, px: int) -> None:
         p = theme.palette
         _, _, aim = A.pose(now)
-        aim_row = Row("Aim", "toward the feet (caudal)", p.warn) if aim == "caudal" else \
-            Row("Aim", "toward the umbilicus (cephalad)", p.good)
+        aim_row = Row("Aim", "toward the feet (caudal)", p.warn, short="caudal") \
+            if aim == "caudal" else \
+            Row("Aim", "toward the umbilicus (cephalad)", p.good, short="cephalad")
         passes = int(num(now, "passes", 0, 0, 99))
         pass_row = Row("Passes", str(passes), p.warn if passes >= 3 else None,
                        dots=(min(passes, 3), 3) if passes <= 3 else (0, 0))
@@ -219,7 +246,7 @@ def _status(now: Mapping, theme: Theme, arrived: bool, depth: float,
         return Status("CSF flowing", (10, 30, 20), p.good)
     if flag(now, "bone_contact"):
         words = "BONE CONTACT - pass limit: reassess" if passes >= 3 else "BONE CONTACT"
-        return Status(words, (30, 20, 10), p.warn)
+        return Status(words, (30, 20, 10), p.warn, short="BONE CONTACT")
     if depth < 0.5:
         return Status("needle on the skin", p.text, p.panel)
     return Status("no fluid yet", p.text, p.panel)

@@ -19,36 +19,51 @@ from game.ui.procedures import _trocar_section as S
 from game.ui.procedures._kit import (
     Frame,
     LayerCache,
+    first_text,
     fit_frame,
     flag,
-    font,
     label_px,
     leader,
     lerp,
+    lines_height,
+    measure,
     mix,
     num,
     phase,
     pick,
+    picture,
     smooth_layer,
     text,
 )
-from game.ui.procedures._panel import Row, Status, draw_panel
+from game.ui.procedures._panel import Row, Status, draw_panel, panel_need
 
 PORTS = ("none", "medial", "lateral")
 BLEEDS = ("none", "ooze", "brisk", "controlled")
 
 
+COMPACT_H = 220
+"""Below this the picture is the cross-section and the words only: the skin map, the tray
+and the scope are left out (the panel then says in words what the tray would show)."""
+
+
 def _layout(rect: pygame.Rect) -> dict[str, pygame.Rect]:
-    """Section top-left, map and tray below it, scope and words on the right."""
+    """Section top-left, map and tray below it, scope and words on the right; a short
+    picture keeps the section and the words, the section no wider than its shape uses."""
     pad = max(6, rect.h // 60)
     side = max(150, min(300, int(rect.w * 0.34)))
+    if rect.h < COMPACT_H:
+        needed = round((rect.h - 2 * pad) * S.BOX[2] / S.BOX[3] * 1.2)
+        side = min(max(side, rect.w - 3 * pad - needed), rect.w // 2)
     left = pygame.Rect(rect.x + pad, rect.y + pad, rect.w - side - 3 * pad, rect.h - 2 * pad)
+    right = pygame.Rect(left.right + pad, left.y, side, left.h)
+    none = pygame.Rect(left.x, left.y, 0, 0)
+    if rect.h < COMPACT_H:
+        return {"section": left, "map": none, "tray": none, "scope": none, "panel": right}
     strip_h = max(64, int(left.h * 0.3))
     section = pygame.Rect(left.x, left.y, left.w, left.h - strip_h - pad)
     map_w = min(left.w // 2, int(strip_h * 1.4))
     map_box = pygame.Rect(left.x, section.bottom + pad, map_w, strip_h)
     tray = pygame.Rect(map_box.right + pad, map_box.y, left.right - map_box.right - pad, strip_h)
-    right = pygame.Rect(left.right + pad, left.y, side, left.h)
     d = min(right.w, int(right.h * 0.42))
     scope = pygame.Rect(right.centerx - d // 2, right.y, d, d)
     panel = pygame.Rect(right.x, scope.bottom + pad, right.w, right.bottom - scope.bottom - pad)
@@ -76,30 +91,52 @@ class TrocarView:
         self._layers = LayerCache()
         self._scopes = LayerCache(capacity=8)
 
+    @picture
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, now: Mapping,
              before: Mapping, progress: float, theme: Theme, time_s: float) -> None:
+        """Labels in priority order: the panel (bleeding, port site, depth), the scope's
+        caption, the section's words, the tray, the skin map (see `_labels`)."""
         now, before = now or {}, before or now or {}
         progress = min(1.0, max(0.0, float(progress)))
         boxes = _layout(rect)
         px = label_px(rect, 17, theme)
+        if boxes["scope"].h > 0 and not self._room_for_panel(boxes, now, theme, px):
+            boxes["panel"] = boxes["panel"].union(boxes["scope"])
+            boxes["scope"] = pygame.Rect(boxes["scope"].topleft, (0, 0))
         frame = fit_frame(boxes["section"], *S.BOX)
-        key = (rect.size, theme.palette, getattr(theme.fonts, "scale", 1.0))
+        map_frame = fit_frame(I.map_area(boxes["map"], px), *I.MAP_BOX)
+        key = (rect.size, theme.palette, px)
         surface.blit(self._layers.get(key, lambda: self._static(rect, boxes, frame, theme, px)),
                      rect.topleft)
         port, x, depth = _port_motion(now, before, progress)
         arrived = progress >= 0.9
         bleeding = pick(now if arrived else before, "bleeding", BLEEDS, "none")
         clip = surface.get_clip()
-        surface.set_clip(boxes["section"].clip(clip) if clip else boxes["section"])
+        surface.set_clip(boxes["section"].clip(clip))
         if port != "none":
             self._blood(surface, frame, port, x, bleeding, depth, theme, time_s)
             S.trocar(surface, frame, x, depth, theme.palette)
         surface.set_clip(clip)
-        map_frame = fit_frame(I.map_area(boxes["map"], px), *I.MAP_BOX)
-        I.map_port(surface, map_frame, pick(now, "port_site", PORTS, "none"), theme)
-        I.tray(surface, boxes["tray"], flag(now, "rescue_ready"), theme, px)
-        self._scope(surface, boxes["scope"], now, port, depth, bleeding, theme, time_s, px)
-        self._panel(surface, boxes["panel"], now, port, depth, bleeding, theme, px)
+        self._panel(surface, boxes["panel"], now, port, depth, bleeding, theme, px,
+                    tray_shown=boxes["tray"].h > 0, scope_shown=boxes["scope"].h > 0)
+        if boxes["scope"].h > 0:
+            self._scope(surface, boxes["scope"], now, port, depth, bleeding, theme, time_s, px)
+        self._section_labels(surface, frame, boxes["section"], theme, px)
+        if boxes["tray"].h > 0:
+            I.tray(surface, boxes["tray"], flag(now, "rescue_ready"), theme, px)
+        if boxes["map"].h > 0:
+            I.map_port(surface, map_frame, pick(now, "port_site", PORTS, "none"), theme)
+            I.map_labels(surface, map_frame, boxes["map"], theme, px)
+
+    def _room_for_panel(self, boxes: dict[str, pygame.Rect], now: Mapping, theme: Theme,
+                        px: int) -> bool:
+        """Whether the panel under the scope holds the status and the port site: if not, the
+        scope gives its room to the words (and its caption becomes a row)."""
+        panel = boxes["panel"]
+        rows = self._rows(now, pick(now, "port_site", PORTS, "none"), 1.0, theme, True, True)
+        need = panel_need(theme, px, panel.w, panel.h, rows[:1],
+                          _status(pick(now, "bleeding", BLEEDS, "none"), "", theme))
+        return need <= panel.h
 
     # -------------------------------------------------------------------- static layer
     def _static(self, rect: pygame.Rect, boxes: dict[str, pygame.Rect], frame: Frame,
@@ -114,39 +151,45 @@ class TrocarView:
             big.set_clip(pygame.Rect(*(v * k for v in local["section"])))
             S.paint(big, sec.scaled(k), p)
             big.set_clip(None)
-            pygame.draw.rect(big, p.panel_alt, pygame.Rect(*(v * k for v in local["map"])),
-                             border_radius=8 * k)
-            I.map_static(big, mapf.scaled(k), p)
+            if local["map"].h > 0:
+                pygame.draw.rect(big, p.panel_alt,
+                                 pygame.Rect(*(v * k for v in local["map"])),
+                                 border_radius=8 * k)
+                I.map_static(big, mapf.scaled(k), p)
 
-        layer = smooth_layer(rect.size, paint)
-        self._section_labels(layer, sec, local["section"], theme, px)
-        I.map_labels(layer, mapf, local["map"], theme, px)
-        return layer
+        return smooth_layer(rect.size, paint)
 
-    def _section_labels(self, layer: pygame.Surface, f: Frame, area: pygame.Rect,
+    def _section_labels(self, surface: pygame.Surface, f: Frame, area: pygame.Rect,
                         theme: Theme, px: int) -> None:
-        """Words in the free space above the skin, leaders down to the patient's right side."""
+        """Words in the free space above the skin, leaders down to the patient's right side,
+        in priority order: the vessels (the cue), rectus, cavity, midline, R and L."""
         p = theme.palette
-        h = px + 6
-        row1 = pygame.Rect(area.x + 4, area.y + 4, f.p(20, 0)[0] - area.x, h)
-        box1 = text(layer, "rectus muscle", row1, theme, p.text, px, align="left")
-        row2 = pygame.Rect(0, box1.bottom + h // 2, 0, h)
-        row2.width = min(area.w // 2, f.p(36, 0)[0] - area.x)
-        row2.right = f.p(36, 0)[0]
-        box2 = text(layer, "epigastric vessels", row2, theme, p.text, px, align="right")
-        leader(layer, p.text, (box1.x + 8, box1.bottom + 1), f.p(-34, 38))
-        leader(layer, p.text, (box2.centerx, box2.bottom + 1), f.p(-56, S.VESSEL_Y - 3))
+        line = lines_height(theme, px, 1)
         skin = f.p(0, 0)[1]
-        mid_box = pygame.Rect(0, skin - h - 6, f.d(100), h)
+        top = max(area.y + 2, f.p(0, S.BOX[1])[1])
+        right_x = f.p(36, 0)[0]
+        free = pygame.Rect(area.x + 4, top, right_x - area.x - 4, skin - top - 4)
+        half = free.h // 2
+        vessels = pygame.Rect(free.x, free.y + half, free.w, free.h - half)
+        box2 = text(surface, "epigastric vessels", vessels, theme, p.text, px, align="right")
+        if box2 is not None:
+            leader(surface, p.text, (box2.centerx, box2.bottom + 1), f.p(-56, S.VESSEL_Y - 3))
+        row1 = pygame.Rect(free.x, free.y, f.p(20, 0)[0] - free.x, half)
+        box1 = first_text(surface, "rectus muscle", [row1, free], theme, p.text, px,
+                          align="left")
+        if box1 is not None:
+            leader(surface, p.text, (box1.x + 8, box1.bottom + 1), f.p(-34, 38))
+        cavity = pygame.Rect(area.x + 4, f.p(0, S.PERITONEUM + 3)[1], area.w // 2,
+                             area.bottom - f.p(0, S.PERITONEUM + 3)[1])
+        text(surface, "abdominal cavity", cavity.clip(area), theme, p.text, px, align="left")
+        mid_box = pygame.Rect(0, skin - line - 6, f.d(100), line)
         mid_box.centerx = f.p(0, 0)[0]
-        if not mid_box.colliderect(box2.inflate(0, 4)):
-            mid = text(layer, "midline", mid_box, theme, p.muted, px)
-            pygame.draw.line(layer, p.muted, (f.p(0, 0)[0], mid.bottom), f.p(0, 0), 1)
-        cavity = pygame.Rect(area.x + 4, f.p(0, S.PERITONEUM + 3)[1], area.w // 2, h)
-        text(layer, "abdominal cavity", cavity, theme, p.text, px, align="left")
+        mid = text(surface, "midline", mid_box.clip(area), theme, p.muted, px)
+        if mid is not None:
+            pygame.draw.line(surface, p.muted, (f.p(0, 0)[0], mid.bottom), f.p(0, 0), 1)
         for word, x in (("R", -120), ("L", 120)):
-            text(layer, word, f.rect(x - 9, S.FAT[0], 18, S.FAT[1] - S.FAT[0]), theme,
-                 mix(p.panel, (0, 0, 0), 0.3), px, bold=True)
+            text(surface, word, f.rect(x - 9, S.FAT[0], 18, S.FAT[1] - S.FAT[0]).clip(area),
+                 theme, mix(p.panel, (0, 0, 0), 0.3), px, bold=True)
 
     # -------------------------------------------------------------------- moving parts
     def _blood(self, surface: pygame.Surface, f: Frame, port: str, x: float, bleeding: str,
@@ -189,9 +232,9 @@ class TrocarView:
         seen = flag(now, "vessels_seen")
         caption = "Scope: pelvis" if camera == "field" else (
             "Scope: wall, vessels seen" if seen else "Scope: wall, vessels not seen")
-        one_line = font(theme, px).size(caption)[0] <= box.w
-        cap_h = (px + 8) * (1 if one_line else 2)
-        d = max(40, min(box.w, box.h - cap_h))
+        got = measure(caption, box.w, theme, px)
+        cap_h = got[1] + 4 if got else 0
+        d = max(20, min(box.w, box.h - cap_h))
         key = (d, camera, seen, theme.palette)
         img = self._scopes.get(key, lambda: I.scope_static(d, camera, seen, theme.palette))
         centre = (box.centerx, box.y + d // 2)
@@ -199,11 +242,19 @@ class TrocarView:
         I.scope_dynamic(surface, centre, d // 2, camera, port, depth, bleeding, theme.palette,
                         time_s)
         pygame.draw.circle(surface, theme.palette.text, centre, d // 2, 2)
-        cap = pygame.Rect(box.x, box.y + d + 2, box.w, cap_h)
-        text(surface, caption, cap, theme, theme.palette.text, px)
+        if got is not None:
+            text(surface, caption, pygame.Rect(box.x, box.y + d + 2, box.w, cap_h), theme,
+                 theme.palette.text, px)
 
     def _panel(self, surface: pygame.Surface, box: pygame.Rect, now: Mapping, port: str,
-               depth: float, bleeding: str, theme: Theme, px: int) -> None:
+               depth: float, bleeding: str, theme: Theme, px: int, tray_shown: bool,
+               scope_shown: bool) -> None:
+        rows = self._rows(now, port, depth, theme, tray_shown, scope_shown)
+        draw_panel(surface, box, theme, px, "Trocar entry", rows, _status(bleeding, port, theme))
+
+    def _rows(self, now: Mapping, port: str, depth: float, theme: Theme, tray_shown: bool,
+              scope_shown: bool) -> list[Row]:
+        """The facts in priority order; a left-out inset's fact joins them in words."""
         p = theme.palette
         # "none" is both before the port goes in and after it comes out: words true for both
         site = {"none": Row("Port site", "no port in place"),
@@ -211,8 +262,21 @@ class TrocarView:
                 "lateral": Row("Port site", "lateral, clear of vessels", p.good)}[port]
         where = "on the skin" if depth < 0.05 else (
             "through peritoneum" if depth > 0.85 else f"{round(depth * 100)}% through wall")
-        rows = [site, Row("Trocar", where if port != "none" else "not in the wall")]
-        draw_panel(surface, box, theme, px, "Trocar entry", rows, _status(bleeding, port, theme))
+        rows = [site]
+        if not scope_shown:
+            rows.append(Row("Scope", _scope_words(now)))
+        rows.append(Row("Trocar", where if port != "none" else "not in the wall"))
+        if not tray_shown:
+            rows.append(Row("Rescue kit", "open on the tray" if flag(now, "rescue_ready")
+                            else "not open"))
+        return rows
+
+
+def _scope_words(now: Mapping) -> str:
+    if pick(now, "camera", ("wall", "field"), "field") == "field":
+        return "on the pelvis"
+    return "on the wall, vessels seen" if flag(now, "vessels_seen") else \
+        "on the wall, vessels not seen"
 
 
 def _status(bleeding: str, port: str, theme: Theme) -> Status:

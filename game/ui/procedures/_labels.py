@@ -1,0 +1,270 @@
+"""Words in a procedure picture: always whole, at the player's text size, never on each other.
+
+Issue #13's rule for every text on screen holds inside the pictures too: a label is drawn at
+the size the player chose (never shrunk to fit), wrapped inside the box its view gives it,
+and never cut with an ellipsis or clipped at the picture's edge. A picture's room varies
+from a projector's full screen to a strip 60 px tall in the replay viewer, so a label that
+does not fit whole where its view asks is not drawn there: the view may offer it another
+place (the other side, a second line, a shorter wording, the numbered key), and otherwise it
+is left out *on purpose*. Views therefore place their labels in priority order (what the
+supervisor decides on first: status and warnings, then the structures the cue is about,
+then orientation words) and the first labels placed win the room.
+
+Each picture draws inside a `Book` (opened by `picture`, the decorator every view's `draw`
+wears): it knows the picture's rect and every label placed so far, so a label that would
+overlap another or leave the picture is refused. Tests read what was placed through
+`RECORDER`.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import pygame
+
+from game.ui.kit.text import TextCache
+from game.ui.kit.theme import Theme
+
+Colour = tuple[int, int, int]
+
+TEXT = TextCache(capacity=768)
+LABEL_SIZE = 14
+"""The smallest font size a picture asks for (the smallest text role on the smallest window,
+1024x600); the player's text size multiplies it like any other text."""
+MIN_PICTURE = (48, 24)
+"""Below this a picture draws only its background: no room for anything recognisable."""
+
+
+@dataclass(frozen=True)
+class Label:
+    """One placed label: where its words are, the box they had to fit, and their size."""
+
+    words: str
+    rect: pygame.Rect
+    box: pygame.Rect
+    px: int
+    """Real pixel size of the font the words were drawn with."""
+    size: int
+    """The font size asked of `Fonts` (times the player's text size gives `px`)."""
+    clipped: bool = False
+    """The surface's clip cut into it (a view drew it inside a clip too small for it)."""
+
+
+@dataclass
+class Book:
+    """The labels of one picture being drawn: its bounds and what is placed so far."""
+
+    bounds: pygame.Rect
+    placed: list[Label] = field(default_factory=list)
+
+    def free(self, rect: pygame.Rect) -> bool:
+        """Inside the picture and clear of every label already placed."""
+        return self.bounds.contains(rect) and rect.collidelist([p.rect for p in self.placed]) < 0
+
+    def reserve(self, rect: pygame.Rect) -> None:
+        """Room a view keeps for something that must not be written over (no words)."""
+        self.placed.append(Label("", rect.copy(), rect.copy(), 0, 0))
+
+
+RECORDER: list[Label] | None = None
+"""When a list, every label placed by any picture is appended to it (the layout tests)."""
+_BOOK: Book | None = None
+
+
+def book() -> Book:
+    """The picture being drawn's book (a picture-less one outside `picture`, for tests)."""
+    return _BOOK if _BOOK is not None else Book(pygame.Rect(-10**6, -10**6, 2 * 10**6,
+                                                            2 * 10**6))
+
+
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def picture(draw: F) -> F:
+    """Wrap a view's `draw(self, surface, rect, ...)`: one label book per frame, and a rect
+    too small for any picture (a squeezed layout, a zero-sized window) draws only the panel
+    colour instead of failing."""
+
+    @functools.wraps(draw)
+    def wrapper(self: Any, surface: pygame.Surface, rect: pygame.Rect, now: Mapping,
+                before: Mapping, progress: float, theme: Theme, time_s: float) -> None:
+        global _BOOK
+        rect = pygame.Rect(rect)
+        if rect.w < MIN_PICTURE[0] or rect.h < MIN_PICTURE[1]:
+            if rect.w > 0 and rect.h > 0:
+                surface.fill(theme.palette.panel, rect)
+            return
+        outer, _BOOK = _BOOK, Book(rect.copy())
+        clip = surface.get_clip()
+        surface.set_clip(rect.clip(clip))  # nothing a view draws strays outside its rect
+        try:
+            draw(self, surface, rect, now, before, progress, theme, time_s)
+        finally:
+            _BOOK = outer
+            surface.set_clip(clip)
+    return wrapper  # type: ignore[return-value]
+
+
+# ----------------------------------------------------------------------------- sizes
+def scale_of(theme: Theme) -> float:
+    return getattr(theme.fonts, "scale", 1.0) or 1.0
+
+
+def font_size(theme: Theme, px: int) -> int:
+    """The `Fonts.get` size for a label of `px` real pixels, never below `LABEL_SIZE`."""
+    return max(LABEL_SIZE, round(px / scale_of(theme)))
+
+
+def real_px(theme: Theme, size: int) -> int:
+    """The pixel size `Fonts.get(size)` renders at (the same rounding)."""
+    return max(8, round(size * scale_of(theme)))
+
+
+def floor_px(theme: Theme) -> int:
+    """The smallest label in real pixels: `LABEL_SIZE` at the player's text size."""
+    return real_px(theme, LABEL_SIZE)
+
+
+def minor_px(theme: Theme, px: int, less: int = 2) -> int:
+    """A secondary label a little smaller than `px`, never below the floor."""
+    return max(floor_px(theme), px - less)
+
+
+def label_px(rect: pygame.Rect, base: int = 17, theme: Theme | None = None) -> int:
+    """Label size in real pixels for a picture rect: `LABEL_SIZE` at the player's text size,
+    growing a little with a large picture (a projector) up to `base + 3`. Never shrunk."""
+    k = min(rect.w / 900, rect.h / 600)
+    size = max(LABEL_SIZE, min(base + 3, round(LABEL_SIZE + (base - 11) * (k - 0.45) * 2)))
+    return real_px(theme, size) if theme is not None else size
+
+
+def font(theme: Theme, px: int, bold: bool = False) -> pygame.font.Font:
+    return theme.fonts.get(font_size(theme, px), bold)
+
+
+# ----------------------------------------------------------------------------- placing
+def _place(surface: pygame.Surface, words: str, rect: pygame.Rect, box: pygame.Rect,
+           theme: Theme, px: int) -> bool:
+    """Claim `rect` for `words` if it is free; note it for the tests."""
+    here = book()
+    if not box.contains(rect) or not here.free(rect):
+        return False
+    size = font_size(theme, px)
+    clip = surface.get_clip()
+    label = Label(words, rect.copy(), box.copy(), real_px(theme, size), size,
+                  clipped=not clip.contains(rect))
+    here.placed.append(label)
+    if RECORDER is not None:
+        RECORDER.append(label)
+    return True
+
+
+def wrap(words: str, width: int, theme: Theme, px: int, bold: bool = False) -> \
+        list[str] | None:
+    """`words` broken into lines no wider than `width` at `px` (greedy, at spaces; a line
+    break in `words` is kept), or None when a single word is wider than that."""
+    face = font(theme, px, bold)
+    lines: list[str] = []
+    for paragraph in words.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            if face.size(word)[0] > width:
+                return None
+            joined = f"{line} {word}" if line else word
+            if face.size(joined)[0] <= width:
+                line = joined
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def measure(words: str, width: int, theme: Theme, px: int, bold: bool = False) -> \
+        tuple[int, int] | None:
+    """(w, h) of `words` wrapped to `width` at `px`, or None when a word is wider than that."""
+    lines = wrap(words, width, theme, px, bold)
+    if lines is None:
+        return None
+    face = font(theme, px, bold)
+    return (max(face.size(line)[0] for line in lines),
+            face.get_height() + (len(lines) - 1) * face.get_linesize())
+
+
+def spot(words: str, box: pygame.Rect, theme: Theme, px: int, bold: bool = False,
+         align: str = "center") -> pygame.Rect | None:
+    """Where `text` would put `words` in `box`, or None when they would not fit whole there
+    or would cover a label already placed: lets a view try a whole arrangement first."""
+    size = measure(words, box.w, theme, px, bold) if words.strip() else None
+    if size is None or size[1] > box.h:
+        return None
+    w, h = size
+    x = {"left": box.x, "right": box.right - w}.get(align, box.centerx - w // 2)
+    rect = pygame.Rect(x, box.centery - h // 2, w, h)
+    return rect if box.contains(rect) and book().free(rect) else None
+
+
+def text(surface: pygame.Surface, words: str, box: pygame.Rect, theme: Theme, colour: Colour,
+         px: int, bold: bool = False, align: str = "center") -> pygame.Rect | None:
+    """Draw `words` at `px` wrapped inside `box`, whole; None (nothing drawn) when they do not
+    fit the box at that size or the room is taken: the caller offers another place or none."""
+    rect = spot(words, box, theme, px, bold, align)
+    lines = wrap(words, box.w, theme, px, bold)
+    if rect is None or lines is None or not _place(surface, words, rect, box, theme, px):
+        return None
+    face = font(theme, px, bold)
+    for i, line in enumerate(lines):
+        surf = TEXT.render(line, face, colour)
+        lx = {"left": rect.x, "right": rect.right - surf.get_width()}.get(
+            align, rect.centerx - surf.get_width() // 2)
+        surface.blit(surf, (lx, rect.y + i * face.get_linesize()))
+    return rect
+
+
+def first_text(surface: pygame.Surface, words: str | tuple[str, ...], boxes: list[pygame.Rect],
+               theme: Theme, colour: Colour, px: int, bold: bool = False,
+               align: str = "center") -> pygame.Rect | None:
+    """`text` in the first of `boxes` (and wording, shortest last) where it fits whole."""
+    wordings = (words,) if isinstance(words, str) else words
+    for wording in wordings:
+        for box in boxes:
+            got = text(surface, wording, box, theme, colour, px, bold, align)
+            if got is not None:
+                return got
+    return None
+
+
+def tag(surface: pygame.Surface, words: str, anchor: tuple[int, int], theme: Theme,
+        fg: Colour, bg: Colour, px: int, bounds: pygame.Rect, where: str = "center",
+        bold: bool = True) -> pygame.Rect | None:
+    """A pill-shaped label (e.g. "BONE CONTACT") moved inside `bounds` if need be; None when
+    it cannot sit there whole without covering another label."""
+    surf = TEXT.render(words, font(theme, px, bold), fg)
+    pad = max(4, px // 3)
+    box = pygame.Rect(0, 0, surf.get_width() + 2 * pad, surf.get_height() + pad)
+    setattr(box, where, anchor)
+    box.clamp_ip(bounds)
+    if not bounds.contains(box) or not _place(surface, words, box, bounds, theme, px):
+        return None
+    pygame.draw.rect(surface, bg, box, border_radius=box.h // 2)
+    pygame.draw.rect(surface, fg, box, 1, border_radius=box.h // 2)
+    surface.blit(surf, (box.x + pad, box.y + pad // 2))
+    return box
+
+
+def line_height(theme: Theme, px: int, bold: bool = False) -> int:
+    return font(theme, px, bold).get_linesize()
+
+
+def lines_height(theme: Theme, px: int, lines: int, bold: bool = False) -> int:
+    """Room for `lines` lines of `px` text (what a label row must give)."""
+    face = font(theme, px, bold)
+    return face.get_height() + (lines - 1) * face.get_linesize()
+
+
+def ceil_div(a: int, b: int) -> int:
+    return math.ceil(a / max(1, b))

@@ -1,0 +1,183 @@
+"""Item 4 of #13 inside the procedure pictures: every label whole, at the chosen size, apart.
+
+Every procedure view is drawn in the procedure states every shipped vignette reaches (each
+step's `procedure:` mapping applied in file order, as the engine merges them) at picture
+sizes from a 60 px strip (the replay viewer at a decision) to a projector panel, at all four
+text sizes. Every label the picture places (`_labels.RECORDER`) must be at the player's text
+size (never below `LABEL_SIZE`), lie whole inside the picture and inside the box its view
+gave it, not be clipped by the surface's clip, and overlap no other label. And so that a view
+cannot pass by drawing nothing: at the sizes the play screen gives the pictures, the words
+that carry each vignette's cue are on screen.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import itertools
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.ui.kit.theme import make_theme
+from game.ui.procedures import _labels as L
+from game.ui.procedures.registry import view_for, view_names
+from tests.ui.test_procedure_views import STATES
+
+TEXT_SIZES = ("small", "normal", "large", "x-large")
+SIZES = [(200, 60), (420, 60), (900, 60), (260, 100), (640, 110), (900, 150), (200, 300),
+         (330, 200), (486, 268), (610, 322), (560, 400), (900, 500)]
+"""Widths 200-900 by heights 60-500: the replay viewer's strip, the play screen at 1024x600
+and 1280x720, the workshop's projector column."""
+
+
+def _procedures(node: object) -> Iterator[Mapping]:
+    """Every `procedure` mapping in a compiled scenario, in declaration order."""
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for f in dataclasses.fields(node):
+            value = getattr(node, f.name)
+            if f.name == "procedure" and isinstance(value, Mapping):
+                if value:
+                    yield value
+            else:
+                yield from _procedures(value)
+    elif isinstance(node, Mapping):
+        for value in node.values():
+            yield from _procedures(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _procedures(value)
+
+
+def shipped_states(library) -> dict[str, list[Mapping]]:
+    """Per view, the states the shipped vignettes reach: each step merged over the last."""
+    out: dict[str, list[Mapping]] = {name: list(STATES.get(name, [{}])) for name in view_names()}
+    for scenario in library.scenarios:
+        name = scenario.procedure_view or "generic"
+        state: dict = {}
+        for step in _procedures(scenario):
+            state = {**state, **step}
+            out.setdefault(name, []).append(dict(state))
+    return out
+
+
+@pytest.fixture(scope="module")
+def states(library) -> dict[str, list[Mapping]]:
+    return shipped_states(library)
+
+
+def draw(name: str, size: tuple[int, int], theme, now: Mapping, before: Mapping | None = None,
+         at: tuple[int, int] = (7, 5)) -> tuple[list[L.Label], pygame.Rect]:
+    surface = pygame.Surface((size[0] + 20, size[1] + 20))
+    rect = pygame.Rect(at, size)
+    L.RECORDER = []
+    try:
+        view_for(name).draw(surface, rect, now, before if before is not None else now, 1.0,
+                            theme, 1.5)
+        return L.RECORDER, rect
+    finally:
+        L.RECORDER = None
+
+
+def label_problems(labels: list[L.Label], rect: pygame.Rect) -> list[str]:
+    found = []
+    for label in labels:
+        what = repr(label.words[:40])
+        if label.size < L.LABEL_SIZE:
+            found.append(f"{what} asked at size {label.size}, below {L.LABEL_SIZE}")
+        if not rect.contains(label.rect):
+            found.append(f"{what} leaves the picture")
+        if not label.box.contains(label.rect):
+            found.append(f"{what} leaves its box")
+        if label.clipped:
+            found.append(f"{what} is cut by the clip")
+    for a, b in itertools.combinations([x for x in labels if x.words], 2):
+        if a.rect.colliderect(b.rect):
+            found.append(f"{a.words[:30]!r} overlaps {b.words[:30]!r}")
+    return found
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("name", view_names())
+def test_labels_whole_at_the_chosen_size_and_apart(name, text_size, states):
+    theme = make_theme("default", text_size)
+    found = []
+    for size in SIZES:
+        for now in states[name]:
+            labels, rect = draw(name, size, theme, now)
+            for label in labels:
+                if label.px != L.real_px(theme, label.size):
+                    found.append(f"{label.words!r} at {label.px} px, not the chosen size")
+            found += [f"{size} {dict(now)}: {p}" for p in label_problems(labels, rect)]
+    assert not found, f"{name} {text_size}: " + "; ".join(found[:5])
+
+
+@pytest.mark.parametrize("name", view_names())
+@pytest.mark.parametrize("size", [(0, 0), (1, 1), (5, 300), (300, 5), (40, 20), (47, 400),
+                                  (-10, 30)])
+def test_tiny_and_zero_sizes_draw_without_error(name, size):
+    theme = make_theme("default", "x-large")
+    surface = pygame.Surface((400, 400))
+    view_for(name).draw(surface, pygame.Rect((3, 3), size), STATES[name][2], STATES[name][1],
+                        0.5, theme, 1.0)
+
+
+def _words(labels: list[L.Label]) -> str:
+    return " | ".join(label.words for label in labels)
+
+
+CUES = {
+    "lumbar_puncture": ({"needle_depth_mm": 20, "needle_angle": "caudal", "bone_contact": True,
+                         "passes": 1},
+                        ["BONE CONTACT", "spinous process",
+                         ("ligamentum flavum", "lig. flavum"), "head", "feet"]),
+    "trocar": ({"port_site": "medial", "trocar_depth": 1, "bleeding": "brisk",
+                "camera": "wall", "vessels_seen": True},
+               ["BLEEDING: brisk", "epigastric vessels", "on the vessels (medial)"]),
+    "caesarean": ({"incision": "made", "head": "impacted", "hand": "above"},
+                  ["head wedged", "impacted: wedged", "above the head (levering)"]),
+    "dissection": ({"plane": "too_deep", "structure_at_risk": "duct"},
+                   ["Wrong plane", "plane"]),
+    "generic": ({"hr": 128, "spo2": 84, "rr": 6, "etco2": 0, "monitor": True,
+                 "caption": "Tube in, no trace"}, ["Tube in, no trace", "NO CO2"]),
+}
+"""Per view, a state and the words that carry its cue (the status, the structure named); a
+tuple lists the wordings a view may use (the shorter one where the longer cannot fit)."""
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("size", [(610, 322), (486, 268)], ids=["1280x720", "1024x600"])
+@pytest.mark.parametrize("name", list(CUES))
+def test_the_cue_words_are_on_screen_at_play_sizes(name, size, text_size):
+    theme = make_theme("default", text_size)
+    state, words = CUES[name]
+    labels, _ = draw(name, size, theme, state)
+    shown = [label.words for label in labels]
+    missing = [w for w in words
+               if not any(a in s for s in shown for a in ((w,) if isinstance(w, str) else w))]
+    assert not missing, f"{name} at {size} {text_size} lacks {missing}: {_words(labels)}"
+
+
+@pytest.mark.parametrize("name", list(CUES))
+def test_the_status_survives_a_strip_60_px_tall(name):
+    """The replay viewer's squeezed picture keeps the one line that says what is happening."""
+    theme = make_theme("default", "x-large")
+    state, words = CUES[name]
+    labels, _ = draw(name, (640, 60), theme, state)
+    assert any(words[0] in label.words for label in labels), _words(labels)
+
+
+def test_only_the_label_kit_renders_text_in_the_pictures():
+    """Every word goes through `_labels` (where it is checked and recorded): no view renders
+    text with a font of its own."""
+    folder = Path(L.__file__).parent
+    offenders = []
+    for path in sorted(folder.glob("*.py")):
+        if path.name == "_labels.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("render", "render_to"):
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert not offenders, f"text rendered outside _labels: {offenders}"
