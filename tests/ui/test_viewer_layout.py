@@ -1,0 +1,177 @@
+"""The replay viewer's layout at every text size (#13): the procedure picture is never drawn
+below its least size (at large text it was handed a zero or negative height and failed), the
+decision panel's options, heading and badge never scroll, and where picture and panel do not
+fit side by side one shows and Tab swaps them."""
+
+from __future__ import annotations
+
+import itertools
+
+import pygame
+import pytest
+
+from game.i18n import Translator
+from game.ui.review.branch_compare import BranchChooser, chooser_layout
+from game.ui.review.decision_panel import decision_floor, draw_decision
+from game.ui.review.track import marker_label, track_rows, transport_note
+from game.ui.review.viewer import ReplayViewerScene, load_replay
+from game.ui.review.viewer_draw import draw_picture, picture_fits
+from game.ui.review.viewer_layout import picture_min
+from tests.ui.conftest import SIZES
+from tests.ui.helpers import press
+from tests.ui.review_screens import record
+from tests.ui.test_text_never_shrinks import TEXT_SIZES, squeezed_scrollers
+
+
+class RecordingView:
+    """A procedure view that remembers the rectangles it was asked to draw in."""
+
+    def __init__(self) -> None:
+        self.rects: list[pygame.Rect] = []
+
+    def draw(self, surface, rect, now, before, progress, theme, time_s) -> None:
+        assert rect.width > 0 and rect.height > 0, "a view must never get an empty rectangle"
+        self.rects.append(rect.copy())
+
+
+@pytest.fixture(scope="module")
+def log(tmp_path_factory, library):
+    """One recording of the dressing vignette (three decisions, the second with six
+    options) that every case replays."""
+    from game.ui.kit.theme import make_theme
+    from game.ui.shell.context import Services, UiContext
+    path = tmp_path_factory.mktemp("viewer") / "s.jsonl"
+    services = Services(catalogue=lambda: library, start_session=None, procedure_view=None)
+    record(UiContext(make_theme("default", "normal"), services, (1280, 720)), "npwt_dressing",
+           path, min_decisions=3)
+    return str(path)
+
+
+def _viewer(make_ctx, library, log, size, text_size, decision=0,
+            language="en") -> ReplayViewerScene:
+    ctx = make_ctx(size, text_size=text_size)
+    ctx.t = Translator(language)
+    viewer = ReplayViewerScene(ctx, load_replay(log, library.get))
+    viewer.motion.view = RecordingView()
+    viewer.resize()
+    if decision:
+        viewer.cursor.jump_to(decision)
+        viewer._sync()
+    return viewer
+
+
+def _regions(viewer: ReplayViewerScene) -> list[pygame.Rect]:
+    body = viewer.body()
+    return [r for r in (body.procedure, body.narration, body.panel, body.notes) if r]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_picture_never_gets_less_than_its_least_size(make_ctx, library, log, size):
+    for text_size, decision in itertools.product(TEXT_SIZES, (0, 1, 2)):
+        viewer = _viewer(make_ctx, library, log, size, text_size, decision)
+        where = f"{text_size} decision {decision}"
+        for _shown in range(2):  # as laid out, then after Tab (a swap where one shows)
+            body, regions = viewer.body(), _regions(viewer)
+            assert regions and all(viewer.layout.body.contains(r) for r in regions), where
+            assert not any(a.colliderect(b) for a, b in itertools.combinations(regions, 2))
+            if body.procedure is None:
+                assert body.compact and body.panel is not None, where
+            else:
+                assert picture_fits(viewer.ctx, body.procedure), (where, body.procedure)
+            viewer.draw(pygame.Surface(size))
+            press(viewer, pygame.K_TAB)
+        view = viewer.motion.view
+        assert view.rects and all(picture_fits(viewer.ctx, r) for r in view.rects), where
+        assert not viewer.motion.failed
+
+
+def test_tab_swaps_picture_and_panel_only_where_one_shows(make_ctx, library, log):
+    roomy = _viewer(make_ctx, library, log, (1280, 720), "normal", decision=1)
+    assert not roomy.body().compact
+    press(roomy, pygame.K_TAB)
+    assert not roomy.picture_first and "both on screen" in roomy.message
+    tight = _viewer(make_ctx, library, log, (1024, 600), "x-large", decision=2)
+    body = tight.body()
+    assert body.compact and body.panel is not None and body.procedure is None
+    assert "Tab: the picture" in transport_note(tight, body)
+    press(tight, pygame.K_TAB)
+    body = tight.body()
+    assert body.procedure is not None and body.panel is None and body.narration is not None
+    assert "Tab: the decision" in transport_note(tight, body)
+    press(tight, pygame.K_TAB)
+    assert tight.body().panel is not None
+
+
+def test_a_rectangle_too_small_never_reaches_the_view(make_ctx, library, log):
+    viewer = _viewer(make_ctx, library, log, (1024, 600), "x-large", decision=1)
+    surface = pygame.Surface((1024, 600))
+    w, h = picture_min(viewer.ctx)
+    for rect in (pygame.Rect(10, 10, w, 0), pygame.Rect(10, 10, w, -40),
+                 pygame.Rect(10, 10, w - 1, h), pygame.Rect(10, 10, 0, 0)):
+        draw_picture(viewer, surface, rect)
+    assert viewer.motion.view.rects == [] and not viewer.motion.failed
+    draw_picture(viewer, surface, pygame.Rect(10, 10, w, h))
+    assert viewer.motion.view.rects == [pygame.Rect(10, 10, w, h)]
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_options_heading_and_badge_never_scroll_in_the_decision_panel(make_ctx, library, log,
+                                                                      text_size):
+    for language, width in itertools.product(("en", "de"), (420, 640, 980)):
+        viewer = _viewer(make_ctx, library, log, (1024, 600), text_size, 2, language)
+        ctx, vm = viewer.ctx, viewer.panel
+        rect = pygame.Rect(0, 0, width, decision_floor(ctx, width, vm))
+        ctx.recorder = []
+        draw_decision(ctx, pygame.Surface((width, rect.height)), rect, vm)
+        scrolled = [p for p in ctx.recorder if p.scrolled]
+        assert not squeezed_scrollers(ctx, [ctx.recorder]), (language, width)
+        labels = {f"{o.key} {o.label}" for o in vm.options} | {vm.heading, vm.word}
+        assert not [p.text for p in scrolled if p.text in labels], (language, width)
+        assert all(rect.contains(p.box) for p in ctx.recorder), (language, width)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_chooser_buttons_share_one_size_inside_the_window(make_ctx, library, log, size,
+                                                              text_size, language):
+    viewer = _viewer(make_ctx, library, log, size, text_size, 2, language)
+    chooser = BranchChooser(viewer.ctx, viewer.model, viewer.decision)
+    chooser.resize()
+    heights = {b.rect.height for b in chooser.buttons}
+    assert len(heights) == 1 and len(chooser.buttons) == 6
+    window = pygame.Rect((0, 0), size)
+    assert window.contains(chooser.box)
+    assert all(chooser.box.contains(r) for r in [b.rect for b in chooser.buttons]
+               + [chooser.head, chooser.cue, chooser.hint_box])
+    rows = [b.rect for b in chooser.buttons]
+    assert not any(a.colliderect(b) for a, b in itertools.combinations(rows, 2))
+    ctx = viewer.ctx
+    ctx.recorder = []
+    chooser.draw(pygame.Surface(size))
+    cue = viewer.decision.detail.cue
+    assert not [p.text for p in ctx.recorder if p.scrolled and p.text != cue]
+
+
+def test_an_error_is_laid_out_in_the_hint_box(make_ctx, library, log):
+    viewer = _viewer(make_ctx, library, log, (1024, 600), "large", 2)
+    chooser = BranchChooser(viewer.ctx, viewer.model, viewer.decision)
+    chooser.resize()
+    chooser.choose(viewer.decision.detail.chosen)
+    lay = chooser_layout(viewer.ctx, chooser.heading(), viewer.decision.detail.cue,
+                         chooser.hint(), chooser.labels())
+    assert chooser.error and chooser.hint() == chooser.error
+    assert chooser.hint_box == lay.hint and lay.hint.height > 0
+
+
+def test_a_marker_label_falls_back_to_its_symbol_beside_another(make_ctx, library, log):
+    viewer = _viewer(make_ctx, library, log, (1024, 600), "x-large")
+    _, _, row = track_rows(viewer)
+    first = marker_label(viewer, "⚠", "Caution", 300, row, pygame.Rect(0, row.y, 0, 0))
+    assert first is not None and first[0] == "⚠ Caution"
+    font = viewer.ctx.theme.fonts.get(viewer.ctx.metrics.small, True)
+    assert first[1].width >= font.size("⚠ Caution")[0]
+    near = marker_label(viewer, "✔", "Safe", first[1].right + font.size("✔")[0], row,
+                        first[1])
+    assert near is not None and near[0] == "✔" and near[1].x >= first[1].right
+    assert marker_label(viewer, "✔", "Safe", first[1].centerx, row, first[1]) is None
