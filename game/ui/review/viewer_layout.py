@@ -193,23 +193,28 @@ def side_by_side(ctx: UiContext, body: Rect, c: Content, fraction: float, notes_
     return Body(procedure, narration, panel, notes)
 
 
-def one_at_a_time(ctx: UiContext, body: Rect, c: Content, picture: bool,
-                  whole: bool) -> Body | None:
-    """The panel over the whole width (the notes under it when they fit), or with
-    `picture` the picture beside the narration over the notes."""
+def picture_alone(ctx: UiContext, body: Rect, c: Content) -> Body:
+    """Where one shows at a time and Tab asked for the picture: the picture beside the
+    narration, the notes under the narration when it keeps three lines."""
     m = ctx.metrics
-    if picture:
-        left, right = split_x(body, 0.5, m.pad)
-        notes_h = notes_need(ctx, right.width, c.notes_head, c.notes)
-        narration, notes = split_y(right, right.height - notes_h - m.gap, m.gap)
-        if narration.height < narration_need(ctx, c.lines, narration.width)[0]:
-            return Body(left, right, None, None, True)
-        return Body(left, narration, None, notes, True)
-    if body.height < (c.panel_need if whole else c.panel_floor)(body.width):
+    left, right = split_x(body, 0.5, m.pad)
+    notes_h = notes_need(ctx, right.width, c.notes_head, c.notes)
+    narration, notes = split_y(right, right.height - notes_h - m.gap, m.gap)
+    if narration.height < narration_need(ctx, c.lines, narration.width)[0]:
+        return Body(left, right, None, None, True)
+    return Body(left, narration, None, notes, True)
+
+
+def panel_alone(ctx: UiContext, body: Rect, c: Content, whole: bool) -> Body | None:
+    """The panel over the whole width, the notes under it when they fit; None when even
+    that leaves the panel less than its whole (`whole`) or least height."""
+    m = ctx.metrics
+    least = c.panel_need if whole else c.panel_floor
+    if body.height < least(body.width):
         return None
     notes_h = notes_need(ctx, body.width, c.notes_head, c.notes)
     panel, notes = split_y(body, body.height - notes_h - m.gap, m.gap)
-    if panel.height >= (c.panel_need if whole else c.panel_floor)(panel.width):
+    if panel.height >= least(panel.width):
         return Body(None, None, panel, notes, True)
     return Body(None, None, body, None, True)
 
@@ -224,8 +229,9 @@ def body_regions(ctx: UiContext, body: Rect, c: Content, picture_first: bool) ->
                 found = side_by_side(ctx, body, c, fraction, notes_left, rows, whole)
                 if found is not None:
                     return found
-        alone = one_at_a_time(ctx, body, c, False, whole)
+        alone = panel_alone(ctx, body, c, whole)
         if alone is not None:
-            return one_at_a_time(ctx, body, c, True, whole) if picture_first else alone
-    return one_at_a_time(ctx, body, c, picture_first, False) or Body(None, None, body, None,
-                                                                       True)
+            return picture_alone(ctx, body, c) if picture_first else alone
+    # Not even the panel's least fits (no window and text size we support comes here):
+    # the panel takes the body and its texts scroll.
+    return picture_alone(ctx, body, c) if picture_first else Body(None, None, body, None, True)
