@@ -107,8 +107,9 @@ class HistoryScene(Scene):
                                              self.list.width)
             self.list = Rect(self.list.x, self.notice.bottom + m.gap, self.list.width,
                              self.list.bottom - self.notice.bottom - m.gap)
-        self.row_w = self.list.width - bar_width(self.ctx) - m.gap
-        self.boxes = {}
+        self.row_w, self.boxes = self.list.width, {}
+        if self.shown_from(0) < len(self.rows):  # it scrolls: room for the scroll bar
+            self.row_w, self.boxes = self.list.width - bar_width(self.ctx) - m.gap, {}
         self._scroll()
 
     def layout_of(self, index: int) -> RowBoxes:

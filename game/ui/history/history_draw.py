@@ -75,7 +75,7 @@ def row_boxes(ctx: UiContext, row: HistoryRow, offer: Offer | None, width: int) 
         need = ctx.theme.fonts.get(m.small, False).size(label)[0] + 3 * m.gap
         beside = need <= inner_w // 2
         button_w = need if beside else inner_w
-        button_h = text_height(ctx, label, m.small, button_w - m.gap)
+        button_h = text_height(ctx, label, m.small, button_w - m.gap) + m.gap // 2
         button = Rect(m.gap + inner_w - button_w, y, button_w, button_h)
         note_w = inner_w - button_w - m.gap if beside else inner_w
     text = note_text(ctx, row, note_w)
