@@ -67,10 +67,12 @@ def options_piece(ctx: UiContext, d: DecisionPanelVM) -> Piece:
 
 
 def decision_pieces(ctx: UiContext, d: DecisionPanelVM) -> list[list[Piece]]:
-    """The decision in three panels' worth: head and cue, options, facts."""
+    """The decision in three panels' worth: head (and the cue, unless the inquiry beside it
+    quotes it already, as the generated one does), options, facts."""
     m = ctx.metrics
     facts, extra = decision_texts(d)
-    return [[heading_piece(ctx, d), text_piece(ctx, d.cue, m.body)],
+    cue = "" if d.cue in d.inquiry else d.cue
+    return [[heading_piece(ctx, d), text_piece(ctx, cue, m.body)],
             [options_piece(ctx, d)],
             [text_piece(ctx, facts, m.body),
              text_piece(ctx, extra, m.small, ctx.palette.muted)]]

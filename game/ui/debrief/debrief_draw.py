@@ -53,11 +53,29 @@ def debrief_layout(ctx: UiContext, title: str, subtitle: str) -> DebriefLayout:
     f = frame(ctx.size, m, m.heading, text_height(ctx, title, m.heading, width, True))
     sub_h = text_height(ctx, subtitle, m.small, width) if subtitle else 0
     sub, rest = split_y(f.body, sub_h, m.gap // 2)
-    w = (rest.width - m.gap * (len(PHASES) - 1)) // len(PHASES)
-    tab_h = max(button_need(ctx, name, w, str(i + 1)) for i, name in enumerate(phase_names(t)))
-    tabs_row, body = split_y(rest, tab_h, m.gap)
-    tabs = [Rect(tabs_row.x + i * (w + m.gap), tabs_row.y, w, tab_h) for i in range(len(PHASES))]
+    names = phase_names(t)
+    per_row = tabs_per_row(ctx, names, rest.width)
+    w = (rest.width - m.gap * (per_row - 1)) // per_row
+    tab_h = max(button_need(ctx, name, w, str(i + 1)) for i, name in enumerate(names))
+    rows = -(-len(PHASES) // per_row)
+    tabs_row, body = split_y(rest, rows * tab_h + (rows - 1) * m.gap, m.gap)
+    tabs = [Rect(tabs_row.x + (i % per_row) * (w + m.gap),
+                 tabs_row.y + (i // per_row) * (tab_h + m.gap), w, tab_h)
+            for i in range(len(PHASES))]
     return DebriefLayout(f.header, sub, tabs, body, f.footer)
+
+
+def tabs_per_row(ctx: UiContext, names: tuple[str, ...], width: int) -> int:
+    """All four tabs in a row unless a label's longest word would not fit beside its key
+    (it would break inside the word: "Zusammenfass-ung"); then two rows of two."""
+    m = ctx.metrics
+    font = ctx.theme.fonts.get(m.body, True)  # the selected tab's label is bold
+    key_w = max(round(m.body * 1.6), font.size("4")[0] + 8)
+    for per_row in (len(names), 2):
+        label_w = (width - m.gap * (per_row - 1)) // per_row - 3 * m.gap - key_w
+        if all(font.size(word)[0] <= label_w for name in names for word in name.split()):
+            return per_row
+    return 2
 
 
 def subtitle_text(scene: DebriefScene) -> str:
