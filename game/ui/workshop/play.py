@@ -119,7 +119,8 @@ class WorkshopPlayScene(Scene):
         desk = self.desk if phase == "vote" else None
         self.layout = draw.stage_layout(self.ctx, phase, self.scenario.title,
                                         desk.vm.cue if desk is not None else "",
-                                        draw.consequence_text(self.consequence))
+                                        draw.consequence_text(self.consequence),
+                                        self._meters_lines())
         self.buttons = draw.stage_buttons(self.ctx, self.layout, self)
         if phase != "vote":
             ids = [b.id for b in self.buttons]
@@ -127,6 +128,12 @@ class WorkshopPlayScene(Scene):
             self.focus.set_ids(ids, keep=keep)
             if not keep and ids:
                 self.focus.focus(ids[0])
+
+    def _meters_lines(self) -> tuple[str, ...]:
+        """What the meters band shows now (its height follows the words)."""
+        if not self.meters_shown:
+            return (self.ctx.t("Meters hidden · M shows them"),)
+        return (self.meters.learning_text, self.meters.harm_text)
 
     def _absorb(self, events: list) -> None:
         if not events:

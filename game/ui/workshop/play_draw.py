@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.model import End
-from game.ui.kit.button import Button, draw_buttons
-from game.ui.kit.common import draw_footer, section, text_height
+from game.ui.kit.button import Button, button_need, draw_buttons
+from game.ui.kit.common import draw_footer, section, section_need, text_height
 from game.ui.kit.layout import frame, split_x, split_y
 from game.ui.kit.panels import panel, tone_colour
 from game.ui.play.play_draw import draw_narration
 from game.ui.play.presenters import TICK_MS
 from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import score_vm
-from game.ui.workshop.room_draw import draw_join
+from game.ui.workshop.room_draw import draw_join, join_need
 from game.ui.workshop.room_presenters import join_vm, room_vote_vm
 from game.ui.workshop.view import fit, fit_text, status_badge
 from game.ui.workshop.vote_draw import draw_vote, vote_regions, vote_targets
@@ -44,12 +44,14 @@ class StageLayout:
 
 
 def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "",
-                 consequence: str = "") -> StageLayout:
+                 consequence: str = "", meters: tuple[str, ...] = ()) -> StageLayout:
     """A wider right panel during a vote: the options are what the room reads then.
 
     The header band is as tall as the vignette's `title` needs at body size (a long title at
     the larger text sizes took two lines and scrolled); during a vote the procedure view
-    gives the decision's `cue` the room it needs, down to a fifth of the column."""
+    gives the decision's `cue` the room it needs, down to a fifth of the column. The meters
+    band is as tall as the `meters` lines need (German's harm line took two lines at Extra
+    large and scrolled in one)."""
     m = ctx.metrics
     width = ctx.size[0] - 2 * m.pad
     status_w, controls_w = _header_widths(ctx, width)
@@ -63,7 +65,7 @@ def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "",
     left, right = split_x(f.body, 0.4 if phase == "vote" else 0.5, m.pad)
     if phase == "consequence" and consequence:
         left, right = _consequence_split(ctx, f.body, consequence)
-    meters_h = ctx.line_height(m.small) * 2 + m.gap
+    meters_h = meters_need(ctx, meters, left.width)
     upper, meters = split_y(left, left.height - meters_h - m.gap, m.gap)
     share = round(upper.height * 0.45)
     if phase == "vote" and cue:
@@ -72,6 +74,15 @@ def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "",
     procedure, narration = split_y(upper, share, m.gap)
     return StageLayout(header, status, controls, procedure, narration, meters, right,
                        f.footer)
+
+
+def meters_need(ctx: UiContext, lines: tuple[str, ...], width: int) -> int:
+    """The meters band's height: each line whole at small, with room for the figures to
+    grow ("0,0" becomes "12,4"), and never less than two lines."""
+    m = ctx.metrics
+    inner_w = width - 2 * m.gap
+    need = sum(text_height(ctx, line + " 888", m.small, inner_w, True) for line in lines)
+    return max(ctx.line_height(m.small, True) * 2, need) + m.gap
 
 
 BADGE_WORDS = {"ended": ("good", "■", "Ended"), "vote": ("warn", "⚠", "Voting"),
@@ -107,7 +118,8 @@ def stage_buttons(ctx: UiContext, lay: StageLayout, scene: WorkshopPlayScene) ->
             }.get(scene.phase)
     if spec is not None:
         inner = lay.panel.inflate(-2 * m.gap, -2 * m.gap)
-        rect = pygame.Rect(inner.x, inner.bottom - m.button_h, inner.width, m.button_h)
+        h = button_need(ctx, spec[1], inner.width, spec[2], size=m.small)
+        rect = pygame.Rect(inner.x, inner.bottom - h, inner.width, h)
         buttons.insert(0, Button(spec[0], spec[1], rect, spec[2]))
     return buttons
 
@@ -202,11 +214,12 @@ def _draw_meters(scene: WorkshopPlayScene, surface: pygame.Surface, rect: pygame
                  m.small, ctx.palette.muted, False, "left", "center")
         return
     vm = scene.meters
-    half = pygame.Rect(inner.x, inner.y, inner.width, inner.height // 2)
-    ctx.text(surface, vm.learning_text, half, m.small, ctx.palette.good, True, "left",
-             "center")
-    ctx.text(surface, vm.harm_text, half.move(0, half.height), m.small,
-             ctx.palette.harm if vm.harm else ctx.palette.text, True, "left", "center")
+    learning_h = text_height(ctx, vm.learning_text, m.small, inner.width, True)
+    top = pygame.Rect(inner.x, inner.y, inner.width, learning_h)
+    ctx.text(surface, vm.learning_text, top, m.small, ctx.palette.good, True)
+    ctx.text(surface, vm.harm_text, pygame.Rect(inner.x, top.bottom, inner.width,
+                                                inner.bottom - top.bottom), m.small,
+             ctx.palette.harm if vm.harm else ctx.palette.text, True)
 
 
 def consequence_text(lines: list | None) -> str:
@@ -227,50 +240,78 @@ def _consequence_split(ctx: UiContext, body: pygame.Rect, text: str
     return left, right
 
 
-def _panel_body(scene: WorkshopPlayScene) -> pygame.Rect:
-    """The panel below its heading and above its main button."""
-    m = scene.ctx.metrics
+def _panel_heading(scene: WorkshopPlayScene) -> tuple[str, tuple[int, int, int]]:
+    """The panel's heading for the phase and its colour."""
+    t, p = scene.ctx.t, scene.ctx.palette
+    if scene.phase == "consequence":
+        return t("What happened"), p.accent
+    if scene.phase == "ended":
+        return t("The vignette has ended"), p.good
+    return (t("❄ Time is frozen"), p.text) if scene.frozen else \
+        (t("The trainee is working"), p.text)
+
+
+def _panel_parts(scene: WorkshopPlayScene) -> tuple[pygame.Rect, pygame.Rect]:
+    """The panel's heading (as tall as its words need: "The vignette has ended" took two
+    lines at Extra large and scrolled in one) and its body above the main button."""
+    ctx, m = scene.ctx, scene.ctx.metrics
     inner = scene.layout.panel.inflate(-2 * m.gap, -2 * m.gap)
-    top = inner.y + scene.ctx.line_height(m.heading, True) + m.gap
-    return pygame.Rect(inner.x, top, inner.width, inner.bottom - m.button_h - m.gap - top)
+    words, _ = _panel_heading(scene)
+    head = pygame.Rect(inner.x, inner.y, inner.width,
+                       text_height(ctx, words, m.heading, inner.width, True))
+    main = next((b.rect for b in scene.buttons if b.id in ("skip", "continue", "summary")),
+                None)
+    bottom = main.y - m.gap if main is not None else inner.bottom
+    top = head.bottom + m.gap
+    return head, pygame.Rect(inner.x, top, inner.width, max(0, bottom - top))
 
 
 def _draw_panel(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
-    ctx, m, p, t = scene.ctx, scene.ctx.metrics, scene.ctx.palette, scene.ctx.t
-    rect = scene.layout.panel
-    panel(ctx, surface, rect)
-    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    head = pygame.Rect(inner.x, inner.y, inner.width, ctx.line_height(m.heading, True))
-    body = _panel_body(scene)
+    ctx, m = scene.ctx, scene.ctx.metrics
+    panel(ctx, surface, scene.layout.panel)
+    head, body = _panel_parts(scene)
+    words, colour = _panel_heading(scene)
+    ctx.text(surface, words, head, m.heading, colour, True)
     if scene.phase == "consequence":
-        ctx.text(surface, t("What happened"), head, m.heading, p.accent, True)
         ctx.text(surface, consequence_text(scene.consequence), body, m.body)
     elif scene.phase == "ended":
-        _draw_end(scene, surface, head, body)
+        _draw_end(scene, surface, body)
     else:
-        title = t("❄ Time is frozen") if scene.frozen else t("The trainee is working")
-        ctx.text(surface, title, head, m.heading, p.text, True)
-        hint = t("When a decision point opens, time freezes and the room votes.")
-        hint_h = min(body.height // 3, ctx.line_height(m.body) * 2)
+        _draw_watching(scene, surface, body)
+
+
+def _draw_watching(scene: WorkshopPlayScene, surface: pygame.Surface, body: pygame.Rect
+                   ) -> None:
+    """While the story runs: how the vote will work, then how to join (or who is in the
+    room). The sentence makes way when the join box needs its room (Extra large at
+    1024x600); the footer and F1 still say how the room votes."""
+    ctx, m, p, t = scene.ctx, scene.ctx.metrics, scene.ctx.palette, scene.ctx.t
+    hint = t("When a decision point opens, time freezes and the room votes.")
+    hint_h = text_height(ctx, hint, m.body, body.width)
+    join = join_vm(scene.phones, t) if scene.phones is not None else None
+    need = join_need(ctx, body.width, join) if join is not None else \
+        section_need(ctx, body.width, t("In the room"), scene.room)
+    if hint_h + m.gap + need > body.height:
+        hint, hint_h = "", -m.gap
+    if hint:
         ctx.text(surface, hint, pygame.Rect(body.x, body.y, body.width, hint_h), m.body,
                  p.muted)
-        room = pygame.Rect(body.x, body.y + hint_h + m.gap, body.width,
-                           body.height - hint_h - m.gap)
-        if scene.phones is not None:  # phones join while the story runs
-            draw_join(ctx, surface, room, join_vm(scene.phones, t))
-        elif room.height > ctx.line_height(m.body) * 3:
-            section(ctx, surface, room, t("In the room"), scene.room, p.text)
+    room = pygame.Rect(body.x, body.y + hint_h + m.gap, body.width,
+                       body.height - hint_h - m.gap)
+    if join is not None:  # phones join while the story runs
+        draw_join(ctx, surface, room, join)
+    elif room.height > ctx.line_height(m.body) * 3:
+        section(ctx, surface, room, t("In the room"), scene.room, p.text)
 
 
-def _draw_end(scene: WorkshopPlayScene, surface: pygame.Surface, head: pygame.Rect,
-              body: pygame.Rect) -> None:
+def _draw_end(scene: WorkshopPlayScene, surface: pygame.Surface, body: pygame.Rect) -> None:
     ctx, m, p, t = scene.ctx, scene.ctx.metrics, scene.ctx.palette, scene.ctx.t
-    ctx.text(surface, t("The vignette has ended"), head, m.heading, p.good, True)
     end = scene.scenario.node(scene.session.state.node_id)
     title = end.title if isinstance(end, End) and end.title else ""
-    title_h = ctx.line_height(m.heading, True) * 2
-    ctx.text(surface, title, pygame.Rect(body.x, body.y, body.width, title_h), m.heading,
-             p.text, True)
+    title_h = text_height(ctx, title, m.heading, body.width, True) if title else -m.gap
+    if title:
+        ctx.text(surface, title, pygame.Rect(body.x, body.y, body.width, title_h), m.heading,
+                 p.text, True)
     rest = pygame.Rect(body.x, body.y + title_h + m.gap, body.width,
                        body.height - title_h - m.gap)
     score = scene.session.score

@@ -52,12 +52,24 @@ def _join_lines(ctx: UiContext, vm: JoinVM, width: int
             for words, size, colour in rows]
 
 
-def join_text_width(ctx: UiContext, rect: pygame.Rect) -> tuple[int, int]:
-    """(QR side, text column width) in a join box `rect`."""
+QR_SHARES = (45, 40, 35, 30)
+"""The QR code's share of a join box's width, largest first: it gives way to the words when
+they would not fit beside it (German at Extra large in a 1024x600 window), never below a
+third or so, where a phone at the back of the room still reads it."""
+
+
+def join_text_width(ctx: UiContext, rect: pygame.Rect, vm: JoinVM | None = None
+                    ) -> tuple[int, int]:
+    """(QR side, text column width) in a join box `rect`: with `vm`, the largest QR code
+    beside which its words fit the box's height."""
     m = ctx.metrics
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    qr_side = min(inner.height, inner.width * 45 // 100)
-    return qr_side, inner.width - qr_side - m.gap
+    for share in QR_SHARES:
+        qr_side = min(inner.height, inner.width * share // 100)
+        text_w = inner.width - qr_side - m.gap
+        if vm is None or sum(h for *_, h in _join_lines(ctx, vm, text_w)) <= inner.height:
+            break
+    return qr_side, text_w
 
 
 def join_need(ctx: UiContext, width: int, vm: JoinVM) -> int:
@@ -81,7 +93,7 @@ def draw_join(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, vm: Jo
     if vm.error or vm.qr is None:
         ctx.text(surface, vm.error, inner, m.body, p.warn, True)
         return
-    qr_side, text_w = join_text_width(ctx, rect)
+    qr_side, text_w = join_text_width(ctx, rect, vm)
     draw_qr(surface, pygame.Rect(inner.x, inner.y, qr_side, inner.height), vm.qr)
     text = pygame.Rect(inner.x + qr_side + m.gap, inner.y, text_w, inner.height)
     lines = _join_lines(ctx, vm, text.width)
