@@ -139,9 +139,6 @@ def squeezed_scrollers(ctx: UiContext, layers: list[list[TextPlacement]]) -> lis
 
 SQUEEZED: set[tuple[str, str, str]] = {
     ("play-paused", "1024x600", "x-large"),
-    ("workshop-running", "1024x600", "x-large"),
-    ("workshop-frozen-meters", "1024x600", "x-large"),
-    ("workshop-ended", "1024x600", "x-large"),
     ("coach-countdown", "1280x720", "x-large"),
     ("coach-countdown", "1024x600", "x-large"),
     ("coach-options", "1024x600", "x-large"),
