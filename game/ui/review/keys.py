@@ -88,6 +88,8 @@ DEBRIEF_HELP = (
           press(pygame.K_LEFT, pygame.K_RIGHT, pygame.K_1, pygame.K_4)),
     Shown("↑ / ↓", "move within the phase (other decisions, other take-aways)",
           press(pygame.K_UP, pygame.K_DOWN)),
+    Shown("Page Up / Page Down", "scroll a page taller than the window (also the wheel)",
+          press(pygame.K_PAGEUP, pygame.K_PAGEDOWN)),
     Shown("E", "add a take-away (summary)", press(pygame.K_e)),
     Shown("Enter", "edit the focused take-away (summary)", press(pygame.K_RETURN)),
     Shown("Delete", "remove the focused take-away (summary)", press(pygame.K_DELETE)),
