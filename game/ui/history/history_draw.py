@@ -57,38 +57,39 @@ class RowBoxes:
 
 
 def row_boxes(ctx: UiContext, row: HistoryRow, offer: Offer | None, width: int) -> RowBoxes:
-    """Lay one row out at `width`: every text gets the height it needs, wrapped. The Resume
-    button sits at the right of the note when it fits in half the row, else under it."""
+    """Lay one row out at `width`: every text gets the height it needs, wrapped."""
     m = ctx.metrics
     inner_w = width - 2 * m.gap
     badge_w = badge_width(ctx, row.word, inner_w)
     title_w = inner_w - badge_w - m.gap
+    badge_h = badge_height(ctx, row.word, badge_w)
     title_h = max(text_height(ctx, f"{row.when} · {row.title}", m.body, title_w, True),
-                  badge_height(ctx, row.word, badge_w))
-    y = m.gap + title_h
-    facts = Rect(m.gap, y, inner_w, text_height(ctx, row.facts, m.small, inner_w))
-    y = facts.bottom
-    button = None
-    note_w = inner_w
-    if offer is not None:
-        label = resume_label(ctx, offer)
-        need = ctx.theme.fonts.get(m.small, False).size(label)[0] + 3 * m.gap
-        beside = need <= inner_w // 2
-        button_w = need if beside else inner_w
-        button_h = text_height(ctx, label, m.small, button_w - m.gap) + m.gap // 2
-        button = Rect(m.gap + inner_w - button_w, y, button_w, button_h)
-        note_w = inner_w - button_w - m.gap if beside else inner_w
+                  badge_h)
+    facts = Rect(m.gap, m.gap + title_h, inner_w, text_height(ctx, row.facts, m.small,
+                                                              inner_w))
+    button = resume_box(ctx, offer, inner_w, facts.bottom) if offer is not None else None
+    beside = button is not None and button.width <= inner_w // 2
+    note_w = inner_w - button.width - m.gap if button is not None and beside else inner_w
     text = note_text(ctx, row, note_w)
-    note = Rect(m.gap, y, note_w, text_height(ctx, text, m.small, note_w))
+    note = Rect(m.gap, facts.bottom, note_w, text_height(ctx, text, m.small, note_w))
     bottom = note.bottom
-    if button is not None and button.width == inner_w:  # under the note
-        button.y = note.bottom + m.gap // 2
     if button is not None:
+        if not beside:
+            button.y = note.bottom + m.gap // 2
         bottom = max(bottom, button.bottom)
-    badge_rect = Rect(m.gap + inner_w - badge_w, m.gap, badge_w,
-                      badge_height(ctx, row.word, badge_w))
-    return RowBoxes(bottom + m.gap, Rect(m.gap, m.gap, title_w, title_h), badge_rect, facts,
-                    note, button, text)
+    return RowBoxes(bottom + m.gap, Rect(m.gap, m.gap, title_w, title_h),
+                    Rect(m.gap + inner_w - badge_w, m.gap, badge_w, badge_h), facts, note,
+                    button, text)
+
+
+def resume_box(ctx: UiContext, offer: Offer, inner_w: int, y: int) -> Rect:
+    """The Resume button at the right of the row, as wide as its words (at most the row):
+    beside the note when that is half the row or less, else the row puts it under it."""
+    m = ctx.metrics
+    label = resume_label(ctx, offer)
+    width = min(inner_w, ctx.theme.fonts.get(m.small, False).size(label)[0] + 3 * m.gap)
+    height = text_height(ctx, label, m.small, width - m.gap) + m.gap // 2
+    return Rect(m.gap + inner_w - width, y, width, height)
 
 
 def fitting(ctx: UiContext, width: int, *texts: str) -> str:
