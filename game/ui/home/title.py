@@ -3,8 +3,8 @@
 The mode switch sits on the menu itself, so the player sees which rules the next vignette
 will run under before choosing one. Every other item opens a screen by its registry name.
 When the current profile left a practice session mid-vignette, the menu starts with
-"Resume <vignette> (stopped at 0:42)"; it is looked up after the first frame (it needs the
-history and, only then, the vignette library), so start-up stays as light as before.
+"Resume <vignette>, from your last choice at 0:42"; it is looked up after the first frame (it
+needs the history and, only then, the vignette library), so start-up stays as light as before.
 """
 
 from __future__ import annotations
