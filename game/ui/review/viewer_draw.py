@@ -166,7 +166,7 @@ def draw_info(scene: ReplayViewerScene, surface: pygame.Surface, rect: Rect) -> 
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
     parts = info_texts(scene)
     needs, floors = parts_floor(ctx, parts, inner.width)
-    colours = [p.accent, p.muted, p.text, p.text]
+    colours = [p.accent, p.text, p.text]
     for (text, size, bold, _), colour, box in zip(parts, colours, stack(inner, allot(
             inner.height, needs, floors, m.gap), m.gap)):
         ctx.text(surface, text, box, size, colour, bold)

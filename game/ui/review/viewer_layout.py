@@ -121,10 +121,12 @@ def notes_need(ctx: UiContext, width: int, head: str, notes: Sequence[str],
 
 def info_parts(ctx: UiContext, heading: str, facts: str, where: str,
                plan: str) -> list[tuple[str, int, bool, bool]]:
-    """(text, size, bold, muted) of the session panel between decisions, top to bottom."""
+    """(text, size, bold, muted) of the session panel between decisions, top to bottom:
+    the heading and where the next decision is whole, then the session's facts, plan and
+    keys as one text that scrolls (the picture beside it keeps the room)."""
     m = ctx.metrics
-    return [(heading, m.small, True, False), (facts, m.small, False, True),
-            (where, m.body, True, False), (plan, m.small, False, False)]
+    return [(heading, m.small, True, False), (where, m.body, True, False),
+            (f"{facts}\n{plan}", m.small, False, False)]
 
 
 def parts_floor(ctx: UiContext, parts: Sequence[tuple[str, int, bool, bool]],
@@ -224,8 +226,8 @@ def body_regions(ctx: UiContext, body: Rect, c: Content, picture_first: bool) ->
     whole, side by side with long texts scrolling, the panel alone with them scrolling.
     `picture_first`: where one shows at a time, the picture (Tab) instead of the panel."""
     for whole in (True, False):
-        for notes_left, rows in [(False, r) for r in c.note_rows] + [(True, 1)]:
-            for fraction in c.fractions:
+        for fraction in c.fractions:
+            for notes_left, rows in [(False, r) for r in c.note_rows] + [(True, 1)]:
                 found = side_by_side(ctx, body, c, fraction, notes_left, rows, whole)
                 if found is not None:
                     return found
