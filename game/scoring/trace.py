@@ -66,6 +66,23 @@ class TraceWalk:
             return self._final
         return self._walk(state)
 
+    def ahead(self, limit: int = 24) -> int:
+        """Expand the situations the walk reaches next (breadth first from where it
+        stopped, at most `limit`), so that the walk at the next batch of events, and the
+        one at the end of the vignette, only looks them up. Pure and safe to run on another
+        thread: expansions are pure, and two threads filling one table race harmlessly
+        (`graph.Context`). Returns how many situations it looked at."""
+        todo, seen = [self._at.key], set[Key]()
+        while todo and len(seen) < limit:
+            key = todo.pop(0)
+            if key in seen:
+                continue
+            seen.add(key)
+            exp = self._ctx.expand(key)
+            edges = exp.decision.basis if exp.decision is not None else exp.edges
+            todo.extend(e.child for e in edges if e.child is not None)
+        return len(seen)
+
     def _resumable(self, state: SessionState) -> bool:
         """The state's history extends the last one's (the same trainee's session)."""
         steps = state.history

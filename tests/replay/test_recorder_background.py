@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import threading
+from dataclasses import asdict
 
 from game.core.commands import Intervene
 from game.core.state import SessionConfig
@@ -101,7 +102,9 @@ def test_the_end_line_is_digested_on_the_writer_thread(tiny, tmp_path, monkeypat
     assert session.writer.wait(10)
     assert threads[0] == threading.current_thread().name  # the command's, as it is issued
     assert threads[-1] == "safetynet-log-writer"  # the end line's
-    assert read_log(path).end is not None and verify_log(str(path), lambda sid: tiny).ok
+    end = read_log(path).end
+    assert end is not None and verify_log(str(path), lambda sid: tiny).ok
+    assert end["path"] == [asdict(s) for s in session.state.history]  # every field, as before
 
 
 def test_an_end_line_that_cannot_be_built_is_reported_and_the_log_stays_valid(

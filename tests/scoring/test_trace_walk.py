@@ -56,9 +56,11 @@ def test_the_walk_resumed_at_every_tick_equals_a_walk_from_the_start(library):
             profile = scenario.trainees[seed % len(scenario.trainees)].id
             states = states_of(scenario, seed, profile)
             walk = TraceWalk(scenario, states[0], params)
-            for state in states:
+            for n, state in enumerate(states):
                 assert walk.totals(state) == trace_totals(scenario, state, params), \
                     (scenario.id, seed, state.tick)
+                if n % 3 == 0:
+                    assert walk.ahead() >= 1  # as the play screen's background thread does
             final = states[-1]
             score = score_episode(scenario, final, params)
             assert (score.learning, score.harm) == tuple(walk.totals(final)), scenario.id

@@ -38,6 +38,7 @@ from game.core.model import Scenario
 from game.core.state import SessionState
 from game.replay.recorder import LogWriter
 from game.scoring.params import ModelParams
+from game.scoring.trace import TraceWalk
 from game.store.saving import SaveReport
 
 NEXT_SCREENS = ("outcome", "entrustment-rating")
@@ -58,9 +59,10 @@ class Prewarm:
         self.problem: str | None = None
         """Why prewarming failed (the end of the session then solves as before)."""
         self._args = (scenario, profile, params)
-        self._steps = 0
-        """How long the path was when its decisions were last handed over for review."""
-        self._queue: queue.SimpleQueue[tuple[str, tuple[str, ...]] | SessionState | None] = \
+        self._moved: tuple[int, str] = (0, "")
+        """The path's length and the node when the session was last followed."""
+        self._queue: queue.SimpleQueue[tuple[str, tuple[str, ...]]
+                                       | tuple[SessionState, TraceWalk] | None] = \
             queue.SimpleQueue()
         self._ready = threading.Event()
         # a daemon: pure computation whose loss at exit costs nothing
@@ -72,13 +74,15 @@ class Prewarm:
         """A decision point opened after `history` (the path's step keys): analyse it."""
         self._queue.put((node, history))
 
-    def review(self, state: SessionState) -> None:
-        """Review the decisions on the path when it has grown (`scoring.episode.
-        review_decisions` keeps each review with the solution, so the end's score only
-        looks them up)."""
-        if len(state.history) != self._steps:
-            self._steps = len(state.history)
-            self._queue.put(state)
+    def follow(self, state: SessionState, walk: TraceWalk) -> None:
+        """The session moved on: review the decisions on its path when the path has grown
+        (`scoring.episode.review_decisions` keeps each review with the solution, so the
+        end's score only looks them up) and expand what the score walk meets next
+        (`TraceWalk.ahead`), so the frame in which the vignette ends only reads both."""
+        moved = (len(state.history), state.node_id)
+        if moved != self._moved:
+            self._moved = moved
+            self._queue.put((state, walk))
 
     def stop(self) -> None:
         self._queue.put(None)
@@ -104,8 +108,9 @@ class Prewarm:
             self._ready.set()
         while (item := self._queue.get()) is not None:
             with suppress(Exception):  # a situation the model does not know: the end says
-                if isinstance(item, SessionState):
-                    review_decisions(solution, item)
+                if isinstance(item[0], SessionState):
+                    review_decisions(solution, item[0])
+                    item[1].ahead()
                 else:
                     solution.at(*item)
 

@@ -206,9 +206,8 @@ class PlayScene(Scene):
             self.buttons = []  # rebuilt by the next _sync: only "Continue" while held
             self._logged()  # a decision settled: live learning records get it now
         if self.session.finished:
-            self._record()
-            if self.prewarm is not None:
-                self.prewarm.stop()  # nothing more will open: the thread may end
+            self._record()  # (the prewarm thread is stopped when the scene closes: not
+            # woken in the end frame, where every thread woken competes for the frame)
 
     def release_card(self) -> None:
         """The player has read the card: time runs again; Enter is guarded afresh so the
@@ -229,7 +228,8 @@ class PlayScene(Scene):
             if isinstance(event, ev.DecisionOpened):
                 history = tuple(step_key(s.node, s.choice) for s in self.session.state.history)
                 self.prewarm.decision(event.decision, history)
-        self.prewarm.review(self.session.state)  # and the decisions settled so far
+        if not self.session.finished:  # the end reads what this prepared
+            self.prewarm.follow(self.session.state, self.session.walk)
 
     def scroll(self, amount: int) -> None:
         """Narration scrollback: negative goes back to older lines."""
