@@ -188,8 +188,11 @@ def side_by_side(ctx: UiContext, body: Rect, c: Content, fraction: float, notes_
         return None
     least, wanted = narration_need(ctx, c.lines, column.width)
     pic_w, pic_h = picture_min(ctx)
-    narration_h = min(max(wanted, round(column.height * 0.4)), column.height - m.gap - pic_h)
-    if narration_h < least or column.width < pic_w:
+    # Between 40% and half the column: the newest line whole where that fits, else it
+    # scrolls and the picture keeps the other half.
+    target = max(round(column.height * 0.4), min(wanted, column.height // 2))
+    narration_h = max(least, min(target, column.height - m.gap - pic_h))
+    if column.height - m.gap - narration_h < pic_h or column.width < pic_w:
         return None
     procedure, narration = split_y(column, column.height - m.gap - narration_h, m.gap)
     return Body(procedure, narration, panel, notes)
