@@ -1,5 +1,5 @@
-"""History rows at the chosen text size (#13 item 4), the resume offer's honest words (#13
-item 6), and the picker's description paged by keys.
+"""History rows at the chosen text size (#13 item 4) and the resume offer's honest words (#13
+item 6).
 
 A History row is as tall as its own text needs: at Extra large fewer rows fit a page, none of
 their text scrolls, and the list scrolls by whole rows to any row the keys reach. The resume
@@ -20,7 +20,6 @@ from game.i18n import Translator
 from game.store import open_history
 from game.store.records import SessionRecord
 from game.ui.history.history import HistoryScene
-from game.ui.home.picker import PickerScene
 from game.ui.home.resuming import from_where, offer_label, offer_time
 from game.ui.play.play import PlayScene
 from game.ui.shell.input import click_event
@@ -128,52 +127,3 @@ def test_the_offer_names_the_step_it_goes_on_from_in_both_languages(ctx, home):
     assert offer_label(ctx, _offer(""), None) == "gone_vignette fortsetzen, von Anfang an"
     for step in ("intervene", "skip", ""):
         assert "stopped" not in offer_label(ctx, _offer(step), None)
-
-
-def _picker(make_ctx, size, text_size) -> PickerScene:
-    picker = PickerScene(make_ctx(size, text_size=text_size))
-    picker.resize()
-    return picker
-
-
-def _description(picker: PickerScene):
-    picker.ctx.recorder = []
-    picker.ctx.scrolls.begin_frame()  # as the app does before each frame
-    picker.draw(pygame.Surface(picker.ctx.size))
-    box = picker.detail_box()
-    body = next(p for p in picker.ctx.recorder if p.box == box)
-    footer = picker.ctx.recorder[-1].text
-    return body, footer
-
-
-def test_page_keys_scroll_the_pickers_description_when_it_does_not_fit(make_ctx, home):
-    picker = _picker(make_ctx, (1024, 600), "x-large")
-    ctx = picker.ctx
-    body, footer = _description(picker)
-    assert body.scrolled and "PgUp/PgDn description" in footer
-    region = ctx.scrolls.regions[tuple(picker.detail_box())]
-    line = ctx.line_height(ctx.metrics.body)
-    page = (picker.detail_box().height // line - 1) * line  # a box less a line
-    focused = picker.focus.current
-    press(picker, pygame.K_PAGEDOWN)
-    assert picker.focus.current == focused  # the list stays where it is
-    assert ctx.scrolls.offsets[region.key] == min(page, region.limit)
-    for _ in range(20):  # to the end, never past it
-        _description(picker)
-        press(picker, pygame.K_PAGEDOWN)
-    assert ctx.scrolls.offsets[region.key] == region.limit > 0
-    _description(picker)
-    press(picker, pygame.K_PAGEUP)
-    assert ctx.scrolls.offsets[region.key] == max(0, region.limit - page)
-    for _ in range(20):
-        _description(picker)
-        press(picker, pygame.K_PAGEUP)
-    assert ctx.scrolls.offsets[region.key] == 0
-
-
-def test_the_footer_names_page_keys_only_when_the_description_scrolls(make_ctx, home):
-    picker = _picker(make_ctx, (1280, 720), "normal")
-    body, footer = _description(picker)
-    assert not body.scrolled and "PgUp" not in footer
-    press(picker, pygame.K_PAGEDOWN)  # nothing to page: nothing happens
-    assert not picker.ctx.scrolls.offsets

@@ -19,10 +19,24 @@ import pygame
 
 from game.app.recommend import Mark, current_marks
 from game.ui.kit.button import Button, button_need, draw_button
-from game.ui.kit.common import draw_footer, draw_header, menu_intent, section, text_height
+from game.ui.kit.common import (
+    draw_footer,
+    draw_header,
+    menu_intent,
+    section,
+    section_need,
+    text_height,
+)
 from game.ui.kit.focus import FocusList
 from game.ui.kit.help_keys import PICKER_KEYS
-from game.ui.kit.layout import keep_in_view, picker_layout, shown_from, stack
+from game.ui.kit.layout import (
+    PickerLayout,
+    keep_in_view,
+    picker_layout,
+    shown_from,
+    split_y,
+    stack,
+)
 from game.ui.kit.panels import bar_width, focus_ring, panel, scroll_bar
 from game.ui.kit.vocabulary import mode_name
 from game.ui.play.presenters import PickerVM, Tr, picker_vm
@@ -32,6 +46,8 @@ from game.ui.shell.scene import Pop, Push, Result, Scene
 from game.ui.shell.screens import open_screen
 
 MAX_INVALID_SHOWN = 4
+MAX_INVALID_SHARE = 0.44
+"""The most of the right-hand column the unplayable files' list takes (it scrolls beyond)."""
 
 
 def row_title_px(m: Metrics) -> int:
@@ -74,7 +90,7 @@ class PickerScene(Scene):
     def resize(self) -> None:
         ctx, m = self.ctx, self.ctx.metrics
         self.vm = by_title(picker_vm(self.catalogue, ctx.t))  # the language may have changed
-        self.layout = lay = picker_layout(ctx.size, m, bool(self.vm.invalid))
+        self.layout = lay = self._share_right(picker_layout(ctx.size, m, bool(self.vm.invalid)))
         label = ctx.t("Home")
         home_w = min(lay.list.width, round(260 * m.scale))
         home_h = button_need(ctx, label, home_w, "Esc")
@@ -85,6 +101,18 @@ class PickerScene(Scene):
         width = self.area.width - bar_width(ctx) - m.gap
         self.needs = [self._row_need(row_id, width) for row_id in self.focus.ids[:-1]]
         self._place_rows()
+
+    def _share_right(self, lay: PickerLayout) -> PickerLayout:
+        """The files that cannot be played take the room their list needs under the
+        description, at most MAX_INVALID_SHARE of the column: the description keeps the rest
+        (one short problem no longer halves it at Extra large text)."""
+        if lay.invalid is None:
+            return lay
+        m, right = self.ctx.metrics, lay.detail.union(lay.invalid)
+        need = section_need(self.ctx, right.width, *self.invalid_text())
+        below = min(need, round(right.height * MAX_INVALID_SHARE))
+        detail, invalid = split_y(right, right.height - below - m.gap, m.gap)
+        return replace(lay, detail=detail, invalid=invalid)
 
     def _row_need(self, row_id: str, width: int) -> int:
         """Title and facts wrapped to the row at the chosen text size."""
@@ -245,7 +273,8 @@ class PickerScene(Scene):
         if shown is not None:
             section(self.ctx, surface, self.layout.detail, *shown)
 
-    def _draw_invalid(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    def invalid_text(self) -> tuple[str, str]:
+        """(heading, body) of the files that cannot be played."""
         ctx = self.ctx
         shown = self.vm.invalid[:MAX_INVALID_SHOWN]
         lines = ["• " + r.problem + ("  " + ctx.t("(+{n} more)", n=r.count - 1)
@@ -256,4 +285,7 @@ class PickerScene(Scene):
         n = len(self.vm.invalid)
         label = ctx.t("Cannot be played (1 file)") if n == 1 else \
             ctx.t("Cannot be played ({n} files)", n=n)
-        section(ctx, surface, rect, label, "\n".join(lines), ctx.palette.warn)
+        return label, "\n".join(lines)
+
+    def _draw_invalid(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        section(self.ctx, surface, rect, *self.invalid_text(), self.ctx.palette.warn)
