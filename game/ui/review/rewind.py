@@ -7,13 +7,14 @@ stays as it was and both can be replayed.
 from __future__ import annotations
 
 import pygame
+from pygame import Rect
 
 from game.app.rewind import RewindError, rewind_practice
 from game.app.rules import rules_for
 from game.core.model import Decision, Scenario
 from game.replay.session import RecordedSession
-from game.ui.kit.button import Button, button_rects, draw_buttons
-from game.ui.kit.common import menu_intent
+from game.ui.kit.button import Button, button_need, button_rects, draw_buttons
+from game.ui.kit.common import menu_intent, text_height
 from game.ui.kit.focus import FocusList
 from game.ui.kit.layout import centred, even_rows
 from game.ui.kit.panels import dim, panel
@@ -52,22 +53,39 @@ class RewindDialog(Scene):
         self.error = ""
         self.buttons: list[Button] = []
 
+    def texts(self) -> tuple[str, str]:
+        t = self.ctx.t
+        return t("Rewind to which decision?"), t(
+            "You play on from the moment its window opened. The new attempt is logged "
+            "separately; this one is kept.")
+
     def resize(self) -> None:
-        m, t = self.ctx.metrics, self.ctx.t
-        self.box = centred(self.ctx.size, 0.8, 0.86)
+        """Heading, explanation and every decision button as tall as their words (the
+        buttons one size); the box as tall as they are together."""
+        ctx, m, t = self.ctx, self.ctx.metrics, self.ctx.t
+        box = centred(ctx.size, 0.8, 0.92)
+        inner = box.inflate(-2 * m.pad, -2 * m.pad)
+        heading, body = self.texts()
+        self.heading_h = text_height(ctx, heading, m.heading, inner.width, True)
+        head_h = self.heading_h + text_height(ctx, body, m.body, inner.width)
+        row_h = max([button_need(ctx, label, inner.width, str(n + 1))
+                     for n, label in enumerate(self.rows)] or [m.button_h])
+        cancel_h = button_need(ctx, t("Cancel"), inner.width // 3, "Esc")
+        rows_h = len(self.rows) * (row_h + m.gap)
+        used = min(head_h + m.gap + rows_h + cancel_h, ctx.size[1] - 2 * m.pad)
+        self.box = Rect(box.x, (ctx.size[1] - used - 2 * m.pad) // 2, box.width,
+                        used + 2 * m.pad)
         inner = self.box.inflate(-2 * m.pad, -2 * m.pad)
-        head_h = self.ctx.line_height(m.heading, True) + self.ctx.line_height(m.body) * 2
-        area = pygame.Rect(inner.x, inner.y + head_h + m.gap, inner.width,
-                           inner.height - head_h - 2 * m.gap - m.button_h)
-        max_h = self.ctx.line_height(m.body) * 2 + m.gap * 2
-        rects = even_rows(area, len(self.rows), m.gap, max(max_h, m.button_h))
+        area = Rect(inner.x, inner.y + head_h + m.gap, inner.width,
+                    inner.height - head_h - 2 * m.gap - cancel_h)
+        rects = even_rows(area, len(self.rows), m.gap, row_h)
         self.buttons = [Button(str(n), label, rect, str(n + 1))
                         for n, (label, rect) in enumerate(zip(self.rows, rects))]
-        cancel = pygame.Rect(inner.right - inner.width // 3, inner.bottom - m.button_h,
-                             inner.width // 3, m.button_h)
+        cancel = Rect(inner.right - inner.width // 3, inner.bottom - cancel_h,
+                      inner.width // 3, cancel_h)
         self.buttons.append(Button("cancel", t("Cancel"), cancel, "Esc"))
-        self.head = pygame.Rect(inner.x, inner.y, inner.width, head_h)
-        self.error_box = pygame.Rect(inner.x, cancel.y, cancel.x - inner.x - m.gap, m.button_h)
+        self.head = Rect(inner.x, inner.y, inner.width, head_h)
+        self.error_box = Rect(inner.x, cancel.y, cancel.x - inner.x - m.gap, cancel_h)
 
     def on_intent(self, intent: Intent) -> Result:
         if intent.act is Act.BACK:
@@ -94,14 +112,11 @@ class RewindDialog(Scene):
         ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
         dim(surface)
         panel(ctx, surface, self.box, p.panel, p.accent)
-        heading_h = ctx.line_height(m.heading, True)
-        ctx.text(surface, ctx.t("Rewind to which decision?"),
-                 pygame.Rect(self.head.x, self.head.y, self.head.width, heading_h), m.heading,
-                 p.text, True)
-        ctx.text(surface, ctx.t("You play on from the moment its window opened. The new "
-                                "attempt is logged separately; this one is kept."),
-                 pygame.Rect(self.head.x, self.head.y + heading_h, self.head.width,
-                             self.head.height - heading_h), m.body, p.muted)
+        heading, body = self.texts()
+        ctx.text(surface, heading, Rect(self.head.x, self.head.y, self.head.width,
+                                        self.heading_h), m.heading, p.text, True)
+        ctx.text(surface, body, Rect(self.head.x, self.head.y + self.heading_h, self.head.width,
+                                     self.head.height - self.heading_h), m.body, p.muted)
         draw_buttons(ctx, surface, self.buttons, self.focus.current)
         if self.error:
             ctx.text(surface, self.error, self.error_box, m.small, p.warn)
