@@ -20,7 +20,7 @@ from game.ui.review.viewer_layout import picture_min
 from tests.ui.conftest import SIZES
 from tests.ui.helpers import press
 from tests.ui.review_screens import record
-from tests.ui.test_text_never_shrinks import TEXT_SIZES, squeezed_scrollers
+from tests.ui.test_text_never_shrinks import TEXT_SIZES, draw_layers, squeezed_scrollers
 
 
 class RecordingView:
@@ -175,3 +175,25 @@ def test_a_marker_label_falls_back_to_its_symbol_beside_another(make_ctx, librar
                         first[1])
     assert near is not None and near[0] == "✔" and near[1].x >= first[1].right
     assert marker_label(viewer, "✔", "Safe", first[1].centerx, row, first[1]) is None
+
+
+REVIEW_STATES = ("replay", "replay-start", "replay-decision", "note-entry", "branch-chooser",
+                 "branch-compare", "rewind-dialog")
+"""The layout test's states of the replay viewer, branch chooser/comparison and rewind."""
+
+
+@pytest.mark.parametrize("text_size", ["large", "x-large"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_review_screen_squeezes_a_box_in_german(make_ctx, tmp_path, size, text_size):
+    """As test_text_never_shrinks' three-line rule (drawn in English there), in German,
+    whose words run longer."""
+    found = []
+    for name in REVIEW_STATES:
+        ctx = make_ctx(size, text_size=text_size)
+        ctx.t = Translator("de")
+        ctx.settings = ctx.settings.with_(language="de", text_size=text_size)
+        layers = draw_layers(ctx, name, str(tmp_path / f"{name}.jsonl"))
+        if name == "rewind-dialog":
+            layers = layers[-1:]  # the outcome under the dialog is another screen
+        found += [f"{name}: {x}" for x in squeezed_scrollers(ctx, layers)]
+    assert not found, "; ".join(found[:6])
