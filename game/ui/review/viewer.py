@@ -48,6 +48,7 @@ class ReplayViewerScene(Scene):
         self.lines: list[Line] = []
         self.panel: DecisionPanelVM | None = None
         self.picture_first = False
+        self._body: tuple[tuple, replay_draw.Body] | None = None
         """Where picture and panel show one at a time (Body.compact): the picture (Tab)."""
         self.motion = ProcedureMotion(None if model.scenario is None else
                                       view_for(ctx, model.scenario.procedure_view))
@@ -79,8 +80,13 @@ class ReplayViewerScene(Scene):
                                  moments=moments)
 
     def body(self) -> replay_draw.Body:
-        """Where the picture, narration, panel and notes go in this frame."""
-        return replay_draw.body_for(self)
+        """Where the picture, narration, panel and notes go in this frame (measured again
+        only when what it depends on changes: the layout tries several arrangements)."""
+        key = (self.layout, self._shown, self.cursor.position, self.picture_first,
+               len(self.model.notes), len(self.model.note_problems), self.ctx.t)
+        if self._body is None or self._body[0] != key:
+            self._body = (key, replay_draw.body_for(self))
+        return self._body[1]
 
     def swap(self) -> None:
         """Tab: the picture instead of the panel, or back, where only one fits."""

@@ -102,7 +102,7 @@ def draw_viewer(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
         return
     ctx.text(surface, viewer_status(model), lay.status, m.small,
              p.warn if model.warning else p.muted, False, "right", "center")
-    body = body_for(scene)
+    body = scene.body()
     if body.procedure is not None:
         draw_picture(scene, surface, body.procedure)
     if body.narration is not None:
