@@ -113,6 +113,16 @@ def timed(frame: Frame) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def timed_both(frame: Frame) -> tuple[float, float]:
+    """Wall time and the UI thread's own CPU time of one frame (ms). On a shared machine the
+    wall time carries the neighbours' load (waiting for a core); the CPU time is the work
+    this thread did, so a ratio of CPU times survives load that a ratio of wall times
+    does not. Background threads' work is in neither."""
+    start, cpu = time.perf_counter(), time.thread_time()
+    frame()
+    return (time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -137,20 +147,27 @@ def cold_caches() -> None:
             obj._items.clear()
 
 
-LEAD_TICKS = 10
-"""The timed frames start this many ticks (1 s of the vignette) before its end."""
+LEAD_TICKS = 6
+"""The timed frames start this many ticks (0.6 s of the vignette) before its end."""
 AFTER_FRAMES = 30
 """...and go on this many frames after it (the background save lands within them)."""
+FPS = 60
+"""The timed frames are paced as the app paces them (`shell.app`: `clock.tick(60)` between
+frames; the wait is not part of a frame). Threads woken by a frame (the log's writer, the
+history save, the background analysis) run while the game waits for the next frame, as
+they do in the game; work they do beyond that wait lands in the frames after, which are
+printed."""
 
 
 def end_of_vignette(surface: pygame.Surface, ctx: UiContext, catalogue, folder: Path,
                     repeats: int = 3) -> dict:
     """Watch a practice session to its end, as the first vignette after starting the game
     (every solve cache cold when the session starts, a fresh history file), `repeats` times.
-    Timed: the frames from 1 s before the end to 0.5 s after it. Reported (medians over the
-    repeats): the frame in which the session ends, the worst of the frames after it (the
-    history save runs in a background thread meanwhile), the median play frame, and the p99
-    of the ordinary frames before the end (what the machine's noise alone gives).
+    Timed: the frames from 0.6 s before the end to 0.5 s after it, paced at 60 fps like the
+    app. Reported (medians over the repeats): the frame in which the session ends, the worst
+    of the frames after it (the history save runs in a background thread meanwhile), the
+    median play frame, and the p99 of the ordinary frames before the end (what the machine's
+    noise alone gives); for the end frame and the median frame also the UI thread's CPU time.
 
     The play scene solves what the end needs in a background thread while the vignette
     plays (`ui.play.background.Prewarm`); fast-forwarding here takes far less time than
@@ -158,7 +175,8 @@ def end_of_vignette(surface: pygame.Surface, ctx: UiContext, catalogue, folder: 
     and reports how long it took next to the vignette's real length."""
     runs = [_one_end(surface, ctx, catalogue, folder / f"end{n}.jsonl") for n in range(repeats)]
     out = {key: statistics.median(r[key] for r in runs)
-           for key in ("end", "after", "median_play", "noise_p99", "prewarm_s")}
+           for key in ("end", "after", "median_play", "noise_p99", "prewarm_s", "end_cpu",
+                       "median_cpu")}
     out["worst"] = out["end"]
     out.update(vignette_s=runs[0]["vignette_s"], saved=all(r["saved"] for r in runs))
     return out
@@ -184,9 +202,15 @@ def _one_end(surface: pygame.Surface, ctx: UiContext, catalogue, log: Path) -> d
         release_card(stack, play)  # the player reads the last card and presses Enter
         step()
     times: list[float] = []
+    cpu: list[float] = []
     ended: int | None = None
+    clock = pygame.time.Clock()
+    clock.tick(FPS)
     while len(times) < 2000 and (ended is None or len(times) - ended <= AFTER_FRAMES):
-        times.append(timed(frame))
+        wall, own = timed_both(frame)
+        times.append(wall)
+        cpu.append(own)
+        clock.tick(FPS)
         if ended is None and play.session.finished:
             ended = len(times) - 1
     if ended is None:
@@ -194,6 +218,7 @@ def _one_end(surface: pygame.Surface, ctx: UiContext, catalogue, log: Path) -> d
     saver = play.saver
     saved = saver is not None and saver.wait(30) and bool(saver.report and saver.report.saved)
     return {"end": times[ended], "after": max(times[ended + 1:]),
+            "end_cpu": cpu[ended], "median_cpu": statistics.median(cpu),
             "median_play": statistics.median(times), "noise_p99": pct(times[:ended], 0.99),
             "prewarm_s": prewarm.seconds if prewarm is not None and prewarm.seconds else 0.0,
             "vignette_s": end_tick / 10, "saved": saved}
@@ -205,23 +230,38 @@ def release_card(stack: SceneStack, play) -> None:
         stack.handle(key_event(pygame.K_RETURN))
 
 
+READ_FRAMES = 12
+"""Frames (0.2 s at 60 fps) the player looks at an open decision before pressing a key."""
+
+
 def input_frames(surface: pygame.Surface, ctx: UiContext, catalogue, folder: Path,
-                 median_play: float) -> dict:
+                 median_play: float, median_cpu: float) -> dict:
     """A decision key pressed and the frame drawn (the command's log line is handed to the
-    log's writer thread), and beside it when that line was on disk (written and fsynced)."""
-    worst, on_disk = [], []
+    log's writer thread), and beside it when that line was on disk (written and fsynced).
+    As in the game, the session has been playing for a while when its first decision opens
+    (the vignette's first solves are done: waited for, as in `end_of_vignette`), and the
+    player reads the cue for a few paced frames before pressing."""
+    worst, cpu, on_disk = [], [], []
     for n in range(3):
         stack = practice_stack(ctx, catalogue, str(folder / f"input{n}.jsonl"))
-        writer = stack.top.session.writer
+        play = stack.top
+        if play.prewarm is not None:
+            play.prewarm.wait(60)
+        writer = play.session.writer
         frame = stack_frame(surface, stack)
-        frame()
-        start = time.perf_counter()
+        clock = pygame.time.Clock()
+        for _ in range(READ_FRAMES):
+            frame()
+            clock.tick(FPS)
+        start, own = time.perf_counter(), time.thread_time()
         stack.handle(key_event(pygame.K_2))
         frame()
         worst.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - own) * 1000)
         writer.flush()
         on_disk.append((time.perf_counter() - start) * 1000)
-    return {"worst": max(worst), "median_play": median_play, "on_disk": max(on_disk)}
+    return {"worst": max(worst), "median_play": median_play, "on_disk": max(on_disk),
+            "cpu": max(cpu), "median_cpu": median_cpu}
 
 
 def measure_config(size: tuple[int, int], text: str, frames: int) -> dict:
@@ -253,8 +293,9 @@ def measure_config(size: tuple[int, int], text: str, frames: int) -> dict:
                 result[key + "_error"] = f"{type(exc).__name__}: {exc}"
         median = result.get("end", {}).get("median_play") or \
             measured.get("practice play, decision + meters", {}).get("p50", 0.0)
+        median_cpu = result.get("end", {}).get("median_cpu", 0.0)
         try:
-            result["input"] = input_frames(surface, ctx, catalogue, folder, median)
+            result["input"] = input_frames(surface, ctx, catalogue, folder, median, median_cpu)
         except Exception as exc:  # noqa: BLE001
             result["input_error"] = f"{type(exc).__name__}: {exc}"
     return result
