@@ -197,3 +197,24 @@ def test_no_review_screen_squeezes_a_box_in_german(make_ctx, tmp_path, size, tex
             layers = layers[-1:]  # the outcome under the dialog is another screen
         found += [f"{name}: {x}" for x in squeezed_scrollers(ctx, layers)]
     assert not found, "; ".join(found[:6])
+
+
+def test_arrow_keys_scroll_the_panel_text_that_scrolls(make_ctx, library, log):
+    viewer = _viewer(make_ctx, library, log, (1024, 600), "x-large", decision=2)
+    ctx = viewer.ctx
+    ctx.scrolls.begin_frame()
+    viewer.draw(pygame.Surface((1024, 600)))
+    panel = viewer.body().panel
+    regions = [r for r in ctx.scrolls.regions.values() if panel.contains(r.box)]
+    assert regions, "at Extra large in 1024x600 the decision's facts scroll"
+    region = max(regions, key=lambda r: r.box.height)
+    assert ctx.scrolls.offset(region.key, region.limit) == 0
+    press(viewer, pygame.K_DOWN)
+    press(viewer, pygame.K_DOWN)
+    assert ctx.scrolls.offset(region.key, region.limit) == 2 * region.step
+    press(viewer, pygame.K_UP)
+    assert ctx.scrolls.offset(region.key, region.limit) == region.step
+    roomy = _viewer(make_ctx, library, log, (1280, 720), "normal", decision=1)
+    roomy.ctx.scrolls.begin_frame()
+    roomy.draw(pygame.Surface((1280, 720)))
+    assert not roomy.scroll_text(1)  # nothing scrolls there: the keys do nothing

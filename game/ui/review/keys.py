@@ -47,6 +47,8 @@ VIEWER_KEYS = PLAYER_KEYS.layer("replay", (
     Shown("D", "the debrief of this session", press(pygame.K_d)),
     Shown("Tab", "the picture or the panel, where the window shows one at a time",
           (Press(pygame.K_TAB, False),)),
+    Shown("↑ / ↓", "scroll a long text in the panel (or the wheel over it)",
+          press(pygame.K_UP, pygame.K_DOWN)),
     Shown("G", "the glossary: points, Q, regret, the moments", press(GLOSSARY_KEY)),
     Shown("Esc", "back", press(pygame.K_ESCAPE)),
     Shown("F1 or ?", "show / hide this help", (Press(pygame.K_F1), Press(text="?"))),

@@ -95,6 +95,18 @@ class ReplayViewerScene(Scene):
         else:
             self.say(self.ctx.t("The picture and the panel are both on screen"))
 
+    def scroll_text(self, rows: int) -> bool:
+        """↑/↓: scroll the longest text that scrolls in the panel (else in the narration)
+        by a line, as the mouse wheel does over it; False when none scrolls."""
+        body = self.body()
+        for area in (body.panel, body.narration):
+            boxes = [r.box for r in self.ctx.scrolls.regions.values()
+                     if area is not None and area.contains(r.box)]
+            if boxes:
+                box = max(boxes, key=lambda b: b.height)
+                return self.ctx.scrolls.wheel(box.center, rows)
+        return False
+
     def say(self, message: str) -> None:
         self.message, self.message_ms = message, MESSAGE_MS
 
@@ -139,6 +151,8 @@ class ReplayViewerScene(Scene):
             return Push(open_screen("debrief", self.ctx, self.model.path, self.model.find))
         elif act is Act.NEXT:
             self.swap()
+        elif act in (Act.UP, Act.DOWN):
+            self.scroll_text(-1 if act is Act.UP else 1)
         elif act is Act.GLOSSARY:
             return Push(GlossaryOverlay(self.ctx))
         return None
