@@ -29,6 +29,8 @@ from game.ui.procedures._labels import (  # noqa: F401 -- the views' one import 
     measure,
     minor_px,
     picture,
+    pointed_text,
+    pointer,
     tag,
     text,
 )
@@ -169,10 +171,8 @@ def smooth_layer(size: tuple[int, int], paint: Callable[[pygame.Surface, int], N
 # ----------------------------------------------------------------------------- text
 def leader(surface: pygame.Surface, colour: Colour, start: tuple[int, int],
            end: tuple[int, int], dot: bool = True) -> None:
-    """A thin pointer line from a label to the thing it names."""
-    pygame.draw.aaline(surface, colour, start, end)
-    if dot:
-        pygame.draw.circle(surface, colour, end, 3)
+    """A thin pointer line from a label to the thing it names (later labels keep off it)."""
+    pointer(surface, start, end, colour, dot)
 
 
 def direction_label(surface: pygame.Surface, box: pygame.Rect, word: str, direction: int,

@@ -30,6 +30,7 @@ from game.ui.kit.text import TextCache
 from game.ui.kit.theme import Theme
 
 Colour = tuple[int, int, int]
+Point = tuple[int, int]
 
 TEXT = TextCache(capacity=768)
 LABEL_SIZE = 14
@@ -60,10 +61,18 @@ class Book:
 
     bounds: pygame.Rect
     placed: list[Label] = field(default_factory=list)
+    lines: list[tuple[Point, Point]] = field(default_factory=list)
+    """Leader lines drawn so far: later labels keep off them too."""
 
     def free(self, rect: pygame.Rect) -> bool:
-        """Inside the picture and clear of every label already placed."""
-        return self.bounds.contains(rect) and rect.collidelist([p.rect for p in self.placed]) < 0
+        """Inside the picture, clear of every label already placed and of their leaders."""
+        return self.bounds.contains(rect) and \
+            rect.collidelist([p.rect for p in self.placed]) < 0 and \
+            not any(rect.clipline(a, b) for a, b in self.lines)
+
+    def crosses(self, a: Point, b: Point, own: pygame.Rect) -> bool:
+        """Whether the line a-b would run through a placed label other than `own`."""
+        return any(p.rect.clipline(a, b) for p in self.placed if p.rect != own)
 
     def reserve(self, rect: pygame.Rect) -> None:
         """Room a view keeps for something that must not be written over (no words)."""
@@ -234,6 +243,39 @@ def first_text(surface: pygame.Surface, words: str | tuple[str, ...], boxes: lis
         for box in boxes:
             got = text(surface, wording, box, theme, colour, px, bold, align)
             if got is not None:
+                return got
+    return None
+
+
+def _foot(rect: pygame.Rect, target: Point) -> Point:
+    """Where a leader leaves a label: its lower (or upper) edge, toward the target."""
+    x = min(max(target[0], rect.x + 4), rect.right - 4)
+    return (x, rect.bottom + 2) if target[1] >= rect.centery else (x, rect.y - 2)
+
+
+def pointer(surface: pygame.Surface, start: Point, end: Point, colour: Colour,
+            dot: bool = True) -> None:
+    """A thin line from a label to the thing it names, noted so later labels avoid it."""
+    pygame.draw.aaline(surface, colour, start, end)
+    if dot:
+        pygame.draw.circle(surface, colour, end, 3)
+    book().lines.append((start, end))
+
+
+def pointed_text(surface: pygame.Surface, words: str | tuple[str, ...],
+                 boxes: list[pygame.Rect], target: Point, theme: Theme, colour: Colour,
+                 px: int, align: str = "center") -> pygame.Rect | None:
+    """`first_text` with a leader to `target`: the first place (and wording) where the words
+    fit whole and their leader crosses no other label."""
+    here = book()
+    for wording in ((words,) if isinstance(words, str) else words):
+        for box in boxes:
+            rect = spot(wording, box, theme, px, False, align)
+            if rect is None or here.crosses(_foot(rect, target), target, rect):
+                continue
+            got = text(surface, wording, box, theme, colour, px, False, align)
+            if got is not None:
+                pointer(surface, _foot(got, target), target, colour)
                 return got
     return None
 

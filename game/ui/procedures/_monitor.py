@@ -198,15 +198,12 @@ def sedation_scale(surface: pygame.Surface, box: pygame.Rect, level: str, theme:
              bold=current)
 
 
-def warning_tag(surface: pygame.Surface, word: str, at: tuple[int, int], theme: Theme,
-                px: int, bounds: pygame.Rect) -> pygame.Rect | None:
-    if not word:
-        return None
-    return tag(surface, word, at, theme, (20, 20, 20), theme.palette.warn, minor_px(theme, px),
-               bounds, where="topright")
-
-
 # ----------------------------------------------------------------------------- the screen
+def monitor_need(theme: Theme, px: int) -> int:
+    """The least height the monitor can show its five numbers in (one line each, in rows)."""
+    return 4 * (lines_height(theme, px + 2, 1, True) + 4) + lines_height(theme, px, 1) + 14
+
+
 def draw_monitor(surface: pygame.Surface, box: pygame.Rect, state: Mapping, theme: Theme,
                  px: int, time_s: float) -> None:
     """Traces with numbers when a monitor is on; an observations card when monitor is false."""
@@ -236,14 +233,19 @@ def _live(surface: pygame.Surface, body: pygame.Rect, values: dict[str, Reading]
     rates = {"hr": num(state, "hr", 0) if has(state, "hr") else 0,
              "spo2": num(state, "hr", 0) if has(state, "spo2") else 0,
              "etco2": num(state, "rr", 12) if has(state, "etco2") else 0}
+    need = max(_worded_width(values[k], theme, px) for k in ("hr", "spo2", "etco2"))
     for i, key in enumerate(("hr", "spo2", "etco2")):
         row = pygame.Rect(body.x, body.y + i * row_h, body.w, max(1, row_h - 4))
-        split = int(row.w * (0.55 if row.w > 240 else 0.36))
+        # the numbers and their warning words before the traces: a trace narrower than
+        # 40 px says nothing and gives its room to the words
+        split = min(int(row.w * (0.55 if row.w > 240 else 0.36)), row.w - need)
+        split = split if split >= 40 else 0
         height = capno_height(state) if key == "etco2" else 0.9
         wave = pygame.Rect(row.x, row.y + 4, max(1, split - 8), max(1, row.h - 8))
         _number(surface, pygame.Rect(row.x + split, row.y, row.w - split, row.h), values[key],
-                theme, px, spare=wave)
-        waveform(surface, key, wave, rates[key], time_s, height)
+                theme, px, spare=wave if split else None)
+        if split:
+            waveform(surface, key, wave, rates[key], time_s, height)
     low = pygame.Rect(body.x, body.bottom - bottom_h, body.w, bottom_h)
     half = low.w // 2
     _number(surface, pygame.Rect(low.x, low.y, half - 4, low.h), values["rr"], theme, px)
@@ -264,14 +266,42 @@ def _card(surface: pygame.Surface, body: pygame.Rect, values: list[Reading], the
 
 def _number(surface: pygame.Surface, cell: pygame.Rect, reading: Reading, theme: Theme,
             px: int, spare: pygame.Rect | None = None) -> None:
-    """The warning word first (over `spare`, the trace's corner, or the cell's), then the
-    name above a big value, or name and value on one line when the cell is short. A value
-    never wraps: it takes a smaller display size (never below the labels') or stays out."""
+    """The name above a big value, or name and value on one line when the cell is short (a
+    value never wraps: it takes a smaller display size, never below the labels'); then the
+    warning word beside them, over `spare` (the trace's corner) or wherever it fits."""
     colour = TRACE.get(reading.key, theme.palette.text)
     value_colour = theme.palette.warn if reading.warning else colour
-    for place in ([spare, cell] if spare is not None else [cell]):
-        if warning_tag(surface, reading.warning, place.topright, theme, px, place):
-            break
+    if _name_and_value(surface, cell, reading, theme, px, colour, value_colour) == "worded":
+        return
+    if not reading.warning:
+        return
+    for place, at in ((cell, cell.topright), (spare, spare.topright if spare else None),
+                      (cell, cell.bottomright)):
+        if place is not None and at is not None and \
+                tag(surface, reading.warning, at, theme, (20, 20, 20), theme.palette.warn,
+                    minor_px(theme, px), place,
+                    where="topright" if at != cell.bottomright else "bottomright"):
+            return
+
+
+def words_width(state: Mapping, theme: Theme, px: int) -> int:
+    """The width the monitor's numbers column needs (each trace's number and warning word
+    on one line, at the label size), plus its border."""
+    values = {r.key: r for r in readings(state)}
+    return max(_worded_width(values[k], theme, px) for k in ("hr", "spo2", "etco2")) + 12
+
+
+def _worded_width(reading: Reading, theme: Theme, px: int) -> int:
+    """Width of the reading on one line with its warning word, at the label size."""
+    words = f"{reading.name.split()[0]} {reading.value} {reading.warning}".strip()
+    got = measure(words, 10**4, theme, px, True)
+    return (got[0] if got else 0) + 4
+
+
+def _name_and_value(surface: pygame.Surface, cell: pygame.Rect, reading: Reading,
+                    theme: Theme, px: int, colour: Colour, value_colour: Colour) -> str:
+    """"big" (name above the value), "line" (on one line), "worded" (one line with the
+    warning word: no tag needed) or "" (nothing fitted)."""
     name_px = minor_px(theme, px, 3)
     name_box = pygame.Rect(cell.x, cell.y, cell.w, lines_height(theme, name_px, 1))
     under = pygame.Rect(cell.x, name_box.bottom, cell.w, cell.bottom - name_box.bottom)
@@ -281,8 +311,27 @@ def _number(surface: pygame.Surface, cell: pygame.Rect, reading: Reading, theme:
         if name and value and not name.colliderect(value) and under.h > 0:
             text(surface, reading.name, name_box, theme, colour, name_px, align="left")
             text(surface, reading.value, under, theme, value_colour, value_px, True, "left")
-            return
+            return "big"
     words = f"{reading.name.split()[0]} {reading.value}"
-    for value_px in (px + 2, px):
-        if text(surface, words, cell, theme, value_colour, value_px, True, "left"):
-            return
+    line = pygame.Rect(cell.x, cell.y, cell.w, lines_height(theme, px + 2, 1, True))
+    tries = [(f"{words} {reading.warning}", "worded")] if reading.warning else []
+    for wording, kind in [*tries, (words, "line")]:
+        for value_px in (px + 2, px):
+            if text(surface, wording, line.clip(cell), theme, value_colour, value_px, True,
+                    "left"):
+                return kind
+    return ""
+
+
+def vitals_line(surface: pygame.Surface, box: pygame.Rect, state: Mapping, theme: Theme,
+                px: int) -> None:
+    """The readings in words, for a picture too small for the monitor: every reading, or
+    only the abnormal ones when all of them do not fit whole."""
+    values = readings(state)
+    full = " · ".join(f"{r.name.split()[0]} {r.value}" + (f" {r.warning}" if r.warning else "")
+                      for r in values if r.value != "--")
+    alarms = " · ".join(f"{r.name.split()[0]} {r.value} {r.warning}" for r in values
+                        if r.warning)
+    colour = theme.palette.warn if alarms else theme.palette.text
+    first_text(surface, tuple(w for w in (full, alarms) if w), [box], theme, colour, px,
+               bold=True, align="left")

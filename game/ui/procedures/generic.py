@@ -85,8 +85,11 @@ def _layout(rect: pygame.Rect, state: Mapping, px: int,
     top = pygame.Rect(rect.x + pad, rect.y + pad, rect.w - 2 * pad,
                       max(0, caption.y - rect.y - 2 * pad))
     out = {"caption": caption, "room": top}
-    if M.shows_monitor(state):
-        side = max(190, min(330, int(rect.w * 0.45)))
+    if M.shows_monitor(state) and top.h < M.monitor_need(theme, px):
+        out["vitals"], out["room"] = top, pygame.Rect(top.topleft, (0, 0))  # numbers in words
+    elif M.shows_monitor(state):
+        # wide enough for a trace beside each number and its warning word
+        side = max(190, min(330, int(rect.w * 0.45)), M.words_width(state, theme, px) + 72)
         room = pygame.Rect(top.x, top.y, top.w - side - pad, top.h)
         if room.w < MIN_ROOM[0]:
             room.w, side = 0, top.w
@@ -118,8 +121,9 @@ class GenericView:
     @picture
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, now: Mapping,
              before: Mapping, progress: float, theme: Theme, time_s: float) -> None:
-        """Labels in priority order: the caption, the monitor's warnings and numbers, the
-        sedation scale, the forearm's stage, the room's name and its people."""
+        """Labels in priority order: the caption, the monitor's numbers and warnings (in a
+        short picture, a line of words instead of the monitor), the sedation scale, the
+        forearm's stage, the room's name and its people."""
         now = now or {}
         px = label_px(rect, 17, theme)
         boxes = _layout(rect, now, px, theme)
@@ -127,6 +131,8 @@ class GenericView:
         self._caption(surface, boxes["caption"], now, theme, px)
         if "monitor" in boxes:
             M.draw_monitor(surface, boxes["monitor"], now, theme, px, time_s)
+        if "vitals" in boxes:
+            M.vitals_line(surface, boxes["vitals"], now, theme, px)
         if "sedation" in boxes:
             level = pick(now, "sedation", M.SEDATION, "minimal")
             M.sedation_scale(surface, boxes["sedation"], level, theme, px)

@@ -19,7 +19,6 @@ from game.ui.procedures._kit import (
     Frame,
     LayerCache,
     direction_label,
-    first_text,
     fit_frame,
     flag,
     label_px,
@@ -30,6 +29,7 @@ from game.ui.procedures._kit import (
     num,
     phase,
     picture,
+    pointed_text,
     pulse,
     smooth_layer,
     tag,
@@ -131,15 +131,16 @@ class LumbarPunctureView:
         heads = (pygame.Rect(left.x, top, left.w, line), pygame.Rect(right.x, top, right.w, line))
         rows = [pygame.Rect(c.x, top + line + 4, c.w, skin_y - line - 8 - (top + line + 4))
                 for c in (left, right)]
-        got = text(surface, "spinous process", rows[0], theme, p.text, px, align="left")
-        if got is not None:
-            leader(surface, p.text, (got.centerx, got.bottom + 2), f.p(A.LEVELS["L2"] + 1, 10))
+        # the room "skin (back)" would use is given up first, then the needle's side column
+        full = pygame.Rect(left.x, rows[0].y, left.w, skin_y - 6 - rows[0].y)
+        wide = pygame.Rect(left.x, rows[0].y, f.p(A.ENTRY_X - 8, 0)[0] - left.x, full.h)
+        pointed_text(surface, "spinous process", [rows[0], full, wide],
+                     f.p(A.LEVELS["L2"] + 1, 10), theme, p.text, px, align="left")
         # "ligamentum" alone can be wider than a narrow column (the workshop's projector
         # view): the usual abbreviation keeps the word whole.
-        got = first_text(surface, ("ligamentum flavum", "lig. flavum"), [rows[1]], theme,
-                         p.text, px, align="right")
-        if got is not None:
-            leader(surface, p.text, (got.centerx, got.bottom + 2), f.p(A.LEVELS["L4"] + 16, 36))
+        full = pygame.Rect(right.x, rows[1].y, right.w, skin_y - 6 - rows[1].y)
+        pointed_text(surface, ("ligamentum flavum", "lig. flavum"), [rows[1], full],
+                     f.p(A.LEVELS["L4"] + 16, 36), theme, p.text, px, align="right")
         if bone_at is not None:
             self._bone_tag(surface, f, *bone_at, now, theme, area)
         direction_label(surface, heads[0], "head", -1, theme, px)

@@ -19,11 +19,9 @@ from game.ui.procedures import _trocar_section as S
 from game.ui.procedures._kit import (
     Frame,
     LayerCache,
-    first_text,
     fit_frame,
     flag,
     label_px,
-    leader,
     lerp,
     lines_height,
     measure,
@@ -32,6 +30,7 @@ from game.ui.procedures._kit import (
     phase,
     pick,
     picture,
+    pointed_text,
     smooth_layer,
     text,
 )
@@ -171,14 +170,15 @@ class TrocarView:
         free = pygame.Rect(area.x + 4, top, right_x - area.x - 4, skin - top - 4)
         half = free.h // 2
         vessels = pygame.Rect(free.x, free.y + half, free.w, free.h - half)
-        box2 = text(surface, "epigastric vessels", vessels, theme, p.text, px, align="right")
-        if box2 is not None:
-            leader(surface, p.text, (box2.centerx, box2.bottom + 1), f.p(-56, S.VESSEL_Y - 3))
+        pointed_text(surface, "epigastric vessels", [vessels, free], f.p(-56, S.VESSEL_Y - 3),
+                     theme, p.text, px, align="right")
         row1 = pygame.Rect(free.x, free.y, f.p(20, 0)[0] - free.x, half)
-        box1 = first_text(surface, "rectus muscle", [row1, free], theme, p.text, px,
-                          align="left")
-        if box1 is not None:
-            leader(surface, p.text, (box1.x + 8, box1.bottom + 1), f.p(-34, 38))
+        if not pointed_text(surface, "rectus muscle", [row1, free], f.p(-34, 38), theme,
+                            p.text, px, align="left"):
+            # the rectus runs on both sides: name the patient's left one, clear of the port
+            other = pygame.Rect(f.p(44, 0)[0], top, area.right - 4 - f.p(44, 0)[0], half)
+            pointed_text(surface, "rectus muscle", [other], f.p(60, 38), theme, p.text, px,
+                         align="right")
         cavity = pygame.Rect(area.x + 4, f.p(0, S.PERITONEUM + 3)[1], area.w // 2,
                              area.bottom - f.p(0, S.PERITONEUM + 3)[1])
         text(surface, "abdominal cavity", cavity.clip(area), theme, p.text, px, align="left")
