@@ -117,13 +117,14 @@ def decision_parts(ctx: UiContext, vm: DecisionPanelVM, width: int,
     if merged:
         text = "\n".join(x for x in (vm.cue, facts, extra) if x)
         return [table, (text, m.body, text_height(ctx, text, m.body, width))]
-    return [(vm.cue, m.body, text_height(ctx, vm.cue, m.body, width)), table,
-            (facts, m.body, text_height(ctx, facts, m.body, width)),
-            (extra, m.small, text_height(ctx, extra, m.small, width))]
+    texts = [(vm.cue, m.body), ("", 0), (facts, m.body), (extra, m.small)]
+    return [table if not size else (text, size, text_height(ctx, text, size, width))
+            for text, size in texts if text or not size]  # an empty text takes no line
 
 
 def decision_needs(ctx: UiContext, vm: DecisionPanelVM, width: int) -> list[int]:
-    """Heights of the cue, options table, facts and trainee line in a body `width` wide."""
+    """Heights of the cue, options table, facts and trainee line in a body `width` wide
+    (those of them that have words)."""
     return [need for _, _, need in decision_parts(ctx, vm, width, False)]
 
 
