@@ -122,19 +122,34 @@ def side_by_side(ctx: UiContext, say: list[list[Piece]], decision: list[Piece],
                  model: list[list[Piece]], border: tuple[int, int, int], width: int,
                  room: int) -> Block | None:
     """What to say on the left, the decision on the right, each of the model's reasons in
-    whichever column it fits: the first split in `SPLITS` where both columns fit, or None."""
+    whichever column it fits: the first split in `SPLITS` where both columns fit, or None.
+    The sections of a column share one panel (a panel each cost the room that decided
+    whether the page fits at the default size in 1024x600)."""
     gap, pad = ctx.metrics.gap, ctx.metrics.pad
     for share, sides in product(SPLITS, product((0, 1), repeat=len(model))):
         left_w = round((width - pad) * share)
-        columns: tuple[list[Block], list[Block]] = (
-            [panel_block(ctx, s, left_w) for s in say],
-            [panel_block(ctx, decision, width - pad - left_w, border=border)])
-        for s, side in zip(model, sides):
-            columns[side].append(panel_block(ctx, s, (left_w, width - pad - left_w)[side]))
+        right_w = width - pad - left_w
+        left = say + [s for s, side in zip(model, sides) if side == 0]
+        right = [s for s, side in zip(model, sides) if side == 1]
+        columns = ([panel_block(ctx, joined(ctx, left), left_w)] if left else [],
+                   [panel_block(ctx, decision, right_w, border=border)]
+                   + ([panel_block(ctx, joined(ctx, right), right_w)] if right else []))
         heights = [sum(b.need for b in c) + gap * (len(c) - 1) for c in columns]
         if max(heights) <= room:
             return Block(max(heights), _two_columns(columns, left_w, pad, gap))
     return None
+
+
+def joined(ctx: UiContext, sections: list[list[Piece]]) -> list[Piece]:
+    """Several sections' pieces in one panel, a line's gap between sections."""
+    space = ctx.metrics.gap // 2 + 1
+
+    def spacer(width: int) -> tuple[int, Callable[[pygame.Surface, Rect], None]]:
+        return space, lambda surface, rect: None
+    pieces: list[Piece] = []
+    for i, section in enumerate(sections):
+        pieces += ([spacer] if i else []) + section
+    return pieces
 
 
 def _two_columns(columns: tuple[list[Block], list[Block]], left_w: int, pad: int,
