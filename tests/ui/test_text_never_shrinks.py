@@ -138,13 +138,6 @@ def squeezed_scrollers(ctx: UiContext, layers: list[list[TextPlacement]]) -> lis
 
 
 SQUEEZED: set[tuple[str, str, str]] = {
-    ("play-paused", "1024x600", "x-large"),
-    ("coach-countdown", "1280x720", "x-large"),
-    ("coach-countdown", "1024x600", "x-large"),
-    ("coach-options", "1024x600", "x-large"),
-    ("play-assessment", "1280x720", "x-large"),
-    ("play-assessment-notice", "1280x720", "x-large"),
-    ("help-assessment", "1280x720", "x-large"),
 }
 """(state, window, text size) that still squeeze a scrolling box: strict expected failures
 (#13's cramped Extra large); remove an entry when its screen is fixed."""
