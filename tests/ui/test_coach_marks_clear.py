@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from game.ui.play.play_draw import shown_buttons
 from game.ui.tutorial.tutorial_play import callout_rect, mark_text
 from tests.ui.conftest import SIZES
 from tests.ui.play_screens import tutorial_mark
@@ -17,9 +18,9 @@ def test_the_callout_covers_neither_its_target_nor_the_options(make_ctx, mark, s
                                                                text_size):
     ctx = make_ctx(size, text_size=text_size)
     play = tutorial_mark(ctx, mark)[0]
-    box = callout_rect(ctx, play.keep_clear(mark), mark_text(mark, ctx.t))
-    assert not box.colliderect(play.target(mark))
+    box = callout_rect(ctx, play.keep_clear(mark), mark_text(mark, ctx.t), play.avoid())
+    assert not box.colliderect(play.keep_clear(mark))
     if play.vm.phase == "decision":
-        options = [b.rect for b in play.buttons]
+        options = [b.rect for b in shown_buttons(play)[0]]
         assert options and not any(box.colliderect(r) for r in options)
     assert box.width > 0 and box.height > 0 and box.clamp((0, 0, *size)) == box

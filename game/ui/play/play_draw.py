@@ -14,7 +14,7 @@ import pygame
 
 from game.store.results import SaveReport
 from game.ui.kit.button import Button, draw_buttons
-from game.ui.kit.common import draw_footer, section
+from game.ui.kit.common import draw_footer, section, text_height
 from game.ui.kit.layout import PlayLayout
 from game.ui.kit.panels import panel, progress_bar
 from game.ui.kit.vocabulary import mode_name
@@ -166,23 +166,32 @@ def draw_play(scene: PlayScene, surface: pygame.Surface) -> None:
 def left_column(scene: PlayScene) -> tuple[pygame.Rect, pygame.Rect | None, pygame.Rect | None]:
     """The procedure view, the meters strip and the narration, each None when not drawn.
 
-    While a decision's cue sits at the foot of the column (see `panel_regions`) the
-    narration keeps what is left above it, the meters give way when they would not fit
-    (they return after the decision) and the procedure view gives up what the cue needs."""
+    While a decision's cue sits at the foot of the column (see `panel_regions`) the meters
+    stay shown (the Meters button says they are) just above the cue's box, the procedure
+    view gives up what the two need, and the narration keeps what is left only when that
+    is at least three lines: a sliver of one line scrolling beside the cue is unreadable,
+    and the lines come back as soon as the decision is made."""
     ctx, lay, m = scene.ctx, scene.layout, scene.ctx.metrics
     strip, narration = meter_rects(ctx, lay, scene.show_meters)
     info = panel_regions(ctx, lay, scene.vm).get("info") if scene.card is None else None
     if info is None:
         return lay.procedure, strip, narration
-    procedure = lay.procedure.copy()
-    procedure.height = min(procedure.height, info.y - m.gap - procedure.y)
-    if strip is not None and strip.bottom > info.y:
-        strip, narration = None, lay.narration
-    above = narration.copy()  # the layout's own rectangle stays as it is
-    above.height = info.y - m.gap - above.y
-    if above.height < ctx.line_height(m.body) + 2 * m.gap:
+    bottom = info.y - m.gap
+    if strip is not None:
+        strip = pygame.Rect(strip.x, bottom - strip.height, strip.width, strip.height)
+        bottom = strip.y - m.gap
+    procedure = lay.procedure.copy()  # the layout's own rectangles stay as they are
+    procedure.height = min(procedure.height, bottom - procedure.y)
+    rest = pygame.Rect(lay.narration.x, procedure.bottom + m.gap, lay.narration.width,
+                       bottom - procedure.bottom - m.gap)
+    if rest.height < narration_need(ctx):
         return procedure, strip, None
-    return procedure, strip, above
+    return procedure, strip, rest
+
+
+def narration_need(ctx: UiContext) -> int:
+    """The least height the narration is drawn in: three lines of its text."""
+    return ctx.line_height(ctx.metrics.body) * 3 + 2 * ctx.metrics.gap
 
 
 def footer_text(scene: PlayScene) -> str:
@@ -299,7 +308,11 @@ def draw_paused(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect) -> N
     shade = pygame.Surface(rect.size, pygame.SRCALPHA)
     shade.fill((0, 0, 0, 150))
     surface.blit(shade, rect.topleft)
-    box = pygame.Rect(rect.x, rect.centery - ctx.metrics.title, rect.width,
-                      ctx.metrics.title * 2)
-    ctx.text(surface, "‖ " + ctx.t("Paused: press P to resume"), box, ctx.metrics.heading,
-             ctx.palette.focus, True, "center", "center")
+    text = "‖ " + ctx.t("Paused: press P to resume")
+    # as tall as the words need (two lines at Extra large in a narrow column), never cut
+    need = text_height(ctx, text, ctx.metrics.heading, rect.width, True)
+    box = pygame.Rect(rect.x, 0, rect.width, max(need, ctx.metrics.title * 2))
+    box.centery = rect.centery
+    box.clamp_ip(surface.get_rect())
+    ctx.text(surface, text, box, ctx.metrics.heading, ctx.palette.focus, True, "center",
+             "center")

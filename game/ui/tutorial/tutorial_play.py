@@ -8,6 +8,8 @@ nobody loses a decision while reading about it; the Enter guard then starts afre
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import pygame
 
 from game.core.commands import Command
@@ -109,11 +111,11 @@ class TutorialPlayScene(PlayScene):
     def target(self, mark: str) -> pygame.Rect:
         """What the coach mark points at."""
         ctx, lay = self.ctx, self.layout
-        strip, narration = play_draw.meter_rects(ctx, lay, self.show_meters)
+        _, strip, narration = play_draw.left_column(self)
         regions = play_draw.panel_regions(ctx, lay, self.vm)
         buttons = [b.rect for b in self.buttons] or [regions["buttons"]]
         if mark == "narration":
-            return narration
+            return narration or lay.narration
         if mark == "countdown" and "countdown" in regions:
             return regions["countdown"].union(regions["bar"])
         if mark == "meters" and strip is not None:
@@ -123,24 +125,36 @@ class TutorialPlayScene(PlayScene):
         return buttons[0].unionall(buttons[1:])
 
     def keep_clear(self, mark: str) -> pygame.Rect:
-        """What the callout must not cover: its target and, at a decision point, the options
-        the player must see to choose (the countdown and the stop mark are about them)."""
+        """What the callout sits beside: its target, with the cue when the mark is about
+        the decision (the countdown and the stop mark are read with it)."""
         target = self.target(mark)
-        if self.vm.phase == "decision" and self.buttons:
-            return target.unionall([b.rect for b in self.buttons])
+        regions = play_draw.panel_regions(self.ctx, self.layout, self.vm)
+        if mark in ("countdown", "stop") and "cue" in regions:
+            return target.union(regions["cue"])
         return target
+
+    def avoid(self) -> list[pygame.Rect]:
+        """What no callout may cover: at a decision point, the options the player must see
+        to choose (they may be far from the target, e.g. the countdown beside the cue at
+        the foot of the narration column)."""
+        if self.vm.phase == "decision" and self.card is None and self.buttons:
+            shown = play_draw.shown_buttons(self)[0] or self.buttons
+            return [shown[0].rect.unionall([b.rect for b in shown[1:]])]
+        return []
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         if self.mark is not None:
             draw_coach_mark(self.ctx, surface, self.target(self.mark),
-                            mark_text(self.mark, self.ctx.t), self.keep_clear(self.mark))
+                            mark_text(self.mark, self.ctx.t), self.keep_clear(self.mark),
+                            self.avoid())
 
 
-def callout_rect(ctx: UiContext, target: pygame.Rect, text: str) -> pygame.Rect:
+def callout_rect(ctx: UiContext, target: pygame.Rect, text: str,
+                 avoid: Sequence[pygame.Rect] = ()) -> pygame.Rect:
     """A box beside `target` (below, above, left or right: the side with most room), never
-    over it: a box taller or wider than its side is cut to the side, and its text scrolls
-    rather than covering what the coach mark describes."""
+    over it nor over anything in `avoid`: a box taller or wider than its room is cut to it,
+    and its text scrolls rather than covering what the coach mark describes."""
     m = ctx.metrics
     w, h = ctx.size
     width = min(w - 2 * m.pad, round(460 * m.scale))
@@ -152,15 +166,15 @@ def callout_rect(ctx: UiContext, target: pygame.Rect, text: str) -> pygame.Rect:
              "above": pygame.Rect(0, 0, w, target.top - m.pad),
              "left": pygame.Rect(0, 0, target.left - m.pad, h),
              "right": pygame.Rect(target.right + m.pad, 0, w - target.right - m.pad, h)}
-    free = {k: r.inflate(-2 * m.pad, -2 * m.pad) if k in ("left", "right") else
-            r.inflate(-2 * m.pad, 0).clip(pygame.Rect(0, m.pad, w, h - 2 * m.pad))
-            for k, r in sides.items()}
 
-    def shortfall(side: str) -> int:
-        r = free[side]
+    def shortfall(r: pygame.Rect) -> int:
         return max(0, width - r.width) * 2 + max(0, height - r.height)  # width reads worse
 
-    side = min(free, key=lambda k: (shortfall(k), -free[k].width * free[k].height))
+    free = {k: _carve(r.inflate(-2 * m.pad, -2 * m.pad) if k in ("left", "right") else
+                      r.inflate(-2 * m.pad, 0).clip(pygame.Rect(0, m.pad, w, h - 2 * m.pad)),
+                      avoid, m.pad, shortfall)
+            for k, r in sides.items()}
+    side = min(free, key=lambda k: (shortfall(free[k]), -free[k].width * free[k].height))
     room = free[side]
     box = pygame.Rect(0, 0, min(width, room.width), min(height, room.height))
     box.center = target.center
@@ -175,17 +189,37 @@ def callout_rect(ctx: UiContext, target: pygame.Rect, text: str) -> pygame.Rect:
     return box.clamp(room)
 
 
+def _carve(room: pygame.Rect, avoid: Sequence[pygame.Rect], pad: int,
+           shortfall: Callable[[pygame.Rect], int]) -> pygame.Rect:
+    """The part of `room` beside each rectangle of `avoid` (left, right, above or below it)
+    that best holds the callout."""
+    for a in avoid:
+        a = a.inflate(2 * pad, 2 * pad)
+        if not room.colliderect(a):
+            continue
+        parts = [pygame.Rect(room.x, room.y, a.left - room.x, room.height),
+                 pygame.Rect(a.right, room.y, room.right - a.right, room.height),
+                 pygame.Rect(room.x, room.y, room.width, a.top - room.y),
+                 pygame.Rect(room.x, a.bottom, room.width, room.bottom - a.bottom)]
+        parts = [r for r in parts if r.width > 0 and r.height > 0] or \
+            [pygame.Rect(room.x, room.y, 0, 0)]
+        room = min(parts, key=lambda r: (shortfall(r), -r.width * r.height))
+    return room
+
+
 def draw_coach_mark(ctx: UiContext, surface: pygame.Surface, target: pygame.Rect,
-                    text: str, clear: pygame.Rect | None = None) -> None:
-    """Dim all but the target, ring it, and explain it in a box beside what must stay
-    visible (`clear`, the target unless given)."""
+                    text: str, clear: pygame.Rect | None = None,
+                    avoid: Sequence[pygame.Rect] = ()) -> None:
+    """Dim all but the target (and what must stay readable beside it), ring it, and explain
+    it in a box beside `clear` (the target unless given) that covers nothing in `avoid`."""
     m, p = ctx.metrics, ctx.palette
     shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     shade.fill((0, 0, 0, 150))
-    shade.fill((0, 0, 0, 0), (clear or target).inflate(2 * m.gap, 2 * m.gap))
+    for hole in (clear or target, *avoid):
+        shade.fill((0, 0, 0, 0), hole.inflate(2 * m.gap, 2 * m.gap))
     surface.blit(shade, (0, 0))
     focus_ring(ctx, surface, target.inflate(m.gap, m.gap))
-    box = callout_rect(ctx, clear or target, text)
+    box = callout_rect(ctx, clear or target, text, avoid)
     panel(ctx, surface, box, p.panel_alt, p.focus)
     inner = box.inflate(-2 * m.pad, -2 * m.pad)
     hint_h = ctx.line_height(m.small)
