@@ -34,6 +34,7 @@ from game.ui.procedures._kit import (
     smooth_layer,
     text,
 )
+from game.ui.procedures._labels import book
 from game.ui.procedures._panel import Row, Status, draw_panel, panel_need
 
 PORTS = ("none", "medial", "lateral")
@@ -115,6 +116,8 @@ class TrocarView:
         if port != "none":
             self._blood(surface, frame, port, x, bleeding, depth, theme, time_s)
             S.trocar(surface, frame, x, depth, theme.palette)
+            ty = S.tip_y(depth)  # no word is written over the trocar
+            book().reserve(frame.rect(x - 13, ty - 72, 26, 72).clip(boxes["section"]))
         surface.set_clip(clip)
         self._panel(surface, boxes["panel"], now, port, depth, bleeding, theme, px,
                     tray_shown=boxes["tray"].h > 0, scope_shown=boxes["scope"].h > 0)
