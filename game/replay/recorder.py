@@ -10,8 +10,10 @@ not recorded). A log that could not even get its header is removed, so no empty 
 file is ever left behind.
 
 The play screen hands the writing to a writer thread (`in_background`, issue 17: no fsync on
-the UI thread). Lines are still sealed on the caller's thread, in order, so the log is byte for
-byte the same; the thread writes and fsyncs them in that order from a FIFO queue. A game killed
+the UI thread). The thread builds, seals, writes and fsyncs the lines in the order they were
+handed over (a FIFO queue), so the log is byte for byte the same; a line's costly parts (a
+command's state fingerprint, the end line's path and digest) are computed there, from the
+immutable session state, not in the frame of the key press or of the vignette's end. A game killed
 then loses at most the lines still queued: the log is a verifiable prefix, as before. A failure
 is found by the thread, so `failed` is set a moment later instead of raised; the play screen
 polls it each frame. `close` (leaving, quitting, and at interpreter exit) waits for the queue.
@@ -75,9 +77,9 @@ class LogWriter:
         """Set when a write failed: the log is valid up to its last complete line."""
         self._previous, self._seq, self._size, self._lines = GENESIS, 0, 0, 0
         self._fd: int | None = None
-        self._queue: queue.Queue[bytes | Callable[[], bytes] | None] | None = None
-        """Set in background mode: sealed lines for the writer thread (a call: the end line,
-        built and sealed there; None: stop)."""
+        self._queue: queue.Queue[Callable[[], bytes] | None] | None = None
+        """Set in background mode: the lines for the writer thread to build and seal, in
+        order (None: stop)."""
         self._thread: threading.Thread | None = None
         self._ended = False
         self._lock = threading.Lock()
@@ -102,7 +104,7 @@ class LogWriter:
         except OSError as exc:
             raise RecordingError(self.path, reason_for(exc), 0, exc.errno) from None
         try:
-            self._write({"type": "header", **header})
+            self._write(lambda: {"type": "header", **header})
             os.replace(tmp, self.path)
         except OSError as exc:  # the rename failed; RecordingError (an OSError) too
             self.close()
@@ -112,26 +114,26 @@ class LogWriter:
             raise RecordingError(self.path, reason_for(exc), 0, exc.errno) from None
         _sync_folder(self.path.parent)
 
-    def command(self, tick: int, command: dict[str, Any], fingerprint: str) -> None:
+    def command(self, tick: int, command: dict[str, Any],
+                fingerprint: Callable[[], str]) -> None:
+        """A player command; `fingerprint` gives the digest of the state after it (on the
+        writer thread in background mode)."""
         self._seq += 1
-        self._write({"type": "command", "seq": self._seq, "tick": tick, "command": command,
-                     "fingerprint": fingerprint})
+        seq = self._seq
+        self._write(lambda: {"type": "command", "seq": seq, "tick": tick, "command": command,
+                             "fingerprint": fingerprint()})
 
     def vote(self, tick: int, record: dict[str, Any]) -> None:
         """A workshop room's vote at a decision point (not a command: replay skips it)."""
-        self._write({"type": "vote", "tick": tick, **record})
+        self._write(lambda: {"type": "vote", "tick": tick, **record})
 
     def end(self, tick: int, body: Callable[[], dict[str, Any]]) -> None:
-        """The end line, then the log is closed. `body` builds the line's fields. In
-        background mode this returns at once: the writer thread builds, seals, writes and
-        fsyncs the line and closes the log (`wait` joins it), so the frame in which the
-        vignette ends neither does I/O nor digests the final state (issue 17). The end line
-        is the last line, so it is sealed after every line before it, as on this thread."""
+        """The end line (`body` builds its fields), then the log is closed. In background
+        mode this returns at once: the writer thread builds, seals, writes and fsyncs the
+        line and closes the log (`wait` joins it), so the frame in which the vignette ends
+        neither does I/O nor digests the final state (issue 17)."""
         try:
-            if self._queue is None:
-                self._write({"type": "end", "tick": tick, **body()})
-            elif self._fd is not None and not self._ended and self.failed is None:
-                self._hand_over(lambda: self._seal({"type": "end", "tick": tick, **body()}))
+            self._write(lambda: {"type": "end", "tick": tick, **body()})
         finally:
             if self._queue is not None:
                 self._stop_thread(join=False)
@@ -163,19 +165,22 @@ class LogWriter:
             return not self._thread.is_alive()
         return True
 
-    def _write(self, body: dict[str, Any]) -> None:
+    def _write(self, body: Callable[[], dict[str, Any]]) -> None:
+        """Build, seal and write one line: here, or in background mode on the writer thread
+        (every line is sealed there, in the order handed over, so the chain is the one a
+        synchronous writer makes)."""
         if self._fd is None or self._ended or self.failed is not None:
             return  # closed, or recording stopped after a failure: the session plays on
         if self._queue is not None:
-            self._hand_over(self._seal(body))
+            self._hand_over(lambda: self._seal(body()))
             return
-        line, digest = seal(self._previous, body)
+        line, digest = seal(self._previous, body())
         self._put((line + "\n").encode("utf-8"))
         self._previous = digest
 
     def _seal(self, body: dict[str, Any]) -> bytes:
-        """Seal a line into the chain (background mode: lines are sealed in the order they
-        are handed over, so the log is byte for byte the synchronous one)."""
+        """Seal a line into the chain (the writer thread's only state it shares with no one:
+        after `in_background` only that thread seals)."""
         line, self._previous = seal(self._previous, body)
         return (line + "\n").encode("utf-8")
 
@@ -192,7 +197,7 @@ class LogWriter:
             self._fail(exc)
         self._size, self._lines = self._size + len(data), self._lines + 1
 
-    def _hand_over(self, data: bytes | Callable[[], bytes] | None) -> None:
+    def _hand_over(self, data: Callable[[], bytes] | None) -> None:
         """Queue a line (None: stop) unless the thread has failed and stopped."""
         assert self._queue is not None
         with self._lock:
@@ -210,7 +215,7 @@ class LogWriter:
                 if data is None:
                     self._close_fd()
                     return
-                self._put(data if isinstance(data, bytes) else self._built(data))
+                self._put(self._built(data))
             except RecordingError:  # kept in `failed`: the play screen polls it
                 with self._lock:  # no line is handed over after this
                     while not self._queue.empty():
@@ -221,13 +226,13 @@ class LogWriter:
                 self._queue.task_done()
 
     def _built(self, make: Callable[[], bytes]) -> bytes:
-        """The end line built on this thread; if building it fails, the log ends without it
-        and says so (a log that seems complete must have its end line)."""
+        """A line built on this thread; if building it fails, the log stops before it and
+        says so (as a storage failure does: valid up to its last complete line)."""
         try:
             return make()
         except Exception as exc:  # noqa: BLE001 -- kept in `failed`, never lost silently
             self._close_fd()
-            self.failed = RecordingError(self.path, f"its end line could not be built ({exc})",
+            self.failed = RecordingError(self.path, f"a line could not be built ({exc})",
                                          self._lines)
             raise self.failed from exc
 

@@ -101,8 +101,9 @@ class RecordedSession:
         self.state, events = step(self.scenario, self.state, command)
         if log and self.writer:
             with suppress(RecordingError):  # kept as recording_problem; play goes on
+                state = self.state  # digested on the log's writer thread, if it has one
                 self.writer.command(tick_before, command_to_dict(command),
-                                    fingerprint(self.state))
+                                    lambda: fingerprint(state))
         if self.state.finished:
             self._finish()
         return events
