@@ -164,3 +164,18 @@ def test_tabs_take_two_rows_rather_than_break_a_word(make_ctx, library, log):
     assert label.rect.height <= line
     english = _scene(make_ctx, library, log, (1280, 720), "normal")
     assert len({r.y for r in english.layout.tabs}) == 1
+
+
+@pytest.mark.parametrize(("text_size", "alone"), [("normal", False), ("x-large", True)])
+def test_the_cue_is_said_once_beside_the_inquiry_and_kept_in_one_column(
+        make_ctx, library, log, text_size, alone):
+    """Side by side the inquiry ("The cue was: ...") stands beside the decision, which then
+    does not repeat the cue; in one column the decision comes first and keeps it."""
+    scene = _scene(make_ctx, library, log, (1280, 720), text_size)
+    press(scene, pygame.K_3)
+    _shown(scene)
+    d = scene.vm.analysis[0]
+    assert d.cue in d.inquiry
+    texts = [p.text for p in scene.ctx.recorder]
+    assert (d.cue in texts) is alone
+    assert (len(scene.pages[2].needs) > 1) is alone

@@ -66,12 +66,14 @@ def options_piece(ctx: UiContext, d: DecisionPanelVM) -> Piece:
     return measure
 
 
-def decision_pieces(ctx: UiContext, d: DecisionPanelVM) -> list[list[Piece]]:
-    """The decision in three panels' worth: head (and the cue, unless the inquiry beside it
-    quotes it already, as the generated one does), options, facts."""
+def decision_pieces(ctx: UiContext, d: DecisionPanelVM,
+                    beside_inquiry: bool = False) -> list[list[Piece]]:
+    """The decision in three panels' worth: head and cue, options, facts. Beside the
+    inquiry that quotes the cue (the generated one does) the cue is not repeated; in one
+    column the decision comes first and keeps it."""
     m = ctx.metrics
     facts, extra = decision_texts(d)
-    cue = "" if d.cue in d.inquiry else d.cue
+    cue = "" if beside_inquiry and d.cue in d.inquiry else d.cue
     return [[heading_piece(ctx, d), text_piece(ctx, cue, m.body)],
             [options_piece(ctx, d)],
             [text_piece(ctx, facts, m.body),
@@ -104,9 +106,10 @@ def analysis_build(ctx: UiContext, vm: DebriefVM, k: int,
     border = tone_colour(ctx, d.tone)
     decision = decision_pieces(ctx, d)
     whole = [piece for part in decision for piece in part]
+    beside = [piece for part in decision_pieces(ctx, d, True) for piece in part]
 
     def build(width: int) -> list[Block]:
-        side = side_by_side(ctx, say, whole, model, border, width, room)
+        side = side_by_side(ctx, say, beside, model, border, width, room)
         if side is not None:
             return [side]
         combined = panel_block(ctx, whole, width, border=border)
