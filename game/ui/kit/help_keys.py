@@ -108,8 +108,35 @@ RATING_KEYS = _screen(
           press(pygame.K_s, pygame.K_ESCAPE)),
 )
 
+HISTORY_KEYS = PLAYER_KEYS.layer("history", (
+    *keys(Act.RESUME, pygame.K_r), *keys(Act.DEBRIEF, pygame.K_d),
+    *keys(Act.FIRST, pygame.K_HOME), *keys(Act.LAST, pygame.K_END),
+), help=(
+    Shown("Up / Down", "choose a recorded session (also the wheel)",
+          press(pygame.K_UP, pygame.K_DOWN)),
+    Shown("Page Up / Page Down", "five sessions up / down",
+          press(pygame.K_PAGEUP, pygame.K_PAGEDOWN)),
+    Shown("Home / End", "the newest / the oldest session", press(pygame.K_HOME, pygame.K_END)),
+    Shown("Enter", "open the session in the replay viewer", press(pygame.K_RETURN)),
+    Shown("D", "open the session's debrief", press(pygame.K_d)),
+    Shown("R", "take up a practice session you left part-way", press(pygame.K_r)),
+    Shown("Esc", "back to the title menu", press(pygame.K_ESCAPE)),
+    Shown("Mouse", "click a session to choose it, again to open it; click Resume to take "
+          "it up", ()),
+    _HELP, _FULL,
+), legends=(
+    Shown("↑/↓ choose · Enter replay viewer · D debrief · Esc back", "",
+          press(pygame.K_UP, pygame.K_DOWN, pygame.K_RETURN, pygame.K_d, pygame.K_ESCAPE)),
+    Shown("↑/↓ choose · Enter replay viewer · D debrief · R resume · Esc back", "",
+          press(pygame.K_UP, pygame.K_DOWN, pygame.K_RETURN, pygame.K_d, pygame.K_r,
+                pygame.K_ESCAPE)),
+))
+"""History's keys (R resume, D debrief, Home / End) and what F1 lists there (it listed the
+play keys and said the vignette was paused). The footer shows legend 1 when the selected
+session can be resumed, else legend 0."""
+
 MENU_TABLES = frozenset(k.help_table for k in (
     TITLE_KEYS, PICKER_KEYS, BRIEFING_KEYS, SETTINGS_KEYS, TUTORIAL_KEYS, PROGRESS_KEYS,
-    RATING_KEYS))
+    RATING_KEYS, HISTORY_KEYS))
 """Help tables of screens with no vignette running (the help then says nothing about the
 vignette's clock)."""
