@@ -127,3 +127,26 @@ def test_the_offer_names_the_step_it_goes_on_from_in_both_languages(ctx, home):
     assert offer_label(ctx, _offer(""), None) == "gone_vignette fortsetzen, von Anfang an"
     for step in ("intervene", "skip", ""):
         assert "stopped" not in offer_label(ctx, _offer(step), None)
+
+
+def test_f1_on_history_lists_its_own_keys_and_no_vignette_clock(ctx, home):
+    from game.ui.kit.dialogs import HelpOverlay
+    from game.ui.kit.help_keys import MENU_TABLES
+    from game.ui.shell.input import KEY_HELP
+    from game.ui.shell.scene import SceneStack
+    stack = SceneStack(help_factory=lambda: HelpOverlay(ctx, stack.top.keymap.help_table))
+    stack.push(HistoryScene(ctx))
+    stack.top.resize()
+    press(stack, pygame.K_F1)
+    overlay = stack.top
+    assert isinstance(overlay, HelpOverlay) and overlay.keys in MENU_TABLES
+    assert overlay.keys != KEY_HELP
+    listed = dict(overlay.keys)
+    assert listed["R"] == "take up a practice session you left part-way"
+    assert listed["D"] == "open the session's debrief"
+    assert "Number keys 1 - 5" not in listed  # not the play keys
+    ctx.recorder = []
+    overlay.draw(pygame.Surface(ctx.size))
+    texts = [p.text for p in ctx.recorder]
+    assert "Esc, Enter or F1 closes this help." in texts
+    assert not any("vignette is paused" in t for t in texts)

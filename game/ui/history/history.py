@@ -28,28 +28,20 @@ from game.ui.history.model import HistoryRow
 from game.ui.history.stored import checked, listed_rows
 from game.ui.kit.common import draw_footer, draw_header, text_height
 from game.ui.kit.focus import FocusList, hit
+from game.ui.kit.help_keys import HISTORY_KEYS
 from game.ui.kit.layout import frame
 from game.ui.kit.panels import bar_width, scroll_bar
 from game.ui.review.model import load_replay
 from game.ui.shell.context import UiContext
-from game.ui.shell.input import PLAYER_KEYS, Act, Intent, Shown, keys, press
+from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result, Scene
 from game.ui.shell.screens import open_screen
 
 
 class HistoryScene(Scene):
     name = "history"
-    keymap = PLAYER_KEYS.layer("history", (
-        *keys(Act.RESUME, pygame.K_r), *keys(Act.DEBRIEF, pygame.K_d),
-        *keys(Act.FIRST, pygame.K_HOME), *keys(Act.LAST, pygame.K_END),
-    ), legends=(
-        Shown("↑/↓ choose · Enter replay viewer · D debrief · Esc back", "",
-              press(pygame.K_UP, pygame.K_DOWN, pygame.K_RETURN, pygame.K_d, pygame.K_ESCAPE)),
-        Shown("↑/↓ choose · Enter replay viewer · D debrief · R resume · Esc back", "",
-              press(pygame.K_UP, pygame.K_DOWN, pygame.K_RETURN, pygame.K_d, pygame.K_r,
-                    pygame.K_ESCAPE)),
-    ))
-    """The footer shows legend 1 when the selected session can be resumed, else legend 0."""
+    keymap = HISTORY_KEYS
+    """R resume, D debrief, Home / End, and what F1 lists (game/ui/kit/help_keys.py)."""
 
     def __init__(self, ctx: UiContext):
         super().__init__(ctx)
