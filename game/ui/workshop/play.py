@@ -117,10 +117,11 @@ class WorkshopPlayScene(Scene):
         """Re-layout for the phase and rebuild the buttons and the focus order."""
         phase = self.phase
         desk = self.desk if phase == "vote" else None
-        self.layout = draw.stage_layout(self.ctx, phase, self.scenario.title,
-                                        desk.vm.cue if desk is not None else "",
-                                        draw.consequence_text(self.consequence),
-                                        self._meters_lines())
+        self.layout = draw.stage_layout(
+            self.ctx, phase, self.scenario.title, "", draw.consequence_text(self.consequence),
+            self._meters_lines()) if desk is None else \
+            draw.vote_layout(self.ctx, self.scenario.title, desk, draw.room_of(self),
+                             self._meters_lines())
         self.buttons = draw.stage_buttons(self.ctx, self.layout, self)
         if phase != "vote":
             ids = [b.id for b in self.buttons]

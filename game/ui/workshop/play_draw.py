@@ -23,12 +23,13 @@ from game.ui.play.presenters import TICK_MS
 from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import score_vm
 from game.ui.workshop.room_draw import draw_join, join_need
-from game.ui.workshop.room_presenters import join_vm, room_vote_vm
+from game.ui.workshop.room_presenters import RoomVoteVM, join_vm, room_vote_vm
 from game.ui.workshop.view import fit, fit_text, status_badge
 from game.ui.workshop.vote_draw import draw_vote, vote_regions, vote_targets
 
 if TYPE_CHECKING:
     from game.ui.workshop.play import WorkshopPlayScene
+    from game.ui.workshop.vote import VoteDesk
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,15 @@ class StageLayout:
     footer: pygame.Rect
 
 
+VOTE_PLANS = ((0.4, False), (0.32, False), (0.25, False), (0.25, True))
+"""(the stage's share of the width, a short header) during a vote, tried in turn: the vote
+panel takes more of the width, and then the vignette's title steps down to small text,
+when the room's options would not all show (Extra large text)."""
+
+
 def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "",
-                 consequence: str = "", meters: tuple[str, ...] = ()) -> StageLayout:
+                 consequence: str = "", meters: tuple[str, ...] = (),
+                 vote_plan: tuple[float, bool] = VOTE_PLANS[0]) -> StageLayout:
     """A wider right panel during a vote: the options are what the room reads then.
 
     The header band is as tall as the vignette's `title` needs at body size (a long title at
@@ -56,23 +64,27 @@ def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "",
     width = ctx.size[0] - 2 * m.pad
     status_w, controls_w = _header_widths(ctx, width)
     title_w = width - controls_w - status_w - 2 * m.gap
-    title_h = text_height(ctx, title, m.body, title_w, True) if title else 0
+    vote_left, short_title = vote_plan
+    title_h = text_height(ctx, title, m.small if short_title else m.body, title_w, True) \
+        if title else 0
     f = frame(ctx.size, m, m.heading, title_h)
     header = pygame.Rect(f.header.x, f.header.y,
                          f.header.width - controls_w - status_w - 2 * m.gap, f.header.height)
     status = pygame.Rect(header.right + m.gap, f.header.y, status_w, f.header.height)
     controls = pygame.Rect(status.right + m.gap, f.header.y, controls_w, f.header.height)
-    left, right = split_x(f.body, 0.4 if phase == "vote" else 0.5, m.pad)
+    left, right = split_x(f.body, vote_left if phase == "vote" else 0.5, m.pad)
     if phase == "consequence" and consequence:
         left, right = _consequence_split(ctx, f.body, consequence)
     meters_h = meters_need(ctx, meters, left.width)
-    upper, meters = split_y(left, left.height - meters_h - m.gap, m.gap)
+    upper, meters_box = split_y(left, left.height - meters_h - m.gap, m.gap)
     share = round(upper.height * 0.45)
-    if phase == "vote" and cue:
-        share = max(upper.height // 5, min(share, upper.height - m.gap - cue_need(ctx, cue,
-                                                                                  left.width)))
+    if phase == "vote" and cue:  # the picture gives way to the cue, wholly in a wide vote
+        least = upper.height // 5 if vote_left >= VOTE_PLANS[0][0] else 0
+        share = max(least, min(share, upper.height - m.gap - cue_need(ctx, cue, left.width)))
     procedure, narration = split_y(upper, share, m.gap)
-    return StageLayout(header, status, controls, procedure, narration, meters, right,
+    if phase == "vote" and share < ctx.line_height(m.small) * 2:  # no room left for it
+        procedure, narration = pygame.Rect(upper.x, upper.y, upper.width, 0), upper
+    return StageLayout(header, status, controls, procedure, narration, meters_box, right,
                        f.footer)
 
 
@@ -126,10 +138,43 @@ def stage_buttons(ctx: UiContext, lay: StageLayout, scene: WorkshopPlayScene) ->
 
 def vote_click_targets(scene: WorkshopPlayScene) -> dict[str, pygame.Rect]:
     assert scene.desk is not None
-    phones = scene.phones
-    room = room_vote_vm(phones, scene.ctx.t) if phones is not None and phones.server else None
-    regions = vote_regions(scene.ctx, scene.layout.panel, scene.desk, room)
+    regions = vote_regions(scene.ctx, scene.layout.panel, scene.desk, room_of(scene))
     return vote_targets(scene.ctx, regions, scene.desk)
+
+
+def vote_shown(ctx: UiContext, lay: StageLayout, desk: VoteDesk,
+               room: RoomVoteVM | None = None) -> int | None:
+    """How many options of the vote have a row in `lay`, or None when its cue would not
+    show whole beside them (a layout that squeezes the cue is no answer)."""
+    m = ctx.metrics
+    head, _ = _cue_texts(ctx)
+    inner_w = lay.narration.width - 2 * m.gap
+    cue_h = 3 * m.gap + text_height(ctx, head, m.small, inner_w, True) + \
+        text_height(ctx, desk.vm.cue, m.small, inner_w)
+    if cue_h > lay.narration.height:
+        return None
+    return len(vote_regions(ctx, lay.panel, desk, room).rows)
+
+
+def vote_layout(ctx: UiContext, title: str, desk: VoteDesk, room: RoomVoteVM | None = None,
+                meters: tuple[str, ...] = ()) -> StageLayout:
+    """The stage during a vote: the first of `VOTE_PLANS` that shows every option with the
+    cue whole, else the one showing the most options with the cue whole (else the first)."""
+    best, most = None, -1
+    for plan in VOTE_PLANS:
+        lay = stage_layout(ctx, "vote", title, desk.vm.cue, "", meters, plan)
+        shown = vote_shown(ctx, lay, desk, room)
+        if shown is not None and shown > most:
+            best, most = lay, shown
+        if shown == len(desk.vm.rows):
+            break
+    return best or stage_layout(ctx, "vote", title, desk.vm.cue, "", meters)
+
+
+def room_of(scene: WorkshopPlayScene) -> RoomVoteVM | None:
+    """What the projector says about the phones during a vote (None without phones)."""
+    phones = scene.phones
+    return room_vote_vm(phones, scene.ctx.t) if phones is not None and phones.server else None
 
 
 def clock_text(scene: WorkshopPlayScene) -> str:
@@ -145,12 +190,11 @@ def draw_stage(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
     _draw_status(scene, surface, lay.status)
     # What play_draw.draw_procedure does; that one is typed for PlayScene, this screen has
     # its own motion and clock.
-    scene.motion.draw(ctx, surface, lay.procedure, scene.time_s)
+    if lay.procedure.height:  # during a wide vote it may have given way to the cue
+        scene.motion.draw(ctx, surface, lay.procedure, scene.time_s)
     if scene.phase == "vote" and scene.desk is not None:
         _draw_cue(ctx, surface, lay.narration, scene.desk.vm.cue)
-        phones = scene.phones
-        room = room_vote_vm(phones, ctx.t) if phones is not None and phones.server else None
-        draw_vote(ctx, surface, lay.panel, scene.desk, room)
+        draw_vote(ctx, surface, lay.panel, scene.desk, room_of(scene))
     else:
         draw_narration(ctx, surface, lay.narration, scene.lines)
         _draw_panel(scene, surface)

@@ -8,6 +8,7 @@ revealed. The majority and the option the story will follow are marked in words 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 
 import pygame
@@ -21,6 +22,9 @@ from game.ui.workshop.presenters import VoteRowVM
 from game.ui.workshop.room_presenters import RoomVoteVM
 from game.ui.workshop.view import bar, fit_text
 from game.ui.workshop.vote import VoteDesk
+
+COMPACT_PAD = 2
+"""Row padding and spacing (px) when the usual would hide an option."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,13 @@ class VoteRegions:
     detail_lines: int = 1
     """Lines under each label: two once revealed when the count and its marks ("2 votes ·
     50% ★ majority ▶ follow") do not fit beside a bar in one line at this text size."""
+    inline: int = 0
+    """When not 0: the count (or the bar) stands beside the label, in a strip this wide at
+    the row's right (with the -/+ buttons), instead of on a line of its own: the rows are a
+    line shorter, so at Extra large every option still shows."""
+    pad: int = -1
+    """The rows' padding above and below (-1: the usual `_row_pad`; 2 px when that lets
+    every option show: the padding gives way, never the text size)."""
 
     @property
     def shown(self) -> range:
@@ -59,18 +70,14 @@ class RowParts:
     plus: pygame.Rect
 
 
-def _detail_h(ctx: UiContext, lines: int = 1) -> int:
-    return lines * ctx.line_height(ctx.metrics.small, True) + ctx.metrics.gap // 2
+def _detail_h(ctx: UiContext, lines: int = 1, pad: int = -1) -> int:
+    """The detail's height: its lines, and a little air unless the rows are compact."""
+    return lines * ctx.line_height(ctx.metrics.small, True) + \
+        (ctx.metrics.gap // 2 if pad < 0 else 0)
 
 
 def _row_pad(ctx: UiContext) -> int:
     return max(2, ctx.metrics.gap // 2)
-
-
-def _label_width(ctx: UiContext, inner: pygame.Rect) -> int:
-    """The label's width in a row of the panel's inner width (see `row_parts`)."""
-    return row_parts(ctx, pygame.Rect(inner.x, inner.y, inner.width, 4 * _detail_h(ctx))
-                     ).label.width
 
 
 def status_text(ctx: UiContext, desk: VoteDesk, room: RoomVoteVM | None) -> str:
@@ -86,19 +93,49 @@ def status_text(ctx: UiContext, desk: VoteDesk, room: RoomVoteVM | None) -> str:
 def vote_regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
                  room: RoomVoteVM | None = None) -> VoteRegions:
     """Heading, status, one row per option and the three buttons, each as tall as its words
-    need at the projector's sizes (a two-line label gets a two-line row). Once revealed,
-    the status sentence ("5 votes. The majority chose ...") makes way if that lets the room
-    see every bar at once (the rows mark the majority, the Enter button names the option)."""
-    regions = _regions(ctx, rect, desk, room, True)
-    if regions.more is not None and desk.vm.revealed and not (room and room.warning):
-        bare = _regions(ctx, rect, desk, room, False)
-        if bare.more is None:
-            return bare
+    need at the projector's sizes (a two-line label gets a two-line row). When the rows do
+    not all fit one under another, they reflow into two columns; then the status sentence
+    ("Count the hands...", "5 votes. The majority chose ...") makes way, in one column and
+    then in two (the footer keeps the keys, the rows mark the majority, the Enter button
+    names the option; a phone-server warning never makes way). Only when none of these shows
+    every option does the room see a window of them (see `_regions`)."""
+    keep_status = room is not None and bool(room.warning)
+    plans = [(True, 1), (True, 2)] + ([] if keep_status else [(False, 1), (False, 2)])
+    regions = None
+    for with_status, columns in plans:
+        candidate = _regions(ctx, rect, desk, room, with_status, columns)
+        if candidate.more is None:
+            return candidate
+        if regions is None or len(candidate.rows) > len(regions.rows):
+            regions = candidate  # the window showing the most, if nothing shows all
+    assert regions is not None
     return regions
 
 
+def all_options_fit(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
+                    room: RoomVoteVM | None = None) -> bool:
+    """Every option has a row in a vote panel `rect` (the stage widens the panel if not)."""
+    return vote_regions(ctx, rect, desk, room).more is None
+
+
+def _columns(rows: pygame.Rect, heights: list[int], columns: int, gap: int
+             ) -> list[pygame.Rect] | None:
+    """The rows' rectangles, top to bottom in `columns` side by side (the first column takes
+    the odd one), or None when a column is taller than `rows`."""
+    per = -(-len(heights) // columns)
+    width = (rows.width - (columns - 1) * gap) // columns
+    rects: list[pygame.Rect] = []
+    for c in range(columns):
+        part = heights[c * per:(c + 1) * per]
+        if sum(part) + max(0, len(part) - 1) * gap > rows.height:
+            return None
+        rects += stack(pygame.Rect(rows.x + c * (width + gap), rows.y, width, rows.height),
+                       part, gap)
+    return rects
+
+
 def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM | None,
-             with_status: bool) -> VoteRegions:
+             with_status: bool, columns: int = 1) -> VoteRegions:
     m = ctx.metrics
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
     heading_h = ctx.line_height(m.heading, True)
@@ -109,19 +146,22 @@ def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM
     rows_h = inner.height - heading_h - status_h - buttons_h - 3 * m.gap
     heading, status, rows, buttons = stack(inner, [heading_h, status_h, rows_h, buttons_h],
                                            m.gap)
-    label_w = _label_width(ctx, inner)
-    bar_w = _bar_area(ctx, pygame.Rect(inner.x, inner.y, inner.width, 4 * _detail_h(ctx))).width
+    column = pygame.Rect(inner.x, inner.y, (inner.width - (columns - 1) * m.gap) // columns,
+                         inner.height)
+    bar_w = _bar_area(ctx, pygame.Rect(column.x, column.y, column.width,
+                                       4 * _detail_h(ctx))).width
     lines = _detail_lines(ctx, desk, bar_w)
-    size, heights = m.body, [0]
-    for size in (m.body, m.small):
-        heights = [text_height(ctx, r.label, size, label_w, r.picked) +
-                   _detail_h(ctx, lines) + 2 * _row_pad(ctx) for r in desk.vm.rows]
-        if sum(heights) + (len(heights) - 1) * (m.gap // 2) <= rows.height:
-            break
     button_rects = _button_rects(buttons, widths, m.gap)
-    if sum(heights) + (len(heights) - 1) * (m.gap // 2) <= rows.height:
-        return VoteRegions(heading, status, stack(rows, heights, m.gap // 2), button_rects,
-                           size, button_size, detail_lines=lines)
+    beside = inline_width(ctx, desk)
+    heights, size = [0], m.body
+    for size, pad, inline in itertools.product((m.body, m.small), (-1, COMPACT_PAD),
+                                               (0, beside)):
+        heights = _row_heights(ctx, desk, column, size, lines, inline, pad)
+        placed = _columns(rows, heights, columns, m.gap // 2 if pad < 0 else COMPACT_PAD)
+        if placed is not None:
+            return VoteRegions(heading, status, placed, button_rects, size, button_size,
+                               detail_lines=lines, inline=inline, pad=pad)
+    heights = _row_heights(ctx, desk, column, size, lines, 0)
     # Not even at small (the largest text settings): a window of whole rows around the focus
     # and a line saying how many are above and below (squeezed rows made the labels scroll).
     more_h = ctx.line_height(m.small)
@@ -131,6 +171,21 @@ def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM
     more = pygame.Rect(rows.x, rows.bottom - more_h, rows.width, more_h)
     return VoteRegions(heading, status, stack(area, shown, m.gap // 2), button_rects, size,
                        button_size, first, more, lines)
+
+
+def _row_heights(ctx: UiContext, desk: VoteDesk, column: pygame.Rect, size: int,
+                 lines: int, inline: int, pad: int = -1) -> list[int]:
+    """Each option's row height in a column: its label at `size` over its detail lines, or
+    (`inline`) beside its one-line detail."""
+    probe = pygame.Rect(column.x, column.y, column.width, 4 * _detail_h(ctx, lines))
+    label_w = row_parts(ctx, probe, lines, inline, pad).label.width
+    detail_h = _detail_h(ctx, 1 if inline else lines, pad)
+    if inline:  # the key and the -/+ signs (body size) stand in the row's one line too
+        detail_h = max(detail_h, ctx.line_height(ctx.metrics.body, True))
+    pad = 2 * (_row_pad(ctx) if pad < 0 else pad)
+    return [(max(text_height(ctx, r.label, size, label_w, r.picked), detail_h) if inline
+             else text_height(ctx, r.label, size, label_w, r.picked) + detail_h) + pad
+            for r in desk.vm.rows]
 
 
 def _detail_lines(ctx: UiContext, desk: VoteDesk, bar_w: int) -> int:
@@ -207,22 +262,45 @@ def _button_rects(area: pygame.Rect, widths: list[int], gap: int) -> list[pygame
     return rects
 
 
-def row_parts(ctx: UiContext, row: pygame.Rect, detail_lines: int = 1) -> RowParts:
+def row_parts(ctx: UiContext, row: pygame.Rect, detail_lines: int = 1, inline: int = 0,
+              pad: int = -1) -> RowParts:
     """Key at the left; the label over a detail (count, or bar and count: one line, or two
-    when revealed at the largest sizes); -/+ at the right while the room votes."""
+    when revealed at the largest sizes); -/+ at the right while the room votes. `inline`:
+    the detail beside the label instead, in a strip that wide ending at the row's right."""
     m = ctx.metrics
-    inner = row.inflate(-m.gap, -2 * _row_pad(ctx))
+    inner = row.inflate(-m.gap, -2 * (_row_pad(ctx) if pad < 0 else pad))
     key_w = round(m.body * 1.5)
     side = min(inner.height, round(m.button_h * 0.9))
     plus = pygame.Rect(inner.right - side, inner.centery - side // 2, side, side)
     minus = plus.move(-(side + m.gap // 2), 0)
     text_x = inner.x + key_w + m.gap // 2
-    detail_h = min(_detail_h(ctx, detail_lines),
+    key = pygame.Rect(inner.x, inner.y, key_w, inner.height)
+    if inline:
+        label = pygame.Rect(text_x, inner.y, max(1, inner.right - inline - m.gap - text_x),
+                            inner.height)
+        detail = pygame.Rect(label.right + m.gap, inner.y,
+                             max(1, minus.x - m.gap - label.right - m.gap), inner.height)
+        return RowParts(key, label, detail, minus, plus)
+    detail_h = min(_detail_h(ctx, detail_lines, pad),
                    max(inner.height // 2, inner.height - ctx.line_height(m.small, True)))
     label = pygame.Rect(text_x, inner.y, minus.x - m.gap - text_x, inner.height - detail_h)
     detail = pygame.Rect(text_x, label.bottom, label.width, detail_h)
-    return RowParts(pygame.Rect(inner.x, inner.y, key_w, inner.height), label, detail, minus,
-                    plus)
+    return RowParts(key, label, detail, minus, plus)
+
+
+def inline_width(ctx: UiContext, desk: VoteDesk) -> int:
+    """The strip the detail needs beside a label: the widest count and the -/+ buttons
+    while the room votes; once revealed the widest count and marks beside a bar at least
+    three body widths long."""
+    m = ctx.metrics
+    font = ctx.theme.fonts.get(m.small, False)
+    if desk.vm.revealed:
+        bold = ctx.theme.fonts.get(m.small, True)
+        widest = max((bold.size(bar_text(ctx, r))[0] for r in desk.vm.rows), default=0)
+        return widest + 2 * m.gap + 3 * ctx.font_px(m.body)
+    words = [ctx.t("hidden until R"), ctx.t("1 vote"), ctx.t("{n} votes", n=88)]
+    side = round(m.button_h * 0.9)
+    return max(font.size(w)[0] for w in words) + 2 * m.gap + 2 * side + m.gap // 2
 
 
 def vote_buttons(ctx: UiContext, regions: VoteRegions | None, desk: VoteDesk
@@ -243,7 +321,7 @@ def vote_targets(ctx: UiContext, regions: VoteRegions, desk: VoteDesk) -> dict[s
     targets: dict[str, pygame.Rect] = {}
     for option, row in zip(list(desk.options)[regions.first:], regions.rows):
         if not desk.revealed:
-            parts = row_parts(ctx, row)
+            parts = row_parts(ctx, row, regions.detail_lines, regions.inline, regions.pad)
             targets[f"minus:{option}"] = parts.minus
             targets[f"plus:{option}"] = parts.plus
         targets[option] = row
@@ -293,14 +371,16 @@ def _detail_width(ctx: UiContext, rows: list[VoteRowVM], regions: VoteRegions) -
     """The widest count-and-marks text (one width for every row, so the tracks line up),
     at most three quarters of the row (the bars keep a quarter)."""
     font = ctx.theme.fonts.get(ctx.metrics.small, True)
-    area = _bar_area(ctx, regions.rows[0], regions.detail_lines) if regions.rows else \
+    area = _bar_area(ctx, regions.rows[0], regions.detail_lines, regions.inline, regions.pad) \
+        if regions.rows else \
         pygame.Rect(0, 0, 0, 0)
     widest = max((font.size(bar_text(ctx, r))[0] for r in rows), default=0)
     return min(area.width * 3 // 4, widest + ctx.metrics.gap)
 
 
-def _bar_area(ctx: UiContext, box: pygame.Rect, detail_lines: int = 1) -> pygame.Rect:
-    parts = row_parts(ctx, box, detail_lines)
+def _bar_area(ctx: UiContext, box: pygame.Rect, detail_lines: int = 1, inline: int = 0,
+              pad: int = -1) -> pygame.Rect:
+    parts = row_parts(ctx, box, detail_lines, inline, pad)
     return pygame.Rect(parts.detail.x, parts.detail.y, parts.plus.right - parts.detail.x,
                        parts.detail.height)
 
@@ -311,12 +391,14 @@ def _draw_row(ctx: UiContext, surface: pygame.Surface, row: VoteRowVM, box: pyga
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, box, p.panel_alt if row.picked else p.panel,
           p.focus if row.picked else None)
-    parts = row_parts(ctx, box, regions.detail_lines)
+    parts = row_parts(ctx, box, regions.detail_lines, regions.inline, regions.pad)
     ctx.text(surface, str(row.key), parts.key, m.body, p.accent, True, "center", "center")
     ctx.text(surface, row.label, parts.label, regions.label_size, p.text, row.picked, "left",
              "center")
     if text_w:
-        _draw_bar(ctx, surface, row, _bar_area(ctx, box, regions.detail_lines), text_w)
+        _draw_bar(ctx, surface, row,
+                  _bar_area(ctx, box, regions.detail_lines, regions.inline, regions.pad),
+                  text_w)
     else:
         ctx.text(surface, row.count_text, parts.detail, m.small, p.muted, False, "left",
                  "center")
