@@ -150,3 +150,19 @@ def test_f1_on_history_lists_its_own_keys_and_no_vignette_clock(ctx, home):
     texts = [p.text for p in ctx.recorder]
     assert "Esc, Enter or F1 closes this help." in texts
     assert not any("vignette is paused" in t for t in texts)
+
+
+def test_a_history_database_problem_is_shown_whole_above_the_rows(make_ctx, home):
+    (home / "history.sqlite").mkdir()  # a database that cannot be opened
+    logs = paths.logs_dir()
+    logs.mkdir(parents=True, exist_ok=True)
+    (logs / "junk.jsonl").write_text("not a log\n", encoding="utf-8")
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    ctx.t = Translator("de")
+    scene = HistoryScene(ctx)
+    scene.resize()
+    assert scene.problem and len(scene.rows) == 1
+    placed = _drawn(scene)
+    notice = next(p for p in placed if p.text == f"⚠ {scene.problem}")
+    assert not notice.scrolled and notice.rect.height > ctx.line_height(ctx.metrics.small)
+    assert notice.box.bottom < scene.list.y <= min(r.y for r in scene.row_rects().values())
