@@ -166,3 +166,21 @@ def test_a_history_database_problem_is_shown_whole_above_the_rows(make_ctx, home
     notice = next(p for p in placed if p.text == f"⚠ {scene.problem}")
     assert not notice.scrolled and notice.rect.height > ctx.line_height(ctx.metrics.small)
     assert notice.box.bottom < scene.list.y <= min(r.y for r in scene.row_rects().values())
+
+
+def test_a_row_taller_than_the_list_keeps_its_text_inside_the_list(make_ctx, library, home):
+    from dataclasses import replace
+    _many_sessions(library, 3)
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    scene = HistoryScene(ctx)
+    scene.resize()
+    long = "a reason a verifier could give, " * 60
+    scene.rows[0] = replace(scene.rows[0], problem=long, ok=False, tone="bad")
+    scene.resize()
+    assert scene.layout_of(0).height > scene.list.height
+    placed = _drawn(scene)
+    (row,) = scene.row_rects().values()
+    assert row == scene.list.clip(row)
+    inside = [p for p in placed if p.box.colliderect(scene.list)]
+    assert any(p.text == f"✖ {long}" and p.scrolled for p in inside)
+    assert all(scene.list.contains(p.box) for p in inside)

@@ -119,20 +119,25 @@ def note_text(ctx: UiContext, row: HistoryRow, width: int) -> str:
 
 def draw_row(ctx: UiContext, surface: pygame.Surface, row: HistoryRow, rect: Rect,
              boxes: RowBoxes, offer: Offer | None, focused: bool) -> None:
+    """Draw a row in `rect` (its own height, or the list's when a row is taller than the
+    whole list: its text then scrolls inside the row rather than leave it)."""
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, rect, p.panel_alt if focused else p.panel,
           p.bad if not row.ok else None)
-    at = rect.topleft
-    ctx.text(surface, f"{row.when} · {row.title}", boxes.title.move(at), m.body, p.text, True)
-    badge(ctx, surface, boxes.badge.move(at), row.tone, row.word, m.small)
-    ctx.text(surface, row.facts, boxes.facts.move(at), m.small, p.muted)
-    if offer is not None and boxes.button is not None:
-        button = boxes.button.move(at)
+
+    def at(box: Rect) -> Rect:
+        return box.move(rect.topleft).clip(rect)
+
+    ctx.text(surface, f"{row.when} · {row.title}", at(boxes.title), m.body, p.text, True)
+    badge(ctx, surface, at(boxes.badge), row.tone, row.word, m.small)
+    ctx.text(surface, row.facts, at(boxes.facts), m.small, p.muted)
+    if offer is not None and boxes.button is not None and at(boxes.button).height:
+        button = at(boxes.button)
         panel(ctx, surface, button, p.panel_alt if focused else p.panel, p.accent)
         ctx.text(surface, resume_label(ctx, offer), button.inflate(-m.gap, 0), m.small,
                  p.accent, align="center", valign="center")
     _, tone = third_line(row, ctx.t)
-    ctx.text(surface, boxes.note_text, boxes.note.move(at), m.small,
+    ctx.text(surface, boxes.note_text, at(boxes.note), m.small,
              {"warn": p.warn, "bad": p.bad}.get(tone, p.muted))
     if focused:
         focus_ring(ctx, surface, rect)
