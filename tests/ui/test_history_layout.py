@@ -184,3 +184,29 @@ def test_a_row_taller_than_the_list_keeps_its_text_inside_the_list(make_ctx, lib
     inside = [p for p in placed if p.box.colliderect(scene.list)]
     assert any(p.text == f"✖ {long}" and p.scrolled for p in inside)
     assert all(scene.list.contains(p.box) for p in inside)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_longest_offer_keeps_the_title_menu_whole_for_every_vignette(make_ctx, library,
+                                                                         home, language):
+    """"from where you last skipped ahead" is the longest wording; with every vignette's
+    title, at Extra large in both windows, no text on the title screen scrolls."""
+    from game.ui.home.title import ITEMS, TitleScene
+    for size in SIZES:
+        ctx = make_ctx(size, text_size="x-large")
+        ctx.t = Translator(language)
+        for scenario in library.scenarios:
+            offer = _offer("skip", 1234)._replace(
+                record=_offer("skip").record._replace(scenario_id=scenario.id))
+            title = TitleScene(ctx)
+            title.offer = offer
+            title.offer_label = offer_label(ctx, offer, scenario)
+            title.short_label = offer_label(ctx, offer, scenario, short=True)
+            title.items = ("resume", *ITEMS)
+            title.focus.set_ids(title.items)
+            title.resize()
+            assert title.buttons[0].id == "resume"
+            ctx.recorder = []
+            title.draw(pygame.Surface(size))
+            scrolled = [p.text for p in ctx.recorder if p.scrolled]
+            assert not scrolled, (size, scenario.id, scrolled)
