@@ -137,7 +137,8 @@ CUES = {
                 "camera": "wall", "vessels_seen": True},
                ["BLEEDING: brisk", "epigastric vessels", "on the vessels (medial)"]),
     "caesarean": ({"incision": "made", "head": "impacted", "hand": "above"},
-                  ["head wedged", "impacted: wedged", "above the head (levering)"]),
+                  [("head wedged", "impacted: wedged"), "head wedged", "impacted: wedged",
+                   "above the head (levering)"]),
     "dissection": ({"plane": "too_deep", "structure_at_risk": "duct"},
                    ["Wrong plane", "plane"]),
     "generic": ({"hr": 128, "spo2": 84, "rr": 6, "etco2": 0, "monitor": True,
@@ -166,7 +167,8 @@ def test_the_status_survives_a_strip_60_px_tall(name):
     theme = make_theme("default", "x-large")
     state, words = CUES[name]
     labels, _ = draw(name, (640, 60), theme, state)
-    assert any(words[0] in label.words for label in labels), _words(labels)
+    first = (words[0],) if isinstance(words[0], str) else words[0]
+    assert any(w in label.words for label in labels for w in first), _words(labels)
 
 
 def test_only_the_label_kit_renders_text_in_the_pictures():

@@ -134,6 +134,16 @@ class Frame:
         return Frame((self.ox + dx) * k, (self.oy + dy) * k, self.s * k)
 
 
+def side_width(rect: pygame.Rect, pad: int, box: tuple[float, float, float, float],
+               side: int, least: int = 140) -> int:
+    """The words column's width beside a drawing of the design `box`: `side`, or more in a
+    wide, short picture (the replay viewer's strip), where the drawing can use only the
+    width its shape allows (at least `least`) and the words get the rest."""
+    needed = max(least, round((rect.h - 2 * pad) * box[2] / box[3] * 1.2))
+    spare = rect.w - 3 * pad - needed
+    return max(side, spare) if spare > side else side
+
+
 def fit_frame(area: pygame.Rect, x0: float, y0: float, w: float, h: float) -> Frame:
     """Uniformly scale the design box (x0, y0, w, h) to sit centred inside `area`."""
     s = min(area.w / w, area.h / h)

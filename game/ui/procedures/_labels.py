@@ -180,7 +180,7 @@ def wrap(words: str, width: int, theme: Theme, px: int, bold: bool = False) -> \
     lines: list[str] = []
     for paragraph in words.split("\n"):
         line = ""
-        for word in paragraph.split():
+        for word in (w for w in paragraph.split(" ") if w):  # a no-break space holds
             if face.size(word)[0] > width:
                 return None
             joined = f"{line} {word}" if line else word

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui.kit.theme import Theme
-from game.ui.procedures._kit import Colour, measure, minor_px, text
+from game.ui.procedures._kit import Colour, lines_height, measure, minor_px, text
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ def draw_panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, px: int
     top = inner.y
     if not compact:
         top += _title_height(theme, title, subtitle, inner.w, px)
+    if compact and _joined(surface, inner, top, bottom, rows, theme, px):
+        return
     y = top
     for row in rows:
         for form in _forms(row, compact):
@@ -67,6 +69,27 @@ def draw_panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, px: int
         # a row that fits in no form is left out whole; a later, shorter one may still fit
     if not compact and y > top:
         _title(surface, inner, theme, title, subtitle, px)
+
+
+def _joined(surface: pygame.Surface, inner: pygame.Rect, top: int, bottom: int,
+            rows: list[Row], theme: Theme, px: int) -> bool:
+    """In a short panel whose rows do not all fit one under the other, all of them as one
+    paragraph ("Aim: caudal · Depth: 2.0 cm · Passes: 1"), if that fits whole."""
+    room = bottom - 4 - top
+    heights = [min((h for f in _forms(r, True)
+                    if (h := _row_height(theme, f, inner.w, px)) is not None), default=10**4)
+               for r in rows]
+    if not rows or sum(heights) <= room:
+        return False
+    for short in (False, True):
+        words = " · ".join(f"{r.label}: {r.short if short and r.short else r.value}"
+                           for r in rows)
+        got = measure(words, inner.w, theme, px, True)
+        if got is not None and got[1] <= room:
+            text(surface, words, pygame.Rect(inner.x, top, inner.w, got[1]), theme,
+                 theme.palette.text, px, bold=True, align="left")
+            return True
+    return False
 
 
 def panel_need(theme: Theme, px: int, width: int, height: int, rows: list[Row],
@@ -116,8 +139,20 @@ def _title(surface: pygame.Surface, inner: pygame.Rect, theme: Theme, title: str
              p.muted, minor_px(theme, px), align="left")
 
 
+def _dotted(theme: Theme, row: Row, width: int, px: int) -> Row:
+    """The row with its markers only if its value stays on one line beside them (they
+    repeat the number, so they give way first)."""
+    if not row.dots[1]:
+        return row
+    one = measure(row.value, width - _dots_width(row, px), theme, px, True)
+    line = lines_height(theme, px, 1, True)
+    return row if one is not None and one[1] <= line else Row(row.label, row.value, row.colour,
+                                                              (0, 0), row.short)
+
+
 def _row_height(theme: Theme, row: Row, width: int, px: int) -> int | None:
     """Room the whole row needs, or None when a word of it is wider than the panel."""
+    row = _dotted(theme, row, width, px)
     value = measure(row.value, width - _dots_width(row, px), theme, px, True)
     label = measure(row.label, width, theme, minor_px(theme, px)) if row.label else (0, 0)
     if value is None or label is None:
@@ -128,6 +163,7 @@ def _row_height(theme: Theme, row: Row, width: int, px: int) -> int | None:
 def _row(surface: pygame.Surface, inner: pygame.Rect, y: int, row: Row, theme: Theme,
          px: int) -> int:
     p = theme.palette
+    row = _dotted(theme, row, inner.w, px)
     if row.label:
         got = measure(row.label, inner.w, theme, minor_px(theme, px))
         h = got[1] if got else 0

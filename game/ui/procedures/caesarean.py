@@ -27,6 +27,7 @@ from game.ui.procedures._kit import (
     phase,
     pick,
     picture,
+    side_width,
     smooth_layer,
     text,
 )
@@ -37,12 +38,14 @@ INSET_BOX = (-1.1, -1.1, 2.2, 2.15)
 
 def _layout(rect: pygame.Rect) -> dict[str, pygame.Rect]:
     pad = max(6, rect.h // 60)
-    side = max(150, min(280, int(rect.w * 0.32)))
+    side = side_width(rect, pad, A.BOX, max(150, min(280, int(rect.w * 0.32))))
     main = pygame.Rect(rect.x + pad, rect.y + pad, rect.w - side - 3 * pad, rect.h - 2 * pad)
     right = pygame.Rect(main.right + pad, main.y, side, main.h)
     inset_h = min(right.w, int(right.h * (0.4 if right.h > 330 else 0.33)))
+    inset_h = inset_h if inset_h >= 60 else 0  # too small to show the incision: words only
     inset = pygame.Rect(right.x, right.y, right.w, inset_h)
-    panel = pygame.Rect(right.x, inset.bottom + pad, right.w, right.bottom - inset.bottom - pad)
+    gap = pad if inset_h else 0
+    panel = pygame.Rect(right.x, inset.bottom + gap, right.w, right.bottom - inset.bottom - gap)
     return {"main": main, "inset": inset, "panel": panel}
 
 

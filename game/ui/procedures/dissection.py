@@ -30,6 +30,7 @@ from game.ui.procedures._kit import (
     pick,
     picture,
     pulse,
+    side_width,
     smooth_layer,
     tag,
     text,
@@ -64,7 +65,7 @@ INSTRUMENT_WORDS = {"scissors": "scissors", "diathermy": "diathermy hook",
 def _layout(rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
     """Cross-section on the left, words on the right (the panel keeps a readable width)."""
     pad = max(6, rect.h // 60)
-    side = max(150, min(300, int(rect.w * 0.34)))
+    side = side_width(rect, pad, BOX, max(150, min(300, int(rect.w * 0.34))))
     section = pygame.Rect(rect.x + pad, rect.y + pad, rect.w - side - 3 * pad, rect.h - 2 * pad)
     panel = pygame.Rect(section.right + pad, section.y, side, section.h)
     return section, panel

@@ -31,6 +31,7 @@ from game.ui.procedures._kit import (
     picture,
     pointed_text,
     pulse,
+    side_width,
     smooth_layer,
     tag,
     text,
@@ -44,9 +45,7 @@ def _layout(rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
     """Anatomy on the left, a words-first status panel on the right; in a wide, short strip
     the anatomy keeps only the width its shape can use and the words get the rest."""
     pad = max(6, rect.h // 60)
-    needed = round((rect.h - 2 * pad) * A.BOX[2] / A.BOX[3] * 1.3)
-    side = max(150, min(260, int(rect.w * 0.3)), rect.w - 3 * pad - needed)
-    side = min(side, rect.w // 2)
+    side = side_width(rect, pad, A.BOX, max(150, min(260, int(rect.w * 0.3))))
     anatomy = pygame.Rect(rect.x + pad, rect.y + pad, rect.w - side - 2 * pad, rect.h - 2 * pad)
     panel = pygame.Rect(anatomy.right + pad, rect.y + pad, side - pad, rect.h - 2 * pad)
     return anatomy, panel
@@ -232,7 +231,7 @@ class LumbarPunctureView:
         passes = int(num(now, "passes", 0, 0, 99))
         pass_row = Row("Passes", str(passes), p.warn if passes >= 3 else None,
                        dots=(min(passes, 3), 3) if passes <= 3 else (0, 0))
-        rows = [aim_row, Row("Depth", f"{depth / 10:.1f} cm"), pass_row]
+        rows = [aim_row, Row("Depth", f"{depth / 10:.1f}\u00a0cm"), pass_row]
         draw_panel(surface, panel, theme, px, "Lumbar puncture", rows,
                    _status(now, theme, arrived, depth, passes), "side view, L3-4 space")
 

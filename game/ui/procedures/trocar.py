@@ -31,6 +31,7 @@ from game.ui.procedures._kit import (
     pick,
     picture,
     pointed_text,
+    side_width,
     smooth_layer,
     text,
 )
@@ -52,8 +53,7 @@ def _layout(rect: pygame.Rect) -> dict[str, pygame.Rect]:
     pad = max(6, rect.h // 60)
     side = max(150, min(300, int(rect.w * 0.34)))
     if rect.h < COMPACT_H:
-        needed = round((rect.h - 2 * pad) * S.BOX[2] / S.BOX[3] * 1.2)
-        side = min(max(side, rect.w - 3 * pad - needed), rect.w // 2)
+        side = side_width(rect, pad, S.BOX, side)
     left = pygame.Rect(rect.x + pad, rect.y + pad, rect.w - side - 3 * pad, rect.h - 2 * pad)
     right = pygame.Rect(left.right + pad, left.y, side, left.h)
     none = pygame.Rect(left.x, left.y, 0, 0)
