@@ -172,11 +172,27 @@ def _place(surface: pygame.Surface, words: str, rect: pygame.Rect, box: pygame.R
     return True
 
 
+_WRAPS: dict[tuple[str, int, int, bool], list[str] | None] = {}
+_SIZES: dict[tuple[str, int, int, bool], tuple[int, int] | None] = {}
+"""Line breaks and sizes already worked out (pictures lay their words out every frame): by
+words, width, pixel size and weight (one shipped font per weight); emptied when full."""
+
+
 def wrap(words: str, width: int, theme: Theme, px: int, bold: bool = False) -> \
         list[str] | None:
     """`words` broken into lines no wider than `width` at `px` (greedy, at spaces; a line
     break in `words` is kept), or None when a single word is wider than that."""
     face = font(theme, px, bold)
+    key = (words, width, real_px(theme, font_size(theme, px)), bold)
+    if key not in _WRAPS:
+        if len(_WRAPS) > 4096:
+            _WRAPS.clear()
+            _SIZES.clear()
+        _WRAPS[key] = _wrap(words, width, face)
+    return _WRAPS[key]
+
+
+def _wrap(words: str, width: int, face: pygame.font.Font) -> list[str] | None:
     lines: list[str] = []
     for paragraph in words.split("\n"):
         line = ""
@@ -196,12 +212,16 @@ def wrap(words: str, width: int, theme: Theme, px: int, bold: bool = False) -> \
 def measure(words: str, width: int, theme: Theme, px: int, bold: bool = False) -> \
         tuple[int, int] | None:
     """(w, h) of `words` wrapped to `width` at `px`, or None when a word is wider than that."""
-    lines = wrap(words, width, theme, px, bold)
-    if lines is None:
-        return None
-    face = font(theme, px, bold)
-    return (max(face.size(line)[0] for line in lines),
+    key = (words, width, real_px(theme, font_size(theme, px)), bold)
+    if key not in _SIZES:
+        if len(_SIZES) > 4096:
+            _SIZES.clear()
+        lines = wrap(words, width, theme, px, bold)
+        face = font(theme, px, bold)
+        _SIZES[key] = None if lines is None else (
+            max(face.size(line)[0] for line in lines),
             face.get_height() + (len(lines) - 1) * face.get_linesize())
+    return _SIZES[key]
 
 
 def spot(words: str, box: pygame.Rect, theme: Theme, px: int, bold: bool = False,

@@ -9,6 +9,7 @@ needle angle for a bone contact is solved so the tip sits on the bone it hit.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 
@@ -106,6 +107,7 @@ def tip(angle_deg: float, depth: float) -> Point:
     return ENTRY_X + depth * math.sin(a), depth * math.cos(a)
 
 
+@functools.lru_cache(maxsize=64)  # a pure function of three numbers, asked every frame
 def bone_angle(aim: str, depth: float, nominal: float) -> float:
     """The angle at which a needle of this depth rests on the bone edge on its side."""
     (xa, ya), (xb, yb) = _edge(aim)
