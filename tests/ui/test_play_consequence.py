@@ -153,3 +153,29 @@ def test_the_card_headings_fit_in_german_at_the_largest_text(make_ctx, lumbar, h
                 ctx.t("The learning")}
     placed = [p for p in ctx.recorder if p.text in headings]
     assert len(placed) >= 3 and not [p.text for p in placed if p.scrolled]
+
+
+def test_a_pre_empted_intervention_is_told_once(lumbar):
+    """The mistake (or her own correction) coming before an intervention took effect is one
+    line on the card, not two saying the same thing."""
+    from game.core import events as ev
+    from game.ui.play.presenters import narrate
+    d = "angle_decision"  # the vignette's first decision point
+    for by, words in (("error", "The mistake came before"),
+                      ("self_correct", "She corrected it herself before")):
+        first = ev.MistakeHappened(d, 5, 3) if by == "error" else \
+            ev.TraineeSelfCorrected(d, 5, 3)
+        lines = [x.text for x in narrate(lumbar, [ev.InterventionPreempted(d, "probe", by, 5),
+                                                  first])]
+        assert lines == [next(t for t in lines if t.startswith(words))], lines
+    alone = narrate(lumbar, [ev.MistakeHappened(d, 5, 3)])
+    assert [x.text for x in alone] == ["The mistake happened before anyone stopped it."]
+
+
+def test_an_ended_vignette_does_not_pause(ctx, lumbar, home):
+    play = start(ctx, lumbar, "practice", home)
+    run_until(play, "ended")
+    press(play, pygame.K_p)
+    assert not play.paused
+    play.on_intent(Intent(Act.AWAY))
+    assert not play.paused

@@ -305,14 +305,19 @@ def draw_panel(scene: PlayScene, surface: pygame.Surface) -> None:
 
 
 def draw_paused(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    """Shade the procedure view and say how to resume, on a panel of its own (over the
+    picture's own labels the words were hard to read), as tall as the words need (two
+    lines at Extra large in a narrow column), never cut."""
+    m, p = ctx.metrics, ctx.palette
     shade = pygame.Surface(rect.size, pygame.SRCALPHA)
     shade.fill((0, 0, 0, 150))
     surface.blit(shade, rect.topleft)
     text = "‖ " + ctx.t("Paused: press P to resume")
-    # as tall as the words need (two lines at Extra large in a narrow column), never cut
-    need = text_height(ctx, text, ctx.metrics.heading, rect.width, True)
-    box = pygame.Rect(rect.x, 0, rect.width, max(need, ctx.metrics.title * 2))
-    box.centery = rect.centery
+    width = rect.width - 2 * m.gap
+    need = text_height(ctx, text, m.heading, width - 2 * m.gap, True)
+    box = pygame.Rect(0, 0, width, need + m.gap)
+    box.center = rect.center
     box.clamp_ip(surface.get_rect())
-    ctx.text(surface, text, box, ctx.metrics.heading, ctx.palette.focus, True, "center",
-             "center")
+    panel(ctx, surface, box, p.panel_alt, p.focus)
+    ctx.text(surface, text, box.inflate(-2 * m.gap, -m.gap // 2), m.heading, p.focus, True,
+             "center", "center")

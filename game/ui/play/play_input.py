@@ -38,6 +38,8 @@ def on_intent(scene: PlayScene, intent: Intent) -> Result:
         return None
     if scene.card is not None:
         return _on_card(scene, intent)
+    if act in (Act.PAUSE, Act.AWAY) and _nothing_to_pause(scene):
+        return None
     if act is Act.PAUSE or (act is Act.AWAY and not scene.paused and scene.rules.pause_allowed):
         scene.toggle_pause()  # away: a window must not run out unseen (practice)
         return None
@@ -72,6 +74,11 @@ def _on_card(scene: PlayScene, intent: Intent) -> Result:
     return None
 
 
+def _nothing_to_pause(scene: PlayScene) -> bool:
+    """The vignette has ended and runs no more: a pause would only shade the picture."""
+    return scene.session.finished and not scene.paused
+
+
 def _choose_number(scene: PlayScene, number: int) -> Result:
     for option in scene.vm.options:
         if option.key == number:
@@ -92,7 +99,8 @@ def activate(scene: PlayScene, item: str | None) -> Result:
     if item == "rate":
         return trainee_rating.ask_rating(scene)
     if item in ("pause", "meters"):
-        (scene.toggle_pause if item == "pause" else scene.toggle_meters)()
+        if item == "meters" or not _nothing_to_pause(scene):
+            (scene.toggle_pause if item == "pause" else scene.toggle_meters)()
         return None
     if item == "help":
         from game.ui.kit.dialogs import HelpOverlay

@@ -249,11 +249,23 @@ def narrate(scenario: Scenario, events: list, t: Tr = english) -> list[Line]:
     """What the player should read about `events`, in order (chance outcomes included:
     the view shows only the node the session rests on, so they would otherwise be lost)."""
     lines: list[Line] = []
+    said = _preempted(events)
     for e in events:
+        if isinstance(e, (ev.MistakeHappened, ev.TraineeSelfCorrected)) and \
+                (e.decision, isinstance(e, ev.MistakeHappened)) in said:
+            continue  # "... before your intervention took effect" already says it
         line = _line_for(scenario, e, t)
         if line is not None and line.text:
             lines.append(line)
     return lines
+
+
+def _preempted(events: list) -> set[tuple[str, bool]]:
+    """(decision, by the mistake?) of each intervention that the mistake or the trainee's
+    own correction pre-empted: the card said both "The mistake came before your
+    intervention took effect." and "The mistake happened before anyone stopped it."."""
+    return {(e.decision, e.by == "error") for e in events
+            if isinstance(e, ev.InterventionPreempted) and e.by in ("error", "self_correct")}
 
 
 _PREEMPTED = {
