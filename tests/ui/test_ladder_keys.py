@@ -31,11 +31,13 @@ def without_guide(scenario: Scenario) -> Scenario:
 
 
 def test_ladder_keys_are_the_rungs_and_fall_back_to_rows_only_without_a_ladder():
+    """A second option on a rung takes a key after the ladder, so 5 is still take over."""
     assert ladder_keys(["watch", "probe", "cue", "guide", "takeover"]) == (1, 2, 3, 4, 5)
     assert ladder_keys(["watch", "probe", "cue", "takeover"]) == (1, 2, 3, 5)
     assert ladder_keys(["takeover", "watch"]) == (5, 1)
     assert ladder_keys(["debrief", "debrief", "debrief"]) == (1, 2, 3)   # no rung: by row
-    assert ladder_keys(["cue", "cue", "watch"]) == (1, 2, 3)             # one rung twice
+    assert ladder_keys(["cue", "cue", "watch"]) == (3, 6, 1)             # one rung twice
+    assert ladder_keys(["watch", "watch", "cue", "takeover"]) == (1, 6, 3, 5)  # the trocar
 
 
 def test_play_without_guide_take_over_is_still_5_and_4_does_nothing(make_ctx, lumbar, home):

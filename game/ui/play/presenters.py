@@ -42,12 +42,21 @@ def ladder_keys(levels: Sequence[str | None]) -> tuple[int, ...]:
     """The number key of each option, in order: its rung on the ladder (1 watch, 2 probe,
     3 cue, 4 guide, 5 take over), so a key means the same rung at every decision point and the
     tutorial's and help's "5 = take over" always holds; a rung not offered leaves its key
-    unused. Options without a rung (debrief decisions), or two options on one rung, are
-    numbered by position instead: there the ladder cannot name them."""
+    unused. A second option on one rung (watch, with the suture passer open) takes the next
+    key after the ladder (6, 7, ...): numbering the row by position there made Take over 4,
+    Guide's key. Options without a rung (debrief decisions) are numbered by position."""
     keys = [_RUNG_KEYS.get(level or "") for level in levels]
-    if all(k is not None for k in keys) and len(set(keys)) == len(keys):
-        return tuple(k for k in keys if k is not None)
-    return tuple(range(1, len(keys) + 1))
+    if any(k is None for k in keys):
+        return tuple(range(1, len(keys) + 1))
+    spare = iter(range(max(_RUNG_KEYS.values()) + 1, 10))
+    seen: set[int] = set()
+    numbered: list[int | None] = []
+    for k in keys:
+        numbered.append(k if k not in seen else next(spare, None))
+        seen.add(k)  # type: ignore[arg-type]  # no None here: checked above
+    if any(k is None for k in numbered):  # more than 9 options: only rows can number them
+        return tuple(range(1, len(keys) + 1))
+    return tuple(k for k in numbered if k is not None)
 
 
 def decision_keys(node: Decision) -> dict[str, int]:
