@@ -44,10 +44,12 @@ class StageLayout:
     footer: pygame.Rect
 
 
-VOTE_PLANS = ((0.4, False), (0.32, False), (0.25, False), (0.25, True))
+VOTE_PLANS = ((0.4, False), (0.32, False), (0.25, False), (0.25, True), (0.32, True),
+              (0.4, True))
 """(the stage's share of the width, a short header) during a vote, tried in turn: the vote
 panel takes more of the width, and then the vignette's title steps down to small text,
-when the room's options would not all show (Extra large text)."""
+when the room's options would not all show (Extra large text); the last two keep a wider
+stage for a long cue."""
 
 
 def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "",

@@ -80,6 +80,24 @@ def _row_pad(ctx: UiContext) -> int:
     return max(2, ctx.metrics.gap // 2)
 
 
+def heading_text(ctx: UiContext, desk: VoteDesk, room: RoomVoteVM | None) -> str:
+    """"The room's vote · 5 so far", or with phones before the reveal "14 of 19 have voted"."""
+    vm = desk.vm
+    if room is not None and not vm.revealed:
+        return room.heading
+    return ctx.t("The room's vote · {n} so far", n=vm.total) if not vm.revealed else \
+        ctx.t("The room's vote · {n} in all", n=vm.total)
+
+
+def _heading_h(ctx: UiContext, text: str, width: int) -> int:
+    """One heading line when the words fit it, else what they need at body size (German
+    "Abstimmung des Raums · 3 insgesamt" in a narrow panel scrolled)."""
+    m = ctx.metrics
+    one = ctx.line_height(m.heading, True)
+    return one if text_height(ctx, text, m.heading, width, True) <= one else \
+        text_height(ctx, text, m.body, width, True)
+
+
 def status_text(ctx: UiContext, desk: VoteDesk, room: RoomVoteVM | None) -> str:
     """The line under the heading: the answer to the last key, else the standing prompt; with
     phones and before the reveal, only how the room is doing (never for what)."""
@@ -97,13 +115,16 @@ def vote_regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
     not all fit one under another, they reflow into two columns; then the status sentence
     ("Count the hands...", "5 votes. The majority chose ...") makes way, in one column and
     then in two (the footer keeps the keys, the rows mark the majority, the Enter button
-    names the option; a phone-server warning never makes way). Only when none of these shows
-    every option does the room see a window of them (see `_regions`)."""
+    names the option; a phone-server warning never makes way), and last the three buttons
+    (their keys H, R and Enter are on the footer line; the rows still show the majority and
+    "▶ follow"). Only when none of these shows every option does the room see a window of
+    them (see `_regions`)."""
     keep_status = room is not None and bool(room.warning)
-    plans = [(True, 1), (True, 2)] + ([] if keep_status else [(False, 1), (False, 2)])
+    plans = [(True, 1, True), (True, 2, True)] + ([] if keep_status else [
+        (False, 1, True), (False, 2, True), (False, 1, False), (False, 2, False)])
     regions = None
-    for with_status, columns in plans:
-        candidate = _regions(ctx, rect, desk, room, with_status, columns)
+    for with_status, columns, with_buttons in plans:
+        candidate = _regions(ctx, rect, desk, room, with_status, columns, with_buttons)
         if candidate.more is None:
             return candidate
         if regions is None or len(candidate.rows) > len(regions.rows):
@@ -135,14 +156,14 @@ def _columns(rows: pygame.Rect, heights: list[int], columns: int, gap: int
 
 
 def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM | None,
-             with_status: bool, columns: int = 1) -> VoteRegions:
+             with_status: bool, columns: int = 1, with_buttons: bool = True) -> VoteRegions:
     m = ctx.metrics
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    heading_h = ctx.line_height(m.heading, True)
+    heading_h = _heading_h(ctx, heading_text(ctx, desk, room), inner.width)
     status_h = max(ctx.line_height(m.small), text_height(
         ctx, status_text(ctx, desk, room), m.small, inner.width)) if with_status else -m.gap
     button_size, widths = _button_widths(ctx, inner.width, desk)
-    buttons_h = _buttons_height(ctx, desk, widths, button_size)
+    buttons_h = _buttons_height(ctx, desk, widths, button_size) if with_buttons else -m.gap
     rows_h = inner.height - heading_h - status_h - buttons_h - 3 * m.gap
     heading, status, rows, buttons = stack(inner, [heading_h, status_h, rows_h, buttons_h],
                                            m.gap)
@@ -151,7 +172,7 @@ def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM
     bar_w = _bar_area(ctx, pygame.Rect(column.x, column.y, column.width,
                                        4 * _detail_h(ctx))).width
     lines = _detail_lines(ctx, desk, bar_w)
-    button_rects = _button_rects(buttons, widths, m.gap)
+    button_rects = _button_rects(buttons, widths, m.gap) if with_buttons else []
     beside = inline_width(ctx, desk)
     heights, size = [0], m.body
     for size, pad, inline in itertools.product((m.body, m.small), (-1, COMPACT_PAD),
@@ -189,13 +210,19 @@ def _row_heights(ctx: UiContext, desk: VoteDesk, column: pygame.Rect, size: int,
 
 
 def _detail_lines(ctx: UiContext, desk: VoteDesk, bar_w: int) -> int:
-    """1, or 2 once revealed if the widest count-and-marks text needs more than the three
-    quarters of the bar's line (`bar_w` wide) it may take beside its bar."""
+    """1, or once revealed the lines the widest count-and-marks text needs in the three
+    quarters of the bar's line (`bar_w` wide) it may take beside its bar (two or three in
+    a narrow column)."""
     if not desk.vm.revealed:
         return 1
-    font = ctx.theme.fonts.get(ctx.metrics.small, True)
+    m = ctx.metrics
+    font = ctx.theme.fonts.get(m.small, True)
     widest = max((font.size(bar_text(ctx, r))[0] for r in desk.vm.rows), default=0)
-    return 1 if widest + ctx.metrics.gap <= bar_w * 3 // 4 else 2
+    if widest + m.gap <= bar_w * 3 // 4:
+        return 1
+    line = ctx.line_height(m.small, True)
+    return max(-(-text_height(ctx, bar_text(ctx, r), m.small, bar_w * 3 // 4, True) // line)
+               for r in desk.vm.rows)
 
 
 def _focus_index(desk: VoteDesk) -> int:
@@ -336,12 +363,8 @@ def draw_vote(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, desk: 
     m, p, vm = ctx.metrics, ctx.palette, desk.vm
     panel(ctx, surface, rect, border=p.warn)
     regions = vote_regions(ctx, rect, desk, room)
-    heading = ctx.t("The room's vote · {n} so far", n=vm.total) if not vm.revealed else \
-        ctx.t("The room's vote · {n} in all", n=vm.total)
-    if room is not None and not vm.revealed:
-        heading = room.heading
-    fit_text(ctx, surface, heading, regions.heading, (m.heading, m.body), p.warn, True,
-             "left", "center")
+    fit_text(ctx, surface, heading_text(ctx, desk, room), regions.heading, (m.heading, m.body),
+             p.warn, True, "left", "center")
     # The flash answers the last key and replaces the standing prompt while it shows, so the
     # two sentences never run together ("...first Count the hands...").
     ctx.text(surface, status_text(ctx, desk, room), regions.status, m.small,
@@ -369,13 +392,15 @@ def bar_text(ctx: UiContext, row: VoteRowVM) -> str:
 
 def _detail_width(ctx: UiContext, rows: list[VoteRowVM], regions: VoteRegions) -> int:
     """The widest count-and-marks text (one width for every row, so the tracks line up),
-    at most three quarters of the row (the bars keep a quarter)."""
-    font = ctx.theme.fonts.get(ctx.metrics.small, True)
+    at most three quarters of the row (the bars keep a quarter); beside the label (inline)
+    all but the two body widths of bar its strip was measured for (`inline_width`)."""
+    m = ctx.metrics
+    font = ctx.theme.fonts.get(m.small, True)
     area = _bar_area(ctx, regions.rows[0], regions.detail_lines, regions.inline, regions.pad) \
-        if regions.rows else \
-        pygame.Rect(0, 0, 0, 0)
+        if regions.rows else pygame.Rect(0, 0, 0, 0)
     widest = max((font.size(bar_text(ctx, r))[0] for r in rows), default=0)
-    return min(area.width * 3 // 4, widest + ctx.metrics.gap)
+    most = area.width - 2 * ctx.font_px(m.body) if regions.inline else area.width * 3 // 4
+    return max(0, min(most, widest + m.gap))
 
 
 def _bar_area(ctx: UiContext, box: pygame.Rect, detail_lines: int = 1, inline: int = 0,
