@@ -3,7 +3,9 @@
 It remembers the procedure state before the latest change and when the change happened, so
 the view can animate from the old picture to the new one over `MORPH_S` seconds (a needle
 withdrawing and re-angling, a port moving), and it falls back to a plain panel listing the
-state when a view is missing or fails while drawing (reported once, never fatal).
+state when a view is missing or fails while drawing (reported once, never fatal). The
+picture's labels are never smaller than the screen's smallest text role (`ctx.metrics.small`;
+tests/ui/test_picture_labels.py checks them).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Mapping
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import pygame
@@ -68,8 +71,9 @@ class ProcedureMotion:
             previous = surface.get_clip()
             surface.set_clip(rect)
             try:
-                self.view.draw(surface, rect, self.now, self.before, self.progress(time_s),
-                               ctx.theme, time_s)
+                with _labels().labels_for(ctx.metrics.small):
+                    self.view.draw(surface, rect, self.now, self.before,
+                                   self.progress(time_s), ctx.theme, time_s)
                 return
             except Exception as exc:  # noqa: BLE001 -- a broken view must not end the session
                 print(f"safetynet: procedure view failed ({exc!r}); showing a plain panel",
@@ -78,6 +82,11 @@ class ProcedureMotion:
             finally:
                 surface.set_clip(previous)
         draw_plain_procedure(ctx, surface, rect, self.now)
+
+
+def _labels() -> ModuleType:
+    """The pictures' label kit, loaded as the registry is (kit never imports a feature)."""
+    return importlib.import_module("game.ui.procedures._labels")
 
 
 def draw_plain_procedure(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,

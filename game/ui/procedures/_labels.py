@@ -18,9 +18,10 @@ overlap another or leave the picture is refused. Tests read what was placed thro
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -34,8 +35,10 @@ Point = tuple[int, int]
 
 TEXT = TextCache(capacity=768)
 LABEL_SIZE = 14
-"""The smallest font size a picture asks for (the smallest text role on the smallest window,
-1024x600); the player's text size multiplies it like any other text."""
+"""The smallest font size a picture asks for unless its screen says otherwise (the smallest
+text role on the smallest window, 1024x600); the player's text size multiplies it like any
+other text. `labels_for` sets the screen's own smallest role (16 at 1280x720)."""
+_floor = LABEL_SIZE
 MIN_PICTURE = (48, 24)
 """Below this a picture draws only its background: no room for anything recognisable."""
 
@@ -51,6 +54,8 @@ class Label:
     """Real pixel size of the font the words were drawn with."""
     size: int
     """The font size asked of `Fonts` (times the player's text size gives `px`)."""
+    floor: int = LABEL_SIZE
+    """The smallest size labels could ask for when this one was placed."""
     clipped: bool = False
     """The surface's clip cut into it (a view drew it inside a clip too small for it)."""
 
@@ -77,6 +82,29 @@ class Book:
     def reserve(self, rect: pygame.Rect) -> None:
         """Room a view keeps for something that must not be written over (no words)."""
         self.placed.append(Label("", rect.copy(), rect.copy(), 0, 0))
+
+
+@contextlib.contextmanager
+def labels_for(smallest: int, record: list[Label] | None = None) -> Iterator[list[Label]]:
+    """Draw pictures whose labels are never below `smallest` (the screen's smallest text
+    role, before the player's text size); every label placed is also added to `record`."""
+    global _floor, RECORDER
+    outer = (_floor, RECORDER)
+    _floor, RECORDER = max(LABEL_SIZE, smallest), []
+    placed = RECORDER
+    try:
+        yield placed
+    finally:
+        _floor, RECORDER = outer
+        if record is not None:
+            record.extend(placed)
+        if RECORDER is not None:
+            RECORDER.extend(placed)
+
+
+def floor_size() -> int:
+    """The smallest font size labels may ask for now (see `labels_for`)."""
+    return _floor
 
 
 RECORDER: list[Label] | None = None
@@ -124,8 +152,8 @@ def scale_of(theme: Theme) -> float:
 
 
 def font_size(theme: Theme, px: int) -> int:
-    """The `Fonts.get` size for a label of `px` real pixels, never below `LABEL_SIZE`."""
-    return max(LABEL_SIZE, round(px / scale_of(theme)))
+    """The `Fonts.get` size for a label of `px` real pixels, never below the floor."""
+    return max(_floor, round(px / scale_of(theme)))
 
 
 def real_px(theme: Theme, size: int) -> int:
@@ -134,8 +162,8 @@ def real_px(theme: Theme, size: int) -> int:
 
 
 def floor_px(theme: Theme) -> int:
-    """The smallest label in real pixels: `LABEL_SIZE` at the player's text size."""
-    return real_px(theme, LABEL_SIZE)
+    """The smallest label in real pixels: the floor at the player's text size."""
+    return real_px(theme, _floor)
 
 
 def minor_px(theme: Theme, px: int, less: int = 2) -> int:
@@ -147,7 +175,7 @@ def label_px(rect: pygame.Rect, base: int = 17, theme: Theme | None = None) -> i
     """Label size in real pixels for a picture rect: `LABEL_SIZE` at the player's text size,
     growing a little with a large picture (a projector) up to `base + 3`. Never shrunk."""
     k = min(rect.w / 900, rect.h / 600)
-    size = max(LABEL_SIZE, min(base + 3, round(LABEL_SIZE + (base - 11) * (k - 0.45) * 2)))
+    size = max(_floor, min(base + 3, round(LABEL_SIZE + (base - 11) * (k - 0.45) * 2)))
     return real_px(theme, size) if theme is not None else size
 
 
@@ -164,7 +192,7 @@ def _place(surface: pygame.Surface, words: str, rect: pygame.Rect, box: pygame.R
         return False
     size = font_size(theme, px)
     clip = surface.get_clip()
-    label = Label(words, rect.copy(), box.copy(), real_px(theme, size), size,
+    label = Label(words, rect.copy(), box.copy(), real_px(theme, size), size, _floor,
                   clipped=not clip.contains(rect))
     here.placed.append(label)
     if RECORDER is not None:
