@@ -218,3 +218,14 @@ def test_arrow_keys_scroll_the_panel_text_that_scrolls(make_ctx, library, log):
     roomy.ctx.scrolls.begin_frame()
     roomy.draw(pygame.Surface((1280, 720)))
     assert not roomy.scroll_text(1)  # nothing scrolls there: the keys do nothing
+
+
+def test_a_decision_newly_shown_opens_on_its_panel(make_ctx, library, log):
+    viewer = _viewer(make_ctx, library, log, (1024, 600), "x-large", decision=1)
+    press(viewer, pygame.K_TAB)
+    assert viewer.picture_first and viewer.body().panel is None
+    press(viewer, pygame.K_PERIOD)  # a step within the same decision keeps the picture
+    assert viewer.decision.number == 1 and viewer.picture_first
+    press(viewer, pygame.K_RIGHT)
+    assert viewer.decision.number == 2 and not viewer.picture_first
+    assert viewer.body().panel is not None

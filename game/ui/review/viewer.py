@@ -70,6 +70,8 @@ class ReplayViewerScene(Scene):
         state = self.model.state_at(upto)
         self.motion.observe(state.procedure if state else {}, self.time_s)
         d = self.decision
+        if d is not None and (self.panel is None or self.panel.number != d.number):
+            self.picture_first = False  # a decision newly shown opens on its panel
         self.panel = None if d is None or self.model.scenario is None else decision_panel(
             self.model.scenario, d.detail, len(self.model.decisions), self.model.profile,
             self.ctx.t)
