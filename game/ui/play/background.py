@@ -9,7 +9,12 @@ Two workers, both plain threads (the work is pure or I/O and hands back small va
   version and profile, kept in the scoring caches). A vignette lasts minutes; the solves take
   tens of milliseconds, so they are ready long before the end. If they are not (a very fast
   player), the end simply computes them itself, as before: the caches are thread-safe and a
-  value computed twice in a race is the same value.
+  value computed twice in a race is the same value. As the session moves on it also analyses
+  each decision point that opens, reviews each decision the path has passed (kept with the
+  solution) and expands the situations the session's score walk meets next
+  (`scoring.trace.TraceWalk.ahead`), so the end's score only looks them up. It is not woken
+  in the end frame (every thread woken there competes with the frame for the interpreter):
+  the scene stops it when it closes.
 - `ResultSaver` first waits for the replay log's writer thread to write and fsync the end line
   (`LogWriter.in_background`), then writes the finished session to the history (the record,
   the SQLite write and its fsync, a retry while the database is busy) and keeps the
