@@ -13,7 +13,7 @@ import pygame
 
 from game.ui.kit.layout import PlayLayout
 from game.ui.play import option_list
-from game.ui.play.presenters import PlayVM
+from game.ui.play.presenters import PlayVM, chosen_text, decide_text
 from game.ui.shell.context import UiContext
 
 
@@ -81,8 +81,11 @@ def _decision_parts(ctx: UiContext, width: int, vm: PlayVM) -> list[tuple[str, i
     font = ctx.theme.fonts.get(m.body)
     cue_h = ctx.cache.render(vm.cue, font, ctx.palette.text, width).get_height()
     bold = ctx.theme.fonts.get(m.body, True)
-    widest = re.sub(r"\d+[.,]\d", "00.0", vm.countdown)  # one height all window long
-    count_h = ctx.cache.render(widest, bold, ctx.palette.text, width).get_height()
+    # one height all window long, before and after a choice (the options do not move)
+    texts = [decide_text(vm.options, 0.0, ctx.t), *(chosen_text(o, 0.0, ctx.t)
+                                                     for o in vm.options)]
+    count_h = max(ctx.cache.render(re.sub(r"\d+[.,]\d", "00.0", text), bold,
+                                   ctx.palette.text, width).get_height() for text in texts)
     return [("cue", cue_h), ("countdown", max(count_h, ctx.line_height(m.body))),
             ("bar", max(10, round(m.body * 0.6)))]
 

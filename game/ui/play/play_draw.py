@@ -299,6 +299,9 @@ def draw_panel(scene: PlayScene, surface: pygame.Surface) -> None:
                  True)  # not green: the outcome says whether it was safe
         ctx.text(surface, vm.end_title, r["hint"], m.heading, p.text, True)
     shown, window = shown_buttons(scene)
+    if vm.phase == "decision" and vm.chosen:  # on its way: the choice marked, no other
+        shown = [replace(b, selected=b.id == vm.chosen, enabled=b.id == vm.chosen)
+                 for b in shown]
     draw_buttons(ctx, surface, shown, scene.focus.current)
     if window is not None:
         option_list.draw_note(ctx, surface, window)

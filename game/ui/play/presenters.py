@@ -193,6 +193,9 @@ class PlayVM:
     elapsed: str
     paused: bool
     end_title: str
+    chosen: str = ""
+    """The option the supervisor chose while it is on its way (a rung's latency, or watch
+    until the window ends): its button is marked and the countdown says when it acts."""
 
 
 def play_vm(v: SessionView, sub_tick_ms: int = 0, paused: bool = False,
@@ -209,17 +212,40 @@ def play_vm(v: SessionView, sub_tick_ms: int = 0, paused: bool = False,
                     for o, key in zip(v.options, keys))
     seconds = ms_left / 1000
     countdown = ""
-    if phase == "decision":
-        default = next((o for o in options if o.is_default), None)
-        countdown = t("{seconds:.1f} s left to decide", seconds=seconds)  # 12,0 in German
-        if default:
-            countdown += " " + t("(then {key}: {level})", key=default.key,
-                                 level=level_name(default.level, t))
+    chosen = next((o for o in options if o.id == v.pending_option), None)
+    if phase == "decision" and chosen is not None:
+        countdown = chosen_text(chosen, v.pending_ticks_left * TICK_MS / 1000, t)
+    elif phase == "decision":
+        countdown = decide_text(options, seconds, t)
     total_s = (v.tick * TICK_MS + sub_tick_ms) // 1000
     return PlayVM(phase=phase, narration=v.text, cue=v.cue, options=options,
                   fraction_left=fraction, seconds_left=seconds, countdown=countdown,
                   elapsed=f"{total_s // 60}:{total_s % 60:02d}", paused=paused,
-                  end_title=v.end_title)
+                  end_title=v.end_title, chosen=chosen.id if chosen else "")
+
+
+def decide_text(options: Sequence[OptionVM], seconds: float, t: Tr = english) -> str:
+    """The countdown while the supervisor may still choose, with what follows if not."""
+    countdown = t("{seconds:.1f} s left to decide", seconds=seconds)  # 12,0 in German
+    default = next((o for o in options if o.is_default), None)
+    if default:
+        countdown += " " + t("(then {key}: {level})", key=default.key,
+                             level=level_name(default.level, t))
+    return countdown
+
+
+def chosen_text(option: OptionVM, seconds: float, t: Tr = english) -> str:
+    """What the countdown says once the supervisor has chosen and the choice is on its way.
+
+    A probe lands after its rung's latency and a timed watch lasts to the window's end; the
+    panel used to look unchanged meanwhile, so a player who pressed 2 thought the key had
+    failed (at Extra large the narration line "You (Probe): ..." is not on screen then)."""
+    level = level_name(option.level, t)
+    if option.level == "watch":
+        return "✔ " + t("You chose {key} {level}: you watch for {seconds:.1f} s more",
+                        key=option.key, level=level, seconds=seconds)
+    return "✔ " + t("You chose {key} {level}: it takes effect in {seconds:.1f} s",
+                    key=option.key, level=level, seconds=seconds)
 
 
 @dataclass(frozen=True)
