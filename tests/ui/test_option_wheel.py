@@ -100,3 +100,13 @@ def test_a_click_after_scrolling_chooses_the_option_under_the_pointer(make_ctx, 
     button = shown_buttons(play)[0][0]
     chosen = play.on_intent(Intent(Act.CLICK, pos=button.rect.center))
     assert chosen is not None and chosen.option == button.id
+
+
+def test_a_number_key_brings_its_option_into_view(make_ctx, home):
+    """Chosen by its key from out of view, the option on its way is shown and ringed."""
+    play = _squeezed(make_ctx)
+    last = play.vm.options[-1]
+    assert last.id not in _ids(play)
+    play.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_0 + last.key, mod=0,
+                                         unicode=str(last.key)))
+    assert play.focus.current == last.id and last.id in _ids(play)

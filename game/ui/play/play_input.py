@@ -82,6 +82,9 @@ def _nothing_to_pause(scene: PlayScene) -> bool:
 def _choose_number(scene: PlayScene, number: int) -> Result:
     for option in scene.vm.options:
         if option.key == number:
+            if not scene.vm.chosen:  # the choice on its way is the one in view and ringed
+                scene.focus.focus(option.id)
+                _follow_focus(scene)
             return Intervene(scene.node_id, option.id)
     return None
 
