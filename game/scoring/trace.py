@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from game.core.model import Scenario
 from game.core.state import PathStep, SessionState
-from game.scoring.graph import Context, Edge, Key
+from game.scoring.graph import Context, Edge, Expansion, Key
 from game.scoring.params import ModelParams
 from game.scoring.solver import step_key
 
@@ -116,7 +116,7 @@ class TraceWalk:
             key = edge.next_key
 
 
-def _step(exp, steps: tuple[PathStep, ...], i: int) -> tuple[Edge, int] | None:
+def _step(exp: Expansion, steps: tuple[PathStep, ...], i: int) -> tuple[Edge, int] | None:
     """The edge the history takes out of a chance or decision situation and how many steps
     it uses (a decision followed by its window's event uses two); None when the history
     has not got that far. A decision step is paired with the window event that decided
