@@ -13,7 +13,7 @@ import pygame
 import pytest
 
 from game.i18n import Translator
-from game.ui.workshop import vote_draw
+from game.ui.workshop import vote_layout
 from tests.ui.conftest import SIZES
 from tests.ui.test_workshop_support import key as press
 from tests.ui.test_workshop_support import run_until, start_workshop, vote
@@ -28,7 +28,7 @@ def _labels_scrolled(ctx, stack, play) -> list[str]:
 
 
 def _shown_options(play) -> list[str]:
-    regions = vote_draw.vote_regions(play.ctx, play.layout.panel, play.desk)
+    regions = vote_layout.vote_regions(play.ctx, play.layout.panel, play.desk)
     first = getattr(regions, "first", 0)
     return list(play.desk.options)[first:first + len(regions.rows)]
 
@@ -55,10 +55,10 @@ def test_vote_rows_never_scroll_at_extra_large_text(make_ctx, size, scenario_id)
 
 
 def test_row_window_keeps_the_wanted_row_and_fills_the_space():
-    assert vote_draw.row_window([50, 50, 50, 50], 160, 5, 0) == (0, 3)
-    assert vote_draw.row_window([50, 50, 50, 50], 160, 5, 3) == (1, 3)
-    assert vote_draw.row_window([50, 50, 50, 50], 400, 5, 3) == (0, 4)
-    assert vote_draw.row_window([90, 90, 90], 100, 5, 2) == (2, 1)
+    assert vote_layout.row_window([50, 50, 50, 50], 160, 5, 0) == (0, 3)
+    assert vote_layout.row_window([50, 50, 50, 50], 160, 5, 3) == (1, 3)
+    assert vote_layout.row_window([50, 50, 50, 50], 400, 5, 3) == (0, 4)
+    assert vote_layout.row_window([90, 90, 90], 100, 5, 2) == (2, 1)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -219,7 +219,7 @@ def test_the_reveal_shows_every_bar_at_normal_text(make_ctx, language):
     vote(stack, 1, 2)
     vote(stack, 3, 1)
     press(stack, pygame.K_r)
-    regions = vote_draw.vote_regions(play.ctx, play.layout.panel, play.desk)
+    regions = vote_layout.vote_regions(play.ctx, play.layout.panel, play.desk)
     assert len(regions.rows) == len(play.desk.options) and regions.more is None
     assert _labels_scrolled(ctx, stack, play) == []
 

@@ -17,7 +17,7 @@ from game.i18n import Translator
 from game.ui.kit.common import text_height
 from game.ui.kit.theme import make_theme
 from game.ui.shell.context import UiContext
-from game.ui.workshop import play_draw, vote_draw
+from game.ui.workshop import play_draw, vote_draw, vote_layout
 from game.ui.workshop.view import projector
 from game.ui.workshop.vote import VoteDesk
 
@@ -58,7 +58,7 @@ def _hidden(library, ctx: UiContext, revealed: bool) -> dict[str, int]:
     missing = {}
     for name, scenario, desk in _desks(library, ctx, revealed):
         lay = play_draw.vote_layout(ctx, scenario.title, desk)
-        shown = len(vote_draw.vote_regions(ctx, lay.panel, desk).rows)
+        shown = len(vote_layout.vote_regions(ctx, lay.panel, desk).rows)
         if shown < len(desk.vm.rows):
             missing[name] = len(desk.vm.rows) - shown
     return missing
@@ -82,9 +82,9 @@ def test_the_cue_stays_whole_and_rows_keep_their_text_when_the_vote_widens(libra
     for name, scenario, desk in _desks(library, ctx, False):
         lay = play_draw.vote_layout(ctx, scenario.title, desk)
         assert play_draw.vote_shown(ctx, lay, desk) is not None, f"{name}: the cue is cut"
-        regions = vote_draw.vote_regions(ctx, lay.panel, desk)
+        regions = vote_layout.vote_regions(ctx, lay.panel, desk)
         for row, box in zip(desk.vm.rows[regions.first:], regions.rows):
-            parts = vote_draw.row_parts(ctx, box, regions.detail_lines, regions.inline,
+            parts = vote_layout.row_parts(ctx, box, regions.detail_lines, regions.inline,
                                         regions.pad)
             need = text_height(ctx, row.label, regions.label_size, parts.label.width,
                                row.picked)
@@ -98,7 +98,7 @@ def test_a_small_window_shows_whole_rows_around_the_focus(library):
     ctx = _ctx((1024, 600), "de")
     for name, scenario, desk in _desks(library, ctx, True):
         lay = play_draw.vote_layout(ctx, scenario.title, desk)
-        regions = vote_draw.vote_regions(ctx, lay.panel, desk)
+        regions = vote_layout.vote_regions(ctx, lay.panel, desk)
         assert len(regions.rows) >= 2, name
         assert (regions.more is None) == (len(regions.rows) == len(desk.vm.rows)), name
 

@@ -32,6 +32,7 @@ from game.ui.workshop.dialogs import go_back, leave_dialog, note_dialog
 from game.ui.workshop.keys import WORKSHOP_KEYS
 from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import MetersVM, meters_vm
+from game.ui.workshop.stage_panel import consequence_text
 from game.ui.workshop.view import base_of, projector
 from game.ui.workshop.vote import VoteDesk
 
@@ -118,7 +119,7 @@ class WorkshopPlayScene(Scene):
         phase = self.phase
         desk = self.desk if phase == "vote" else None
         self.layout = draw.stage_layout(
-            self.ctx, phase, self.scenario.title, "", draw.consequence_text(self.consequence),
+            self.ctx, phase, self.scenario.title, "", consequence_text(self.consequence),
             self._meters_lines()) if desk is None else \
             draw.vote_layout(self.ctx, self.scenario.title, desk, draw.room_of(self),
                              self._meters_lines())

@@ -13,19 +13,18 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.model import End
 from game.ui.kit.button import Button, button_need, draw_buttons
-from game.ui.kit.common import draw_footer, section, section_need, text_height
+from game.ui.kit.common import draw_footer, text_height
 from game.ui.kit.layout import frame, split_x, split_y
-from game.ui.kit.panels import panel, tone_colour
+from game.ui.kit.panels import panel
 from game.ui.play.play_draw import draw_narration
 from game.ui.play.presenters import TICK_MS
 from game.ui.shell.context import UiContext
-from game.ui.workshop.presenters import score_vm
-from game.ui.workshop.room_draw import draw_join, join_need
-from game.ui.workshop.room_presenters import RoomVoteVM, join_vm, room_vote_vm
+from game.ui.workshop.room_presenters import RoomVoteVM, room_vote_vm
+from game.ui.workshop.stage_panel import draw_panel
 from game.ui.workshop.view import fit, fit_text, status_badge
-from game.ui.workshop.vote_draw import draw_vote, vote_regions, vote_targets
+from game.ui.workshop.vote_draw import draw_vote, vote_targets
+from game.ui.workshop.vote_layout import vote_regions
 
 if TYPE_CHECKING:
     from game.ui.workshop.play import WorkshopPlayScene
@@ -199,7 +198,7 @@ def draw_stage(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
         draw_vote(ctx, surface, lay.panel, scene.desk, room_of(scene))
     else:
         draw_narration(ctx, surface, lay.narration, scene.lines)
-        _draw_panel(scene, surface)
+        draw_panel(scene, surface)
     _draw_meters(scene, surface, lay.meters)
     draw_buttons(ctx, surface, scene.buttons,
                  scene.focus.current if scene.phase != "vote" else None, m.small)
@@ -268,11 +267,6 @@ def _draw_meters(scene: WorkshopPlayScene, surface: pygame.Surface, rect: pygame
              ctx.palette.harm if vm.harm else ctx.palette.text, True)
 
 
-def consequence_text(lines: list | None) -> str:
-    """The consequence card's words: the lines the room's choice set off, harm marked."""
-    return "\n".join(("⚠ " if line.kind == "harm" else "") + line.text for line in lines or [])
-
-
 def _consequence_split(ctx: UiContext, body: pygame.Rect, text: str
                        ) -> tuple[pygame.Rect, pygame.Rect]:
     """While the room reads what happened, the panel widens (the stage down to a third of
@@ -284,89 +278,6 @@ def _consequence_split(ctx: UiContext, body: pygame.Rect, text: str
         if text_height(ctx, text, m.body, right.width - 2 * m.gap) + chrome <= right.height:
             break
     return left, right
-
-
-def _panel_heading(scene: WorkshopPlayScene) -> tuple[str, tuple[int, int, int]]:
-    """The panel's heading for the phase and its colour."""
-    t, p = scene.ctx.t, scene.ctx.palette
-    if scene.phase == "consequence":
-        return t("What happened"), p.accent
-    if scene.phase == "ended":
-        return t("The vignette has ended"), p.good
-    return (t("❄ Time is frozen"), p.text) if scene.frozen else \
-        (t("The trainee is working"), p.text)
-
-
-def _panel_parts(scene: WorkshopPlayScene) -> tuple[pygame.Rect, pygame.Rect]:
-    """The panel's heading (as tall as its words need: "The vignette has ended" took two
-    lines at Extra large and scrolled in one) and its body above the main button."""
-    ctx, m = scene.ctx, scene.ctx.metrics
-    inner = scene.layout.panel.inflate(-2 * m.gap, -2 * m.gap)
-    words, _ = _panel_heading(scene)
-    head = pygame.Rect(inner.x, inner.y, inner.width,
-                       text_height(ctx, words, m.heading, inner.width, True))
-    main = next((b.rect for b in scene.buttons if b.id in ("skip", "continue", "summary")),
-                None)
-    bottom = main.y - m.gap if main is not None else inner.bottom
-    top = head.bottom + m.gap
-    return head, pygame.Rect(inner.x, top, inner.width, max(0, bottom - top))
-
-
-def _draw_panel(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
-    ctx, m = scene.ctx, scene.ctx.metrics
-    panel(ctx, surface, scene.layout.panel)
-    head, body = _panel_parts(scene)
-    words, colour = _panel_heading(scene)
-    ctx.text(surface, words, head, m.heading, colour, True)
-    if scene.phase == "consequence":
-        ctx.text(surface, consequence_text(scene.consequence), body, m.body)
-    elif scene.phase == "ended":
-        _draw_end(scene, surface, body)
-    else:
-        _draw_watching(scene, surface, body)
-
-
-def _draw_watching(scene: WorkshopPlayScene, surface: pygame.Surface, body: pygame.Rect
-                   ) -> None:
-    """While the story runs: how the vote will work, then how to join (or who is in the
-    room). The sentence makes way when the join box needs its room (Extra large at
-    1024x600); the footer and F1 still say how the room votes."""
-    ctx, m, p, t = scene.ctx, scene.ctx.metrics, scene.ctx.palette, scene.ctx.t
-    hint = t("When a decision point opens, time freezes and the room votes.")
-    hint_h = text_height(ctx, hint, m.body, body.width)
-    join = join_vm(scene.phones, t) if scene.phones is not None else None
-    need = join_need(ctx, body.width, join) if join is not None else \
-        section_need(ctx, body.width, t("In the room"), scene.room)
-    if hint_h + m.gap + need > body.height:
-        hint, hint_h = "", -m.gap
-    if hint:
-        ctx.text(surface, hint, pygame.Rect(body.x, body.y, body.width, hint_h), m.body,
-                 p.muted)
-    room = pygame.Rect(body.x, body.y + hint_h + m.gap, body.width,
-                       body.height - hint_h - m.gap)
-    if join is not None:  # phones join while the story runs
-        draw_join(ctx, surface, room, join)
-    elif room.height > ctx.line_height(m.body) * 3:
-        section(ctx, surface, room, t("In the room"), scene.room, p.text)
-
-
-def _draw_end(scene: WorkshopPlayScene, surface: pygame.Surface, body: pygame.Rect) -> None:
-    ctx, m, p, t = scene.ctx, scene.ctx.metrics, scene.ctx.palette, scene.ctx.t
-    end = scene.scenario.node(scene.session.state.node_id)
-    title = end.title if isinstance(end, End) and end.title else ""
-    title_h = text_height(ctx, title, m.heading, body.width, True) if title else -m.gap
-    if title:
-        ctx.text(surface, title, pygame.Rect(body.x, body.y, body.width, title_h), m.heading,
-                 p.text, True)
-    rest = pygame.Rect(body.x, body.y + title_h + m.gap, body.width,
-                       body.height - title_h - m.gap)
-    score = scene.session.score
-    if scene.score_shown and score is not None:
-        vm = score_vm(score, scene.session.params.risk_weight, t)
-        ctx.text(surface, vm.text, rest, m.body, tone_colour(ctx, vm.tone))
-    else:
-        ctx.text(surface, t("Scores are hidden: R reveals them. Enter compares the room's "
-                            "choices with the optimal ones."), rest, m.body, p.muted)
 
 
 def _hint(scene: WorkshopPlayScene) -> str:

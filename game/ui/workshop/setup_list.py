@@ -20,7 +20,7 @@ from game.ui.kit.panels import focus_ring, panel
 from game.ui.kit.vocabulary import CATEGORY_NAMES, SUPERVISION_NAMES
 from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import num
-from game.ui.workshop.vote_draw import row_window
+from game.ui.workshop.vote_layout import row_window
 
 if TYPE_CHECKING:
     from game.ui.workshop.setup import WorkshopSetupScene

@@ -1,0 +1,360 @@
+"""The vote desk's layout (pure geometry, nothing drawn): where the heading, the status, one
+row per option and the three buttons go in the vote panel, at the projector's sizes.
+
+Each row is as tall as its words need. When the options do not all fit one under another
+(Extra large text), the layout tries, in turn: two columns, the count beside the label, a
+smaller padding (never a smaller text), without the status sentence, without the buttons;
+only then a window of whole rows around the focus ("2 more below (Tab)"). The same
+rectangles serve drawing (`vote_draw`) and clicks.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.kit.button import Button, button_need
+from game.ui.kit.common import text_height
+from game.ui.kit.layout import stack
+from game.ui.shell.context import UiContext
+from game.ui.workshop.presenters import VoteRowVM
+from game.ui.workshop.room_presenters import RoomVoteVM
+from game.ui.workshop.vote import VoteDesk
+
+COMPACT_PAD = 2
+"""Row padding and spacing (px) when the usual would hide an option."""
+
+
+@dataclass(frozen=True)
+class VoteRegions:
+    heading: pygame.Rect
+    status: pygame.Rect
+    rows: list[pygame.Rect]
+    buttons: list[pygame.Rect]
+    label_size: int
+    """The size the option labels are set in (the preset's body, or small when the room's
+    options would not fit at body: nothing on the projector scrolls)."""
+    button_size: int
+    """The buttons' text size: body, or small when their words do not fit in one line."""
+    first: int = 0
+    """The option `rows[0]` belongs to: at the largest text sizes not every option fits at
+    its full height, so the rows shown are a window that keeps the focused option in view
+    (Tab moves the focus); rows are never squeezed, so their labels never scroll."""
+    more: pygame.Rect | None = None
+    """Where "N more above · M more below" goes when not every option is shown."""
+    detail_lines: int = 1
+    """Lines under each label: two once revealed when the count and its marks ("2 votes ·
+    50% ★ majority ▶ follow") do not fit beside a bar in one line at this text size."""
+    inline: int = 0
+    """When not 0: the count (or the bar) stands beside the label, in a strip this wide at
+    the row's right (with the -/+ buttons), instead of on a line of its own: the rows are a
+    line shorter, so at Extra large every option still shows."""
+    pad: int = -1
+    """The rows' padding above and below (-1: the usual `_row_pad`; 2 px when that lets
+    every option show: the padding gives way, never the text size)."""
+
+    @property
+    def shown(self) -> range:
+        """The indices of the options that have a row on screen."""
+        return range(self.first, self.first + len(self.rows))
+
+
+@dataclass(frozen=True)
+class RowParts:
+    key: pygame.Rect
+    label: pygame.Rect
+    detail: pygame.Rect
+    minus: pygame.Rect
+    plus: pygame.Rect
+
+
+def _detail_h(ctx: UiContext, lines: int = 1, pad: int = -1) -> int:
+    """The detail's height: its lines, and a little air unless the rows are compact."""
+    return lines * ctx.line_height(ctx.metrics.small, True) + \
+        (ctx.metrics.gap // 2 if pad < 0 else 0)
+
+
+def _row_pad(ctx: UiContext) -> int:
+    return max(2, ctx.metrics.gap // 2)
+
+
+def heading_text(ctx: UiContext, desk: VoteDesk, room: RoomVoteVM | None) -> str:
+    """"The room's vote · 5 so far", or with phones before the reveal "14 of 19 have voted"."""
+    vm = desk.vm
+    if room is not None and not vm.revealed:
+        return room.heading
+    return ctx.t("The room's vote · {n} so far", n=vm.total) if not vm.revealed else \
+        ctx.t("The room's vote · {n} in all", n=vm.total)
+
+
+def _heading_h(ctx: UiContext, text: str, width: int) -> int:
+    """One heading line when the words fit it, else what they need at body size (German
+    "Abstimmung des Raums · 3 insgesamt" in a narrow panel scrolled)."""
+    m = ctx.metrics
+    one = ctx.line_height(m.heading, True)
+    return one if text_height(ctx, text, m.heading, width, True) <= one else \
+        text_height(ctx, text, m.body, width, True)
+
+
+def status_text(ctx: UiContext, desk: VoteDesk, room: RoomVoteVM | None) -> str:
+    """The line under the heading: the answer to the last key, else the standing prompt; with
+    phones and before the reveal, only how the room is doing (never for what)."""
+    if room is not None and room.warning:
+        return room.warning  # the phones are gone: that first, with what to do
+    if room is not None and not desk.vm.revealed:
+        return " · ".join(x for x in (room.detail, room.join_line) if x)
+    return desk.flash or desk.vm.status
+
+
+def vote_regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
+                 room: RoomVoteVM | None = None) -> VoteRegions:
+    """Heading, status, one row per option and the three buttons, each as tall as its words
+    need at the projector's sizes (a two-line label gets a two-line row). When the rows do
+    not all fit one under another, they reflow into two columns; then the status sentence
+    ("Count the hands...", "5 votes. The majority chose ...") makes way, in one column and
+    then in two (the footer keeps the keys, the rows mark the majority, the Enter button
+    names the option; a phone-server warning never makes way), and last the three buttons
+    (their keys H, R and Enter are on the footer line; the rows still show the majority and
+    "▶ follow"). Only when none of these shows every option does the room see a window of
+    them (see `_regions`)."""
+    keep_status = room is not None and bool(room.warning)
+    plans = [(True, 1, True), (True, 2, True)] + ([] if keep_status else [
+        (False, 1, True), (False, 2, True), (False, 1, False), (False, 2, False)])
+    regions = None
+    for with_status, columns, with_buttons in plans:
+        candidate = _regions(ctx, rect, desk, room, with_status, columns, with_buttons)
+        if candidate.more is None:
+            return candidate
+        if regions is None or len(candidate.rows) > len(regions.rows):
+            regions = candidate  # the window showing the most, if nothing shows all
+    assert regions is not None
+    return regions
+
+
+def all_options_fit(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
+                    room: RoomVoteVM | None = None) -> bool:
+    """Every option has a row in a vote panel `rect` (the stage widens the panel if not)."""
+    return vote_regions(ctx, rect, desk, room).more is None
+
+
+def _columns(rows: pygame.Rect, heights: list[int], columns: int, gap: int
+             ) -> list[pygame.Rect] | None:
+    """The rows' rectangles, top to bottom in `columns` side by side (the first column takes
+    the odd one), or None when a column is taller than `rows`."""
+    per = -(-len(heights) // columns)
+    width = (rows.width - (columns - 1) * gap) // columns
+    rects: list[pygame.Rect] = []
+    for c in range(columns):
+        part = heights[c * per:(c + 1) * per]
+        if sum(part) + max(0, len(part) - 1) * gap > rows.height:
+            return None
+        rects += stack(pygame.Rect(rows.x + c * (width + gap), rows.y, width, rows.height),
+                       part, gap)
+    return rects
+
+
+def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM | None,
+             with_status: bool, columns: int = 1, with_buttons: bool = True) -> VoteRegions:
+    m = ctx.metrics
+    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    heading_h = _heading_h(ctx, heading_text(ctx, desk, room), inner.width)
+    status_h = max(ctx.line_height(m.small), text_height(
+        ctx, status_text(ctx, desk, room), m.small, inner.width)) if with_status else -m.gap
+    button_size, widths = _button_widths(ctx, inner.width, desk)
+    buttons_h = _buttons_height(ctx, desk, widths, button_size) if with_buttons else -m.gap
+    rows_h = inner.height - heading_h - status_h - buttons_h - 3 * m.gap
+    heading, status, rows, buttons = stack(inner, [heading_h, status_h, rows_h, buttons_h],
+                                           m.gap)
+    column = pygame.Rect(inner.x, inner.y, (inner.width - (columns - 1) * m.gap) // columns,
+                         inner.height)
+    bar_w = bar_area(ctx, pygame.Rect(column.x, column.y, column.width,
+                                       4 * _detail_h(ctx))).width
+    lines = _detail_lines(ctx, desk, bar_w)
+    button_rects = _button_rects(buttons, widths, m.gap) if with_buttons else []
+    beside = inline_width(ctx, desk)
+    heights, size = [0], m.body
+    for size, pad, inline in itertools.product((m.body, m.small), (-1, COMPACT_PAD),
+                                               (0, beside)):
+        heights = _row_heights(ctx, desk, column, size, lines, inline, pad)
+        placed = _columns(rows, heights, columns, m.gap // 2 if pad < 0 else COMPACT_PAD)
+        if placed is not None:
+            return VoteRegions(heading, status, placed, button_rects, size, button_size,
+                               detail_lines=lines, inline=inline, pad=pad)
+    heights = _row_heights(ctx, desk, column, size, lines, 0)
+    # Not even at small (the largest text settings): a window of whole rows around the focus
+    # and a line saying how many are above and below (squeezed rows made the labels scroll).
+    more_h = ctx.line_height(m.small)
+    area = pygame.Rect(rows.x, rows.y, rows.width, rows.height - more_h)
+    first, count = row_window(heights, area.height, m.gap // 2, _focus_index(desk))
+    shown = [min(h, area.height) for h in heights[first:first + count]]
+    more = pygame.Rect(rows.x, rows.bottom - more_h, rows.width, more_h)
+    return VoteRegions(heading, status, stack(area, shown, m.gap // 2), button_rects, size,
+                       button_size, first, more, lines)
+
+
+def _row_heights(ctx: UiContext, desk: VoteDesk, column: pygame.Rect, size: int,
+                 lines: int, inline: int, pad: int = -1) -> list[int]:
+    """Each option's row height in a column: its label at `size` over its detail lines, or
+    (`inline`) beside its one-line detail."""
+    probe = pygame.Rect(column.x, column.y, column.width, 4 * _detail_h(ctx, lines))
+    label_w = row_parts(ctx, probe, lines, inline, pad).label.width
+    detail_h = _detail_h(ctx, 1 if inline else lines, pad)
+    if inline:  # the key and the -/+ signs (body size) stand in the row's one line too
+        detail_h = max(detail_h, ctx.line_height(ctx.metrics.body, True))
+    pad = 2 * (_row_pad(ctx) if pad < 0 else pad)
+    return [(max(text_height(ctx, r.label, size, label_w, r.picked), detail_h) if inline
+             else text_height(ctx, r.label, size, label_w, r.picked) + detail_h) + pad
+            for r in desk.vm.rows]
+
+
+def _detail_lines(ctx: UiContext, desk: VoteDesk, bar_w: int) -> int:
+    """1, or once revealed the lines the widest count-and-marks text needs in the three
+    quarters of the bar's line (`bar_w` wide) it may take beside its bar (two or three in
+    a narrow column)."""
+    if not desk.vm.revealed:
+        return 1
+    m = ctx.metrics
+    font = ctx.theme.fonts.get(m.small, True)
+    widest = max((font.size(bar_text(ctx, r))[0] for r in desk.vm.rows), default=0)
+    if widest + m.gap <= bar_w * 3 // 4:
+        return 1
+    line = ctx.line_height(m.small, True)
+    return max(-(-text_height(ctx, bar_text(ctx, r), m.small, bar_w * 3 // 4, True) // line)
+               for r in desk.vm.rows)
+
+
+def _focus_index(desk: VoteDesk) -> int:
+    """The option to keep in view: the focused one, else the one the story will follow."""
+    options = list(desk.options)
+    for wanted in (desk.focus.current, desk.picked):
+        if wanted in options:
+            return options.index(wanted)
+    return 0
+
+
+def row_window(heights: list[int], space: int, gap: int, keep: int,
+               start: int = 0) -> tuple[int, int]:
+    """(first, count): the most whole rows from `start` (moved up to `keep` if above it) that
+    fit in `space` and include row `keep`; if it lies below them, the window moves down just
+    enough to end at `keep` (at least one row shows)."""
+    def fits(first: int, last: int) -> bool:
+        return sum(heights[first:last + 1]) + (last - first) * gap <= space
+    first = min(start, keep)
+    while first < keep and not fits(first, keep):
+        first += 1
+    last = first
+    while last + 1 < len(heights) and fits(first, last + 1):
+        last += 1
+    return first, last - first + 1
+
+
+def _button_widths(ctx: UiContext, width: int, desk: VoteDesk) -> tuple[int, list[int]]:
+    """Hot seat and reveal as wide as their longest label, the follow button the rest; at
+    body size if all three labels fit in one line so, else at small (else equal shares,
+    and the buttons grow taller for their wrapped words)."""
+    m = ctx.metrics
+    labels = [b.label for b in vote_buttons(ctx, None, desk)]
+    longest = [(ctx.t("Hot seat: on"), ctx.t("Hot seat: off")),
+               (ctx.t("Hide votes"), ctx.t("Reveal")), (labels[2],)]
+    size, widths = m.small, [0, 0, 0]
+    for size in (m.body, m.small):
+        font = ctx.theme.fonts.get(size, True)
+        widths = [max(round(size * 1.6), font.size(key)[0] + 8) + 3 * m.gap + m.gap // 2 +
+                  max(font.size(label)[0] for label in words)
+                  for key, words in zip(("H", "R", "Enter"), longest)]
+        if sum(widths) + 2 * m.gap <= width:
+            break
+    if sum(widths) + 2 * m.gap > width:  # not even at small: shares by need (words wrap)
+        widths = [w * (width - 2 * m.gap) // sum(widths) for w in widths]
+    widths[2] = width - widths[0] - widths[1] - 2 * m.gap
+    return size, widths
+
+
+def _buttons_height(ctx: UiContext, desk: VoteDesk, widths: list[int], size: int) -> int:
+    """The tallest need of the three buttons' words (every variant: on/off, reveal/hide)."""
+    t = ctx.t
+    words = [(t("Hot seat: on"), t("Hot seat: off")), (t("Hide votes"), t("Reveal")),
+             (vote_buttons(ctx, None, desk)[2].label,)]
+    return max(button_need(ctx, label, w, key, size=size)
+               for w, key, labels in zip(widths, ("H", "R", "Enter"), words) for label in labels)
+
+
+def _button_rects(area: pygame.Rect, widths: list[int], gap: int) -> list[pygame.Rect]:
+    rects, x = [], area.x
+    for w in widths:
+        rects.append(pygame.Rect(x, area.y, w, area.height))
+        x += w + gap
+    return rects
+
+
+def row_parts(ctx: UiContext, row: pygame.Rect, detail_lines: int = 1, inline: int = 0,
+              pad: int = -1) -> RowParts:
+    """Key at the left; the label over a detail (count, or bar and count: one line, or two
+    when revealed at the largest sizes); -/+ at the right while the room votes. `inline`:
+    the detail beside the label instead, in a strip that wide ending at the row's right."""
+    m = ctx.metrics
+    inner = row.inflate(-m.gap, -2 * (_row_pad(ctx) if pad < 0 else pad))
+    key_w = round(m.body * 1.5)
+    side = min(inner.height, round(m.button_h * 0.9))
+    plus = pygame.Rect(inner.right - side, inner.centery - side // 2, side, side)
+    minus = plus.move(-(side + m.gap // 2), 0)
+    text_x = inner.x + key_w + m.gap // 2
+    key = pygame.Rect(inner.x, inner.y, key_w, inner.height)
+    if inline:
+        label = pygame.Rect(text_x, inner.y, max(1, inner.right - inline - m.gap - text_x),
+                            inner.height)
+        detail = pygame.Rect(label.right + m.gap, inner.y,
+                             max(1, minus.x - m.gap - label.right - m.gap), inner.height)
+        return RowParts(key, label, detail, minus, plus)
+    detail_h = min(_detail_h(ctx, detail_lines, pad),
+                   max(inner.height // 2, inner.height - ctx.line_height(m.small, True)))
+    label = pygame.Rect(text_x, inner.y, minus.x - m.gap - text_x, inner.height - detail_h)
+    detail = pygame.Rect(text_x, label.bottom, label.width, detail_h)
+    return RowParts(key, label, detail, minus, plus)
+
+
+def inline_width(ctx: UiContext, desk: VoteDesk) -> int:
+    """The strip the detail needs beside a label: the widest count and the -/+ buttons
+    while the room votes; once revealed the widest count and marks beside a bar at least
+    three body widths long."""
+    m = ctx.metrics
+    font = ctx.theme.fonts.get(m.small, False)
+    if desk.vm.revealed:
+        bold = ctx.theme.fonts.get(m.small, True)
+        widest = max((bold.size(bar_text(ctx, r))[0] for r in desk.vm.rows), default=0)
+        return widest + 2 * m.gap + 3 * ctx.font_px(m.body)
+    words = [ctx.t("hidden until R"), ctx.t("1 vote"), ctx.t("{n} votes", n=88)]
+    side = round(m.button_h * 0.9)
+    return max(font.size(w)[0] for w in words) + 2 * m.gap + 2 * side + m.gap // 2
+
+
+def vote_buttons(ctx: UiContext, regions: VoteRegions | None, desk: VoteDesk
+                 ) -> list[Button]:
+    """The three buttons (`regions` None: their words only, for measuring)."""
+    t = ctx.t
+    hot = t("Hot seat: on") if desk.hot_seat else t("Hot seat: off")
+    reveal = t("Hide votes") if desk.revealed else t("Reveal")
+    specs = [("hot_seat", hot, "H"), ("reveal", reveal, "R"),
+             ("follow", desk.vm.action, "Enter")]
+    rects = regions.buttons if regions is not None else [pygame.Rect(0, 0, 0, 0)] * 3
+    return [Button(i, label, rect, key, selected=(i == "hot_seat" and desk.hot_seat))
+            for (i, label, key), rect in zip(specs, rects)]
+
+
+def bar_text(ctx: UiContext, row: VoteRowVM) -> str:
+    """"5 votes · 62% ★ majority ▶ follow": the count and the marks in words."""
+    marks = " ".join(x for x, on in ((ctx.t("★ majority"), row.majority),
+                                     (ctx.t("= tie"), row.tied),
+                                     (ctx.t("▶ follow"), row.picked)) if on)
+    return f"{row.count_text} {marks}".strip()
+
+
+def bar_area(ctx: UiContext, box: pygame.Rect, detail_lines: int = 1, inline: int = 0,
+              pad: int = -1) -> pygame.Rect:
+    parts = row_parts(ctx, box, detail_lines, inline, pad)
+    return pygame.Rect(parts.detail.x, parts.detail.y, parts.plus.right - parts.detail.x,
+                       parts.detail.height)
+
+
