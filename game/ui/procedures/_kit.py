@@ -31,6 +31,7 @@ from game.ui.procedures._labels import (  # noqa: F401 -- the views' one import 
     picture,
     pointed_text,
     pointer,
+    spot,
     tag,
     text,
 )
@@ -195,6 +196,11 @@ def direction_label(surface: pygame.Surface, box: pygame.Rect, word: str, direct
         label, align = pygame.Rect(box.x + size + 4, box.y, box.w - size - 4, box.h), "left"
     else:
         label, align = pygame.Rect(box.x, box.y, box.w - size - 4, box.h), "right"
+    where = spot(word, label, theme, px, bold=True, align=align)
+    if where is None:
+        return None
+    chip = where.inflate(8 + size + 4, 4).move(-direction * (size + 4) // 2, 0)
+    pygame.draw.rect(surface, p.panel, chip, border_radius=chip.h // 2)  # legible over art
     got = text(surface, word, label, theme, p.accent, px, bold=True, align=align)
     if got is None:
         return None

@@ -72,9 +72,10 @@ class CaesareanView:
         now, before = now or {}, before or now or {}
         progress = min(1.0, max(0.0, float(progress)))
         boxes, px = _layout(rect), label_px(rect, 17, theme)
-        if boxes["inset"].h > 0 and panel_need(theme, px, boxes["panel"].w, boxes["panel"].h,
-                                               self._rows(now, theme)[:2],
-                                               _status(now, theme)) > boxes["panel"].h:
+        small = boxes["inset"].h - lines_height(theme, px, 1) - 12 < 48  # the drawing's room
+        if boxes["inset"].h > 0 and (small or panel_need(
+                theme, px, boxes["panel"].w, boxes["panel"].h, self._rows(now, theme)[:2],
+                _status(now, theme)) > boxes["panel"].h):
             boxes["panel"] = boxes["panel"].union(boxes["inset"])  # the words come first
             boxes["inset"] = pygame.Rect(boxes["inset"].topleft, (0, 0))
         frame = fit_frame(boxes["main"], *A.BOX)
