@@ -179,3 +179,39 @@ def test_the_cue_is_said_once_beside_the_inquiry_and_kept_in_one_column(
     texts = [p.text for p in scene.ctx.recorder]
     assert (d.cue in texts) is alone
     assert (len(scene.pages[2].needs) > 1) is alone
+
+
+def test_the_analysis_page_follows_a_change_of_language_and_decision(make_ctx, library, log):
+    """The analysis page's layout is kept between frames; a new language or decision
+    builds it again."""
+    scene = _scene(make_ctx, library, log, (1280, 720), "normal")
+    press(scene, pygame.K_3)
+    assert "THE VIGNETTE ASKS" in _shown(scene)
+    scene.ctx.t = Translator("de")
+    assert "DIE VIGNETTE FRAGT" in _shown(scene)
+    press(scene, pygame.K_DOWN)
+    assert scene.vm.analysis[1].heading in _shown(scene)
+
+
+def test_every_vignettes_analysis_stands_side_by_side_at_the_default_size_in_1024x600(
+        make_ctx, library, tmp_path):
+    """#13: at the default text size the smallest window shows each decision's analysis
+    whole, without the page scrolling (every vignette, the supervisor taking over: the
+    longest "why" texts)."""
+    scrolled = []
+    for entry in library.entries:
+        if entry.scenario is None:
+            continue
+        ctx = make_ctx((1024, 600))
+        path = tmp_path / f"{entry.scenario.id}.jsonl"
+        record(ctx, entry.scenario.id, path, policy="takeover", min_decisions=1)
+        scene = DebriefScene(ctx, path, library.get)
+        scene.wait()
+        SceneStack().push(scene)
+        press(scene, pygame.K_3)
+        for k in range(len(scene.vm.analysis)):
+            scene.index[2] = k
+            _shown(scene)
+            if scene.pages[2].scrolls:
+                scrolled.append(f"{entry.scenario.id} decision {k + 1}")
+    assert not scrolled

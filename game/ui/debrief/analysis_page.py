@@ -3,10 +3,10 @@
 What to say (the advocacy-inquiry prompt, the vignette's question, the facilitator's notes)
 and the decision as the model sees it (the cue, every option's Q-value, chosen vs. best,
 regret, why the best was best, when you acted). Where everything fits at the chosen text
-size, what to say stands on the left and the decision on the right, the column split
-chosen so that both fit; otherwise the parts stack in one column that scrolls as a whole
-(`page.draw_page`), the decision split into its head, its options and its facts when it
-is taller than the page.
+size, the inquiry leads the left column and the decision the right, the other sections
+below them on whichever side, and the column split chosen so that both fit; otherwise
+the parts stack in one column that scrolls as a whole (`page.draw_page`), the decision
+split into its head, its options and its facts when it is taller than the page.
 """
 
 from __future__ import annotations
@@ -124,16 +124,17 @@ def analysis_build(ctx: UiContext, vm: DebriefVM, k: int,
 def side_by_side(ctx: UiContext, say: list[list[Piece]], decision: list[Piece],
                  model: list[list[Piece]], border: tuple[int, int, int], width: int,
                  room: int) -> Block | None:
-    """What to say on the left, the decision on the right, each of the model's reasons in
-    whichever column it fits: the first split in `SPLITS` where both columns fit, or None.
+    """The inquiry on the left, the decision on the right, each other section under one of
+    them: the first split in `SPLITS` (and placing) where both columns fit, or None.
     The sections of a column share one panel (a panel each cost the room that decided
     whether the page fits at the default size in 1024x600)."""
     gap, pad = ctx.metrics.gap, ctx.metrics.pad
-    for share, sides in product(SPLITS, product((0, 1), repeat=len(model))):
+    first, movable = say[:1], say[1:] + model  # the inquiry leads the left column
+    for share, sides in product(SPLITS, product((0, 1), repeat=len(movable))):
         left_w = round((width - pad) * share)
         right_w = width - pad - left_w
-        left = say + [s for s, side in zip(model, sides) if side == 0]
-        right = [s for s, side in zip(model, sides) if side == 1]
+        left = first + [s for s, side in zip(movable, sides) if side == 0]
+        right = [s for s, side in zip(movable, sides) if side == 1]
         columns = ([panel_block(ctx, joined(ctx, left), left_w)] if left else [],
                    [panel_block(ctx, decision, right_w, border=border)]
                    + ([panel_block(ctx, joined(ctx, right), right_w)] if right else []))

@@ -93,6 +93,8 @@ class DebriefScene(Scene):
         self.index = [0] * len(PHASES)
         self.pages = [PageScroll() for _ in PHASES]
         """Where each phase's page is scrolled to (Page Up/Down, the wheel, the focus)."""
+        self.analysis_memo: tuple[tuple[Any, ...], Callable[[int], list[Any]]] | None = None
+        """The analysis page's blocks as last built (debrief_draw._analysis)."""
         self.vm: DebriefVM | None = None
         self.error = ""
         self.warning = ""

@@ -123,8 +123,27 @@ def page_build(scene: DebriefScene, vm: DebriefVM,
             return lambda w: [panel_block(ctx, [text_piece(
                 ctx, ctx.t("This session reached no decision point."), ctx.metrics.body,
                 ctx.palette.muted)], w)], focus
-        return analysis_build(ctx, vm, focus, area.height), focus
+        return _analysis(scene, vm, area.height), focus
     return lambda w: summary_blocks(scene, vm, w), focus
+
+
+def _analysis(scene: DebriefScene, vm: DebriefVM, room: int) -> Callable[[int], list[Block]]:
+    """The analysis page's blocks, kept while the decision, the room, the window, the theme
+    and the language stay: finding a column split that fits measures dozens of layouts,
+    too many to redo every frame."""
+    ctx, k = scene.ctx, scene.index[2]
+    key = (k, room, ctx.size, ctx.theme, ctx.t)
+    held = scene.analysis_memo
+    if held is None or held[0][:3] != key[:3] or any(a is not b for a, b in
+                                                       zip(held[0][3:], key[3:])):
+        build, pages = analysis_build(ctx, vm, k, room), {}
+
+        def memo(width: int) -> list[Block]:
+            if width not in pages:
+                pages[width] = build(width)
+            return pages[width]
+        scene.analysis_memo = held = (key, memo)
+    return held[1]
 
 
 def _position(scene: DebriefScene) -> str:
