@@ -179,3 +179,30 @@ def test_an_ended_vignette_does_not_pause(ctx, lumbar, home):
     assert not play.paused
     play.on_intent(Intent(Act.AWAY))
     assert not play.paused
+
+
+def test_the_keys_scroll_a_card_too_long_for_its_room(make_ctx, home):
+    """At Extra large in 1024x600 what the trainee did after a probe at the trocar needs
+    more room than the card has: Down and Page Down scroll it as the wheel does, so a
+    keyboard player reads all of it, and the footer says so."""
+    from game.ui.play.play_draw import footer_text
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    scenario = ctx.services.catalogue().get("laparoscopic_trocar")
+    play = start(ctx, scenario, "practice", home)
+    run_until(play, "decision")
+    choose(play, "probe")
+    for _ in range(100):
+        if play.card is not None:
+            break
+        play.update(100)
+    assert play.card is not None
+    ctx.scrolls.begin_frame()
+    play.draw(pygame.Surface(ctx.size))
+    regions = list(ctx.scrolls.regions.values())
+    assert regions, "the card fits here: this test needs one that does not"
+    before = [ctx.scrolls.offset(r.key, r.limit) for r in regions]
+    press(play, pygame.K_DOWN)
+    press(play, pygame.K_PAGEDOWN)
+    after = [ctx.scrolls.offset(r.key, r.limit) for r in regions]
+    assert after != before and play.back == 0, "the keys did not scroll the card"
+    assert "more of the card" in footer_text(play)

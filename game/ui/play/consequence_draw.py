@@ -85,3 +85,15 @@ def _draw_hint(scene: PlayScene, surface: pygame.Surface, box: pygame.Rect) -> N
         box = pygame.Rect(box.x, bar.bottom + m.gap, box.width, box.bottom - bar.bottom - m.gap)
     if box.height > 0:
         ctx.text(surface, scene.card.continue_hint, box, m.body, p.muted)
+
+
+def scroll_card(scene: PlayScene, rows: int) -> bool:
+    """Scroll the held card's longest part (what the trainee did, when it needs more room
+    than the card has) by `rows` lines: the keys do what the wheel does over it, so a
+    keyboard player can read all of it. False when no part of the card scrolls."""
+    area = scene.layout.procedure.union(scene.layout.narration)
+    boxes = [r.box for r in scene.ctx.scrolls.regions.values() if area.contains(r.box)]
+    if not boxes:
+        return False
+    box = max(boxes, key=lambda b: b.height)
+    return scene.ctx.scrolls.wheel(box.center, rows)

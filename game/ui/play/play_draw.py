@@ -195,6 +195,9 @@ def narration_need(ctx: UiContext) -> int:
 
 
 def footer_text(scene: PlayScene) -> str:
+    if scene.card is not None:  # the number keys choose nothing while the card is held
+        return scene.ctx.t("Enter continue · Up/Down or the wheel: more of the card · "
+                           "Esc leave · F1 help")
     if scene.assessment:
         return scene.ctx.t("Assessment: no pause · 1-5 choose · Tab/arrows focus · "
                            "Enter activate · S or → skip · Esc leave · F1 help")

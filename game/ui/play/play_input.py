@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from game.core.commands import Intervene, Skip
 from game.ui.kit.focus import hit
-from game.ui.play import option_list, trainee_rating
+from game.ui.play import consequence_draw, option_list, trainee_rating
 from game.ui.play.decision_layout import panel_regions
 from game.ui.play.play_draw import shown_buttons
 from game.ui.shell.input import Act, Intent
@@ -34,7 +34,9 @@ def on_intent(scene: PlayScene, intent: Intent) -> Result:
         return None
     if act is Act.SCROLL or (act in (Act.UP, Act.DOWN) and
                              (phase != "decision" or scene.card is not None)):
-        scene.scroll(intent.amount if act is Act.SCROLL else (-1 if act is Act.UP else 1))
+        rows = intent.amount if act is Act.SCROLL else (-1 if act is Act.UP else 1)
+        if not (scene.card is not None and consequence_draw.scroll_card(scene, rows)):
+            scene.scroll(rows)
         return None
     if scene.card is not None:
         return _on_card(scene, intent)
