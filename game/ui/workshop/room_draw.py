@@ -42,9 +42,9 @@ def _join_lines(ctx: UiContext, vm: JoinVM, width: int
     """(words, size, colour, height) of the join box's text column `width` wide: each line
     as tall as its words need (the address took two heading lines even when it fit one)."""
     m, p = ctx.metrics, ctx.palette
-    one_line = text_height(ctx, vm.url, m.heading, max(1, width), True) <= \
-        ctx.line_height(m.heading, True)
-    url_size = m.heading if one_line else m.body  # a LAN address in one line if it can be
+    url_size = next((size for size in (m.heading, m.body) if text_height(
+        ctx, vm.url, size, max(1, width), True) <= ctx.line_height(size, True)), m.small)
+    # a LAN address in one line if it can be ("127.0.0.1:3625" over "5" misreads)
     rows = ((vm.heading, m.body, p.accent), (vm.url, url_size, p.text),
             (ctx.t("Room code"), m.small, p.muted), (vm.code, m.title, p.text),
             (vm.joined_text, m.small, p.muted))
