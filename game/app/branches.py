@@ -1,10 +1,18 @@
 """"Branch here": replay a recording to decision k, take another option, run to the end.
 
+The new option is taken at a moment of decision k's window (`BranchMoment`): when the window
+opened, at the model's best moment for that option (scoring v2's moment analysis), or at the
+recorded moment. The default is the recorded moment where the supervisor stepped in, and the
+window's opening where they watched: a watch let the window run until it closed, and stepping
+in at its last tick changes nothing (no rung lands in time), so "what if I had probed" would
+compare the recording with itself.
+
 After the new option the branch is played headless with the same seed: where a decision
 point of the recording comes up again, the recorded choice is reused (at the same moment of
 its window); anywhere else the model's optimal option is taken. So the only difference from
 the recording is the facilitator's new choice and what follows from it. The branch is saved
-as a complete log of its own next to its parent: `<parent-stem>.branch-<k>-<option>.jsonl`.
+as a complete log of its own next to its parent: `<parent-stem>.branch-<k>-<option>.jsonl`
+at the recorded moment, `<parent-stem>.branch-<k>-<option>-<opened|best>.jsonl` at another.
 """
 
 from __future__ import annotations
@@ -13,21 +21,96 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core.model import Decision, Scenario
+from game.core.timing import to_ticks
 from game.core.view import SessionView
 from game.headless import Choice, ScriptedPolicy, drive
-from game.replay.branch import BranchError, branch, decisions_in
-from game.replay.reader import LogError, read_log
+from game.replay.branch import BranchError, BranchPoint, branch, branch_point, decisions_in
+from game.replay.reader import LogError, ReplayLog, read_log
 from game.replay.session import RecordedSession, params_from_header
 from game.replay.verify import config_from_header
 from game.scoring.solver import History, Solution, solve_cached, step_key
 
-__all__ = ["BranchError", "BranchPolicy", "BranchRun", "branch_path", "run_branch"]
+__all__ = ["BranchError", "BranchMoment", "BranchPolicy", "BranchRun", "branch_moments",
+           "branch_path", "default_moment", "run_branch"]
+
+MOMENT_KINDS = ("opened", "best", "recorded")
+"""When in the window a branch takes its option: when the window opened, at the model's best
+moment for the option, or when the recording chose (for a watch: the window's last tick)."""
 
 
-def branch_path(parent: str | Path, number: int, option: str) -> Path:
-    """Where the branch from decision `number` (1-based) with `option` is saved."""
+@dataclass(frozen=True)
+class BranchMoment:
+    kind: str
+    """One of MOMENT_KINDS."""
+    at: int
+    """Ticks after the window opened."""
+    tick: int
+    """The session's tick (the window opened at `tick - at`)."""
+    best: bool = False
+    """This moment is also the model's best moment for the option."""
+    wanted: int | None = None
+    """Kind "best" only: the model's best moment (ticks into the window) when it came after
+    the window closed in this run (the trainee's mistake or self-correction came first), so
+    `at` is the last moment before that."""
+
+
+def branch_path(parent: str | Path, number: int, option: str,
+                moment: BranchMoment | None = None) -> Path:
+    """Where the branch from decision `number` (1-based) with `option` is saved (at a moment
+    other than the recorded one, the name says which)."""
     parent = Path(parent)
-    return parent.with_name(f"{parent.stem}.branch-{number}-{option}.jsonl")
+    when = "" if moment is None or moment.kind == "recorded" else f"-{moment.kind}"
+    return parent.with_name(f"{parent.stem}.branch-{number}-{option}{when}.jsonl")
+
+
+def _read(parent: str | Path) -> ReplayLog:
+    try:
+        return read_log(parent)
+    except LogError as exc:
+        raise BranchError(f"cannot read the recording: {exc}") from None
+
+
+def _solution(log: ReplayLog, scenario: Scenario) -> Solution:
+    return solve_cached(scenario, config_from_header(log.header).profile_id,
+                        params_from_header(log.header))
+
+
+def best_tick(solution: Solution, scenario: Scenario, point: BranchPoint, option: str) -> int:
+    """The model's best moment for `option` in this decision's situation, in session ticks
+    into the window (content seconds stretched by the session's pace)."""
+    history = tuple(step_key(s.node, s.choice) for s in point.history)
+    node = scenario.decision(point.node)
+    if node.timing is None:
+        return 0  # an untimed window: every moment of an option has the same value
+    seconds = solution.at(point.node, history).option(option).best_moment_s
+    return to_ticks(seconds, point.pace)
+
+
+def moments_at(point: BranchPoint, best: int) -> list[BranchMoment]:
+    """The moments a chooser offers, earliest first; moments that coincide are offered once
+    (the window's opening before the model's best before the recorded moment)."""
+    clamped = min(best, point.latest)
+    found: dict[int, BranchMoment] = {}
+    for kind, at in (("opened", 0), ("best", clamped), ("recorded", point.recorded_at)):
+        if at not in found:
+            found[at] = BranchMoment(kind, at, point.opened + at, at == clamped,
+                                     best if kind == "best" and best != clamped else None)
+    return sorted(found.values(), key=lambda m: m.at)
+
+
+def branch_moments(parent: str | Path, scenario: Scenario, number: int,
+                   option: str) -> list[BranchMoment]:
+    """When decision `number` (1-based) of the recording could take `option`. Raises
+    BranchError."""
+    log = _read(parent)
+    point = branch_point(log, scenario, number - 1)
+    return moments_at(point, best_tick(_solution(log, scenario), scenario, point, option))
+
+
+def default_moment(moments: list[BranchMoment], watched: bool) -> BranchMoment:
+    """The window's opening where the supervisor watched, else the recorded moment."""
+    wanted = "opened" if watched else "recorded"
+    return next((m for m in moments if m.kind == wanted), moments[0])
 
 
 class BranchPolicy(ScriptedPolicy):
@@ -85,27 +168,33 @@ class BranchRun:
     option: str
     sources: list[str] = field(default_factory=list)
     """Where each decision of the branch came from: recorded, branch, reused, model."""
+    moment: BranchMoment = BranchMoment("recorded", 0, 0)
+    """When in decision `number`'s window the new option was taken."""
+    watched: bool = False
+    """The recording made no intervention at that decision."""
 
 
 def run_branch(parent: str | Path, scenario: Scenario, number: int, option: str,
-               out: str | Path | None = None) -> BranchRun:
-    """Branch the recording at decision `number` (1-based) and play it to the end.
+               out: str | Path | None = None,
+               moment: BranchMoment | None = None) -> BranchRun:
+    """Branch the recording at decision `number` (1-based) with `option` at `moment` (one
+    of `branch_moments`; None: `default_moment`) and play it to the end.
 
     Raises BranchError with a sentence to show when the recording cannot be branched.
     """
-    try:
-        log = read_log(parent)
-    except LogError as exc:
-        raise BranchError(f"cannot read the recording: {exc}") from None
+    log = _read(parent)
     recorded = decisions_in(log)
-    out = Path(out) if out is not None else branch_path(parent, number, option)
-    params = params_from_header(log.header)
-    solution = solve_cached(scenario, config_from_header(log.header).profile_id, params)
-    session = branch(log, scenario, number - 1, option, out)
+    solution = _solution(log, scenario)
+    point = branch_point(log, scenario, number - 1)
+    if moment is None:
+        moments = moments_at(point, best_tick(solution, scenario, point, option))
+        moment = default_moment(moments, point.watched)
+    out = Path(out) if out is not None else branch_path(parent, number, option, moment)
+    session = branch(log, scenario, number - 1, option, out, at=moment.at)
     policy = BranchPolicy(solution, recorded[number:])
     try:
         play_branch(session, policy)
     finally:
         session.close()
     sources = ["recorded"] * (number - 1) + ["branch"] + policy.sources
-    return BranchRun(out, session, number, option, sources)
+    return BranchRun(out, session, number, option, sources, moment, point.watched)

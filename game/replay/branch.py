@@ -1,21 +1,31 @@
 """Branch a recorded session at one of its decisions: "what if I had stepped in here?"
 
-The branch starts from the same seed and replays the recording's commands up to decision k,
-then takes a different option at the same moment. Because the seed is the same, decisions
-1..k-1 and everything that happened before k are reproduced exactly; the difference that
-follows comes from the decision. The branch is written as a complete log of its own whose
-header names its parent log and the decision it branched at.
+The branch starts from the same seed and replays the recording's commands up to the moment
+decision k's window opened, lets time run to the moment chosen for the new option (`at`,
+ticks into the window) and takes it there. Because the seed is the same, decisions 1..k-1
+and everything that happened before k are reproduced exactly, and so is what the window
+drew when it opened (the trainee's own self-correction or mistake, if any, at the same
+moment); the difference that follows comes from the decision. The branch is written as a
+complete log of its own whose header names its parent log, the decision it branched at and
+the moment (`parent.opened_at`, `parent.at`).
+
+The moment matters: a supervisor who watched let the window run until it closed, so "the
+recorded moment" of a watch is the window's last tick, when no rung lands in time any more.
+`branch_point` says when the window opened, when the recording chose and the latest moment
+at which stepping in is still possible in this run.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from game.core.commands import Intervene
+from game.core.engine import window_ticks
 from game.core.model import Decision, Scenario
-from game.replay.playback import replay
+from game.core.state import PathStep
+from game.replay.playback import StateDriver, replay
 from game.replay.reader import ReplayLog
 from game.replay.session import RecordedSession, params_from_header
 from game.replay.verify import Divergence, config_from_header, resimulate
@@ -56,18 +66,72 @@ def issued_ticks(log: ReplayLog, decisions: list[dict]) -> list[int]:
     return ticks
 
 
+WATCHED = ("timeout", "waiting")
+"""How a decision step ended without an intervention: the window ran out, or the trainee's
+self-correction or mistake came while the supervisor watched."""
+
+
+@dataclass(frozen=True)
+class BranchPoint:
+    """Decision `index`'s window in the recording, in session ticks."""
+
+    index: int
+    node: str
+    opened: int
+    """The tick the window opened."""
+    recorded_at: int
+    """Ticks into the window at which the recording chose: a command's moment, or for a
+    watched decision the last tick before the window closed."""
+    latest: int
+    """The latest moment (ticks into the window) at which a choice can still be made in this
+    run: the window's last tick, or the last before the trainee's self-correction or mistake
+    that the window drew when it opened (the same in every branch: same seed)."""
+    watched: bool
+    """True when the recording made no intervention here (the window ran out or closed)."""
+    pace: float
+    """The session's pace factor (content seconds to ticks)."""
+    history: tuple[PathStep, ...]
+    """The path up to the window's opening (the solver's situation of this decision)."""
+
+
+def branch_point(log: ReplayLog, scenario: Scenario, index: int) -> BranchPoint:
+    """Where decision `index` (0-based) of the log can be branched: a pure re-simulation up
+    to its window's opening. Raises BranchError."""
+    target, node = _target(log, scenario, index)
+    steps = decisions_in(log, scenario)
+    opened = issued_ticks(log, steps)[index] - int(target.get("elapsed", 0))
+    driver = StateDriver(scenario, config_from_header(log.header))
+    state = replay(log, driver, until_tick=opened, before_decision=node.id)
+    if state.node_id != node.id or state.finished or state.node_tick != opened:
+        raise BranchError("the recording does not reproduce up to the branch point")
+    closes = opened + window_ticks(scenario, state, node)
+    if state.window_event is not None:
+        closes = min(closes, opened + state.window_event[1] + 1)
+    watched = target.get("by") in WATCHED
+    recorded = int(target.get("elapsed", 0)) - (1 if watched else 0)
+    latest = max(0, closes - 1 - opened)
+    return BranchPoint(index, node.id, opened, max(0, min(recorded, latest)), latest, watched,
+                       state.pace_factor, state.history)
+
+
 def branch(log: ReplayLog, scenario: Scenario, index: int, option: str,
-           out: str | Path | None, player: str | None = None) -> RecordedSession:
-    """A live session, just after taking `option` at the log's decision number `index` (0-based).
+           out: str | Path | None, player: str | None = None,
+           at: int | None = None) -> RecordedSession:
+    """A live session, just after taking `option` at the log's decision number `index`
+    (0-based), `at` ticks after its window opened (None: the recorded moment; clamped to the
+    moments at which the window is still open in this run).
 
     The caller continues it (interactively, or with `headless.play_out`)."""
     target, node = _target(log, scenario, index)
     if option not in {o.id for o in node.options}:
         raise BranchError(f"{node.id} has no option {option!r}")
-    # A window that ran out (or that an event closed while the supervisor watched) closed at
-    # that tick; the branch is taken one tick before.
-    stop = target["tick"] - (1 if target.get("by") in ("timeout", "waiting") else 0)
-    session = _replay_to(log, scenario, target, index, stop, out, player, "branch", None)
+    point = branch_point(log, scenario, index)
+    at = point.recorded_at if at is None else max(0, min(at, point.latest))
+    session = _replay_to(log, scenario, target, index, point.opened, out, player, "branch",
+                         None, {"opened_at": point.opened, "at": at})
+    session.advance(at)
+    if session.state.node_id != node.id or session.finished:
+        raise BranchError("the window closed before the moment chosen")
     session.issue(Intervene(node.id, option))
     return session
 

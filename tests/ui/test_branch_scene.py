@@ -29,8 +29,10 @@ def test_branch_from_k_reproduces_decisions_before_k_and_verifies(ctx, library, 
         taken = [(s.node, s.choice) for s in run.session.state.history if s.kind == "decision"]
         assert taken[:k - 1] == recorded[:k - 1]
         assert taken[k - 1] == (node, other)
-        assert run.path == branch_path(parent, k, other) == \
-            tmp_path / f"p.branch-{k}-{other}.jsonl"
+        when = "" if run.moment.kind == "recorded" else f"-{run.moment.kind}"
+        assert run.path == branch_path(parent, k, other, run.moment) == \
+            tmp_path / f"p.branch-{k}-{other}{when}.jsonl"
+        assert run.moment.kind == ("opened" if run.watched else "recorded")
         assert run.sources[:k] == ["recorded"] * (k - 1) + ["branch"]
         assert set(run.sources[k:]) <= {"reused", "model"}
         result = verify_log(str(run.path), library.get)
