@@ -98,3 +98,22 @@ def test_f5_does_nothing_while_the_server_runs(setup):
     pid = scene.phones.server.pid
     scene.handle_event(key_event(pygame.K_F5))
     assert scene.phones.server.pid == pid and scene.error == ""
+
+
+def test_the_end_screen_says_it_and_f5_restarts(make_ctx, monkeypatch):
+    from tests.ui.test_workshop_support import end_screen
+    monkeypatch.setenv("SAFETYNET_PHONES", "127.0.0.1:0")
+    ctx = make_ctx()
+    end = end_screen(ctx)
+    phones = end.phones
+    try:
+        assert phones is not None and phones.server is not None
+        _kill_and_notice(end, phones)
+        said = [p for p in _shown(ctx, end)
+                if p.text == "Phones disconnected: the phone server stopped. F5 restarts it."]
+        assert len(said) == 1 and not said[0].scrolled
+        end.handle_event(key_event(pygame.K_F5))
+        assert phones.server.running and not phones.down
+        assert end.message.startswith("Phones reconnected")
+    finally:
+        phones.stop()
