@@ -1,7 +1,8 @@
 """Item 4 of #13 inside the procedure pictures: every label whole, at the chosen size, apart.
 
 Every procedure view is drawn in the procedure states every shipped vignette reaches (each
-step's `procedure:` mapping applied in file order, as the engine merges them) at picture
+step's `procedure:` mapping applied in file order, as the engine merges them), settled and
+halfway through the change from the state before, at picture
 sizes from a 60 px strip (the replay viewer at a decision) to a projector panel, at all four
 text sizes. Every label the picture places (`_labels.RECORDER`) must be at the player's text
 size (never below `LABEL_SIZE`), lie whole inside the picture and inside the box its view
@@ -60,7 +61,8 @@ def shipped_states(library) -> dict[str, list[Mapping]]:
         for step in _procedures(scenario):
             state = {**state, **step}
             out.setdefault(name, []).append(dict(state))
-    return out
+    return {name: list({repr(sorted(s.items())): s for s in found}.values())
+            for name, found in out.items()}
 
 
 @pytest.fixture(scope="module")
@@ -74,12 +76,13 @@ are never smaller than the screen's."""
 
 
 def draw(name: str, size: tuple[int, int], theme, now: Mapping, before: Mapping | None = None,
-         at: tuple[int, int] = (7, 5), floor: int = 14) -> tuple[list[L.Label], pygame.Rect]:
+         at: tuple[int, int] = (7, 5), floor: int = 14,
+         progress: float = 1.0) -> tuple[list[L.Label], pygame.Rect]:
     surface = pygame.Surface((size[0] + 20, size[1] + 20))
     rect = pygame.Rect(at, size)
     with L.labels_for(floor) as placed:
-        view_for(name).draw(surface, rect, now, before if before is not None else now, 1.0,
-                            theme, 1.5)
+        view_for(name).draw(surface, rect, now, before if before is not None else now,
+                            progress, theme, 1.5)
     return placed, rect
 
 
@@ -106,9 +109,12 @@ def label_problems(labels: list[L.Label], rect: pygame.Rect) -> list[str]:
 def test_labels_whole_at_the_chosen_size_and_apart(name, text_size, states):
     theme = make_theme("default", text_size)
     found = []
+    frames = [(now, now, 1.0) for now in states[name]] + \
+        [(now, before, 0.5) for before, now in zip(states[name], states[name][1:])]
     for size, floor in itertools.product(SIZES, FLOORS):
-        for now in states[name]:
-            labels, rect = draw(name, size, theme, now, floor=floor)
+        for now, before, progress in frames[:len(states[name])] if floor != FLOORS[0] \
+                else frames:
+            labels, rect = draw(name, size, theme, now, before, floor=floor, progress=progress)
             if any(label.floor != floor for label in labels):
                 found.append(f"{size}: labels placed without the screen's floor {floor}")
             for label in labels:
