@@ -62,3 +62,27 @@ def test_a_narration_too_short_for_three_lines_is_not_drawn(make_ctx, home):
         narration = left_column(play)[2]
         need = ctx.line_height(ctx.metrics.body) * 3
         assert narration is None or narration.height >= need, (size, text_size)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_beside_the_cue_the_meters_take_one_line(make_ctx, home, language):
+    """Above the moved cue the strip shows each ledger's word, number and bar on one line,
+    so the procedure view keeps more of its room; the words are whole, at the chosen size."""
+    import pygame
+
+    from game.i18n import Translator
+    from game.ui.play.play_draw import meter_rects
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    ctx.t = Translator(language)
+    ctx.settings = ctx.settings.with_(language=language, show_meters=True, text_size="x-large")
+    play = start_play(ctx, ctx.services.catalogue().get("laparoscopic_trocar"))
+    run_until(play, "decision")
+    strip = left_column(play)[1]
+    full = meter_rects(ctx, play.layout, True)[0]
+    assert strip is not None and full is not None and strip.height < full.height
+    ctx.recorder = []
+    play.draw(pygame.Surface(ctx.size))
+    words = [p for p in ctx.recorder if p.text in ("▲ " + play.meters.learning_short,
+                                                   "⚠ " + play.meters.harm_short)]
+    assert len(words) == 2 and not any(p.scrolled for p in words)
+    assert all(strip.contains(p.box) for p in words)

@@ -7,6 +7,7 @@ ladder while a decision point is open, and a skip button during narration.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -148,7 +149,10 @@ def draw_play(scene: PlayScene, surface: pygame.Surface) -> None:
     draw_buttons(ctx, surface, scene.controls, None, m.small)
     procedure, strip, narration = left_column(scene)
     draw_procedure(scene, surface, procedure)
-    if strip is not None:
+    full = meter_rects(ctx, lay, True)[0]
+    if strip is not None and full is not None and strip.height < full.height:
+        draw_compact_meters(ctx, surface, strip, scene.meters)  # above a decision's cue
+    elif strip is not None:
         draw_meters(ctx, surface, strip, scene.meters)
     if narration is not None:
         draw_narration(ctx, surface, narration, scene.lines, scene.back)
@@ -178,7 +182,8 @@ def left_column(scene: PlayScene) -> tuple[pygame.Rect, pygame.Rect | None, pyga
         return lay.procedure, strip, narration
     bottom = info.y - m.gap
     if strip is not None:
-        strip = pygame.Rect(strip.x, bottom - strip.height, strip.width, strip.height)
+        h = compact_meters_height(ctx, strip.width, scene.meters) or strip.height
+        strip = pygame.Rect(strip.x, bottom - h, strip.width, h)
         bottom = strip.y - m.gap
     procedure = lay.procedure.copy()  # the layout's own rectangles stay as they are
     procedure.height = min(procedure.height, bottom - procedure.y)
@@ -187,6 +192,46 @@ def left_column(scene: PlayScene) -> tuple[pygame.Rect, pygame.Rect | None, pyga
     if rest.height < narration_need(ctx):
         return procedure, strip, None
     return procedure, strip, rest
+
+
+def compact_meters_height(ctx: UiContext, width: int, meters: MetersVM) -> int:
+    """The height of the one-line meters strip (each ledger's words, number and bar side by
+    side), or 0 when its words do not fit one line beside a bar (then the strip keeps its
+    two-line form)."""
+    m = ctx.metrics
+    half = (width - 3 * m.gap) // 2
+    bold = ctx.theme.fonts.get(m.small, True)
+    widest = max(bold.size(_room_for_tens(icon + text))[0]
+                 for icon, text in (("▲ ", meters.learning_short), ("⚠ ", meters.harm_short)))
+    if not meters.learning_short or widest + m.gap + 3 * m.gap > half:
+        return 0
+    return ctx.line_height(m.small, True) + 2 * m.gap
+
+
+def _room_for_tens(text: str) -> str:
+    """The text with its number as wide as 00.0, so the bar does not move as points grow."""
+    return re.sub(r"\d+([.,])\d", r"00\g<1>0", text)
+
+
+def draw_compact_meters(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
+                        meters: MetersVM) -> None:
+    """The meters in one line: per ledger a symbol, its word and number, then its bar."""
+    m, p = ctx.metrics, ctx.palette
+    panel(ctx, surface, rect)
+    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    half = (inner.width - m.gap) // 2
+    bold = ctx.theme.fonts.get(m.small, True)
+    for i, (text, value, colour) in enumerate((
+            ("▲ " + meters.learning_short, meters.learning, p.good),
+            ("⚠ " + meters.harm_short, meters.harm, p.harm))):
+        x = inner.x + i * (half + m.gap)
+        text_w = bold.size(_room_for_tens(text))[0]
+        ctx.text(surface, text, pygame.Rect(x, inner.y, text_w, inner.height), m.small,
+                 colour, True, "left", "center")
+        bar_h = max(8, round(m.small * 0.5))
+        bar = pygame.Rect(x + text_w + m.gap, inner.centery - bar_h // 2,
+                          half - text_w - m.gap, bar_h)
+        progress_bar(ctx, surface, bar, min(1.0, value / 10), colour)
 
 
 def narration_need(ctx: UiContext) -> int:

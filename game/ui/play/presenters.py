@@ -256,6 +256,10 @@ class MetersVM:
     harm: float
     learning_text: str
     harm_text: str
+    learning_short: str = ""
+    """One-line forms for the strip above a decision's cue at the largest text sizes, where
+    each ledger's words, number and bar share one line (the procedure view keeps the room)."""
+    harm_short: str = ""
 
 
 def meters_vm(scenario: Scenario, state: SessionState, params: ModelParams | None = None,
@@ -269,7 +273,9 @@ def meters_vm(scenario: Scenario, state: SessionState, params: ModelParams | Non
     learning, harm = ledgers if ledgers is not None else ledgers_so_far(scenario, state, params)
     return MetersVM(learning, harm,
                     t("Learning so far: {points:.1f}", points=learning),  # 0,6 in German
-                    t("Harm so far: {points:.1f}", points=harm))
+                    t("Harm so far: {points:.1f}", points=harm),
+                    t("Learning {points:.1f}", points=learning),
+                    t("Harm {points:.1f}", points=harm))
 
 
 @dataclass(frozen=True)
