@@ -27,13 +27,16 @@ from typing import Any, TypeVar
 
 import pygame
 
-from game.ui.kit.text import TextCache
+from game.ui.kit.text import SurfaceCache
 from game.ui.kit.theme import Theme
 
 Colour = tuple[int, int, int]
 Point = tuple[int, int]
 
-TEXT = TextCache(capacity=768)
+TEXT = SurfaceCache(capacity=768)
+"""Rendered lines by (words, pixel size, weight, colour): a font's size names it (one shipped
+font per weight), unlike its id, which a new theme's fonts can reuse after a text-size
+change."""
 LABEL_SIZE = 14
 """The smallest font size a picture asks for unless its screen says otherwise (the smallest
 text role on the smallest window, 1024x600); the player's text size multiplies it like any
@@ -183,6 +186,13 @@ def font(theme: Theme, px: int, bold: bool = False) -> pygame.font.Font:
     return theme.fonts.get(font_size(theme, px), bold)
 
 
+def render(words: str, theme: Theme, px: int, bold: bool, colour: Colour) -> pygame.Surface:
+    """One line of `words`, rendered once and kept."""
+    face = font(theme, px, bold)
+    key = (words, real_px(theme, font_size(theme, px)), bold, tuple(colour))
+    return TEXT.get(key, lambda: face.render(words, True, colour))
+
+
 # ----------------------------------------------------------------------------- placing
 def _place(surface: pygame.Surface, words: str, rect: pygame.Rect, box: pygame.Rect,
            theme: Theme, px: int) -> bool:
@@ -275,7 +285,7 @@ def text(surface: pygame.Surface, words: str, box: pygame.Rect, theme: Theme, co
         return None
     face = font(theme, px, bold)
     for i, line in enumerate(lines):
-        surf = TEXT.render(line, face, colour)
+        surf = render(line, theme, px, bold, colour)
         lx = {"left": rect.x, "right": rect.right - surf.get_width()}.get(
             align, rect.centerx - surf.get_width() // 2)
         surface.blit(surf, (lx, rect.y + i * face.get_linesize()))
@@ -333,7 +343,7 @@ def tag(surface: pygame.Surface, words: str, anchor: tuple[int, int], theme: The
         bold: bool = True) -> pygame.Rect | None:
     """A pill-shaped label (e.g. "BONE CONTACT") moved inside `bounds` if need be; None when
     it cannot sit there whole without covering another label."""
-    surf = TEXT.render(words, font(theme, px, bold), fg)
+    surf = render(words, theme, px, bold, fg)
     pad = max(4, px // 3)
     box = pygame.Rect(0, 0, surf.get_width() + 2 * pad, surf.get_height() + pad)
     setattr(box, where, anchor)

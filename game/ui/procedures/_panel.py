@@ -74,7 +74,9 @@ def draw_panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, px: int
 def _joined(surface: pygame.Surface, inner: pygame.Rect, top: int, bottom: int,
             rows: list[Row], theme: Theme, px: int) -> bool:
     """In a short panel whose rows do not all fit one under the other, all of them as one
-    paragraph ("Aim: caudal · Depth: 2.0 cm · Passes: 1"), if that fits whole."""
+    paragraph ("Aim: caudal · Depth: 2.0 cm · Passes: 1"), if that fits whole in at most
+    two lines (a wide strip); longer, it would be a block hard to scan, so rows are left
+    out instead."""
     room = bottom - 4 - top
     heights = [min((h for f in _forms(r, True)
                     if (h := _row_height(theme, f, inner.w, px)) is not None), default=10**4)
@@ -85,7 +87,7 @@ def _joined(surface: pygame.Surface, inner: pygame.Rect, top: int, bottom: int,
         words = " · ".join(f"{r.label}: {r.short if short and r.short else r.value}"
                            for r in rows)
         got = measure(words, inner.w, theme, px, True)
-        if got is not None and got[1] <= room:
+        if got is not None and got[1] <= min(room, lines_height(theme, px, 2, True)):
             text(surface, words, pygame.Rect(inner.x, top, inner.w, got[1]), theme,
                  theme.palette.text, px, bold=True, align="left")
             return True
