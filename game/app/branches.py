@@ -30,8 +30,8 @@ from game.replay.session import RecordedSession, params_from_header
 from game.replay.verify import config_from_header
 from game.scoring.solver import History, Solution, solve_cached, step_key
 
-__all__ = ["BranchError", "BranchMoment", "BranchPolicy", "BranchRun", "branch_moments",
-           "branch_path", "default_moment", "run_branch"]
+__all__ = ["BranchChoices", "BranchError", "BranchMoment", "BranchPolicy", "BranchRun",
+           "branch_choices", "branch_moments", "branch_path", "run_branch"]
 
 MOMENT_KINDS = ("opened", "best", "recorded")
 """When in the window a branch takes its option: when the window opened, at the model's best
@@ -86,31 +86,49 @@ def best_tick(solution: Solution, scenario: Scenario, point: BranchPoint, option
     return to_ticks(seconds, point.pace)
 
 
-def moments_at(point: BranchPoint, best: int) -> list[BranchMoment]:
-    """The moments a chooser offers, earliest first; moments that coincide are offered once
-    (the window's opening before the model's best before the recorded moment)."""
+def moments_at(point: BranchPoint, best: int) -> tuple[BranchMoment, ...]:
+    """The three moments a chooser offers for one option, in MOMENT_KINDS order (two may
+    fall on the same tick: the model's best may be the window's opening)."""
     clamped = min(best, point.latest)
-    found: dict[int, BranchMoment] = {}
-    for kind, at in (("opened", 0), ("best", clamped), ("recorded", point.recorded_at)):
-        if at not in found:
-            found[at] = BranchMoment(kind, at, point.opened + at, at == clamped,
-                                     best if kind == "best" and best != clamped else None)
-    return sorted(found.values(), key=lambda m: m.at)
+    ats = {"opened": 0, "best": clamped, "recorded": point.recorded_at}
+    return tuple(BranchMoment(kind, at, point.opened + at, at == clamped,
+                              best if kind == "best" and best != clamped else None)
+                 for kind, at in ats.items())
 
 
-def branch_moments(parent: str | Path, scenario: Scenario, number: int,
-                   option: str) -> list[BranchMoment]:
-    """When decision `number` (1-based) of the recording could take `option`. Raises
+@dataclass(frozen=True)
+class BranchChoices:
+    """What a chooser offers at one decision: every option at each moment kind."""
+
+    point: BranchPoint
+    moments: dict[str, tuple[BranchMoment, ...]]
+
+    @property
+    def default_kind(self) -> str:
+        """The window's opening where the supervisor watched, else the recorded moment."""
+        return "opened" if self.point.watched else "recorded"
+
+    def moment(self, option: str, kind: str | None = None) -> BranchMoment:
+        kind = kind or self.default_kind
+        return next(m for m in self.moments[option] if m.kind == kind)
+
+
+def branch_choices(parent: str | Path, scenario: Scenario, number: int) -> BranchChoices:
+    """The moments at which decision `number` (1-based) of the recording could take each of
+    its options (a re-simulation to the window's opening and the cached solution). Raises
     BranchError."""
     log = _read(parent)
     point = branch_point(log, scenario, number - 1)
-    return moments_at(point, best_tick(_solution(log, scenario), scenario, point, option))
+    solution = _solution(log, scenario)
+    return BranchChoices(point, {
+        o.id: moments_at(point, best_tick(solution, scenario, point, o.id))
+        for o in scenario.decision(point.node).options})
 
 
-def default_moment(moments: list[BranchMoment], watched: bool) -> BranchMoment:
-    """The window's opening where the supervisor watched, else the recorded moment."""
-    wanted = "opened" if watched else "recorded"
-    return next((m for m in moments if m.kind == wanted), moments[0])
+def branch_moments(parent: str | Path, scenario: Scenario, number: int,
+                   option: str) -> tuple[BranchMoment, ...]:
+    """When decision `number` (1-based) could take `option`. Raises BranchError."""
+    return branch_choices(parent, scenario, number).moments[option]
 
 
 class BranchPolicy(ScriptedPolicy):
@@ -178,7 +196,7 @@ def run_branch(parent: str | Path, scenario: Scenario, number: int, option: str,
                out: str | Path | None = None,
                moment: BranchMoment | None = None) -> BranchRun:
     """Branch the recording at decision `number` (1-based) with `option` at `moment` (one
-    of `branch_moments`; None: `default_moment`) and play it to the end.
+    of `branch_moments`; None: `BranchChoices.default_kind`) and play it to the end.
 
     Raises BranchError with a sentence to show when the recording cannot be branched.
     """
@@ -188,7 +206,7 @@ def run_branch(parent: str | Path, scenario: Scenario, number: int, option: str,
     point = branch_point(log, scenario, number - 1)
     if moment is None:
         moments = moments_at(point, best_tick(solution, scenario, point, option))
-        moment = default_moment(moments, point.watched)
+        moment = BranchChoices(point, {option: moments}).moment(option)
     out = Path(out) if out is not None else branch_path(parent, number, option, moment)
     session = branch(log, scenario, number - 1, option, out, at=moment.at)
     policy = BranchPolicy(solution, recorded[number:])

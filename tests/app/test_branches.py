@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from game.app.branches import branch_moments, run_branch
+from game.app.branches import branch_choices, run_branch
 from game.core.model import Scenario
 from game.core.state import SessionConfig
 from game.headless import ScriptedPolicy, play_out
@@ -94,17 +94,20 @@ def test_the_chooser_offers_the_opening_the_models_best_and_the_recorded_moment(
                                                                               tmp_path):
     parent = tmp_path / "i.jsonl"
     record(lumbar, parent)
-    moments = branch_moments(parent, lumbar, 2, "probe")
-    kinds = [m.kind for m in moments]
-    assert kinds[0] == "opened" and set(kinds) <= {"opened", "best", "recorded"}
-    assert "recorded" in kinds
-    assert [m.at for m in moments] == sorted({m.at for m in moments})
-    best = lumbar_best_tick(lumbar, parent, 2, "probe")
-    assert any(m.kind == "best" for m in moments) == (best not in (0, moments[-1].at))
-    for m in moments:
-        run = run_branch(parent, lumbar, 2, "probe", moment=m)
-        opened, issued = opened_and_chosen(run.path, "second_pass_decision")
-        assert issued - opened == m.at and run.moment == m
+    choices = branch_choices(parent, lumbar, 2)
+    assert choices.point.watched and choices.default_kind == "opened"
+    for option in ("probe", "takeover"):
+        moments = choices.moments[option]
+        assert [m.kind for m in moments] == ["opened", "best", "recorded"]
+        opened, best, recorded = moments
+        assert opened.at == 0 and recorded.at == choices.point.latest
+        wanted = lumbar_best_tick(lumbar, parent, 2, option)
+        assert best.at == min(wanted, choices.point.latest)
+        assert best.wanted == (wanted if wanted > choices.point.latest else None)
+        for m in moments:
+            run = run_branch(parent, lumbar, 2, option, moment=m)
+            opened_tick, issued = opened_and_chosen(run.path, "second_pass_decision")
+            assert issued - opened_tick == m.at and run.moment == m
 
 
 def lumbar_best_tick(scenario: Scenario, parent: Path, number: int, option: str) -> int:

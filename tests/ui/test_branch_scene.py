@@ -10,6 +10,7 @@ from game.replay.branch import BranchError, decisions_in
 from game.replay.reader import read_log
 from game.replay.verify import verify_log
 from game.ui.review.branch_compare import BranchChooser, BranchCompareScene
+from game.ui.review.presenters import clock
 from game.ui.review.viewer import ReplayViewerScene, load_replay
 from game.ui.shell.scene import Pop, Push, Replace
 from tests.ui.helpers import press
@@ -81,3 +82,61 @@ def test_chooser_and_comparison(ctx, library, tmp_path):
     assert any("Branch of p.jsonl at decision 2" in f for f in opened.scene.model.facts)
     assert isinstance(press(compare, pygame.K_ESCAPE), Pop)
     assert isinstance(press(chooser, pygame.K_ESCAPE), Pop)
+
+
+def _watched_lumbar(ctx, library, tmp_path):
+    """`safetynet run lumbar_puncture --policy watch --seed 2`, open in the viewer at
+    decision 2 (the supervisor watched until the trainee's mistake came) and press B."""
+    from tests.app.test_branches import record as record_run
+    parent = tmp_path / "i.jsonl"
+    record_run(library.get("lumbar_puncture"), parent)
+    viewer = ReplayViewerScene(ctx, load_replay(str(parent), library.get))
+    viewer.resize()
+    viewer.cursor.jump_to(2)
+    viewer._sync()
+    chooser = press(viewer, pygame.K_b).scene
+    assert isinstance(chooser, BranchChooser)
+    chooser.resize()
+    return chooser
+
+
+def test_a_watched_decision_branches_when_the_window_opened_and_says_so(ctx, library,
+                                                                       tmp_path):
+    chooser = _watched_lumbar(ctx, library, tmp_path)
+    assert chooser.kind == "opened"
+    opened = chooser.choices.moment("takeover", "opened")
+    assert chooser.moment_label() == f"When the window opened ({clock(opened.tick)})"
+    key = getattr(pygame, f"K_{chooser.options.index('takeover') + 1}")
+    result = press(chooser, key)
+    assert isinstance(result, Replace) and isinstance(result.scene, BranchCompareScene)
+    compare = result.scene
+    assert compare.heading == \
+        f"What if? Decision 2: Take over at {clock(opened.tick)}, when the window opened"
+    actual, branch = compare.columns
+    assert branch.path[1].source == "branch" and branch.path[1].differs
+    assert (branch.learning, branch.harm) != (actual.learning, actual.harm)
+    assert "came too late" not in branch.note
+
+
+def test_the_arrows_choose_the_moment_and_a_late_one_is_named_too_late(ctx, library,
+                                                                      tmp_path):
+    chooser = _watched_lumbar(ctx, library, tmp_path)
+    press(chooser, pygame.K_RIGHT)
+    assert chooser.kind == "best"
+    best = chooser.choices.moment("probe", "best")
+    probe = chooser.labels()[chooser.options.index("probe")]
+    assert probe.endswith(f" · at {clock(best.tick)}")
+    assert chooser.moment_buttons[0].label == "At the model's best moment for that option"
+    press(chooser, pygame.K_RIGHT)
+    assert chooser.kind == "recorded" and chooser.moment_label().startswith(
+        "As recorded: the window's last moment")
+    key = getattr(pygame, f"K_{chooser.options.index('takeover') + 1}")
+    compare = press(chooser, key).scene
+    late = chooser.choices.moment("takeover", "recorded")
+    assert compare.heading == (f"What if? Decision 2: Take over at {clock(late.tick)}, the "
+                               "window's last moment, as recorded")
+    actual, branch = compare.columns
+    assert (branch.learning, branch.harm) == (actual.learning, actual.harm)
+    assert "Take over: " in branch.note and "came too late: the trainee's mistake came" \
+        in branch.note
+    assert "The supervisor had watched until the window closed." in branch.note

@@ -159,7 +159,7 @@ def test_an_error_is_laid_out_in_the_hint_box(make_ctx, library, log):
     chooser.resize()
     chooser.choose(viewer.decision.detail.chosen)
     lay = chooser_layout(viewer.ctx, chooser.heading(), viewer.decision.detail.cue,
-                         chooser.hint(), chooser.labels())
+                         chooser.hint(), chooser.labels(), chooser.moment_label())
     assert chooser.error and chooser.hint() == chooser.error
     assert chooser.hint_box == lay.hint and lay.hint.height > 0
 

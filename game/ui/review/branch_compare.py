@@ -1,42 +1,56 @@
 """"Branch here" and what came of it: the recording and the branch side by side.
 
-The chooser lists the decision's options (number keys); the chosen one is played to the end
-headless with the same seed (game/app/branches.py) and saved beside the recording. The
-comparison shows for each run the outcome, learning, harm, safety rating (symbol + word +
-colour) and the path of decisions, with where each choice came from, so the room sees what
-the one different choice changed and nothing else.
+The chooser lists the decision's options (number keys) and the moment in the window at which
+the other choice is made (← / →: when the window opened, the model's best moment for the
+option, or the recorded moment); the chosen one is played to the end headless with the same
+seed (game/app/branches.py) and saved beside the recording. The comparison's heading says
+which choice was taken and when ("Probe at 0:22, when the window opened"); it shows for
+each run the outcome, learning, harm, safety rating (symbol + word + colour) and the path of
+decisions, with where each choice came from, so the room sees what the one different choice
+changed and nothing else. Where things go on screen: branch_layout.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 import pygame
 from pygame import Rect
 
-from game.app.branches import BranchRun, run_branch
+from game.app.branches import MOMENT_KINDS, BranchChoices, BranchRun, branch_choices, run_branch
+from game.i18n import Tr
 from game.replay.branch import BranchError
 from game.ui.kit.button import Button, button_need, button_rects, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, menu_intent, text_height
-from game.ui.kit.focus import FocusList
-from game.ui.kit.layout import centred, frame, split_x, split_y, stack
-from game.ui.kit.panels import dim, panel, tone_colour
-from game.ui.review.decision_panel import allot, draw_heading, scroll_floor
+from game.ui.kit.focus import FocusList, hit
+from game.ui.kit.layout import frame, split_x, split_y
+from game.ui.kit.panels import dim, panel
+from game.ui.play.presenters import level_name
+from game.ui.review.branch_layout import chooser_layout, draw_column
 from game.ui.review.model import DecisionMark, ReplayModel, load_replay
 from game.ui.review.presenters import (
-    RunColumnVM,
+    clock,
+    moment_detail,
+    moment_label,
+    moment_sentence,
     option_title,
     run_column,
-    source_text,
+    too_late_note,
 )
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Replace, Result, Scene
 from game.ui.shell.screens import open_screen
 
+MOMENT_KEYS = "← →"
+"""The key hint on the moment button: the arrows step through the moments."""
+
 
 class BranchChooser(Scene):
-    """Which other option to take at this decision (the recorded one is shown, not offered)."""
+    """Which other option to take at this decision, and when in its window (the recorded
+    option is shown, not offered). The moment defaults to the window's opening where the
+    supervisor watched (stepping in at a watch's last tick changes nothing) and to the
+    recorded moment where they stepped in; ← / → offer the others."""
 
     name = "branch-chooser"
     overlay = True
@@ -49,6 +63,15 @@ class BranchChooser(Scene):
         self.focus = FocusList([o for o in self.options if o != recorded])
         self.error = ""
         self.buttons: list[Button] = []
+        self.moment_buttons: list[Button] = []
+        self.choices: BranchChoices | None = None
+        self.kind = "recorded"
+        assert model.scenario is not None  # only a loaded recording offers branching
+        try:
+            self.choices = branch_choices(model.path, model.scenario, decision.number)
+            self.kind = self.choices.default_kind
+        except (BranchError, OSError) as exc:
+            self.error = ctx.t("Cannot branch here: {why}", why=str(exc))
 
     def heading(self) -> str:
         return self.ctx.t("⎇ Branch here: decision {n}. What if the supervisor had…",
@@ -60,26 +83,58 @@ class BranchChooser(Scene):
             "recorded, else the model's) · Esc cancel")
 
     def labels(self) -> list[str]:
-        scenario, d = self.model.scenario, self.decision.detail
+        """Option titles; at the model's best moment each says when that is (it differs
+        per option)."""
+        scenario, d, t = self.model.scenario, self.decision.detail, self.ctx.t
         assert scenario is not None  # only a loaded recording offers branching
-        recorded = self.ctx.t(" (recorded)")
-        return [option_title(scenario, d.node, o, self.ctx.t) +
-                (recorded if o == d.chosen else "") for o in self.options]
+        recorded = t(" (recorded)")
+        labels = []
+        for o in self.options:
+            label = option_title(scenario, d.node, o, t) + (recorded if o == d.chosen else "")
+            if self.choices is not None and self.kind == "best" and o != d.chosen:
+                label += t(" · at {time}", time=clock(self.choices.moment(o, "best").tick))
+            labels.append(label)
+        return labels
+
+    def moment_label(self) -> str:
+        """The moment button: the moment chosen (← / → or a click: the next one); empty when
+        the moments are not known."""
+        if self.choices is None:
+            return ""
+        moment = self.choices.moment(self.options[0], self.kind)
+        return moment_label(self.kind, moment.tick, self.choices.point.watched, self.ctx.t)
 
     def resize(self) -> None:
         ctx, d = self.ctx, self.decision.detail
-        lay = chooser_layout(ctx, self.heading(), d.cue, self.hint(), self.labels())
+        lay = chooser_layout(ctx, self.heading(), d.cue, self.hint(), self.labels(),
+                             self.moment_label())
         self.box, self.head, self.cue, self.hint_box = lay.box, lay.head, lay.cue, lay.hint
         self.buttons = [Button(o, label, r, str(i + 1), enabled=o != d.chosen)
                         for i, (o, label, r) in enumerate(zip(self.options, self.labels(),
                                                               lay.rows))]
+        self.moment_buttons = [Button(self.kind, self.moment_label(), lay.moment, MOMENT_KEYS,
+                                      selected=True)] if self.moment_label() else []
+
+    def step_moment(self, step: int) -> None:
+        if self.choices is None:
+            return
+        i = MOMENT_KINDS.index(self.kind)
+        self.kind = MOMENT_KINDS[(i + step) % len(MOMENT_KINDS)]
+        self.resize()  # the labels say when the model's best moment is, per option
 
     def on_intent(self, intent: Intent) -> Result:
         if intent.act is Act.BACK:
             return Pop()
+        if intent.act in (Act.LEFT, Act.RIGHT):
+            self.step_moment(-1 if intent.act is Act.LEFT else 1)
+            return None
+        if intent.act is Act.CLICK and hit(button_rects(self.moment_buttons), intent.pos):
+            self.step_moment(1)
+            return None
         if intent.act is Act.CHOOSE and intent.number <= len(self.options):
             return self.choose(self.options[intent.number - 1])
-        chosen = menu_intent(self.focus, button_rects(self.buttons), intent)
+        chosen = menu_intent(self.focus, button_rects(self.buttons), intent,
+                             forward=(Act.NEXT, Act.DOWN), backward=(Act.PREV, Act.UP))
         return self.choose(chosen) if chosen else None
 
     def choose(self, option: str) -> Result:
@@ -89,9 +144,10 @@ class BranchChooser(Scene):
             self.resize()  # the message may need more lines than the hint
             return None
         assert self.model.scenario is not None
+        moment = None if self.choices is None else self.choices.moment(option, self.kind)
         try:
             run = run_branch(self.model.path, self.model.scenario, self.decision.number,
-                             option)
+                             option, moment=moment)
         except (BranchError, OSError) as exc:
             self.error = t("Cannot branch here: {why}", why=str(exc))
             self.resize()
@@ -104,48 +160,9 @@ class BranchChooser(Scene):
         panel(ctx, surface, self.box, p.panel, p.accent)
         ctx.text(surface, self.heading(), self.head, m.heading, p.text, True)
         ctx.text(surface, self.decision.detail.cue, self.cue, m.body, p.muted)
+        draw_buttons(ctx, surface, self.moment_buttons, None, m.body)
         draw_buttons(ctx, surface, self.buttons, self.focus.current, m.body)
         ctx.text(surface, self.hint(), self.hint_box, m.small, p.warn if self.error else p.muted)
-
-
-@dataclass(frozen=True)
-class ChooserLayout:
-    box: Rect
-    head: Rect
-    cue: Rect
-    rows: list[Rect]
-    hint: Rect
-
-
-def chooser_layout(ctx: UiContext, heading: str, cue: str, hint: str,
-                   labels: list[str]) -> ChooserLayout:
-    """Heading, hint and every option button as tall as their words need (the buttons one
-    size, in two columns when one leaves the cue less than three lines); the cue gets the
-    rest and scrolls only in a box three lines tall."""
-    m, h = ctx.metrics, ctx.size[1]
-    box = centred(ctx.size, 0.7 if ctx.theme.fonts.scale <= 1.0 else 0.86, 0.92)
-    inner = box.inflate(-2 * m.pad, -2 * m.pad)
-    head_h = text_height(ctx, heading, m.heading, inner.width, True)
-    hint_h = text_height(ctx, hint, m.small, inner.width)
-    cue_need = text_height(ctx, cue, m.body, inner.width)
-    for columns in (1, 2):
-        col_w = (inner.width - (columns - 1) * m.gap) // columns
-        button_h = max(button_need(ctx, label, col_w, str(i + 1))
-                       for i, label in enumerate(labels))
-        count = -(-len(labels) // columns)
-        rows_h = count * button_h + (count - 1) * (m.gap // 2)
-        cue_h = max(ctx.line_height(m.body),
-                    min(cue_need, inner.height - head_h - hint_h - rows_h - 3 * m.gap))
-        if cue_h >= scroll_floor(ctx, m.body, cue_need):
-            break
-    used = head_h + cue_h + rows_h + hint_h + 3 * m.gap
-    box = Rect(box.x, max(0, (h - used - 2 * m.pad) // 2), box.width, used + 2 * m.pad)
-    inner = box.inflate(-2 * m.pad, -2 * m.pad)
-    head, cue_box, area, hint_box = stack(inner, [head_h, cue_h, rows_h, hint_h], m.gap)
-    rows = [Rect(area.x + (i // count) * (col_w + m.gap),
-                 area.y + (i % count) * (button_h + m.gap // 2), col_w, button_h)
-            for i in range(len(labels))]
-    return ChooserLayout(box, head, cue_box, rows, hint_box)
 
 
 class BranchCompareScene(Scene):
@@ -160,13 +177,20 @@ class BranchCompareScene(Scene):
         actual, branch = model.timeline.final, run.session.state
         pairs = [[(s.node, s.choice) for s in state.history if s.kind == "decision"]
                  for state in (actual, branch)]
-        title = option_title(scenario, self.model.decisions[run.number - 1].node, run.option, t)
-        self.heading = t("What if? Decision {n}: {option}", n=run.number, option=title)
+        node = scenario.decision(self.model.decisions[run.number - 1].node)
+        title = option_title(scenario, node.id, run.option, t)
+        m = run.moment
+        # The rung alone in the heading ("Probe at 0:22, ..."): the branch's path names the
+        # option in full, and the heading has to leave the columns their room at large text.
+        self.heading = t("What if? Decision {n}: {what}", n=run.number, what=moment_sentence(
+            level_name(node.option(run.option).rung, t), m.kind, m.tick, m.wanted,
+            run.watched, t))
         self.columns = (
             run_column(t("As recorded"), scenario, actual, model.score,
                        ["recorded"] * len(pairs[0]), pairs[1], t),
-            run_column(t("⎇ Branch"), scenario, branch, run.session.score, run.sources,
-                       pairs[0], t))
+            replace(run_column(t("⎇ Branch"), scenario, branch, run.session.score,
+                               run.sources, pairs[0], t), note=branch_note(run, title, t)))
+        """The moment's detail and a choice that came too late go with the branch's path."""
         self.focus = FocusList(["open", "back"])
         self.buttons: list[Button] = []
 
@@ -208,30 +232,16 @@ class BranchCompareScene(Scene):
             name=self.run.path.name))
 
 
-def column_parts(ctx: UiContext, vm: RunColumnVM) -> list[tuple[str, int, bool, str]]:
-    """(text, size, bold, colour name) of a run's column under its heading: the ending,
-    the figures, the path's label, then the path with what became of patient and trainee
-    (the one long text, which may scroll)."""
-    m, t = ctx.metrics, ctx.t
-    rows = "\n".join([f"{'≠ ' if r.differs else ''}{r.text} · {source_text(r.source, t)}"
-                      for r in vm.path] or [t("No decision point was reached.")])
-    path = rows + (f"\n\n{vm.ending}" if vm.ending else "")
-    return [(vm.title, m.body, True, "text"),
-            (f"{vm.learning}\n{vm.harm}\n{vm.regret}", m.body, False, "text"),
-            (t("PATH OF DECISIONS (≠ differs from the other run)"), m.small, True, "accent"),
-            (path, m.body, False, "text")]
-
-
-def draw_column(ctx: UiContext, surface: pygame.Surface, rect: Rect, vm: RunColumnVM) -> None:
-    """A run: heading with its safety badge, then its parts, each as tall as its words (the
-    path scrolls when it is longer than the room, in a box at least three lines tall)."""
-    m, p = ctx.metrics, ctx.palette
-    panel(ctx, surface, rect, border=tone_colour(ctx, vm.tone))
-    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    rest = draw_heading(ctx, surface, inner, vm.heading, vm.tone, vm.word)
-    parts = column_parts(ctx, vm)
-    needs = [text_height(ctx, text, size, rest.width, bold) for text, size, bold, _ in parts]
-    floors = [scroll_floor(ctx, size, need) for (_, size, _, _), need in zip(parts, needs)]
-    for (text, size, bold, colour), box in zip(parts, stack(rest, allot(
-            rest.height, needs, floors, m.gap // 2), m.gap // 2)):
-        ctx.text(surface, text, box, size, getattr(p, colour), bold)
+def branch_note(run: BranchRun, title: str, t: Tr) -> str:
+    """What the heading's moment leaves out, and, when the new choice never acted, why: the
+    window's self-correction or mistake, or its end, came before the rung landed (the run
+    then went on as a watch)."""
+    m = run.moment
+    notes = [moment_detail(m.kind, m.at, m.best, m.wanted, run.watched, t)]
+    steps = run.session.state.history
+    decisions = [i for i, s in enumerate(steps) if s.kind == "decision"]
+    if len(decisions) >= run.number and steps[decisions[run.number - 1]].by == "preempted":
+        after = steps[decisions[run.number - 1] + 1:]
+        notes.append(too_late_note(title, next((s.choice for s in after
+                                                if s.kind == "window"), "~closed"), t))
+    return " ".join(n for n in notes if n)

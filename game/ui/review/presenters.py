@@ -171,6 +171,8 @@ class RunColumnVM:
     path: tuple[PathRowVM, ...]
     ending: str = ""
     """The end's own text: what became of the patient and the trainee."""
+    note: str = ""
+    """A warning about this run (a branch's new choice that came too late to act)."""
 
 
 def run_column(heading: str, scenario: Scenario, state: SessionState, score: EpisodeScore,
@@ -202,3 +204,65 @@ def source_text(source: str, t: Tr = english) -> str:
     words = {"recorded": t("as recorded"), "branch": t("⎇ new choice"),
              "reused": t("↺ reused"), "model": t("★ model's choice")}
     return words.get(source, "")
+
+
+def seconds_in(ticks: int) -> str:
+    return f"{ticks / TICKS_PER_SECOND:.1f}"
+
+
+def moment_label(kind: str, tick: int, watched: bool, t: Tr = english) -> str:
+    """A chooser's moment button: when in the window the new choice would be made (the
+    model's best moment differs per option: the option buttons say when it is)."""
+    if kind == "opened":
+        return t("When the window opened ({time})", time=clock(tick))
+    if kind == "best":
+        return t("At the model's best moment for that option")
+    if watched:
+        return t("As recorded: the window's last moment ({time})", time=clock(tick))
+    return t("As recorded: when the supervisor stepped in ({time})", time=clock(tick))
+
+
+def moment_sentence(option: str, kind: str, tick: int, wanted: int | None, watched: bool,
+                    t: Tr = english) -> str:
+    """Which other choice a branch took, and when (the comparison's heading, kept short):
+    "Probe at 0:22, when the window opened"."""
+    time = clock(tick)
+    if kind == "opened":
+        return t("{option} at {time}, when the window opened", option=option, time=time)
+    if kind == "best" and wanted is not None:
+        return t("{option} at {time}, the last moment before the window closed",
+                 option=option, time=time)
+    if kind == "best":
+        return t("{option} at {time}, the model's best moment for it", option=option,
+                 time=time)
+    if watched:
+        return t("{option} at {time}, the window's last moment, as recorded", option=option,
+                 time=time)
+    return t("{option} at {time}, when the supervisor stepped in, as recorded",
+             option=option, time=time)
+
+
+def moment_detail(kind: str, at: int, best: bool, wanted: int | None, watched: bool,
+                  t: Tr = english) -> str:
+    """What the heading's moment leaves out (the branch column says it)."""
+    if kind == "best" and wanted is not None:
+        return t("The model's best moment ({best} s into the window) came after the window "
+                 "closed in this run.", best=seconds_in(wanted))
+    if kind == "opened" and best:
+        return t("The window's opening was the model's best moment for it too.")
+    if kind == "recorded" and watched:
+        return t("The supervisor had watched until the window closed.")
+    return t("{s} s into the window.", s=seconds_in(at)) if at else ""
+
+
+def too_late_note(option: str, cause: str, t: Tr = english) -> str:
+    """The branch's new choice was pre-empted before it took effect; `cause` is the window
+    step that came first: "~error", "~self_correct" or "~closed"."""
+    if cause == "~error":
+        return t("{option} came too late: the trainee's mistake came before it took effect, "
+                 "so this run went on as if the supervisor had watched.", option=option)
+    if cause == "~self_correct":
+        return t("{option} came too late: the trainee corrected the mistake before it took "
+                 "effect, so this run went on as if the supervisor had watched.", option=option)
+    return t("{option} came too late: the window closed before it took effect, so this run "
+             "went on as if the supervisor had watched.", option=option)

@@ -1,0 +1,96 @@
+"""Where the branch chooser's and the comparison's parts go: every text as tall as its words.
+
+The chooser: heading, cue, the moment button (when in the window the other choice is made),
+the option buttons and the hint. The comparison: a column per run whose path of decisions
+is the one text that may scroll (in a box at least three lines tall).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+from pygame import Rect
+
+from game.ui.kit.button import button_need
+from game.ui.kit.common import text_height
+from game.ui.kit.layout import centred, stack
+from game.ui.kit.panels import panel, tone_colour
+from game.ui.review.decision_panel import allot, draw_heading, scroll_floor
+from game.ui.review.presenters import RunColumnVM, source_text
+from game.ui.shell.context import UiContext
+
+
+@dataclass(frozen=True)
+class ChooserLayout:
+    box: Rect
+    head: Rect
+    cue: Rect
+    rows: list[Rect]
+    hint: Rect
+    moment: Rect
+    """The moment button (empty when there is none)."""
+
+
+def chooser_layout(ctx: UiContext, heading: str, cue: str, hint: str, labels: list[str],
+                   moment: str = "", moment_key: str = "← →") -> ChooserLayout:
+    """Heading, the moment button, hint and every option button as tall as their words need
+    (the option buttons one size, in two columns when one leaves the cue less than three
+    lines); the cue gets the rest and scrolls only in a box three lines tall."""
+    m, h = ctx.metrics, ctx.size[1]
+    big = ctx.theme.fonts.scale > 1.0  # large text: nearly the whole window, fewer lines
+    box = centred(ctx.size, 0.94 if big else 0.7, 0.98 if big else 0.92)
+    inner = box.inflate(-2 * m.pad, -2 * m.pad)
+    head_h = text_height(ctx, heading, m.heading, inner.width, True)
+    hint_h = text_height(ctx, hint, m.small, inner.width)
+    moment_h = button_need(ctx, moment, inner.width, moment_key) if moment else 0
+    fixed = head_h + hint_h + moment_h + 4 * m.gap
+    cue_need = text_height(ctx, cue, m.body, inner.width)
+    for columns in (1, 2):
+        col_w = (inner.width - (columns - 1) * m.gap) // columns
+        button_h = max(button_need(ctx, label, col_w, str(i + 1))
+                       for i, label in enumerate(labels))
+        count = -(-len(labels) // columns)
+        rows_h = count * button_h + (count - 1) * (m.gap // 2)
+        cue_h = max(ctx.line_height(m.body), min(cue_need, inner.height - fixed - rows_h))
+        if cue_h >= scroll_floor(ctx, m.body, cue_need):
+            break
+    used = fixed + cue_h + rows_h
+    box = Rect(box.x, max(0, (h - used - 2 * m.pad) // 2), box.width, used + 2 * m.pad)
+    inner = box.inflate(-2 * m.pad, -2 * m.pad)
+    head, cue_box, moment_box, area, hint_box = stack(
+        inner, [head_h, cue_h, moment_h, rows_h, hint_h], m.gap)
+    rows = [Rect(area.x + (i // count) * (col_w + m.gap),
+                 area.y + (i % count) * (button_h + m.gap // 2), col_w, button_h)
+            for i in range(len(labels))]
+    return ChooserLayout(box, head, cue_box, rows, hint_box, moment_box)
+
+
+def column_parts(ctx: UiContext, vm: RunColumnVM) -> list[tuple[str, int, bool, str]]:
+    """(text, size, bold, colour name) of a run's column under its heading: the ending,
+    the figures, the path's label, then the path with the run's note (when and how the
+    branch's choice was made) and what became of patient and trainee (the one long text,
+    which may scroll)."""
+    m, t = ctx.metrics, ctx.t
+    rows = "\n".join([f"{'≠ ' if r.differs else ''}{r.text} · {source_text(r.source, t)}"
+                      for r in vm.path] or [t("No decision point was reached.")])
+    path = "\n\n".join(x for x in (rows, vm.note, vm.ending) if x)
+    return [(vm.title, m.body, True, "text"),
+            (f"{vm.learning}\n{vm.harm}\n{vm.regret}", m.body, False, "text"),
+            (t("PATH OF DECISIONS (≠ differs from the other run)"), m.small, True, "accent"),
+            (path, m.body, False, "text")]
+
+
+def draw_column(ctx: UiContext, surface: pygame.Surface, rect: Rect, vm: RunColumnVM) -> None:
+    """A run: heading with its safety badge, then its parts, each as tall as its words (the
+    path scrolls when it is longer than the room, in a box at least three lines tall)."""
+    m, p = ctx.metrics, ctx.palette
+    panel(ctx, surface, rect, border=tone_colour(ctx, vm.tone))
+    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    rest = draw_heading(ctx, surface, inner, vm.heading, vm.tone, vm.word)
+    parts = column_parts(ctx, vm)
+    needs = [text_height(ctx, text, size, rest.width, bold) for text, size, bold, _ in parts]
+    floors = [scroll_floor(ctx, size, need) for (_, size, _, _), need in zip(parts, needs)]
+    for (text, size, bold, colour), box in zip(parts, stack(rest, allot(
+            rest.height, needs, floors, m.gap // 2), m.gap // 2)):
+        ctx.text(surface, text, box, size, getattr(p, colour), bold)
