@@ -28,10 +28,11 @@ from game.ui.procedures.registry import view_for, view_names
 from tests.ui.test_procedure_views import STATES
 
 TEXT_SIZES = ("small", "normal", "large", "x-large")
-SIZES = [(200, 60), (420, 60), (900, 60), (260, 100), (640, 110), (900, 150), (200, 300),
-         (330, 200), (486, 268), (610, 322), (560, 400), (900, 500)]
-"""Widths 200-900 by heights 60-500: the replay viewer's strip, the play screen at 1024x600
-and 1280x720, the workshop's projector column."""
+SIZES = [(200, 60), (420, 60), (900, 60), (260, 100), (640, 110), (486, 120), (900, 150),
+         (510, 180), (200, 300), (330, 200), (486, 268), (610, 322), (560, 400), (900, 500)]
+"""Widths 200-900 by heights 60-500: the replay viewer's strip, the play screen at a decision
+(486x120 at 1024x600 in Extra large) and otherwise at 1024x600 and 1280x720, the replay
+viewer's picture beside its panel (510x180), the workshop's projector column."""
 
 
 def _procedures(node: object) -> Iterator[Mapping]:
