@@ -76,11 +76,12 @@ def note_text(ctx: UiContext, above: int, below: int) -> str:
     return "▼ " + ctx.t("{n} more below (Tab or arrows)", n=below)
 
 
-def note_height(ctx: UiContext, width: int) -> int:
-    """The note's height at the chosen text size (it may wrap; it never shrinks)."""
+def note_height(ctx: UiContext, width: int, above: int = 9, below: int = 9) -> int:
+    """The note's height at the chosen text size (it may wrap; it never shrinks); by
+    default for its longest form, else for the counts given."""
     font = ctx.theme.fonts.get(ctx.metrics.small, True)
-    widest = note_text(ctx, 9, 9)
-    return ctx.cache.render(widest, font, ctx.palette.text, max(1, width)).get_height()
+    text = note_text(ctx, above, below)
+    return ctx.cache.render(text, font, ctx.palette.text, max(1, width)).get_height()
 
 
 def option_window(ctx: UiContext, area: pygame.Rect, buttons: list[Button],
@@ -95,9 +96,16 @@ def option_window(ctx: UiContext, area: pygame.Rect, buttons: list[Button],
     heights = [b.rect.height for b in buttons]
     if _total(heights, gap) <= area.height:
         return OptionWindow(list(buttons), 0, 0, None)
-    note_h = note_height(ctx, area.width)
-    room = area.height - note_h - gap // 2
-    first, last = _span(heights, gap, room, top, _index(buttons, focused, top))
+    # The note as tall as its own words need: sized for its longest form (two lines in
+    # German at Extra large) it cost the panel an option it had room for.
+    note_h = note_height(ctx, area.width, 0, 9)
+    while True:  # ends: the height only grows, up to the longest form's
+        room = area.height - note_h - gap // 2
+        first, last = _span(heights, gap, room, top, _index(buttons, focused, top))
+        need = note_height(ctx, area.width, first, len(buttons) - 1 - last)
+        if need <= note_h:
+            break
+        note_h = need
     shown, y = [], area.y
     for b in buttons[first:last + 1]:
         shown.append(replace(b, rect=pygame.Rect(area.x, y, area.width, b.rect.height)))
