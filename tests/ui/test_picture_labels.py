@@ -125,6 +125,19 @@ def test_labels_whole_at_the_chosen_size_and_apart(name, text_size, states):
     assert not found, f"{name} {text_size}: " + "; ".join(found[:5])
 
 
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("name", view_names())
+def test_labels_on_a_projector(name, text_size, states):
+    """The workshop's projector (1920x1080: the smallest text role is 24) in a large picture."""
+    theme = make_theme("default", text_size)
+    found = []
+    for size in ((900, 500), (1200, 640)):
+        for now in states[name]:
+            labels, rect = draw(name, size, theme, now, floor=24)
+            found += [f"{size} {dict(now)}: {p}" for p in label_problems(labels, rect)]
+    assert not found, f"{name} {text_size}: " + "; ".join(found[:5])
+
+
 @pytest.mark.parametrize("name", view_names())
 @pytest.mark.parametrize("size", [(0, 0), (1, 1), (5, 300), (300, 5), (40, 20), (47, 400),
                                   (-10, 30)])

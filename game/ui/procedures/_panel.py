@@ -44,7 +44,8 @@ play header names the case)."""
 
 def draw_panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, px: int, title: str,
                rows: list[Row], status: Status | None = None, subtitle: str = "") -> None:
-    """Status pill at the bottom, then the rows top-down, then the title if room is left."""
+    """Status pill at the bottom, then the rows top-down; the title above them only when
+    every row fits with it."""
     p = theme.palette
     pygame.draw.rect(surface, p.panel_alt, rect, border_radius=8)
     inner = rect.inflate(-2 * max(4, px // 4), -2 * max(4, px // 4))
@@ -55,8 +56,11 @@ def draw_panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, px: int
     if status is not None:
         bottom = _status(surface, inner, status, theme, px) or bottom
     top = inner.y
-    if not compact:
+    titled = not compact and _all_fit(theme, rows, inner.w, px, compact, bottom - 4 - top -
+                                      _title_height(theme, title, subtitle, inner.w, px))
+    if titled:  # the title only takes room no fact needs
         top += _title_height(theme, title, subtitle, inner.w, px)
+        _title(surface, inner, theme, title, subtitle, px)
     if compact and _joined(surface, inner, top, bottom, rows, theme, px):
         return
     y = top
@@ -67,8 +71,19 @@ def draw_panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, px: int
                 y = _row(surface, inner, y, form, theme, px)
                 break
         # a row that fits in no form is left out whole; a later, shorter one may still fit
-    if not compact and y > top:
-        _title(surface, inner, theme, title, subtitle, px)
+
+
+def _all_fit(theme: Theme, rows: list[Row], width: int, px: int, compact: bool,
+             room: int) -> bool:
+    """Whether every row fits, one under the other, in `room` pixels."""
+    need = 0
+    for row in rows:
+        heights = [h for f in _forms(row, compact)
+                   if (h := _row_height(theme, f, width, px)) is not None]
+        if not heights:
+            return False
+        need += heights[0]
+    return need <= room
 
 
 def _joined(surface: pygame.Surface, inner: pygame.Rect, top: int, bottom: int,
