@@ -137,6 +137,7 @@ def test_the_arrows_choose_the_moment_and_a_late_one_is_named_too_late(ctx, libr
                                "window's last moment, as recorded")
     actual, branch = compare.columns
     assert (branch.learning, branch.harm) == (actual.learning, actual.harm)
+    assert branch.path[1].text == "2. Take over: Take over the puncture (too late to act)"
     assert "Take over: " in branch.note and "came too late: the trainee's mistake came" \
         in branch.note
     assert "The supervisor had watched until the window closed." in branch.note

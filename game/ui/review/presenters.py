@@ -189,7 +189,8 @@ def run_column(heading: str, scenario: Scenario, state: SessionState, score: Epi
         source = sources[i] if i < len(sources) else ""
         differs = i >= len(other) or other[i] != (s.node, s.choice)
         label = option_title(scenario, s.node, s.choice, t)
-        by = t(" (window ran out)") if s.by == "timeout" else ""
+        by = t(" (window ran out)") if s.by == "timeout" else \
+            t(" (too late to act)") if s.by == "preempted" else ""
         rows.append(PathRowVM(f"{i + 1}. {label}{by}", source, differs))
     return RunColumnVM(heading=heading, title=title,
                        learning=t("Learning {x:.1f} points", x=score.learning),
