@@ -11,7 +11,6 @@ import pygame
 from game.ui.kit.button import Button, button_rects, draw_buttons
 from game.ui.kit.common import menu_intent
 from game.ui.kit.focus import FocusList
-from game.ui.kit.help_keys import MENU_TABLES
 from game.ui.kit.layout import centred
 from game.ui.kit.panels import dim, panel, scroll_bar
 from game.ui.kit.text import text_height
@@ -29,12 +28,24 @@ class HelpOverlay(Scene):
     name = "help"
     overlay = True
 
-    def __init__(self, ctx: UiContext, keys: tuple[tuple[str, str], ...] | None = None):
+    def __init__(self, ctx: UiContext, keys: tuple[tuple[str, str], ...] | None = None,
+                 vignette: bool = False):
         super().__init__(ctx)
         self.keys = keys or KEY_HELP
         """The key table to list: the screen's own (its `help_keys`), or the player's."""
+        self.vignette = vignette
+        """A vignette's clock runs beneath (the scene's `runs_vignette`): only then does the
+        footer say what the help does to it (paused; in assessment it keeps running)."""
         self.first = 0
         """Index of the first row shown (the list scrolls by rows)."""
+
+    @classmethod
+    def over(cls, ctx: UiContext, screen: Scene | None) -> HelpOverlay:
+        """The help F1 opens over `screen`: its own keys, and the clock note only where a
+        vignette runs beneath."""
+        if screen is None:
+            return cls(ctx)
+        return cls(ctx, screen.keymap.help_table, vignette=screen.runs_vignette)
 
     def resize(self) -> None:
         self.box = centred(self.ctx.size, 0.9, 0.92)
@@ -68,7 +79,7 @@ class HelpOverlay(Scene):
         head_h = ctx.line_height(m.heading, True) + m.gap
         ctx.text(surface, ctx.t("Keys"), pygame.Rect(inner.x, inner.y, inner.width, head_h),
                  m.heading, p.text, True)
-        if self.keys in MENU_TABLES:  # a menu screen's own keys: no vignette is running
+        if not self.vignette:  # outcome, debrief, replay viewer, menus: no clock to stop
             hint = ctx.t("Esc, Enter or F1 closes this help.")
         elif ctx.mode == "assessment":
             hint = ctx.t("Esc, Enter or F1 closes this help. In assessment the clock keeps "

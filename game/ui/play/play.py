@@ -61,6 +61,7 @@ NOTICE_S = 3.0
 
 class PlayScene(Scene):
     name = "play"
+    runs_vignette = True
     record_results = True
     """Finished sessions go into the history (the tutorial turns this off)."""
 

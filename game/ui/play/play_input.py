@@ -109,7 +109,7 @@ def activate(scene: PlayScene, item: str | None) -> Result:
         return None
     if item == "help":
         from game.ui.kit.dialogs import HelpOverlay
-        return Push(HelpOverlay(scene.ctx))
+        return Push(HelpOverlay(scene.ctx, vignette=True))
     if scene.vm.phase == "decision" and any(o.id == item for o in scene.vm.options):
         return Intervene(scene.node_id, item)
     return None

@@ -198,8 +198,7 @@ def build_app(window: tuple[int, int] | None, services: Services | None,
                     surface.get_size(), t=Translator(settings.language), settings=settings,
                     mode=mode)
     from game.ui.kit.dialogs import HelpOverlay
-    stack = SceneStack(help_factory=lambda: HelpOverlay(
-        ctx, None if stack.top is None else stack.top.keymap.help_table))
+    stack = SceneStack(help_factory=lambda: HelpOverlay.over(ctx, stack.top))
     for scene in first(ctx):
         stack.push(scene)
     app = App(ctx, stack)

@@ -64,6 +64,9 @@ class Scene(ABC):
     """True while the scene reads typed text: keys like "?" are then text, not shortcuts."""
     keymap: Keymap = PLAYER_KEYS
     """What keys mean on this screen: the player's table, or a layer of it (data, not code)."""
+    runs_vignette = False
+    """True where a vignette's clock runs (play, tutorial play, the workshop's projector): an
+    overlay on top then stops it, and only there does the F1 help say the vignette is paused."""
 
     def __init__(self, ctx: UiContext):
         self.ctx = ctx

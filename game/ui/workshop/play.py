@@ -46,6 +46,7 @@ FACILITATOR_ACTS = frozenset({Act.FREEZE, Act.REVEAL, Act.METERS, Act.HOT_SEAT, 
 class WorkshopPlayScene(Scene):
     name = "workshop-play"
     keymap = WORKSHOP_KEYS
+    runs_vignette = True
 
     def __init__(self, ctx: UiContext, workshop: Workshop, message: str = "",
                  phones: PhoneRoom | None = None):
@@ -283,7 +284,8 @@ class WorkshopPlayScene(Scene):
         if item == "freeze":
             return self.on_workshop(Intent(Act.FREEZE))
         if item == "help":
-            return Push(HelpOverlay(base_of(self.ctx), WORKSHOP_KEYS.help_table))
+            return Push(HelpOverlay(base_of(self.ctx), WORKSHOP_KEYS.help_table,
+                                    vignette=True))
         if item == "continue":
             self.consequence = None
             self.workshop.go_on()
