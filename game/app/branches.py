@@ -30,8 +30,8 @@ from game.replay.session import RecordedSession, params_from_header
 from game.replay.verify import config_from_header
 from game.scoring.solver import History, Solution, solve_cached, step_key
 
-__all__ = ["BranchChoices", "BranchError", "BranchMoment", "BranchPolicy", "BranchRun",
-           "branch_choices", "branch_moments", "branch_path", "run_branch"]
+__all__ = ["MOMENT_KINDS", "BranchChoices", "BranchError", "BranchMoment", "BranchPolicy",
+           "BranchRun", "branch_choices", "branch_path", "run_branch"]
 
 MOMENT_KINDS = ("opened", "best", "recorded")
 """When in the window a branch takes its option: when the window opened, at the model's best
@@ -47,7 +47,8 @@ class BranchMoment:
     tick: int
     """The session's tick (the window opened at `tick - at`)."""
     best: bool = False
-    """This moment is also the model's best moment for the option."""
+    """This moment is the model's best moment for the option (not merely the last moment
+    before a window that closed earlier in this run)."""
     wanted: int | None = None
     """Kind "best" only: the model's best moment (ticks into the window) when it came after
     the window closed in this run (the trainee's mistake or self-correction came first), so
@@ -82,8 +83,11 @@ def best_tick(solution: Solution, scenario: Scenario, point: BranchPoint, option
     node = scenario.decision(point.node)
     if node.timing is None:
         return 0  # an untimed window: every moment of an option has the same value
-    seconds = solution.at(point.node, history).option(option).best_moment_s
-    return to_ticks(seconds, point.pace)
+    analysis = solution.at(point.node, history)
+    offered = {o.option: o for o in analysis.options}
+    if option not in offered:
+        return 0  # not on offer in this situation: the branch will say it cannot be taken
+    return to_ticks(offered[option].best_moment_s, point.pace)
 
 
 def moments_at(point: BranchPoint, best: int) -> tuple[BranchMoment, ...]:
@@ -91,7 +95,7 @@ def moments_at(point: BranchPoint, best: int) -> tuple[BranchMoment, ...]:
     fall on the same tick: the model's best may be the window's opening)."""
     clamped = min(best, point.latest)
     ats = {"opened": 0, "best": clamped, "recorded": point.recorded_at}
-    return tuple(BranchMoment(kind, at, point.opened + at, at == clamped,
+    return tuple(BranchMoment(kind, at, point.opened + at, at == best,
                               best if kind == "best" and best != clamped else None)
                  for kind, at in ats.items())
 
@@ -123,12 +127,6 @@ def branch_choices(parent: str | Path, scenario: Scenario, number: int) -> Branc
     return BranchChoices(point, {
         o.id: moments_at(point, best_tick(solution, scenario, point, o.id))
         for o in scenario.decision(point.node).options})
-
-
-def branch_moments(parent: str | Path, scenario: Scenario, number: int,
-                   option: str) -> tuple[BranchMoment, ...]:
-    """When decision `number` (1-based) could take `option`. Raises BranchError."""
-    return branch_choices(parent, scenario, number).moments[option]
 
 
 class BranchPolicy(ScriptedPolicy):
@@ -196,7 +194,8 @@ def run_branch(parent: str | Path, scenario: Scenario, number: int, option: str,
                out: str | Path | None = None,
                moment: BranchMoment | None = None) -> BranchRun:
     """Branch the recording at decision `number` (1-based) with `option` at `moment` (one
-    of `branch_moments`; None: `BranchChoices.default_kind`) and play it to the end.
+    of `branch_choices(...).moments[option]`; None: `BranchChoices.default_kind`) and play
+    it to the end.
 
     Raises BranchError with a sentence to show when the recording cannot be branched.
     """

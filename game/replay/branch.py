@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from game.core.commands import Intervene
-from game.core.engine import window_ticks
+from game.core.engine import CommandRejected, window_ticks
 from game.core.model import Decision, Scenario
 from game.core.state import PathStep
 from game.replay.playback import StateDriver, replay
@@ -130,9 +130,15 @@ def branch(log: ReplayLog, scenario: Scenario, index: int, option: str,
     session = _replay_to(log, scenario, target, index, point.opened, out, player, "branch",
                          None, {"opened_at": point.opened, "at": at})
     session.advance(at)
-    if session.state.node_id != node.id or session.finished:
-        raise BranchError("the window closed before the moment chosen")
-    session.issue(Intervene(node.id, option))
+    try:
+        if session.state.node_id != node.id or session.finished:
+            raise CommandRejected("the window closed before the moment chosen")
+        session.issue(Intervene(node.id, option))
+    except CommandRejected as exc:  # e.g. an option not on offer here (its flags not set)
+        session.close()  # no half-written branch is left beside the recording
+        if out is not None:
+            Path(out).unlink(missing_ok=True)
+        raise BranchError(str(exc)) from None
     return session
 
 

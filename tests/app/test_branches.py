@@ -134,3 +134,24 @@ def test_branch_logs_are_byte_identical_and_verify(lumbar, library, tmp_path):
     result = verify_log(str(first.path), library.get)
     assert result.ok and result.complete, result.reason
     assert read_log(first.path).header["parent"]["at"] == first.moment.at
+
+
+def test_an_option_not_on_offer_is_refused_with_a_sentence_and_leaves_no_log(lumbar,
+                                                                           tmp_path):
+    """An author's option that needs a flag this run never set cannot be branched to: a
+    BranchError the chooser shows, and no half-written branch beside the recording."""
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    from game.replay.branch import BranchError
+    parent = tmp_path / "i.jsonl"
+    record(lumbar, parent)
+    node = lumbar.decision("second_pass_decision")
+    options = tuple(replace(o, requires=frozenset({"never_set"})) if o.id == "guide" else o
+                    for o in node.options)
+    scenario = replace(lumbar, nodes=MappingProxyType(
+        {**lumbar.nodes, node.id: replace(node, options=options)}))
+    out = tmp_path / "b.jsonl"
+    with pytest.raises(BranchError, match="'guide' is not on offer"):
+        run_branch(parent, scenario, 2, "guide", out=out)
+    assert not out.exists()
