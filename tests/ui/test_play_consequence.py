@@ -7,13 +7,21 @@ from __future__ import annotations
 from datetime import datetime
 
 import pygame
+import pytest
 
 from game.app.sessions import log_path
 from game.core.commands import Intervene
 from game.core.state import SessionConfig
 from game.replay.session import RecordedSession
 from game.scoring.params import ModelParams
-from game.ui.play.consequence import CARD_HOLD_S, consequence_vm, visible_lines
+from game.ui.play.consequence import (
+    CARD_HOLD_S,
+    MAX_HOLD_S,
+    ConsequenceVM,
+    consequence_vm,
+    hold_seconds,
+    visible_lines,
+)
 from game.ui.play.harm_words import harm_words
 from game.ui.play.play import PlayScene
 from game.ui.play.presenters import Line
@@ -77,7 +85,7 @@ def test_assessment_holds_the_card_a_fixed_time_without_pause(ctx, lumbar, home)
     choose(play, "takeover")
     card, tick = play.card, play.session.state.tick
     assert card is not None and "shown on the outcome" in card.learning   # meters hidden
-    play.update(round(CARD_HOLD_S * 1000) - 200)
+    play.update(round(hold_seconds(card) * 1000) - 200)
     assert play.card is card and play.session.state.tick == tick
     press(play, pygame.K_p)                   # no pause: the hold does not stretch
     assert not play.paused
@@ -206,3 +214,16 @@ def test_the_keys_scroll_a_card_too_long_for_its_room(make_ctx, home):
     after = [ctx.scrolls.offset(r.key, r.limit) for r in regions]
     assert after != before and play.back == 0, "the keys did not scroll the card"
     assert "more of the card" in footer_text(play)
+
+
+def test_assessment_holds_a_long_card_as_long_as_its_words_take():
+    """Six seconds for a short card; a long one as long as it takes at 3 words a second,
+    up to a limit, the same for every player (it depends on the card only)."""
+    short = ConsequenceVM("You (Cue): Aim up.", ("She does.",), "No harm.", False,
+                          "+1.0 points.", "")
+    assert hold_seconds(short) == CARD_HOLD_S
+    long = ConsequenceVM("You (Probe): Ask where she is aiming.", ("word " * 57,),
+                         "Minor harm.", True, "Points are shown on the outcome.", "")
+    assert hold_seconds(long) == pytest.approx((7 + 57 + 2 + 6) / 3)
+    huge = ConsequenceVM("x", ("word " * 500,), "y", True, "z", "")
+    assert hold_seconds(huge) == MAX_HOLD_S

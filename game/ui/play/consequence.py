@@ -18,8 +18,15 @@ from game.ui.play.harm_words import harm_is_real, harm_words
 from game.ui.play.presenters import Line, narrate
 
 CARD_HOLD_S = 6.0
-"""Assessment holds the card this long (the same for every player, no pause): long enough to
-read four short lines, short enough that the exam keeps its pace (teaching assumption)."""
+"""Assessment holds a card at least this long (the same for every player, no pause): long
+enough to read four short lines, short enough that the exam keeps its pace (teaching
+assumption)."""
+READ_WORDS_PER_S = 3.0
+"""A careful reading pace (180 words a minute: a clinician reading a second language, or
+from two metres): a longer card is held as long as its words take at this pace (teaching
+assumption)."""
+MAX_HOLD_S = 25.0
+"""The longest hold, so an exam keeps moving even after a long stretch of story."""
 
 @dataclass(frozen=True)
 class ConsequenceVM:
@@ -72,6 +79,15 @@ def consequence_vm(scenario: Scenario, events: list, learning: tuple[float, floa
         patient = t("No harm from this choice so far.")
     return ConsequenceVM(said, trainee or (t("The trainee carries on."),), patient, harmed,
                          _learning_text(learning, t), _hint(assessment, t))
+
+
+def hold_seconds(card: ConsequenceVM) -> float:
+    """How long assessment holds `card`: six seconds, or as long as its words take at a
+    careful pace (up to 25 s). A fixed six seconds cut short the cards that tell the most:
+    the trocar's probe card has some 80 words, which scroll at Extra large."""
+    words = sum(len(text.split()) for text in (card.said, *card.trainee, card.patient,
+                                               card.learning))
+    return min(MAX_HOLD_S, max(CARD_HOLD_S, words / READ_WORDS_PER_S))
 
 
 def _learning_text(learning: tuple[float, float] | None, t: Tr) -> str:

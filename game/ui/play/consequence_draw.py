@@ -14,7 +14,7 @@ import pygame
 from game.ui.kit.button import draw_buttons
 from game.ui.kit.common import text_height
 from game.ui.kit.panels import panel, progress_bar
-from game.ui.play.consequence import CARD_HOLD_S
+from game.ui.play.consequence import hold_seconds
 
 if TYPE_CHECKING:
     from game.ui.play.play import PlayScene
@@ -81,7 +81,7 @@ def _draw_hint(scene: PlayScene, surface: pygame.Surface, box: pygame.Rect) -> N
     if scene.assessment:
         bar = pygame.Rect(box.x, box.y, box.width, max(8, round(m.body * 0.4)))
         left = max(0.0, scene.card_until - scene.time_s)
-        progress_bar(ctx, surface, bar, left / CARD_HOLD_S, p.accent)
+        progress_bar(ctx, surface, bar, left / hold_seconds(scene.card), p.accent)
         box = pygame.Rect(box.x, bar.bottom + m.gap, box.width, box.bottom - bar.bottom - m.gap)
     if box.height > 0:
         ctx.text(surface, scene.card.continue_hint, box, m.body, p.muted)

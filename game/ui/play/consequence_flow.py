@@ -1,15 +1,16 @@
 """When the play scene holds a consequence card: a choice's events are followed until its
 rung has acted (v2 latency: a probe lands a moment after it is spoken), then the card is
-held. Practice holds it until the player continues; assessment for a fixed time, the same
-for every player. The card's words come from `consequence.consequence_vm`; this module only
-decides when there is one (kept out of the scene, which has enough to do).
+held. Practice holds it until the player continues; assessment for a fixed time set by the
+card's length (`consequence.hold_seconds`), the same for every player. The card's words
+come from `consequence.consequence_vm`; this module only decides when there is one (kept
+out of the scene, which has enough to do).
 """
 
 from __future__ import annotations
 
 from game.core.model import Scenario
 from game.i18n import Tr
-from game.ui.play.consequence import CARD_HOLD_S, CHOICE_EVENTS, ConsequenceVM, consequence_vm
+from game.ui.play.consequence import CHOICE_EVENTS, ConsequenceVM, consequence_vm, hold_seconds
 
 
 class CardFlow:
@@ -42,7 +43,7 @@ class CardFlow:
         learning = (self._learning_before, learning_now) if show_learning else None
         self.card = consequence_vm(self.scenario, self._following, learning, self.assessment,
                                    self.t)
-        self._following, self.until = None, now + CARD_HOLD_S
+        self._following, self.until = None, now + hold_seconds(self.card)
         return True
 
     def expired(self, now: float) -> bool:

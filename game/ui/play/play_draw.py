@@ -190,6 +190,7 @@ def left_column(scene: PlayScene) -> tuple[pygame.Rect, pygame.Rect | None, pyga
     rest = pygame.Rect(lay.narration.x, procedure.bottom + m.gap, lay.narration.width,
                        bottom - procedure.bottom - m.gap)
     if rest.height < narration_need(ctx):
+        procedure.height = bottom - procedure.y  # the picture takes the sliver: no gap
         return procedure, strip, None
     return procedure, strip, rest
 
