@@ -116,6 +116,9 @@ def test_a_watched_decision_branches_when_the_window_opened_and_says_so(ctx, lib
     assert branch.path[1].source == "branch" and branch.path[1].differs
     assert (branch.learning, branch.harm) != (actual.learning, actual.harm)
     assert "came too late" not in branch.note
+    opened_viewer = press(compare, pygame.K_RETURN).scene
+    assert f"The other choice at {clock(opened.tick)}, 0.0 s into the window" in \
+        opened_viewer.model.facts
 
 
 def test_the_arrows_choose_the_moment_and_a_late_one_is_named_too_late(ctx, library,

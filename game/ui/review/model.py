@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from game.core import events as ev
-from game.core.model import Scenario, TraineeProfile
+from game.core.model import TICKS_PER_SECOND, Scenario, TraineeProfile
 from game.core.state import SessionState
 from game.replay.annotations import Note, read_notes
 from game.replay.debrief import DecisionDebrief, analyse_decisions
@@ -27,7 +27,7 @@ from game.replay.verify import Divergence, config_from_header, resimulate
 from game.scoring.episode import EpisodeScore
 from game.ui.kit.vocabulary import mode_name
 from game.ui.play.presenters import Line, narrate
-from game.ui.review.presenters import Tr, english, parent_number, rating_parts
+from game.ui.review.presenters import Tr, clock, english, parent_number, rating_parts
 
 Finder = Callable[[str], Scenario | None]
 SHOWN = (ev.NodeEntered, ev.DecisionOpened, ev.InterventionMade, ev.WindowClosed,
@@ -211,4 +211,13 @@ def _facts(header: dict, profile: TraineeProfile | None, t: Tr) -> tuple[str, ..
     if isinstance(parent, dict):
         facts.append(t("⎇ Branch of {log} at decision {n}", log=parent.get("log", "?"),
                        n=parent_number(parent)))
+        opened, at = parent.get("opened_at"), parent.get("at")
+        if parent.get("kind") == "branch" and _whole(opened) and _whole(at):
+            facts.append(t("The other choice at {time}, {s} s into the window",
+                           time=clock(opened + at), s=f"{at / TICKS_PER_SECOND:.1f}"))
     return tuple(facts)
+
+
+def _whole(value: object) -> bool:
+    """A tick from a (possibly edited) header: a whole number, not a bool."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
