@@ -5,43 +5,49 @@ the size the player chose (never shrunk to fit), wrapped inside the box its view
 and never cut with an ellipsis or clipped at the picture's edge. A picture's room varies
 from a projector's full screen to a strip 60 px tall in the replay viewer, so a label that
 does not fit whole where its view asks is not drawn there: the view may offer it another
-place (the other side, a second line, a shorter wording, the numbered key), and otherwise it
-is left out *on purpose*. Views therefore place their labels in priority order (what the
+place (the other side, a second line, a shorter wording), and otherwise it is left out *on
+purpose*. Views therefore place their labels in priority order (what the
 supervisor decides on first: status and warnings, then the structures the cue is about,
 then orientation words) and the first labels placed win the room.
 
 Each picture draws inside a `Book` (opened by `picture`, the decorator every view's `draw`
 wears): it knows the picture's rect and every label placed so far, so a label that would
 overlap another or leave the picture is refused. Tests read what was placed through
-`RECORDER`.
+`RECORDER`. Sizes, line breaks and renderings live in `_type`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import pygame
 
-from game.ui.kit.text import SurfaceCache
 from game.ui.kit.theme import Theme
+from game.ui.procedures._type import (  # noqa: F401 -- the label kit's one face for views
+    LABEL_SIZE,
+    TEXT,
+    Colour,
+    floor_px,
+    floor_size,
+    font,
+    font_size,
+    label_px,
+    line_height,
+    lines_height,
+    measure,
+    minor_px,
+    real_px,
+    render,
+    set_floor,
+    wrap,
+)
 
-Colour = tuple[int, int, int]
 Point = tuple[int, int]
 
-TEXT = SurfaceCache(capacity=768)
-"""Rendered lines by (words, pixel size, weight, colour): a font's size names it (one shipped
-font per weight), unlike its id, which a new theme's fonts can reuse after a text-size
-change."""
-LABEL_SIZE = 14
-"""The smallest font size a picture asks for unless its screen says otherwise (the smallest
-text role on the smallest window, 1024x600); the player's text size multiplies it like any
-other text. `labels_for` sets the screen's own smallest role (16 at 1280x720)."""
-_floor = LABEL_SIZE
 MIN_PICTURE = (48, 24)
 """Below this a picture draws only its background: no room for anything recognisable."""
 
@@ -91,23 +97,20 @@ class Book:
 def labels_for(smallest: int, record: list[Label] | None = None) -> Iterator[list[Label]]:
     """Draw pictures whose labels are never below `smallest` (the screen's smallest text
     role, before the player's text size); every label placed is also added to `record`."""
-    global _floor, RECORDER
-    outer = (_floor, RECORDER)
-    _floor, RECORDER = max(LABEL_SIZE, smallest), []
-    placed = RECORDER
+    global RECORDER
+    outer = (floor_size(), RECORDER)
+    set_floor(max(LABEL_SIZE, smallest))
+    placed: list[Label] = []
+    RECORDER = placed
     try:
         yield placed
     finally:
-        _floor, RECORDER = outer
+        set_floor(outer[0])
+        RECORDER = outer[1]
         if record is not None:
             record.extend(placed)
         if RECORDER is not None:
             RECORDER.extend(placed)
-
-
-def floor_size() -> int:
-    """The smallest font size labels may ask for now (see `labels_for`)."""
-    return _floor
 
 
 RECORDER: list[Label] | None = None
@@ -149,50 +152,6 @@ def picture(draw: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-# ----------------------------------------------------------------------------- sizes
-def scale_of(theme: Theme) -> float:
-    return getattr(theme.fonts, "scale", 1.0) or 1.0
-
-
-def font_size(theme: Theme, px: int) -> int:
-    """The `Fonts.get` size for a label of `px` real pixels, never below the floor."""
-    return max(_floor, round(px / scale_of(theme)))
-
-
-def real_px(theme: Theme, size: int) -> int:
-    """The pixel size `Fonts.get(size)` renders at (the same rounding)."""
-    return max(8, round(size * scale_of(theme)))
-
-
-def floor_px(theme: Theme) -> int:
-    """The smallest label in real pixels: the floor at the player's text size."""
-    return real_px(theme, _floor)
-
-
-def minor_px(theme: Theme, px: int, less: int = 2) -> int:
-    """A secondary label a little smaller than `px`, never below the floor."""
-    return max(floor_px(theme), px - less)
-
-
-def label_px(rect: pygame.Rect, base: int = 17, theme: Theme | None = None) -> int:
-    """Label size in real pixels for a picture rect: `LABEL_SIZE` at the player's text size,
-    growing a little with a large picture (a projector) up to `base + 3`. Never shrunk."""
-    k = min(rect.w / 900, rect.h / 600)
-    size = max(_floor, min(base + 3, round(LABEL_SIZE + (base - 11) * (k - 0.45) * 2)))
-    return real_px(theme, size) if theme is not None else size
-
-
-def font(theme: Theme, px: int, bold: bool = False) -> pygame.font.Font:
-    return theme.fonts.get(font_size(theme, px), bold)
-
-
-def render(words: str, theme: Theme, px: int, bold: bool, colour: Colour) -> pygame.Surface:
-    """One line of `words`, rendered once and kept."""
-    face = font(theme, px, bold)
-    key = (words, real_px(theme, font_size(theme, px)), bold, tuple(colour))
-    return TEXT.get(key, lambda: face.render(words, True, colour))
-
-
 # ----------------------------------------------------------------------------- placing
 def _place(surface: pygame.Surface, words: str, rect: pygame.Rect, box: pygame.Rect,
            theme: Theme, px: int) -> bool:
@@ -202,64 +161,12 @@ def _place(surface: pygame.Surface, words: str, rect: pygame.Rect, box: pygame.R
         return False
     size = font_size(theme, px)
     clip = surface.get_clip()
-    label = Label(words, rect.copy(), box.copy(), real_px(theme, size), size, _floor,
+    label = Label(words, rect.copy(), box.copy(), real_px(theme, size), size, floor_size(),
                   clipped=not clip.contains(rect))
     here.placed.append(label)
     if RECORDER is not None:
         RECORDER.append(label)
     return True
-
-
-_WRAPS: dict[tuple[str, int, int, bool], list[str] | None] = {}
-_SIZES: dict[tuple[str, int, int, bool], tuple[int, int] | None] = {}
-"""Line breaks and sizes already worked out (pictures lay their words out every frame): by
-words, width, pixel size and weight (one shipped font per weight); emptied when full."""
-
-
-def wrap(words: str, width: int, theme: Theme, px: int, bold: bool = False) -> \
-        list[str] | None:
-    """`words` broken into lines no wider than `width` at `px` (greedy, at spaces; a line
-    break in `words` is kept), or None when a single word is wider than that."""
-    face = font(theme, px, bold)
-    key = (words, width, real_px(theme, font_size(theme, px)), bold)
-    if key not in _WRAPS:
-        if len(_WRAPS) > 4096:
-            _WRAPS.clear()
-            _SIZES.clear()
-        _WRAPS[key] = _wrap(words, width, face)
-    return _WRAPS[key]
-
-
-def _wrap(words: str, width: int, face: pygame.font.Font) -> list[str] | None:
-    lines: list[str] = []
-    for paragraph in words.split("\n"):
-        line = ""
-        for word in (w for w in paragraph.split(" ") if w):  # a no-break space holds
-            if face.size(word)[0] > width:
-                return None
-            joined = f"{line} {word}" if line else word
-            if face.size(joined)[0] <= width:
-                line = joined
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    return lines
-
-
-def measure(words: str, width: int, theme: Theme, px: int, bold: bool = False) -> \
-        tuple[int, int] | None:
-    """(w, h) of `words` wrapped to `width` at `px`, or None when a word is wider than that."""
-    key = (words, width, real_px(theme, font_size(theme, px)), bold)
-    if key not in _SIZES:
-        if len(_SIZES) > 4096:
-            _SIZES.clear()
-        lines = wrap(words, width, theme, px, bold)
-        face = font(theme, px, bold)
-        _SIZES[key] = None if lines is None else (
-            max(face.size(line)[0] for line in lines),
-            face.get_height() + (len(lines) - 1) * face.get_linesize())
-    return _SIZES[key]
 
 
 def spot(words: str, box: pygame.Rect, theme: Theme, px: int, bold: bool = False,
@@ -354,17 +261,3 @@ def tag(surface: pygame.Surface, words: str, anchor: tuple[int, int], theme: The
     pygame.draw.rect(surface, fg, box, 1, border_radius=box.h // 2)
     surface.blit(surf, (box.x + pad, box.y + pad // 2))
     return box
-
-
-def line_height(theme: Theme, px: int, bold: bool = False) -> int:
-    return font(theme, px, bold).get_linesize()
-
-
-def lines_height(theme: Theme, px: int, lines: int, bold: bool = False) -> int:
-    """Room for `lines` lines of `px` text (what a label row must give)."""
-    face = font(theme, px, bold)
-    return face.get_height() + (lines - 1) * face.get_linesize()
-
-
-def ceil_div(a: int, b: int) -> int:
-    return math.ceil(a / max(1, b))

@@ -191,9 +191,10 @@ def _row(surface: pygame.Surface, inner: pygame.Rect, y: int, row: Row, theme: T
     value = measure(row.value, inner.w - dots_w, theme, px, True)
     h = value[1] if value else 0
     box = pygame.Rect(inner.x, y, inner.w - dots_w, h)
-    got = text(surface, row.value, box, theme, row.colour or p.text, px, bold=True, align="left")
-    if row.dots[1] and got is not None:
-        _dots(surface, (got.right + 6, got.y + got.h // 2), row, theme, px)
+    drawn = text(surface, row.value, box, theme, row.colour or p.text, px, bold=True,
+                 align="left")
+    if row.dots[1] and drawn is not None:
+        _dots(surface, (drawn.right + 6, drawn.y + drawn.h // 2), row, theme, px)
     return y + h + px // 3
 
 
