@@ -22,7 +22,8 @@ from game.ui.workshop.view import projector
 from game.ui.workshop.vote import VoteDesk
 
 GERMAN_REVEALED_WINDOWS = {"medication_dosing/para_decision", "npwt_dressing/foam_decision",
-                           "ultrasound_preset/preset_decision"}
+                           "ultrasound_preset/preset_decision",
+                           "cholecystectomy_plane/liver_bed_decision"}
 """Not yet: German bar texts ("2 Stimmen · 67% ★ Mehrheit ▶ folgen") need a second line
 under each bar, and these five-option votes may then show only some rows at a time after the
 reveal (a window around the focus; Tab moves it)."""
@@ -74,14 +75,20 @@ def test_every_option_shows_at_extra_large_on_the_projector(library, size, revea
     assert set(missing) <= allowed, missing
 
 
-def test_the_cue_stays_whole_and_rows_keep_their_text_when_the_vote_widens(library):
-    """The narrower stage and the compact rows never squeeze a text: the cue fits its box,
-    and each row is as tall as its label needs at the size the regions chose."""
-    ctx = _ctx((1280, 720), "en")
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_cue_stays_whole_and_rows_keep_their_text_when_the_vote_widens(library,
+                                                                           language):
+    """The narrower stage and the compact rows never squeeze a text: the cue fits its box
+    and no word of it breaks ("Entscheidungsp-unkt" did), and each row is as tall as its
+    label needs at the size the regions chose."""
+    ctx = _ctx((1280, 720), language)
     m = ctx.metrics
-    for name, scenario, desk in _desks(library, ctx, False):
+    bold = ctx.theme.fonts.get(m.small, True)
+    for name, scenario, desk in _desks(library, ctx, True):
         lay = play_draw.vote_layout(ctx, scenario.title, desk)
         assert play_draw.vote_shown(ctx, lay, desk) is not None, f"{name}: the cue is cut"
+        words = f"{ctx.t('⚠ Decision point · time is frozen')} {desk.vm.cue}".split()
+        assert max(bold.size(w)[0] for w in words) <= lay.narration.width - 2 * m.gap, name
         regions = vote_layout.vote_regions(ctx, lay.panel, desk)
         for row, box in zip(desk.vm.rows[regions.first:], regions.rows):
             parts = vote_layout.row_parts(ctx, box, regions.detail_lines, regions.inline,

@@ -117,14 +117,30 @@ def _header_widths(ctx: UiContext, width: int) -> tuple[int, int]:
     return status_w, controls_w
 
 
+def _control_rects(ctx: UiContext, r: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+    """Freeze and Keys side by side, or one above the other when their words would not fit
+    beside each other ("Einfrieren" broke mid-word at 1024x600) and the header is two
+    button lines tall (a long title makes it so)."""
+    m = ctx.metrics
+    font = ctx.theme.fonts.get(m.small, True)
+    need = max(max(round(m.small * 1.6), font.size(key)[0] + 8) + font.size(ctx.t(label))[0]
+               for key, label in (("F", "Freeze"), ("F", "Resume"), ("F1", "Keys")))
+    half = (r.width - m.gap) // 2
+    line = ctx.line_height(m.small, True) + 8
+    if half >= need + 3 * m.gap or r.height < 2 * line + m.gap // 2:
+        return (pygame.Rect(r.x, r.y, half, r.height),
+                pygame.Rect(r.right - half, r.y, half, r.height))
+    top = (r.height - m.gap // 2) // 2
+    return (pygame.Rect(r.x, r.y, r.width, top),
+            pygame.Rect(r.x, r.bottom - top, r.width, top))
+
+
 def stage_buttons(ctx: UiContext, lay: StageLayout, scene: WorkshopPlayScene) -> list[Button]:
     """The header controls and, outside a vote, the panel's one main button."""
     t, m, r = ctx.t, ctx.metrics, lay.controls
-    half = (r.width - m.gap) // 2
-    buttons = [Button("freeze", t("Resume") if scene.frozen else t("Freeze"),
-                      pygame.Rect(r.x, r.y, half, r.height), "F"),
-               Button("help", t("Keys"), pygame.Rect(r.right - half, r.y, half, r.height),
-                      "F1")]
+    freeze, keys = _control_rects(ctx, r)
+    buttons = [Button("freeze", t("Resume") if scene.frozen else t("Freeze"), freeze, "F"),
+               Button("help", t("Keys"), keys, "F1")]
     spec = {"running": ("skip", t("Skip narration"), "S"),
             "consequence": ("continue", t("Continue the story"), "Enter"),
             "ended": ("summary", t("Compare with the optimal choices"), "Enter")
@@ -152,7 +168,9 @@ def vote_shown(ctx: UiContext, lay: StageLayout, desk: VoteDesk,
     inner_w = lay.narration.width - 2 * m.gap
     cue_h = 3 * m.gap + text_height(ctx, head, m.small, inner_w, True) + \
         text_height(ctx, desk.vm.cue, m.small, inner_w)
-    if cue_h > lay.narration.height:
+    bold = ctx.theme.fonts.get(m.small, True)  # "Entscheidungspunkt" must not break
+    if cue_h > lay.narration.height or \
+            max(bold.size(w)[0] for w in f"{head} {desk.vm.cue}".split()) > inner_w:
         return None
     return len(vote_regions(ctx, lay.panel, desk, room).rows)
 
@@ -161,8 +179,14 @@ def vote_layout(ctx: UiContext, title: str, desk: VoteDesk, room: RoomVoteVM | N
                 meters: tuple[str, ...] = ()) -> StageLayout:
     """The stage during a vote: the first of `VOTE_PLANS` that shows every option with the
     cue whole, else the one showing the most options with the cue whole (else the first)."""
+    m = ctx.metrics
+    bold = ctx.theme.fonts.get(m.small, True)
+    head, _ = _cue_texts(ctx)
+    longest = max(bold.size(w)[0] for w in f"{head} {desk.vm.cue}".split())
+    least = (longest + 2 * m.gap + 4) / max(1, ctx.size[0] - 3 * m.pad)  # no word breaks
     best, most = None, -1
-    for plan in VOTE_PLANS:
+    for left, short_title in VOTE_PLANS:
+        plan = (max(left, least), short_title)
         lay = stage_layout(ctx, "vote", title, desk.vm.cue, "", meters, plan)
         shown = vote_shown(ctx, lay, desk, room)
         if shown is not None and shown > most:
