@@ -18,9 +18,10 @@ def test_the_callout_covers_neither_its_target_nor_the_options(make_ctx, mark, s
                                                                text_size):
     ctx = make_ctx(size, text_size=text_size)
     play = tutorial_mark(ctx, mark)[0]
-    box = callout_rect(ctx, play.keep_clear(mark), mark_text(mark, ctx.t), play.avoid())
+    box = callout_rect(ctx, play.keep_clear(mark), mark_text(mark, ctx.t), play.avoid(mark))
     assert not box.colliderect(play.keep_clear(mark))
     if play.vm.phase == "decision":
         options = [b.rect for b in shown_buttons(play)[0]]
         assert options and not any(box.colliderect(r) for r in options)
+        assert not any(box.colliderect(r) for r in play.avoid(mark))  # the cue, for options
     assert box.width > 0 and box.height > 0 and box.clamp((0, 0, *size)) == box

@@ -133,21 +133,26 @@ class TutorialPlayScene(PlayScene):
             return target.union(regions["cue"])
         return target
 
-    def avoid(self) -> list[pygame.Rect]:
+    def avoid(self, mark: str | None = None) -> list[pygame.Rect]:
         """What no callout may cover: at a decision point, the options the player must see
         to choose (they may be far from the target, e.g. the countdown beside the cue at
-        the foot of the narration column)."""
-        if self.vm.phase == "decision" and self.card is None and self.buttons:
-            shown = play_draw.shown_buttons(self)[0] or self.buttons
-            return [shown[0].rect.unionall([b.rect for b in shown[1:]])]
-        return []
+        the foot of the narration column), and for the options' own mark the cue they
+        answer."""
+        if self.vm.phase != "decision" or self.card is not None or not self.buttons:
+            return []
+        shown = play_draw.shown_buttons(self)[0] or self.buttons
+        avoid = [shown[0].rect.unionall([b.rect for b in shown[1:]])]
+        regions = play_draw.panel_regions(self.ctx, self.layout, self.vm)
+        if mark == "options" and "cue" in regions:
+            avoid.append(regions.get("info", regions["cue"]))
+        return avoid
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         if self.mark is not None:
             draw_coach_mark(self.ctx, surface, self.target(self.mark),
                             mark_text(self.mark, self.ctx.t), self.keep_clear(self.mark),
-                            self.avoid())
+                            self.avoid(self.mark))
 
 
 def callout_rect(ctx: UiContext, target: pygame.Rect, text: str,
