@@ -159,7 +159,7 @@ def _analyse(model: ReplayModel, t: Tr) -> None:
     assert log and scenario and timeline and timeline.final
     params = params_from_header(log.header)
     profile_id = config_from_header(log.header).profile_id
-    model.score, rows = analyse_decisions(scenario, timeline, profile_id, params)
+    model.score, rows = analyse_decisions(scenario, timeline, profile_id, params, t)
     model.total_ticks = max(1, timeline.final.tick)
     try:
         model.profile = scenario.trainee(profile_id)
