@@ -4,6 +4,11 @@ Reactions (prompts), description (the timeline), analysis (each decision with it
 the model's choice, regret and an advocacy-inquiry prompt generated from what happened),
 summary (take-aways the facilitator can edit). Pure: the debrief scene and the HTML report
 both render this.
+
+The generated sentences (inquiry, take-aways, the timeline's own words) go through the
+translator the caller passes (`t`, English by default: the HTML report), so a German session
+gets a German debrief with decimal commas. Scenario text (cue, option labels, narration) is
+authored per language and quoted as it is.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from dataclasses import dataclass, field
 
 from game.core import events as ev
 from game.core.model import TICKS_PER_SECOND, Scenario
+from game.i18n import Tr, english
 from game.replay.annotations import Note, read_notes
 from game.replay.reader import ReplayLog
 from game.replay.session import params_from_header
@@ -21,13 +27,17 @@ from game.scoring.attitude import Attitude, revealed_attitude
 from game.scoring.episode import EpisodeScore, score_episode
 from game.scoring.harm import describe_grade
 from game.scoring.params import ModelParams
-from game.scoring.safety import rule_text
+from game.scoring.safety import RULES, rule_text
 from game.scoring.solver import solve_cached as solve
 
-REACTION_PROMPTS = (
-    "How are you feeling about how that went?",
-    "What stood out for you, for the patient and for the trainee?",
-)
+
+def reaction_prompts(t: Tr = english) -> tuple[str, str]:
+    """The PEARLS reactions phase's opening questions (literal calls: the i18n scan reads them)."""
+    return (t("How are you feeling about how that went?"),
+            t("What stood out for you, for the patient and for the trainee?"))
+
+
+REACTION_PROMPTS = reaction_prompts()
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,8 @@ class TimelineRow:
     tick: int
     kind: str  # "narration" | "decision" | "choice" | "outcome" | "harm" | "end"
     text: str
+    grade: str = ""
+    """A harm row's grade code ("MERP-B"), so a screen can word it in its own language."""
 
 
 @dataclass
@@ -86,37 +98,48 @@ class Debrief:
     raw_timeline: Timeline | None = None
 
 
-def build_debrief(log: ReplayLog, scenario: Scenario, with_attitude: bool = True) -> Debrief:
-    """The whole debrief. The revealed risk attitude solves the vignette at 41 weights;
-    `with_attitude=False` skips it for views that only need the decisions."""
+def build_debrief(log: ReplayLog, scenario: Scenario, with_attitude: bool = True,
+                  t: Tr = english) -> Debrief:
+    """The whole debrief, its generated sentences worded by `t`. The revealed risk attitude
+    solves the vignette at 41 weights; `with_attitude=False` skips it for views that only
+    need the decisions."""
     params = params_from_header(log.header)
     profile = config_from_header(log.header).profile_id
     timeline = build_timeline(log, scenario)
-    score, rows = analyse_decisions(scenario, timeline, profile, params)
+    score, rows = analyse_decisions(scenario, timeline, profile, params, t)
     notes, problems = read_notes(log.path)
     attitude = revealed_attitude(scenario, profile,
                                  [(r.node, r.history, r.chosen) for r in score.decisions],
                                  params) if score.decisions and with_attitude else None
-    return Debrief(scenario, log.header, score, rows, describe(timeline, scenario),
-                   REACTION_PROMPTS + tuple(scenario.debrief_prompts),
-                   default_summary(rows, score, attitude), notes, problems, attitude, timeline)
+    return Debrief(scenario, log.header, score, rows, describe(timeline, scenario, t),
+                   reaction_prompts(t) + tuple(scenario.debrief_prompts),
+                   default_summary(rows, score, attitude, t), notes, problems, attitude,
+                   timeline)
 
 
 def analyse_decisions(scenario: Scenario, timeline: Timeline, profile: str,
-                      params: ModelParams) -> tuple[EpisodeScore, list[DecisionDebrief]]:
-    """The episode score and one analysed row per decision made, in order."""
+                      params: ModelParams, t: Tr = english
+                      ) -> tuple[EpisodeScore, list[DecisionDebrief]]:
+    """The episode score and one analysed row per decision made, in order (the inquiry
+    worded by `t`)."""
     solution = solve(scenario, profile, params)
     assert timeline.final is not None, "build_timeline sets the final state"
     score = score_episode(scenario, timeline.final, params, solution)
-    rows = [_decision_row(i, r, scenario, solution, timeline)
+    rows = [_decision_row(i, r, scenario, solution, timeline, t)
             for i, r in enumerate(score.decisions)]
     return score, rows
 
 
 RATING_WORDS = {"green": "safe (green)", "amber": "caution (amber)", "red": "unsafe (red)"}
+"""The safety rating as a take-away says it (translated where it is used)."""
+
+MESSAGES = (*RATING_WORDS.values(), *(text for _, text in RULES))
+"""Message ids handed to the translator through a table (the literal calls are scanned):
+the rating words and the safety rules' texts."""
 
 
-def _decision_row(index, review, scenario: Scenario, solution, timeline: Timeline):
+def _decision_row(index, review, scenario: Scenario, solution, timeline: Timeline,
+                  t: Tr = english):
     node = scenario.decision(review.node)
     analysis = solution.at(review.node, review.history)
     labels = {o.id: o.label for o in node.options}
@@ -134,29 +157,35 @@ def _decision_row(index, review, scenario: Scenario, solution, timeline: Timelin
                           review.gap, review.rating,
                           rule_text(review.broken) if review.broken else "", analysis.belief,
                           options, "")
-    return _with_inquiry(row)
+    return DecisionDebrief(**{**row.__dict__, "inquiry": inquiry(row, t)})
 
 
-def _with_inquiry(row: DecisionDebrief) -> DecisionDebrief:
+def _option(label: str, t: Tr) -> str:
+    """An option's label inside a sentence: lower case in English ("you chose to watch: say
+    nothing"); other languages keep its capitals (German nouns keep theirs)."""
+    return label.lower() if getattr(t, "language", "en") == "en" else label
+
+
+def inquiry(row: DecisionDebrief, t: Tr = english) -> str:
     """An advocacy-inquiry prompt: what I saw, what I think about it, what I'm curious about."""
-    when = ("You let the window run out" if row.by == "timeout"
-            else f"After {row.elapsed_s:.0f} s you chose to {row.chosen_label.lower()}")
-    seen = f"The cue was: \u201c{row.cue}\u201d {when}."
+    seen = t("The cue was: \u201c{cue}\u201d", cue=row.cue)
+    when = (t("You let the window run out.") if row.by == "timeout"
+            else t("After {s:.0f} s you chose to {option}.", s=float(row.elapsed_s),
+                   option=_option(row.chosen_label, t)))
     if row.rating == "red":
-        view = f"The model treats this as off-limits: {row.broken}."
-        ask = "What did you expect would happen next, and what would have made you step in?"
+        view = t("The model treats this as off-limits: {rule}.", rule=t(row.broken))
+        ask = t("What did you expect would happen next, and what would have made you step in?")
     elif row.chosen == row.best:
-        view = "The model also rates this the best balance of learning and risk here."
-        ask = "What told you this was the moment, and what would have changed your mind?"
+        view = t("The model also rates this the best balance of learning and risk here.")
+        ask = t("What told you this was the moment, and what would have changed your mind?")
     else:
-        view = (f"The model would have chosen to {row.best_label.lower()}, expecting "
-                f"{row.regret:.1f} points more on balance.")
-        ask = "I'm curious what you were weighing at that moment."
-    text = f"{seen} {view} {ask}"
-    return DecisionDebrief(**{**row.__dict__, "inquiry": text})
+        view = t("The model would have chosen to {option}, expecting {points:.1f} points more "
+                 "on balance.", option=_option(row.best_label, t), points=float(row.regret))
+        ask = t("I'm curious what you were weighing at that moment.")
+    return f"{seen} {when} {view} {ask}"
 
 
-def describe(timeline: Timeline, scenario: Scenario) -> list[TimelineRow]:
+def describe(timeline: Timeline, scenario: Scenario, t: Tr = english) -> list[TimelineRow]:
     rows = []
     for m in timeline.moments:
         e = m.event
@@ -166,16 +195,16 @@ def describe(timeline: Timeline, scenario: Scenario) -> list[TimelineRow]:
             rows.append(TimelineRow(m.tick, "decision", scenario.decision(e.decision).cue))
         elif isinstance(e, ev.InterventionMade):
             label = scenario.decision(e.decision).option(e.option).label
-            rows.append(TimelineRow(e.tick, "choice", f"You: {label}"))
+            rows.append(TimelineRow(e.tick, "choice", t("You: {label}", label=label)))
         elif isinstance(e, ev.WindowClosed):
-            rows.append(TimelineRow(e.tick, "choice", "You watched (the window ran out)"))
+            rows.append(TimelineRow(e.tick, "choice", t("You watched (the window ran out)")))
         elif isinstance(e, ev.ChanceResolved):
             outcome = next(o for o in scenario.chance(e.node).outcomes if o.id == e.outcome)
             if outcome.text:
                 rows.append(TimelineRow(e.tick, "outcome", outcome.text))
         elif isinstance(e, ev.HarmOccurred):
-            text = f"Harm to the patient: {describe_grade(e.grade)}"
-            rows.append(TimelineRow(e.tick, "harm", text))
+            text = t("Harm to the patient: {grade}", grade=describe_grade(e.grade))
+            rows.append(TimelineRow(e.tick, "harm", text, e.grade))
         elif isinstance(e, ev.VignetteEnded):
             end = scenario.end(e.end)
             rows.append(TimelineRow(e.tick, "end", f"{end.title}. {end.text}"))
@@ -183,21 +212,30 @@ def describe(timeline: Timeline, scenario: Scenario) -> list[TimelineRow]:
 
 
 def default_summary(rows: list[DecisionDebrief], score: EpisodeScore,
-                    attitude: Attitude | None) -> list[str]:
+                    attitude: Attitude | None, t: Tr = english) -> list[str]:
+    """The take-aways the debrief starts from (the facilitator edits them), worded by `t`."""
     lines = []
     permitted = [r for r in rows if r.chosen_label and r.options and
                  next(o for o in r.options if o.option == r.chosen).level == "watch"]
     if permitted:
-        lines.append("Allowed the trainee to continue at: " +
-                     ", ".join(r.node.replace("_", " ") for r in permitted) + ".")
+        lines.append(t("Allowed the trainee to continue at: {places}.",
+                       places=", ".join(_place(r.node) for r in permitted)))
     worst = max(rows, key=lambda r: r.regret, default=None)
     if worst and worst.regret > 0.05:
-        lines.append(f"The biggest gap to the model was at {worst.node.replace('_', ' ')} "
-                     f"({worst.regret:.1f} points): {worst.best_label.lower()} instead.")
+        lines.append(t("The biggest gap to the model was at {place} ({points:.1f} points): "
+                       "{option} instead.", place=_place(worst.node),
+                       points=float(worst.regret), option=_option(worst.best_label, t)))
     else:
-        lines.append("Every decision matched the model's best choice.")
-    lines.append(f"Safety rating: {RATING_WORDS[score.safety_rating]}" +
-                 (f" ({score.safety_text})." if score.safety_rule else "."))
+        lines.append(t("Every decision matched the model's best choice."))
+    rating = t(RATING_WORDS[score.safety_rating])
+    lines.append(t("Safety rating: {rating} ({rule}).", rating=rating,
+                   rule=t(score.safety_text)) if score.safety_rule
+                 else t("Safety rating: {rating}.", rating=rating))
     if attitude:
-        lines.append(f"Your choices fit risk weights: {attitude.describe()}.")
+        lines.append(t("Your choices fit risk weights: {text}.", text=attitude.describe(t)))
     return lines
+
+
+def _place(node: str) -> str:
+    """A decision point named by its id, as the take-aways name it ("first pass")."""
+    return node.replace("_", " ")

@@ -8,6 +8,7 @@ pair of decisions with disjoint sets is named as the inconsistency.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,18 +33,39 @@ class Attitude:
     unbounded_low: bool = False
     unbounded_high: bool = False
 
-    def describe(self) -> str:
+    def wording(self) -> tuple[str, dict[str, object]]:
+        """The attitude as a message id (its English text) and the values it formats with:
+        the scoring layer says which sentence and which numbers, a translator words them."""
         if not self.consistent:
             names = [n.replace("_", " ") for n in (self.conflict or ("?",))]
             if len(names) == 1:
-                return f"the choice at {names[0]} is not optimal at any risk weight"
-            return (f"inconsistent: the choices at {names[0]} and {names[1]} fit no common "
-                    "risk weight")
-        lo = f"up to {self.high:.3g}" if self.unbounded_low else None
-        hi = f"{self.low:.3g} or more" if self.unbounded_high else None
-        if lo and hi:
-            return "any risk weight"
-        return lo or hi or f"{self.low:.3g} to {self.high:.3g}"
+                return ("the choice at {node} is not optimal at any risk weight",
+                        {"node": names[0]})
+            return ("inconsistent: the choices at {a} and {b} fit no common risk weight",
+                    {"a": names[0], "b": names[1]})
+        low, high = float(self.low or 0.0), float(self.high or 0.0)
+        if self.unbounded_low and self.unbounded_high:
+            return "any risk weight", {}
+        if self.unbounded_low:
+            return "up to {high:.3g}", {"high": high}
+        if self.unbounded_high:
+            return "{low:.3g} or more", {"low": low}
+        return "{low:.3g} to {high:.3g}", {"low": low, "high": high}
+
+    def describe(self, t: Callable[..., str] | None = None) -> str:
+        """The attitude in words: English, or through a translator `t(message, **values)`
+        (game.i18n's; a German one writes "bis 2,85", with the decimal comma)."""
+        message, values = self.wording()
+        if t is not None:
+            return t(message, **values)
+        return message.format(**values) if values else message
+
+
+ATTITUDE_MESSAGES = (
+    "the choice at {node} is not optimal at any risk weight",
+    "inconsistent: the choices at {a} and {b} fit no common risk weight",
+    "any risk weight", "up to {high:.3g}", "{low:.3g} or more", "{low:.3g} to {high:.3g}")
+"""Every message id `Attitude.wording` returns (the German catalogue needs each)."""
 
 
 def revealed_attitude(scenario: Scenario, profile: str | None,

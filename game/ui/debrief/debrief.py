@@ -25,6 +25,7 @@ import pygame
 
 from game.app.summaries import read_summary, summary_path, write_summary
 from game.core.model import Scenario
+from game.i18n import Tr, english
 from game.replay.debrief import Debrief, build_debrief
 from game.replay.reader import LogError, read_log
 from game.ui.debrief import debrief_draw
@@ -64,8 +65,10 @@ class Loader:
         self.thread.join(timeout)
 
 
-def load_debrief(path: str, find: Callable[[str], Scenario | None]) -> tuple[Debrief, str]:
-    """The debrief of a log and a warning ("" when the log is intact); raises ValueError."""
+def load_debrief(path: str, find: Callable[[str], Scenario | None],
+                 t: Tr = english) -> tuple[Debrief, str]:
+    """The debrief of a log, its generated sentences worded by `t`, and a warning ("" when
+    the log is intact); raises ValueError."""
     try:
         log = read_log(path)
     except LogError as exc:
@@ -75,7 +78,7 @@ def load_debrief(path: str, find: Callable[[str], Scenario | None]) -> tuple[Deb
         raise ValueError(f"the vignette {log.header.get('scenario_id')!r} is not in the library")
     broken = log.chain_break()
     warning = f"line {broken} of the log was edited, removed or reordered" if broken else ""
-    return build_debrief(log, scenario), warning
+    return build_debrief(log, scenario, t=t), warning
 
 
 class DebriefScene(Scene):
@@ -100,7 +103,7 @@ class DebriefScene(Scene):
         self.warning = ""
         self.takeaways: list[str] = []
         self.summary_note = ""
-        self.loader = Loader(lambda: load_debrief(self.path, self.find))
+        self.loader = Loader(lambda: load_debrief(self.path, self.find, self.ctx.t))
 
     def wait(self, timeout: float | None = 60) -> None:
         """Block until the debrief is built (tests and scripted demos)."""

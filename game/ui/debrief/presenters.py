@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.replay.debrief import Debrief
+from game.replay.debrief import Debrief, TimelineRow
 from game.replay.explain import explain_decisions
 from game.ui.kit.vocabulary import mode_name
+from game.ui.play.harm_words import harm_words
 from game.ui.review.model import local_time
 from game.ui.review.presenters import (
     DecisionPanelVM,
@@ -62,13 +63,21 @@ class DebriefVM:
     """Per decision: why the model's best was best, in one sentence ("" if nothing differs)."""
 
 
+def _row_text(row: TimelineRow, t: Tr) -> str:
+    """A timeline row as the screen says it: harm in a clinician's words in the player's
+    language ("error caught before it reached the patient (MERP-B)"), not the scale's code."""
+    if row.kind == "harm" and row.grade:
+        return t("Harm to the patient: {grade}", grade=harm_words(row.grade, t))
+    return row.text
+
+
 def debrief_vm(d: Debrief, t: Tr = english) -> DebriefVM:
     scenario, score = d.scenario, d.score
     profile_id = str(d.header.get("profile"))
     profile = next((p for p in scenario.trainees if p.id == profile_id), None)
     tone, symbol, word = rating_parts(score.safety_rating, t)
     notes = [(n.tick, n) for n in d.notes]
-    rows = [(r.tick, 0, TimeRowVM(clock(r.tick), KIND_MARKS.get(r.kind, "") + r.text,
+    rows = [(r.tick, 0, TimeRowVM(clock(r.tick), KIND_MARKS.get(r.kind, "") + _row_text(r, t),
                                   KIND_TONES.get(r.kind, "text"))) for r in d.timeline]
     rows += [(tick, 1, TimeRowVM(clock(tick), KIND_MARKS["note"] + t("Note: {text}",
                                                                     text=n.text), "note"))
@@ -83,7 +92,7 @@ def debrief_vm(d: Debrief, t: Tr = english) -> DebriefVM:
     outcome = t("Learning {l:.1f} points · harm {h:.1f} points · expected regret {r:.2f}",
                 l=score.learning, h=score.harm, r=score.regret)
     attitude = t("Risk weights that fit every choice: {text}",
-                 text=d.attitude.describe()) if d.attitude else ""
+                 text=d.attitude.describe(t)) if d.attitude else ""
     return DebriefVM(
         title=t("Debrief: {title}", title=scenario.title),
         subtitle=t("Trainee {name} · started {when} · {mode}", name=who,
