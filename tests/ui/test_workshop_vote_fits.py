@@ -122,3 +122,20 @@ def test_nothing_in_the_vote_panel_scrolls(library, language, revealed):
         vote_draw.draw_vote(ctx, surface, lay.panel, desk)
         scrolled = [p.text[:40] for p in ctx.base.recorder if p.scrolled]
         assert not scrolled, f"{name}: {scrolled}"
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720)], ids=["1024x600", "1280x720"])
+@pytest.mark.parametrize("plan", play_draw.VOTE_PLANS)
+def test_freeze_and_keys_never_break_a_word_in_the_header(size, plan):
+    """German "Einfrieren" broke mid-word at 1024x600 Extra large: the two controls stack in
+    a header made tall enough, whatever the vote's layout plan."""
+    ctx = _ctx(size, "de")
+    m = ctx.metrics
+    lay = play_draw.stage_layout(ctx, "vote", "Lumbar puncture: the angle that hits bone",
+                                 "", "", (), plan)
+    font = ctx.theme.fonts.get(m.small, True)
+    for rect, key, label in zip(play_draw._control_rects(ctx, lay.controls), ("F", "F1"),
+                                (ctx.t("Freeze"), ctx.t("Keys"))):
+        assert lay.controls.contains(rect)
+        words = max(round(m.small * 1.6), font.size(key)[0] + 8) + font.size(label)[0]
+        assert rect.width >= words + 2 * m.gap, (label, rect)

@@ -68,6 +68,7 @@ def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "",
     vote_left, short_title = vote_plan
     title_h = text_height(ctx, title, m.small if short_title else m.body, title_w, True) \
         if title else 0
+    title_h = max(title_h, _stacked_controls_h(ctx, controls_w))
     f = frame(ctx.size, m, m.heading, title_h)
     header = pygame.Rect(f.header.x, f.header.y,
                          f.header.width - controls_w - status_w - 2 * m.gap, f.header.height)
@@ -117,17 +118,25 @@ def _header_widths(ctx: UiContext, width: int) -> tuple[int, int]:
     return status_w, controls_w
 
 
-def _control_rects(ctx: UiContext, r: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
-    """Freeze and Keys side by side, or one above the other when their words would not fit
-    beside each other ("Einfrieren" broke mid-word at 1024x600) and the header is two
-    button lines tall (a long title makes it so)."""
+def _stacked_controls_h(ctx: UiContext, width: int) -> int:
+    """The header height Freeze and Keys need one above the other when their words do not
+    fit side by side in `width` ("Einfrieren" broke mid-word at 1024x600), else 0."""
     m = ctx.metrics
     font = ctx.theme.fonts.get(m.small, True)
     need = max(max(round(m.small * 1.6), font.size(key)[0] + 8) + font.size(ctx.t(label))[0]
                for key, label in (("F", "Freeze"), ("F", "Resume"), ("F1", "Keys")))
+    if (width - m.gap) // 2 >= need + 3 * m.gap:
+        return 0
+    return 2 * (ctx.line_height(m.small, True) + 8) + m.gap // 2
+
+
+def _control_rects(ctx: UiContext, r: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+    """Freeze and Keys side by side, or one above the other (see `_stacked_controls_h`;
+    the header band is made that tall)."""
+    m = ctx.metrics
     half = (r.width - m.gap) // 2
-    line = ctx.line_height(m.small, True) + 8
-    if half >= need + 3 * m.gap or r.height < 2 * line + m.gap // 2:
+    stacked = _stacked_controls_h(ctx, r.width)
+    if not stacked or r.height < stacked:
         return (pygame.Rect(r.x, r.y, half, r.height),
                 pygame.Rect(r.right - half, r.y, half, r.height))
     top = (r.height - m.gap // 2) // 2
