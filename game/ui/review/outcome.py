@@ -58,9 +58,13 @@ class OutcomeScene(Scene):
 
     def resize(self) -> None:
         bottom = [i for i in self.focus.ids if i in BOTTOM]
-        lay = outcome_layout(self.ctx.size, self.ctx.metrics, len(bottom))
-        self.layout = lay = self._fit_summary(lay)
         t, m = self.ctx.t, self.ctx.metrics
+        label = t("Glossary")
+        lay = self._fit_header(outcome_layout(self.ctx.size, m, len(bottom)), label)
+        title_h = text_height(self.ctx, self.vm.title, m.heading, self._title_w(lay, label), True)
+        if title_h > lay.header.height:  # a long title wraps and the header takes its lines
+            lay = self._fit_header(outcome_layout(self.ctx.size, m, len(bottom), title_h), label)
+        self.layout = lay = self._fit_summary(lay)
         self.buttons = [Button("again", t("Play again"), lay.buttons[0], "Enter"),
                         Button("picker", t("Other vignettes"), lay.buttons[1], "Esc")]
         if "rewind" in self.focus.ids:
@@ -70,13 +74,38 @@ class OutcomeScene(Scene):
                 self.buttons.append(Button(item, self.ctx.t(label),
                                            lay.buttons[bottom.index(item)], key))
         self.buttons = self._fit_buttons(self.buttons)
-        label = t("Glossary")
-        w = min(button_width(self.ctx, label, "G", m.body), lay.header.width // 3)
+        w = self._glossary_w(lay, label)
         self.title_box = lay.header.copy()
-        self.title_box.width -= w + m.gap
+        self.title_box.width = self._title_w(lay, label)
         self.buttons.append(Button("glossary", label, pygame.Rect(
             lay.header.right - w, lay.badge.y, w, lay.badge.height), "G"))
         self.rows = self._row_rects()
+
+    def _glossary_w(self, lay: OutcomeLayout, label: str) -> int:
+        return min(button_width(self.ctx, label, "G", self.ctx.metrics.body),
+                   lay.header.width // 3)
+
+    def _title_w(self, lay: OutcomeLayout, label: str) -> int:
+        """The title's width: the header less the glossary button beside it."""
+        return lay.header.width - self._glossary_w(lay, label) - self.ctx.metrics.gap
+
+    def _badge_w(self, word: str, size: int, least: int) -> int:
+        """A safety badge wide enough for its symbol and word on one line ("Unsicher" at
+        Extra large wrapped and scrolled in the badge's fixed width)."""
+        m = self.ctx.metrics
+        icon_w = round(size * 1.4)
+        word_w = self.ctx.theme.fonts.get(size, True).size(word)[0]
+        return max(least, 2 * m.gap + icon_w + m.gap // 2 + word_w + 4)
+
+    def _fit_header(self, lay: OutcomeLayout, label: str) -> OutcomeLayout:
+        """Widen the header's safety badge to its word; the title gives way (and wraps)."""
+        m = self.ctx.metrics
+        w = self._badge_w(self.vm.word, m.heading, lay.badge.width)
+        grow = min(w - lay.badge.width, lay.header.width // 3)
+        if grow <= 0:
+            return lay
+        return replace(lay, header=lay.header.inflate(-grow, 0).move(-grow // 2, 0),
+                       badge=lay.badge.inflate(grow, 0).move(-grow // 2 - grow % 2, 0))
 
     def _row_need(self, row: DecisionRowVM, width: int) -> int:
         """The height a decision row needs to show all of its text at the chosen size."""
@@ -248,15 +277,19 @@ class OutcomeScene(Scene):
     def _cue_h(self, row: DecisionRowVM, inner_w: int) -> int:
         """The cue beside the badge, all of it (at least two lines, so rows line up)."""
         m = self.ctx.metrics
-        width = inner_w - round(150 * m.scale) - m.gap
+        width = inner_w - self._row_badge_w(row) - m.gap
         return max(self.ctx.line_height(m.small) * 2,
                    text_height(self.ctx, self._cue(row), m.small, width))
+
+    def _row_badge_w(self, row: DecisionRowVM) -> int:
+        m = self.ctx.metrics
+        return self._badge_w(row.word, m.body, round(150 * m.scale))
 
     def _draw_row(self, surface: pygame.Surface, row: DecisionRowVM, rect: pygame.Rect) -> None:
         ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
         panel(ctx, surface, rect, border=tone_colour(ctx, row.tone) if row.rule else None)
         inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-        badge_w = round(150 * m.scale)
+        badge_w = self._row_badge_w(row)
         badge_h = ctx.line_height(m.body, True) + m.gap
         cue_h = self._cue_h(row, inner.width)
         cue = pygame.Rect(inner.x, inner.y, inner.width - badge_w - m.gap, cue_h)
