@@ -225,6 +225,10 @@ def default_summary(rows: list[DecisionDebrief], score: EpisodeScore,
         lines.append(t("The biggest gap to the model was at {place} ({points:.1f} points): "
                        "{option} instead.", place=_place(worst.node),
                        points=float(worst.regret), option=_option(worst.best_label, t)))
+    elif any(r.chosen != r.best for r in rows):  # other choices, the same balance: say so
+        lines.append(t("At {places} you chose otherwise than the model, with about the same "
+                       "balance of learning and harm.", places=", ".join(
+                           _place(r.node) for r in rows if r.chosen != r.best)))
     else:
         lines.append(t("Every decision matched the model's best choice."))
     rating = t(RATING_WORDS[score.safety_rating])

@@ -158,3 +158,18 @@ def test_every_debrief_message_has_a_german_entry():
 def test_the_risk_attitude_in_both_languages(attitude, english_text, german_text):
     assert attitude.describe() == english_text == attitude.describe(english)
     assert attitude.describe(Translator("de")) == german_text
+
+
+def test_a_different_choice_with_no_regret_is_not_called_a_match(debriefs):
+    """A choice other than the model's best whose balance came out the same (regret 0) was
+    summed up as "Every decision matched the model's best choice"."""
+    en, _ = debriefs[0]
+    rows = [dataclasses.replace(r, regret=0.0) for r in en.decisions]
+    differs = [r for r in rows if r.chosen != r.best]
+    assert differs
+    lines = default_summary(rows, en.score, None)
+    assert "Every decision matched the model's best choice." not in lines
+    assert f"At {differs[0].node.replace('_', ' ')}" in lines[-2]
+    same = [dataclasses.replace(r, best=r.chosen, best_label=r.chosen_label) for r in rows]
+    assert "Every decision matched the model's best choice." in default_summary(
+        same, en.score, None)
