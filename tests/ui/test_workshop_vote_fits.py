@@ -139,3 +139,22 @@ def test_freeze_and_keys_never_break_a_word_in_the_header(size, plan):
         assert lay.controls.contains(rect)
         words = max(round(m.small * 1.6), font.size(key)[0] + 8) + font.size(label)[0]
         assert rect.width >= words + 2 * m.gap, (label, rect)
+
+
+@pytest.mark.parametrize("text_size", ["normal", "x-large"])
+@pytest.mark.parametrize("revealed", [False, True], ids=["counting", "revealed"])
+def test_vote_buttons_never_break_a_word(library, text_size, revealed):
+    """German "Aufdecken" broke as "Aufdeck / en" in the Enter button at 1024x600: each
+    button is at least as wide as its key and its longest word."""
+    ctx = projector(UiContext(make_theme("default", text_size), None, (1024, 600),
+                              recorder=[]))
+    ctx.base.t = Translator("de")
+    m = ctx.metrics
+    for name, scenario, desk in _desks(library, ctx, revealed):
+        lay = play_draw.vote_layout(ctx, scenario.title, desk)
+        regions = vote_layout.vote_regions(ctx, lay.panel, desk)
+        font = ctx.theme.fonts.get(regions.button_size, True)
+        for button in vote_layout.vote_buttons(ctx, regions, desk):
+            key = max(round(regions.button_size * 1.6), font.size(button.key)[0] + 8)
+            word = max(font.size(w)[0] for w in button.label.split())
+            assert button.rect.width >= key + word + 2 * m.gap, (name, button.label)

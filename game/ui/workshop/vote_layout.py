@@ -252,8 +252,9 @@ def row_window(heights: list[int], space: int, gap: int, keep: int,
 
 def _button_widths(ctx: UiContext, width: int, desk: VoteDesk) -> tuple[int, list[int]]:
     """Hot seat and reveal as wide as their longest label, the follow button the rest; at
-    body size if all three labels fit in one line so, else at small (else equal shares,
-    and the buttons grow taller for their wrapped words)."""
+    body size if all three labels fit in one line so, else at small (else each its longest
+    word and shares of the rest by need, and the buttons grow taller for their wrapped
+    words)."""
     m = ctx.metrics
     labels = [b.label for b in vote_buttons(ctx, None, desk)]
     longest = [(ctx.t("Hot seat: on"), ctx.t("Hot seat: off")),
@@ -267,9 +268,23 @@ def _button_widths(ctx: UiContext, width: int, desk: VoteDesk) -> tuple[int, lis
         if sum(widths) + 2 * m.gap <= width:
             break
     if sum(widths) + 2 * m.gap > width:  # not even at small: shares by need (words wrap)
-        widths = [w * (width - 2 * m.gap) // sum(widths) for w in widths]
+        font = ctx.theme.fonts.get(size, True)  # ... but never inside a word ("Aufdeck-en")
+        least = [max(round(size * 1.6), font.size(key)[0] + 8) + 3 * m.gap + m.gap // 2 +
+                 max(font.size(word)[0] for label in words for word in label.split())
+                 for key, words in zip(("H", "R", "Enter"), longest)]
+        spare = width - 2 * m.gap - sum(least)
+        extra = [w - low for w, low in zip(widths, least)]
+        if spare < 0:  # two rows: hot seat and reveal, then the follow button
+            half = (width - m.gap) // 2
+            return size, [half, width - half - m.gap, width]
+        widths = [low + spare * more // max(1, sum(extra)) for low, more in zip(least, extra)]
     widths[2] = width - widths[0] - widths[1] - 2 * m.gap
     return size, widths
+
+
+def _two_rows(widths: list[int]) -> bool:
+    """The follow button has a row of its own (see `_button_widths`)."""
+    return widths[2] > widths[0] + widths[1]
 
 
 def _buttons_height(ctx: UiContext, desk: VoteDesk, widths: list[int], size: int) -> int:
@@ -277,11 +292,17 @@ def _buttons_height(ctx: UiContext, desk: VoteDesk, widths: list[int], size: int
     t = ctx.t
     words = [(t("Hot seat: on"), t("Hot seat: off")), (t("Hide votes"), t("Reveal")),
              (vote_buttons(ctx, None, desk)[2].label,)]
-    return max(button_need(ctx, label, w, key, size=size)
+    need = max(button_need(ctx, label, w, key, size=size)
                for w, key, labels in zip(widths, ("H", "R", "Enter"), words) for label in labels)
+    return 2 * need + ctx.metrics.gap // 2 if _two_rows(widths) else need
 
 
 def _button_rects(area: pygame.Rect, widths: list[int], gap: int) -> list[pygame.Rect]:
+    if _two_rows(widths):
+        h = (area.height - gap // 2) // 2
+        return [pygame.Rect(area.x, area.y, widths[0], h),
+                pygame.Rect(area.right - widths[1], area.y, widths[1], h),
+                pygame.Rect(area.x, area.bottom - h, widths[2], h)]
     rects, x = [], area.x
     for w in widths:
         rects.append(pygame.Rect(x, area.y, w, area.height))
