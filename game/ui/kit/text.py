@@ -57,23 +57,6 @@ class TextCache(SurfaceCache):
         return self.get((text, id(font), tuple(colour), width), build)
 
 
-def fit_text(cache: TextCache, fonts: Fonts, text: str, size: int, colour: Colour,
-             box: pygame.Rect, bold: bool = False, min_size: int = 11) -> pygame.Surface:
-    """The largest rendering of `text` (wrapped to the box width) whose height fits the box.
-
-    Only for labels drawn inside procedure pictures, which scale with the picture; screen
-    text goes through `draw_text` and never shrinks."""
-    longest = max(text.split(), key=len, default="")
-    while True:
-        font = fonts.get(size, bold)
-        surf = cache.render(text, font, colour, box.width)
-        fits = surf.get_height() <= box.height and surf.get_width() <= box.width \
-            and font.size(longest)[0] <= box.width
-        if fits or size <= min_size:
-            return surf
-        size -= 1
-
-
 def text_height(cache: TextCache, fonts: Fonts, text: str, size: int, width: int,
                 bold: bool = False) -> int:
     """Height of `text` wrapped to `width` at `size`: what a box must give it to not scroll."""
