@@ -117,3 +117,16 @@ def test_the_end_screen_says_it_and_f5_restarts(make_ctx, monkeypatch):
         assert end.message.startswith("Phones reconnected")
     finally:
         phones.stop()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_while_the_story_runs_the_join_box_says_it_whole(setup, language):
+    """1024x600 at Extra large: the warning takes the join box's place and shows whole."""
+    ctx, scene = setup
+    ctx.t = Translator(language)
+    play = scene._start().scene
+    play.update(100)
+    _kill_and_notice(play, scene.phones)
+    start = "Phones disconnected:" if language == "en" else "Handys getrennt:"
+    said = [p for p in _shown(ctx, play) if p.text.startswith(start)]
+    assert len(said) == 1 and not said[0].scrolled, [(p.text, p.box) for p in said]

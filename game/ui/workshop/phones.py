@@ -30,6 +30,9 @@ PHONES_STOPPED = ("Phones disconnected: {why}. Press F5 to restart it; votes so 
                   "kept, and hands can still be counted with the number keys.")
 """What the projector says while the phone server is down (message id; `why` in English,
 as the server gives it)."""
+PHONES_STOPPED_JOIN = ("Phones disconnected: {why}. Press F5 to restart it; votes so far are "
+                       "kept.")
+"""The same in the join box while the story runs (the box is smaller than the vote's)."""
 PHONES_STOPPED_LOBBY = "Phones disconnected: {why}. Press F5 to restart it."
 """The same in the lobby, before any vote (its join box shares the column with the list)."""
 

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 
 from game.app.room import Room
 from game.app.room_end import RoomEnd, WeightHistogram
-from game.ui.workshop.phones import PHONES_STOPPED, PHONES_STOPPED_LOBBY, PhoneRoom
+from game.ui.workshop.phones import (
+    PHONES_STOPPED,
+    PHONES_STOPPED_JOIN,
+    PHONES_STOPPED_LOBBY,
+    PhoneRoom,
+)
 from game.ui.workshop.presenters import Tr, english, num
 
 
@@ -39,7 +44,7 @@ def join_vm(phones: PhoneRoom, t: Tr = english, lobby: bool = False) -> JoinVM:
     n = phones.room.participants
     joined = t("No phone has joined yet") if n == 0 else (
         t("1 phone has joined") if n == 1 else t("{n} phones have joined", n=n))
-    stopped = PHONES_STOPPED_LOBBY if lobby else PHONES_STOPPED
+    stopped = PHONES_STOPPED_LOBBY if lobby else PHONES_STOPPED_JOIN
     error = t(stopped, why=phones.why(t)) if phones.down else \
         t("Phones cannot join: {why}. Count hands with the number keys.",
           why=phones.error) if phones.error else ""
