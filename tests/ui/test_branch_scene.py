@@ -12,6 +12,7 @@ from game.replay.verify import verify_log
 from game.ui.review.branch_compare import BranchChooser, BranchCompareScene
 from game.ui.review.presenters import clock
 from game.ui.review.viewer import ReplayViewerScene, load_replay
+from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Replace
 from tests.ui.helpers import press
 from tests.ui.review_screens import record
@@ -130,9 +131,10 @@ def test_the_arrows_choose_the_moment_and_a_late_one_is_named_too_late(ctx, libr
     probe = chooser.labels()[chooser.options.index("probe")]
     assert probe.endswith(f" · at {clock(best.tick)}")
     assert chooser.moment_buttons[0].label == "At the model's best moment for that option"
-    press(chooser, pygame.K_RIGHT)
-    assert chooser.kind == "recorded" and chooser.moment_label().startswith(
-        "As recorded: the window's last moment")
+    click = Intent(Act.CLICK, pos=chooser.moment_buttons[0].rect.center)
+    assert chooser.on_intent(click) is None and chooser.kind == "recorded"
+    assert chooser.moment_label().startswith("As recorded: the window's last moment")
+    assert chooser.moment_buttons[0].label == chooser.moment_label()
     key = getattr(pygame, f"K_{chooser.options.index('takeover') + 1}")
     compare = press(chooser, key).scene
     late = chooser.choices.moment("takeover", "recorded")
