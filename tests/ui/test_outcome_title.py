@@ -43,6 +43,8 @@ def test_no_outcome_box_scrolls_in_under_three_lines(make_ctx, tmp_path, name, s
     layers = draw_layers(ctx, name, str(tmp_path / "replay.jsonl"))
     found = squeezed_scrollers(ctx, layers)
     assert not found, f"{name} at {size} {text_size} {language}: " + "; ".join(found)
+    glossary = next(p for p in layers[0] if p.text == ctx.t("Glossary"))  # labelled as such
+    assert not glossary.scrolled
 
 
 @pytest.mark.parametrize("language", ["en", "de"])

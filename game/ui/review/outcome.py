@@ -59,11 +59,12 @@ class OutcomeScene(Scene):
     def resize(self) -> None:
         bottom = [i for i in self.focus.ids if i in BOTTOM]
         t, m = self.ctx.t, self.ctx.metrics
-        label = t("Glossary")
-        lay = self._fit_header(outcome_layout(self.ctx.size, m, len(bottom)), label)
-        title_h = text_height(self.ctx, self.vm.title, m.heading, self._title_w(lay, label), True)
+        glossary = t("Glossary")
+        lay = self._fit_header(outcome_layout(self.ctx.size, m, len(bottom)))
+        title_h = text_height(self.ctx, self.vm.title, m.heading, self._title_w(lay, glossary),
+                              True)
         if title_h > lay.header.height:  # a long title wraps and the header takes its lines
-            lay = self._fit_header(outcome_layout(self.ctx.size, m, len(bottom), title_h), label)
+            lay = self._fit_header(outcome_layout(self.ctx.size, m, len(bottom), title_h))
         self.layout = lay = self._fit_summary(lay)
         self.buttons = [Button("again", t("Play again"), lay.buttons[0], "Enter"),
                         Button("picker", t("Other vignettes"), lay.buttons[1], "Esc")]
@@ -74,10 +75,10 @@ class OutcomeScene(Scene):
                 self.buttons.append(Button(item, self.ctx.t(label),
                                            lay.buttons[bottom.index(item)], key))
         self.buttons = self._fit_buttons(self.buttons)
-        w = self._glossary_w(lay, label)
+        w = self._glossary_w(lay, glossary)
         self.title_box = lay.header.copy()
-        self.title_box.width = self._title_w(lay, label)
-        self.buttons.append(Button("glossary", label, pygame.Rect(
+        self.title_box.width = self._title_w(lay, glossary)
+        self.buttons.append(Button("glossary", glossary, pygame.Rect(
             lay.header.right - w, lay.badge.y, w, lay.badge.height), "G"))
         self.rows = self._row_rects()
 
@@ -97,7 +98,7 @@ class OutcomeScene(Scene):
         word_w = self.ctx.theme.fonts.get(size, True).size(word)[0]
         return max(least, 2 * m.gap + icon_w + m.gap // 2 + word_w + 4)
 
-    def _fit_header(self, lay: OutcomeLayout, label: str) -> OutcomeLayout:
+    def _fit_header(self, lay: OutcomeLayout) -> OutcomeLayout:
         """Widen the header's safety badge to its word; the title gives way (and wraps)."""
         m = self.ctx.metrics
         w = self._badge_w(self.vm.word, m.heading, lay.badge.width)
