@@ -27,6 +27,7 @@ from game.ui.kit.layout import frame, split_x, split_y
 from game.ui.kit.panels import dim, panel
 from game.ui.play.presenters import level_name
 from game.ui.review.branch_layout import chooser_layout, draw_column
+from game.ui.review.keys import BRANCH_CHOOSER_KEYS
 from game.ui.review.model import DecisionMark, ReplayModel, load_replay
 from game.ui.review.presenters import (
     clock,
@@ -54,6 +55,7 @@ class BranchChooser(Scene):
 
     name = "branch-chooser"
     overlay = True
+    keymap = BRANCH_CHOOSER_KEYS
 
     def __init__(self, ctx: UiContext, model: ReplayModel, decision: DecisionMark):
         super().__init__(ctx)

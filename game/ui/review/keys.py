@@ -99,3 +99,20 @@ DEBRIEF_HELP = (
     *COMMON_HELP,
 )
 """F1 in the debrief: its own keys (not the play screen's)."""
+
+
+BRANCH_CHOOSER_KEYS = PLAYER_KEYS.layer("branch-chooser", (), help=(
+    Shown("Number keys 1 - 9", "play that option to the end, from the moment chosen",
+          press(*(getattr(pygame, f"K_{n}") for n in range(1, 10)))),
+    Shown("← / →", "the moment in the window: when it opened, the model's best moment for the "
+          "option, or as recorded", press(pygame.K_LEFT, pygame.K_RIGHT)),
+    Shown("↑ / ↓", "move the focus", press(pygame.K_UP, pygame.K_DOWN)),
+    Shown("Tab / Shift+Tab", "move the focus forward / back",
+          (Press(pygame.K_TAB, False), Press(pygame.K_TAB, True))),
+    Shown("Enter / Space", "activate the focused button", press(pygame.K_RETURN, pygame.K_SPACE)),
+    Shown("Esc", "cancel", press(pygame.K_ESCAPE)),
+    Shown("F1 or ?", "show / hide this help", (Press(pygame.K_F1), Press(text="?"))),
+    Shown("F11", "full screen on / off", press(pygame.K_F11)),
+    Shown("Mouse", "click an option, or the moment button for the next moment", ()),
+))
+"""F1 over the branch chooser: its own keys (it listed the play screen's: P, M, W...)."""
