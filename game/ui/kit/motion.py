@@ -71,7 +71,7 @@ class ProcedureMotion:
             previous = surface.get_clip()
             surface.set_clip(rect)
             try:
-                with _labels().labels_for(ctx.metrics.small):
+                with _labels().labels_for(ctx.metrics.small, translate=ctx.t):
                     self.view.draw(surface, rect, self.now, self.before,
                                    self.progress(time_s), ctx.theme, time_s)
                 return

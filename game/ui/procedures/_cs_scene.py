@@ -22,6 +22,7 @@ from game.ui.procedures._kit import (
     leader,
     lines_height,
     pick,
+    t,
     tag,
     text,
 )
@@ -74,23 +75,23 @@ def labels(surface: pygame.Surface, f: Frame, main: pygame.Rect, head: Point,
     is whose, the landmarks (pubic bone, bladder, uterus), then the mother's head."""
     p = theme.palette
     if pick(state, "head", HEADS, "engaged") == "impacted":
-        tag(surface, "head wedged", f.p(head[0] - 48, head[1] + 38), theme, (30, 20, 10),
+        tag(surface, t("head wedged"), f.p(head[0] - 48, head[1] + 38), theme, (30, 20, 10),
             p.warn, px, main)
     if flag(state, "push_from_below"):
-        tag(surface, "push from below", f.p(head[0] + 45, head[1] + 50), theme,
+        tag(surface, t("push from below"), f.p(head[0] + 45, head[1] + 50), theme,
             (255, 255, 255), H.SLEEVES["assistant"], px, main, where="midtop")
     _sleeve_tags(surface, f, main, head, state, theme, px)
-    for words, y, target in (("pubic bone", 104, A.PUBIS), ("bladder", A.WALL[0] + 22,
+    for words, y, target in ((t("pubic bone"), 104, A.PUBIS), (t("bladder"), A.WALL[0] + 22,
                                                                 (A.PUBIS[0] - 26, 52))):
         box = tag(surface, words, (main.right - 4, f.p(0, y)[1]), theme, p.text, p.panel, px,
                   main, where="midright", bold=False)
         if box is not None:
             leader(surface, p.text, (box.x + 6, box.bottom if y > target[1] else box.y),
                    f.p(*target))
-    text(surface, "uterus", f.rect(48, 163, 74, 20).clip(main), theme, p.text, px, bold=True)
+    text(surface, t("uterus"), f.rect(48, 163, 74, 20).clip(main), theme, p.text, px, bold=True)
     h = lines_height(theme, px, 1, bold=True)
     direction_label(surface, pygame.Rect(main.x + 4, main.bottom - h - 2, int(main.w * 0.62),
-                                         h), "mother's head", -1, theme, px)
+                                         h), t("mother's head"), -1, theme, px)
 
 
 def _sleeve_tags(surface: pygame.Surface, f: Frame, main: pygame.Rect, head: Point,
@@ -100,16 +101,16 @@ def _sleeve_tags(surface: pygame.Surface, f: Frame, main: pygame.Rect, head: Poi
     line = lines_height(theme, px, 1) + 8
     if flag(state, "supervisor_hands"):
         x = _arm_x(f, H.hand_path(head, "below", 9), y)
-        tag(surface, "supervisor", (x + 12, y + line), theme, (255, 255, 255),
+        tag(surface, t("supervisor"), (x + 12, y + line), theme, (255, 255, 255),
             H.SLEEVES["supervisor"], px, main, where="midleft")
     if hand_word(state) != "none":
         x = _arm_x(f, H.hand_path(head, hand_word(state)), y)
-        tag(surface, "trainee", (x - 12, y), theme, (255, 255, 255), H.SLEEVES["trainee"],
+        tag(surface, t("trainee"), (x - 12, y), theme, (255, 255, 255), H.SLEEVES["trainee"],
             px, main, where="midright")
 
 
 def _arm_x(f: Frame, path: list[Point], y_px: int) -> int:
     """Screen x where a forearm (elbow -> wrist) crosses the screen row y_px."""
     (x0, y0), (x1, y1) = f.p(*path[0]), f.p(*path[1])
-    t = 0.0 if y1 == y0 else min(1.0, max(0.0, (y_px - y0) / (y1 - y0)))
-    return round(x0 + (x1 - x0) * t)
+    k = 0.0 if y1 == y0 else min(1.0, max(0.0, (y_px - y0) / (y1 - y0)))
+    return round(x0 + (x1 - x0) * k)

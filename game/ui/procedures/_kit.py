@@ -32,6 +32,7 @@ from game.ui.procedures._labels import (  # noqa: F401 -- the views' one import 
     pointed_text,
     pointer,
     spot,
+    t,
     tag,
     text,
 )
@@ -83,14 +84,14 @@ def has(state: Mapping, key: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- motion
-def ease(t: float) -> float:
+def ease(k: float) -> float:
     """Smooth ease-in-out (smootherstep) so changes start and settle gently."""
-    t = min(1.0, max(0.0, t))
-    return t * t * t * (t * (t * 6 - 15) + 10)
+    k = min(1.0, max(0.0, k))
+    return k * k * k * (k * (k * 6 - 15) + 10)
 
 
-def lerp(a: float, b: float, t: float) -> float:
-    return a + (b - a) * t
+def lerp(a: float, b: float, k: float) -> float:
+    return a + (b - a) * k
 
 
 def phase(progress: float, start: float, end: float) -> float:
@@ -100,10 +101,10 @@ def phase(progress: float, start: float, end: float) -> float:
     return ease((progress - start) / (end - start))
 
 
-def mix(a: Colour, b: Colour, t: float) -> Colour:
-    t = min(1.0, max(0.0, t))
-    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t),
-            round(a[2] + (b[2] - a[2]) * t))
+def mix(a: Colour, b: Colour, k: float) -> Colour:
+    k = min(1.0, max(0.0, k))
+    return (round(a[0] + (b[0] - a[0]) * k), round(a[1] + (b[1] - a[1]) * k),
+            round(a[2] + (b[2] - a[2]) * k))
 
 
 def pulse(time_s: float, rate_hz: float = 1.0) -> float:

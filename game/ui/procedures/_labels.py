@@ -14,6 +14,12 @@ Each picture draws inside a `Book` (opened by `picture`, the decorator every vie
 wears): it knows the picture's rect and every label placed so far, so a label that would
 overlap another or leave the picture is refused. Tests read what was placed through
 `RECORDER`. Sizes, line breaks and renderings live in `_type`.
+
+Every word a view draws is looked up through `t` (a literal message id, as screens write
+`ctx.t("...")`, so tests/ui/test_i18n.py finds it and requires its German entry). The
+translator is the screen's `ctx.t`, handed to `labels_for` for the frames it draws; outside
+it (tests, tools) words stay English. It is scoped like the label floor: views keep the
+`ProcedureView.draw` signature every screen already calls.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from typing import Any, TypeVar
 
 import pygame
 
+from game.i18n import Tr, english
 from game.ui.kit.theme import Theme
 from game.ui.procedures._type import (  # noqa: F401 -- the label kit's one face for views
     LABEL_SIZE,
@@ -93,20 +100,33 @@ class Book:
         self.placed.append(Label("", rect.copy(), rect.copy(), 0, 0))
 
 
+_TRANSLATE: Tr = english
+"""The translator of the pictures being drawn (see `labels_for`)."""
+
+
+def t(message: str, **values: object) -> str:
+    """`message` in the player's language (English outside `labels_for`)."""
+    return _TRANSLATE(message, **values)
+
+
 @contextlib.contextmanager
-def labels_for(smallest: int, record: list[Label] | None = None) -> Iterator[list[Label]]:
+def labels_for(smallest: int, record: list[Label] | None = None,
+               translate: Tr | None = None) -> Iterator[list[Label]]:
     """Draw pictures whose labels are never below `smallest` (the screen's smallest text
-    role, before the player's text size); every label placed is also added to `record`."""
-    global RECORDER
-    outer = (floor_size(), RECORDER)
+    role, before the player's text size) and whose words `translate` looks up (the
+    screen's `ctx.t`; English when None); every label placed is also added to `record`."""
+    global RECORDER, _TRANSLATE
+    outer = (floor_size(), RECORDER, _TRANSLATE)
     set_floor(max(LABEL_SIZE, smallest))
     placed: list[Label] = []
     RECORDER = placed
+    _TRANSLATE = translate or english
     try:
         yield placed
     finally:
         set_floor(outer[0])
         RECORDER = outer[1]
+        _TRANSLATE = outer[2]
         if record is not None:
             record.extend(placed)
         if RECORDER is not None:

@@ -25,6 +25,7 @@ from game.ui.procedures._kit import (
     minor_px,
     num,
     pick,
+    t,
     tag,
     text,
 )
@@ -32,7 +33,17 @@ from game.ui.procedures._labels import spot
 
 VITALS = ("hr", "spo2", "rr", "etco2", "bp")
 SEDATION = ("minimal", "moderate", "deep", "general")
-SHORT = {"minimal": "min", "moderate": "mod", "deep": "deep", "general": "GA"}
+
+
+def sedation_word(level: str, short: bool = False) -> str:
+    """A step of the sedation continuum in the player's language (or its usual short form)."""
+    if short:
+        return {"minimal": t("min"), "moderate": t("mod"), "deep": t("deep"),
+                "general": t("GA")}[level]
+    return {"minimal": t("minimal"), "moderate": t("moderate"), "deep": t("deep"),
+            "general": t("general")}[level]
+
+
 TRACE = {"hr": (90, 220, 120), "spo2": (90, 200, 235), "etco2": (240, 210, 80),
          "rr": (235, 235, 235), "bp": (236, 140, 130)}
 RANGES = {"adult": {"hr": (50, 110), "spo2": (94, 101), "rr": (10, 24), "sys": (101, 179)},
@@ -52,14 +63,14 @@ def shows_monitor(state: Mapping) -> bool:
 
 
 def _band(value: float, lo: float, hi: float) -> str:
-    return "LOW" if value < lo else "HIGH" if value > hi else ""
+    return t("LOW") if value < lo else t("HIGH") if value > hi else ""
 
 
 def readings(state: Mapping) -> list[Reading]:
     """Each vital as text plus a warning word; absent vitals show as '--'."""
     r = RANGES[pick(state, "age_group", ("adult", "child"), "adult")]
     out = []
-    for key, name in (("hr", "HR"), ("spo2", "SpO2 %"), ("rr", "RR")):
+    for key, name in (("hr", t("HR")), ("spo2", t("SpO2 %")), ("rr", t("RR"))):
         if has(state, key):
             v = num(state, key, 0)
             out.append(Reading(name, f"{v:.0f}", _band(v, *r[key]), key))
@@ -72,24 +83,24 @@ def readings(state: Mapping) -> list[Reading]:
 
 def _etco2(state: Mapping) -> Reading:
     if not has(state, "etco2"):
-        return Reading("EtCO2", "--", "", "etco2")
+        return Reading(t("EtCO2"), "--", "", "etco2")
     v = num(state, "etco2", 0)
     if v <= 0:
-        return Reading("EtCO2", "0", "NO CO2", "etco2")
+        return Reading(t("EtCO2"), "0", t("NO CO2"), "etco2")
     unit, lo, hi = ("mmHg", 35, 45) if v > 15 else ("kPa", 4.5, 6.0)
-    shown = f"{v:.0f}" if unit == "mmHg" else f"{v:.1f}"
-    return Reading(f"EtCO2 {unit}", shown, _band(v, lo, hi), "etco2")
+    shown = f"{v:.0f}" if unit == "mmHg" else t("{kpa:.1f}", kpa=v)  # a decimal comma in German
+    return Reading(t("EtCO2 {unit}", unit=unit), shown, _band(v, lo, hi), "etco2")
 
 
 def _bp(state: Mapping, sys_range: tuple[float, float]) -> Reading:
     if not has(state, "bp"):
-        return Reading("BP", "--", "", "bp")
+        return Reading(t("BP"), "--", "", "bp")
     raw = str(state["bp"]).strip()
     try:
         systolic = float(raw.split("/")[0])
     except ValueError:
-        return Reading("BP", raw[:9], "", "bp")
-    return Reading("BP", raw[:9], _band(systolic, *sys_range), "bp")
+        return Reading(t("BP"), raw[:9], "", "bp")
+    return Reading(t("BP"), raw[:9], _band(systolic, *sys_range), "bp")
 
 
 # ----------------------------------------------------------------------------- waveforms
@@ -148,8 +159,8 @@ def trace(surface: pygame.Surface, box: pygame.Rect, shape: Callable[[float], fl
     step = 3
     pts = []
     for x in range(box.x, box.right + 1, step):
-        t = time_s - (box.right - x) / box.w * seconds
-        pts.append((x, base - amp * shape((t / period) % 1.0)))
+        at = time_s - (box.right - x) / box.w * seconds
+        pts.append((x, base - amp * shape((at / period) % 1.0)))
     pygame.draw.lines(surface, colour, False, pts, 2)
 
 
@@ -181,12 +192,14 @@ def sedation_scale(surface: pygame.Surface, box: pygame.Rect, level: str, theme:
     steps' words use the usual short forms when the full ones do not fit a step."""
     p = theme.palette
     title_h = lines_height(theme, px, 1, bold=True)
-    text(surface, f"Sedation: {level}", pygame.Rect(box.x, box.y, box.w, title_h), theme,
+    text(surface, t("Sedation: {level}", level=sedation_word(level)),
+         pygame.Rect(box.x, box.y, box.w, title_h), theme,
          p.warn if level in ("deep", "general") else p.text, px, bold=True, align="left")
     bar = pygame.Rect(box.x, box.y + title_h + 2, box.w, max(10, box.h - title_h - 4))
     seg = bar.w / len(SEDATION)
     small = minor_px(theme, px)
-    full = all(measure(w, round(seg) - 6, theme, small, True) is not None for w in SEDATION)
+    full = all(measure(sedation_word(w), round(seg) - 6, theme, small, True) is not None
+               for w in SEDATION)
     for i, word in enumerate(SEDATION):
         cell = pygame.Rect(round(bar.x + i * seg) + 1, bar.y, round(seg) - 2, bar.h)
         current = word == level
@@ -194,7 +207,7 @@ def sedation_scale(surface: pygame.Surface, box: pygame.Rect, level: str, theme:
         pygame.draw.rect(surface, fill, cell, border_radius=6)
         pygame.draw.rect(surface, p.muted, cell, 1, border_radius=6)
         ink = (20, 20, 20) if current else p.muted
-        text(surface, word if full else SHORT[word], cell.inflate(-4, -2), theme, ink, small,
+        text(surface, sedation_word(word, short=not full), cell.inflate(-4, -2), theme, ink, small,
              bold=current)
 
 
@@ -220,7 +233,8 @@ def draw_monitor(surface: pygame.Surface, box: pygame.Rect, state: Mapping, them
         _live(surface, body, values, state, theme, px, time_s)
     else:
         _card(surface, body, list(values.values()), theme, px)
-    titles = ("Monitor",) if live else ("Observations (no monitor on)", "Observations")
+    titles = (t("Monitor"),) if live else (t("Observations (no monitor on)"),
+                                           t("Observations"))
     first_text(surface, titles, [pygame.Rect(inner.x, inner.y, inner.w, title_h)], theme,
                p.muted, small, align="left")
 

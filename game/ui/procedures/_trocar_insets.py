@@ -13,7 +13,7 @@ import math
 import pygame
 
 from game.ui.kit.theme import Palette, Theme
-from game.ui.procedures._kit import Frame, first_text, leader, lines_height, mix, text
+from game.ui.procedures._kit import Frame, first_text, leader, lines_height, mix, t, text
 
 SCOPE_PORT_U = {"medial": 0.02, "lateral": 0.62}   # port position across the scope image
 
@@ -109,8 +109,8 @@ def _stream(surface: pygame.Surface, f: Frame, x: float, y: float, brisk: bool, 
     width = 0.07 if brisk else 0.03
     pygame.draw.line(surface, p.blood, f.p(x, y), f.p(x - 0.02, y + 0.45), f.d(width))
     for i in range(3 if brisk else 2):
-        t = (time_s * (1.3 if brisk else 0.6) + i / 3) % 1.0
-        pygame.draw.circle(surface, p.blood, f.p(x - 0.02, y + 0.45 + t * 0.5),
+        fall = (time_s * (1.3 if brisk else 0.6) + i / 3) % 1.0
+        pygame.draw.circle(surface, p.blood, f.p(x - 0.02, y + 0.45 + fall * 0.5),
                            max(2, f.d(0.035 if brisk else 0.025)))
 
 
@@ -120,8 +120,8 @@ def tray(surface: pygame.Surface, box: pygame.Rect, ready: bool, theme: Theme, p
     pygame.draw.rect(surface, mix(p.steel, p.panel, 0.8 if not ready else 0.6), box,
                      border_radius=8)
     pygame.draw.rect(surface, mix(p.steel, p.panel, 0.4), box, 1, border_radius=8)
-    words = ("Tray: suture passer + Foley open", "Rescue kit open") if ready else \
-        ("Tray: no rescue kit open", "No rescue kit")
+    words = (t("Tray: suture passer + Foley open"), t("Rescue kit open")) if ready else \
+        (t("Tray: no rescue kit open"), t("No rescue kit"))
     label = pygame.Rect(box.x + 6, box.y + 4, box.w - 12, box.h - 8)
     if ready:
         label.h = max(0, min(label.h, box.h - 34))
@@ -191,9 +191,9 @@ def map_labels(surface: pygame.Surface, f: Frame, box: pygame.Rect, theme: Theme
     """'skin map' on its caption row, then 'vessels' low on the left if there is room."""
     p = theme.palette
     line = lines_height(theme, px, 1)
-    text(surface, "skin map", pygame.Rect(box.x + 6, box.y + 3, box.w - 12, line), theme,
+    text(surface, t("skin map"), pygame.Rect(box.x + 6, box.y + 3, box.w - 12, line), theme,
          p.muted, px, align="left")
     left = pygame.Rect(box.x + 4, box.bottom - line - 6, box.w // 2, line)
-    got = text(surface, "vessels", left, theme, (236, 140, 130), px, align="left")
+    got = text(surface, t("vessels"), left, theme, (236, 140, 130), px, align="left")
     if got is not None:
         leader(surface, (236, 140, 130), (got.right + 2, got.centery), f.p(-0.53, 0.4))

@@ -29,6 +29,7 @@ from game.ui.procedures._kit import (
     picture,
     side_width,
     smooth_layer,
+    t,
     text,
 )
 from game.ui.procedures._panel import Row, Status, draw_panel, panel_need
@@ -53,8 +54,8 @@ def _head(now: Mapping, before: Mapping, progress: float) -> Point:
     """Head position, eased between states (e.g. impacted -> elevated as it is disimpacted)."""
     h1 = A.HEAD_AT[pick(now, "head", C.HEADS, "engaged")]
     h0 = A.HEAD_AT[pick(before, "head", C.HEADS, "engaged")]
-    t = phase(progress, 0, 1)
-    return lerp(h0[0], h1[0], t), lerp(h0[1], h1[1], t)
+    k = phase(progress, 0, 1)
+    return lerp(h0[0], h1[0], k), lerp(h0[1], h1[1], k)
 
 
 class CaesareanView:
@@ -102,7 +103,7 @@ class CaesareanView:
         self._panel(surface, boxes["panel"], now, theme, px)
         C.labels(surface, frame, main, head, state, theme, px, time_s)
         if inset.h > 0:
-            text(surface, "top view", pygame.Rect(inset.x + 6, inset.y + 3, inset.w - 12,
+            text(surface, t("top view"), pygame.Rect(inset.x + 6, inset.y + 3, inset.w - 12,
                                                   lines_height(theme, px, 1)),
                  theme, theme.palette.muted, px, align="left")
 
@@ -140,23 +141,27 @@ class CaesareanView:
 
     def _panel(self, surface: pygame.Surface, box: pygame.Rect, now: Mapping, theme: Theme,
                px: int) -> None:
-        draw_panel(surface, box, theme, px, "Caesarean", self._rows(now, theme),
+        draw_panel(surface, box, theme, px, t("Caesarean"), self._rows(now, theme),
                    _status(now, theme))
 
     def _rows(self, now: Mapping, theme: Theme) -> list[Row]:
         """Head, the trainee's hand and the incision, most telling first."""
         p = theme.palette
         head = pick(now, "head", C.HEADS, "engaged")
-        head_row = {"engaged": Row("Head", "engaged in the pelvis"),
-                    "impacted": Row("Head", "impacted: wedged", p.warn),
-                    "elevated": Row("Head", "lifted to the incision", p.good),
-                    "delivered": Row("Head", "delivered", p.good)}[head]
-        hand = {"none": Row("Trainee's hand", "not in yet"),
-                "above": Row("Trainee's hand", "above the head (levering)", p.warn,
-                             short="above (levering)"),
-                "below": Row("Trainee's hand", "below the head", p.good)}[C.hand_word(now)]
-        cut = {"none": Row("Incision", "not made"), "made": Row("Incision", "transverse, intact"),
-               "extended": Row("Incision", "extended: lateral tear", p.bad)}
+        # "engaged" at full dilatation is deep in the pelvis (the narration's words) but not
+        # yet wedged: "impacted" is what the trainee finds when the head will not rise
+        head_row = {"engaged": Row(t("Head"), t("deep in the pelvis (engaged)"),
+                                   short=t("engaged")),
+                    "impacted": Row(t("Head"), t("impacted: wedged"), p.warn),
+                    "elevated": Row(t("Head"), t("lifted to the incision"), p.good),
+                    "delivered": Row(t("Head"), t("delivered"), p.good)}[head]
+        hand = {"none": Row(t("Trainee's hand"), t("not in yet")),
+                "above": Row(t("Trainee's hand"), t("above the head (levering)"), p.warn,
+                             short=t("above (levering)")),
+                "below": Row(t("Trainee's hand"), t("below the head"), p.good)}[C.hand_word(now)]
+        cut = {"none": Row(t("Incision"), t("not made")),
+               "made": Row(t("Incision"), t("transverse, intact")),
+               "extended": Row(t("Incision"), t("extended: lateral tear"), p.bad)}
         return [head_row, hand, cut[pick(now, "incision", C.INCISIONS, "none")]]
 
 
@@ -164,13 +169,13 @@ def _status(now: Mapping, theme: Theme) -> Status | None:
     p = theme.palette
     bleeding = pick(now, "bleeding", C.BLEEDS, "none")
     if bleeding == "brisk":
-        return Status("BLEEDING: brisk", (255, 255, 255), p.blood)
+        return Status(t("BLEEDING: brisk"), (255, 255, 255), p.blood)
     if bleeding == "ooze":
-        return Status("Bleeding: ooze", (30, 20, 10), p.warn)
+        return Status(t("Bleeding: ooze"), (30, 20, 10), p.warn)
     if flag(now, "supervisor_hands"):
-        return Status("Supervisor's hands in", (255, 255, 255), H.SLEEVES["supervisor"])
+        return Status(t("Supervisor's hands in"), (255, 255, 255), H.SLEEVES["supervisor"])
     if bleeding == "controlled":
-        return Status("Bleeding controlled", (10, 30, 20), p.good)
+        return Status(t("Bleeding controlled"), (10, 30, 20), p.good)
     if flag(now, "push_from_below"):
-        return Status("Push from below", (255, 255, 255), H.SLEEVES["assistant"])
+        return Status(t("Push from below"), (255, 255, 255), H.SLEEVES["assistant"])
     return None

@@ -32,6 +32,7 @@ from game.ui.procedures._kit import (
     pulse,
     side_width,
     smooth_layer,
+    t,
     tag,
     text,
 )
@@ -53,13 +54,23 @@ STRUCT = (150.0, 73.0, 7.0)  # centre x, centre y, radius of the structure at ri
 
 STRUCT_COLOUR = {"vessel": (150, 40, 60), "nerve": (236, 214, 120), "duct": (120, 170, 90),
                  "ureter": (230, 220, 200), "bowel": (205, 150, 120)}
-STRUCT_WORD = {"vessel": "vessel", "nerve": "nerve", "duct": "duct", "ureter": "ureter",
-               "bowel": "bowel"}
-PLANE_WORDS = {"correct": "in the plane (areolar layer)",
-               "too_deep": "too deep: into the bed",
-               "too_superficial": "too superficial: into the wall"}
-INSTRUMENT_WORDS = {"scissors": "scissors", "diathermy": "diathermy hook",
-                    "blunt": "blunt dissector"}
+
+
+def struct_word(kind: str) -> str:
+    """The structure at risk in the player's language (looked up when drawn)."""
+    return {"vessel": t("vessel"), "nerve": t("nerve"), "duct": t("duct"),
+            "ureter": t("ureter"), "bowel": t("bowel")}.get(kind, t("structure"))
+
+
+def plane_words(plane: str) -> str:
+    return {"correct": t("in the plane (areolar layer)"),
+            "too_deep": t("too deep: into the bed"),
+            "too_superficial": t("too superficial: into the wall")}[plane]
+
+
+def instrument_words(instrument: str) -> str:
+    return {"scissors": t("scissors"), "diathermy": t("diathermy hook"),
+            "blunt": t("blunt dissector")}[instrument]
 
 
 def _layout(rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
@@ -142,19 +153,19 @@ class DissectionView:
         p = theme.palette
         self._structure_tag(surface, f, area, now, theme, px)
         h = lines_height(theme, px, 1, bold=True)
-        for words, (y0, y1), colour in (("plane", PLANE, (20, 20, 20)),
-                                        ("specimen wall", SPECIMEN, p.text),
-                                        ("bed", BED, p.text)):
+        for words, (y0, y1), colour in ((t("plane"), PLANE, (20, 20, 20)),
+                                        (t("specimen wall"), SPECIMEN, p.text),
+                                        (t("bed"), BED, p.text)):
             box = pygame.Rect(f.p(8, 0)[0], 0, max(f.d(70), area.right - f.p(8, 0)[0]), h)
             box.centery = f.p(0, (y0 + y1) / 2)[1]
-            text(surface, words, box.clip(area), theme, colour, px, bold=words == "plane",
+            text(surface, words, box.clip(area), theme, colour, px, bold=y0 == PLANE[0],
                  align="left")
         if flag(now, "supervisor_hands"):
-            tag(surface, "your hands", f.p(188, 8), theme, p.text, p.panel, minor_px(theme, px),
+            tag(surface, t("your hands"), f.p(188, 8), theme, p.text, p.panel, minor_px(theme, px),
                 area, where="topright", bold=False)
         top = pygame.Rect(area.x + 4, area.y + 2, area.w - 8,
                           lines_height(theme, minor_px(theme, px), 1))
-        text(surface, "cross-section at the instrument tip", top, theme, p.muted,
+        text(surface, t("cross-section at the instrument tip"), top, theme, p.muted,
              minor_px(theme, px))
 
     # -------------------------------------------------------------------- moving parts
@@ -189,11 +200,13 @@ class DissectionView:
             return
         seen, injured = flag(now, "structure_seen"), flag(now, "structure_injured")
         cx, cy, r = STRUCT
-        word = STRUCT_WORD[kind] + ("" if seen else " (not seen)")
+        word = struct_word(kind) if seen else t("{structure} (not seen)",
+                                                 structure=struct_word(kind))
         fg, bg = ((255, 255, 255), theme.palette.bad) if injured else (
             theme.palette.text, theme.palette.panel)
-        tag(surface, word + (": INJURED" if injured else ""), f.p(cx, cy + r + 4), theme, fg,
-            bg, minor_px(theme, px), area, where="midtop", bold=injured)
+        tag(surface, t("{structure}: INJURED", structure=word) if injured else word,
+            f.p(cx, cy + r + 4), theme, fg, bg, minor_px(theme, px), area, where="midtop",
+            bold=injured)
 
     def _bleeding(self, surface: pygame.Surface, f: Frame, bleeding: str, tip: float,
                   theme: Theme, time_s: float) -> None:
@@ -209,8 +222,8 @@ class DissectionView:
         pool = f.rect(TIP_X - spread, tip - 3, 2 * spread, 9 if brisk else 5)
         pygame.draw.ellipse(surface, p.blood, pool)
         for i in range(4 if brisk else 2):
-            t = (time_s * (1.3 if brisk else 0.6) + i / 4) % 1.0
-            pygame.draw.circle(surface, p.blood, f.p(TIP_X - 4 + 3 * i, tip + 4 + 20 * t),
+            fall = (time_s * (1.3 if brisk else 0.6) + i / 4) % 1.0
+            pygame.draw.circle(surface, p.blood, f.p(TIP_X - 4 + 3 * i, tip + 4 + 20 * fall),
                                max(2, f.d(1.6)))
 
     def _instrument(self, surface: pygame.Surface, f: Frame, kind: str, tip: float,
@@ -242,31 +255,33 @@ class DissectionView:
                theme: Theme, px: int) -> None:
         p = theme.palette
         plane = pick(now, "plane", PLANES, "correct")
-        rows = [Row("Plane", PLANE_WORDS[plane], p.good if plane == "correct" else p.bad)]
+        rows = [Row(t("Plane"), plane_words(plane), p.good if plane == "correct" else p.bad)]
         kind = pick(now, "structure_at_risk", STRUCTURES, "none")
         if kind != "none":
-            seen = "identified" if flag(now, "structure_seen") else "not yet identified"
-            rows.append(Row("Next to it", f"{STRUCT_WORD[kind]}, {seen}",
+            seen = t("{structure}, identified", structure=struct_word(kind)) \
+                if flag(now, "structure_seen") else \
+                t("{structure}, not yet identified", structure=struct_word(kind))
+            rows.append(Row(t("Next to it"), seen,
                             None if flag(now, "structure_seen") else p.warn))
-        rows.append(Row("Instrument",
-                        INSTRUMENT_WORDS[pick(now, "instrument", INSTRUMENTS, "diathermy")]))
+        rows.append(Row(t("Instrument"),
+                        instrument_words(pick(now, "instrument", INSTRUMENTS, "diathermy"))))
         if flag(now, "supervisor_hands"):
-            rows.append(Row("Hands", "yours are in the field", p.accent))
-        draw_panel(surface, box, theme, px, "Dissection", rows, _status(now, state, theme))
+            rows.append(Row(t("Hands"), t("yours are in the field"), p.accent))
+        draw_panel(surface, box, theme, px, t("Dissection"), rows, _status(now, state, theme))
 
 
 def _status(now: Mapping, state: Mapping, theme: Theme) -> Status:
     p = theme.palette
     if flag(now, "structure_injured"):
-        kind = STRUCT_WORD.get(pick(now, "structure_at_risk", STRUCTURES, "none"), "structure")
-        return Status(f"{kind.upper()} INJURED", (255, 255, 255), p.bad)
+        kind = struct_word(pick(now, "structure_at_risk", STRUCTURES, "none"))
+        return Status(t("{structure} INJURED", structure=kind.upper()), (255, 255, 255), p.bad)
     bleeding = pick(state, "bleeding", BLEEDS, "none")
     if bleeding == "brisk":
-        return Status("BLEEDING: brisk", (255, 255, 255), p.blood)
+        return Status(t("BLEEDING: brisk"), (255, 255, 255), p.blood)
     if bleeding == "ooze":
-        return Status("Bleeding: ooze", (30, 20, 10), p.warn)
+        return Status(t("Bleeding: ooze"), (30, 20, 10), p.warn)
     if bleeding == "controlled":
-        return Status("Bleeding controlled", (10, 30, 20), p.good)
+        return Status(t("Bleeding controlled"), (10, 30, 20), p.good)
     if pick(now, "plane", PLANES, "correct") != "correct":
-        return Status("Wrong plane", (30, 20, 10), p.warn)
-    return Status("In the plane", p.text, p.panel)
+        return Status(t("Wrong plane"), (30, 20, 10), p.warn)
+    return Status(t("In the plane"), p.text, p.panel)

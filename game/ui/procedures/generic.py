@@ -27,6 +27,7 @@ from game.ui.procedures._kit import (
     pick,
     picture,
     smooth_layer,
+    t,
     tag,
     text,
 )
@@ -42,6 +43,13 @@ in the relatives' room while she lies in a hospital bed."""
 CANNULA_WORDS = ("cannula", "vein", "tourniquet", "flashback")
 """Words in the room name or caption that bring up the forearm close-up: the generic view has
 no key of its own for it, and the caption already says what is on screen at each step."""
+
+
+def person_word(who: str) -> str:
+    """A person's tag: the usual roles in the player's language; any other name as the
+    scenario wrote it (scenario content is authored per language)."""
+    return {"trainee": t("trainee"), "supervisor": t("supervisor"), "nurse": t("nurse"),
+            "relative": t("relative"), "patient": t("patient")}.get(who, who)
 
 
 def _seated(name: str) -> bool:
@@ -109,7 +117,7 @@ def _caption(state: Mapping) -> str:
 
 
 def _caption_words(state: Mapping) -> str:
-    return _caption(state) or "(nothing on screen)"
+    return _caption(state) or t("(nothing on screen)")
 
 
 class GenericView:
@@ -139,7 +147,7 @@ class GenericView:
         room, people = boxes["room"], _people(now)
         if room.h == 0:
             return
-        name = str(now.get("room", "")).strip()[:60] or "Clinical room"
+        name = str(now.get("room", "")).strip()[:60] or t("Clinical room")
         key = (room.size, theme.palette, people, name)
         surface.blit(self._rooms.get(key, lambda: self._room(room, people, name, theme)),
                      room.topleft)
@@ -186,11 +194,12 @@ class GenericView:
         for i, (who, x) in enumerate(sorted(_standing(people), key=lambda s: s[1])):
             for row in ((i % 2), 1 - (i % 2)):
                 at = (room.x + int(x * w), room.bottom - 6 - row * step)
-                if tag(surface, who, at, theme, (255, 255, 255),
+                if tag(surface, person_word(who), at, theme, (255, 255, 255),
                        CLOTHES.get(who, (100, 100, 112)), px, room, where="midbottom"):
                     break
         if "patient" in people:
-            tag(surface, "patient", (room.x + int(w * 0.45), room.y + int(h * 0.86)), theme,
+            tag(surface, person_word("patient"), (room.x + int(w * 0.45),
+                                                  room.y + int(h * 0.86)), theme,
                 (20, 20, 20), mix(p.bone, p.steel, 0.3), px, room,
                 where="center" if not _seated(name) else "midbottom")
         text(surface, name, pygame.Rect(room.x + 8, room.y + 4, w - 16, h // 3), theme,
@@ -313,8 +322,9 @@ def _forearm(surface: pygame.Surface, room: pygame.Rect, stage: str, theme: Them
     pygame.draw.rect(surface, p.blood if stage in ("flashback", "placed") else (240, 240, 240),
                      chamber, border_radius=3)
     pygame.draw.rect(surface, p.steel, chamber, 1, border_radius=3)
-    words = {"ready": "needle over the vein", "flashback": "flashback", "missed": "missed the vein",
-             "withdrawn": "needle withdrawn", "placed": "cannula in"}[stage]
+    words = {"ready": t("needle over the vein"), "flashback": t("flashback"),
+             "missed": t("missed the vein"), "withdrawn": t("needle withdrawn"),
+             "placed": t("cannula in")}[stage]
     small = minor_px(theme, px)
     line = lines_height(theme, small, 1)
     text(surface, words, pygame.Rect(box.x + 4, box.bottom - line - 4, box.w - 8, line),

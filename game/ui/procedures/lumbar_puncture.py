@@ -33,6 +33,7 @@ from game.ui.procedures._kit import (
     pulse,
     side_width,
     smooth_layer,
+    t,
     tag,
     text,
 )
@@ -133,23 +134,23 @@ class LumbarPunctureView:
         # the room "skin (back)" would use is given up first, then the needle's side column
         full = pygame.Rect(left.x, rows[0].y, left.w, skin_y - 6 - rows[0].y)
         wide = pygame.Rect(left.x, rows[0].y, f.p(A.ENTRY_X - 8, 0)[0] - left.x, full.h)
-        pointed_text(surface, "spinous process", [rows[0], full, wide],
+        pointed_text(surface, t("spinous process"), [rows[0], full, wide],
                      f.p(A.LEVELS["L2"] + 1, 10), theme, p.text, px, align="left")
         # "ligamentum" alone can be wider than a narrow column (the workshop's projector
         # view): the usual abbreviation keeps the word whole.
         full = pygame.Rect(right.x, rows[1].y, right.w, skin_y - 6 - rows[1].y)
-        pointed_text(surface, ("ligamentum flavum", "lig. flavum"), [rows[1], full],
+        pointed_text(surface, (t("ligamentum flavum"), t("lig. flavum")), [rows[1], full],
                      f.p(A.LEVELS["L4"] + 16, 36), theme, p.text, px, align="right")
         if bone_at is not None:
             self._bone_tag(surface, f, *bone_at, now, theme, area)
-        direction_label(surface, heads[0], "head", -1, theme, px)
-        direction_label(surface, heads[1], "feet", 1, theme, px)
+        direction_label(surface, heads[0], t("head"), -1, theme, px)
+        direction_label(surface, heads[1], t("feet"), 1, theme, px)
         canal = f.rect(A.LEVELS["L5"] - 14, A.DURA_Y + 1, 40, A.FRONT_DURA_Y - A.DURA_Y - 2)
-        text(surface, "CSF", canal.clip(area), theme, (30, 60, 90), px, bold=True)
+        text(surface, t("CSF"), canal.clip(area), theme, (30, 60, 90), px, bold=True)
         ink = mix(p.panel, (40, 30, 25), 0.6)
         for name, cx in A.LEVELS.items():
             text(surface, name, f.rect(*A.body(cx)).clip(area), theme, ink, px + 2, bold=True)
-        text(surface, "skin (back)", pygame.Rect(left.x, skin_y - line - 2, left.w, line),
+        text(surface, t("skin (back)"), pygame.Rect(left.x, skin_y - line - 2, left.w, line),
              theme, p.muted, px, align="left")
 
     # -------------------------------------------------------------------- moving parts
@@ -214,7 +215,7 @@ class LumbarPunctureView:
         px = label_px(bounds, 16, theme)
         for side, up in ((away, 4), (away, 30), (-away, 4), (-away, 30), (0, 4)):
             anchor = (tip[0] + side * f.d(18), f.p(0, -up)[1])
-            box = tag(surface, "BONE", anchor, theme, (30, 20, 10), p.warn, px, bounds,
+            box = tag(surface, t("BONE"), anchor, theme, (30, 20, 10), p.warn, px, bounds,
                       where="midbottom")
             if box is not None:
                 leader(surface, p.warn, (box.centerx, box.bottom), tip, dot=False)
@@ -225,15 +226,15 @@ class LumbarPunctureView:
                arrived: bool, depth: float, px: int) -> None:
         p = theme.palette
         _, _, aim = A.pose(now)
-        aim_row = Row("Aim", "toward the feet (caudal)", p.warn, short="caudal") \
+        aim_row = Row(t("Aim"), t("toward the feet (caudal)"), p.warn, short=t("caudal")) \
             if aim == "caudal" else \
-            Row("Aim", "toward the umbilicus (cephalad)", p.good, short="cephalad")
+            Row(t("Aim"), t("toward the umbilicus (cephalad)"), p.good, short=t("cephalad"))
         passes = int(num(now, "passes", 0, 0, 99))
-        pass_row = Row("Passes", str(passes), p.warn if passes >= 3 else None,
+        pass_row = Row(t("Passes"), str(passes), p.warn if passes >= 3 else None,
                        dots=(min(passes, 3), 3) if passes <= 3 else (0, 0))
-        rows = [aim_row, Row("Depth", f"{depth / 10:.1f}\u00a0cm"), pass_row]
-        draw_panel(surface, panel, theme, px, "Lumbar puncture", rows,
-                   _status(now, theme, arrived, depth, passes), "side view, L3-4 space")
+        rows = [aim_row, Row(t("Depth"), t("{cm:.1f}\u00a0cm", cm=depth / 10)), pass_row]
+        draw_panel(surface, panel, theme, px, t("Lumbar puncture"), rows,
+                   _status(now, theme, arrived, depth, passes), t("side view, L3-4 space"))
 
 
 def _status(now: Mapping, theme: Theme, arrived: bool, depth: float,
@@ -241,15 +242,15 @@ def _status(now: Mapping, theme: Theme, arrived: bool, depth: float,
     """One status in words; the pass rule (stop and reassess after 3) is named explicitly."""
     p = theme.palette
     if not arrived:
-        return Status("needle moving", p.text, p.panel)
+        return Status(t("needle moving"), p.text, p.panel)
     if flag(now, "csf"):
-        return Status("CSF flowing", (10, 30, 20), p.good)
+        return Status(t("CSF flowing"), (10, 30, 20), p.good)
     if flag(now, "bone_contact"):
-        words = "BONE CONTACT - pass limit: reassess" if passes >= 3 else "BONE CONTACT"
-        return Status(words, (30, 20, 10), p.warn, short="BONE CONTACT")
+        words = t("BONE CONTACT - pass limit: reassess") if passes >= 3 else t("BONE CONTACT")
+        return Status(words, (30, 20, 10), p.warn, short=t("BONE CONTACT"))
     if depth < 0.5:
-        return Status("needle on the skin", p.text, p.panel)
-    return Status("no fluid yet", p.text, p.panel)
+        return Status(t("needle on the skin"), p.text, p.panel)
+    return Status(t("no fluid yet"), p.text, p.panel)
 
 
 def _cross(surface: pygame.Surface, at: tuple[int, int], colour: tuple[int, int, int]) -> None:
@@ -264,9 +265,9 @@ def _drops(surface: pygame.Surface, f: Frame, mouth: tuple[float, float], theme:
     """Clear fluid beading at the open hub and dripping: CSF obtained."""
     colour = (170, 215, 240)
     for i in range(3):
-        t = (time_s * 0.7 + i / 3) % 1.0
-        x, y = mouth[0], mouth[1] + t * 22
-        r = max(3, f.d(1.8 + 0.8 * (1 - t)))
+        fall = (time_s * 0.7 + i / 3) % 1.0
+        x, y = mouth[0], mouth[1] + fall * 22
+        r = max(3, f.d(1.8 + 0.8 * (1 - fall)))
         pygame.draw.circle(surface, colour, f.p(x, y), r)
         pygame.draw.circle(surface, (60, 110, 150), f.p(x, y), r, 1)
 

@@ -33,6 +33,7 @@ from game.ui.procedures._kit import (
     pointed_text,
     side_width,
     smooth_layer,
+    t,
     text,
 )
 from game.ui.procedures._labels import book
@@ -173,24 +174,24 @@ class TrocarView:
         free = pygame.Rect(area.x + 4, top, right_x - area.x - 4, skin - top - 4)
         half = free.h // 2
         vessels = pygame.Rect(free.x, free.y + half, free.w, free.h - half)
-        pointed_text(surface, "epigastric vessels", [vessels, free], f.p(-56, S.VESSEL_Y - 3),
+        pointed_text(surface, t("epigastric vessels"), [vessels, free], f.p(-56, S.VESSEL_Y - 3),
                      theme, p.text, px, align="right")
         row1 = pygame.Rect(free.x, free.y, f.p(20, 0)[0] - free.x, half)
-        if not pointed_text(surface, "rectus muscle", [row1, free], f.p(-34, 38), theme,
+        if not pointed_text(surface, t("rectus muscle"), [row1, free], f.p(-34, 38), theme,
                             p.text, px, align="left"):
             # the rectus runs on both sides: name the patient's left one, clear of the port
             other = pygame.Rect(f.p(44, 0)[0], top, area.right - 4 - f.p(44, 0)[0], half)
-            pointed_text(surface, "rectus muscle", [other], f.p(60, 38), theme, p.text, px,
+            pointed_text(surface, t("rectus muscle"), [other], f.p(60, 38), theme, p.text, px,
                          align="right")
         cavity = pygame.Rect(area.x + 4, f.p(0, S.PERITONEUM + 3)[1], area.w // 2,
                              area.bottom - f.p(0, S.PERITONEUM + 3)[1])
-        text(surface, "abdominal cavity", cavity.clip(area), theme, p.text, px, align="left")
+        text(surface, t("abdominal cavity"), cavity.clip(area), theme, p.text, px, align="left")
         mid_box = pygame.Rect(0, skin - line - 6, f.d(100), line)
         mid_box.centerx = f.p(0, 0)[0]
-        mid = text(surface, "midline", mid_box.clip(area), theme, p.muted, px)
+        mid = text(surface, t("midline"), mid_box.clip(area), theme, p.muted, px)
         if mid is not None:
             pygame.draw.line(surface, p.muted, (f.p(0, 0)[0], mid.bottom), f.p(0, 0), 1)
-        for word, x in (("R", -120), ("L", 120)):
+        for word, x in ((t("R"), -120), (t("L"), 120)):  # the patient's right and left
             text(surface, word, f.rect(x - 9, S.FAT[0], 18, S.FAT[1] - S.FAT[0]).clip(area),
                  theme, mix(p.panel, (0, 0, 0), 0.3), px, bold=True)
 
@@ -216,8 +217,8 @@ class TrocarView:
         pygame.draw.line(surface, p.blood, f.p(side, source_y), f.p(side - 3, tip - 3),
                          max(2, f.d(2.4 if brisk else 1.3)))
         for i in range(3 if brisk else 2):
-            t = (time_s * (1.4 if brisk else 0.7) + i / 3) % 1.0
-            y = lerp(tip, S.POOL_Y, t)
+            fall = (time_s * (1.4 if brisk else 0.7) + i / 3) % 1.0
+            y = lerp(tip, S.POOL_Y, fall)
             pygame.draw.circle(surface, p.blood, f.p(x + 2, y), max(2, f.d(1.8)))
         S.pool(surface, f, x, 0.75 if brisk else 0.3, p.blood)
 
@@ -233,8 +234,8 @@ class TrocarView:
                depth: float, bleeding: str, theme: Theme, time_s: float, px: int) -> None:
         camera = pick(now, "camera", ("wall", "field"), "field")
         seen = flag(now, "vessels_seen")
-        caption = "Scope: pelvis" if camera == "field" else (
-            "Scope: wall, vessels seen" if seen else "Scope: wall, vessels not seen")
+        caption = t("Scope: pelvis") if camera == "field" else (
+            t("Scope: wall, vessels seen") if seen else t("Scope: wall, vessels not seen"))
         got = measure(caption, box.w, theme, px)
         cap_h = got[1] + 4 if got else 0
         d = max(20, min(box.w, box.h - cap_h))
@@ -253,41 +254,42 @@ class TrocarView:
                depth: float, bleeding: str, theme: Theme, px: int, tray_shown: bool,
                scope_shown: bool) -> None:
         rows = self._rows(now, port, depth, theme, tray_shown, scope_shown)
-        draw_panel(surface, box, theme, px, "Trocar entry", rows, _status(bleeding, port, theme))
+        draw_panel(surface, box, theme, px, t("Trocar entry"), rows, _status(bleeding, port, theme))
 
     def _rows(self, now: Mapping, port: str, depth: float, theme: Theme, tray_shown: bool,
               scope_shown: bool) -> list[Row]:
         """The facts in priority order; a left-out inset's fact joins them in words."""
         p = theme.palette
         # "none" is both before the port goes in and after it comes out: words true for both
-        site = {"none": Row("Port site", "no port in place"),
-                "medial": Row("Port site", "on the vessels (medial)", p.bad),
-                "lateral": Row("Port site", "lateral, clear of vessels", p.good)}[port]
-        where = "on the skin" if depth < 0.05 else (
-            "through peritoneum" if depth > 0.85 else f"{round(depth * 100)}% through wall")
+        site = {"none": Row(t("Port site"), t("no port in place")),
+                "medial": Row(t("Port site"), t("on the vessels (medial)"), p.bad),
+                "lateral": Row(t("Port site"), t("lateral, clear of vessels"), p.good)}[port]
+        where = t("on the skin") if depth < 0.05 else (
+            t("through peritoneum") if depth > 0.85 else
+            t("{percent}% through wall", percent=round(depth * 100)))
         rows = [site]
         if not scope_shown:
-            rows.append(Row("Scope", _scope_words(now)))
-        rows.append(Row("Trocar", where if port != "none" else "not in the wall"))
+            rows.append(Row(t("Scope"), _scope_words(now)))
+        rows.append(Row(t("Trocar"), where if port != "none" else t("not in the wall")))
         if not tray_shown:
-            rows.append(Row("Rescue kit", "open on the tray" if flag(now, "rescue_ready")
-                            else "not open"))
+            rows.append(Row(t("Rescue kit"), t("open on the tray") if flag(now, "rescue_ready")
+                            else t("not open")))
         return rows
 
 
 def _scope_words(now: Mapping) -> str:
     if pick(now, "camera", ("wall", "field"), "field") == "field":
-        return "on the pelvis"
-    return "on the wall, vessels seen" if flag(now, "vessels_seen") else \
-        "on the wall, vessels not seen"
+        return t("on the pelvis")
+    return t("on the wall, vessels seen") if flag(now, "vessels_seen") else \
+        t("on the wall, vessels not seen")
 
 
 def _status(bleeding: str, port: str, theme: Theme) -> Status:
     p = theme.palette
     if bleeding == "brisk":
-        return Status("BLEEDING: brisk", (255, 255, 255), p.blood)
+        return Status(t("BLEEDING: brisk"), (255, 255, 255), p.blood)
     if bleeding == "ooze":
-        return Status("Bleeding: ooze", (30, 20, 10), p.warn)
+        return Status(t("Bleeding: ooze"), (30, 20, 10), p.warn)
     if bleeding == "controlled":
-        return Status("Bleeding controlled", (10, 30, 20), p.good)
-    return Status("No bleeding", p.text, p.panel)
+        return Status(t("Bleeding controlled"), (10, 30, 20), p.good)
+    return Status(t("No bleeding"), p.text, p.panel)
