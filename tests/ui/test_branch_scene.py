@@ -146,3 +146,23 @@ def test_the_arrows_choose_the_moment_and_a_late_one_is_named_too_late(ctx, libr
     assert "Take over: " in branch.note and "came too late: the trainee's mistake came" \
         in branch.note
     assert "The supervisor had watched until the window closed." in branch.note
+
+
+def test_the_moment_is_worded_for_each_kind():
+    from game.ui.review.presenters import moment_detail, moment_label, moment_sentence
+    assert moment_sentence("Probe", "opened", 220, None, True) == \
+        "Probe at 0:22, when the window opened"
+    assert moment_sentence("Probe", "best", 290, None, True) == \
+        "Probe at 0:29, the model's best moment for it"
+    assert moment_sentence("Take over", "best", 306, 86, True) == \
+        "Take over at 0:30, the last moment before the window closed"
+    assert moment_sentence("Cue", "recorded", 250, None, False) == \
+        "Cue at 0:25, when the supervisor chose, as recorded"
+    assert moment_label("recorded", 250, False) == "As recorded: when the supervisor chose (0:25)"
+    assert moment_detail("best", 74, False, 86, True) == \
+        "The model's best moment (8.6 s into the window) came after the window closed in " \
+        "this run."
+    assert moment_detail("opened", 0, True, None, True) == \
+        "The window's opening was the model's best moment for it too."
+    assert moment_detail("best", 60, True, None, True) == "6.0 s into the window."
+    assert moment_detail("opened", 0, False, None, True) == ""

@@ -220,7 +220,7 @@ def moment_label(kind: str, tick: int, watched: bool, t: Tr = english) -> str:
         return t("At the model's best moment for that option")
     if watched:
         return t("As recorded: the window's last moment ({time})", time=clock(tick))
-    return t("As recorded: when the supervisor stepped in ({time})", time=clock(tick))
+    return t("As recorded: when the supervisor chose ({time})", time=clock(tick))
 
 
 def moment_sentence(option: str, kind: str, tick: int, wanted: int | None, watched: bool,
@@ -239,7 +239,7 @@ def moment_sentence(option: str, kind: str, tick: int, wanted: int | None, watch
     if watched:
         return t("{option} at {time}, the window's last moment, as recorded", option=option,
                  time=time)
-    return t("{option} at {time}, when the supervisor stepped in, as recorded",
+    return t("{option} at {time}, when the supervisor chose, as recorded",
              option=option, time=time)
 
 
