@@ -86,3 +86,18 @@ def test_beside_the_cue_the_meters_take_one_line(make_ctx, home, language):
                                                    "⚠ " + play.meters.harm_short)]
     assert len(words) == 2 and not any(p.scrolled for p in words)
     assert all(strip.contains(p.box) for p in words)
+
+
+def test_while_the_story_runs_the_narration_keeps_the_line_the_meters_give_up(make_ctx, home):
+    """At Extra large "Learning so far: 4.9" wraps; the strip's one-line form leaves the
+    narration (the story read in real time) a line more."""
+    from game.ui.play.play_draw import meter_rects
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    ctx.settings = ctx.settings.with_(show_meters=True, text_size="x-large")
+    play = start_play(ctx, ctx.services.catalogue().get("lumbar_puncture"))
+    play.update(500)
+    assert play.vm.phase == "narration"
+    _, strip, narration = left_column(play)
+    full, rest = meter_rects(ctx, play.layout, True)
+    assert strip is not None and full is not None and narration is not None
+    assert strip.height < full.height and narration.height > rest.height

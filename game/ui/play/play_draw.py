@@ -121,14 +121,19 @@ def result_note(ctx: UiContext, saved: SaveReport | None) -> str:
     return "⚠ " + ctx.t("Result not saved: {problem}", problem=saved.problem or "?")
 
 
-def meter_rects(ctx: UiContext, lay: PlayLayout, shown: bool) -> tuple[pygame.Rect | None,
-                                                                       pygame.Rect]:
-    """The meters strip (when shown) at the top of the narration column, and what is left."""
+def meter_rects(ctx: UiContext, lay: PlayLayout, shown: bool,
+                meters: MetersVM | None = None) -> tuple[pygame.Rect | None, pygame.Rect]:
+    """The meters strip (when shown) at the top of the narration column, and what is left.
+
+    Where "Learning so far: 4.9" would wrap (the larger text sizes) and `meters` are given,
+    the strip takes its one-line form when that fits: the narration keeps a line more."""
     if not shown:
         return None, lay.narration
     m = ctx.metrics
     lines = 1 if m.text <= 1.0 else 2  # "Learning so far: 4.9" wraps at the larger sizes
     h = ctx.line_height(m.small, True) * lines + max(8, round(m.small * 0.5)) + 2 * m.gap
+    if lines == 2 and meters is not None:
+        h = compact_meters_height(ctx, lay.narration.width, meters) or h
     strip = pygame.Rect(lay.narration.x, lay.narration.y, lay.narration.width, h)
     rest = pygame.Rect(lay.narration.x, strip.bottom + m.gap, lay.narration.width,
                        lay.narration.bottom - strip.bottom - m.gap)
@@ -176,7 +181,7 @@ def left_column(scene: PlayScene) -> tuple[pygame.Rect, pygame.Rect | None, pyga
     is at least three lines: a sliver of one line scrolling beside the cue is unreadable,
     and the lines come back as soon as the decision is made."""
     ctx, lay, m = scene.ctx, scene.layout, scene.ctx.metrics
-    strip, narration = meter_rects(ctx, lay, scene.show_meters)
+    strip, narration = meter_rects(ctx, lay, scene.show_meters, scene.meters)
     info = panel_regions(ctx, lay, scene.vm).get("info") if scene.card is None else None
     if info is None:
         return lay.procedure, strip, narration
