@@ -227,3 +227,22 @@ def test_assessment_holds_a_long_card_as_long_as_its_words_take():
     assert hold_seconds(long) == pytest.approx((7 + 57 + 2 + 6) / 3)
     huge = ConsequenceVM("x", ("word " * 500,), "y", True, "z", "")
     assert hold_seconds(huge) == MAX_HOLD_S
+
+
+def test_the_arrow_keys_read_a_long_narration_entry_to_its_end(make_ctx, home):
+    """At Extra large in 1024x600 the lumbar puncture's opening paragraph is taller than the
+    narration box: Down scrolls it (as the wheel does), Up scrolls it back, and only then
+    do the keys go to older lines."""
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    play = start(ctx, ctx.services.catalogue().get("lumbar_puncture"), "practice", home)
+    play.update(300)
+    assert play.vm.phase == "narration"
+    ctx.scrolls.begin_frame()
+    play.draw(pygame.Surface(ctx.size))
+    regions = list(ctx.scrolls.regions.values())
+    entry = next((r for r in regions if play.lines[-1].text in str(r.key)), None)
+    assert entry is not None, "the opening fits here: this test needs one that does not"
+    press(play, pygame.K_DOWN)
+    assert ctx.scrolls.offset(entry.key, entry.limit) > 0 and play.back == 0
+    press(play, pygame.K_UP)
+    assert ctx.scrolls.offset(entry.key, entry.limit) == 0 and play.back == 0

@@ -13,7 +13,7 @@ from game.core.commands import Intervene, Skip
 from game.ui.kit.focus import hit
 from game.ui.play import consequence_draw, option_list, trainee_rating
 from game.ui.play.decision_layout import panel_regions
-from game.ui.play.play_draw import shown_buttons
+from game.ui.play.play_draw import left_column, shown_buttons
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Pop, Push, Result
 
@@ -35,8 +35,11 @@ def on_intent(scene: PlayScene, intent: Intent) -> Result:
     if act is Act.SCROLL or (act in (Act.UP, Act.DOWN) and
                              (phase != "decision" or scene.card is not None)):
         rows = intent.amount if act is Act.SCROLL else (-1 if act is Act.UP else 1)
-        if not (scene.card is not None and consequence_draw.scroll_card(scene, rows)):
-            scene.scroll(rows)
+        if scene.card is not None and consequence_draw.scroll_card(scene, rows):
+            return None
+        if act is not Act.SCROLL and _scroll_newest_entry(scene, rows):
+            return None
+        scene.scroll(rows)
         return None
     if scene.card is not None:
         return _on_card(scene, intent)
@@ -113,6 +116,25 @@ def activate(scene: PlayScene, item: str | None) -> Result:
     if scene.vm.phase == "decision" and any(o.id == item for o in scene.vm.options):
         return Intervene(scene.node_id, item)
     return None
+
+
+def _scroll_newest_entry(scene: PlayScene, rows: int) -> bool:
+    """Up and Down first scroll the newest narration entry when it is taller than its box
+    (at Extra large an opening paragraph is; the wheel already scrolled it, the keys went
+    to older entries, so a keyboard player never read its end). False when the entry is
+    whole or already at that end, and while older lines are scrolled back: then the keys
+    move between entries as before."""
+    narration = left_column(scene)[2]
+    if narration is None or scene.back or scene.card is not None:
+        return False
+    regions = [r for r in scene.ctx.scrolls.regions.values() if narration.contains(r.box)]
+    if not regions:
+        return False
+    newest = max(regions, key=lambda r: r.box.bottom)
+    now = scene.ctx.scrolls.offset(newest.key, newest.limit)
+    if (rows < 0 and now == 0) or (rows > 0 and now >= newest.limit):
+        return False
+    return scene.ctx.scrolls.wheel(newest.box.center, rows)
 
 
 def _over_options(scene: PlayScene) -> bool:
