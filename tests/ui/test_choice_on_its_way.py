@@ -35,7 +35,7 @@ def test_a_probe_on_its_way_is_marked_and_timed(make_ctx, home, language):
     ctx.recorder = []
     play.draw(pygame.Surface(ctx.size))
     placed = [p for p in ctx.recorder if p.text == play.vm.countdown]
-    assert placed and not placed[0].scrolled, "the 'You chose' line is not shown whole"
+    assert placed and not placed[0].scrolled, "the 'Chosen' line is not shown whole"
     first = play.vm.countdown
     play.update(500)
     if play.card is None:

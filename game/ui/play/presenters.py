@@ -242,9 +242,9 @@ def chosen_text(option: OptionVM, seconds: float, t: Tr = english) -> str:
     failed (at Extra large the narration line "You (Probe): ..." is not on screen then)."""
     level = level_name(option.level, t)
     if option.level == "watch":
-        return "✔ " + t("You chose {key} {level}: you watch for {seconds:.1f} s more",
+        return "✔ " + t("Chosen: {key} {level}, you watch {seconds:.1f} s more",
                         key=option.key, level=level, seconds=seconds)
-    return "✔ " + t("You chose {key} {level}: it takes effect in {seconds:.1f} s",
+    return "✔ " + t("Chosen: {key} {level}, acts in {seconds:.1f} s",
                     key=option.key, level=level, seconds=seconds)
 
 
