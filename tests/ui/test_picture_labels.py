@@ -9,6 +9,9 @@ size (never below `LABEL_SIZE`), lie whole inside the picture and inside the box
 gave it, not be clipped by the surface's clip, and overlap no other label. And so that a view
 cannot pass by drawing nothing: at the sizes the play screen gives the pictures, the words
 that carry each vignette's cue are on screen.
+
+German words are longer, so the layout is checked in German too (at two text sizes, to keep
+the time reasonable), and a German picture must draw no English word that has a German entry.
 """
 
 from __future__ import annotations
@@ -22,12 +25,17 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.i18n import Translator
 from game.ui.kit.theme import make_theme
 from game.ui.procedures import _labels as L
 from game.ui.procedures.registry import view_for, view_names
 from tests.ui.test_procedure_views import STATES
 
 TEXT_SIZES = ("small", "normal", "large", "x-large")
+GERMAN = Translator("de")
+LANGUAGES = [("en", size) for size in TEXT_SIZES] + [("de", "normal"), ("de", "x-large")]
+"""English at every text size; German (longer words) at the default and the largest."""
+TRANSLATORS = {"en": None, "de": GERMAN}
 SIZES = [(200, 60), (420, 60), (900, 60), (260, 100), (640, 110), (486, 120), (900, 150),
          (510, 180), (200, 300), (330, 200), (486, 268), (610, 322), (560, 400), (900, 500)]
 """Widths 200-900 by heights 60-500: the replay viewer's strip, the play screen at a decision
@@ -77,11 +85,11 @@ are never smaller than the screen's."""
 
 
 def draw(name: str, size: tuple[int, int], theme, now: Mapping, before: Mapping | None = None,
-         at: tuple[int, int] = (7, 5), floor: int = 14,
-         progress: float = 1.0) -> tuple[list[L.Label], pygame.Rect]:
+         at: tuple[int, int] = (7, 5), floor: int = 14, progress: float = 1.0,
+         language: str = "en") -> tuple[list[L.Label], pygame.Rect]:
     surface = pygame.Surface((size[0] + 20, size[1] + 20))
     rect = pygame.Rect(at, size)
-    with L.labels_for(floor) as placed:
+    with L.labels_for(floor, translate=TRANSLATORS[language]) as placed:
         view_for(name).draw(surface, rect, now, before if before is not None else now,
                             progress, theme, 1.5)
     return placed, rect
@@ -105,9 +113,9 @@ def label_problems(labels: list[L.Label], rect: pygame.Rect) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("language,text_size", LANGUAGES)
 @pytest.mark.parametrize("name", view_names())
-def test_labels_whole_at_the_chosen_size_and_apart(name, text_size, states):
+def test_labels_whole_at_the_chosen_size_and_apart(name, language, text_size, states):
     theme = make_theme("default", text_size)
     found = []
     frames = [(now, now, 1.0) for now in states[name]] + \
@@ -115,25 +123,26 @@ def test_labels_whole_at_the_chosen_size_and_apart(name, text_size, states):
     for size, floor in itertools.product(SIZES, FLOORS):
         for now, before, progress in frames[:len(states[name])] if floor != FLOORS[0] \
                 else frames:
-            labels, rect = draw(name, size, theme, now, before, floor=floor, progress=progress)
+            labels, rect = draw(name, size, theme, now, before, floor=floor, progress=progress,
+                                language=language)
             if any(label.floor != floor for label in labels):
                 found.append(f"{size}: labels placed without the screen's floor {floor}")
             for label in labels:
                 if label.px != L.real_px(theme, label.size):
                     found.append(f"{label.words!r} at {label.px} px, not the chosen size")
             found += [f"{size} {dict(now)}: {p}" for p in label_problems(labels, rect)]
-    assert not found, f"{name} {text_size}: " + "; ".join(found[:5])
+    assert not found, f"{name} {language} {text_size}: " + "; ".join(found[:5])
 
 
-@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("language,text_size", LANGUAGES)
 @pytest.mark.parametrize("name", view_names())
-def test_labels_on_a_projector(name, text_size, states):
+def test_labels_on_a_projector(name, language, text_size, states):
     """The workshop's projector (1920x1080: the smallest text role is 24) in a large picture."""
     theme = make_theme("default", text_size)
     found = []
     for size in ((900, 500), (1200, 640)):
         for now in states[name]:
-            labels, rect = draw(name, size, theme, now, floor=24)
+            labels, rect = draw(name, size, theme, now, floor=24, language=language)
             found += [f"{size} {dict(now)}: {p}" for p in label_problems(labels, rect)]
     assert not found, f"{name} {text_size}: " + "; ".join(found[:5])
 
@@ -172,28 +181,36 @@ CUES = {
 tuple lists the wordings a view may use (the shorter one where the longer cannot fit)."""
 
 
-@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def _in(language: str, words: str | tuple[str, ...]) -> tuple[str, ...]:
+    """The wordings of a cue in `language` (the generic view's caption is scenario content,
+    authored per language: it has no entry and stays as written)."""
+    wordings = (words,) if isinstance(words, str) else words
+    return tuple(GERMAN(w) for w in wordings) if language == "de" else wordings
+
+
+@pytest.mark.parametrize("language,text_size", LANGUAGES)
 @pytest.mark.parametrize("size,floor", [((610, 322), 16), ((486, 268), 14)],
                          ids=["1280x720", "1024x600"])
 @pytest.mark.parametrize("name", list(CUES))
-def test_the_cue_words_are_on_screen_at_play_sizes(name, size, floor, text_size):
+def test_the_cue_words_are_on_screen_at_play_sizes(name, size, floor, language, text_size):
     theme = make_theme("default", text_size)
     state, words = CUES[name]
-    labels, _ = draw(name, size, theme, state, floor=floor)
+    labels, _ = draw(name, size, theme, state, floor=floor, language=language)
     shown = [label.words for label in labels]
-    missing = [w for w in words
-               if not any(a in s for s in shown for a in ((w,) if isinstance(w, str) else w))]
-    assert not missing, f"{name} at {size} {text_size} lacks {missing}: {_words(labels)}"
+    missing = [w for w in words if not any(a in s for s in shown for a in _in(language, w))]
+    assert not missing, \
+        f"{name} at {size} {language} {text_size} lacks {missing}: {_words(labels)}"
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
 @pytest.mark.parametrize("name", list(CUES))
-def test_the_status_survives_a_strip_60_px_tall(name):
+def test_the_status_survives_a_strip_60_px_tall(name, language):
     """The replay viewer's squeezed picture keeps the one line that says what is happening."""
     theme = make_theme("default", "x-large")
     state, words = CUES[name]
-    labels, _ = draw(name, (640, 60), theme, state)
-    first = (words[0],) if isinstance(words[0], str) else words[0]
-    assert any(w in label.words for label in labels for w in first), _words(labels)
+    labels, _ = draw(name, (640, 60), theme, state, language=language)
+    assert any(w in label.words for label in labels for w in _in(language, words[0])), \
+        _words(labels)
 
 
 def test_only_the_label_kit_renders_text_in_the_pictures():
