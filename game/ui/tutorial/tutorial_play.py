@@ -32,9 +32,10 @@ def mark_text(mark: str, t: Tr) -> str:
     return {
         "narration": t("The story runs here in real time. Read along; S skips ahead to the "
                        "next moment."),
-        "countdown": t("A decision point: the trainee is about to make a mistake. The "
-                       "countdown shows how long you have. If it runs out, you have chosen "
-                       "to watch."),
+        # v2: the mistake may come at any moment of the window, not only at its end
+        "countdown": t("A decision point: the trainee is about to make a mistake, and it may "
+                       "come at any moment. The countdown shows the latest you can step in. "
+                       "If it runs out, you have chosen to watch."),
         "options": t("The intervention ladder: 1 watch, 2 probe, 3 cue, 4 guide, 5 take over "
                      "(always the same key), or click. Watch leaves the most to learn; Take "
                      "over protects the patient most."),
