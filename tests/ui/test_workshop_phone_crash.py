@@ -130,3 +130,21 @@ def test_while_the_story_runs_the_join_box_says_it_whole(setup, language):
     start = "Phones disconnected:" if language == "en" else "Handys getrennt:"
     said = [p for p in _shown(ctx, play) if p.text.startswith(start)]
     assert len(said) == 1 and not said[0].scrolled, [(p.text, p.box) for p in said]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("down", [False, True], ids=["serving", "stopped"])
+def test_the_lobby_keeps_the_selected_vignette_clear_of_the_join_box(setup, language, down):
+    """1024x600 at Extra large the selected vignette's row ran over the join box: the join
+    box gives up its heading first, and a long warning scrolls in its box instead."""
+    from tests.ui.test_text_never_shrinks import problems, squeezed_scrollers
+    ctx, scene = setup
+    ctx.t = Translator(language)
+    if down:
+        _kill_and_notice(scene, scene.phones)
+    scene.resize()
+    layers = [_shown(ctx, scene)]
+    assert problems(ctx, layers, False) == []
+    left = scene.layout.list.union(scene.layout.join)  # (the trainee cards: issue 13's rest)
+    assert squeezed_scrollers(ctx, [[p for p in layers[0] if left.contains(p.box)]]) == []
+    assert scene.phones.room.code in [p.text for p in layers[0]] or down

@@ -37,10 +37,22 @@ def draw_qr(surface: pygame.Surface, rect: pygame.Rect,
     return square
 
 
-def _join_lines(ctx: UiContext, vm: JoinVM, width: int
+def _join_lines(ctx: UiContext, vm: JoinVM, width: int, height: int | None = None
                 ) -> list[tuple[str, int, tuple[int, int, int], int]]:
     """(words, size, colour, height) of the join box's text column `width` wide: each line
-    as tall as its words need (the address took two heading lines even when it fit one)."""
+    as tall as its words need (the address took two heading lines even when it fit one).
+    With a `height` they do not all fit in, the heading and then the "Room code" label make
+    way (the address, the code and who has joined stay)."""
+    lines = _all_join_lines(ctx, vm, width)
+    for drop in (0, 1):
+        if height is None or sum(h for *_, h in lines) <= height:
+            break
+        lines = [line for line in lines if line[0] != (vm.heading, ctx.t("Room code"))[drop]]
+    return lines
+
+
+def _all_join_lines(ctx: UiContext, vm: JoinVM, width: int
+                    ) -> list[tuple[str, int, tuple[int, int, int], int]]:
     m, p = ctx.metrics, ctx.palette
     url_size = next((size for size in (m.heading, m.body) if text_height(
         ctx, vm.url, size, max(1, width), True) <= ctx.line_height(size, True)), m.small)
@@ -67,21 +79,23 @@ def join_text_width(ctx: UiContext, rect: pygame.Rect, vm: JoinVM | None = None
     for share in QR_SHARES:
         qr_side = min(inner.height, inner.width * share // 100)
         text_w = inner.width - qr_side - m.gap
-        if vm is None or sum(h for *_, h in _join_lines(ctx, vm, text_w)) <= inner.height:
+        if vm is None or sum(h for *_, h in _join_lines(ctx, vm, text_w, inner.height)) \
+                <= inner.height:
             break
     return qr_side, text_w
 
 
-def join_need(ctx: UiContext, width: int, vm: JoinVM) -> int:
+def join_need(ctx: UiContext, width: int, vm: JoinVM, least: bool = False) -> int:
     """The height a join box `width` wide needs to show its words whole (the QR code takes
-    as much of it as it can)."""
+    as much of it as it can); `least`: without its heading and "Room code" label."""
     m = ctx.metrics
     if vm.error or vm.qr is None:
         return text_height(ctx, vm.error, m.body, width - 2 * m.gap, True) + 2 * m.gap
     need = 10_000
     for _ in range(3):  # the QR code is as tall as the box: settle the two together
         _, text_w = join_text_width(ctx, pygame.Rect(0, 0, width, need))
-        need = sum(h for *_, h in _join_lines(ctx, vm, text_w)) + 2 * m.gap
+        need = sum(h for *_, h in _join_lines(ctx, vm, text_w, 1 if least else None)) + \
+            2 * m.gap
     return need
 
 
@@ -96,7 +110,7 @@ def draw_join(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, vm: Jo
     qr_side, text_w = join_text_width(ctx, rect, vm)
     draw_qr(surface, pygame.Rect(inner.x, inner.y, qr_side, inner.height), vm.qr)
     text = pygame.Rect(inner.x + qr_side + m.gap, inner.y, text_w, inner.height)
-    lines = _join_lines(ctx, vm, text.width)
+    lines = _join_lines(ctx, vm, text.width, text.height)
     spare = text.height - sum(h for *_, h in lines)
     y = text.y + (spare // 2 if spare > 0 and not vm.names else 0)  # level with the code
     for words, size, colour, h in lines:

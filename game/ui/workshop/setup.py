@@ -101,7 +101,9 @@ class WorkshopSetupScene(Scene):
     def resize(self) -> None:
         join = join_vm(self.phones, self.ctx.t, lobby=True) if self.phones is not None else None
         most = max((len(s.trainees) for s in self.scenarios), default=1)
-        self.layout = draw.setup_layout(self.ctx, join, most)
+        width = draw.setup_layout(self.ctx, join, most).list.width
+        self.layout = draw.setup_layout(self.ctx, join, most,
+                                        draw.tallest_row(self.ctx, self.scenarios, width))
         self._place()
 
     def update(self, dt_ms: int) -> Transition | None:

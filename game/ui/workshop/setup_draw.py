@@ -25,7 +25,7 @@ from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import num
 from game.ui.workshop.room_draw import draw_join, join_need
 from game.ui.workshop.room_presenters import JoinVM, join_vm
-from game.ui.workshop.setup_list import scroll_marks, summary_text, vignette_row
+from game.ui.workshop.setup_list import meta_text, scroll_marks, summary_text, vignette_row
 
 if TYPE_CHECKING:
     from game.ui.workshop.setup import WorkshopSetupScene
@@ -89,13 +89,16 @@ def weight_label(ctx: UiContext, width: int) -> str:
     return long if fits else ctx.t("3 · Risk weight")
 
 
-def setup_layout(ctx: UiContext, join: JoinVM | None = None, trainees: int = 3
-                 ) -> SetupLayout:
+def setup_layout(ctx: UiContext, join: JoinVM | None = None, trainees: int = 3,
+                 row_least: int = 0) -> SetupLayout:
     """`join`: phones are on. The join box is as tall as its words need (it was a fixed 42%
     of the column: at 1024x600 that was more than needed and the longest summaries did not
     fit the list; at Extra large too little and the room code scrolled out of sight).
     `trainees`: the most trainee cards a vignette has (they stay whole: the weight's
-    explanation makes way for them when the column is short)."""
+    explanation makes way for them when the column is short). `row_least`: the tallest
+    vignette row (`tallest_row`); the join box gives up its heading and "Room code" label
+    before the list's room for it, and a reason why phones cannot join scrolls in its box
+    (the selected row ran over the join box at Extra large)."""
     m = ctx.metrics
     phones = join is not None
     f = frame(ctx.size, m, m.heading)
@@ -104,6 +107,11 @@ def setup_layout(ctx: UiContext, join: JoinVM | None = None, trainees: int = 3
     join_h = max(round(left.height * JOIN_LEAST), min(round(left.height * JOIN_MOST),
                                                        join_need(ctx, left.width, join))) \
         if join is not None else 0
+    if row_least and join is not None:  # the selected row whole, before the join box's
+        spare = left.height - label_h - m.gap // 2 - m.gap - row_least - \
+            ctx.line_height(m.small)  # heading; a reason why phones cannot join scrolls
+        least = 0 if join.error or join.qr is None else join_need(ctx, left.width, join, True)
+        join_h = max(least, min(join_h, spare))
     list_h = left.height - label_h - m.gap // 2 - (join_h + m.gap if phones else 0)
     list_label, rows, join_box = stack(left, [label_h, list_h, join_h], m.gap // 2)
     fixed = _right_parts(ctx, right.width, phones)
@@ -115,6 +123,15 @@ def setup_layout(ctx: UiContext, join: JoinVM | None = None, trainees: int = 3
     return SetupLayout(f.header, list_label, rows, parts[0], parts[1], parts[2], parts[3],
                        parts[4], parts[-1], f.footer, join_box if phones else None,
                        parts[5] if phones else None)
+
+
+def tallest_row(ctx: UiContext, scenarios: list[Scenario], width: int) -> int:
+    """The tallest vignette row (title and meta line, no summary) in a list `width` wide."""
+    m = ctx.metrics
+    inner = width - 2 * m.gap
+    return max((text_height(ctx, "✔ " + s.title, m.body, inner, True) +
+                text_height(ctx, meta_text(ctx, s), m.small, inner) + m.gap
+                for s in scenarios), default=0)
 
 
 def row_height(ctx: UiContext) -> int:
