@@ -302,13 +302,17 @@ def _draw_meters(scene: WorkshopPlayScene, surface: pygame.Surface, rect: pygame
 
 def _consequence_split(ctx: UiContext, body: pygame.Rect, text: str
                        ) -> tuple[pygame.Rect, pygame.Rect]:
-    """While the room reads what happened, the panel widens (the stage down to a third of
-    the width) until the consequence shows whole at the chosen size."""
-    m = ctx.metrics
-    chrome = 3 * m.gap + ctx.line_height(m.heading, True) + m.button_h + m.gap
-    for fraction in (0.5, 0.45, 0.4, 0.35):
+    """While the room reads what happened, the panel widens (the stage down to a quarter of
+    the width: its narration scrolls back, the card does not) until the consequence shows
+    whole at the chosen size; its heading and button as tall as their words need."""
+    m, t = ctx.metrics, ctx.t
+    left, right = split_x(body, 0.5, m.pad)
+    for fraction in (0.5, 0.45, 0.4, 0.35, 0.3, 0.25):
         left, right = split_x(body, fraction, m.pad)
-        if text_height(ctx, text, m.body, right.width - 2 * m.gap) + chrome <= right.height:
+        inner_w = right.width - 2 * m.gap
+        chrome = 3 * m.gap + text_height(ctx, t("What happened"), m.heading, inner_w, True) + \
+            button_need(ctx, t("Continue the story"), inner_w, "Enter", size=m.small) + m.gap
+        if text_height(ctx, text, m.body, inner_w) + chrome <= right.height:
             break
     return left, right
 
