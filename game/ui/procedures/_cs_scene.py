@@ -21,6 +21,7 @@ from game.ui.procedures._kit import (
     flag,
     leader,
     lines_height,
+    measure,
     pick,
     t,
     tag,
@@ -83,14 +84,29 @@ def labels(surface: pygame.Surface, f: Frame, main: pygame.Rect, head: Point,
     _sleeve_tags(surface, f, main, head, state, theme, px)
     for words, y, target in ((t("pubic bone"), 104, A.PUBIS), (t("bladder"), A.WALL[0] + 22,
                                                                 (A.PUBIS[0] - 26, 52))):
-        box = tag(surface, words, (main.right - 4, f.p(0, y)[1]), theme, p.text, p.panel, px,
-                  main, where="midright", bold=False)
+        anchor = (main.right - 4, f.p(0, y)[1])
+        if _would_cover(words, anchor, f.p(*target), main, theme, px):
+            continue  # a small picture would put the name over the very thing it names
+        box = tag(surface, words, anchor, theme, p.text, p.panel, px, main, where="midright",
+                  bold=False)
         if box is not None:
             _leader_from(surface, box, f.p(*target), p.text)
     text(surface, t("uterus"), f.rect(48, 163, 74, 20).clip(main), theme, p.text, px, bold=True)
     h = lines_height(theme, px, 1, bold=True)
     direction_label(surface, pygame.Rect(main.x + 4, main.bottom - h - 2, int(main.w * 0.62),
                                          h), t("mother's head"), -1, theme, px)
+
+
+def _would_cover(words: str, anchor: tuple[int, int], target: tuple[int, int],
+                 main: pygame.Rect, theme: Theme, px: int) -> bool:
+    """Whether a plain tag of `words` at `anchor` (as `tag` would place it) covers `target`."""
+    got = measure(words, 10**4, theme, px, False)
+    if got is None:
+        return False
+    pad = max(4, px // 3)
+    box = pygame.Rect(0, 0, got[0] + 2 * pad, got[1] + pad)
+    box.midright = anchor
+    return box.clamp(main).collidepoint(target)
 
 
 def _leader_from(surface: pygame.Surface, box: pygame.Rect, target: tuple[int, int],
