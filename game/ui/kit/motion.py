@@ -5,7 +5,8 @@ the view can animate from the old picture to the new one over `MORPH_S` seconds 
 withdrawing and re-angling, a port moving), and it falls back to a plain panel listing the
 state when a view is missing or fails while drawing (reported once, never fatal). The
 picture's labels are never smaller than the screen's smallest text role (`ctx.metrics.small`;
-tests/ui/test_picture_labels.py checks them).
+tests/ui/test_picture_labels.py checks them), and its words are looked up with the screen's
+translator (`ctx.t`; tests/ui/test_picture_german.py).
 """
 
 from __future__ import annotations
