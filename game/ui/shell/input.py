@@ -66,6 +66,7 @@ class Act(StrEnum):
     EXPORT = "export"        # E on the profiles screen: the history as CSV
     GLOSSARY = "glossary"    # G: the glossary overlay (outcome, replay viewer, debrief)
     PAGE = "page"            # Page Up / Down where they page a side pane (amount -1 / +1)
+    RATE = "rate"            # R on the play screen once the vignette has ended: rate the trainee
 
 
 @dataclass(frozen=True)
