@@ -26,13 +26,18 @@ SCALE_NAME = "O-SCORE"
 SCALE_SOURCE = ("Gofton WT et al. The Ottawa Surgical Competency Operating Room Evaluation "
                 "(O-SCORE). Acad Med 2012;87(10):1401-1407. doi:10.1097/ACM.0b013e3182677805")
 ANCHORS = (
-    (1, "I had to do it", "complete hands-on guidance, or the trainee did not do it"),
+    (1, "I had to do", "complete hands-on guidance, or the trainee did not do it"),
     (2, "I had to talk them through", "performs, but needs constant direction"),
     (3, "I had to prompt them from time to time", "some independence, intermittent "
         "direction"),
-    (4, "I needed to be in the room just in case", "independent but unaware of risks"),
-    (5, "I did not need to be there", "complete independence, understands the risks"),
+    (4, "I needed to be in the room just in case", "independent but unaware of risks, still "
+        "needs supervision"),
+    (5, "I did not need to be there", "complete independence, understands risks, "
+        "practice-ready"),
 )
+"""The published anchors and their descriptions word for word (../shared/research/
+scoring-science.md, from Gofton 2012's table). The German in assets/i18n/de.json is our own
+translation (no validated German O-SCORE was consulted); screens show it through `t`."""
 CONFIDENT, UNSURE = 0.7, 0.3
 """Trainee confidence at or above CONFIDENT counts as confident, at or below UNSURE as
 unsure (the shipped trainee profiles use 0.1-0.9)."""
@@ -54,8 +59,8 @@ class Reading:
         return self.rating - self.level
 
     def words(self, t: Tr = english) -> str:
-        """One sentence for the player; the anchor stays in the scale's published words."""
-        anchor = ANCHORS[self.level - 1][1]
+        """One sentence for the player, quoting the anchor in the words the rating screen used."""
+        anchor = t(ANCHORS[self.level - 1][1])  # as the rating screen showed it
         if self.error == 0:
             return t("You read the trainee right: {level}, \u201c{anchor}\u201d.",
                      level=self.level, anchor=anchor)
