@@ -20,6 +20,7 @@ from game.i18n import Translator
 from game.paths import assets_dir
 from game.ui.kit.motion import ProcedureMotion
 from game.ui.kit.theme import make_theme
+from game.ui.procedures import _kit as K
 from game.ui.procedures import _labels as L
 from game.ui.procedures.registry import view_for, view_names
 from tests.ui.test_i18n import literal_calls
@@ -132,3 +133,32 @@ def test_german_decimals_in_the_pictures():
     labels, _ = draw("generic", (610, 322), theme, {"monitor": True, "etco2": 5.2, "hr": 80},
                      language="de")
     assert any("5,2" in label.words for label in labels), [x.words for x in labels]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("name", view_names())
+def test_no_leader_runs_across_a_label(name, language, library, monkeypatch):
+    """A leader line points from a label to what it names and never strikes through the words
+    of any label, its own included (the caesarean's 'Schambein' was struck through at
+    1024x600: its leader left the tag's far edge for a point under the tag)."""
+    lines: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    real = L.pointer
+
+    def spy(surface, start, end, colour, dot=True):
+        lines.append((start, end))
+        real(surface, start, end, colour, dot)
+
+    monkeypatch.setattr(L, "pointer", spy)
+    monkeypatch.setattr(K, "pointer", spy)  # `leader` calls the kit's own name for it
+    theme = make_theme("default", "x-large")
+    found = set()
+    for size in PICTURE_SIZES:
+        for now in shipped_states(library)[name]:
+            lines.clear()
+            labels, _ = draw(name, size, theme, now, floor=14, language=language)
+            for label in labels:
+                inner = label.rect.inflate(-4, -4)
+                for a, b in lines:
+                    if label.words and inner.w > 0 and inner.clipline(a, b):
+                        found.add(f"{size}: {label.words!r}")
+    assert not found, f"{name}: " + "; ".join(sorted(found)[:6])

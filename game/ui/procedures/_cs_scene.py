@@ -19,7 +19,7 @@ from game.ui.procedures._kit import (
     Point,
     direction_label,
     flag,
-    leader,
+    leader_from,
     lines_height,
     measure,
     pick,
@@ -90,7 +90,7 @@ def labels(surface: pygame.Surface, f: Frame, main: pygame.Rect, head: Point,
         box = tag(surface, words, anchor, theme, p.text, p.panel, px, main, where="midright",
                   bold=False)
         if box is not None:
-            _leader_from(surface, box, f.p(*target), p.text)
+            leader_from(surface, p.text, box, f.p(*target))
     text(surface, t("uterus"), f.rect(48, 163, 74, 20).clip(main), theme, p.text, px, bold=True)
     h = lines_height(theme, px, 1, bold=True)
     direction_label(surface, pygame.Rect(main.x + 4, main.bottom - h - 2, int(main.w * 0.62),
@@ -107,18 +107,6 @@ def _would_cover(words: str, anchor: tuple[int, int], target: tuple[int, int],
     box = pygame.Rect(0, 0, got[0] + 2 * pad, got[1] + pad)
     box.midright = anchor
     return box.clamp(main).collidepoint(target)
-
-
-def _leader_from(surface: pygame.Surface, box: pygame.Rect, target: tuple[int, int],
-                 colour: tuple[int, int, int]) -> None:
-    """A leader from the tag's edge nearest the thing it names, so it never runs across the
-    tag's own words (a small picture pushes the tag over its target: then no leader, the tag
-    sits on what it names)."""
-    if box.collidepoint(target):
-        return
-    start = (min(max(target[0], box.x), box.right - 1), min(max(target[1], box.y),
-                                                            box.bottom - 1))
-    leader(surface, colour, start, target)
 
 
 def _sleeve_tags(surface: pygame.Surface, f: Frame, main: pygame.Rect, head: Point,

@@ -187,6 +187,18 @@ def leader(surface: pygame.Surface, colour: Colour, start: tuple[int, int],
     pointer(surface, start, end, colour, dot)
 
 
+def leader_from(surface: pygame.Surface, colour: Colour, box: pygame.Rect,
+                target: tuple[int, int], dot: bool = True) -> None:
+    """A leader from a label's edge nearest the thing it names, so it never runs across the
+    label's own words; none when the label sits on its target (a small picture pushed it
+    there: the label is then on what it names)."""
+    if box.collidepoint(target):
+        return
+    start = (min(max(target[0], box.x), box.right - 1), min(max(target[1], box.y),
+                                                            box.bottom - 1))
+    pointer(surface, start, target, colour, dot)
+
+
 def direction_label(surface: pygame.Surface, box: pygame.Rect, word: str, direction: int,
                     theme: Theme, px: int) -> pygame.Rect | None:
     """An orientation arrow with its word inside `box`: '<| head' (-1) or 'feet |>' (+1);

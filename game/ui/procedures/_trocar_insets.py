@@ -13,7 +13,7 @@ import math
 import pygame
 
 from game.ui.kit.theme import Palette, Theme
-from game.ui.procedures._kit import Frame, first_text, leader, lines_height, mix, t, text
+from game.ui.procedures._kit import Frame, first_text, leader_from, lines_height, mix, t, text
 
 SCOPE_PORT_U = {"medial": 0.02, "lateral": 0.62}   # port position across the scope image
 
@@ -196,4 +196,4 @@ def map_labels(surface: pygame.Surface, f: Frame, box: pygame.Rect, theme: Theme
     left = pygame.Rect(box.x + 4, box.bottom - line - 6, box.w // 2, line)
     got = text(surface, t("vessels"), left, theme, (236, 140, 130), px, align="left")
     if got is not None:
-        leader(surface, (236, 140, 130), (got.right + 2, got.centery), f.p(-0.53, 0.4))
+        leader_from(surface, (236, 140, 130), got, f.p(-0.53, 0.4))

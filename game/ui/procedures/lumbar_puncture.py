@@ -22,7 +22,7 @@ from game.ui.procedures._kit import (
     fit_frame,
     flag,
     label_px,
-    leader,
+    leader_from,
     lerp,
     lines_height,
     mix,
@@ -218,7 +218,7 @@ class LumbarPunctureView:
             box = tag(surface, t("BONE"), anchor, theme, (30, 20, 10), p.warn, px, bounds,
                       where="midbottom")
             if box is not None:
-                leader(surface, p.warn, (box.centerx, box.bottom), tip, dot=False)
+                leader_from(surface, p.warn, box, tip, dot=False)
                 return
 
     # -------------------------------------------------------------------- words
