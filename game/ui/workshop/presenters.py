@@ -64,6 +64,9 @@ class VoteRowVM:
     """The option the story will follow if the facilitator confirms now."""
     tied: bool = False
     """One of two or more options with the top count (revealed): a tie is called a tie."""
+    marks_in_label: bool = False
+    """The marks (★ majority, = tie, ▶ follow) stand after the label, not beside the bar
+    (the vote's layout does this when the bar's text would need lines of its own)."""
 
 
 @dataclass(frozen=True)

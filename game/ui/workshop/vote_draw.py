@@ -25,6 +25,7 @@ from game.ui.workshop.vote_layout import (
     bar_text,
     heading_text,
     row_parts,
+    rows_shown,
     status_text,
     vote_buttons,
     vote_regions,
@@ -58,7 +59,8 @@ def draw_vote(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, desk: 
     ctx.text(surface, status_text(ctx, desk, room), regions.status, m.small,
              p.warn if room is not None and room.warning else p.text)
     hidden = room is not None and not vm.revealed
-    rows = [replace(r, count_text=ctx.t("hidden until R")) if hidden else r for r in vm.rows]
+    rows = [replace(r, count_text=ctx.t("hidden until R")) if hidden else r
+            for r in rows_shown(ctx, desk, regions.marks_in_label)]
     text_w = _detail_width(ctx, rows, regions) if vm.revealed else 0
     for row, box in zip(rows[regions.first:], regions.rows):
         _draw_row(ctx, surface, row, box, regions, text_w, desk.focus.current == row.id)

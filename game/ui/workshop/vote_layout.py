@@ -11,7 +11,7 @@ rectangles serve drawing (`vote_draw`) and clicks.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -52,6 +52,8 @@ class VoteRegions:
     the row's right (with the -/+ buttons), instead of on a line of its own: the rows are a
     line shorter, so at Extra large every option still shows."""
     pad: int = -1
+    marks_in_label: bool = False
+    """The rows carry their marks after the label (see `rows_shown`)."""
     """The rows' padding above and below (-1: the usual `_row_pad`; 2 px when that lets
     every option show: the padding gives way, never the text size)."""
 
@@ -171,18 +173,22 @@ def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM
                          inner.height)
     bar_w = bar_area(ctx, pygame.Rect(column.x, column.y, column.width,
                                        4 * _detail_h(ctx))).width
-    lines = _detail_lines(ctx, desk, bar_w)
     button_rects = _button_rects(buttons, widths, m.gap) if with_buttons else []
-    beside = inline_width(ctx, desk)
     heights, size = [0], m.body
-    for size, pad, inline in itertools.product((m.body, m.small), (-1, COMPACT_PAD),
-                                               (0, beside)):
-        heights = _row_heights(ctx, desk, column, size, lines, inline, pad)
-        placed = _columns(rows, heights, columns, m.gap // 2 if pad < 0 else COMPACT_PAD)
-        if placed is not None:
-            return VoteRegions(heading, status, placed, button_rects, size, button_size,
-                               detail_lines=lines, inline=inline, pad=pad)
-    heights = _row_heights(ctx, desk, column, size, lines, 0)
+    for marked in (False, True) if desk.vm.revealed else (False,):
+        view = rows_shown(ctx, desk, marked)
+        lines = _detail_lines(ctx, desk, bar_w, view)
+        beside = inline_width(ctx, desk, view)
+        for size, pad, inline in itertools.product((m.body, m.small), (-1, COMPACT_PAD),
+                                                   (0, beside)):
+            heights = _row_heights(ctx, view, column, size, lines, inline, pad)
+            placed = _columns(rows, heights, columns, m.gap // 2 if pad < 0 else COMPACT_PAD)
+            if placed is not None:
+                return VoteRegions(heading, status, placed, button_rects, size, button_size,
+                                   detail_lines=lines, inline=inline, pad=pad,
+                                   marks_in_label=marked)
+    lines = _detail_lines(ctx, desk, bar_w, desk.vm.rows)
+    heights = _row_heights(ctx, desk.vm.rows, column, size, lines, 0)
     # Not even at small (the largest text settings): a window of whole rows around the focus
     # and a line saying how many are above and below (squeezed rows made the labels scroll).
     more_h = ctx.line_height(m.small)
@@ -194,7 +200,7 @@ def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM
                        button_size, first, more, lines)
 
 
-def _row_heights(ctx: UiContext, desk: VoteDesk, column: pygame.Rect, size: int,
+def _row_heights(ctx: UiContext, rows: tuple[VoteRowVM, ...], column: pygame.Rect, size: int,
                  lines: int, inline: int, pad: int = -1) -> list[int]:
     """Each option's row height in a column: its label at `size` over its detail lines, or
     (`inline`) beside its one-line detail."""
@@ -206,10 +212,11 @@ def _row_heights(ctx: UiContext, desk: VoteDesk, column: pygame.Rect, size: int,
     pad = 2 * (_row_pad(ctx) if pad < 0 else pad)
     return [(max(text_height(ctx, r.label, size, label_w, r.picked), detail_h) if inline
              else text_height(ctx, r.label, size, label_w, r.picked) + detail_h) + pad
-            for r in desk.vm.rows]
+            for r in rows]
 
 
-def _detail_lines(ctx: UiContext, desk: VoteDesk, bar_w: int) -> int:
+def _detail_lines(ctx: UiContext, desk: VoteDesk, bar_w: int,
+                  rows: tuple[VoteRowVM, ...]) -> int:
     """1, or once revealed the lines the widest count-and-marks text needs in the three
     quarters of the bar's line (`bar_w` wide) it may take beside its bar (two or three in
     a narrow column)."""
@@ -217,12 +224,12 @@ def _detail_lines(ctx: UiContext, desk: VoteDesk, bar_w: int) -> int:
         return 1
     m = ctx.metrics
     font = ctx.theme.fonts.get(m.small, True)
-    widest = max((font.size(bar_text(ctx, r))[0] for r in desk.vm.rows), default=0)
+    widest = max((font.size(bar_text(ctx, r))[0] for r in rows), default=0)
     if widest + m.gap <= bar_w * 3 // 4:
         return 1
     line = ctx.line_height(m.small, True)
     return max(-(-text_height(ctx, bar_text(ctx, r), m.small, bar_w * 3 // 4, True) // line)
-               for r in desk.vm.rows)
+               for r in rows)
 
 
 def _focus_index(desk: VoteDesk) -> int:
@@ -336,7 +343,7 @@ def row_parts(ctx: UiContext, row: pygame.Rect, detail_lines: int = 1, inline: i
     return RowParts(key, label, detail, minus, plus)
 
 
-def inline_width(ctx: UiContext, desk: VoteDesk) -> int:
+def inline_width(ctx: UiContext, desk: VoteDesk, rows: tuple[VoteRowVM, ...] = ()) -> int:
     """The strip the detail needs beside a label: the widest count and the -/+ buttons
     while the room votes; once revealed the widest count and marks beside a bar at least
     three body widths long."""
@@ -344,7 +351,8 @@ def inline_width(ctx: UiContext, desk: VoteDesk) -> int:
     font = ctx.theme.fonts.get(m.small, False)
     if desk.vm.revealed:
         bold = ctx.theme.fonts.get(m.small, True)
-        widest = max((bold.size(bar_text(ctx, r))[0] for r in desk.vm.rows), default=0)
+        widest = max((bold.size(bar_text(ctx, r))[0] for r in rows or desk.vm.rows),
+                     default=0)
         return widest + 2 * m.gap + 3 * ctx.font_px(m.body)
     words = [ctx.t("hidden until R"), ctx.t("1 vote"), ctx.t("{n} votes", n=88)]
     side = round(m.button_h * 0.9)
@@ -364,12 +372,29 @@ def vote_buttons(ctx: UiContext, regions: VoteRegions | None, desk: VoteDesk
             for (i, label, key), rect in zip(specs, rects)]
 
 
+def marks_text(ctx: UiContext, row: VoteRowVM) -> str:
+    """"★ majority ▶ follow": the row's marks in words ("" for none)."""
+    return " ".join(x for x, on in ((ctx.t("★ majority"), row.majority),
+                                    (ctx.t("= tie"), row.tied),
+                                    (ctx.t("▶ follow"), row.picked)) if on)
+
+
 def bar_text(ctx: UiContext, row: VoteRowVM) -> str:
-    """"5 votes · 62% ★ majority ▶ follow": the count and the marks in words."""
-    marks = " ".join(x for x, on in ((ctx.t("★ majority"), row.majority),
-                                     (ctx.t("= tie"), row.tied),
-                                     (ctx.t("▶ follow"), row.picked)) if on)
-    return f"{row.count_text} {marks}".strip()
+    """"5 votes · 62% ★ majority ▶ follow": the count and the marks in words (the count
+    alone when the marks stand after the label)."""
+    if row.marks_in_label:
+        return row.count_text
+    return f"{row.count_text} {marks_text(ctx, row)}".strip()
+
+
+def rows_shown(ctx: UiContext, desk: VoteDesk, marks_in_label: bool
+               ) -> tuple[VoteRowVM, ...]:
+    """The rows as the panel shows them: with `marks_in_label`, each label followed by its
+    marks ("Watch: ... ★ majority ▶ follow") and the bar's text the count alone."""
+    if not marks_in_label:
+        return desk.vm.rows
+    return tuple(replace(r, label=f"{r.label}  {marks_text(ctx, r)}".rstrip(),
+                         marks_in_label=True) for r in desk.vm.rows)
 
 
 def bar_area(ctx: UiContext, box: pygame.Rect, detail_lines: int = 1, inline: int = 0,
