@@ -65,7 +65,8 @@ def test_play_vm_countdown_and_buttons(lumbar):
     assert vm.options[4].label.startswith("Take over: ")
     assert vm.options[0].is_default and not vm.options[1].is_default
     assert vm.seconds_left == pytest.approx(12.0) and vm.fraction_left == pytest.approx(1.0)
-    assert vm.countdown == "12.0 s left to decide (then 1: Watch)"
+    assert vm.countdown == ("The mistake may come at any moment · window closes in 12.0 s "
+                            "(then 1: Watch)")
     smoothed = play_vm(view(lumbar, state), sub_tick_ms=50)
     assert smoothed.seconds_left == pytest.approx(11.95)
     later, _ = step(lumbar, state, Advance(30))
@@ -155,7 +156,8 @@ def test_presenters_translate_the_chrome(lumbar):
     de = Translator("de")
     state = _at_first_decision(lumbar)
     vm = play_vm(view(lumbar, state), t=de)
-    assert vm.countdown == "noch 12,0 s zum Entscheiden (danach 1: Beobachten)"  # a comma
+    assert vm.countdown == ("Der Fehler kann jederzeit kommen · Fenster schließt in 12,0 s "
+                            "(danach 1: Beobachten)")  # a comma
     assert vm.options[0].label == "Beobachten: Stay quiet and let her advance"
     brief = briefing_vm(lumbar, de)
     assert brief.supervision.startswith("Direkt") and brief.profiles[0].competence == \

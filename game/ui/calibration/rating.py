@@ -1,7 +1,9 @@
 """The entrustment rating step: before the outcome, rate the trainee on the O-SCORE.
 
-An overlay with the five published anchors (Gofton et al., Acad Med 2012; see
-`app.calibration`). Number keys 1-5 or a click rate; Esc or S skips (rating is optional).
+An overlay with the five published anchors and their descriptions (Gofton et al., Acad Med
+2012; word for word in `app.calibration.ANCHORS`), each shown through `t`: the German in
+assets/i18n/de.json is our own translation. Everything is at the player's body size or
+larger. Number keys 1-5 or a click rate; Esc or S skips (rating is optional).
 `on_rated` gets the level, or None when skipped; then the overlay closes.
 """
 
@@ -77,7 +79,7 @@ class RatingOverlay(Scene):
     def _head_needs(self, width: int) -> int:
         m = self.ctx.metrics
         return text_height(self.ctx, self._title(), m.heading, width, True) + \
-            text_height(self.ctx, self._subtitle(), m.small, width)
+            text_height(self.ctx, self._subtitle(), m.body, width)
 
     def _grid(self, labels: list[tuple[str, str]], area: Rect, columns: int
               ) -> list[Rect] | None:
@@ -86,7 +88,7 @@ class RatingOverlay(Scene):
         m = self.ctx.metrics
         rows = -(-len(labels) // columns)
         w = (area.width - m.gap * (columns - 1)) // columns
-        bh = max(button_need(self.ctx, label, w, "S" if item == SKIP else item, size=m.small)
+        bh = max(button_need(self.ctx, label, w, "S" if item == SKIP else item)
                  for item, label in labels)
         if rows * bh + (rows - 1) * m.gap > area.height:
             return None
@@ -116,5 +118,5 @@ class RatingOverlay(Scene):
                                               title_h), m.heading, p.text, True)
         ctx.text(surface, self._subtitle(), Rect(self.head.x, self.head.y + title_h,
                                                  self.head.width, self.head.height - title_h),
-                 m.small, p.muted)
-        draw_buttons(ctx, surface, self.buttons, self.focus.current, m.small)
+                 m.body, p.muted)
+        draw_buttons(ctx, surface, self.buttons, self.focus.current, m.body)

@@ -108,6 +108,25 @@ RATING_KEYS = _screen(
           press(pygame.K_s, pygame.K_ESCAPE)),
 )
 
+def _play_help() -> tuple[Shown, ...]:
+    """The player's rows with the number keys as the play screen uses them (a second option
+    on one rung takes 6 and up, so 5 stays Take over) and R for the rating."""
+    rows: list[Shown] = []
+    for row in PLAYER_KEYS.help:
+        if row.keys == "Number keys 1 - 5":
+            row = Shown("Number keys 1 - 9", "1 watch, 2 probe, 3 cue, 4 guide, 5 take over "
+                        "(always); 6 and up: a second option on one rung", press(*_NUMBERS))
+        rows.append(row)
+        if row.keys == "Enter / Space":
+            rows.append(Shown("R", "rate the trainee before the outcome (once the vignette "
+                              "has ended)", press(pygame.K_r)))
+    return tuple(rows)
+
+
+PLAY_KEYS = PLAYER_KEYS.layer("play", keys(Act.RATE, pygame.K_r), help=_play_help())
+"""The play screen's keys: R rates the trainee once the vignette has ended ("Rate the
+trainee first" was reached only by Tab then Enter); the rest is the player's table."""
+
 HISTORY_KEYS = PLAYER_KEYS.layer("history", (
     *keys(Act.RESUME, pygame.K_r), *keys(Act.DEBRIEF, pygame.K_d),
     *keys(Act.FIRST, pygame.K_HOME), *keys(Act.LAST, pygame.K_END),

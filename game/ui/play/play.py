@@ -32,6 +32,7 @@ from game.scoring.solver import step_key
 from game.store.results import SaveReport, save_abandoned, save_result
 from game.ui.kit.button import Button
 from game.ui.kit.focus import FocusList
+from game.ui.kit.help_keys import PLAY_KEYS
 from game.ui.kit.layout import PlayLayout, play_layout
 from game.ui.kit.motion import ProcedureMotion, view_for
 from game.ui.kit.text import text_height
@@ -61,6 +62,8 @@ NOTICE_S = 3.0
 
 class PlayScene(Scene):
     name = "play"
+    keymap = PLAY_KEYS
+    """R rates the trainee once the vignette has ended (game/ui/kit/help_keys.py)."""
     runs_vignette = True
     record_results = True
     """Finished sessions go into the history (the tutorial turns this off)."""

@@ -27,7 +27,7 @@ from game.ui.play.meters_draw import (
     draw_meters,
     meter_rects,
 )
-from game.ui.play.presenters import PlayVM
+from game.ui.play.presenters import PlayVM, key_span
 from game.ui.shell.context import UiContext
 
 if TYPE_CHECKING:
@@ -192,14 +192,19 @@ def narration_need(ctx: UiContext) -> int:
 
 
 def footer_text(scene: PlayScene) -> str:
+    """The keys that work now: the number keys the open decision uses (a second option on
+    one rung takes 6 and up), and R while "Rate the trainee first" is offered."""
+    t = scene.ctx.t
     if scene.card is not None:  # the number keys choose nothing while the card is held
-        return scene.ctx.t("Enter continue · Up/Down or the wheel: more of the card · "
-                           "Esc leave · F1 help")
+        return t("Enter continue · Up/Down or the wheel: more of the card · Esc leave · F1 help")
+    if any(b.id == "rate" for b in scene.buttons):
+        return t("R rate the trainee · Enter activate · Tab/arrows focus · Esc leave · F1 help")
+    keys = key_span([o.key for o in scene.vm.options] if scene.vm.phase == "decision" else [])
     if scene.assessment:
-        return scene.ctx.t("Assessment: no pause · 1-5 choose · Tab/arrows focus · "
-                           "Enter activate · S or → skip · Esc leave · F1 help")
-    return scene.ctx.t("1-5 choose · Tab/arrows focus · Enter activate · P pause · M meters · "
-                       "S or → skip · Esc leave · F1 help")
+        return t("Assessment: no pause · {keys} choose · Tab/arrows focus · Enter activate · "
+                 "S or → skip · Esc leave · F1 help", keys=keys)
+    return t("{keys} choose · Tab/arrows focus · Enter activate · P pause · M meters · "
+             "S or → skip · Esc leave · F1 help", keys=keys)
 
 
 def draw_notice(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, text: str) -> None:

@@ -51,6 +51,8 @@ def on_intent(scene: PlayScene, intent: Intent) -> Result:
     if act is Act.METERS:
         scene.toggle_meters()
         return None
+    if act is Act.RATE:  # R: only while "Rate the trainee first" is offered
+        return activate(scene, "rate") if any(b.id == "rate" for b in scene.buttons) else None
     if act is Act.CHOOSE and phase == "decision":
         return _choose_number(scene, intent.number)
     if act in (Act.SKIP, Act.RIGHT) and phase == "narration":
@@ -112,7 +114,7 @@ def activate(scene: PlayScene, item: str | None) -> Result:
         return None
     if item == "help":
         from game.ui.kit.dialogs import HelpOverlay
-        return Push(HelpOverlay(scene.ctx, vignette=True))
+        return Push(HelpOverlay.over(scene.ctx, scene))  # the play screen's rows (R, 6-9)
     if scene.vm.phase == "decision" and any(o.id == item for o in scene.vm.options):
         return Intervene(scene.node_id, item)
     return None

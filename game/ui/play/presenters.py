@@ -59,6 +59,24 @@ def ladder_keys(levels: Sequence[str | None]) -> tuple[int, ...]:
     return tuple(k for k in numbered if k is not None)
 
 
+def key_span(keys: Sequence[int]) -> str:
+    """The number keys a decision uses, as the footer names them: runs joined ("1-6",
+    "1-3, 5", "1, 5-6"); the ladder's "1-5" when no decision is open. A second option on one
+    rung takes key 6 and up, so a fixed "1-5" hid keys that work."""
+    if not keys:
+        return "1-5"
+    ordered, runs = sorted(set(keys)), []
+    start = prev = ordered[0]
+    for k in [*ordered[1:], None]:
+        if k is not None and k == prev + 1:
+            prev = k
+            continue
+        runs.append(f"{start}" if start == prev else f"{start}-{prev}")
+        if k is not None:
+            start = prev = k
+    return ", ".join(runs)
+
+
 def decision_keys(node: Decision) -> dict[str, int]:
     """Option id -> number key over all of a decision's options (see `ladder_keys`)."""
     levels = [o.level.value if o.level is not None else None for o in node.options]
@@ -225,8 +243,14 @@ def play_vm(v: SessionView, sub_tick_ms: int = 0, paused: bool = False,
 
 
 def decide_text(options: Sequence[OptionVM], seconds: float, t: Tr = english) -> str:
-    """The countdown while the supervisor may still choose, with what follows if not."""
-    countdown = t("{seconds:.1f} s left to decide", seconds=seconds)  # 12,0 in German
+    """The countdown while the supervisor may still choose, with what follows if not.
+
+    It names the window's end as the latest moment, not as time to read in: the trainee's
+    mistake can come at any moment inside the window (in the lumbar puncture ~3.5 s in), and
+    "12.0 s left to decide" led new players to read every option first and be too late. The
+    tutorial's coach mark says the same at more length."""
+    countdown = t("The mistake may come at any moment · window closes in {seconds:.1f} s",
+                  seconds=seconds)  # 12,0 in German
     default = next((o for o in options if o.is_default), None)
     if default:
         countdown += " " + t("(then {key}: {level})", key=default.key,

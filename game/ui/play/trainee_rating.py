@@ -37,10 +37,10 @@ def rating_button(scene: PlayScene) -> Button | None:
     label = ctx.t("Rate the trainee first")
     # as tall as its label needs: German wraps to two lines at the largest text
     rect = pygame.Rect(first.x, first.bottom + ctx.metrics.gap, first.width,
-                       button_need(ctx, label, first.width))
+                       button_need(ctx, label, first.width, "R"))
     if rect.bottom > area.bottom:
         return None
-    return Button("rate", label, rect)
+    return Button("rate", label, rect, "R")  # the key shown on it (PLAY_KEYS)
 
 
 def ask_rating(scene: PlayScene) -> Result:
