@@ -240,8 +240,8 @@ class Column:
         return shown
 
     def draw_bar(self, ctx: UiContext, surface: pygame.Surface, more: str) -> None:
-        """The scroll bar, and `more` in the room under the last block shown when there are
-        blocks below it (so the empty room does not read as the end)."""
+        """The scroll bar, and `more` under the last block shown when there are blocks below
+        it (so the empty room does not read as the end)."""
         if not self.scrolls:
             return
         count = shown_from(self.needs, self.gap, self.area.height, self.first)
@@ -249,13 +249,25 @@ class Column:
         scroll_bar(ctx, surface, pygame.Rect(self.area.right - w, self.area.y, w,
                                              self.area.height), self.first, count,
                    len(self.needs))
+        note = self.more_rect(ctx, more)
+        if note is not None:
+            ctx.text(surface, more, note, ctx.metrics.small, ctx.palette.accent, True,
+                     "center")
+
+    def more_rect(self, ctx: UiContext, more: str) -> pygame.Rect | None:
+        """Where `more` goes: right under the last block shown, so it reads as that block's
+        continuation (at the foot of the column it left an empty gap where the next card did
+        not fit whole); None when nothing is below or it has no room."""
+        if not self.scrolls:
+            return None
+        count = shown_from(self.needs, self.gap, self.area.height, self.first)
+        w = bar_width(ctx)
         shown = self.rects(w + self.gap)
-        below = len(self.needs) - self.first - count
-        m = ctx.metrics
+        if len(self.needs) - self.first - count <= 0:
+            return None
         top = shown[-1][1].bottom + self.gap if shown else self.area.y
-        box = pygame.Rect(self.area.x, top, self.area.width - w - self.gap,
-                          self.area.bottom - top)
-        need = text_height(ctx, more, m.small, box.width, True)  # drawn bold
-        if below and box.height >= need:
-            ctx.text(surface, more, pygame.Rect(box.x, box.bottom - need, box.width, need),
-                     m.small, ctx.palette.accent, True, "center")
+        width = self.area.width - w - self.gap
+        need = text_height(ctx, more, ctx.metrics.small, width, True)  # drawn bold
+        if self.area.bottom - top < need:
+            return None
+        return pygame.Rect(self.area.x, top, width, need)
