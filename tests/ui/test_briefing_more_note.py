@@ -51,3 +51,16 @@ def test_no_note_when_every_card_is_shown(make_ctx, library, size):
     scene = BriefingScene(ctx, library.get("lumbar_puncture"))
     scene.resize()
     assert not scene.right.scrolls and scene.right.more_rect(ctx, MORE) is None
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_note_shows_in_both_languages_at_the_smallest_window(make_ctx, library,
+                                                                  language):
+    """Seen under Xvfb: the German note took two lines, did not fit the room under the
+    second card at 1024x600 Extra large, and was left out."""
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    ctx.t = Translator(language)
+    scene = BriefingScene(ctx, library.get("lumbar_puncture"))
+    scene.resize()
+    assert len(scene.cards) < len(scene.vm.profiles)
+    assert scene.right.more_rect(ctx, ctx.t(MORE)) is not None
