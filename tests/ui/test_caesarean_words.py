@@ -9,8 +9,10 @@ the head is found impacted the scenario's state is `engaged`, worded "deep in th
 
 from __future__ import annotations
 
+import pytest
+
 from game.ui.kit.theme import make_theme
-from tests.ui.test_picture_labels import draw
+from tests.ui.test_picture_labels import GERMAN, draw
 
 ENGAGED = {"incision": "made", "head": "engaged", "hand": "above"}
 IMPACTED = {**ENGAGED, "head": "impacted"}
@@ -40,3 +42,18 @@ def test_the_picture_keeps_the_head_row_in_a_short_panel():
     rather than leaving the head out."""
     shown = _words(ENGAGED, ENGAGED, 1.0, size=(486, 145))
     assert any(w.startswith("Head:") for w in shown), shown
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("size", [(486, 145), (486, 120)])
+def test_the_hand_the_second_decision_is_about_stays_at_a_decision(size, language):
+    """At 1024x600 in Extra large the play screen's picture during a decision is about
+    486x120-145: the head row gives way to its short form before the trainee's hand (the
+    cue of that decision) is left out (seen in German: 'Kopf' and 'Inzision', no hand)."""
+    labels, _ = draw("caesarean", size, make_theme("default", "x-large"), ENGAGED, floor=14,
+                     language=language)
+    hand = GERMAN("Trainee's hand") if language == "de" else "Trainee's hand"
+    head = GERMAN("Head") if language == "de" else "Head"
+    shown = [label.words for label in labels]
+    assert any(w.startswith(hand + ":") for w in shown), shown
+    assert any(w.startswith(head + ":") for w in shown), shown

@@ -64,13 +64,36 @@ def draw_panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, px: int
     if compact and _joined(surface, inner, top, bottom, rows, theme, px):
         return
     y = top
+    for form in _plan(theme, rows, inner.w, px, compact, bottom - 4 - top):
+        y = _row(surface, inner, y, form, theme, px)
+
+
+def _plan(theme: Theme, rows: list[Row], width: int, px: int, compact: bool,
+          room: int) -> list[Row]:
+    """The rows to draw, each in one of its forms, within `room` pixels: rows are kept in
+    priority order in their shortest forms (a row that does not fit even so is left out
+    whole; a later, shorter one may still fit), then each kept row, first row first, takes
+    its fullest form the room allows. So a long first row gives way to its short form
+    before a later row is left out (the caesarean's trainee's hand, the cue of its second
+    decision, was dropped at 1024x600 because the head row took two lines)."""
+    options = []
     for row in rows:
-        for form in _forms(row, compact):
-            need = _row_height(theme, form, inner.w, px)
-            if need is not None and y + need <= bottom - 4:
-                y = _row(surface, inner, y, form, theme, px)
+        fits = [(f, h) for f in _forms(row, compact)
+                if (h := _row_height(theme, f, width, px)) is not None]
+        options.append(fits)
+    kept: dict[int, tuple[Row, int]] = {}
+    used = 0
+    for i, fits in enumerate(options):
+        if fits and used + min(h for _, h in fits) <= room:
+            kept[i] = min(fits, key=lambda fh: fh[1])
+            used += kept[i][1]
+    for i in sorted(kept):
+        for form, h in options[i]:  # fullest first
+            if used - kept[i][1] + h <= room:
+                used += h - kept[i][1]
+                kept[i] = (form, h)
                 break
-        # a row that fits in no form is left out whole; a later, shorter one may still fit
+    return [kept[i][0] for i in sorted(kept)]
 
 
 def _all_fit(theme: Theme, rows: list[Row], width: int, px: int, compact: bool,
