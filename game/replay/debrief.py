@@ -13,6 +13,7 @@ authored per language and quoted as it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.core import events as ev
@@ -214,21 +215,21 @@ def describe(timeline: Timeline, scenario: Scenario, t: Tr = english) -> list[Ti
 def default_summary(rows: list[DecisionDebrief], score: EpisodeScore,
                     attitude: Attitude | None, t: Tr = english) -> list[str]:
     """The take-aways the debrief starts from (the facilitator edits them), worded by `t`."""
-    lines = []
+    lines, place = [], place_namer(rows, t)
     permitted = [r for r in rows if r.chosen_label and r.options and
                  next(o for o in r.options if o.option == r.chosen).level == "watch"]
     if permitted:
         lines.append(t("Allowed the trainee to continue at: {places}.",
-                       places=", ".join(_place(r.node) for r in permitted)))
+                       places=", ".join(place(r.node) for r in permitted)))
     worst = max(rows, key=lambda r: r.regret, default=None)
     if worst and worst.regret > 0.05:
         lines.append(t("The biggest gap to the model was at {place} ({points:.1f} points): "
-                       "{option} instead.", place=_place(worst.node),
+                       "{option} instead.", place=place(worst.node),
                        points=float(worst.regret), option=_option(worst.best_label, t)))
     elif any(r.chosen != r.best for r in rows):  # other choices, the same balance: say so
         lines.append(t("At {places} you chose otherwise than the model, with about the same "
                        "balance of learning and harm.", places=", ".join(
-                           _place(r.node) for r in rows if r.chosen != r.best)))
+                           place(r.node) for r in rows if r.chosen != r.best)))
     else:
         lines.append(t("Every decision matched the model's best choice."))
     rating = t(RATING_WORDS[score.safety_rating])
@@ -236,10 +237,16 @@ def default_summary(rows: list[DecisionDebrief], score: EpisodeScore,
                    rule=t(score.safety_text)) if score.safety_rule
                  else t("Safety rating: {rating}.", rating=rating))
     if attitude:
-        lines.append(t("Your choices fit risk weights: {text}.", text=attitude.describe(t)))
+        lines.append(t("Your choices fit risk weights: {text}.",
+                       text=attitude.describe(t, place)))
     return lines
 
 
-def _place(node: str) -> str:
-    """A decision point named by its id, as the take-aways name it ("first pass")."""
-    return node.replace("_", " ")
+def place_namer(rows: list[DecisionDebrief], t: Tr = english) -> Callable[[str], str]:
+    """How the take-aways name a decision point: by its number in the session, as every
+    screen does ("decision 2"), not by its id ("morphine_decision", English in any session)."""
+    numbers = {}
+    for row in rows:
+        numbers.setdefault(row.node, row.index + 1)
+    return lambda node: (t("decision {n}", n=numbers[node]) if node in numbers
+                         else node.replace("_", " "))

@@ -33,11 +33,13 @@ class Attitude:
     unbounded_low: bool = False
     unbounded_high: bool = False
 
-    def wording(self) -> tuple[str, dict[str, object]]:
+    def wording(self, name: Callable[[str], str] | None = None
+                ) -> tuple[str, dict[str, object]]:
         """The attitude as a message id (its English text) and the values it formats with:
-        the scoring layer says which sentence and which numbers, a translator words them."""
+        the scoring layer says which sentence and which numbers, a translator words them.
+        `name` names a decision point by its id (default: the id, "first pass")."""
         if not self.consistent:
-            names = [n.replace("_", " ") for n in (self.conflict or ("?",))]
+            names = [(name or _plain)(n) for n in (self.conflict or ("?",))]
             if len(names) == 1:
                 return ("the choice at {node} is not optimal at any risk weight",
                         {"node": names[0]})
@@ -52,13 +54,18 @@ class Attitude:
             return "{low:.3g} or more", {"low": low}
         return "{low:.3g} to {high:.3g}", {"low": low, "high": high}
 
-    def describe(self, t: Callable[..., str] | None = None) -> str:
+    def describe(self, t: Callable[..., str] | None = None,
+                 name: Callable[[str], str] | None = None) -> str:
         """The attitude in words: English, or through a translator `t(message, **values)`
         (game.i18n's; a German one writes "bis 2,85", with the decimal comma)."""
-        message, values = self.wording()
+        message, values = self.wording(name)
         if t is not None:
             return t(message, **values)
         return message.format(**values) if values else message
+
+
+def _plain(node: str) -> str:
+    return node.replace("_", " ")
 
 
 ATTITUDE_MESSAGES = (

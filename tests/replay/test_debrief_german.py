@@ -169,7 +169,20 @@ def test_a_different_choice_with_no_regret_is_not_called_a_match(debriefs):
     assert differs
     lines = default_summary(rows, en.score, None)
     assert "Every decision matched the model's best choice." not in lines
-    assert f"At {differs[0].node.replace('_', ' ')}" in lines[-2]
+    assert f"At decision {differs[0].index + 1}" in lines[-2]
     same = [dataclasses.replace(r, best=r.chosen, best_label=r.chosen_label) for r in rows]
     assert "Every decision matched the model's best choice." in default_summary(
         same, en.score, None)
+
+
+def test_the_takeaways_name_decision_points_by_number(debriefs):
+    """Decision point ids ("morphine_decision") are English in any session and mean nothing
+    to the player; the take-aways say "decision 2" ("Entscheidung 2") as every screen does."""
+    for en, de in debriefs:
+        ids = {r.node.replace("_", " ") for r in en.decisions}
+        for text in [*en.summary, *de.summary]:
+            assert not any(node in text for node in ids), text
+    en, de = debriefs[0]  # medication, watched throughout
+    assert en.summary[0].startswith("Allowed the trainee to continue at: decision 1, decision 2")
+    assert de.summary[0].startswith("Den Trainee weitermachen lassen bei: Entscheidung 1, "
+                                    "Entscheidung 2")

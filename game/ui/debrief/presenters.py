@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.replay.debrief import Debrief, TimelineRow
+from game.replay.debrief import Debrief, TimelineRow, place_namer
 from game.replay.explain import explain_decisions
 from game.ui.kit.vocabulary import mode_name
 from game.ui.play.harm_words import harm_words
@@ -92,7 +92,7 @@ def debrief_vm(d: Debrief, t: Tr = english) -> DebriefVM:
     outcome = t("Learning {l:.1f} points · harm {h:.1f} points · expected regret {r:.2f}",
                 l=score.learning, h=score.harm, r=score.regret)
     attitude = t("Risk weights that fit every choice: {text}",
-                 text=d.attitude.describe(t)) if d.attitude else ""
+                 text=d.attitude.describe(t, place_namer(d.decisions, t))) if d.attitude else ""
     return DebriefVM(
         title=t("Debrief: {title}", title=scenario.title),
         subtitle=t("Trainee {name} · started {when} · {mode}", name=who,
