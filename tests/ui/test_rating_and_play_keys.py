@@ -91,7 +91,7 @@ def test_r_rates_the_trainee_and_the_footer_and_help_say_so(ctx, lumbar, home):
     stack.handle(key_event(pygame.K_3))
     assert stack.top is play and play.rating == 3
     assert not any(b.id == "rate" for b in play.buttons)
-    assert "R rate" not in footer_text(play)
+    assert footer_text(play) == "Enter activate · Tab/arrows focus · Esc leave · F1 help"
     stack.handle(key_event(pygame.K_r))  # rated: R does nothing more
     assert stack.top is play
 

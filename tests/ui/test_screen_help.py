@@ -63,8 +63,8 @@ def test_play_keeps_the_players_table_with_the_clock_note(ctx, home, lumbar):
     table = play.keymap.help_table
     # the player's rows, with the number keys up to 9 (a second option on one rung) and R
     assert [row for row in KEY_HELP if row[0] != "Number keys 1 - 5"] == \
-        [row for row in table if row[0] not in ("Number keys 1 - 9", "R")]
-    assert dict(table)["Number keys 1 - 9"].startswith(dict(KEY_HELP)["Number keys 1 - 5"])
+        [row for row in table if row[0] not in ("Number keys 1-9", "R")]
+    assert dict(table)["Number keys 1-9"].startswith(dict(KEY_HELP)["Number keys 1 - 5"])
 
 
 @pytest.mark.parametrize("name", list(SCREENS))

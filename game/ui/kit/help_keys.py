@@ -114,7 +114,7 @@ def _play_help() -> tuple[Shown, ...]:
     rows: list[Shown] = []
     for row in PLAYER_KEYS.help:
         if row.keys == "Number keys 1 - 5":
-            row = Shown("Number keys 1 - 9", "1 watch, 2 probe, 3 cue, 4 guide, 5 take over "
+            row = Shown("Number keys 1-9", "1 watch, 2 probe, 3 cue, 4 guide, 5 take over "
                         "(always); 6 and up: a second option on one rung", press(*_NUMBERS))
         rows.append(row)
         if row.keys == "Enter / Space":

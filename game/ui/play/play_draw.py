@@ -199,6 +199,8 @@ def footer_text(scene: PlayScene) -> str:
         return t("Enter continue · Up/Down or the wheel: more of the card · Esc leave · F1 help")
     if any(b.id == "rate" for b in scene.buttons):
         return t("R rate the trainee · Enter activate · Tab/arrows focus · Esc leave · F1 help")
+    if scene.vm.phase == "ended":  # nothing left to choose or skip
+        return t("Enter activate · Tab/arrows focus · Esc leave · F1 help")
     keys = key_span([o.key for o in scene.vm.options] if scene.vm.phase == "decision" else [])
     if scene.assessment:
         return t("Assessment: no pause · {keys} choose · Tab/arrows focus · Enter activate · "
