@@ -233,11 +233,14 @@ def default_summary(rows: list[DecisionDebrief], score: EpisodeScore,
     else:
         lines.append(t("Every decision matched the model's best choice."))
     rating = t(RATING_WORDS[score.safety_rating])
-    lines.append(t("Safety rating: {rating} ({rule}).", rating=rating,
+    lines.append(t("Safety rating: {rating}, rule broken: {rule}.", rating=rating,
                    rule=t(score.safety_text)) if score.safety_rule
                  else t("Safety rating: {rating}.", rating=rating))
-    if attitude:
+    if attitude and attitude.consistent:
         lines.append(t("Your choices fit risk weights: {text}.",
+                       text=attitude.describe(t, place)))
+    elif attitude:  # "fit risk weights: the choice at decision 2 is not optimal..." misread
+        lines.append(t("Your choices fit no single risk weight: {text}.",
                        text=attitude.describe(t, place)))
     return lines
 

@@ -115,7 +115,8 @@ def test_the_takeaways_and_inquiry_in_english_are_unchanged(debriefs):
     en, _ = debriefs[0]
     row = en.decisions[0]
     assert row.inquiry.startswith(f"The cue was: \u201c{row.cue}\u201d ")
-    assert en.summary[-1].startswith("Your choices fit risk weights: ")
+    assert en.summary[-1].startswith("Your choices fit no single risk weight: ")  # medication
+    assert debriefs[1][0].summary[-1].startswith("Your choices fit risk weights: ")
     assert any(line.startswith("Safety rating: unsafe (red)") for line in en.summary)
 
 
@@ -129,7 +130,7 @@ def test_a_window_run_out_and_a_red_choice_read_in_german(debriefs):
     assert "Das Modell betrachtet das als ausgeschlossen: " in text
     assert red.broken not in text  # the rule is worded in German too
     assert default_summary(en.decisions, en.score, None, de)[-1].startswith(
-        "Sicherheitsbewertung: unsicher (rot) (")
+        "Sicherheitsbewertung: unsicher (rot), verletzte Regel: ")
 
 
 def test_every_debrief_message_has_a_german_entry():

@@ -24,13 +24,14 @@ def _debrief(make_ctx, tmp_path, language: str) -> DebriefScene:
 def test_the_german_debrief_screen_speaks_german(make_ctx, home, tmp_path):
     scene = _debrief(make_ctx, tmp_path, "de")
     vm = scene.vm
-    assert vm.attitude.startswith("Risikogewichte, die zu jeder Wahl passen: ")
+    assert vm.attitude.startswith("Kein Risikogewicht passt zu jeder Wahl: ")  # medication
     attitude = vm.attitude.split(": ", 1)[1]
     assert not re.search(r"\d\.\d", attitude), attitude  # "bis 2,85", never "up to 2.85"
     assert not any(word in attitude for word in ("up to", "or more", " to ", "inconsistent"))
     assert vm.reactions[0] == "Wie geht es Ihnen damit, wie es gelaufen ist?"
     assert scene.takeaways[-2].startswith("Sicherheitsbewertung: ")
-    assert scene.takeaways[-1].startswith("Ihre Entscheidungen passen zu Risikogewichten: ")
+    assert scene.takeaways[-1].startswith("Ihre Entscheidungen passen zu keinem einzelnen "
+                                          "Risikogewicht: die Wahl bei Entscheidung ")
     assert all(p.inquiry.startswith("Der Hinweis war: \u201e") for p in vm.analysis)
     debrief = scene.loader.result[0]  # a session whose choices fit an interval of weights:
     debrief.attitude = Attitude(0.05, 2.85, True, None, True, False)
@@ -43,6 +44,6 @@ def test_the_german_debrief_screen_speaks_german(make_ctx, home, tmp_path):
 
 def test_the_english_debrief_screen_is_unchanged(make_ctx, home, tmp_path):
     scene = _debrief(make_ctx, tmp_path, "en")
-    assert scene.vm.attitude.startswith("Risk weights that fit every choice: ")
-    assert scene.takeaways[-1].startswith("Your choices fit risk weights: ")
+    assert scene.vm.attitude.startswith("No risk weight fits every choice: ")
+    assert scene.takeaways[-1].startswith("Your choices fit no single risk weight: ")
     assert all(p.inquiry.startswith("The cue was: \u201c") for p in scene.vm.analysis)

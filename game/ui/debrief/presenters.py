@@ -71,6 +71,16 @@ def _row_text(row: TimelineRow, t: Tr) -> str:
     return row.text
 
 
+def _attitude(d: Debrief, t: Tr) -> str:
+    """The revealed risk attitude in the player's language (decimal comma in German)."""
+    if d.attitude is None:
+        return ""
+    text = d.attitude.describe(t, place_namer(d.decisions, t))
+    if d.attitude.consistent:
+        return t("Risk weights that fit every choice: {text}", text=text)
+    return t("No risk weight fits every choice: {text}", text=text)
+
+
 def debrief_vm(d: Debrief, t: Tr = english) -> DebriefVM:
     scenario, score = d.scenario, d.score
     profile_id = str(d.header.get("profile"))
@@ -91,8 +101,7 @@ def debrief_vm(d: Debrief, t: Tr = english) -> DebriefVM:
     explained = explain_decisions(d, t)
     outcome = t("Learning {l:.1f} points · harm {h:.1f} points · expected regret {r:.2f}",
                 l=score.learning, h=score.harm, r=score.regret)
-    attitude = t("Risk weights that fit every choice: {text}",
-                 text=d.attitude.describe(t, place_namer(d.decisions, t))) if d.attitude else ""
+    attitude = _attitude(d, t)
     return DebriefVM(
         title=t("Debrief: {title}", title=scenario.title),
         subtitle=t("Trainee {name} · started {when} · {mode}", name=who,
