@@ -63,4 +63,4 @@ def test_before_a_choice_the_countdown_says_what_follows(make_ctx, home):
     play = start_play(ctx, ctx.services.catalogue().get("lumbar_puncture"))
     run_until(play, "decision")
     assert play.vm.chosen == ""
-    assert "window closes in 12.0 s (then 1: Watch)" in play.vm.countdown
+    assert "window closes in 12.0\u00a0s (then 1: Watch)" in play.vm.countdown

@@ -65,7 +65,7 @@ def test_play_vm_countdown_and_buttons(lumbar):
     assert vm.options[4].label.startswith("Take over: ")
     assert vm.options[0].is_default and not vm.options[1].is_default
     assert vm.seconds_left == pytest.approx(12.0) and vm.fraction_left == pytest.approx(1.0)
-    assert vm.countdown == ("The mistake may come at any moment · window closes in 12.0 s "
+    assert vm.countdown == ("The mistake may come at any moment · window closes in 12.0\u00a0s "
                             "(then 1: Watch)")
     smoothed = play_vm(view(lumbar, state), sub_tick_ms=50)
     assert smoothed.seconds_left == pytest.approx(11.95)
@@ -156,7 +156,7 @@ def test_presenters_translate_the_chrome(lumbar):
     de = Translator("de")
     state = _at_first_decision(lumbar)
     vm = play_vm(view(lumbar, state), t=de)
-    assert vm.countdown == ("Der Fehler kann jederzeit kommen · Fenster schließt in 12,0 s "
+    assert vm.countdown == ("Der Fehler kann jederzeit kommen · Fenster schließt in 12,0\u00a0s "
                             "(danach 1: Beobachten)")  # a comma
     assert vm.options[0].label == "Beobachten: Stay quiet and let her advance"
     brief = briefing_vm(lumbar, de)

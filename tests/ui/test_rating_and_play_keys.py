@@ -128,7 +128,7 @@ def test_the_countdown_says_the_mistake_may_come_sooner(ctx, lumbar, home):
     assert vm.countdown.startswith("The mistake may come at any moment · window closes in ")
     assert "left to decide" not in vm.countdown
     german = decide_text(vm.options, 12.0, Translator("de"))
-    assert german.startswith("Der Fehler kann jederzeit kommen · Fenster schließt in 12,0 s")
+    assert german.startswith("Der Fehler kann jederzeit kommen · Fenster schließt in 12,0\u00a0s")
 
 
 def play_vm_now(play):

@@ -249,8 +249,8 @@ def decide_text(options: Sequence[OptionVM], seconds: float, t: Tr = english) ->
     mistake can come at any moment inside the window (in the lumbar puncture ~3.5 s in), and
     "12.0 s left to decide" led new players to read every option first and be too late. The
     tutorial's coach mark says the same at more length."""
-    countdown = t("The mistake may come at any moment · window closes in {seconds:.1f} s",
-                  seconds=seconds)  # 12,0 in German
+    countdown = t("The mistake may come at any moment · window closes in {seconds:.1f}\u00a0s",
+                  seconds=seconds)  # 12,0 in German; no break between number and unit
     default = next((o for o in options if o.is_default), None)
     if default:
         countdown += " " + t("(then {key}: {level})", key=default.key,
