@@ -157,5 +157,6 @@ session can be resumed, else legend 0."""
 MENU_TABLES = frozenset(k.help_table for k in (
     TITLE_KEYS, PICKER_KEYS, BRIEFING_KEYS, SETTINGS_KEYS, TUTORIAL_KEYS, PROGRESS_KEYS,
     RATING_KEYS, HISTORY_KEYS))
-"""Help tables of screens with no vignette running (the help then says nothing about the
-vignette's clock)."""
+"""The menu screens' own help tables (tests check that F1 lists them there). Whether the
+help's footer mentions a vignette's clock follows the screen beneath (`Scene.runs_vignette`),
+not these tables."""
