@@ -248,7 +248,7 @@ def default_summary(rows: list[DecisionDebrief], score: EpisodeScore,
 def place_namer(rows: list[DecisionDebrief], t: Tr = english) -> Callable[[str], str]:
     """How the take-aways name a decision point: by its number in the session, as every
     screen does ("decision 2"), not by its id ("morphine_decision", English in any session)."""
-    numbers = {}
+    numbers: dict[str, int] = {}
     for row in rows:
         numbers.setdefault(row.node, row.index + 1)
     return lambda node: (t("decision {n}", n=numbers[node]) if node in numbers
