@@ -13,6 +13,7 @@ The pipe (newline-delimited JSON; stdin from the projector, the original stdout 
 - projector -> here: the config line first, then {"t": "rep", "id", "ok" | "error",
   "status"} answers, {"t": "changed", "v"} when the phones' view changed, {"t": "ping"}
   (answered at once with a "pong": the projector tells a stuck server from a quiet one),
+  {"t": "lang", "lang"} when the workshop's language changed (the page is served in it),
   {"t": "stop"}
   (the streams say goodbye; the projector answers the phones' last requests until this
   process has ended, then closes the pipe);
@@ -116,6 +117,8 @@ class PipeBackend:
                 self.phase_version = int(message["v"])
                 if app.broadcast is not None:
                     app.broadcast.changed(True)
+            elif kind == "lang":
+                app.language = str(message.get("lang"))
             elif kind == "ping":
                 self.send({"t": "pong"})
             elif kind == "stop":
@@ -136,7 +139,8 @@ async def serve(pipe_out: BinaryIO) -> None:
     if not isinstance(config, dict):
         return
     backend = PipeBackend(out, int(config["phase_version"]))
-    app = PhoneApp(backend, int(config["max_streams"]), config["limits"])
+    app = PhoneApp(backend, int(config["max_streams"]), config["limits"],
+                   str(config.get("lang", "en")))
     try:
         port = await app.listen(str(config["host"]), int(config["port"]))
     except ServerError as exc:

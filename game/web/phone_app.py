@@ -26,6 +26,7 @@ from aiohttp import web
 from game.app.room_parts import RoomError
 from game.web.limits import RateLimiter
 from game.web.sse import Broadcast, stream_changes
+from game.web.words import language_of, render_page
 
 MAX_BODY = 2048
 ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
@@ -88,14 +89,19 @@ def _text(body: dict[str, Any], name: str, pattern: re.Pattern[str] | None,
 class PhoneApp:
     """One room's web front; `listen` and `stop` run on the event loop that serves it."""
 
-    def __init__(self, backend: Backend, max_streams: int, limits: dict[str, float]):
+    def __init__(self, backend: Backend, max_streams: int, limits: dict[str, float],
+                 language: str = "en"):
         self.backend = backend
         self.max_streams = max_streams
         self.phone_limit = RateLimiter(limits["phone_burst"], limits["phone_rate"])
         self.join_limit = RateLimiter(limits["join_burst"], limits["join_rate"])
         static = resources.files("game.web") / "static"
-        self._page = (static / "index.html").read_bytes()
+        self._template = (static / "index.html").read_text(encoding="utf-8")
         self._static = {n: (static / n).read_bytes() for n in STATIC}
+        self._pages: dict[str, bytes] = {}
+        """The page per language, filled once (see game.web.words)."""
+        self.language = language_of(language)
+        """The workshop's language: the page is served in it (the projector may change it)."""
         self.broadcast: Broadcast | None = None
         self._runner: web.AppRunner | None = None
         self._ticker: asyncio.Task | None = None
@@ -180,8 +186,17 @@ class PhoneApp:
             raise RoomError("Too many requests: wait a moment.", 429)
         return key
 
+    def page(self, language: str) -> bytes:
+        """index.html in `language` (made once per language)."""
+        language = language_of(language)
+        if language not in self._pages:
+            self._pages[language] = render_page(self._template,
+                                                self._static["app.js"].decode(), language)
+        return self._pages[language]
+
     async def _index(self, request: web.Request) -> web.Response:
-        return web.Response(body=self._page, content_type="text/html", charset="utf-8")
+        return web.Response(body=self.page(self.language), content_type="text/html",
+                            charset="utf-8")
 
     async def _asset(self, request: web.Request) -> web.Response:
         name = request.match_info["name"]

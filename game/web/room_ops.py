@@ -12,27 +12,41 @@ from __future__ import annotations
 from typing import Any
 
 from game.app.room import Room, RoomError
+from game.i18n import Translator
 from game.web.views import phone_state
+from game.web.words import language_of
 
 OPS = ("join", "state", "vote", "info", "seat", "expire")
 
 
 class RoomOps:
-    def __init__(self, room: Room):
+    def __init__(self, room: Room, language: str = "en"):
         self.room = room
+        self.t = Translator(language_of(language))
+        """The workshop's language: the phones' sentences (reveal, summary) are in it."""
+
+    @property
+    def language(self) -> str:
+        return self.t.language
+
+    @language.setter
+    def language(self, language: str) -> None:
+        if language_of(language) != self.t.language:
+            self.t = Translator(language_of(language))
 
     def answer(self, op: str, args: dict[str, Any]) -> dict[str, Any]:
         """One phone request (already validated by the web side) against the room."""
         room = self.room
         if op == "join":
             seat = room.join(str(args["code"]), args.get("key"), args.get("nickname"))
-            return {"key": seat.key, "token": seat.token, "state": phone_state(room, seat)}
+            return {"key": seat.key, "token": seat.token,
+                    "state": phone_state(room, seat, self.t)}
         if op == "state":
-            return phone_state(room, room.seat(str(args["key"])))
+            return phone_state(room, room.seat(str(args["key"])), self.t)
         if op == "vote":
             seat = room.seat(str(args["key"]))
             room.vote(seat.key, str(args["decision"]), str(args["option"]))
-            return phone_state(room, seat)
+            return phone_state(room, seat, self.t)
         if op == "info":
             return {"nicknames": room.nicknames_allowed}
         if op == "seat":
@@ -47,8 +61,8 @@ class RoomOps:
 class LocalBackend:
     """The room called directly (the server in a thread of the room's own process)."""
 
-    def __init__(self, room: Room):
-        self.ops = RoomOps(room)
+    def __init__(self, room: Room, ops: RoomOps | None = None):
+        self.ops = ops or RoomOps(room)
         self.room = room
 
     @property

@@ -36,6 +36,7 @@ from game.app.room import Room, RoomError
 from game.web.address import DEFAULT_PORT, join_url, lan_address, qr_url
 from game.web.phone_app import PhoneApp, ServerError
 from game.web.room_ops import LocalBackend, RoomOps
+from game.web.words import language_of
 
 __all__ = ["RoomServer", "ServerError"]
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,14 +58,16 @@ def _signal_name(number: int) -> str:
 class RoomServer:
     def __init__(self, room: Room, host: str | None = None, port: int = DEFAULT_PORT,
                  phone_burst: float = 20, phone_rate: float = 5.0,
-                 join_burst: float = 120, join_rate: float = 20.0, in_thread: bool = False):
+                 join_burst: float = 120, join_rate: float = 20.0, in_thread: bool = False,
+                 language: str = "en"):
         self.room = room
         self.host = host or lan_address()
         self.port = port
         self.in_thread = in_thread
         self.limits = {"phone_burst": phone_burst, "phone_rate": phone_rate,
                        "join_burst": join_burst, "join_rate": join_rate}
-        self.ops = RoomOps(room)
+        self.ops = RoomOps(room, language)
+        """Answers the phones' requests; holds the workshop's language (`set_language`)."""
         self._proc: subprocess.Popen[bytes] | None = None
         self._host_thread: threading.Thread | None = None
         self._write = threading.Lock()
@@ -93,6 +96,23 @@ class RoomServer:
     def pid(self) -> int | None:
         """The server process's id (None when it runs in a thread)."""
         return self._proc.pid if self._proc is not None else None
+
+    @property
+    def language(self) -> str:
+        return self.ops.language
+
+    def set_language(self, language: str) -> None:
+        """The facilitator changed the workshop's language: the phones' sentences and their
+        page follow (open pages reload in it). Cheap when nothing changed (every frame)."""
+        if language_of(language) == self.ops.language:
+            return
+        self.ops.language = language
+        if self._app is not None:
+            self._app.language = self.ops.language
+        self._send({"t": "lang", "lang": self.ops.language})
+        if self._app is not None and self._app.broadcast is not None:
+            self._app.broadcast.changed(True)  # thread-safe
+        self._send({"t": "changed", "v": self.room.phase_version})
 
     # --- lifecycle -------------------------------------------------------------------------
     def start(self, timeout: float = 15.0) -> str:
@@ -201,7 +221,7 @@ class RoomServer:
                                       env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self._send({"host": self.host, "port": self.port, "limits": self.limits,
                     "max_streams": self.room.max_participants,
-                    "phase_version": self.room.phase_version})
+                    "phase_version": self.room.phase_version, "lang": self.ops.language})
         self._host_thread = threading.Thread(target=self._host, args=(self._proc.stdout,),
                                              name="room-host", daemon=True)
         self._host_thread.start()
@@ -277,8 +297,8 @@ class RoomServer:
     def _run_in_thread(self) -> None:
         loop = self._loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
-        app = self._app = PhoneApp(LocalBackend(self.room), self.room.max_participants,
-                                   self.limits)
+        app = self._app = PhoneApp(LocalBackend(self.room, self.ops),
+                                   self.room.max_participants, self.limits, self.ops.language)
         try:
             self.port = loop.run_until_complete(app.listen(self.host, self.port))
         except ServerError as exc:

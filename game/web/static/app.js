@@ -17,6 +17,16 @@ let code = null, key = null, state = null, source = null, streamFailures = 0;
 let pollTimer = null, tickTimer = null, deadline = null, voting = false;
 
 const $ = id => document.getElementById(id);
+// The page's words in the workshop's language: the server puts {"English": "translation"}
+// for this script's messages in a JSON data block (never run); a missing one stays English.
+const WORDS = (() => {
+  try { return JSON.parse($("words").textContent); } catch (e) { return {}; }
+})();
+function T(message, values) {
+  const text = WORDS[message] || message;
+  return values ? text.replace(/\{(\w+)\}/g, (all, name) => name in values ? String(values[name]) : all)
+                : text;
+}
 function el(tag, cls, text) {
   const node = document.createElement(tag);
   if (cls) node.className = cls;
@@ -34,7 +44,7 @@ async function call(method, path, body) {
   let data = {};
   try { data = await response.json(); } catch (e) { /* an empty or non-JSON answer */ }
   if (!response.ok) {
-    const error = new Error(data.error || ("The server answered " + response.status));
+    const error = new Error(data.error || T("The server answered {status}", { status: response.status }));
     error.status = response.status;
     throw error;
   }
@@ -62,7 +72,7 @@ async function refresh() {
       store.removeItem("sn.key." + code); key = null;
       return join(code, null).catch(e => say(e.message));
     }
-    if (state && state.phase !== "gone") say("Connection lost: trying again…");
+    if (state && state.phase !== "gone") say(T("Connection lost: trying again…"));
   }
 }
 
@@ -96,7 +106,16 @@ function listen() {
 
 function render(next) {
   state = next;
-  $("who").textContent = state.nickname ? "You are " + state.nickname : "Anonymous";
+  // The facilitator switched the workshop's language: load the page in it (once per language,
+  // so a page the server could not yet serve in it never reloads in a loop; the key rejoins).
+  if (state.lang && state.lang !== document.documentElement.lang &&
+      store.getItem("sn.lang") !== state.lang) {
+    store.setItem("sn.lang", state.lang);
+    location.reload();
+    return;
+  }
+  $("who").textContent = state.nickname ? T("You are {nickname}", { nickname: state.nickname })
+                                       : T("Anonymous");
   if (state.phase === "vote") renderVote();
   else if (state.phase === "closed") renderClosed();
   else if (state.phase === "reveal") renderReveal();
@@ -130,8 +149,9 @@ function renderVote() {
   const waiting = $("waiting");
   waiting.hidden = !state.mine;
   const p = state.progress;
-  waiting.textContent = state.mine ? "Your vote is in. Waiting for the others (" + p.voted +
-    " of " + p.expected + " have voted). You can change it until the vote closes." : "";
+  waiting.textContent = !state.mine ? "" : T(
+    "Your vote is in. Waiting for the others ({voted} of {expected} have voted). You can change it until the vote closes.",
+    { voted: p.voted, expected: p.expected });
 }
 
 function markChoice(option) {
@@ -140,13 +160,14 @@ function markChoice(option) {
   }
 }
 
-function mineText(prefix) {
+function mineText(sentence) {  // sentence: the option's title -> the words
   const d = state.decision;
   const option = d && d.options.find(o => o.id === state.mine);
-  return option ? prefix + optionTitle(option) + "." : "You did not vote on this decision.";
+  return option ? sentence(optionTitle(option))
+                : T("You did not vote on this decision.");
 }
 
-function renderClosed() { $("closed-mine").textContent = mineText("Your vote: "); }
+function renderClosed() { $("closed-mine").textContent = mineText(option => T("Your vote: {option}.", { option })); }
 
 function renderReveal() {
   const r = state.reveal;
@@ -154,7 +175,7 @@ function renderReveal() {
   $("bars").replaceChildren(...r.rows.map(row => {
     const item = el("li", row.id === state.mine ? "mine" : "");
     const title = el("div", "bar-title");
-    title.append(el("span", "", row.title + (row.id === state.mine ? " (you)" : "")),
+    title.append(el("span", "", row.id === state.mine ? T("{option} (you)", { option: row.title }) : row.title),
                  el("span", "count", row.count + " · " + Math.round(row.share * 100) + "%"));
     const track = el("div", "track");
     const fill = el("div", "fill");
@@ -163,7 +184,7 @@ function renderReveal() {
     item.append(title, track);
     return item;
   }));
-  $("reveal-mine").textContent = mineText("You chose ");
+  $("reveal-mine").textContent = mineText(option => T("You chose {option}.", { option }));
 }
 
 function renderEnd() {
@@ -174,11 +195,11 @@ function renderEnd() {
     const box = el("div", "end-row");
     box.append(el("p", "", row.cue));
     const list = el("dl");
-    const pairs = [["You", row.mine || "no vote"], ["Model", row.model],
-                   ["The room", row.room || "no votes"]];
-    for (const [name, value] of pairs) {
+    const pairs = [["you", T("You"), row.mine || T("no vote")], ["model", T("Model"), row.model],
+                   ["room", T("The room"), row.room || T("no votes")]];
+    for (const [who, name, value] of pairs) {
       list.append(el("dt", "", name),
-                  el("dd", name === "You" && row.mine && row.mine !== row.model ? "differs" : "",
+                  el("dd", who === "you" && row.mine && row.mine !== row.model ? "differs" : "",
                      value));
     }
     box.append(list);
@@ -195,7 +216,8 @@ function countdown() {
   deadline = Date.now() + d.remaining * 1000;
   const tick = () => {
     const left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
-    $("countdown").textContent = left > 0 ? left + " s left to vote" : "Time is up";
+    $("countdown").textContent = left > 0 ? T("{seconds} s left to vote", { seconds: left })
+                                            : T("Time is up");
     if (left === 0) { clearInterval(tickTimer); setTimeout(refresh, 300); }
   };
   tick();
