@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 from game.app.room import Room
 from game.app.room_link import RoomLink
@@ -40,8 +41,11 @@ ENV = "SAFETYNET_PHONES"
 
 
 class PhoneRoom:
-    def __init__(self, room: Room, server: RoomServer | None, error: str = ""):
+    def __init__(self, room: Room, server: RoomServer | None, error: str = "",
+                 language: Callable[[], str] | None = None):
         self.room = room
+        self.language = language
+        """The workshop's language now (the facilitator's setting); the phones follow it."""
         self.server = server
         self.error = error
         """Why phones cannot join (shown on the projector), or ""."""
@@ -53,8 +57,10 @@ class PhoneRoom:
         self._qr: tuple[tuple[bool, ...], ...] | None = None
 
     @classmethod
-    def start(cls, setting: str | None = None, out=None) -> PhoneRoom | None:
-        """A running room per the facilitator's setting; None when phones are off."""
+    def start(cls, setting: str | None = None, out=None,
+              language: Callable[[], str] | None = None) -> PhoneRoom | None:
+        """A running room per the facilitator's setting; None when phones are off.
+        `language()` is the workshop's language: the phones read it (checked every frame)."""
         try:
             where = parse_phones(setting if setting is not None else os.environ.get(ENV, "lan"))
         except ValueError as exc:
@@ -62,14 +68,15 @@ class PhoneRoom:
         if where is None:
             return None
         room = Room()
-        server = RoomServer(room, host=where[0], port=where[1])
+        server = RoomServer(room, host=where[0], port=where[1],
+                            language=language() if language else "en")
         try:
             server.start()
         except ServerError as exc:
-            return cls(room, None, str(exc))
+            return cls(room, None, str(exc), language)
         print(f"join: {server.url} room code {room.code} (QR: {server.qr_url})",
               file=out or sys.stdout, flush=True)
-        return cls(room, server)
+        return cls(room, server, language=language)
 
     @property
     def url(self) -> str:
@@ -85,6 +92,8 @@ class PhoneRoom:
         """The projector's frame: update `down` (see `RoomServer.failure`); True when it
         changed, so the screen lays out the warning (or the join box again)."""
         was = self.down
+        if self.server is not None and self.language is not None:
+            self.server.set_language(self.language())
         self._fault = self.server.fault() if self.server is not None else None
         self.down = self._fault[0].format(**self._fault[1]) if self._fault else ""
         return self.down != was

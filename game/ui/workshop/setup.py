@@ -55,7 +55,8 @@ class WorkshopSetupScene(Scene):
         self._choose_profile(profile)
         self.offset = 0
         self.error = ""
-        self.phones: PhoneRoom | None = PhoneRoom.start()
+        self.phones: PhoneRoom | None = PhoneRoom.start(
+            language=lambda: getattr(self.ctx.t, "language", "en"))
         """The phones' room, from the setup screen until the facilitator leaves (None when
         phones are off)."""
 
