@@ -58,6 +58,8 @@ def test_the_page_has_no_words_outside_its_messages():
     page = (words.resources.files("game.web") / "static" / "index.html").read_text()
     visible = re.sub(r"<[^>]+>|\{\{.*?\}\}", " ", words.PAGE_MESSAGE.sub("", page), flags=re.S)
     assert visible.split() == ["Safety", "Net"]  # the product's name
+    style = (words.resources.files("game.web") / "static" / "app.css").read_text()
+    assert re.findall(r'content:[^;]*"[^"]*[A-Za-z][^"]*"', style) == []  # words come from T()
 
 
 def test_the_german_page_carries_german_words_its_language_and_the_scripts_words(german):

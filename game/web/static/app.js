@@ -138,7 +138,11 @@ function renderVote() {
       const button = el("button", "option");
       button.type = "button";
       button.dataset.option = option.id;
-      if (option.rung_name) button.append(el("span", "rung", option.rung_name));
+      if (option.rung_name) {
+        const rung = el("span", "rung", option.rung_name);
+        rung.dataset.mine = T("your vote");  // app.css shows it beside the chosen rung
+        button.append(rung);
+      }
       button.append(el("span", "text", option.label));
       button.addEventListener("click", () => vote(option.id));
       return button;
@@ -176,7 +180,8 @@ function renderReveal() {
     const item = el("li", row.id === state.mine ? "mine" : "");
     const title = el("div", "bar-title");
     title.append(el("span", "", row.id === state.mine ? T("{option} (you)", { option: row.title }) : row.title),
-                 el("span", "count", row.count + " · " + Math.round(row.share * 100) + "%"));
+                 el("span", "count", T("{count} · {percent}%",
+                                           { count: row.count, percent: Math.round(row.share * 100) })));
     const track = el("div", "track");
     const fill = el("div", "fill");
     fill.style.width = (row.share * 100).toFixed(1) + "%";
