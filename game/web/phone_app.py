@@ -26,7 +26,7 @@ from aiohttp import web
 from game.app.room_parts import RoomError
 from game.web.limits import RateLimiter
 from game.web.sse import Broadcast, stream_changes
-from game.web.words import language_of, render_page
+from game.web.words import language_of, render_page, translator
 
 MAX_BODY = 2048
 ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
@@ -159,9 +159,9 @@ class PhoneApp:
         try:
             response = await handler(request)
         except RoomError as exc:
-            response = _fail(str(exc), exc.status)
+            response = _fail(translator(self.language)(str(exc)), exc.status)
         except web.HTTPRequestEntityTooLarge:
-            response = _fail("Request too large.", 413)
+            response = _fail(translator(self.language)("Request too large."), 413)
         except web.HTTPException as exc:
             response = _fail(exc.reason, exc.status)
         if not response.prepared:

@@ -19,14 +19,27 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import cache
 from importlib import resources
 
-from game.i18n import LANGUAGES, Translator, english
+from game.i18n import LANGUAGES, Tr, Translator, english
 
 PAGE_MESSAGE = re.compile(r"\{\{(.+?)\}\}", re.S)
 """A message in index.html."""
 SCRIPT_MESSAGE = re.compile(r"""\bT\(\s*"((?:[^"\\]|\\.)*)\"""")
 """A message in app.js: the first argument of `T(...)`, a double-quoted string."""
+PHONE_ERRORS = (
+    "That room code is not this room's. Check the projector.", "This workshop has ended.",
+    "The room is full.", "This phone has not joined the room yet.",
+    "That decision is no longer open.", "That is not one of the options.",
+    "No decision is open right now.", "The vote has closed.",
+    "A nickname cannot hold control characters.",
+    "The laptop did not answer in time: try again.", "Request too large.",
+    "Too many requests: wait a moment.", "Too many phones are joining at once: try again.",
+    "Too many open connections.")
+"""The refusals a participant's phone may show (game.app.room's and this package's
+`RoomError`s), translated where the server answers; others (a malformed request, which the
+page never sends) stay English."""
 WORDS_SLOT = "<!--words-->"
 """Where index.html takes the script's words."""
 _JSON_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -55,6 +68,13 @@ def script_messages(script: str | None = None) -> tuple[str, ...]:
 def language_of(language: str | None) -> str:
     """A language the game has ("en" for anything else)."""
     return language if language in LANGUAGES else "en"
+
+
+@cache
+def translator(language: str) -> Tr:
+    """One translator per language for the server's answers (the catalogue is read once)."""
+    language = language_of(language)
+    return Translator(language) if language != "en" else english
 
 
 def render_page(page: str, script: str, language: str) -> bytes:

@@ -20,8 +20,8 @@ from game.scoring.params import ModelParams
 from game.web import words
 from game.web.server import RoomServer
 from game.web.views import SERVER_MESSAGES, interval_text
-from game.web.words import page_messages, render_page, script_messages
-from tests.web.helpers import OPTIONS, Phone
+from game.web.words import PHONE_ERRORS, page_messages, render_page, script_messages
+from tests.web.helpers import OPTIONS, Phone, request
 
 WORDS_BLOCK = re.compile(r'<script type="application/json" id="words">(.*?)</script>', re.S)
 
@@ -46,7 +46,8 @@ def german():
 
 def test_every_phone_message_has_a_german_entry_with_the_same_fields():
     catalogue = Translator("de").catalogue
-    messages = (*page_messages(), *script_messages(), *SERVER_MESSAGES, *ATTITUDE_MESSAGES)
+    messages = (*page_messages(), *script_messages(), *SERVER_MESSAGES, *ATTITUDE_MESSAGES,
+                *PHONE_ERRORS)
     assert "Join the room" in messages and "Time is up" in messages  # the scan finds them
     missing = [m for m in messages if m not in catalogue]
     assert missing == []
@@ -162,3 +163,16 @@ def test_the_german_summary_reaches_the_phone_and_a_language_change_follows(germ
     assert phone.state()["end"]["interval"].startswith("Your choices fit")
     page = _page(server)
     assert '<html lang="en">' in page and "Join the room" in page
+
+
+def test_a_german_phone_is_refused_in_german(german):
+    room, server = german
+    status, data, _ = request(server.url + "api/join", "POST", {"code": "WRONG"})
+    assert status == 403 and data["error"].startswith("Dieser Raumcode gehört nicht")
+    phone = Phone(server.url, "ABCDE")
+    phone.join()
+    room.open("d1", "Fehler droht.", OPTIONS)
+    room.close()
+    assert phone.vote("d1", "watch") == (409, {"error": "Die Abstimmung ist geschlossen."})
+    server.set_language("en")
+    assert phone.vote("d1", "watch") == (409, {"error": "The vote has closed."})
