@@ -108,6 +108,7 @@ RATING_KEYS = _screen(
           press(pygame.K_s, pygame.K_ESCAPE)),
 )
 
+
 def _play_help() -> tuple[Shown, ...]:
     """The player's rows with the number keys as the play screen uses them (a second option
     on one rung takes 6 and up, so 5 stays Take over) and R for the rating."""
@@ -126,6 +127,11 @@ def _play_help() -> tuple[Shown, ...]:
 PLAY_KEYS = PLAYER_KEYS.layer("play", keys(Act.RATE, pygame.K_r), help=_play_help())
 """The play screen's keys: R rates the trainee once the vignette has ended ("Rate the
 trainee first" was reached only by Tab then Enter); the rest is the player's table."""
+
+TUTORIAL_PLAY_KEYS = PLAYER_KEYS.layer(
+    "tutorial-play", (), help=tuple(row for row in _play_help() if row.keys != "R"))
+"""The tutorial's play screen: the play screen's rows without R, since the tutorial is not
+rated (its F1 listed a key that did nothing there)."""
 
 HISTORY_KEYS = PLAYER_KEYS.layer("history", (
     *keys(Act.RESUME, pygame.K_r), *keys(Act.DEBRIEF, pygame.K_d),

@@ -15,6 +15,7 @@ import pygame
 from game.core.commands import Command
 from game.core.model import Scenario
 from game.replay.session import RecordedSession
+from game.ui.kit.help_keys import TUTORIAL_PLAY_KEYS
 from game.ui.kit.panels import focus_ring, panel
 from game.ui.play import play_draw
 from game.ui.play.play import PlayScene
@@ -51,6 +52,8 @@ def mark_text(mark: str, t: Tr) -> str:
 class TutorialPlayScene(PlayScene):
     name = "play"
     record_results = False
+
+    keymap = TUTORIAL_PLAY_KEYS
 
     def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession):
         super().__init__(ctx, scenario, session)
