@@ -106,11 +106,13 @@ function listen() {
 
 function render(next) {
   state = next;
-  // The facilitator switched the workshop's language: load the page in it (once per language,
-  // so a page the server could not yet serve in it never reloads in a loop; the key rejoins).
+  // The facilitator switched the workshop's language: load the page in it (the key rejoins).
+  // Not again for the same language within 10 s, so a page the server could not yet serve in
+  // it never reloads in a loop.
+  const [lastLang, lastAt] = (store.getItem("sn.lang") || "@0").split("@");
   if (state.lang && state.lang !== document.documentElement.lang &&
-      store.getItem("sn.lang") !== state.lang) {
-    store.setItem("sn.lang", state.lang);
+      (lastLang !== state.lang || Date.now() - Number(lastAt) > 10000)) {
+    store.setItem("sn.lang", state.lang + "@" + Date.now());
     location.reload();
     return;
   }
