@@ -58,3 +58,20 @@ def test_rows_keep_the_chosen_size_and_the_list_shows_its_bar(make_ctx):
     for _ in range(len(picker.vm.rows) - 1):
         press(picker, pygame.K_DOWN)
     assert picker.focus.current == picker.vm.rows[-1].id in picker.rows
+
+
+def test_the_scroll_note_names_only_the_sides_that_hide_rows(make_ctx):
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    picker = PickerScene(ctx)
+    picker.resize()
+    assert picker.scrolls, "at Extra large in 1024x600 the list must scroll for this test"
+    ctx.recorder = []
+    picker.draw(pygame.Surface(ctx.size))
+    notes = [p.text for p in ctx.recorder if "more" in p.text]
+    assert notes and not any("above" in n for n in notes), notes  # the top: nothing above
+    for _ in range(len(picker.vm.rows)):
+        press(picker, pygame.K_DOWN)
+    ctx.recorder = []
+    picker.draw(pygame.Surface(ctx.size))
+    notes = [p.text for p in ctx.recorder if "more" in p.text]
+    assert notes and not any("below" in n for n in notes), notes  # the end: nothing below

@@ -262,8 +262,10 @@ class PickerScene(Scene):
                                              self.area.height),
                    self.offset, len(self.rows), len(self.vm.rows))
         below = len(self.vm.rows) - self.offset - len(self.rows)
-        text = ctx.t("{above} more above · {below} more below", above=self.offset,
-                     below=below)
+        # Only the sides that hide rows: "0 more above" at the top of the list read as noise.
+        parts = [ctx.t("{n} more above", n=self.offset) if self.offset else "",
+                 ctx.t("{n} more below", n=below) if below > 0 else ""]
+        text = " · ".join(part for part in parts if part)
         box = pygame.Rect(self.home.rect.right + m.gap, self.home.rect.y,
                           self.area.right - self.home.rect.right - m.gap, self.home.rect.height)
         ctx.text(surface, text, box, m.small, ctx.palette.muted, False, "right", "center")
