@@ -5,6 +5,7 @@ decimal commas; English unchanged; every phone message has a German entry."""
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 import string
@@ -17,6 +18,7 @@ from game.app.room_end import ChoiceRow, ParticipantSummary, room_end
 from game.i18n import Translator
 from game.scoring.attitude import ATTITUDE_MESSAGES, Attitude
 from game.scoring.params import ModelParams
+from game.ui.workshop.phones import PhoneRoom
 from game.web import words
 from game.web.server import RoomServer
 from game.web.views import SERVER_MESSAGES, interval_text
@@ -176,3 +178,18 @@ def test_a_german_phone_is_refused_in_german(german):
     assert phone.vote("d1", "watch") == (409, {"error": "Die Abstimmung ist geschlossen."})
     server.set_language("en")
     assert phone.vote("d1", "watch") == (409, {"error": "The vote has closed."})
+
+
+def test_the_workshop_hands_its_language_to_the_phones_at_start_and_when_it_changes():
+    setting = ["de"]
+    phones = PhoneRoom.start("127.0.0.1:0", out=io.StringIO(), language=lambda: setting[0])
+    assert phones is not None and phones.server is not None
+    try:
+        assert phones.server.language == "de" and '<html lang="de">' in _page(phones.server)
+        setting[0] = "en"  # the facilitator changes the settings' language
+        phones.check()     # every workshop screen's frame
+        assert phones.server.language == "en"
+        Phone(phones.server.url, phones.room.code).join()  # a round trip: the server heard it
+        assert '<html lang="en">' in _page(phones.server)
+    finally:
+        phones.server.stop()
