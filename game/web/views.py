@@ -9,6 +9,7 @@ risk weights with a decimal comma); option labels and cues are the vignette's ow
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from game.app.room import RUNG_NAMES, Ballot, BallotOption, Room, Seat, Tally
@@ -20,6 +21,7 @@ SERVER_MESSAGES = (
     "{a} and {b}", "Most chose {title} ({n} of {total}).", "Tie: {titles}",
     "You did not vote, so your choices reveal no risk weight.",
     "Your choices fit no single risk weight ({why}).", "Your choices fit risk weights {which}.",
+    "decision {n}",
     *RUNG_NAMES.values())
 """Every sentence this module words (the German catalogue needs each; a test checks)."""
 
@@ -93,8 +95,17 @@ def interval_text(mine: ParticipantSummary, t: Tr = english) -> str:
     if att is None:
         return t("You did not vote, so your choices reveal no risk weight.")
     if not att.consistent:
-        return t("Your choices fit no single risk weight ({why}).", why=att.describe(t))
+        return t("Your choices fit no single risk weight ({why}).",
+                 why=att.describe(t, _namer(mine, t)))
     return t("Your choices fit risk weights {which}.", which=att.describe(t))
+
+
+def _namer(mine: ParticipantSummary, t: Tr) -> Callable[[str], str]:
+    """A decision by its number on this phone's summary ("decision 2"), as the projector and
+    the debrief name them, never by its id."""
+    numbers = {row.decision: i for i, row in enumerate(mine.rows, 1)}
+    return lambda node: t("decision {n}", n=numbers[node]) if node in numbers \
+        else node.replace("_", " ")
 
 
 def _retitle(text: str | None, t: Tr) -> str | None:

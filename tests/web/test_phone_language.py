@@ -193,3 +193,12 @@ def test_the_workshop_hands_its_language_to_the_phones_at_start_and_when_it_chan
         assert '<html lang="en">' in _page(phones.server)
     finally:
         phones.server.stop()
+
+
+def test_a_summary_that_fits_no_weight_names_decisions_by_their_number():
+    rows = (ChoiceRow("d1", "Cue one.", "Watch: A", "Watch: A", ""),
+            ChoiceRow("d2", "Cue two.", "Cue: B", "Watch: C", ""))
+    mine = ParticipantSummary("tok", rows, Attitude(None, None, False, ("d1", "d2")))
+    german = interval_text(mine, Translator("de"))
+    assert "Entscheidung 1" in german and "Entscheidung 2" in german and "d1" not in german
+    assert "decision 1" in interval_text(mine)
