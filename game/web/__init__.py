@@ -2,5 +2,6 @@
 
 `server.RoomServer` serves one `game.app.room.Room` on the address the facilitator chooses;
 `views` turns the room into what one phone may see; `static/` holds the page, its style and
-its script, all served from here (nothing is loaded from the internet).
+its script, all served from here (nothing is loaded from the internet); `words` puts the page
+in the workshop's language (`RoomServer(language=...)`, `RoomServer.set_language`).
 """
