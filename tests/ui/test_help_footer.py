@@ -16,6 +16,9 @@ CLOCK_SCREENS = frozenset({"play", "workshop-play"})
 """The scenes a vignette plays on (by scene name; the tutorial's play scene is a "play"):
 only their help mentions its clock."""
 
+ENDED = frozenset({"play-ended", "coach-outcome"})
+"""States of a play scene whose vignette has ended: nothing runs to pause there."""
+
 PAUSED = "Esc, Enter or F1 closes this help. The vignette is paused meanwhile."
 RUNNING = "Esc, Enter or F1 closes this help. In assessment the clock keeps running."
 CLOSES = "Esc, Enter or F1 closes this help."
@@ -48,7 +51,7 @@ def test_the_help_mentions_the_clock_only_over_a_running_vignette(make_ctx, home
                                                                     name):
     ctx = make_ctx()
     top, note = _footer(ctx, name, str(tmp_path / "log.jsonl"))
-    if top in CLOCK_SCREENS:
+    if top in CLOCK_SCREENS and name not in ENDED:
         assert note == (RUNNING if ctx.mode == "assessment" else PAUSED), name
     else:
         assert note == CLOSES, (name, top)
@@ -64,3 +67,10 @@ def test_the_registry_covers_the_screens_without_a_vignette(make_ctx, home, tmp_
         except pytest.skip.Exception:
             continue
     assert {"outcome", "debrief", "replay", "picker", "history", *CLOCK_SCREENS} <= tops
+
+
+@pytest.mark.parametrize("name", sorted(ENDED))
+def test_the_ended_states_are_play_scenes_past_their_end(make_ctx, home, tmp_path, name):
+    """ENDED names states whose vignette really has ended (the list cannot go stale)."""
+    top = SCREENS[name](make_ctx(), str(tmp_path / "log.jsonl"))[-1]
+    assert top.name == "play" and top.vm.phase == "ended"

@@ -64,9 +64,13 @@ class PlayScene(Scene):
     name = "play"
     keymap = PLAY_KEYS
     """R rates the trainee once the vignette has ended (game/ui/kit/help_keys.py)."""
-    runs_vignette = True
     record_results = True
     """Finished sessions go into the history (the tutorial turns this off)."""
+
+    @property
+    def runs_vignette(self) -> bool:
+        """Until the vignette has ended (then F1's help has no clock to pause)."""
+        return self.vm.phase != "ended"
 
     def __init__(self, ctx: UiContext, scenario: Scenario, session: RecordedSession,
                  note: str = ""):

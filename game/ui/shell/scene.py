@@ -64,9 +64,13 @@ class Scene(ABC):
     """True while the scene reads typed text: keys like "?" are then text, not shortcuts."""
     keymap: Keymap = PLAYER_KEYS
     """What keys mean on this screen: the player's table, or a layer of it (data, not code)."""
-    runs_vignette = False
-    """True where a vignette's clock runs (play, tutorial play, the workshop's projector): an
-    overlay on top then stops it, and only there does the F1 help say the vignette is paused."""
+
+    @property
+    def runs_vignette(self) -> bool:
+        """True while a vignette's clock runs here (play until the end, tutorial play, the
+        workshop's projector): an overlay on top then stops it, and only there does the F1
+        help say the vignette is paused."""
+        return False
 
     def __init__(self, ctx: UiContext):
         self.ctx = ctx

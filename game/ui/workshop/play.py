@@ -46,7 +46,11 @@ FACILITATOR_ACTS = frozenset({Act.FREEZE, Act.REVEAL, Act.METERS, Act.HOT_SEAT, 
 class WorkshopPlayScene(Scene):
     name = "workshop-play"
     keymap = WORKSHOP_KEYS
-    runs_vignette = True
+
+    @property
+    def runs_vignette(self) -> bool:
+        """The projector's vignette is paused while F1's help is open."""
+        return True
 
     def __init__(self, ctx: UiContext, workshop: Workshop, message: str = "",
                  phones: PhoneRoom | None = None):
