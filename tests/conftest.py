@@ -23,6 +23,11 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("SAFETYNET_HOME", str(home))
     monkeypatch.setenv("MPLCONFIGDIR", str(home / "mpl"))
     monkeypatch.setenv("SAFETYNET_PHONES", "off")  # phone tests start their server on 127.0.0.1
+    # Reports run their jobs in this process: forking a pytest process in which other tests
+    # left native threads (SDL, a server's loop) can copy a held lock into the child and hang
+    # it (seen once). The forked path is tested in a fresh process of its own
+    # (tests/test_reports.py::test_forked_workers_write_the_same_report).
+    monkeypatch.setenv("SAFETYNET_REPORT_WORKERS", "1")
     return home
 
 

@@ -343,3 +343,22 @@ def test_reports_never_fork_while_another_thread_runs():
     finally:
         stop.set()
         other.join()
+
+
+def test_forked_workers_write_the_same_report(tmp_path):
+    """The cohort report's worker processes (forked in a fresh `safetynet report`, which runs
+    no other thread) write the same page as jobs run in turn in this process."""
+    import os
+    import subprocess
+    import sys
+    logs = generate_cohort(tmp_path / "logs", 4, seed=5, only=SMALL)
+    code, in_turn = report(tmp_path, str(tmp_path / "logs"))
+    assert code == 0
+    env = dict(os.environ, SAFETYNET_REPORT_WORKERS="2")
+    forked = tmp_path / "forked"
+    done = subprocess.run([sys.executable, "-m", "game", "report", str(tmp_path / "logs"),
+                           "--out", str(forked)], env=env, capture_output=True, text=True,
+                          timeout=240, check=False)
+    assert done.returncode == 0, done.stderr
+    assert (forked / "index.html").read_text(encoding="utf-8") == in_turn
+    assert len(logs) == 4
