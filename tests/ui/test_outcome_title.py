@@ -71,3 +71,22 @@ def test_a_long_title_wraps_and_the_header_takes_its_lines(make_ctx, library, tm
         assert title.rect.height >= 2 * ctx.line_height(ctx.metrics.heading, True) > one_line
     assert not squeezed_scrollers(ctx, [ctx.recorder])
     assert not problems(ctx, [ctx.recorder], False)  # the body moved down, nothing overlaps
+
+
+@pytest.mark.parametrize("text_size", ["normal", "x-large"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_decisions_cue_keeps_a_readable_line(make_ctx, tmp_path, size, text_size):
+    """Beside a wide badge (Extra large in 1024x600) the cue ran down a narrow column of a
+    few words a line; it goes under the badge instead: 36 letters a line, or the row's width."""
+    ctx = _german_or_english(make_ctx, size, text_size, "de")
+    layers = draw_layers(ctx, "outcome-red", str(tmp_path / "replay.jsonl"))
+    scene = STATES["outcome-red"](ctx, str(tmp_path / "replay.jsonl"))[0]
+    assert isinstance(scene, OutcomeScene)
+    scene.resize()
+    rows = scene._row_rects()
+    assert rows
+    cues = [p for p in layers[0] if p.text.startswith(ctx.t("Decision {n}: {cue}", n=1, cue=""))]
+    assert cues, "the first decision's cue is drawn"
+    letters = ctx.theme.fonts.get(ctx.metrics.small, False).size("n" * 36)[0]
+    full = rows[0].width - 2 * ctx.metrics.gap
+    assert cues[0].box.width >= min(letters, full), (cues[0].box.width, letters, full)

@@ -112,9 +112,8 @@ class OutcomeScene(Scene):
         """The height a decision row needs to show all of its text at the chosen size."""
         ctx, m = self.ctx, self.ctx.metrics
         inner_w = width - 2 * m.gap
-        head = max(self._cue_h(row, inner_w), ctx.line_height(m.body, True) + m.gap)
-        return 2 * m.gap + head + m.gap // 2 + text_height(ctx, "\n".join(self._lines(row)),
-                                                           m.body, inner_w)
+        return 2 * m.gap + self._head_h(row, inner_w) + m.gap // 2 + \
+            text_height(ctx, "\n".join(self._lines(row)), m.body, inner_w)
 
     @property
     def per_page(self) -> int:
@@ -275,12 +274,32 @@ class OutcomeScene(Scene):
     def _cue(self, row: DecisionRowVM) -> str:
         return self.ctx.t("Decision {n}: {cue}", n=row.number, cue=row.cue)
 
+    def _cue_beside(self, row: DecisionRowVM, inner_w: int) -> bool:
+        """The cue sits beside the badge while that leaves it a readable line (about 36
+        letters); at Extra large in a small window the badge took half the row and the cue ran
+        down a narrow column of a few words a line, so it goes under the badge instead."""
+        ctx = self.ctx
+        beside = inner_w - self._row_badge_w(row) - ctx.metrics.gap
+        return beside >= ctx.theme.fonts.get(ctx.metrics.small, False).size("n" * 36)[0]
+
     def _cue_h(self, row: DecisionRowVM, inner_w: int) -> int:
-        """The cue beside the badge, all of it (at least two lines, so rows line up)."""
+        """The cue's height, all of it (beside the badge at least two lines, so rows line
+        up)."""
         m = self.ctx.metrics
+        if not self._cue_beside(row, inner_w):
+            return text_height(self.ctx, self._cue(row), m.small, inner_w)
         width = inner_w - self._row_badge_w(row) - m.gap
         return max(self.ctx.line_height(m.small) * 2,
                    text_height(self.ctx, self._cue(row), m.small, width))
+
+    def _badge_h(self) -> int:
+        return self.ctx.line_height(self.ctx.metrics.body, True) + self.ctx.metrics.gap
+
+    def _head_h(self, row: DecisionRowVM, inner_w: int) -> int:
+        """Badge and cue: side by side, or the cue under the badge."""
+        if self._cue_beside(row, inner_w):
+            return max(self._cue_h(row, inner_w), self._badge_h())
+        return self._badge_h() + self.ctx.metrics.gap // 2 + self._cue_h(row, inner_w)
 
     def _row_badge_w(self, row: DecisionRowVM) -> int:
         m = self.ctx.metrics
@@ -290,14 +309,16 @@ class OutcomeScene(Scene):
         ctx, m, p = self.ctx, self.ctx.metrics, self.ctx.palette
         panel(ctx, surface, rect, border=tone_colour(ctx, row.tone) if row.rule else None)
         inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-        badge_w = self._row_badge_w(row)
-        badge_h = ctx.line_height(m.body, True) + m.gap
+        badge_w, badge_h = self._row_badge_w(row), self._badge_h()
         cue_h = self._cue_h(row, inner.width)
-        cue = pygame.Rect(inner.x, inner.y, inner.width - badge_w - m.gap, cue_h)
+        if self._cue_beside(row, inner.width):
+            cue = pygame.Rect(inner.x, inner.y, inner.width - badge_w - m.gap, cue_h)
+        else:
+            cue = pygame.Rect(inner.x, inner.y + badge_h + m.gap // 2, inner.width, cue_h)
         ctx.text(surface, self._cue(row), cue, m.small, p.muted)
         badge(ctx, surface, pygame.Rect(inner.right - badge_w, inner.y, badge_w, badge_h),
               row.tone, row.word, m.body)
         lines = self._lines(row)
-        body_y = inner.y + max(cue_h, badge_h) + m.gap // 2
+        body_y = inner.y + self._head_h(row, inner.width) + m.gap // 2
         body = pygame.Rect(inner.x, body_y, inner.width, inner.bottom - body_y)
         ctx.text(surface, "\n".join(lines), body, m.body)
