@@ -64,3 +64,23 @@ def test_before_a_choice_the_countdown_says_what_follows(make_ctx, home):
     run_until(play, "decision")
     assert play.vm.chosen == ""
     assert "window closes in 12.0\u00a0s (then 1: Watch)" in play.vm.countdown
+
+
+def test_reading_frames_prepare_the_chosen_looks(make_ctx, home):
+    """While the player reads the options, each frame renders one label in the look it takes
+    once a choice is made (bold if chosen, greyed if not), so the key's frame only blits."""
+    from dataclasses import replace
+
+    from game.ui.kit.button import warm_button
+    ctx = make_ctx((1280, 720), text_size="x-large")
+    play = start_play(ctx, ctx.services.catalogue().get("lumbar_puncture"))
+    run_until(play, "decision")
+    shown, _ = shown_buttons(play)
+    looks = [replace(b, selected=chosen, enabled=chosen) for b in shown
+             for chosen in (True, False)]
+    surface = pygame.Surface(ctx.size)
+    play.draw(surface)
+    ctx.cache.clear()
+    for frame in range(len(looks)):
+        play.draw(surface)
+    assert not any(warm_button(ctx, look) for look in looks), "a look still had to be rendered"

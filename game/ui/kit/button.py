@@ -77,6 +77,20 @@ def draw_button(ctx: UiContext, surface: pygame.Surface, button: Button, focused
         focus_ring(ctx, surface, button.rect)
 
 
+def warm_button(ctx: UiContext, button: Button, size: int | None = None) -> bool:
+    """Render `button`'s label into the text cache as `draw_button` will draw it, without
+    drawing; True when that cost a rendering (the cache did not hold it yet). A screen warms
+    a look it is about to show in frames with time to spare."""
+    size = size or ctx.metrics.body
+    label, _ = _label_box(ctx, button.rect, button.key, bool(button.tone), size)
+    font = ctx.theme.fonts.get(size, button.selected)
+    colour = ctx.palette.text if button.enabled else ctx.palette.muted
+    if ctx.cache.holds(button.label, font, colour, label.width):
+        return False
+    ctx.cache.render(button.label, font, colour, label.width)
+    return True
+
+
 def draw_buttons(ctx: UiContext, surface: pygame.Surface, buttons: list[Button],
                  focused: str | None, size: int | None = None) -> None:
     for button in buttons:

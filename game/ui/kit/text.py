@@ -56,6 +56,10 @@ class TextCache(SurfaceCache):
             return font.render(text, True, colour)
         return self.get((text, id(font), tuple(colour), width), build)
 
+    def holds(self, text: str, font: pygame.font.Font, colour: Colour, width: int = 0) -> bool:
+        """Whether `render` with these arguments would find its surface built already."""
+        return (text, id(font), tuple(colour), width) in self._items
+
 
 def text_height(cache: TextCache, fonts: Fonts, text: str, size: int, width: int,
                 bold: bool = False) -> int:

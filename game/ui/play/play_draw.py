@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.store.results import SaveReport
-from game.ui.kit.button import Button, draw_buttons
+from game.ui.kit.button import Button, draw_buttons, warm_button
 from game.ui.kit.common import draw_footer, section, text_height
 from game.ui.kit.layout import PlayLayout
 from game.ui.kit.panels import panel, progress_bar
@@ -291,8 +291,22 @@ def draw_panel(scene: PlayScene, surface: pygame.Surface) -> None:
         shown = [replace(b, selected=b.id == vm.chosen, enabled=b.id == vm.chosen)
                  for b in shown]
     draw_buttons(ctx, surface, shown, scene.focus.current)
+    if vm.phase == "decision" and not vm.chosen:
+        warm_chosen_looks(ctx, shown)
     if window is not None:
         option_list.draw_note(ctx, surface, window)
+
+
+def warm_chosen_looks(ctx: UiContext, shown: list[Button]) -> None:
+    """While the player reads the options, render how they will look once one is chosen (the
+    choice bold, the others greyed), one label a frame: the key's frame then blits them
+    instead of rendering every label at once, which made it 2.4x an ordinary frame at Extra
+    large (make bench)."""
+    for button in shown:
+        for look in (replace(button, selected=True, enabled=True),
+                     replace(button, selected=False, enabled=False)):
+            if warm_button(ctx, look):
+                return
 
 
 def draw_paused(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect) -> None:
