@@ -81,6 +81,6 @@ def test_reading_frames_prepare_the_chosen_looks(make_ctx, home):
     surface = pygame.Surface(ctx.size)
     play.draw(surface)
     ctx.cache.clear()
-    for frame in range(len(looks)):
+    for _ in range(len(looks)):
         play.draw(surface)
     assert not any(warm_button(ctx, look) for look in looks), "a look still had to be rendered"
