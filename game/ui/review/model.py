@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypeGuard
 
 from game.core import events as ev
 from game.core.model import TICKS_PER_SECOND, Scenario, TraineeProfile
@@ -213,11 +214,11 @@ def _facts(header: dict, profile: TraineeProfile | None, t: Tr) -> tuple[str, ..
                        n=parent_number(parent)))
         opened, at = parent.get("opened_at"), parent.get("at")
         if parent.get("kind") == "branch" and _whole(opened) and _whole(at):
-            facts.append(t("The other choice at {time}, {s} s into the window",
-                           time=clock(opened + at), s=f"{at / TICKS_PER_SECOND:.1f}"))
+            facts.append(t("The other choice at {time}, {s:.1f} s into the window",
+                           time=clock(opened + at), s=at / TICKS_PER_SECOND))  # 2,5 in German
     return tuple(facts)
 
 
-def _whole(value: object) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     """A tick from a (possibly edited) header: a whole number, not a bool."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
