@@ -193,7 +193,8 @@ def narration_need(ctx: UiContext) -> int:
 
 def footer_text(scene: PlayScene) -> str:
     """The keys that work now: the number keys the open decision uses (a second option on
-    one rung takes 6 and up), and R while "Rate the trainee first" is offered."""
+    one rung takes 6 and up; none while narration runs, when they do nothing), and R while
+    "Rate the trainee first" is offered."""
     t = scene.ctx.t
     if scene.card is not None:  # the number keys choose nothing while the card is held
         return t("Enter continue · Up/Down or the wheel: more of the card · Esc leave · F1 help")
@@ -201,7 +202,13 @@ def footer_text(scene: PlayScene) -> str:
         return t("R rate the trainee · Enter activate · Tab/arrows focus · Esc leave · F1 help")
     if scene.vm.phase == "ended":  # nothing left to choose or skip
         return t("Enter activate · Tab/arrows focus · Esc leave · F1 help")
-    keys = key_span([o.key for o in scene.vm.options] if scene.vm.phase == "decision" else [])
+    if scene.vm.phase != "decision":  # narration: the number keys choose nothing yet
+        if scene.assessment:
+            return t("Assessment: no pause · Tab/arrows focus · Enter activate · S or → skip · "
+                     "Esc leave · F1 help")
+        return t("Tab/arrows focus · Enter activate · P pause · M meters · S or → skip · "
+                 "Esc leave · F1 help")
+    keys = key_span([o.key for o in scene.vm.options])
     if scene.assessment:
         return t("Assessment: no pause · {keys} choose · Tab/arrows focus · Enter activate · "
                  "S or → skip · Esc leave · F1 help", keys=keys)
