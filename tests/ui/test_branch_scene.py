@@ -166,3 +166,42 @@ def test_the_moment_is_worded_for_each_kind():
         "The window's opening was the model's best moment for it too."
     assert moment_detail("best", 60, True, None, True) == "6.0 s into the window."
     assert moment_detail("opened", 0, False, None, True) == ""
+
+
+def test_a_best_moment_after_the_window_closed_is_named_pulled_back_in_the_chooser(
+        ctx, library, tmp_path):
+    """Lumbar puncture, watched decision 2: the trainee's mistake closes the window before
+    the model's best moment for taking over, so the branch would take over at the last open
+    tick. The option button says so before the room chooses, not only the comparison."""
+    chooser = _watched_lumbar(ctx, library, tmp_path)
+    press(chooser, pygame.K_RIGHT)
+    assert chooser.kind == "best"
+    late = chooser.choices.moment("takeover", "best")
+    assert late.wanted is not None and late.at == chooser.choices.point.latest < late.wanted
+    wanted = clock(late.tick - late.at + late.wanted)
+    assert wanted != clock(late.tick)
+    takeover = chooser.labels()[chooser.options.index("takeover")]
+    assert takeover.endswith(
+        f" · best {wanted} → {clock(late.tick)}, the latest this run allows")
+    inside = chooser.choices.moment("probe", "best")
+    assert inside.wanted is None
+    probe = chooser.labels()[chooser.options.index("probe")]
+    assert probe.endswith(f" · at {clock(inside.tick)}") and "latest" not in probe
+    assert takeover in [b.label for b in chooser.buttons]  # what the button shows
+
+
+def test_the_pulled_back_best_moment_is_worded_in_english_and_german():
+    from game.app.branches import BranchMoment
+    from game.i18n import Translator
+    from game.ui.review.branch_compare import best_moment_note
+    pulled = BranchMoment("best", 74, 306, wanted=86)  # best 0:31, the run's last tick 0:30
+    assert best_moment_note(pulled, Translator("en")) == \
+        " · best 0:31 → 0:30, the latest this run allows"
+    assert best_moment_note(pulled, Translator("de")) == \
+        " · am besten 0:31 → 0:30, der späteste Moment, den dieser Lauf zulässt"
+    close = BranchMoment("best", 74, 306, wanted=77)  # later by less than a clock second
+    assert best_moment_note(close, Translator("en")) == \
+        " · at 0:30, the latest this run allows (the model's best is a moment later)"
+    assert "kommt kurz danach" in best_moment_note(close, Translator("de"))
+    assert best_moment_note(BranchMoment("best", 60, 292, True), Translator("en")) == \
+        " · at 0:29"

@@ -17,7 +17,14 @@ from dataclasses import replace
 import pygame
 from pygame import Rect
 
-from game.app.branches import MOMENT_KINDS, BranchChoices, BranchRun, branch_choices, run_branch
+from game.app.branches import (
+    MOMENT_KINDS,
+    BranchChoices,
+    BranchMoment,
+    BranchRun,
+    branch_choices,
+    run_branch,
+)
 from game.i18n import Tr
 from game.replay.branch import BranchError
 from game.ui.kit.button import Button, button_need, button_rects, draw_buttons
@@ -94,7 +101,7 @@ class BranchChooser(Scene):
         for o in self.options:
             label = option_title(scenario, d.node, o, t) + (recorded if o == d.chosen else "")
             if self.choices is not None and self.kind == "best" and o != d.chosen:
-                label += t(" · at {time}", time=clock(self.choices.moment(o, "best").tick))
+                label += best_moment_note(self.choices.moment(o, "best"), t)
             labels.append(label)
         return labels
 
@@ -232,6 +239,21 @@ class BranchCompareScene(Scene):
         draw_footer(ctx, surface, self.footer, ctx.t(
             "Saved beside the recording as {name} · Enter open · Esc back",
             name=self.run.path.name))
+
+
+def best_moment_note(moment: BranchMoment, t: Tr) -> str:
+    """An option button's "when" at the model's best moment. A best moment after this run's
+    window closed (the trainee's mistake or self-correction came first) is pulled back to the
+    last tick still open; the button says so, so the room does not read the pulled-back tick
+    as the model's advice (the comparison says it again)."""
+    time = clock(moment.tick)
+    if moment.wanted is None:
+        return t(" · at {time}", time=time)
+    best = clock(moment.tick - moment.at + moment.wanted)
+    if best == time:  # later by less than the clock shows: say it in words
+        return t(" · at {time}, the latest this run allows (the model's best is a moment "
+                 "later)", time=time)
+    return t(" · best {best} → {time}, the latest this run allows", best=best, time=time)
 
 
 def branch_note(run: BranchRun, title: str, t: Tr) -> str:
