@@ -155,3 +155,36 @@ def test_an_option_not_on_offer_is_refused_with_a_sentence_and_leaves_no_log(lum
     with pytest.raises(BranchError, match="'guide' is not on offer"):
         run_branch(parent, scenario, 2, "guide", out=out)
     assert not out.exists()
+
+
+def test_a_decision_point_comes_up_once_so_the_branch_is_at_the_cursors_decision(tiny,
+                                                                              tmp_path):
+    """The doubt: branching at the second time a decision point comes up (a loop back after
+    a failed attempt) might stop at the first, because the replay stops at the decision's
+    node. It cannot come up twice: the loader refuses a vignette that loops back to a
+    decision point (vignettes always move toward an end), and the engine records one
+    decision step per visit. So a recording's decision number and its node name the same
+    window, and the branch is taken in the window of the decision the cursor is on."""
+    from game.content.problems import ContentError
+    from game.replay.branch import issued_ticks
+    from tests.inline import TINY_YAML, load_text
+    looped = TINY_YAML.replace("attempts: [tries], next: d2}", "attempts: [tries], next: d1}", 1)
+    assert looped != TINY_YAML
+    with pytest.raises(ContentError, match=r"tiny\.yaml:\d+:\d+: d1: cycle through "
+                                           r"d1 -> c1 -> d1"):
+        load_text(looped)
+    parent = tmp_path / "t.jsonl"
+    record(tiny, parent, policy="watch", seed=3)
+    log = read_log(parent)
+    steps = decisions_in(log)
+    assert len(steps) >= 2 and len({s["node"] for s in steps}) == len(steps)
+    opened = [tick - int(s["elapsed"]) for tick, s in zip(issued_ticks(log, steps), steps)]
+    for k, step in enumerate(steps, start=1):
+        other = next(o.id for o in tiny.node(step["node"]).options if o.id != step["choice"])
+        run = run_branch(parent, tiny, k, other, out=tmp_path / f"b{k}.jsonl")
+        header = read_log(run.path).header["parent"]
+        assert (header["index"], header["opened_at"]) == (k - 1, opened[k - 1])
+        taken = [s for s in run.session.state.history if s.kind == "decision"]
+        assert [(s.node, s.choice, s.tick) for s in taken[:k - 1]] == \
+            [(s["node"], s["choice"], s["tick"]) for s in steps[:k - 1]]
+        assert (taken[k - 1].node, taken[k - 1].choice) == (step["node"], other)
