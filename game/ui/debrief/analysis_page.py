@@ -12,6 +12,7 @@ split into its head, its options and its facts when it is taller than the page.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from itertools import product
 
 import pygame
@@ -57,13 +58,36 @@ def heading_piece(ctx: UiContext, d: DecisionPanelVM) -> Piece:
     return measure
 
 
-def options_piece(ctx: UiContext, d: DecisionPanelVM) -> Piece:
-    """Every option's Q-value as a bar, each row as tall as its label wraps."""
-    def measure(width: int) -> tuple[int, Callable[[pygame.Surface, Rect], None]]:
+@dataclass(frozen=True, eq=False)
+class OptionsPiece:
+    """Every option's Q-value as a bar, each row as tall as its label wraps (a `Piece`); it
+    can be cut between two options, the rest under the legend again on the next screen."""
+
+    ctx: UiContext
+    d: DecisionPanelVM
+
+    def __call__(self, width: int) -> tuple[int, Callable[[pygame.Surface, Rect], None]]:
         def draw(surface: pygame.Surface, rect: Rect) -> None:
-            draw_options(ctx, surface, rect, d)
-        return sum(option_heights(ctx, d, width)), draw
-    return measure
+            draw_options(self.ctx, surface, rect, self.d)
+        return sum(option_heights(self.ctx, self.d, width)), draw
+
+    def cut(self, width: int, room: int) -> tuple[OptionsPiece, OptionsPiece] | None:
+        """(the options whose rows fit in `room` under the legend, the rest), or None
+        when not even one fits."""
+        legend, *rows = option_heights(self.ctx, self.d, width)
+        used, count = legend, 0
+        while count < len(rows) - 1 and used + rows[count] <= room:
+            used, count = used + rows[count], count + 1
+        if count == 0:
+            return None
+        options = self.d.options
+        return (OptionsPiece(self.ctx, replace(self.d, options=options[:count])),
+                OptionsPiece(self.ctx, replace(self.d, options=options[count:])))
+
+
+def options_piece(ctx: UiContext, d: DecisionPanelVM) -> Piece:
+    """The options' table (`OptionsPiece`)."""
+    return OptionsPiece(ctx, d)
 
 
 def decision_pieces(ctx: UiContext, d: DecisionPanelVM,

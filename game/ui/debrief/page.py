@@ -4,9 +4,11 @@ Every part of a page (a question card, a timeline row, a section of the analysis
 `Block` as tall as its words at the chosen text size, so no text box is squeezed into a
 line or two that scrolls. When a page's blocks are taller than the room, the page body as a
 whole scrolls by blocks, with one scroll bar: Page Up/Down and the mouse wheel move it, and
-the view follows the keyboard focus (`PageScroll`). A single block taller than the whole
-body (not met with the shipped vignettes) is then shown alone and its text scrolls inside
-it, as everywhere in the kit.
+the view follows the keyboard focus (`PageScroll`). So that moving by whole blocks never
+leaves a screen mostly empty, a block taller than the room left under the others is cut
+between two lines of its text (`split.py`, `paginate`): its first lines end that screen and
+the rest begins the next. A block that cannot be cut (the options' bars) and is taller than
+the whole body is shown alone and its text scrolls inside it, as everywhere in the kit.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 import pygame
 from pygame import Rect
 
+from game.ui.debrief.split import TextPiece, split_pieces
 from game.ui.kit.common import text_height
 from game.ui.kit.layout import keep_in_view, last_start, shown_from, stack
 from game.ui.kit.panels import bar_width, focus_ring, panel, scroll_bar
@@ -25,6 +28,9 @@ from game.ui.shell.context import UiContext
 
 PAGE_STEP = 5
 """Page Up/Down arrive as a scroll of this many rows (the key table); the wheel as one."""
+SPLIT_FROM = 5
+"""A block is cut to fill the room left on a screen when that room is at least 1/5 of the
+page (a smaller rest stays empty rather than show a line or two cut off)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,9 @@ class Block:
     draw: Callable[[pygame.Surface, Rect], None]
     item: int | None = None
     """The focusable item of the phase it shows (a card, a row, a take-away), if any."""
+    split: Callable[[int], tuple[Block, Block] | None] | None = None
+    """The block cut in two, the first part at most the given height; None when it cannot
+    be cut there (`split.py`)."""
 
 
 @dataclass
@@ -85,7 +94,7 @@ def place(ctx: UiContext, page: PageScroll, area: Rect, build: Callable[[int], l
     blocks = build(area.width)
     page.scrolls = sum(b.need for b in blocks) + gap * (len(blocks) - 1) > area.height
     if page.scrolls:
-        blocks = build(area.width - bar_width(ctx) - gap)
+        blocks = paginate(build(area.width - bar_width(ctx) - gap), area.height, gap)
     page.needs, page.room, page.gap = [b.need for b in blocks], area.height, gap
     block = next((i for i, b in enumerate(blocks) if focus is not None and b.item == focus),
                  None)
@@ -100,6 +109,35 @@ def place(ctx: UiContext, page: PageScroll, area: Rect, build: Callable[[int], l
         shown.append((b, rect))
         y = rect.bottom + gap
     return shown
+
+
+def paginate(blocks: list[Block], room: int, gap: int) -> list[Block]:
+    """The blocks with those cut that would leave a screen's rest empty: laid out screen by
+    screen from the top, a block taller than the room left on a screen shows its first
+    lines there when it can be cut, and the rest begins the next screen. Page Down moves
+    by the blocks shown, so from the top it lands on these screens' starts."""
+    out: list[Block] = []
+    todo, used = list(reversed(blocks)), 0
+    while todo:
+        block = todo.pop()
+        top = used + (gap if used else 0)
+        if top + block.need <= room:
+            out.append(block)
+            used = top + block.need
+            continue
+        left = room - top
+        parts = block.split(left) if block.split and (
+            not used or left * SPLIT_FROM >= room) else None
+        if parts is not None and parts[0].need <= left:
+            out.append(parts[0])
+            todo.append(parts[1])
+            used = 0  # the screen is full: the rest begins the next
+        elif used:
+            todo.append(block)
+            used = 0
+        else:
+            out.append(block)  # taller than the page and uncut: its text scrolls in it
+    return out
 
 
 def draw_page(ctx: UiContext, surface: pygame.Surface, page: PageScroll, area: Rect,
@@ -136,17 +174,15 @@ Piece = Callable[[int], tuple[int, Callable[[pygame.Surface, Rect], None]]]
 
 def text_piece(ctx: UiContext, text: str, size: int, colour: Colour | None = None,
                bold: bool = False) -> Piece:
-    """Wrapped text as tall as it needs (nothing when there is no text)."""
-    def measure(width: int) -> tuple[int, Callable[[pygame.Surface, Rect], None]]:
-        def draw(surface: pygame.Surface, rect: Rect) -> None:
-            ctx.text(surface, text, rect, size, colour, bold)
-        return (text_height(ctx, text, size, width, bold) if text else 0), draw
-    return measure
+    """Wrapped text as tall as it needs (nothing when there is no text); it can be cut
+    between lines when a page is paginated."""
+    return TextPiece(ctx, text, size, colour, bold)
 
 
 def label_piece(ctx: UiContext, label: str) -> Piece:
-    """A section's small bold heading, as `kit.common.section` draws it."""
-    return text_piece(ctx, label.upper(), ctx.metrics.small, ctx.palette.accent, True)
+    """A section's small bold heading, as `kit.common.section` draws it; never left at the
+    bottom of a screen without its text."""
+    return TextPiece(ctx, label.upper(), ctx.metrics.small, ctx.palette.accent, True, True)
 
 
 def panel_block(ctx: UiContext, pieces: list[Piece], width: int, item: int | None = None,
@@ -155,8 +191,19 @@ def panel_block(ctx: UiContext, pieces: list[Piece], width: int, item: int | Non
     """A panel holding `pieces` stacked at their heights; the focused one wears the ring."""
     m = ctx.metrics
     pad_y = m.gap if pad_y is None else pad_y
-    measured = [(h, d) for h, d in (p(width - 2 * m.gap) for p in pieces) if h > 0]
+    inner_w = width - 2 * m.gap
+    kept = [(p, p(inner_w)) for p in pieces]
+    kept = [(p, hd) for p, hd in kept if hd[0] > 0]
+    measured = [hd for _, hd in kept]
     inner_need = sum(h for h, _ in measured) + m.gap // 2 * max(0, len(measured) - 1)
+
+    def split(room: int) -> tuple[Block, Block] | None:
+        parts = split_pieces([p for p, _ in kept], [h for h, _ in measured],
+                             room - 2 * pad_y, inner_w, m.gap // 2)
+        if parts is None:
+            return None
+        return tuple(panel_block(ctx, ps, width, item, focused, border, pad_y)
+                     for ps in parts)  # type: ignore[return-value]
 
     def draw(surface: pygame.Surface, rect: Rect) -> None:
         panel(ctx, surface, rect, ctx.palette.panel_alt if focused else None, border)
@@ -166,4 +213,4 @@ def panel_block(ctx: UiContext, pieces: list[Piece], width: int, item: int | Non
             part(surface, box.clip(inner))  # clipped only in a block taller than the page
         if focused:
             focus_ring(ctx, surface, rect)
-    return Block(inner_need + 2 * pad_y, draw, item)
+    return Block(inner_need + 2 * pad_y, draw, item, split)
