@@ -21,10 +21,10 @@ from game.ui.workshop.view import bar, fit_text
 from game.ui.workshop.vote import VoteDesk
 from game.ui.workshop.vote_layout import (
     VoteRegions,
-    bar_area,
     bar_text,
     heading_text,
-    row_parts,
+    region_bar,
+    region_parts,
     rows_shown,
     status_text,
     vote_buttons,
@@ -37,7 +37,7 @@ def vote_targets(ctx: UiContext, regions: VoteRegions, desk: VoteDesk) -> dict[s
     targets: dict[str, pygame.Rect] = {}
     for option, row in zip(list(desk.options)[regions.first:], regions.rows):
         if not desk.revealed:
-            parts = row_parts(ctx, row, regions.detail_lines, regions.inline, regions.pad)
+            parts = region_parts(ctx, regions, row)
             targets[f"minus:{option}"] = parts.minus
             targets[f"plus:{option}"] = parts.plus
         targets[option] = row
@@ -78,7 +78,7 @@ def _detail_width(ctx: UiContext, rows: list[VoteRowVM], regions: VoteRegions) -
     all but the two body widths of bar its strip was measured for (`inline_width`)."""
     m = ctx.metrics
     font = ctx.theme.fonts.get(m.small, True)
-    area = bar_area(ctx, regions.rows[0], regions.detail_lines, regions.inline, regions.pad) \
+    area = region_bar(ctx, regions, regions.rows[0]) \
         if regions.rows else pygame.Rect(0, 0, 0, 0)
     widest = max((font.size(bar_text(ctx, r))[0] for r in rows), default=0)
     most = area.width - 2 * ctx.font_px(m.body) if regions.inline else area.width * 3 // 4
@@ -91,14 +91,12 @@ def _draw_row(ctx: UiContext, surface: pygame.Surface, row: VoteRowVM, box: pyga
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, box, p.panel_alt if row.picked else p.panel,
           p.focus if row.picked else None)
-    parts = row_parts(ctx, box, regions.detail_lines, regions.inline, regions.pad)
+    parts = region_parts(ctx, regions, box)
     ctx.text(surface, str(row.key), parts.key, m.body, p.accent, True, "center", "center")
     ctx.text(surface, row.label, parts.label, regions.label_size, p.text, row.picked, "left",
              "center")
     if text_w:
-        _draw_bar(ctx, surface, row,
-                  bar_area(ctx, box, regions.detail_lines, regions.inline, regions.pad),
-                  text_w)
+        _draw_bar(ctx, surface, row, region_bar(ctx, regions, box), text_w)
     else:
         ctx.text(surface, row.count_text, parts.detail, m.small, p.muted, False, "left",
                  "center")

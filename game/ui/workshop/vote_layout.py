@@ -52,10 +52,13 @@ class VoteRegions:
     the row's right (with the -/+ buttons), instead of on a line of its own: the rows are a
     line shorter, so at Extra large every option still shows."""
     pad: int = -1
-    marks_in_label: bool = False
-    """The rows carry their marks after the label (see `rows_shown`)."""
     """The rows' padding above and below (-1: the usual `_row_pad`; 2 px when that lets
     every option show: the padding gives way, never the text size)."""
+    marks_in_label: bool = False
+    """The rows carry their marks after the label (see `rows_shown`)."""
+    signs: bool = True
+    """The rows keep room for their -/+ buttons (while the room votes); once revealed the
+    label and the bar take that width (German ties needed it to show every option)."""
 
     @property
     def shown(self) -> range:
@@ -171,8 +174,9 @@ def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM
                                            m.gap)
     column = pygame.Rect(inner.x, inner.y, (inner.width - (columns - 1) * m.gap) // columns,
                          inner.height)
-    bar_w = bar_area(ctx, pygame.Rect(column.x, column.y, column.width,
-                                       4 * _detail_h(ctx))).width
+    signs = not desk.vm.revealed
+    bar_w = bar_area(ctx, pygame.Rect(column.x, column.y, column.width, 4 * _detail_h(ctx)),
+                     signs=signs).width
     button_rects = _button_rects(buttons, widths, m.gap) if with_buttons else []
     heights, size = [0], m.body
     for marked in (False, True) if desk.vm.revealed else (False,):
@@ -181,31 +185,56 @@ def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM
         beside = inline_width(ctx, desk, view)
         for size, pad, inline in itertools.product((m.body, m.small), (-1, COMPACT_PAD),
                                                    (0, beside)):
-            heights = _row_heights(ctx, view, column, size, lines, inline, pad)
+            heights = _row_heights(ctx, view, column, size, lines, inline, pad, signs)
             placed = _columns(rows, heights, columns, m.gap // 2 if pad < 0 else COMPACT_PAD)
             if placed is not None:
                 return VoteRegions(heading, status, placed, button_rects, size, button_size,
                                    detail_lines=lines, inline=inline, pad=pad,
-                                   marks_in_label=marked)
-    lines = _detail_lines(ctx, desk, bar_w, desk.vm.rows)
-    heights = _row_heights(ctx, desk.vm.rows, column, size, lines, 0)
+                                   marks_in_label=marked, signs=signs)
     # Not even at small (the largest text settings): a window of whole rows around the focus
     # and a line saying how many are above and below (squeezed rows made the labels scroll).
+    return _window(ctx, desk, (heading, status, rows), button_rects, size, button_size)
+
+
+def _window(ctx: UiContext, desk: VoteDesk, areas: tuple[pygame.Rect, ...],
+            button_rects: list[pygame.Rect], size: int, button_size: int) -> VoteRegions:
+    """The window of whole rows, in one column as wide as the panel, in whichever of the
+    rows' forms (marks after the label or beside the bar, the count beside the label or
+    under it, usual or compact padding) shows the most options around the focus (at
+    1024x600 Extra large the first form tried showed two of six)."""
+    m = ctx.metrics
+    heading, status, rows = areas
     more_h = ctx.line_height(m.small)
     area = pygame.Rect(rows.x, rows.y, rows.width, rows.height - more_h)
-    first, count = row_window(heights, area.height, m.gap // 2, _focus_index(desk))
-    shown = [min(h, area.height) for h in heights[first:first + count]]
+    signs = not desk.vm.revealed
+    bar_w = bar_area(ctx, pygame.Rect(area.x, area.y, area.width, 4 * _detail_h(ctx)),
+                     signs=signs).width
+    best: tuple[int, int, int, list[int], dict] | None = None
+    for marked in (False, True) if desk.vm.revealed else (False,):
+        view = rows_shown(ctx, desk, marked)
+        lines = _detail_lines(ctx, desk, bar_w, view)
+        for pad, inline in itertools.product((-1, COMPACT_PAD),
+                                             (0, inline_width(ctx, desk, view))):
+            heights = _row_heights(ctx, view, area, size, lines, inline, pad, signs)
+            gap = m.gap // 2 if pad < 0 else COMPACT_PAD
+            first, count = row_window(heights, area.height, gap, _focus_index(desk))
+            if best is None or count > best[1]:
+                shown = [min(h, area.height) for h in heights[first:first + count]]
+                best = (first, count, gap, shown, dict(
+                    detail_lines=lines, inline=inline, pad=pad, marks_in_label=marked))
+    assert best is not None
+    first, _, gap, shown, form = best
     more = pygame.Rect(rows.x, rows.bottom - more_h, rows.width, more_h)
-    return VoteRegions(heading, status, stack(area, shown, m.gap // 2), button_rects, size,
-                       button_size, first, more, lines)
+    return VoteRegions(heading, status, stack(area, shown, gap), button_rects, size,
+                       button_size, first, more, signs=signs, **form)
 
 
 def _row_heights(ctx: UiContext, rows: tuple[VoteRowVM, ...], column: pygame.Rect, size: int,
-                 lines: int, inline: int, pad: int = -1) -> list[int]:
+                 lines: int, inline: int, pad: int = -1, signs: bool = True) -> list[int]:
     """Each option's row height in a column: its label at `size` over its detail lines, or
     (`inline`) beside its one-line detail."""
     probe = pygame.Rect(column.x, column.y, column.width, 4 * _detail_h(ctx, lines))
-    label_w = row_parts(ctx, probe, lines, inline, pad).label.width
+    label_w = row_parts(ctx, probe, lines, inline, pad, signs).label.width
     detail_h = _detail_h(ctx, 1 if inline else lines, pad)
     if inline:  # the key and the -/+ signs (body size) stand in the row's one line too
         detail_h = max(detail_h, ctx.line_height(ctx.metrics.body, True))
@@ -318,7 +347,7 @@ def _button_rects(area: pygame.Rect, widths: list[int], gap: int) -> list[pygame
 
 
 def row_parts(ctx: UiContext, row: pygame.Rect, detail_lines: int = 1, inline: int = 0,
-              pad: int = -1) -> RowParts:
+              pad: int = -1, signs: bool = True) -> RowParts:
     """Key at the left; the label over a detail (count, or bar and count: one line, or two
     when revealed at the largest sizes); -/+ at the right while the room votes. `inline`:
     the detail beside the label instead, in a strip that wide ending at the row's right."""
@@ -328,6 +357,8 @@ def row_parts(ctx: UiContext, row: pygame.Rect, detail_lines: int = 1, inline: i
     side = min(inner.height, round(m.button_h * 0.9))
     plus = pygame.Rect(inner.right - side, inner.centery - side // 2, side, side)
     minus = plus.move(-(side + m.gap // 2), 0)
+    if not signs:  # revealed: no -/+ buttons, the label and the bar run to the row's end
+        plus = minus = pygame.Rect(inner.right, inner.centery, 0, 0)
     text_x = inner.x + key_w + m.gap // 2
     key = pygame.Rect(inner.x, inner.y, key_w, inner.height)
     if inline:
@@ -398,9 +429,21 @@ def rows_shown(ctx: UiContext, desk: VoteDesk, marks_in_label: bool
 
 
 def bar_area(ctx: UiContext, box: pygame.Rect, detail_lines: int = 1, inline: int = 0,
-              pad: int = -1) -> pygame.Rect:
-    parts = row_parts(ctx, box, detail_lines, inline, pad)
+             pad: int = -1, signs: bool = True) -> pygame.Rect:
+    parts = row_parts(ctx, box, detail_lines, inline, pad, signs)
     return pygame.Rect(parts.detail.x, parts.detail.y, parts.plus.right - parts.detail.x,
                        parts.detail.height)
+
+
+def region_parts(ctx: UiContext, regions: VoteRegions, box: pygame.Rect) -> RowParts:
+    """`row_parts` of a row in `regions` (its detail lines, inline strip, padding, signs)."""
+    return row_parts(ctx, box, regions.detail_lines, regions.inline, regions.pad,
+                     regions.signs)
+
+
+def region_bar(ctx: UiContext, regions: VoteRegions, box: pygame.Rect) -> pygame.Rect:
+    """`bar_area` of a row in `regions`."""
+    return bar_area(ctx, box, regions.detail_lines, regions.inline, regions.pad,
+                    regions.signs)
 
 
