@@ -35,8 +35,10 @@ class ChooserLayout:
 def chooser_layout(ctx: UiContext, heading: str, cue: str, hint: str, labels: list[str],
                    moment: str = "", moment_key: str = "← →") -> ChooserLayout:
     """Heading, the moment button, hint and every option button as tall as their words need
-    (the option buttons one size, in two columns when one leaves the cue less than three
-    lines); the cue gets the rest and scrolls only in a box three lines tall."""
+    (a row of buttons as tall as its tallest; two columns when one leaves the cue less than
+    three lines); the cue gets the rest and scrolls only in a box three lines tall. Rows
+    are not all one height: at the model's best moment one option may need a second line to
+    say its moment was pulled back, and five rows of two lines do not fit 1024x600."""
     m, h = ctx.metrics, ctx.size[1]
     big = ctx.theme.fonts.scale > 1.0  # large text: nearly the whole window, fewer lines
     box = centred(ctx.size, 0.94 if big else 0.7, 0.98 if big else 0.92)
@@ -48,10 +50,9 @@ def chooser_layout(ctx: UiContext, heading: str, cue: str, hint: str, labels: li
     cue_need = text_height(ctx, cue, m.body, inner.width)
     for columns in (1, 2):
         col_w = (inner.width - (columns - 1) * m.gap) // columns
-        button_h = max(button_need(ctx, label, col_w, str(i + 1))
-                       for i, label in enumerate(labels))
         count = -(-len(labels) // columns)
-        rows_h = count * button_h + (count - 1) * (m.gap // 2)
+        row_hs = row_heights(ctx, labels, col_w, count)
+        rows_h = sum(row_hs) + (count - 1) * (m.gap // 2)
         cue_h = max(ctx.line_height(m.body), min(cue_need, inner.height - fixed - rows_h))
         if cue_h >= scroll_floor(ctx, m.body, cue_need):
             break
@@ -60,10 +61,19 @@ def chooser_layout(ctx: UiContext, heading: str, cue: str, hint: str, labels: li
     inner = box.inflate(-2 * m.pad, -2 * m.pad)
     head, cue_box, moment_box, area, hint_box = stack(
         inner, [head_h, cue_h, moment_h, rows_h, hint_h], m.gap)
-    rows = [Rect(area.x + (i // count) * (col_w + m.gap),
-                 area.y + (i % count) * (button_h + m.gap // 2), col_w, button_h)
-            for i in range(len(labels))]
+    tops = [area.y + sum(row_hs[:r]) + r * (m.gap // 2) for r in range(count)]
+    rows = [Rect(area.x + (i // count) * (col_w + m.gap), tops[i % count], col_w,
+                 row_hs[i % count]) for i in range(len(labels))]
     return ChooserLayout(box, head, cue_box, rows, hint_box, moment_box)
+
+
+def row_heights(ctx: UiContext, labels: list[str], width: int, count: int) -> list[int]:
+    """The height of each of `count` rows of option buttons `width` wide, filled column by
+    column (button i in row i % count): the tallest button of the row."""
+    heights = [0] * count
+    for i, label in enumerate(labels):
+        heights[i % count] = max(heights[i % count], button_need(ctx, label, width, str(i + 1)))
+    return heights
 
 
 def column_parts(ctx: UiContext, vm: RunColumnVM) -> list[tuple[str, int, bool, str]]:
