@@ -2,7 +2,8 @@
 
 The card covers the left column (procedure and narration), the widest space on the screen, so
 its four parts stay at the chosen text size; the right panel says "What happened" over the
-Continue button (practice) or the seconds left of the fixed hold (assessment).
+Continue button (practice) or the seconds left of the fixed hold (assessment). Which part goes
+in which column is measured in `consequence_layout`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from game.ui.kit.button import draw_buttons
 from game.ui.kit.common import text_height
 from game.ui.kit.panels import panel, progress_bar
 from game.ui.play.consequence import hold_seconds
+from game.ui.play.consequence_layout import bar_height, left_box, plan_card, right_box
 
 if TYPE_CHECKING:
     from game.ui.play.play import PlayScene
@@ -34,23 +36,24 @@ def card_parts(scene: PlayScene) -> list[tuple[str, str, str]]:
 
 def draw_card(scene: PlayScene, surface: pygame.Surface) -> None:
     """What you did and what the trainee did on the left (the longest parts get the most
-    room); the patient, the learning and how to go on in the panel on the right."""
+    room); the patient, the learning and how to go on in the panel on the right. Where the
+    left would scroll and the right has room, "What you did" heads the right column
+    (`consequence_layout.plan_card`)."""
     ctx, lay = scene.ctx, scene.layout
     m, p = ctx.metrics, ctx.palette
     parts = card_parts(scene)
-    area = lay.procedure.union(lay.narration)
-    panel(ctx, surface, area, p.panel_alt, p.accent)
-    _draw_parts(scene, surface, area.inflate(-2 * m.pad, -2 * m.gap), parts[:2])
+    plan = plan_card(scene, parts)
+    panel(ctx, surface, lay.procedure.union(lay.narration), p.panel_alt, p.accent)
+    _draw_parts(scene, surface, left_box(scene), parts[plan.moved:2])
     panel(ctx, surface, lay.panel, border=p.accent)
-    inner = lay.panel.inflate(-2 * m.gap, -2 * m.gap)
+    box = right_box(scene)
+    y = _draw_parts(scene, surface, box, parts[:plan.moved])
     title = ctx.t("What happened")
-    head = pygame.Rect(inner.x, inner.y, inner.width,
-                       text_height(ctx, title, m.heading, inner.width, True))
+    head = pygame.Rect(box.x, y, box.width, text_height(ctx, title, m.heading, box.width, True))
     ctx.text(surface, title, head, m.heading, p.accent, True)
-    bottom = scene.buttons[0].rect.top - m.gap if scene.buttons else inner.bottom
-    body = pygame.Rect(inner.x, head.bottom + m.gap, inner.width, bottom - head.bottom - m.gap)
+    body = pygame.Rect(box.x, head.bottom + m.gap, box.width, box.bottom - head.bottom - m.gap)
     y = _draw_parts(scene, surface, body, parts[2:])
-    _draw_hint(scene, surface, pygame.Rect(body.x, y, body.width, body.bottom - y))
+    _draw_hint(scene, surface, pygame.Rect(body.x, y, body.width, body.bottom - y), plan.hint)
     draw_buttons(ctx, surface, scene.buttons, scene.focus.current)
 
 
@@ -59,40 +62,52 @@ def _draw_parts(scene: PlayScene, surface: pygame.Surface, box: pygame.Rect,
     """Each part's small heading over its text, top down; returns the y below the last."""
     ctx = scene.ctx
     m, p = ctx.metrics, ctx.palette
-    font = ctx.theme.fonts.get(m.body)
     y = box.y
     for heading, text, colour in parts:
         # measured, not one line: German headings wrap at the largest text
         head = pygame.Rect(box.x, y, box.width, text_height(ctx, heading, m.small, box.width,
                                                             True))
         ctx.text(surface, heading, head, m.small, p.muted, True)
-        h = ctx.cache.render(text, font, p.text, box.width).get_height()
+        h = text_height(ctx, text, m.body, box.width)
         body = pygame.Rect(box.x, head.bottom, box.width, min(h, box.bottom - head.bottom))
         ctx.text(surface, text, body, m.body, getattr(p, colour))
         y = body.bottom + m.gap
     return y
 
 
-def _draw_hint(scene: PlayScene, surface: pygame.Surface, box: pygame.Rect) -> None:
-    """How to go on; in assessment a bar shows what is left of the fixed hold."""
+def _draw_hint(scene: PlayScene, surface: pygame.Surface, box: pygame.Rect,
+               words: bool) -> None:
+    """How to go on (`words`: unless the card needs the room; the button and the footer say
+    it too); in assessment a bar shows what is left of the fixed hold."""
     ctx = scene.ctx
     m, p = ctx.metrics, ctx.palette
     assert scene.card is not None
     if scene.assessment:
-        bar = pygame.Rect(box.x, box.y, box.width, max(8, round(m.body * 0.4)))
+        bar = pygame.Rect(box.x, box.y, box.width, bar_height(scene))
         left = max(0.0, scene.card_until - scene.time_s)
         progress_bar(ctx, surface, bar, left / hold_seconds(scene.card), p.accent)
         box = pygame.Rect(box.x, bar.bottom + m.gap, box.width, box.bottom - bar.bottom - m.gap)
-    if box.height > 0:
+    if words and box.height > 0:
         ctx.text(surface, scene.card.continue_hint, box, m.body, p.muted)
+
+
+def _card_regions(scene: PlayScene) -> list[pygame.Rect]:
+    """The boxes of the held card that scroll in the last drawn frame."""
+    lay = scene.layout
+    area = lay.procedure.union(lay.narration).union(lay.panel)
+    return [r.box for r in scene.ctx.scrolls.regions.values() if area.contains(r.box)]
+
+
+def card_scrolls(scene: PlayScene) -> bool:
+    """Some part of the held card scrolls (the footer then says the keys read on)."""
+    return bool(_card_regions(scene))
 
 
 def scroll_card(scene: PlayScene, rows: int) -> bool:
     """Scroll the held card's longest part (what the trainee did, when it needs more room
     than the card has) by `rows` lines: the keys do what the wheel does over it, so a
     keyboard player can read all of it. False when no part of the card scrolls."""
-    area = scene.layout.procedure.union(scene.layout.narration)
-    boxes = [r.box for r in scene.ctx.scrolls.regions.values() if area.contains(r.box)]
+    boxes = _card_regions(scene)
     if not boxes:
         return False
     box = max(boxes, key=lambda b: b.height)
