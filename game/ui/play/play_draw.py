@@ -197,6 +197,8 @@ def footer_text(scene: PlayScene) -> str:
     "Rate the trainee first" is offered."""
     t = scene.ctx.t
     if scene.card is not None:  # the number keys choose nothing while the card is held
+        if not consequence_draw.card_scrolls(scene):  # the whole card is in view
+            return t("Enter continue · Esc leave · F1 help")
         return t("Enter continue · Up/Down or the wheel: more of the card · Esc leave · F1 help")
     if any(b.id == "rate" for b in scene.buttons):
         return t("R rate the trainee · Enter activate · Tab/arrows focus · Esc leave · F1 help")
