@@ -205,3 +205,26 @@ def test_the_pulled_back_best_moment_is_worded_in_english_and_german():
     assert "kommt kurz danach" in best_moment_note(close, Translator("de"))
     assert best_moment_note(BranchMoment("best", 60, 292, True), Translator("en")) == \
         " · at 0:29"
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_pulled_back_best_moment_fits_the_smallest_window_at_the_largest_text(
+        make_ctx, library, tmp_path, language):
+    """Two options say their best moment was pulled back (two lines each at 1024x600, Extra
+    large): the chooser, every option and the hint stay inside the window, each option as
+    tall as its words."""
+    from game.i18n import Translator
+    from game.ui.kit.button import button_need
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    ctx.t = Translator(language)
+    ctx.settings = ctx.settings.with_(language=language, text_size="x-large")
+    chooser = _watched_lumbar(ctx, library, tmp_path)
+    press(chooser, pygame.K_RIGHT)
+    assert chooser.kind == "best"
+    window = pygame.Rect(0, 0, 1024, 600)
+    assert window.contains(chooser.box) and chooser.box.contains(chooser.hint_box)
+    boxes = [b.rect for b in chooser.buttons]
+    for i, (button, box) in enumerate(zip(chooser.buttons, boxes)):
+        assert chooser.box.contains(box)
+        assert box.height >= button_need(ctx, button.label, box.width, str(i + 1))
+        assert not any(box.colliderect(other) for other in boxes[i + 1:])
