@@ -137,20 +137,22 @@ def test_a_scrolled_page_fills_each_screen_but_the_last(make_ctx, library, log, 
     block that does not fit shows its first lines, and every screen before the last is
     at least 70% full."""
     scene = _scene(make_ctx, library, log, language=language)
-    checked = 0
+    checked, more = 0, scene.ctx.t("▼ More below: Page Down or the wheel")
     for phase in range(4):
         for k in range(scene.count(phase) if phase == 2 else 1):
             scene.phase, scene.index[phase] = phase, k
             page = scene.pages[phase]
             page.first = 0
-            _shown(scene)
+            texts = _shown(scene)
             while page.scrolls and page.first < page.last():
                 shown = page.needs[page.first:page.first + page.shown()]
                 used = sum(shown) + page.gap * (len(shown) - 1)
                 assert used >= 0.7 * page.room, (phase, k, page.first, used, page.room)
+                assert more in texts  # the room is full, and the hint is still there
                 checked += 1
                 press(scene, pygame.K_PAGEDOWN)
-                _shown(scene)
+                texts = _shown(scene)
+            assert more not in texts
     assert checked >= 3  # the analysis, the timeline and the reactions scroll here
 
 

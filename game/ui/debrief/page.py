@@ -90,12 +90,16 @@ class PageScroll:
 def place(ctx: UiContext, page: PageScroll, area: Rect, build: Callable[[int], list[Block]],
           gap: int, focus: int | None) -> list[tuple[Block, Rect]]:
     """The blocks of a page `area` wide and where each shown one goes. Measured at the full
-    width; when they do not all fit, again beside the scroll bar's room."""
+    width; when they do not all fit, again beside the scroll bar's room, above a line kept
+    for the "more below" hint (a screen filled by a cut block has no other room for it)."""
     blocks = build(area.width)
     page.scrolls = sum(b.need for b in blocks) + gap * (len(blocks) - 1) > area.height
+    room = area.height
     if page.scrolls:
-        blocks = paginate(build(area.width - bar_width(ctx) - gap), area.height, gap)
-    page.needs, page.room, page.gap = [b.need for b in blocks], area.height, gap
+        width = area.width - bar_width(ctx) - gap
+        room = max(1, area.height - hint_height(ctx, width) - gap)
+        blocks = paginate(build(width), room, gap)
+    page.needs, page.room, page.gap = [b.need for b in blocks], room, gap
     block = next((i for i, b in enumerate(blocks) if focus is not None and b.item == focus),
                  None)
     page.follow(focus, block)
@@ -105,7 +109,7 @@ def place(ctx: UiContext, page: PageScroll, area: Rect, build: Callable[[int], l
     page.first = min(page.first, page.last())
     width, y, shown = area.width - bar_width(ctx) - gap, area.y, []
     for b in blocks[page.first:page.first + page.shown()]:
-        rect = Rect(area.x, y, width, min(b.need, area.bottom - y))
+        rect = Rect(area.x, y, width, min(b.need, area.y + room - y))
         shown.append((b, rect))
         y = rect.bottom + gap
     return shown
@@ -152,20 +156,20 @@ def draw_page(ctx: UiContext, surface: pygame.Surface, page: PageScroll, area: R
     w = bar_width(ctx)
     scroll_bar(ctx, surface, Rect(area.right - w, area.y, w, area.height), page.first,
                len(shown), len(page.needs))
-    if page.first + len(shown) < len(page.needs):
-        _more_below(ctx, surface, Rect(area.x, shown[-1][1].bottom + gap,
-                                       area.width - w - gap, 0), area.bottom)
+    if page.first + len(shown) < len(page.needs):  # "more below" on the line kept for it
+        width = area.width - w - gap
+        need = hint_height(ctx, width)
+        ctx.text(surface, _more(ctx), Rect(area.x, area.bottom - need, width, need),
+                 ctx.metrics.small, ctx.palette.accent, True)
 
 
-def _more_below(ctx: UiContext, surface: pygame.Surface, room: Rect, bottom: int) -> None:
-    """"More below" in the room under the last block shown, when that room has a line for
-    it (so the empty space does not read as the end of the page)."""
-    m = ctx.metrics
-    more = ctx.t("▼ More below: Page Down or the wheel")
-    need = text_height(ctx, more, m.small, room.width, True)
-    if bottom - room.y >= need:
-        ctx.text(surface, more, Rect(room.x, bottom - need, room.width, need), m.small,
-                 ctx.palette.accent, True)
+def _more(ctx: UiContext) -> str:
+    return ctx.t("▼ More below: Page Down or the wheel")
+
+
+def hint_height(ctx: UiContext, width: int) -> int:
+    """The height of the "more below" hint at a page's width (it may wrap in German)."""
+    return text_height(ctx, _more(ctx), ctx.metrics.small, width, True)
 
 
 Piece = Callable[[int], tuple[int, Callable[[pygame.Surface, Rect], None]]]
