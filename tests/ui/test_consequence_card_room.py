@@ -3,7 +3,8 @@ scrolled in the left column while the right stood half empty under the hint. Ove
 shipped vignettes' first cards, in both windows, at Large and Extra large, in English and
 German: no part scrolls while the other column has free height for what it overflows; a
 part that does scroll has a box at least three lines tall; nothing overlaps and nothing
-covers the Continue button."""
+covers the Continue button; the footer says the card scrolls exactly when it does (a
+narration entry scrolling under the card once made it say so)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ import pytest
 
 from game.i18n import Translator
 from game.ui.kit.common import text_height
-from game.ui.play.consequence_draw import card_parts
+from game.ui.play.consequence_draw import card_parts, card_scrolls
 from game.ui.play.consequence_layout import left_box, right_box
+from game.ui.play.play_draw import footer_text
 from tests.ui.helpers import run_until
 from tests.ui.test_play_consequence import choose, start
 
@@ -70,6 +72,10 @@ def test_no_part_scrolls_while_the_card_has_room_for_it(make_ctx, home, vignette
         assert _free(other, placed) < overflow, \
             f"{p.text[:40]!r} scrolls by {overflow} px while the other column has room"
         assert p.box.height >= 3 * ctx.line_height(p.requested), "a scrolling box under 3 lines"
+    scrolls = any(p.scrolled for p in placed)
+    assert card_scrolls(play) == scrolls, "the footer would say the card scrolls, or not"
+    if lang == "en":
+        assert ("more of the card" in footer_text(play)) == scrolls
     for i, a in enumerate(placed):
         assert not a.rect.colliderect(play.buttons[0].rect), a.text[:40]
         for b in placed[i + 1:]:

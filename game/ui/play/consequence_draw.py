@@ -43,6 +43,7 @@ def draw_card(scene: PlayScene, surface: pygame.Surface) -> None:
     m, p = ctx.metrics, ctx.palette
     parts = card_parts(scene)
     plan = plan_card(scene, parts)
+    _forget_covered(scene)
     panel(ctx, surface, lay.procedure.union(lay.narration), p.panel_alt, p.accent)
     _draw_parts(scene, surface, left_box(scene), parts[plan.moved:2])
     panel(ctx, surface, lay.panel, border=p.accent)
@@ -91,10 +92,24 @@ def _draw_hint(scene: PlayScene, surface: pygame.Surface, box: pygame.Rect,
         ctx.text(surface, scene.card.continue_hint, box, m.body, p.muted)
 
 
+def _forget_covered(scene: PlayScene) -> None:
+    """Drop the scroll regions of what the card covers (a long narration entry drawn under
+    it): hidden text must not take the wheel or the keys, nor make the footer say that the
+    card scrolls."""
+    area = _card_area(scene)
+    regions = scene.ctx.scrolls.regions
+    for key in [k for k, r in regions.items() if area.contains(r.box)]:
+        del regions[key]
+
+
+def _card_area(scene: PlayScene) -> pygame.Rect:
+    lay = scene.layout
+    return lay.procedure.union(lay.narration).union(lay.panel)
+
+
 def _card_regions(scene: PlayScene) -> list[pygame.Rect]:
     """The boxes of the held card that scroll in the last drawn frame."""
-    lay = scene.layout
-    area = lay.procedure.union(lay.narration).union(lay.panel)
+    area = _card_area(scene)
     return [r.box for r in scene.ctx.scrolls.regions.values() if area.contains(r.box)]
 
 
