@@ -169,43 +169,61 @@ def test_end_screen_with_phones_fits(make_ctx, monkeypatch, size):
         end.phones.stop()
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", [*SIZES, (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("text_size", ["normal", "x-large"])
-def test_setup_right_column_fits_with_phones(make_ctx, monkeypatch, size, text_size):
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_setup_right_column_fits_with_phones(make_ctx, monkeypatch, size, text_size,
+                                             language):
     """At Extra large the trainee cards were squeezed to a sliver, and the label "3 · Risk
     weight of this workshop" and the nickname switch scrolled: each part is now as tall as
-    its words, and the weight's explanation makes way for whole trainee cards."""
+    its words, the weight's explanation makes way for the cards, and where a vignette's cards
+    still do not all fit (three trainees, long levels) a window of whole cards follows the
+    selected trainee with "N more above · M more below" under it: nothing in the right
+    column scrolls, for every vignette and every trainee."""
     from tests.ui.test_workshop_support import setup_stack
     monkeypatch.setenv("SAFETYNET_PHONES", "127.0.0.1:0")
     ctx = make_ctx(size, text_size=text_size)
+    ctx.t = Translator(language)
     stack = setup_stack(ctx)
     setup = stack.top
     try:
-        ctx.recorder = []
-        stack.draw(pygame.Surface(ctx.size))
         lay = setup.layout
         right = lay.profile_label.unionall([lay.profiles, lay.weight_label, lay.weights,
                                             lay.start, lay.nicknames])
-        inside = [p for p in ctx.recorder if right.contains(p.box)]
-        assert not [p.text for p in inside if p.scrolled]
-        names = {t.name for t in setup.scenario.trainees}
-        shown = {p.text.removeprefix("✔ ") for p in inside}
-        assert names <= shown
-        for card in setup.cards.values():
-            assert card.height >= ctx.line_height(ctx.metrics.body, True)
-        squeezed = []
-        for _ in setup.scenarios:  # every vignette's trainee cards whole (Down walks them)
-            ctx.recorder = []
-            stack.draw(pygame.Surface(ctx.size))
-            if [p for p in ctx.recorder if lay.profiles.contains(p.box) and p.scrolled]:
-                squeezed.append(setup.scenario.id)
+        windows = 0
+        for _ in setup.scenarios:  # Down walks every vignette, then Down every trainee
+            press(stack, pygame.K_TAB)  # the trainee section
+            for trainee in setup.scenario.trainees:
+                assert setup.profile == trainee.id and trainee.id in setup.cards
+                ctx.recorder = []
+                stack.draw(pygame.Surface(ctx.size))
+                inside = [p for p in ctx.recorder if right.contains(p.box)]
+                assert not [p.text for p in inside if p.scrolled], setup.scenario.id
+                shown = {p.text.removeprefix("✔ ") for p in inside}
+                names = {t.name for t in setup.scenario.trainees if t.id in setup.cards}
+                assert names <= shown and "✔ " + _name(setup) in {p.text for p in inside}
+                for card in setup.cards.values():
+                    assert lay.profiles.contains(card), setup.scenario.id
+                window = setup.card_window
+                cue = ctx.t("{a} more above · {b} more below", a=window.above, b=window.below)
+                more = [p for p in inside if p.text == cue]
+                assert bool(more) == (len(setup.cards) < len(setup.scenario.trainees))
+                assert window.above + len(setup.cards) + window.below == \
+                    len(setup.scenario.trainees)
+                assert not [p for p in more for r in setup.cards.values()
+                            if p.rect.colliderect(r)]  # the cue is never over a card
+                windows += bool(more)
+                press(stack, pygame.K_DOWN)
+            press(stack, pygame.K_TAB, pygame.KMOD_SHIFT)  # back to the vignettes
             press(stack, pygame.K_DOWN)
-        # Known and left: with Extra large text, the cards of vignettes with three trainees
-        # or long trainee descriptions do not fit beside everything else (they scroll).
         if text_size == "normal":
-            assert squeezed == []
+            assert windows == 0  # every vignette's cards at once at the usual size
     finally:
         setup.close()
+
+
+def _name(setup) -> str:
+    return next(t.name for t in setup.scenario.trainees if t.id == setup.profile)
 
 
 @pytest.mark.parametrize("language", ["en", "de"])

@@ -54,6 +54,8 @@ class WorkshopSetupScene(Scene):
         self.profile = ""
         self._choose_profile(profile)
         self.offset = 0
+        self.card_window = draw.CardWindow({})
+        """The trainee cards shown (a window of them when they do not all fit)."""
         self.error = ""
         self.phones: PhoneRoom | None = PhoneRoom.start(
             language=lambda: getattr(self.ctx.t, "language", "en"))
@@ -74,6 +76,7 @@ class WorkshopSetupScene(Scene):
             return
         self.index = index % len(self.scenarios)
         self._choose_profile(self.profile)
+        self.card_window = draw.CardWindow({})  # another vignette's cards, from its first
         self._place()
 
     def _move(self, delta: int) -> None:
@@ -83,6 +86,7 @@ class WorkshopSetupScene(Scene):
         elif self.section == "profile" and self.scenario is not None:
             ids = [t.id for t in self.scenario.trainees]
             self.profile = ids[(ids.index(self.profile) + delta) % len(ids)]
+            self._place()  # the cards' window follows the selected trainee
         elif self.section == "weight":
             i = self.weights.index(self.weight)
             self.weight = self.weights[max(0, min(len(self.weights) - 1, i + delta))]
@@ -95,6 +99,7 @@ class WorkshopSetupScene(Scene):
             self._select_vignette(list(self.rows)[n - 1])
         elif self.section == "profile" and self.scenario and n <= len(self.scenario.trainees):
             self.profile = self.scenario.trainees[n - 1].id
+            self._place()
         elif self.section == "weight" and n <= len(self.weights):
             self.weight = self.weights[n - 1]
 
@@ -126,8 +131,11 @@ class WorkshopSetupScene(Scene):
         column if it fits there whole, else into its row in the list if that fits, else
         nowhere (it never scrolls); the list shows whole rows around the selected one."""
         ctx, lay = self.ctx, self.layout
-        self.cards = draw.card_rects(ctx, lay, self.scenario)
-        about = vignette_list.about_rect(ctx, lay, list(self.cards.values()))
+        self.card_window = draw.card_window(ctx, lay, self.scenario, self.profile,
+                                            self.card_window.first)
+        self.cards = self.card_window.rects
+        about = vignette_list.about_rect(ctx, lay, list(self.cards.values()) + (
+            [self.card_window.more] if self.card_window.more is not None else []))
         fits = self.scenario is not None and vignette_list.about_fits(ctx, about, self.scenario)
         self.about: pygame.Rect | None = about if fits else None
         texts = vignette_list.row_texts(ctx, lay, self.scenarios, self.index, summary=not fits)

@@ -26,6 +26,7 @@ from game.ui.workshop.presenters import num
 from game.ui.workshop.room_draw import draw_join, join_need
 from game.ui.workshop.room_presenters import JoinVM, join_vm
 from game.ui.workshop.setup_list import meta_text, scroll_marks, summary_text, vignette_row
+from game.ui.workshop.vote_layout import row_window
 
 if TYPE_CHECKING:
     from game.ui.workshop.setup import WorkshopSetupScene
@@ -140,20 +141,49 @@ def row_height(ctx: UiContext) -> int:
     return ctx.line_height(m.body, True) + ctx.line_height(m.small) + m.gap
 
 
-def card_rects(ctx: UiContext, lay: SetupLayout, scenario: Scenario | None
-               ) -> dict[str, pygame.Rect]:
-    if scenario is None:
-        return {}
+@dataclass(frozen=True)
+class CardWindow:
+    """The trainee cards on screen: each as tall as its words (name over level), and when
+    they do not all fit (Extra large text with phones on) a window of whole cards around the
+    selected trainee, with "N more above · M more below" under them (Up/Down in the trainee
+    section, or a number key, brings the others into view). Shared-out slivers scrolled."""
+
+    rects: dict[str, pygame.Rect]
+    first: int = 0
+    more: pygame.Rect | None = None
+    above: int = 0
+    below: int = 0
+
+
+def card_needs(ctx: UiContext, lay: SetupLayout, scenario: Scenario, pad: int
+               ) -> list[int]:
+    """Each trainee card's height: its whole name (with the ✔ it may carry) over its level,
+    and `pad` of air (at least the half gap, rounded up, `_item` keeps inside the border)."""
     m = ctx.metrics
-    n = len(scenario.trainees)
     width = lay.profiles.width - 2 * m.gap
-    needs = [text_height(ctx, "✔ " + t.name, m.body, width, True) +
-             text_height(ctx, t.level, m.small, width) + m.gap for t in scenario.trainees]
-    room = lay.profiles.height - (n - 1) * (m.gap // 2)
-    if sum(needs) > room:  # too little room (the largest text): shared out, they scroll
-        needs = [room // max(1, n)] * n
-    rects = stack(lay.profiles, needs, m.gap // 2)
-    return {t.id: r for t, r in zip(scenario.trainees, rects)}
+    return [text_height(ctx, "✔ " + t.name, m.body, width, True) +
+            text_height(ctx, t.level, m.small, width) + pad for t in scenario.trainees]
+
+
+def card_window(ctx: UiContext, lay: SetupLayout, scenario: Scenario | None, keep: str = "",
+                start: int = 0) -> CardWindow:
+    """`keep`: the selected trainee's id (always shown); `start`: the first card shown
+    before, so the window moves only as far as the selection needs."""
+    if scenario is None:
+        return CardWindow({})
+    gap, area, ids = ctx.metrics.gap // 2, lay.profiles, [t.id for t in scenario.trainees]
+    for pad in (ctx.metrics.gap, (ctx.metrics.gap + 1) // 2):  # the air gives way first
+        needs = card_needs(ctx, lay, scenario, pad)
+        if sum(needs) + gap * (len(needs) - 1) <= area.height:
+            return CardWindow(dict(zip(ids, stack(area, needs, gap))))
+    more_h = ctx.line_height(ctx.metrics.small)
+    space = pygame.Rect(area.x, area.y, area.width, area.height - more_h)
+    keep_at = ids.index(keep) if keep in ids else 0
+    first, count = row_window(needs, space.height, gap, keep_at, min(start, len(ids) - 1))
+    rects = stack(space, [min(h, space.height) for h in needs[first:first + count]], gap)
+    more = pygame.Rect(area.x, rects[-1].bottom, area.width, more_h)  # right under them
+    return CardWindow(dict(zip(ids[first:first + count], rects)), first, more, first,
+                      len(ids) - first - count)
 
 
 def weight_rects(ctx: UiContext, lay: SetupLayout, weights: tuple[float, ...]
@@ -179,8 +209,10 @@ def draw_setup(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
     scroll_marks(scene, surface)
     if scene.scenario is not None:
         for trainee in scene.scenario.trainees:
-            _item(ctx, surface, scene.cards[trainee.id], trainee.name, trainee.level,
-                  trainee.id == scene.profile, scene.section == "profile")
+            if trainee.id in scene.cards:
+                _item(ctx, surface, scene.cards[trainee.id], trainee.name, trainee.level,
+                      trainee.id == scene.profile, scene.section == "profile")
+        _card_marks(ctx, surface, scene.card_window)
         if scene.about is not None:
             panel(ctx, surface, scene.about)
             ctx.text(surface, summary_text(scene.scenario),
@@ -192,6 +224,14 @@ def draw_setup(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
     hint = scene.error or t("Tab next section · Up/Down choose · number key picks · Enter next "
                             "/ start · Esc back · F1 keys")
     draw_footer(ctx, surface, lay.footer, footer_hint(scene, hint))
+
+
+def _card_marks(ctx: UiContext, surface: pygame.Surface, window: CardWindow) -> None:
+    """"1 more above · 1 more below" under a window of trainee cards."""
+    if window.more is not None:
+        ctx.text(surface, ctx.t("{a} more above · {b} more below", a=window.above,
+                                b=window.below), window.more, ctx.metrics.small,
+                 ctx.palette.muted, False, "right")
 
 
 def footer_hint(scene: WorkshopSetupScene, hint: str) -> str:
