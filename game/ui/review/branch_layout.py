@@ -35,10 +35,11 @@ class ChooserLayout:
 def chooser_layout(ctx: UiContext, heading: str, cue: str, hint: str, labels: list[str],
                    moment: str = "", moment_key: str = "← →") -> ChooserLayout:
     """Heading, the moment button, hint and every option button as tall as their words need
-    (a row of buttons as tall as its tallest; two columns when one leaves the cue less than
-    three lines); the cue gets the rest and scrolls only in a box three lines tall. Rows
-    are not all one height: at the model's best moment one option may need a second line to
-    say its moment was pulled back, and five rows of two lines do not fit 1024x600."""
+    (the option buttons one size, in two columns when one leaves the cue less than three
+    lines); the cue gets the rest and scrolls only in a box three lines tall. When buttons of
+    one size do not fit the window, each row is only as tall as its tallest button: at the
+    model's best moment two options may need a second line to say their moment was pulled
+    back, and five buttons of two lines ran off 1024x600 at Extra large."""
     m, h = ctx.metrics, ctx.size[1]
     big = ctx.theme.fonts.scale > 1.0  # large text: nearly the whole window, fewer lines
     box = centred(ctx.size, 0.94 if big else 0.7, 0.98 if big else 0.92)
@@ -48,13 +49,14 @@ def chooser_layout(ctx: UiContext, heading: str, cue: str, hint: str, labels: li
     moment_h = button_need(ctx, moment, inner.width, moment_key) if moment else 0
     fixed = head_h + hint_h + moment_h + 4 * m.gap
     cue_need = text_height(ctx, cue, m.body, inner.width)
-    for columns in (1, 2):
+    for columns, one_size in ((1, True), (1, False), (2, True), (2, False)):
         col_w = (inner.width - (columns - 1) * m.gap) // columns
         count = -(-len(labels) // columns)
-        row_hs = row_heights(ctx, labels, col_w, count)
+        row_hs = row_heights(ctx, labels, col_w, count, one_size)
         rows_h = sum(row_hs) + (count - 1) * (m.gap // 2)
         cue_h = max(ctx.line_height(m.body), min(cue_need, inner.height - fixed - rows_h))
-        if cue_h >= scroll_floor(ctx, m.body, cue_need):
+        if cue_h >= scroll_floor(ctx, m.body, cue_need) and \
+                fixed + cue_h + rows_h <= inner.height:
             break
     used = fixed + cue_h + rows_h
     box = Rect(box.x, max(0, (h - used - 2 * m.pad) // 2), box.width, used + 2 * m.pad)
@@ -67,13 +69,14 @@ def chooser_layout(ctx: UiContext, heading: str, cue: str, hint: str, labels: li
     return ChooserLayout(box, head, cue_box, rows, hint_box, moment_box)
 
 
-def row_heights(ctx: UiContext, labels: list[str], width: int, count: int) -> list[int]:
+def row_heights(ctx: UiContext, labels: list[str], width: int, count: int,
+                one_size: bool) -> list[int]:
     """The height of each of `count` rows of option buttons `width` wide, filled column by
-    column (button i in row i % count): the tallest button of the row."""
+    column (button i in row i % count): the tallest button of the row, or of all rows."""
     heights = [0] * count
     for i, label in enumerate(labels):
         heights[i % count] = max(heights[i % count], button_need(ctx, label, width, str(i + 1)))
-    return heights
+    return [max(heights)] * count if one_size else heights
 
 
 def column_parts(ctx: UiContext, vm: RunColumnVM) -> list[tuple[str, int, bool, str]]:
