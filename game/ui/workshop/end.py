@@ -106,6 +106,8 @@ class WorkshopEndScene(Scene):
         if intent.act in (Act.UP, Act.DOWN, Act.SCROLL):
             self._page(-1 if intent.act is Act.UP or intent.amount < 0 else 1)
             return None
+        if not self.buttons:  # they made way for the rows: Backspace and Esc act alone
+            return None
         chosen = menu_intent(self.focus, button_rects(self.buttons), intent,
                              (Act.NEXT, Act.RIGHT), (Act.PREV, Act.LEFT))
         if chosen == "back":

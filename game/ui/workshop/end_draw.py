@@ -48,9 +48,10 @@ class EndLayout:
 def end_layout(ctx: UiContext, vm: EndVM | None = None, score_text: str = "",
                title: str = "") -> EndLayout:
     """`vm`: the comparison once computed (the outcome and attitude boxes then fit its words).
-    `title`: the header's words (the band grows for them instead of scrolling). When the first
-    decision row would not fit whole, the outcome's details and the attitude's prompt make
-    way, then the outcome box (the play screen showed it), then the attitude box."""
+    `title`: the header's words (the band grows for them instead of scrolling). When the
+    tallest decision row would not fit whole, the outcome's details and the attitude's prompt make
+    way, then the two buttons (the footer names their keys), then the outcome box (the play
+    screen showed it), then the attitude box."""
     m = ctx.metrics
     head_w = ctx.size[0] - 2 * m.pad
     f = frame(ctx.size, m, m.heading,
@@ -69,78 +70,131 @@ def end_layout(ctx: UiContext, vm: EndVM | None = None, score_text: str = "",
         ("Back to the last decision", "⌫"), ("Another vignette", "Esc")))
     rows_h = f.body.height - outcome_h - attitude_h - button_h - 3 * m.gap
     details = True
-    if vm is not None and vm.rows and rows_h < _first_row_need(ctx, vm, width + 2 * m.gap):
+    if vm is not None and vm.rows and rows_h < _row_need(ctx, vm, width + 2 * m.gap):
         details = False
         rows_h += outcome_h + attitude_h
         outcome_h = text_height(ctx, vm.title, m.body, width, True) + 2 * m.gap
         attitude_h = text_height(ctx, vm.attitude, m.body, width, True) + 2 * m.gap
         rows_h -= outcome_h + attitude_h
-        for _ in ("outcome", "attitude"):
-            if rows_h >= _first_row_need(ctx, vm, width + 2 * m.gap):
+        for part in ("buttons", "outcome", "attitude"):
+            if rows_h >= _row_need(ctx, vm, width + 2 * m.gap):
                 break
-            if outcome_h > 0:
+            if part == "buttons":  # their keys (Backspace, Esc) are on the footer line
+                rows_h, button_h = rows_h + button_h + m.gap, -m.gap
+            elif part == "outcome":
                 rows_h, outcome_h = rows_h + outcome_h + m.gap, -m.gap
             else:
                 rows_h, attitude_h = rows_h + attitude_h + m.gap, -m.gap
     outcome, rows, attitude, bottom = stack(f.body, [outcome_h, rows_h, attitude_h,
                                                      button_h], m.gap)
     buttons = [pygame.Rect(bottom.x, bottom.y, bw, bottom.height),
-               pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.height)]
+               pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.height)] \
+        if button_h > 0 else []
     return EndLayout(f.header, outcome, rows, attitude, buttons, f.footer, details)
 
 
-def _first_row_need(ctx: UiContext, vm: EndVM, width: int) -> int:
-    """The first decision row whole, and the line under it ("Decision 1 of 3 ...")."""
-    return row_height(ctx, vm.rows[0], width) + ctx.line_height(ctx.metrics.small) + \
-        ctx.metrics.gap
+def _row_need(ctx: UiContext, vm: EndVM, width: int) -> int:
+    """The tallest decision row whole, alone on its page (it says "Decision 2 of 3"
+    itself): every page shows at least one row whole (the second decision's verdict
+    scrolled once the boxes had been fitted to the first)."""
+    total = len(vm.rows) if len(vm.rows) > 1 else 0
+    return max(row_height(ctx, row, width, total) for row in vm.rows)
 
 
 def end_buttons(ctx: UiContext, lay: EndLayout) -> list[Button]:
+    """The two buttons, or none where they made way for a decision row (Extra large)."""
     t = ctx.t
+    if not lay.buttons:
+        return []
     return [Button("back", t("Back to the last decision"), lay.buttons[0], "⌫"),
             Button("setup", t("Another vignette"), lay.buttons[1], "Esc")]
 
 
+Line = tuple[str, tuple[int, int, int], bool, int]
+"""A text of a row: (text, colour, bold, size)."""
+
+
 @dataclass(frozen=True)
 class RowTexts:
-    """One decision's row: the left column's texts and the right column's, each as (text,
-    colour, bold, size); the verdict is the one in the larger size."""
+    """One decision's row: the left column's texts and the right column's; the verdict is
+    the one in the larger size. `top`: texts across the whole row above the columns (the
+    cue, in the form where that makes the row shorter)."""
 
-    left: tuple[tuple[str, tuple[int, int, int], bool, int], ...]
-    right: tuple[tuple[str, tuple[int, int, int], bool, int], ...]
-
-
-def row_texts(ctx: UiContext, row: EndRowVM) -> RowTexts:
-    p, m = ctx.palette, ctx.metrics
-    return RowTexts(
-        ((ctx.t("Decision {n} · {cue}", n=row.number, cue=row.cue), p.muted, False, m.small),
-         (row.counts_text, p.text, False, m.small),
-         (row.weights_text, p.muted, False, m.small)),
-        ((ctx.t("Majority: {a}\nFollowed: {b}", a=row.majority, b=row.followed), p.text,
-          False, m.small), (row.verdict, tone_colour(ctx, row.tone), True, m.body)))
+    left: tuple[Line, ...]
+    right: tuple[Line, ...]
+    top: tuple[Line, ...] = ()
 
 
-def _columns(ctx: UiContext, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+def row_texts(ctx: UiContext, row: EndRowVM, cue_on_top: bool = False, total: int = 0
+              ) -> RowTexts:
+    """`total`: the row is alone on its page, so it says "Decision 2 of 3" itself (the line
+    under the rows that said so gave its room to the outcome box)."""
+    p, m, t = ctx.palette, ctx.metrics, ctx.t
+    label = t("Decision {a} of {n}", a=row.number, n=total) + " · " + row.cue if total \
+        else t("Decision {n} · {cue}", n=row.number, cue=row.cue)
+    cue = (label, p.muted, False, m.small)
+    left = ((row.counts_text, p.text, False, m.small),
+            (row.weights_text, p.muted, False, m.small))
+    right = ((ctx.t("Majority: {a}\nFollowed: {b}", a=row.majority, b=row.followed), p.text,
+              False, m.small), (row.verdict, tone_colour(ctx, row.tone), True, m.body))
+    return RowTexts(left, right, (cue,)) if cue_on_top else RowTexts((cue, *left), right)
+
+
+SPLITS = (0.38, 0.42, 0.46, 0.5, 0.54, 0.58, 0.62, 0.66)
+"""The left column's share of a decision row, tried in turn (with the cue in the left
+column, then across the row): the form that makes the row shortest wins (at Extra large the
+counts ran down nine lines of the left column beside a half-empty right one, and the row
+took the room of the outcome and attitude boxes)."""
+
+
+def _parts(ctx: UiContext, rect: pygame.Rect, texts: RowTexts, split: float
+           ) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+    """The row's full-width top (the cue, or nothing) and its two columns under it."""
     m = ctx.metrics
-    return split_x(rect.inflate(-2 * m.gap, -2 * m.gap), 0.46, m.pad)
+    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    top_h = sum(_heights(ctx, texts.top, inner.width))
+    columns = pygame.Rect(inner.x, inner.y + top_h, inner.width, inner.height - top_h)
+    left, right = split_x(columns, split, m.pad)
+    return pygame.Rect(inner.x, inner.y, inner.width, top_h), left, right
 
 
-def _heights(ctx: UiContext, texts, width: int) -> list[int]:
+def _heights(ctx: UiContext, texts: tuple[Line, ...], width: int) -> list[int]:
     return [text_height(ctx, text, size, width, bold) for text, _colour, bold, size in texts]
 
 
-def row_height(ctx: UiContext, row: EndRowVM, width: int) -> int:
-    """What a row `width` wide needs to show all its words."""
-    left, right = _columns(ctx, pygame.Rect(0, 0, width, 100))
-    texts = row_texts(ctx, row)
-    return max(sum(_heights(ctx, texts.left, left.width)),
-               sum(_heights(ctx, texts.right, right.width))) + 2 * ctx.metrics.gap
+def _need(ctx: UiContext, texts: RowTexts, width: int, split: float) -> int:
+    top, left, right = _parts(ctx, pygame.Rect(0, 0, width, 100), texts, split)
+    return top.height + max(sum(_heights(ctx, texts.left, left.width)),
+                            sum(_heights(ctx, texts.right, right.width))) + \
+        2 * ctx.metrics.gap
+
+
+def row_form(ctx: UiContext, row: EndRowVM, width: int, total: int = 0
+             ) -> tuple[RowTexts, float]:
+    """The texts and the left column's share that make the row `width` wide shortest (the
+    first such: the usual form, cue in the left column at 46%, where nothing is shorter)."""
+    best: tuple[int, RowTexts, float] | None = None
+    for cue_on_top in (False, True):
+        texts = row_texts(ctx, row, cue_on_top, total)
+        for split in (0.46, *SPLITS):
+            need = _need(ctx, texts, width, split)
+            if best is None or need < best[0]:
+                best = (need, texts, split)
+    assert best is not None
+    return best[1], best[2]
+
+
+def row_height(ctx: UiContext, row: EndRowVM, width: int, total: int = 0) -> int:
+    """What a row `width` wide needs to show all its words (in its shortest form)."""
+    texts, split = row_form(ctx, row, width, total)
+    return _need(ctx, texts, width, split)
 
 
 def rows_per_page(ctx: UiContext, lay: EndLayout, rows: tuple[EndRowVM, ...] = (),
                   offset: int = 0) -> int:
     """How many rows from `offset` fit whole (at least one); when they do not all fit, a
-    line is left for the marks ("Decisions 1-2 of 5")."""
+    line is left for the marks ("Decisions 1-2 of 5"), unless only one fits (that row says
+    "Decision 2 of 5" itself)."""
     gap = ctx.metrics.gap
     heights = [row_height(ctx, row, lay.rows.width) + gap for row in rows]
     if offset == 0 and sum(heights) <= lay.rows.height + gap:
@@ -244,13 +298,14 @@ def _draw_rows(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
                  ctx.metrics.body, ctx.palette.muted)
         return
     shown = rows[scene.offset:scene.offset + scene.per_page]
-    marks = ctx.line_height(ctx.metrics.small) + ctx.metrics.gap if len(rows) > len(shown) \
-        else 0
-    heights = [min(lay.rows.height - marks, row_height(ctx, row, lay.rows.width))
+    alone = len(rows) if len(shown) == 1 < len(rows) else 0  # "Decision 2 of 3 · cue"
+    marks = ctx.line_height(ctx.metrics.small) + ctx.metrics.gap \
+        if len(rows) > len(shown) and not alone else 0
+    heights = [min(lay.rows.height - marks, row_height(ctx, row, lay.rows.width, alone))
                for row in shown]
     for row, rect in zip(shown, stack(lay.rows, heights, ctx.metrics.gap)):
-        _draw_row(ctx, surface, row, rect)
-    if len(rows) > len(shown):
+        _draw_row(ctx, surface, row, rect, alone)
+    if marks:
         h = ctx.line_height(ctx.metrics.small)
         box = pygame.Rect(lay.rows.x, lay.rows.bottom - h, lay.rows.width, h)
         a, b = scene.offset + 1, scene.offset + len(shown)
@@ -260,11 +315,12 @@ def _draw_rows(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
                  box, ctx.metrics.small, ctx.palette.muted, False, "right")
 
 
-def _draw_row(ctx: UiContext, surface: pygame.Surface, row: EndRowVM, rect: pygame.Rect) -> None:
+def _draw_row(ctx: UiContext, surface: pygame.Surface, row: EndRowVM, rect: pygame.Rect,
+              total: int = 0) -> None:
     panel(ctx, surface, rect, border=tone_colour(ctx, row.tone))
-    left, right = _columns(ctx, rect)
-    texts = row_texts(ctx, row)
-    for column, lines in ((left, texts.left), (right, texts.right)):
+    texts, split = row_form(ctx, row, rect.width, total)
+    top, left, right = _parts(ctx, rect, texts, split)
+    for column, lines in ((top, texts.top), (left, texts.left), (right, texts.right)):
         boxes = stack(column, _heights(ctx, lines, column.width), 0)
         for (text, colour, bold, size), box in zip(lines, boxes):
             box = box.clip(column)  # a row taller than the page (largest text): it scrolls
