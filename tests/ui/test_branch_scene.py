@@ -228,3 +228,20 @@ def test_the_pulled_back_best_moment_fits_the_smallest_window_at_the_largest_tex
         assert chooser.box.contains(box)
         assert box.height >= button_need(ctx, button.label, box.width, str(i + 1))
         assert not any(box.colliderect(other) for other in boxes[i + 1:])
+
+
+@pytest.mark.parametrize("scenario_id", ["npwt_dressing", "lumbar_puncture"])
+def test_the_chooser_branches_in_the_window_the_cursor_is_on(ctx, library, tmp_path,
+                                                            scenario_id):
+    """The viewer's decision number and the branch's decision index name the same window:
+    for every decision of the timeline the chooser's branch point is that decision's node,
+    opened at the tick the timeline shows it opening."""
+    from game.app.branches import branch_choices
+    parent = tmp_path / "p.jsonl"
+    session = record(ctx, scenario_id, parent, policy="random", min_decisions=2)
+    model = load_replay(str(parent), library.get)
+    assert len(model.decisions) >= 2
+    for mark in model.decisions:
+        point = branch_choices(parent, session.scenario, mark.number).point
+        assert (point.index, point.node, point.opened) == \
+            (mark.number - 1, mark.node, mark.open_tick), mark.number
