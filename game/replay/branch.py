@@ -13,6 +13,13 @@ The moment matters: a supervisor who watched let the window run until it closed,
 recorded moment" of a watch is the window's last tick, when no rung lands in time any more.
 `branch_point` says when the window opened, when the recording chose and the latest moment
 at which stepping in is still possible in this run.
+
+A decision point comes up at most once in a run: the loader refuses a vignette that loops
+back to one (content/graph.py), and the engine records one decision step per visit. So the
+log's decision index and its node name the same window, and the replay may stop before the
+node's first command (`before_decision`, `chosen_at[0]` below). Should the format ever allow
+a loop (a retry after a failed attempt), those stops must count occurrences instead
+(tests/app/test_branches.py holds the refusal).
 """
 
 from __future__ import annotations
