@@ -76,7 +76,8 @@ class OptionsPiece:
         when not even one fits."""
         legend, *rows = option_heights(self.ctx, self.d, width)
         used, count = legend, 0
-        while count < len(rows) - 1 and used + rows[count] <= room:
+        most = len(rows) - (2 if len(rows) > 2 else 1)  # no option alone under the legend
+        while count < most and used + rows[count] <= room:
             used, count = used + rows[count], count + 1
         if count == 0:
             return None

@@ -21,7 +21,7 @@ from pygame import Rect
 
 from game.ui.debrief.split import TextPiece, split_pieces
 from game.ui.kit.common import text_height
-from game.ui.kit.layout import keep_in_view, last_start, shown_from, stack
+from game.ui.kit.layout import keep_in_view, shown_from, stack
 from game.ui.kit.panels import bar_width, focus_ring, panel, scroll_bar
 from game.ui.kit.theme import Colour
 from game.ui.shell.context import UiContext
@@ -55,6 +55,9 @@ class PageScroll:
     followed: int | None = None
     """The focus the view last followed: when the focus moves, the view follows it once."""
     needs: list[int] = field(default_factory=list)
+    starts: list[int] = field(default_factory=lambda: [0])
+    """The first block of each screen as paginated from the top (`paginate`): Page Up/Down
+    go from one to the next, and the last is where the page ends."""
     room: int = 0
     gap: int = 0
     scrolls: bool = False
@@ -63,16 +66,19 @@ class PageScroll:
         return shown_from(self.needs, self.gap, self.room, self.first) if self.needs else 0
 
     def last(self) -> int:
-        return last_start(self.needs, self.gap, self.room) if self.needs else 0
+        return self.starts[-1]
 
     def scroll(self, amount: int) -> bool:
         """Scroll by `amount` blocks (the wheel), or by a page when it is a page key's;
         False when the page fits and there is nothing to scroll."""
         if not self.scrolls or amount == 0:
             return False
-        sign = 1 if amount > 0 else -1
-        step = max(1, self.shown()) if abs(amount) >= PAGE_STEP else 1
-        self.first = max(0, min(self.last(), self.first + sign * step))
+        if abs(amount) < PAGE_STEP:
+            self.first = max(0, min(self.last(), self.first + (1 if amount > 0 else -1)))
+        elif amount > 0:
+            self.first = next((s for s in self.starts if s > self.first), self.last())
+        else:
+            self.first = max((s for s in self.starts if s < self.first), default=0)
         return True
 
     def follow(self, focus: int | None, block: int | None) -> None:
@@ -98,7 +104,7 @@ def place(ctx: UiContext, page: PageScroll, area: Rect, build: Callable[[int], l
     if page.scrolls:
         width = area.width - bar_width(ctx) - gap
         room = max(1, area.height - hint_height(ctx, width) - gap)
-        blocks = paginate(build(width), room, gap)
+        blocks, page.starts = paginate(build(width), room, gap)
     page.needs, page.room, page.gap = [b.need for b in blocks], room, gap
     block = next((i for i, b in enumerate(blocks) if focus is not None and b.item == focus),
                  None)
@@ -115,13 +121,14 @@ def place(ctx: UiContext, page: PageScroll, area: Rect, build: Callable[[int], l
     return shown
 
 
-def paginate(blocks: list[Block], room: int, gap: int) -> list[Block]:
-    """The blocks with those cut that would leave a screen's rest empty: laid out screen by
-    screen from the top, a block taller than the room left on a screen shows its first
-    lines there when it can be cut, and the rest begins the next screen. Page Down moves
-    by the blocks shown, so from the top it lands on these screens' starts."""
+def paginate(blocks: list[Block], room: int, gap: int) -> tuple[list[Block], list[int]]:
+    """The blocks with those cut that would leave a screen's rest empty, and where each
+    screen starts: laid out screen by screen from the top, a block taller than the room
+    left on a screen shows its first lines there when it can be cut, and the rest begins
+    the next screen. The last screen starts there too (not where the last blocks would
+    fill the room), or it would show a cut block's two parts one above the other."""
     out: list[Block] = []
-    todo, used = list(reversed(blocks)), 0
+    todo, used, starts = list(reversed(blocks)), 0, [0]
     while todo:
         block = todo.pop()
         top = used + (gap if used else 0)
@@ -134,14 +141,15 @@ def paginate(blocks: list[Block], room: int, gap: int) -> list[Block]:
             not used or left * SPLIT_FROM >= room) else None
         if parts is not None and parts[0].need <= left:
             out.append(parts[0])
-            todo.append(parts[1])
-            used = 0  # the screen is full: the rest begins the next
+            todo.append(parts[1])  # the screen is full: the rest begins the next
         elif used:
             todo.append(block)
-            used = 0
         else:
             out.append(block)  # taller than the page and uncut: its text scrolls in it
-    return out
+        used = 0
+        if todo:
+            starts.append(len(out))
+    return out, starts
 
 
 def draw_page(ctx: UiContext, surface: pygame.Surface, page: PageScroll, area: Rect,

@@ -52,7 +52,7 @@ class TextPiece:
         if key not in _CUTS:
             if len(_CUTS) >= _CUTS_KEPT:
                 _CUTS.clear()
-            _CUTS[key] = self._head_length(width, room)
+            _CUTS[key] = self._no_widow(width, room, self._head_length(width, room))
         end = _CUTS[key]
         if end is None:
             return None
@@ -60,6 +60,16 @@ class TextPiece:
         return (TextPiece(self.ctx, head, self.size, self.colour, self.bold),
                 TextPiece(self.ctx, tail, self.size, self.colour, self.bold,
                           self.keep_with_next))
+
+    def _no_widow(self, width: int, room: int, end: int | None) -> int | None:
+        """A cut one line higher when it would leave a single line to the next screen
+        (a lone line of a sentence reads as a separate note), if a line stays above."""
+        line = self.ctx.line_height(self.size, self.bold)
+        tail = self.text[end:].strip() if end is not None else ""
+        if not tail or text_height(self.ctx, tail, self.size, width, self.bold) > line:
+            return end
+        higher = self._head_length(width, room - line)
+        return end if higher is None else higher
 
     def _head_length(self, width: int, room: int) -> int | None:
         """The longest run of whole words that wraps into `room`. The wrapping is greedy,
