@@ -69,8 +69,8 @@ class PageScroll:
         return self.starts[-1]
 
     def scroll(self, amount: int) -> bool:
-        """Scroll by `amount` blocks (the wheel), or by a page when it is a page key's;
-        False when the page fits and there is nothing to scroll."""
+        """Scroll by a block (the wheel), or to the next or previous screen's start when
+        `amount` is a page key's; False when the page fits and there is nothing to scroll."""
         if not self.scrolls or amount == 0:
             return False
         if abs(amount) < PAGE_STEP:
@@ -100,7 +100,7 @@ def place(ctx: UiContext, page: PageScroll, area: Rect, build: Callable[[int], l
     for the "more below" hint (a screen filled by a cut block has no other room for it)."""
     blocks = build(area.width)
     page.scrolls = sum(b.need for b in blocks) + gap * (len(blocks) - 1) > area.height
-    room = area.height
+    room, page.starts = area.height, [0]
     if page.scrolls:
         width = area.width - bar_width(ctx) - gap
         room = max(1, area.height - hint_height(ctx, width) - gap)
