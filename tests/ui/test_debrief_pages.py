@@ -156,6 +156,29 @@ def test_a_scrolled_page_fills_each_screen_but_the_last(make_ctx, library, log, 
     assert checked >= 3  # the analysis, the timeline and the reactions scroll here
 
 
+def test_page_keys_go_from_screen_to_screen_and_back(make_ctx, library, log):
+    """Page Down lands on each paginated screen's start in turn (the last is where the page
+    ends, so a cut block's two parts never stand one above the other), Page Up on the
+    same starts backwards."""
+    scene = _scene(make_ctx, library, log, language="de")
+    press(scene, pygame.K_3)
+    _shown(scene)
+    page = scene.pages[2]
+    assert page.scrolls and len(page.starts) >= 3
+    down = [page.first]
+    for _ in range(len(page.starts)):
+        press(scene, pygame.K_PAGEDOWN)
+        _shown(scene)
+        down.append(page.first)
+    assert down == page.starts + [page.starts[-1]]
+    up = []
+    for _ in range(len(page.starts) - 1):
+        press(scene, pygame.K_PAGEUP)
+        _shown(scene)
+        up.append(page.first)
+    assert up == page.starts[-2::-1]
+
+
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 600)], ids=["1280x720", "1024x600"])
 def test_at_the_default_size_no_page_scrolls_and_the_analysis_stands_side_by_side(
         make_ctx, library, log, size):
