@@ -84,3 +84,24 @@ def test_reading_frames_prepare_the_chosen_looks(make_ctx, home):
     for _ in range(len(looks)):
         play.draw(surface)
     assert not any(warm_button(ctx, look) for look in looks), "a look still had to be rendered"
+
+
+def test_the_panels_regions_are_measured_once_and_follow_language_and_text_size(make_ctx,
+                                                                                 home):
+    """panel_regions keeps what it measured for the same panel, phase, cue and options, and
+    measures again when the language or the text size changes (German wraps otherwise)."""
+    from game.ui.play import decision_layout
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    play = start_play(ctx, ctx.services.catalogue().get("lumbar_puncture"))
+    run_until(play, "decision")
+    fresh = decision_layout._panel_regions(ctx, play.layout, play.vm)
+    first = panel_regions(ctx, play.layout, play.vm)
+    assert first == fresh
+    first["buttons"].height = 1  # a caller's change does not reach the kept copy
+    assert panel_regions(ctx, play.layout, play.vm) == fresh
+    ctx.t = Translator("de")
+    assert panel_regions(ctx, play.layout, play.vm) == \
+        decision_layout._panel_regions(ctx, play.layout, play.vm)
+    small = make_ctx((1024, 600), text_size="small")
+    assert panel_regions(small, play.layout, play.vm) == \
+        decision_layout._panel_regions(small, play.layout, play.vm)

@@ -8,6 +8,8 @@ aside is easier to check on its own.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
+from collections.abc import Hashable
 
 import pygame
 
@@ -16,8 +18,29 @@ from game.ui.play import option_list
 from game.ui.play.presenters import PlayVM, chosen_text, decide_text
 from game.ui.shell.context import UiContext
 
+_MEMO: OrderedDict[Hashable, tuple[object, object, dict[str, pygame.Rect]]] = OrderedDict()
+_MEMO_SIZE = 8
+
 
 def panel_regions(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> dict[str, pygame.Rect]:
+    """Where the decision panel's parts go (see `_panel_regions`), measured once for each
+    panel, text size, language, phase, cue and options: drawing, clicks and the keys' focus
+    ask for it several times a frame, and measuring it again cost a decision key's frame
+    half an ordinary frame (make bench). Callers get copies they may change."""
+    key = (ctx.metrics, ctx.theme.fonts.scale, ctx.t.language, tuple(lay.panel),
+           tuple(lay.narration), tuple(lay.procedure), vm.phase, vm.cue, vm.options)
+    held = _MEMO.get(key)
+    if held is None or held[0] is not ctx.theme.fonts or held[1] is not ctx.t:
+        held = (ctx.theme.fonts, ctx.t, _panel_regions(ctx, lay, vm))
+        _MEMO[key] = held
+        if len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    else:
+        _MEMO.move_to_end(key)
+    return {name: rect.copy() for name, rect in held[2].items()}
+
+
+def _panel_regions(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> dict[str, pygame.Rect]:
     """Where the decision panel's parts go; the same rectangles serve drawing and clicks.
 
     When a decision point's options do not all fit under its cue at the height their labels
