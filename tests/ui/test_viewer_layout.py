@@ -229,18 +229,3 @@ def test_a_decision_newly_shown_opens_on_its_panel(make_ctx, library, log):
     press(viewer, pygame.K_RIGHT)
     assert viewer.decision.number == 2 and not viewer.picture_first
     assert viewer.body().panel is not None
-
-
-def test_a_decision_panel_shorter_than_its_floor_keeps_its_text_inside(make_ctx, library,
-                                                                       log):
-    """Seen in the real window (German, Extra large, 1024x600): the facts' scrolling box ran
-    past the panel's frame over the transport line when the panel was a little shorter than
-    its parts' floors. Whatever height it gets, every text stays inside the panel."""
-    viewer = _viewer(make_ctx, library, log, (1024, 600), "x-large", 1, "de")
-    ctx, vm = viewer.ctx, viewer.panel
-    floor = decision_floor(ctx, 980, vm)
-    for short in (4, 16, 40):
-        rect = pygame.Rect(0, 0, 980, floor - short)
-        ctx.recorder = []
-        draw_decision(ctx, pygame.Surface((980, floor)), rect, vm)
-        assert all(rect.contains(p.box) for p in ctx.recorder), short

@@ -169,13 +169,9 @@ def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
     floors = [need if not size else scroll_floor(ctx, size, need) for _, size, need in parts]
     for (text, size, _), box in zip(parts, stack(body, allot(body.height, needs, floors,
                                                               m.gap // 2), m.gap // 2)):
-        # Floors that do not fit the panel (its layout measured a little less than this
-        # draws) would run a scrolling text past the panel's frame over what lies below it:
-        # it scrolls in what is left of the panel instead.
-        box = box.clip(body)
         if not size:
             draw_options(ctx, surface, box, vm)
-        elif box.height > 0:
+        else:
             ctx.text(surface, text, box, size, p.muted if size == m.small else p.text)
 
 
