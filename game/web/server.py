@@ -202,6 +202,10 @@ class RoomServer:
         if proc.poll() is None:
             proc.kill()
         proc.wait(timeout)
+        self._release(proc, timeout)
+
+    def _release(self, proc: subprocess.Popen[bytes], timeout: float) -> None:
+        """Close an ended server process's pipes and let its host thread finish."""
         with self._write:
             if proc.stdin is not None:
                 try:
@@ -282,16 +286,7 @@ class RoomServer:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout)
-        with self._write:
-            if proc.stdin is not None:
-                try:
-                    proc.stdin.close()
-                except OSError:
-                    pass
-        if self._host_thread is not None:
-            self._host_thread.join(timeout)
-        if proc.stdout is not None:
-            proc.stdout.close()
+        self._release(proc, timeout)
 
     # --- the baseline: the same application in a thread of this process --------------------
     def _run_in_thread(self) -> None:
