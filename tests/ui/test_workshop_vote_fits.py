@@ -17,7 +17,7 @@ from game.i18n import Translator
 from game.ui.kit.common import text_height
 from game.ui.kit.theme import make_theme
 from game.ui.shell.context import UiContext
-from game.ui.workshop import play_draw, vote_draw, vote_layout
+from game.ui.workshop import play_draw, vote_buttons, vote_draw, vote_layout
 from game.ui.workshop.view import projector
 from game.ui.workshop.vote import VoteDesk
 
@@ -164,7 +164,7 @@ def test_vote_buttons_never_break_a_word(library, text_size, revealed):
         lay = play_draw.vote_layout(ctx, scenario.title, desk)
         regions = vote_layout.vote_regions(ctx, lay.panel, desk)
         font = ctx.theme.fonts.get(regions.button_size, True)
-        for button in vote_layout.vote_buttons(ctx, regions, desk):
+        for button in vote_buttons.vote_buttons(ctx, regions, desk):
             key = max(round(regions.button_size * 1.6), font.size(button.key)[0] + 8)
             word = max(font.size(w)[0] for w in button.label.split())
             assert button.rect.width >= key + word + 2 * m.gap, (name, button.label)

@@ -19,6 +19,7 @@ from game.ui.workshop.presenters import VoteRowVM
 from game.ui.workshop.room_presenters import RoomVoteVM
 from game.ui.workshop.view import bar, fit_text
 from game.ui.workshop.vote import VoteDesk
+from game.ui.workshop.vote_buttons import vote_buttons
 from game.ui.workshop.vote_layout import (
     VoteRegions,
     bar_text,
@@ -27,7 +28,6 @@ from game.ui.workshop.vote_layout import (
     region_parts,
     rows_shown,
     status_text,
-    vote_buttons,
     vote_regions,
 )
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass, replace
 
 import pygame
 
-from game.ui.kit.button import Button, button_need
 from game.ui.kit.common import text_height
 from game.ui.kit.layout import stack
 from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import VoteRowVM
 from game.ui.workshop.room_presenters import RoomVoteVM
 from game.ui.workshop.vote import VoteDesk
+from game.ui.workshop.vote_buttons import button_rects, button_widths, buttons_height
 
 COMPACT_PAD = 2
 """Row padding and spacing (px) when the usual would hide an option."""
@@ -167,8 +167,8 @@ def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM
     heading_h = _heading_h(ctx, heading_text(ctx, desk, room), inner.width)
     status_h = max(ctx.line_height(m.small), text_height(
         ctx, status_text(ctx, desk, room), m.small, inner.width)) if with_status else -m.gap
-    button_size, widths = _button_widths(ctx, inner.width, desk)
-    buttons_h = _buttons_height(ctx, desk, widths, button_size) if with_buttons else -m.gap
+    button_size, widths = button_widths(ctx, inner.width, desk)
+    buttons_h = buttons_height(ctx, desk, widths, button_size) if with_buttons else -m.gap
     rows_h = inner.height - heading_h - status_h - buttons_h - 3 * m.gap
     heading, status, rows, buttons = stack(inner, [heading_h, status_h, rows_h, buttons_h],
                                            m.gap)
@@ -177,7 +177,7 @@ def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM
     signs = not desk.vm.revealed
     bar_w = bar_area(ctx, pygame.Rect(column.x, column.y, column.width, 4 * _detail_h(ctx)),
                      signs=signs).width
-    button_rects = _button_rects(buttons, widths, m.gap) if with_buttons else []
+    placed_buttons = button_rects(buttons, widths, m.gap) if with_buttons else []
     heights, size = [0], m.body
     for marked in (False, True) if desk.vm.revealed else (False,):
         view = rows_shown(ctx, desk, marked)
@@ -188,12 +188,12 @@ def _regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk, room: RoomVoteVM
             heights = _row_heights(ctx, view, column, size, lines, inline, pad, signs)
             placed = _columns(rows, heights, columns, m.gap // 2 if pad < 0 else COMPACT_PAD)
             if placed is not None:
-                return VoteRegions(heading, status, placed, button_rects, size, button_size,
+                return VoteRegions(heading, status, placed, placed_buttons, size, button_size,
                                    detail_lines=lines, inline=inline, pad=pad,
                                    marks_in_label=marked, signs=signs)
     # Not even at small (the largest text settings): a window of whole rows around the focus
     # and a line saying how many are above and below (squeezed rows made the labels scroll).
-    return _window(ctx, desk, (heading, status, rows), button_rects, size, button_size)
+    return _window(ctx, desk, (heading, status, rows), placed_buttons, size, button_size)
 
 
 def _window(ctx: UiContext, desk: VoteDesk, areas: tuple[pygame.Rect, ...],
@@ -286,66 +286,6 @@ def row_window(heights: list[int], space: int, gap: int, keep: int,
     return first, last - first + 1
 
 
-def _button_widths(ctx: UiContext, width: int, desk: VoteDesk) -> tuple[int, list[int]]:
-    """Hot seat and reveal as wide as their longest label, the follow button the rest; at
-    body size if all three labels fit in one line so, else at small (else each its longest
-    word and shares of the rest by need, and the buttons grow taller for their wrapped
-    words)."""
-    m = ctx.metrics
-    labels = [b.label for b in vote_buttons(ctx, None, desk)]
-    longest = [(ctx.t("Hot seat: on"), ctx.t("Hot seat: off")),
-               (ctx.t("Hide votes"), ctx.t("Reveal")), (labels[2],)]
-    size, widths = m.small, [0, 0, 0]
-    for size in (m.body, m.small):
-        font = ctx.theme.fonts.get(size, True)
-        widths = [max(round(size * 1.6), font.size(key)[0] + 8) + 3 * m.gap + m.gap // 2 +
-                  max(font.size(label)[0] for label in words)
-                  for key, words in zip(("H", "R", "Enter"), longest)]
-        if sum(widths) + 2 * m.gap <= width:
-            break
-    if sum(widths) + 2 * m.gap > width:  # not even at small: shares by need (words wrap)
-        font = ctx.theme.fonts.get(size, True)  # ... but never inside a word ("Aufdeck-en")
-        least = [max(round(size * 1.6), font.size(key)[0] + 8) + 3 * m.gap + m.gap // 2 +
-                 max(font.size(word)[0] for label in words for word in label.split())
-                 for key, words in zip(("H", "R", "Enter"), longest)]
-        spare = width - 2 * m.gap - sum(least)
-        extra = [w - low for w, low in zip(widths, least)]
-        if spare < 0:  # two rows: hot seat and reveal, then the follow button
-            half = (width - m.gap) // 2
-            return size, [half, width - half - m.gap, width]
-        widths = [low + spare * more // max(1, sum(extra)) for low, more in zip(least, extra)]
-    widths[2] = width - widths[0] - widths[1] - 2 * m.gap
-    return size, widths
-
-
-def _two_rows(widths: list[int]) -> bool:
-    """The follow button has a row of its own (see `_button_widths`)."""
-    return widths[2] > widths[0] + widths[1]
-
-
-def _buttons_height(ctx: UiContext, desk: VoteDesk, widths: list[int], size: int) -> int:
-    """The tallest need of the three buttons' words (every variant: on/off, reveal/hide)."""
-    t = ctx.t
-    words = [(t("Hot seat: on"), t("Hot seat: off")), (t("Hide votes"), t("Reveal")),
-             (vote_buttons(ctx, None, desk)[2].label,)]
-    need = max(button_need(ctx, label, w, key, size=size)
-               for w, key, labels in zip(widths, ("H", "R", "Enter"), words) for label in labels)
-    return 2 * need + ctx.metrics.gap // 2 if _two_rows(widths) else need
-
-
-def _button_rects(area: pygame.Rect, widths: list[int], gap: int) -> list[pygame.Rect]:
-    if _two_rows(widths):
-        h = (area.height - gap // 2) // 2
-        return [pygame.Rect(area.x, area.y, widths[0], h),
-                pygame.Rect(area.right - widths[1], area.y, widths[1], h),
-                pygame.Rect(area.x, area.bottom - h, widths[2], h)]
-    rects, x = [], area.x
-    for w in widths:
-        rects.append(pygame.Rect(x, area.y, w, area.height))
-        x += w + gap
-    return rects
-
-
 def row_parts(ctx: UiContext, row: pygame.Rect, detail_lines: int = 1, inline: int = 0,
               pad: int = -1, signs: bool = True) -> RowParts:
     """Key at the left; the label over a detail (count, or bar and count: one line, or two
@@ -388,19 +328,6 @@ def inline_width(ctx: UiContext, desk: VoteDesk, rows: tuple[VoteRowVM, ...] = (
     words = [ctx.t("hidden until R"), ctx.t("1 vote"), ctx.t("{n} votes", n=88)]
     side = round(m.button_h * 0.9)
     return max(font.size(w)[0] for w in words) + 2 * m.gap + 2 * side + m.gap // 2
-
-
-def vote_buttons(ctx: UiContext, regions: VoteRegions | None, desk: VoteDesk
-                 ) -> list[Button]:
-    """The three buttons (`regions` None: their words only, for measuring)."""
-    t = ctx.t
-    hot = t("Hot seat: on") if desk.hot_seat else t("Hot seat: off")
-    reveal = t("Hide votes") if desk.revealed else t("Reveal")
-    specs = [("hot_seat", hot, "H"), ("reveal", reveal, "R"),
-             ("follow", desk.vm.action, "Enter")]
-    rects = regions.buttons if regions is not None else [pygame.Rect(0, 0, 0, 0)] * 3
-    return [Button(i, label, rect, key, selected=(i == "hot_seat" and desk.hot_seat))
-            for (i, label, key), rect in zip(specs, rects)]
 
 
 def marks_text(ctx: UiContext, row: VoteRowVM) -> str:
