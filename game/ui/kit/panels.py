@@ -23,6 +23,8 @@ def tone_colour(ctx: UiContext, tone: str) -> Colour:
 def panel(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect,
           colour: Colour | None = None, border: Colour | None = None) -> None:
     radius = max(4, round(8 * ctx.metrics.scale))
+    if ctx.frames is not None:
+        ctx.frames.append(rect.copy())
     pygame.draw.rect(surface, colour or ctx.palette.panel, rect, border_radius=radius)
     if border is not None:
         pygame.draw.rect(surface, border, rect, width=max(1, ctx.metrics.ring - 1),

@@ -133,6 +133,9 @@ class UiContext:
     of every scene on the stack)."""
     scrolls: Scrolls = field(default_factory=Scrolls)
     """Offsets of the text boxes that scroll (the app routes the mouse wheel to them)."""
+    frames: list[pygame.Rect] | None = None
+    """When a list (layout tests), `kit.panels.panel` notes each panel frame it draws here,
+    so a test can check that every text stays inside the panel it is drawn in."""
     metrics: Metrics = field(init=False)
 
     def __post_init__(self) -> None:
