@@ -75,7 +75,8 @@ def cmd_validate(args) -> int:
         print(line)
     # The summary is the command's result, so it goes with the report on stdout (issue 13).
     infos = f", {report.infos} info line(s)" if report.infos else ""
-    print(f"{report.valid} valid, {report.invalid} invalid, {report.warnings} warning(s){infos}")
+    print(f"{report.valid} valid, {report.invalid} invalid, {report.warnings} warning(s){infos}"
+          f"{report.translations}")
     return EXIT_OK if report.ok else EXIT_FAIL
 
 

@@ -142,9 +142,13 @@ def live_starter(launch: Launch, mode: Callable[[], str], pace: Callable[[], str
     return lambda scenario, profile: start_session(scenario, profile, mode(), pace(), launch)
 
 
-def catalogue_loader(directory: Path | None = None) -> Callable[[], Catalogue]:
-    """Reloads the library each time it is asked: authors edit files while the game runs."""
+def catalogue_loader(directory: Path | None = None,
+                     language: Callable[[], str] | None = None) -> Callable[[], Catalogue]:
+    """Reloads the library each time it is asked: authors edit files while the game runs. Its
+    words are in `language()` at that moment (the settings screen changes it while the game
+    runs), English where a vignette has no usable translation."""
     def load() -> Catalogue:
         from game.content.catalogue import load_catalogue
-        return load_catalogue(directory or paths.scenarios_dir())
+        return load_catalogue(directory or paths.scenarios_dir(),
+                              language=language() if language is not None else "en")
     return load

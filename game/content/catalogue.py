@@ -7,8 +7,6 @@ the picker, History and reports asking again cost a `stat` per file, not a parse
 
 from __future__ import annotations
 
-import os
-import stat
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -16,6 +14,8 @@ from pathlib import Path
 
 from game.content.loader import Loaded, load_checked
 from game.content.problems import ContentError, Problem
+from game.content.safe_read import file_stamp
+from game.content.translations import translate
 from game.core.model import Scenario
 
 
@@ -25,6 +25,9 @@ class Entry:
     scenario: Scenario | None
     problems: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    translation: tuple[Problem, ...] = ()
+    """Problems of its translation into the language asked for; with an error among them the
+    vignette shows in English (it stays playable)."""
 
     @property
     def valid(self) -> bool:
@@ -72,7 +75,7 @@ class FileCache:
         self.parses = 0
 
     def load(self, path: Path) -> Loaded:
-        key = _stamp(path)
+        key = file_stamp(path)
         with self._lock:
             found = self._items.get(key) if key else None
             if found is not None and key is not None:
@@ -97,24 +100,15 @@ class FileCache:
             return exc
 
 
-def _stamp(path: Path) -> tuple | None:
-    """Only regular files are cached; anything else is re-read (and refused) each time."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    if not stat.S_ISREG(info.st_mode):
-        return None
-    return (str(path), info.st_dev, info.st_ino, info.st_mtime_ns, info.st_ctime_ns,
-            info.st_size)
-
-
 LIBRARY_CACHE = FileCache()
 """The process's parsed files. Pure memo of immutable results keyed by file stamp, so it is
 not state anyone can observe except through speed."""
 
 
-def load_catalogue(*paths: str | Path, cache: FileCache | None = None) -> Catalogue:
+def load_catalogue(*paths: str | Path, cache: FileCache | None = None,
+                   language: str = "en") -> Catalogue:
+    """Every scenario file in `paths`, its words in `language` where a translation exists
+    beside it (`game.content.translations`), in English otherwise."""
     cache = cache or LIBRARY_CACHE
     entries = []
     seen: dict[str, str] = {}
@@ -136,5 +130,7 @@ def load_catalogue(*paths: str | Path, cache: FileCache | None = None) -> Catalo
             entries.append(Entry(str(path), None, (problem,)))
             continue
         seen[scenario.id] = str(path)
-        entries.append(Entry(str(path), scenario, warnings=loaded.warnings))
+        translated = translate(scenario, language)
+        entries.append(Entry(str(path), translated.scenario, warnings=loaded.warnings,
+                             translation=translated.problems))
     return Catalogue(tuple(entries))

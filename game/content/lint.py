@@ -18,6 +18,7 @@ from pathlib import Path
 
 from game.content.catalogue import LIBRARY_CACHE, Catalogue, FileCache
 from game.content.problems import INFO, WARNING, Problem, info, warning
+from game.content.translation_lint import check_translations
 from game.content.yamlmarks import Marks, locate
 from game.core.model import Decision, Scenario
 
@@ -53,6 +54,8 @@ class Report:
     invalid: int
     warnings: int
     infos: int = 0
+    translations: str = ""
+    """"; translations: de 16" when the folder has translation files (for the summary)."""
 
     @property
     def ok(self) -> bool:
@@ -89,10 +92,14 @@ def validation_report(cat: Catalogue, analyses: Iterable[Analysis] | None = None
         marks = cache.load(Path(entry.path)).marks
         for analysis in analyses:
             found.extend(_run(analysis, entry.scenario, marks))
+    translations = check_translations(cat)
+    errors += [str(p) for p in sorted(translations.problems) if p.is_error]
+    found.extend(p for p in translations.problems if not p.is_error)
     unique = sorted(set(found))
     lines = tuple(errors + [str(w) for w in unique])
     infos = sum(p.severity == INFO for p in unique)
-    return Report(lines, len(cat.scenarios), len(cat.invalid), len(unique) - infos, infos)
+    return Report(lines, len(cat.scenarios), len(cat.invalid) + translations.broken,
+                  len(unique) - infos, infos, translations.summary())
 
 
 def _run(analysis: Analysis, scenario: Scenario, marks: Marks) -> list[Problem]:

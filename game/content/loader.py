@@ -54,11 +54,12 @@ def load_scenario_text(raw: bytes, shown: str) -> Scenario:
     return check_text(raw, shown).scenario
 
 
-def parse_document(raw: bytes, shown: str) -> tuple[dict, Marks]:
-    """The file as plain data with its marks; the size and UTF-8 checks come first."""
+def parse_document(raw: bytes, shown: str, what: str = "a scenario") -> tuple[dict, Marks]:
+    """The file as plain data with its marks; the size and UTF-8 checks come first. `what`
+    names the kind of file in messages ("a scenario", "a translation")."""
     if len(raw) > MAX_BYTES:
         raise ContentError([Problem(shown, 1, 1, f"file is larger than {MAX_BYTES // 1024} "
-                                                 "KB; a scenario never needs this much")])
+                                                 f"KB; {what} never needs this much")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -68,7 +69,7 @@ def parse_document(raw: bytes, shown: str) -> tuple[dict, Marks]:
     except YamlProblem as exc:
         raise ContentError([Problem(shown, exc.line, exc.col, exc.message)]) from None
     if not isinstance(data, dict):
-        raise ContentError([Problem(shown, 1, 1, "a scenario file must be a YAML mapping")])
+        raise ContentError([Problem(shown, 1, 1, f"{what} file must be a YAML mapping")])
     return data, marks
 
 
@@ -83,7 +84,7 @@ def check_text(raw: bytes, shown: str) -> Loaded:
     try:
         doc = ScenarioIn.model_validate(data)
     except ValidationError as exc:
-        raise ContentError(_schema_problems(exc, marks, shown)) from None
+        raise ContentError(schema_problems(exc, marks, shown)) from None
     found = check_graph(doc, marks, shown)
     errors = [p for p in found if p.is_error]
     if errors:
@@ -96,7 +97,7 @@ _TAGS = frozenset(("beat", "decision", "chance", "end", "str", "dict[literal['de
                   + UNION_TAGS)
 
 
-def _schema_problems(exc: ValidationError, marks: Marks, shown: str) -> list[Problem]:
+def schema_problems(exc: ValidationError, marks: Marks, shown: str) -> list[Problem]:
     problems = []
     for err in exc.errors():
         # pydantic adds the union member's tag (e.g. 'decision') to the location; drop it

@@ -66,3 +66,15 @@ def _read_up_to(fd: int, limit: int) -> bytes:
 def _too_big(size: int, limit: int) -> str:
     return (f"file is larger than {limit // 1024} KB ({size:,} bytes or more); a scenario "
             "never needs this much")
+
+
+def file_stamp(path: Path) -> tuple | None:
+    """Only regular files are cached; anything else is re-read (and refused) each time."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (str(path), info.st_dev, info.st_ino, info.st_mtime_ns, info.st_ctime_ns,
+            info.st_size)

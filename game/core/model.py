@@ -319,6 +319,15 @@ class Scenario:
     content_sha256: str = ""
     path: str = ""
     schema_version: int = 1
+    language: str = "en"
+    """The language of its words: "en" as written, or a translation's (content/translations)."""
+    original: Scenario | None = field(default=None, compare=False, repr=False)
+    """The scenario as written, when this one is a translation of it."""
+
+    def as_written(self) -> Scenario:
+        """The scenario in the words of its file: what logs record (an ending's title), so a
+        session's log is the same bytes whatever language the player read it in."""
+        return self.original or self
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]

@@ -125,7 +125,7 @@ class RecordedSession:
         self.score = score_episode(self.scenario, self.state, self.params,
                                    outcome=self.ledgers())
         if self.writer and not self.writer.closed:
-            end = self.scenario.node(self.state.node_id)
+            end = self.scenario.as_written().node(self.state.node_id)
             state, score = self.state, self.score
 
             def body() -> dict[str, Any]:  # built on the log's writer thread, if it has one

@@ -171,7 +171,7 @@ SCORE_TOLERANCE = 1e-6
 def _check_derived(log: ReplayLog, scenario: Scenario, state: SessionState) -> EpisodeScore:
     """Every field of the end line that follows from the session, recomputed and compared."""
     end, line = log.end or {}, (log.end or {}).get("line", len(log.lines))
-    node = scenario.node(state.node_id)
+    node = scenario.as_written().node(state.node_id)
     if end.get("title", getattr(node, "title", "")) != getattr(node, "title", ""):
         raise Divergence(line, "the end line's title differs from the vignette's ending")
     if end.get("path") != [{name: getattr(s, name) for name in STEP_FIELDS}

@@ -62,7 +62,8 @@ def test_the_schema_declares_exactly_the_keys_each_view_reads(view):
 
 
 def test_every_shipped_vignette_uses_only_its_views_keys():
-    for path in sorted(Path(scenarios_dir()).rglob("*.yaml")):
+    for path in sorted(p for p in Path(scenarios_dir()).rglob("*.yaml")
+                       if "translations" not in p.parts):
         loaded = check_text(path.read_bytes(), path.name)
         assert not [w for w in loaded.warnings if "procedure" in w.message], path.name
 

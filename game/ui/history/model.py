@@ -125,7 +125,7 @@ def history_row(path: Path, find: Callable[[str], Scenario | None],
     if scenario is not None:
         profile = next((p.name for p in scenario.trainees if p.id == profile), profile)
     if log.end is not None:
-        status = t("Complete: {end}", end=log.end.get("title") or log.end.get("end_node", "?"))
+        status = t("Complete: {end}", end=_end_title(log.end, scenario))
         rating = str((log.end.get("score") or {}).get("safety_rating", "green"))
         tone, symbol, word = rating_parts(rating, t)
     else:
@@ -145,3 +145,9 @@ def history_row(path: Path, find: Callable[[str], Scenario | None],
     return HistoryRow(str(path), path.name, when, title, facts, tone, symbol, word, result.ok,
                       "" if result.ok else result.reason, True, branch_of, (stamp, mtime),
                       note=verdict_note(path.name, result, t) if result.ok else "")
+
+
+def _end_title(end: dict, scenario: Scenario | None) -> str:
+    """The ending's title in the player's language (the log holds it as written)."""
+    node = scenario.nodes.get(str(end.get("end_node"))) if scenario is not None else None
+    return getattr(node, "title", "") or end.get("title") or end.get("end_node", "?")

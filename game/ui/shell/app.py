@@ -237,7 +237,7 @@ def workshop_first_scenes(ctx: UiContext, scenario_id: str | None, profile: str 
 def run_game(scenario_id: str | None = None, seed: int | None = None,
              window: tuple[int, int] | None = None, mode: str = "practice",
              profile: str | None = None, risk_weight: float | None = None) -> int:
-    from game.app.sessions import Launch, live_starter
+    from game.app.sessions import Launch, catalogue_loader, live_starter
     from game.ui.shell.services import default_services, start_live_sender
     settings = read_settings()
     init_pygame()  # before the sound bank opens the mixer
@@ -250,6 +250,8 @@ def run_game(scenario_id: str | None = None, seed: int | None = None,
     # Each session starts in the mode and pace chosen at that moment (title menu, settings).
     services.start_session = live_starter(Launch(seed, risk_weight), lambda: app.ctx.mode,
                                           lambda: app.ctx.settings.pace)
+    # The vignettes' words follow the language chosen at that moment, like the interface.
+    services.catalogue = catalogue_loader(language=lambda: app.ctx.settings.language)
     problem = load_settings(paths.settings_path())[1]
     if problem and hasattr(app.stack.scenes[0], "notice"):
         app.stack.scenes[0].notice = problem  # the title says it too (Settings has the rest)
@@ -275,7 +277,8 @@ def run_replay_viewer(log: str | Path, window: tuple[int, int] | str | None = No
     window = parse_window(window)
     from game.app.sessions import catalogue_loader
     from game.ui.review.model import load_replay
-    catalogue = catalogue_loader()()
+    settings = read_settings()
+    catalogue = catalogue_loader(language=lambda: settings.language)()
     app = build_app(window, None, lambda ctx: [open_screen(
-        "replay", ctx, load_replay(str(log), catalogue.get, ctx.t))], read_settings())
+        "replay", ctx, load_replay(str(log), catalogue.get, ctx.t))], settings)
     return app.run()

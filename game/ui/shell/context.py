@@ -81,15 +81,17 @@ class TextPlacement:
     """Its box was too short for it at the chosen size, so the box scrolls and shows a bar."""
 
 
-def _tutorial_if(scenario_id: str, path: Path) -> Scenario | None:
-    """The tutorial vignette when it is the one asked for (None if it cannot be loaded)."""
+def _tutorial_if(scenario_id: str, path: Path, language: str) -> Scenario | None:
+    """The tutorial vignette in `language` when it is the one asked for (None if it cannot
+    be loaded)."""
     from game.content.loader import load_scenario
     from game.content.problems import ContentError
+    from game.content.translations import translate
     try:
         scenario = load_scenario(path)
     except (ContentError, OSError):
         return None
-    return scenario if scenario.id == scenario_id else None
+    return translate(scenario, language).scenario if scenario.id == scenario_id else None
 
 
 def _silent(_: str) -> None:
@@ -170,10 +172,13 @@ class UiContext:
             library = self.services.catalogue().get
         else:
             from game.content.catalogue import load_catalogue
-            library = load_catalogue(paths.scenarios_dir()).get
+            library = load_catalogue(paths.scenarios_dir(),
+                                     language=self.settings.language).get
+        language = self.settings.language
 
         def find(scenario_id: str) -> Scenario | None:
-            return library(scenario_id) or _tutorial_if(scenario_id, paths.tutorial_file())
+            return library(scenario_id) or _tutorial_if(scenario_id, paths.tutorial_file(),
+                                                         language)
         return find
 
     def font_px(self, size: int) -> int:

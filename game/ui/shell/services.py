@@ -13,7 +13,7 @@ from game.ui.kit.motion import procedure_view
 from game.ui.shell.context import Services
 
 if TYPE_CHECKING:
-    pass
+    from game.core.model import Scenario
 
 
 def default_services(seed: int | None, mode: str | Callable[[], str],
@@ -31,7 +31,7 @@ def default_services(seed: int | None, mode: str | Callable[[], str],
     fixed_mode, fixed_pace = mode, settings.pace
     mode_now = mode if callable(mode) else (lambda: str(fixed_mode))
     pace_now = pace or (lambda: fixed_pace)
-    return Services(catalogue=catalogue_loader(),
+    return Services(catalogue=catalogue_loader(language=lambda: settings.language),
                     start_session=live_starter(Launch(seed, risk_weight), mode_now, pace_now),
                     procedure_view=procedure_view, cue=bank.play, say=voice.say,
                     launch=Launch(seed, risk_weight))
@@ -51,8 +51,10 @@ def start_live_sender(services: Services) -> Callable[[], None]:
     from game.interop.lrs import LrsError
     try:
         # The game's own library: a log recorded against another version of a vignette
-        # fails verification in the sender and is kept as a problem, never sent wrong.
-        sender = LiveSender.from_config(lambda sid, _sha: services.catalogue().get(sid))
+        # fails verification in the sender and is kept as a problem, never sent wrong. The
+        # statements name things as written (their language maps say "en").
+        sender = LiveSender.from_config(
+            lambda sid, _sha: _as_written(services.catalogue().get(sid)))
     except (LrsError, ValueError, OSError) as exc:
         print(f"learning records: live sending is off: {exc}", file=sys.stderr)
         return lambda: None
@@ -63,3 +65,7 @@ def start_live_sender(services: Services) -> Callable[[], None]:
     def stop() -> None:
         sender.close()
     return stop
+
+
+def _as_written(scenario: Scenario | None) -> Scenario | None:
+    return scenario.as_written() if scenario is not None else None

@@ -20,6 +20,7 @@ from game.app.sessions import TUTORIAL_SEED, Launch, start_session
 from game.config import save_settings
 from game.content.loader import load_scenario
 from game.content.problems import ContentError
+from game.content.translations import translate
 from game.core.model import Scenario
 from game.replay.session import RecordedSession
 from game.ui.kit.button import Button, button_need, button_rects, draw_buttons
@@ -57,10 +58,12 @@ def pages(t: Tr) -> list[tuple[str, str]]:
     ]
 
 
-def load_tutorial(path: Path = TUTORIAL_FILE) -> tuple[Scenario | None, str]:
-    """The tutorial vignette, or None and the first problem (the game goes on without it)."""
+def load_tutorial(path: Path = TUTORIAL_FILE, language: str = "en"
+                  ) -> tuple[Scenario | None, str]:
+    """The tutorial vignette in `language` (English where it has no usable translation), or
+    None and the first problem (the game goes on without it)."""
     try:
-        return load_scenario(path), ""
+        return translate(load_scenario(path), language).scenario, ""
     except ContentError as exc:
         first = exc.problems[0] if exc.problems else "unknown problem"
         return None, str(first)
@@ -141,7 +144,7 @@ class TutorialIntroScene(Scene):
             self.page += 1
             self.resize()
             return None
-        scenario, problem = load_tutorial()
+        scenario, problem = load_tutorial(language=self.ctx.settings.language)
         if scenario is None:
             self.error = self.ctx.t("The tutorial vignette cannot be loaded: {problem}",
                                     problem=problem)
