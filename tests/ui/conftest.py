@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import pygame
 import pytest
@@ -39,15 +40,32 @@ def library() -> Catalogue:
     return load_catalogue(scenarios_dir())
 
 
+@pytest.fixture(scope="session")
+def libraries(library) -> Callable[[str], Catalogue]:
+    """The shipped library in each language, loaded once (German reads its translations)."""
+    found = {"en": library}
+
+    def get(language: str) -> Catalogue:
+        if language not in found:
+            found[language] = load_catalogue(scenarios_dir(), language=language)
+        return found[language]
+    return get
+
+
 @pytest.fixture
-def make_ctx(library):
+def make_ctx(libraries):
     def make(size=(1280, 720), seed=3, catalogue: Catalogue | None = None,
              text_size="normal") -> UiContext:
-        cat = catalogue or library
-        services = Services(catalogue=lambda: cat,
+        made: list[UiContext] = []
+
+        def current() -> Catalogue:
+            """As the game does: the vignettes' words follow the settings' language."""
+            return catalogue or libraries(made[0].settings.language if made else "en")
+        services = Services(catalogue=current,
                             start_session=session_starter(seed, "practice"),
                             procedure_view=procedure_view, launch=Launch(seed))
-        return UiContext(make_theme("default", text_size), services, size, recorder=[])
+        made.append(UiContext(make_theme("default", text_size), services, size, recorder=[]))
+        return made[0]
     return make
 
 
