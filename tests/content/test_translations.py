@@ -12,17 +12,13 @@ from pathlib import Path
 import pytest
 
 from game.content.catalogue import FileCache, load_catalogue
-from game.content.translations import (
-    SOURCE_LANGUAGE,
-    english_texts,
-    translate,
-    translation_languages,
-)
+from game.content.loader import load_scenario
+from game.content.translation_texts import english_texts
+from game.content.translations import SOURCE_LANGUAGE, translate, translation_languages
 from game.core.model import Chance, Decision
 from game.core.state import SessionConfig
 from game.headless import ScriptedPolicy, play_out
 from game.paths import scenarios_dir, tutorial_file
-from game.content.loader import load_scenario
 from game.replay.session import RecordedSession
 from game.scoring.params import ModelParams
 
