@@ -203,3 +203,8 @@ def test_the_shipped_vignettes_and_the_tutorial_read_in_german():
         assert not same, f"{scenario_id}: still English: {same[:5]}"
     tutorial = translate(load_scenario(tutorial_file()), "de")
     assert tutorial.applied and not tutorial.problems
+
+
+def test_every_shipped_vignette_has_its_german_text():
+    missing = [s.id for s in ENGLISH.scenarios if not translate(s, "de").applied]
+    assert not missing, f"no usable German translation: {missing}"
