@@ -28,7 +28,8 @@ def panel_regions(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> dict[str, pyga
     ask for it several times a frame, and measuring it again cost a decision key's frame
     half an ordinary frame (make bench). Callers get copies they may change."""
     key = (ctx.metrics, ctx.theme.fonts.scale, ctx.t.language, tuple(lay.panel),
-           tuple(lay.narration), tuple(lay.procedure), vm.phase, vm.cue, vm.options)
+           tuple(lay.narration), tuple(lay.procedure), vm.phase, vm.cue, vm.options,
+           vm.narration)
     held = _MEMO.get(key)
     if held is None or held[0] is not ctx.theme.fonts or held[1] is not ctx.t:
         held = (ctx.theme.fonts, ctx.t, _panel_regions(ctx, lay, vm))
@@ -44,13 +45,16 @@ def _panel_regions(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> dict[str, pyg
     """Where the decision panel's parts go; the same rectangles serve drawing and clicks.
 
     When a decision point's options do not all fit under its cue at the height their labels
-    need (Extra large text, 1024x600), the cue, countdown and bar move to a box at the foot
-    of the narration column ("info") and the options get the whole panel under the heading;
-    the narration keeps what is left above that box."""
+    need (Extra large text, 1024x600), the decision's narration ("story"), its cue,
+    countdown and bar move to a box at the foot of the left column ("info") and the options
+    get the whole panel under the heading; the meters, the picture and the earlier
+    narration share what is left above that box (`play_draw.left_column`)."""
     m = ctx.metrics
     inner = lay.panel.inflate(-2 * m.gap, -2 * m.gap)
     bold = ctx.theme.fonts.get(m.heading, True)  # a long heading (German) takes two lines
-    head_h = ctx.cache.render(heading(ctx, vm), bold, ctx.palette.text, inner.width).get_height()
+    head_h = max(ctx.cache.render(text, bold, ctx.palette.text, inner.width).get_height()
+                 for text in (heading(ctx, vm), *([paused_heading(ctx)]
+                                                  if vm.phase == "decision" else [])))
     regions = _stack(ctx, inner, [("heading", max(head_h, ctx.line_height(m.heading, True)))])
     y = regions["heading"].bottom + m.gap
     if vm.phase == "decision":
@@ -62,7 +66,8 @@ def _panel_regions(ctx: UiContext, lay: PlayLayout, vm: PlayVM) -> dict[str, pyg
             regions.update(under)
             y = rest.y
         else:
-            parts = _decision_parts(ctx, lay.narration.width - 2 * m.gap, vm)
+            width = lay.narration.width - 2 * m.gap
+            parts = _story_part(ctx, width, vm) + _decision_parts(ctx, width, vm)
             info = _info_box(ctx, lay, parts)
             regions.update(_stack(ctx, info.inflate(-2 * m.gap, -m.gap), parts, m.gap // 2))
             regions["info"] = info
@@ -85,6 +90,12 @@ def heading(ctx: UiContext, vm: PlayVM) -> str:
     if vm.phase == "narration":
         return ctx.t("The trainee is working")
     return ctx.t("The vignette has ended")
+
+
+def paused_heading(ctx: UiContext) -> str:
+    """The heading while paused with no picture on screen to shade and label (the decision's
+    box took its room): the panel's heading says it instead (measured with the other)."""
+    return "‖ " + ctx.t("Paused: P resumes")  # no longer than the heading it stands for
 
 
 def _stack(ctx: UiContext, area: pygame.Rect, parts: list[tuple[str, int]],
@@ -113,13 +124,38 @@ def _decision_parts(ctx: UiContext, width: int, vm: PlayVM) -> list[tuple[str, i
             ("bar", max(10, round(m.body * 0.6)))]
 
 
+def _story_part(ctx: UiContext, width: int, vm: PlayVM) -> list[tuple[str, int]]:
+    """The decision's own narration (what the trainee is doing now), whole, read with the
+    cue in one box: beside the cue a separate narration box had room for a few lines only,
+    so this paragraph scrolled at Extra large in 1024x600 just when it mattered (#13)."""
+    if not vm.narration:
+        return []
+    font = ctx.theme.fonts.get(ctx.metrics.body)
+    return [("story", ctx.cache.render(vm.narration, font, ctx.palette.text,
+                                       width).get_height())]
+
+
+def meters_reserve(ctx: UiContext) -> int:
+    """The height kept above the cue's box for the one-line meters strip and its gap, so
+    meters shown stay on screen beside a decision (the Meters button says they are)."""
+    m = ctx.metrics
+    return ctx.line_height(m.small, True) + m.gap + m.gap // 2
+
+
 def _info_box(ctx: UiContext, lay: PlayLayout, parts: list[tuple[str, int]]) -> pygame.Rect:
-    """The cue's box at the foot of the narration column, taking up to a third of the
-    procedure view above when the column is too short. A cue longer than that is
-    shortened here and scrolls (its text keeps its size)."""
+    """The decision's box at the foot of the left column: its narration, cue, countdown and
+    bar, taking the procedure view's room as it needs (the words matter more than the
+    picture here), short of the meters' line. Words longer than that are shortened here,
+    the narration first (never below three lines), and scroll (they keep their size)."""
     m = ctx.metrics
     need = sum(h for _, h in parts) + m.gap // 2 * (len(parts) - 1) + m.gap  # packed close
-    h = min(need, lay.narration.height + lay.procedure.height // 3)
-    if need > h:
-        parts[0] = ("cue", max(ctx.line_height(m.body), parts[0][1] - (need - h)))
+    column = lay.narration.bottom - lay.procedure.y
+    h = min(need, column - meters_reserve(ctx))
+    for i, (name, part_h) in enumerate(parts):
+        if need <= h or name not in ("story", "cue"):
+            continue
+        least = ctx.line_height(m.body) * (3 if name == "story" else 1)
+        cut = min(need - h, max(0, part_h - least))
+        parts[i] = (name, part_h - cut)
+        need -= cut
     return pygame.Rect(lay.narration.x, lay.narration.bottom - h, lay.narration.width, h)

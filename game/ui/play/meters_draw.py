@@ -48,7 +48,7 @@ def compact_meters_height(ctx: UiContext, width: int, meters: MetersVM) -> int:
                  for icon, text in (("▲ ", meters.learning_short), ("⚠ ", meters.harm_short)))
     if not meters.learning_short or widest + m.gap + 3 * m.gap > half:
         return 0
-    return ctx.line_height(m.small, True) + 2 * m.gap
+    return ctx.line_height(m.small, True) + m.gap  # close: one line of words and bars
 
 
 def _room_for_tens(text: str) -> str:
@@ -61,7 +61,7 @@ def draw_compact_meters(ctx: UiContext, surface: pygame.Surface, rect: pygame.Re
     """The meters in one line: per ledger a symbol, its word and number, then its bar."""
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, rect)
-    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
+    inner = rect.inflate(-2 * m.gap, -m.gap)
     half = (inner.width - m.gap) // 2
     bold = ctx.theme.fonts.get(m.small, True)
     for i, (text, value, colour) in enumerate((

@@ -18,6 +18,7 @@ cannot be written in `recording`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pygame
 
@@ -44,6 +45,7 @@ from game.ui.play.presenters import (
     Line,
     MetersVM,
     PlayVM,
+    lead_in,
     meters_vm,
     narrate,
     play_vm,
@@ -114,9 +116,13 @@ class PlayScene(Scene):
         self.motion = ProcedureMotion(view_for(ctx, scenario.procedure_view),
                                       session.state.procedure)
         self.node_id = ""
+        self.story = ""
+        """The narration that led to the open decision point, kept while it is open."""
         self.room = room_text(scenario, session.state.config.profile_id, ctx.t)
         self.meters: MetersVM = meters_vm(scenario, session.state, session.params, ctx.t,
                                           session.ledgers())
+        self.title_size = ctx.metrics.heading
+        """The header title's text size (see `_layout`)."""
         self.layout = self._layout()
         self.vm: PlayVM = play_vm(view(scenario, session.state), t=ctx.t)
         self.prewarm = Prewarm(scenario, session.state.config.profile_id, session.params,
@@ -133,12 +139,23 @@ class PlayScene(Scene):
         """The play layout with the header's controls as wide as their labels need."""
         ctx, items = self.ctx, play_draw.control_items(self)
         lay = play_draw.fit_controls(ctx, play_layout(ctx.size, ctx.metrics), items)
-        # A title too long for one line gets a two-line band (text never shrinks; kit/text.py).
-        need = text_height(ctx.cache, ctx.theme.fonts, play_draw.header_title(self, "00:00"),
-                           ctx.metrics.heading, lay.header.width, True)
+        self.title_size = ctx.metrics.heading
+        if self._title_need(lay) <= lay.header.height:
+            return lay
+        # A title too long for one line at heading size is set at body size (the chosen
+        # text size still) in a taller band: at Extra large in 1024x600 three heading lines
+        # took the room a decision's narration and cue need (#13). Text never shrinks.
+        self.title_size = ctx.metrics.body
+        need = self._title_need(lay)
         if need <= lay.header.height:
             return lay
         return play_draw.fit_controls(ctx, play_layout(ctx.size, ctx.metrics, need), items)
+
+    def _title_need(self, lay: PlayLayout) -> int:
+        """The header title's height at `title_size`, with room for the longest clock."""
+        return text_height(self.ctx.cache, self.ctx.theme.fonts,
+                           play_draw.header_title(self, "00:00"), self.title_size,
+                           lay.header.width, True)
 
     # --- state -------------------------------------------------------------------------
     @property
@@ -169,6 +186,10 @@ class PlayScene(Scene):
         v = view(self.scenario, self.session.state)
         sub = 0 if (self.paused or v.finished) else self.ticks.acc_ms
         self.vm = play_vm(v, sub, self.paused, self.ctx.t)
+        if v.node_id != self.node_id:
+            self.story = lead_in(self.lines) if self.vm.phase == "decision" else ""
+        if self.story and self.vm.phase == "decision":
+            self.vm = replace(self.vm, narration=self.story)
         if v.node_id != self.node_id or not self.buttons:
             self.node_id = v.node_id
             self.opened_at = self.time_s

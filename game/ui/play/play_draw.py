@@ -20,7 +20,7 @@ from game.ui.kit.panels import panel, progress_bar
 from game.ui.kit.vocabulary import mode_name
 from game.ui.play import consequence_draw, option_list
 from game.ui.play.consequence import visible_lines
-from game.ui.play.decision_layout import heading, panel_regions
+from game.ui.play.decision_layout import heading, panel_regions, paused_heading
 from game.ui.play.meters_draw import (
     compact_meters_height,
     draw_compact_meters,
@@ -135,43 +135,50 @@ def draw_play(scene: PlayScene, surface: pygame.Surface) -> None:
     ctx, lay, vm = scene.ctx, scene.layout, scene.vm
     m = ctx.metrics
     surface.fill(ctx.palette.background)
-    ctx.text(surface, header_title(scene, vm.elapsed), lay.header, m.heading,
+    ctx.text(surface, header_title(scene, vm.elapsed), lay.header, scene.title_size,
              ctx.palette.text, True, "left", "center")
     draw_buttons(ctx, surface, scene.controls, None, m.small)
     procedure, strip, narration = left_column(scene)
-    draw_procedure(scene, surface, procedure)
+    if procedure.height > 0:
+        draw_procedure(scene, surface, procedure)
     full = meter_rects(ctx, lay, True)[0]
     if strip is not None and full is not None and strip.height < full.height:
         draw_compact_meters(ctx, surface, strip, scene.meters)  # above a decision's cue
     elif strip is not None:
         draw_meters(ctx, surface, strip, scene.meters)
     if narration is not None:
-        draw_narration(ctx, surface, narration, scene.lines, scene.back)
+        draw_narration(ctx, surface, narration, earlier_lines(scene), scene.back)
     if scene.card is not None:
         consequence_draw.draw_card(scene, surface)
     else:
         draw_panel(scene, surface)
-    if vm.paused:
+    if vm.paused and procedure.height > 0:  # else the panel's heading says it
         draw_paused(ctx, surface, procedure)
-    if scene.notice_text:
+    if scene.notice_text and procedure.height > 0:
         draw_notice(ctx, surface, procedure, scene.notice_text)
+    elif scene.notice_text:  # no picture to lay it over: it stands for the key hints
+        ctx.text(surface, "ℹ " + scene.notice_text, lay.footer, m.small, ctx.palette.warn,
+                 True, "left", "center")
+        return
     draw_footer(ctx, surface, lay.footer, footer_text(scene))
 
 
 def left_column(scene: PlayScene) -> tuple[pygame.Rect, pygame.Rect | None, pygame.Rect | None]:
     """The procedure view, the meters strip and the narration, each None when not drawn.
 
-    While a decision's cue sits at the foot of the column (see `panel_regions`) the meters
-    stay shown (the Meters button says they are) just above the cue's box, the procedure
-    view gives up what the two need, and the narration keeps what is left only when that
-    is at least three lines: a sliver of one line scrolling beside the cue is unreadable,
-    and the lines come back as soon as the decision is made."""
+    While a decision's box sits at the foot of the column (see `panel_regions`) the meters
+    stay shown (the Meters button says they are) just above it, the procedure view gives
+    up what the two need, and the narration keeps what is left only when that is at least
+    three lines: a sliver of one line scrolling beside the cue is unreadable, and the
+    lines come back as soon as the decision is made. A picture shorter than
+    `PICTURE_LINES` is not drawn (its height is 0): its labels would have no room, and the
+    words in the decision's box say what it would show."""
     ctx, lay, m = scene.ctx, scene.layout, scene.ctx.metrics
     strip, narration = meter_rects(ctx, lay, scene.show_meters, scene.meters)
     info = panel_regions(ctx, lay, scene.vm).get("info") if scene.card is None else None
     if info is None:
         return lay.procedure, strip, narration
-    bottom = info.y - m.gap
+    bottom = info.y - m.gap // 2
     if strip is not None:
         h = compact_meters_height(ctx, strip.width, scene.meters) or strip.height
         strip = pygame.Rect(strip.x, bottom - h, strip.width, h)
@@ -182,8 +189,26 @@ def left_column(scene: PlayScene) -> tuple[pygame.Rect, pygame.Rect | None, pyga
                        bottom - procedure.bottom - m.gap)
     if rest.height < narration_need(ctx):
         procedure.height = bottom - procedure.y  # the picture takes the sliver: no gap
-        return procedure, strip, None
+        rest = None
+    if procedure.height < PICTURE_LINES * ctx.line_height(m.body):
+        procedure.height = 0
     return procedure, strip, rest
+
+
+PICTURE_LINES = 3
+"""The least height of a procedure picture beside a decision, in lines of body text: a
+strip shorter than that shows neither the anatomy nor a label whole."""
+
+
+def earlier_lines(scene: PlayScene) -> list:
+    """The transcript for the narration box: while the decision's box holds the decision's
+    own narration (see `panel_regions`), the lines before it, so it is not read twice."""
+    lines = scene.lines
+    if scene.card is not None or not lines or lines[-1].text != scene.vm.narration:
+        return lines
+    if "story" not in panel_regions(scene.ctx, scene.layout, scene.vm):
+        return lines
+    return lines[:-1]
 
 
 def narration_need(ctx: UiContext) -> int:
@@ -275,8 +300,11 @@ def draw_panel(scene: PlayScene, surface: pygame.Surface) -> None:
     if "info" in r:
         panel(ctx, surface, r["info"], border=border)
     if vm.phase == "decision":
-        ctx.text(surface, heading(ctx, vm), r["heading"], m.heading, p.warn, True)
-        ctx.text(surface, vm.cue, r["cue"], m.body)
+        text, colour = decision_heading(scene, r)
+        ctx.text(surface, text, r["heading"], m.heading, colour, True)
+        if "story" in r:  # the cue set apart from the story it follows by its colour
+            ctx.text(surface, vm.narration, r["story"], m.body)
+        ctx.text(surface, vm.cue, r["cue"], m.body, p.warn if "story" in r else p.text)
         ctx.text(surface, vm.countdown, r["countdown"], m.body, p.text, True)
         colour = p.bad if vm.seconds_left < 3 else p.warn  # the text says the seconds too
         progress_bar(ctx, surface, r["bar"], vm.fraction_left, colour)
@@ -304,6 +332,16 @@ def draw_panel(scene: PlayScene, surface: pygame.Surface) -> None:
         warm_chosen_looks(ctx, shown)
     if window is not None:
         option_list.draw_note(ctx, surface, window)
+
+
+def decision_heading(scene: PlayScene, regions: dict[str, pygame.Rect]
+                     ) -> tuple[str, tuple[int, int, int]]:
+    """The decision panel's heading and colour: while paused with no picture on screen to
+    shade and label (the decision's box took its room), it says how to resume instead."""
+    ctx = scene.ctx
+    if scene.vm.paused and "story" in regions and left_column(scene)[0].height == 0:
+        return paused_heading(ctx), ctx.palette.focus
+    return heading(ctx, scene.vm), ctx.palette.warn
 
 
 def warm_chosen_looks(ctx: UiContext, shown: list[Button]) -> None:

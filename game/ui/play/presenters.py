@@ -310,6 +310,16 @@ class Line:
     text: str
 
 
+def lead_in(lines: Sequence[Line]) -> str:
+    """The story line that led to a decision point just opened (the decision node has no
+    text of its own): the newest narration or chance outcome, "" when the newest line is
+    something else (a note, a harm). Where the narration column has no room beside the
+    cue, the decision's box shows it with the cue (see `decision_layout`)."""
+    if lines and lines[-1].kind in ("narration", "outcome"):
+        return lines[-1].text
+    return ""
+
+
 def narrate(scenario: Scenario, events: list, t: Tr = english) -> list[Line]:
     """What the player should read about `events`, in order (chance outcomes included:
     the view shows only the node the session rests on, so they would otherwise be lost)."""

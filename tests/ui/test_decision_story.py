@@ -1,0 +1,94 @@
+"""#13: beside a decision's cue its narration reads whole, without scrolling.
+
+At Extra large text in a 1024x600 window a decision point's cue moves to a box at the foot
+of the left column. The narration that led to the decision (what the trainee is doing) was
+then squeezed into what the column had left: a few lines that scrolled, or nothing at all.
+Now the decision's box holds that narration above the cue, and the picture gives way.
+"""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.i18n import Translator
+from game.ui.play.decision_layout import panel_regions
+from game.ui.play.play import PlayScene
+from game.ui.play.play_draw import earlier_lines, left_column
+from game.ui.shell.context import UiContext
+from tests.ui.helpers import run_until, start_play
+
+FIRST_DECISIONS = ["lumbar_puncture", "laparoscopic_trocar", "caesarean_full_dilatation"]
+
+
+def _at_first_decision(make_ctx, scenario_id: str, language: str,
+                       meters: bool = True) -> tuple[UiContext, PlayScene]:
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    ctx.t = Translator(language)
+    ctx.settings = ctx.settings.with_(language=language, text_size="x-large",
+                                      show_meters=meters)
+    play = start_play(ctx, ctx.services.catalogue().get(scenario_id))
+    run_until(play, "decision")
+    return ctx, play
+
+
+def _drawn(ctx: UiContext, play: PlayScene) -> list:
+    ctx.recorder = []
+    play.draw(pygame.Surface(ctx.size))
+    return list(ctx.recorder)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("scenario_id", FIRST_DECISIONS)
+def test_the_decisions_narration_reads_whole_beside_its_cue(make_ctx, home, scenario_id,
+                                                             language):
+    ctx, play = _at_first_decision(make_ctx, scenario_id, language)
+    story = play.lines[-1].text
+    assert play.vm.narration == story, "the decision keeps the story that led to it"
+    regions = panel_regions(ctx, play.layout, play.vm)
+    assert "info" in regions and "story" in regions
+    placed = {p.text: p for p in _drawn(ctx, play)}
+    for text in (story, play.vm.cue, play.vm.countdown):
+        assert text in placed, f"{text[:40]!r} is not on screen"
+        assert not placed[text].scrolled, f"{text[:40]!r} scrolls"
+        assert regions["info"].contains(placed[text].box)
+    assert left_column(play)[1] is not None, "the meters shown stay on screen"
+
+
+def test_the_story_is_not_read_twice_and_returns_to_the_narration(make_ctx, home):
+    ctx, play = _at_first_decision(make_ctx, "laparoscopic_trocar", "en")
+    story = play.lines[-1].text
+    assert story not in [line.text for line in earlier_lines(play)]
+    texts = [p.text for p in _drawn(ctx, play)]
+    assert texts.count(story) == 1
+    chosen = play.vm.options[1]
+    play.apply(play_command(play, chosen.id))
+    run_until(play, "narration")
+    assert story in [line.text for line in earlier_lines(play)]
+
+
+def test_paused_with_no_picture_the_heading_says_so(make_ctx, home):
+    """The picture the paused mark shades is not drawn here: the decision's heading says
+    how to resume, and nothing is drawn over the decision's words."""
+    ctx, play = _at_first_decision(make_ctx, "lumbar_puncture", "en")
+    assert left_column(play)[0].height == 0
+    play.paused = True
+    play.update(0)
+    texts = [p.text for p in _drawn(ctx, play)]
+    assert "‖ Paused: P resumes" in texts
+    assert "‖ Paused: press P to resume" not in texts
+
+
+def test_where_there_is_room_the_narration_column_keeps_the_story(make_ctx, home):
+    """At 1280x720 the cue stays in the panel and the story in the narration column."""
+    ctx = make_ctx((1280, 720), text_size="large")
+    play = start_play(ctx, ctx.services.catalogue().get("laparoscopic_trocar"))
+    run_until(play, "decision")
+    assert "story" not in panel_regions(ctx, play.layout, play.vm)
+    assert earlier_lines(play) == play.lines
+    assert left_column(play)[0].height > 0
+
+
+def play_command(play: PlayScene, option: str):
+    from game.core.commands import Intervene
+    return Intervene(play.node_id, option)
