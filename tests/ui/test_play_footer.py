@@ -50,3 +50,16 @@ def test_the_german_narration_footer_has_no_number_keys(ctx, home):
     play = _narrating(ctx, home, "practice")
     text = footer_text(play)
     assert "wählen" not in text and not NUMBER_KEY.search(text) and "P Pause" in text, text
+
+
+@pytest.mark.parametrize("mode", ["practice", "assessment"])
+def test_a_decision_offering_no_option_names_no_number_keys(ctx, home, mode):
+    """An empty key list gives no span, and the footer then names no number keys rather
+    than the ladder's "1-5" (which would promise keys that choose nothing)."""
+    from dataclasses import replace
+    play = _narrating(ctx, home, mode)
+    run_until(play, "decision")
+    play.vm = replace(play.vm, options=())
+    text = footer_text(play)
+    assert "choose" not in text and not NUMBER_KEY.search(text), text
+    assert text.endswith("Esc leave · F1 help")

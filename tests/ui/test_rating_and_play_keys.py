@@ -107,7 +107,7 @@ def test_key_span_names_the_keys_in_use():
     assert key_span([1, 6, 3, 5]) == "1, 3, 5-6"   # the trocar: watch twice, cue, take over
     assert key_span([1, 2, 3, 4, 5, 6]) == "1-6"
     assert key_span([5, 1]) == "1, 5"
-    assert key_span([]) == "1-5"                   # no decision open: the ladder
+    assert key_span([]) == ""                      # no key chooses: no span at all
 
 
 def test_the_footer_names_the_keys_of_the_open_decision(make_ctx, library, home):

@@ -229,13 +229,13 @@ def footer_text(scene: PlayScene) -> str:
         return t("R rate the trainee · Enter activate · Tab/arrows focus · Esc leave · F1 help")
     if scene.vm.phase == "ended":  # nothing left to choose or skip
         return t("Enter activate · Tab/arrows focus · Esc leave · F1 help")
-    if scene.vm.phase != "decision":  # narration: the number keys choose nothing yet
+    keys = key_span([o.key for o in scene.vm.options]) if scene.vm.phase == "decision" else ""
+    if not keys:  # narration (or no option offered): the number keys choose nothing
         if scene.assessment:
             return t("Assessment: no pause · Tab/arrows focus · Enter activate · S or → skip · "
                      "Esc leave · F1 help")
         return t("Tab/arrows focus · Enter activate · P pause · M meters · S or → skip · "
                  "Esc leave · F1 help")
-    keys = key_span([o.key for o in scene.vm.options])
     if scene.assessment:
         return t("Assessment: no pause · {keys} choose · Tab/arrows focus · Enter activate · "
                  "S or → skip · Esc leave · F1 help", keys=keys)

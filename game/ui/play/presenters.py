@@ -61,10 +61,11 @@ def ladder_keys(levels: Sequence[str | None]) -> tuple[int, ...]:
 
 def key_span(keys: Sequence[int]) -> str:
     """The number keys a decision uses, as the footer names them: runs joined ("1-6",
-    "1-3, 5", "1, 5-6"); the ladder's "1-5" when no decision is open. A second option on one
-    rung takes key 6 and up, so a fixed "1-5" hid keys that work."""
+    "1-3, 5", "1, 5-6"); "" when no key chooses anything (callers then name no number
+    keys: a "1-5" there promised keys that do nothing). A second option on one rung takes
+    key 6 and up, so a fixed "1-5" hid keys that work."""
     if not keys:
-        return "1-5"
+        return ""
     ordered, runs = sorted(set(keys)), []
     start = prev = ordered[0]
     for k in [*ordered[1:], None]:
