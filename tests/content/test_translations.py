@@ -4,9 +4,11 @@ is reported `path:line:col` and the vignette stays playable in English."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -208,3 +210,26 @@ def test_the_shipped_vignettes_and_the_tutorial_read_in_german():
 def test_every_shipped_vignette_has_its_german_text():
     missing = [s.id for s in ENGLISH.scenarios if not translate(s, "de").applied]
     assert not missing, f"no usable German translation: {missing}"
+
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _numbers(text: str, decimal_comma: bool) -> Counter:
+    return Counter(n.replace(",", ".") if decimal_comma else n for n in NUMBER.findall(text))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translations_keep_every_number_of_the_english(language):
+    """A dose, time, distance or count must survive translation unchanged (German writes a
+    decimal comma; it may add a number where English spells one, "third-year" -> "3.")."""
+    translated = load_catalogue(SHIPPED, language=language)
+    lost = []
+    for english in ENGLISH.scenarios:
+        other = translated.get(english.id)
+        assert other is not None
+        words = english_texts(other)
+        for path, text in english_texts(english).items():
+            if _numbers(text, False) - _numbers(words.get(path, ""), language == "de"):
+                lost.append(f"{english.id}: {'.'.join(map(str, path))}")
+    assert not lost, "numbers changed or lost: " + "; ".join(lost)
