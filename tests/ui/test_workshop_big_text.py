@@ -188,8 +188,8 @@ def test_setup_right_column_fits_with_phones(make_ctx, monkeypatch, size, text_s
     setup = stack.top
     try:
         lay = setup.layout
-        right = lay.profile_label.unionall([lay.profiles, lay.weight_label, lay.weights,
-                                            lay.start, lay.nicknames])
+        right = lay.profile_label.unionall([r for r in (
+            lay.profiles, lay.weight_label, lay.weights, lay.start, lay.nicknames) if r])
         windows = 0
         for _ in setup.scenarios:  # Down walks every vignette, then Down every trainee
             press(stack, pygame.K_TAB)  # the trainee section

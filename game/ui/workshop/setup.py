@@ -29,6 +29,7 @@ from game.ui.workshop.keys import WORKSHOP_SETUP_KEYS
 from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import DEFAULT_WEIGHT, weight_choices
 from game.ui.workshop.room_presenters import join_vm
+from game.ui.workshop.setup_cards import CardWindow, card_window, cards_compare
 from game.ui.workshop.view import base_of, projector
 
 SECTIONS = ("vignette", "profile", "weight", "start")
@@ -54,7 +55,7 @@ class WorkshopSetupScene(Scene):
         self.profile = ""
         self._choose_profile(profile)
         self.offset = 0
-        self.card_window = draw.CardWindow({})
+        self.card_window = CardWindow({})
         """The trainee cards shown (a window of them when they do not all fit)."""
         self.error = ""
         self.phones: PhoneRoom | None = PhoneRoom.start(
@@ -76,7 +77,7 @@ class WorkshopSetupScene(Scene):
             return
         self.index = index % len(self.scenarios)
         self._choose_profile(self.profile)
-        self.card_window = draw.CardWindow({})  # another vignette's cards, from its first
+        self.card_window = CardWindow({})  # another vignette's cards, from its first
         self._place()
 
     def _move(self, delta: int) -> None:
@@ -108,8 +109,11 @@ class WorkshopSetupScene(Scene):
         join = join_vm(self.phones, self.ctx.t, lobby=True) if self.phones is not None else None
         most = max((len(s.trainees) for s in self.scenarios), default=1)
         width = draw.setup_layout(self.ctx, join, most).list.width
-        self.layout = draw.setup_layout(self.ctx, join, most,
-                                        draw.tallest_row(self.ctx, self.scenarios, width))
+        row = draw.tallest_row(self.ctx, self.scenarios, width)
+        for switch in (*range(draw.NICKNAME_WORDINGS), None):  # the cards before the switch
+            self.layout = draw.setup_layout(self.ctx, join, most, row, switch)
+            if join is None or cards_compare(self.ctx, self.layout, self.scenarios):
+                break
         self._place()
 
     def update(self, dt_ms: int) -> Transition | None:
@@ -131,7 +135,7 @@ class WorkshopSetupScene(Scene):
         column if it fits there whole, else into its row in the list if that fits, else
         nowhere (it never scrolls); the list shows whole rows around the selected one."""
         ctx, lay = self.ctx, self.layout
-        self.card_window = draw.card_window(ctx, lay, self.scenario, self.profile,
+        self.card_window = card_window(ctx, lay, self.scenario, self.profile,
                                             self.card_window.first)
         self.cards = self.card_window.rects
         about = vignette_list.about_rect(ctx, lay, list(self.cards.values()) + (

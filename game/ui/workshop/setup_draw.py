@@ -20,13 +20,13 @@ from game.core.model import Scenario
 from game.ui.kit.button import Button, button_need, draw_button
 from game.ui.kit.common import draw_footer, draw_header, text_height
 from game.ui.kit.layout import frame, split_x, stack
-from game.ui.kit.panels import focus_ring, panel
+from game.ui.kit.panels import panel
 from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import num
 from game.ui.workshop.room_draw import draw_join, join_need
 from game.ui.workshop.room_presenters import JoinVM, join_vm
+from game.ui.workshop.setup_cards import draw_cards
 from game.ui.workshop.setup_list import meta_text, scroll_marks, summary_text, vignette_row
-from game.ui.workshop.vote_layout import row_window
 
 if TYPE_CHECKING:
     from game.ui.workshop.setup import WorkshopSetupScene
@@ -47,7 +47,10 @@ class SetupLayout:
     join: pygame.Rect | None = None
     """The lobby's join box (None when phones are off)."""
     nicknames: pygame.Rect | None = None
-    """The nickname switch (None when phones are off)."""
+    """The nickname switch (None when phones are off, or when the trainee cards need its
+    room: N still switches, and the keys line says so)."""
+    nickname_wording: int = 0
+    """Which of the switch's wordings it shows (`nickname_words`)."""
 
 
 JOIN_LEAST, JOIN_MOST = 0.36, 0.72
@@ -55,22 +58,23 @@ JOIN_LEAST, JOIN_MOST = 0.36, 0.72
 of a room) and the most (the vignette list keeps the rest)."""
 
 
-def _right_parts(ctx: UiContext, width: int, phones: bool) -> list[int]:
+def _right_parts(ctx: UiContext, width: int, switch: int | None) -> list[int]:
     """Heights of the right column's parts, each as its words need at the chosen text size
     (the label "3 · Risk weight of this workshop" and the nickname switch take two lines
     at Extra large; fixed one-line heights made them scroll): trainee label, cards (0: the
-    rest), weight label, weight buttons, the weight's explanation, [nicknames], Start."""
+    rest), weight label, weight buttons, the weight's explanation, [nicknames in wording
+    `switch`], Start."""
     m, t = ctx.metrics, ctx.t
 
     def label(words: str) -> int:
         return text_height(ctx, "▸ " + words, m.body, width, True) + m.gap // 2
     help_h = max(ctx.line_height(m.small) * 2, text_height(ctx, weight_help(ctx), m.small,
                                                            width))
-    nick = [max(button_need(ctx, words, width, "N") for words in (
-        t("✔ Nicknames on phones: on"), t("Nicknames on phones: off (anonymous)")))]
+    nick = [] if switch is None else [max(
+        button_need(ctx, nickname_words(ctx, switch, on), width, "N") for on in (True, False))]
     start = button_need(ctx, t("Start the workshop"), width, "Enter", size=start_size(ctx, width))
     return [label(t("2 · Trainee")), 0, label(weight_label(ctx, width)),
-            m.button_h, help_h, *(nick if phones else []), start]
+            m.button_h, help_h, *nick, start]
 
 
 def start_size(ctx: UiContext, width: int) -> int:
@@ -82,6 +86,21 @@ def start_size(ctx: UiContext, width: int) -> int:
     return m.heading if fits else m.body
 
 
+NICKNAME_WORDINGS = 3
+"""How many wordings the nickname switch has, longest first (`nickname_words`)."""
+
+
+def nickname_words(ctx: UiContext, wording: int, on: bool) -> str:
+    """The switch's words in its `wording`-th wording: shorter ones give the trainee cards
+    the room of the switch's second line at Extra large (beside the join box "on phones"
+    goes without saying)."""
+    t = ctx.t
+    words = ((t("✔ Nicknames on phones: on"), t("Nicknames on phones: off (anonymous)")),
+             (t("✔ Nicknames: on"), t("Nicknames: off (anonymous)")),
+             (t("✔ Nicknames: on"), t("Nicknames: off")))[wording]
+    return words[0] if on else words[1]
+
+
 def weight_label(ctx: UiContext, width: int) -> str:
     """"3 · Risk weight of this workshop", or "3 · Risk weight" where that needs two lines."""
     long = ctx.t("3 · Risk weight of this workshop")
@@ -91,7 +110,7 @@ def weight_label(ctx: UiContext, width: int) -> str:
 
 
 def setup_layout(ctx: UiContext, join: JoinVM | None = None, trainees: int = 3,
-                 row_least: int = 0) -> SetupLayout:
+                 row_least: int = 0, switch: int | None = 0) -> SetupLayout:
     """`join`: phones are on. The join box is as tall as its words need (it was a fixed 42%
     of the column: at 1024x600 that was more than needed and the longest summaries did not
     fit the list; at Extra large too little and the room code scrolled out of sight).
@@ -115,7 +134,8 @@ def setup_layout(ctx: UiContext, join: JoinVM | None = None, trainees: int = 3,
         join_h = max(least, min(join_h, spare))
     list_h = left.height - label_h - m.gap // 2 - (join_h + m.gap if phones else 0)
     list_label, rows, join_box = stack(left, [label_h, list_h, join_h], m.gap // 2)
-    fixed = _right_parts(ctx, right.width, phones)
+    switch = switch if phones else None  # the nickname switch's wording; None: no button
+    fixed = _right_parts(ctx, right.width, switch)
     fixed[1] = right.height - sum(fixed) - (len(fixed) - 1) * m.gap
     cards = trainees * row_height(ctx) + (trainees - 1) * (m.gap // 2)
     if fixed[1] < cards:  # the trainee cards whole before the weight's explanation
@@ -123,7 +143,7 @@ def setup_layout(ctx: UiContext, join: JoinVM | None = None, trainees: int = 3,
     parts = stack(right, fixed, m.gap)
     return SetupLayout(f.header, list_label, rows, parts[0], parts[1], parts[2], parts[3],
                        parts[4], parts[-1], f.footer, join_box if phones else None,
-                       parts[5] if phones else None)
+                       parts[5] if switch is not None else None, switch or 0)
 
 
 def tallest_row(ctx: UiContext, scenarios: list[Scenario], width: int) -> int:
@@ -139,51 +159,6 @@ def row_height(ctx: UiContext) -> int:
     """A trainee card's height: a one-line name over a one-line level."""
     m = ctx.metrics
     return ctx.line_height(m.body, True) + ctx.line_height(m.small) + m.gap
-
-
-@dataclass(frozen=True)
-class CardWindow:
-    """The trainee cards on screen: each as tall as its words (name over level), and when
-    they do not all fit (Extra large text with phones on) a window of whole cards around the
-    selected trainee, with "N more above · M more below" under them (Up/Down in the trainee
-    section, or a number key, brings the others into view). Shared-out slivers scrolled."""
-
-    rects: dict[str, pygame.Rect]
-    first: int = 0
-    more: pygame.Rect | None = None
-    above: int = 0
-    below: int = 0
-
-
-def card_needs(ctx: UiContext, lay: SetupLayout, scenario: Scenario, pad: int
-               ) -> list[int]:
-    """Each trainee card's height: its whole name (with the ✔ it may carry) over its level,
-    and `pad` of air (at least the half gap, rounded up, `_item` keeps inside the border)."""
-    m = ctx.metrics
-    width = lay.profiles.width - 2 * m.gap
-    return [text_height(ctx, "✔ " + t.name, m.body, width, True) +
-            text_height(ctx, t.level, m.small, width) + pad for t in scenario.trainees]
-
-
-def card_window(ctx: UiContext, lay: SetupLayout, scenario: Scenario | None, keep: str = "",
-                start: int = 0) -> CardWindow:
-    """`keep`: the selected trainee's id (always shown); `start`: the first card shown
-    before, so the window moves only as far as the selection needs."""
-    if scenario is None:
-        return CardWindow({})
-    gap, area, ids = ctx.metrics.gap // 2, lay.profiles, [t.id for t in scenario.trainees]
-    for pad in (ctx.metrics.gap, (ctx.metrics.gap + 1) // 2):  # the air gives way first
-        needs = card_needs(ctx, lay, scenario, pad)
-        if sum(needs) + gap * (len(needs) - 1) <= area.height:
-            return CardWindow(dict(zip(ids, stack(area, needs, gap))))
-    more_h = ctx.line_height(ctx.metrics.small)
-    space = pygame.Rect(area.x, area.y, area.width, area.height - more_h)
-    keep_at = ids.index(keep) if keep in ids else 0
-    first, count = row_window(needs, space.height, gap, keep_at, min(start, len(ids) - 1))
-    rects = stack(space, [min(h, space.height) for h in needs[first:first + count]], gap)
-    more = pygame.Rect(area.x, rects[-1].bottom, area.width, more_h)  # right under them
-    return CardWindow(dict(zip(ids[first:first + count], rects)), first, more, first,
-                      len(ids) - first - count)
 
 
 def weight_rects(ctx: UiContext, lay: SetupLayout, weights: tuple[float, ...]
@@ -208,11 +183,8 @@ def draw_setup(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
                      scene.section == "vignette")
     scroll_marks(scene, surface)
     if scene.scenario is not None:
-        for trainee in scene.scenario.trainees:
-            if trainee.id in scene.cards:
-                _item(ctx, surface, scene.cards[trainee.id], trainee.name, trainee.level,
-                      trainee.id == scene.profile, scene.section == "profile")
-        _card_marks(ctx, surface, scene.card_window)
+        draw_cards(ctx, surface, scene.scenario, scene.card_window, scene.profile,
+                   scene.section == "profile")
         if scene.about is not None:
             panel(ctx, surface, scene.about)
             ctx.text(surface, summary_text(scene.scenario),
@@ -226,20 +198,12 @@ def draw_setup(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
     draw_footer(ctx, surface, lay.footer, footer_hint(scene, hint))
 
 
-def _card_marks(ctx: UiContext, surface: pygame.Surface, window: CardWindow) -> None:
-    """"1 more above · 1 more below" under a window of trainee cards."""
-    if window.more is not None:
-        ctx.text(surface, ctx.t("{a} more above · {b} more below", a=window.above,
-                                b=window.below), window.more, ctx.metrics.small,
-                 ctx.palette.muted, False, "right")
-
-
 def footer_hint(scene: WorkshopSetupScene, hint: str) -> str:
     """The keys line, with "N nicknames on/off" in front when that still fits the footer's
     lines (in German it pushed the line into a third line, which scrolled); the N button
-    names its key anyway."""
+    names its key anyway (where the cards took its room, F1 lists the key)."""
     ctx, lay = scene.ctx, scene.layout
-    if lay.nicknames is None or scene.error:
+    if lay.join is None or scene.error:
         return hint
     longer = ctx.t("N nicknames on/off") + " · " + hint
     fits = text_height(ctx, longer, ctx.metrics.small, lay.footer.width) <= lay.footer.height
@@ -249,12 +213,13 @@ def footer_hint(scene: WorkshopSetupScene, hint: str) -> str:
 def _phones(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
     """The lobby: phones join here, before the first vignette; the nickname switch."""
     ctx, lay, phones = scene.ctx, scene.layout, scene.phones
-    if phones is None or lay.join is None or lay.nicknames is None:
+    if phones is None or lay.join is None:
         return
     draw_join(ctx, surface, lay.join, join_vm(phones, ctx.t, lobby=True))
+    if lay.nicknames is None:
+        return
     on = phones.room.nicknames_allowed
-    label = ctx.t("✔ Nicknames on phones: on") if on else \
-        ctx.t("Nicknames on phones: off (anonymous)")
+    label = nickname_words(ctx, lay.nickname_wording, on)
     draw_button(ctx, surface, Button("nicknames", label, lay.nicknames, "N", selected=on),
                 False)
 
@@ -283,19 +248,3 @@ def _label(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, text: str
     colour = ctx.palette.focus if focused else ctx.palette.text
     ctx.text(surface, ("▸ " if focused else "") + text, rect, ctx.metrics.body, colour, True,
              "left", "center")
-
-
-def _item(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, title: str, meta: str,
-          chosen: bool, section_focused: bool) -> None:
-    m, p = ctx.metrics, ctx.palette
-    panel(ctx, surface, rect, p.panel_alt if chosen else p.panel, p.accent if chosen else None)
-    inner = rect.inflate(-2 * m.gap, -m.gap // 2)
-    title_h = min(text_height(ctx, title, m.body, inner.width, True), inner.height * 6 // 10)
-    mark = "✔ " if chosen else ""
-    ctx.text(surface, mark + title, pygame.Rect(inner.x, inner.y, inner.width, title_h),
-             m.body, p.text, True, "left", "center")  # one size for the list: long ones scroll
-    ctx.text(surface, meta, pygame.Rect(inner.x, inner.y + title_h, inner.width,
-                                        inner.height - title_h), m.small, p.muted, False,
-             "left", "center")
-    if chosen and section_focused:
-        focus_ring(ctx, surface, rect)
