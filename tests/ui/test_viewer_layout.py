@@ -13,10 +13,11 @@ import pytest
 from game.i18n import Translator
 from game.ui.review.branch_compare import BranchChooser, chooser_layout
 from game.ui.review.decision_panel import decision_floor, draw_decision
+from game.ui.review.model import ReplayModel
 from game.ui.review.track import marker_label, track_rows, transport_note
 from game.ui.review.viewer import ReplayViewerScene, load_replay
-from game.ui.review.viewer_draw import draw_picture, picture_fits
-from game.ui.review.viewer_layout import picture_min
+from game.ui.review.viewer_draw import draw_picture, info_texts, picture_fits
+from game.ui.review.viewer_layout import info_floor, picture_min
 from tests.ui.conftest import SIZES
 from tests.ui.helpers import press
 from tests.ui.review_screens import record
@@ -229,3 +230,72 @@ def test_a_decision_newly_shown_opens_on_its_panel(make_ctx, library, log):
     press(viewer, pygame.K_RIGHT)
     assert viewer.decision.number == 2 and not viewer.picture_first
     assert viewer.body().panel is not None
+
+
+@pytest.fixture(scope="module")
+def every_vignette(tmp_path_factory, library) -> list[ReplayModel]:
+    """A recording of every shipped vignette, the trainee left alone (watch: she meets
+    every decision point) and taken over at once (takeover: the shortest paths), loaded
+    once (a model is the same in every language and size)."""
+    from game.core.state import SessionConfig
+    from game.headless import ScriptedPolicy, play_out
+    from game.replay.session import RecordedSession
+    from game.scoring.params import ModelParams
+    folder = tmp_path_factory.mktemp("every")
+    logs = []
+    for scenario, policy in itertools.product(library.scenarios, ("watch", "takeover")):
+        path = folder / f"{scenario.id}-{policy}.jsonl"
+        config = SessionConfig(scenario.id, 3, scenario.trainees[-1].id)
+        play_out(RecordedSession(scenario, config, ModelParams(), path, player="sup-test"),
+                 ScriptedPolicy(policy, seed=3))
+        logs.append(load_replay(str(path), library.get))
+    return logs
+
+
+def _below_floor(viewer: ReplayViewerScene) -> str:
+    """What of the body is shown below its least size ("" when nothing is)."""
+    body, ctx = viewer.body(), viewer.ctx
+    if body.panel is None:
+        return "" if body.procedure is not None else "neither picture nor panel"
+    w = body.panel.width
+    least = decision_floor(ctx, w, viewer.panel) if viewer.panel is not None else \
+        info_floor(ctx, w, info_texts(viewer))
+    return f"panel {body.panel.height} px < {least}" if body.panel.height < least else ""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_moment_of_any_vignette_gives_the_panel_less_than_its_floor(make_ctx, library,
+                                                                       every_vignette, size):
+    """#13: at German Extra large in 1024x600 the body fell to its last resort, the panel
+    below its floor, and the facts ran past its frame. Every vignette's recording, at every
+    kind of moment (the start, every step's stop, each decision held, the end) with the
+    panel and (Tab) the picture in front, every text size and both languages: the panel
+    always gets at least its floor, so the last resort is never reached. (1024x600 is the
+    tightest supported window: the metrics stop shrinking at 0.85 of 1280x720.)"""
+    found = []
+    for text_size, language, model in itertools.product(TEXT_SIZES, ("en", "de"),
+                                                        every_vignette):
+        if model is every_vignette[0]:  # one context per text size and language: its
+            ctx = make_ctx(size, text_size=text_size)  # cache measures each text once
+            ctx.t = Translator(language)
+        viewer = ReplayViewerScene(ctx, model)
+        viewer.resize()
+        cursor, seen = viewer.cursor, set()
+        for position in [cursor.home_position(), *cursor.stops, cursor.end_position()]:
+            cursor.go(position)
+            viewer._sync()
+            # Which layout fits depends on the panel (a decision's, or the session's naming
+            # the next decision); the narration's newest line only moves the split of the
+            # picture's column (its least height is fixed): a moment like one seen is skipped.
+            following = [d.number for d in model.decisions if d.tick > cursor.tick][:1]
+            shown = (viewer.panel, tuple(following))
+            if shown in seen:
+                continue
+            seen.add(shown)
+            for picture_first in (False, True):
+                viewer.picture_first = picture_first
+                problem = _below_floor(viewer)
+                if problem:
+                    found.append(f"{model.path.rsplit('/', 1)[-1]} {text_size} {language} "
+                                 f"at {position}: {problem}")
+    assert not found, "; ".join(found[:6])

@@ -79,19 +79,39 @@ def row_heights(ctx: UiContext, labels: list[str], width: int, count: int,
     return [max(heights)] * count if one_size else heights
 
 
-def column_parts(ctx: UiContext, vm: RunColumnVM) -> list[tuple[str, int, bool, str]]:
+def column_parts(ctx: UiContext, vm: RunColumnVM,
+                 merged: bool = False) -> list[tuple[str, int, bool, str]]:
     """(text, size, bold, colour name) of a run's column under its heading: the ending,
     the figures, the path's label, then the path with the run's note (when and how the
     branch's choice was made) and what became of patient and trainee (the one long text,
-    which may scroll)."""
+    which may scroll). `merged`: the figures, label and path as one text that scrolls, for a
+    column too short to give the figures their lines and the path three (German at Extra
+    large in 1024x600 ran the path past the column's frame)."""
     m, t = ctx.metrics, ctx.t
     rows = "\n".join([f"{'≠ ' if r.differs else ''}{r.text} · {source_text(r.source, t)}"
                       for r in vm.path] or [t("No decision point was reached.")])
     path = "\n\n".join(x for x in (rows, vm.note, vm.ending) if x)
-    return [(vm.title, m.body, True, "text"),
-            (f"{vm.learning}\n{vm.harm}\n{vm.regret}", m.body, False, "text"),
-            (t("PATH OF DECISIONS (≠ differs from the other run)"), m.small, True, "accent"),
-            (path, m.body, False, "text")]
+    figures = f"{vm.learning}\n{vm.harm}\n{vm.regret}"
+    label = t("PATH OF DECISIONS (≠ differs from the other run)")
+    if merged:
+        return [(vm.title, m.body, True, "text"),
+                (f"{figures}\n\n{label}\n{path}", m.body, False, "text")]
+    return [(vm.title, m.body, True, "text"), (figures, m.body, False, "text"),
+            (label, m.small, True, "accent"), (path, m.body, False, "text")]
+
+
+def column_boxes(ctx: UiContext, vm: RunColumnVM,
+                 rest: Rect) -> list[tuple[tuple[str, int, bool, str], Rect]]:
+    """Each part with its box in `rest` (under the heading): each whole or scrolling in
+    three lines, the parts merged when they would otherwise run out of the column."""
+    gap = ctx.metrics.gap // 2
+    for merged in (False, True):
+        parts = column_parts(ctx, vm, merged)
+        needs = [text_height(ctx, text, size, rest.width, bold) for text, size, bold, _ in parts]
+        floors = [scroll_floor(ctx, size, need) for (_, size, _, _), need in zip(parts, needs)]
+        if sum(floors) + gap * (len(parts) - 1) <= rest.height:
+            break
+    return list(zip(parts, stack(rest, allot(rest.height, needs, floors, gap), gap)))
 
 
 def draw_column(ctx: UiContext, surface: pygame.Surface, rect: Rect, vm: RunColumnVM) -> None:
@@ -101,9 +121,5 @@ def draw_column(ctx: UiContext, surface: pygame.Surface, rect: Rect, vm: RunColu
     panel(ctx, surface, rect, border=tone_colour(ctx, vm.tone))
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
     rest = draw_heading(ctx, surface, inner, vm.heading, vm.tone, vm.word)
-    parts = column_parts(ctx, vm)
-    needs = [text_height(ctx, text, size, rest.width, bold) for text, size, bold, _ in parts]
-    floors = [scroll_floor(ctx, size, need) for (_, size, _, _), need in zip(parts, needs)]
-    for (text, size, bold, colour), box in zip(parts, stack(rest, allot(
-            rest.height, needs, floors, m.gap // 2), m.gap // 2)):
+    for (text, size, bold, colour), box in column_boxes(ctx, vm, rest):
         ctx.text(surface, text, box, size, getattr(p, colour), bold)

@@ -61,9 +61,14 @@ VIEWER_KEYS = PLAYER_KEYS.layer("replay", (
     Shown("Space play or pause · . and , step · S speed 1x, 4x, 16x · ←/→ or PgUp/PgDn "
           "decisions · Home/End · A note · B branch here · D debrief", "",
           press(*_ALL, pygame.K_PAGEUP, pygame.K_PAGEDOWN)),
+    Shown("Space play/pause · ←/→ decisions · B branch · F1 all keys · Esc back", "",
+          press(pygame.K_SPACE, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_b, pygame.K_F1,
+                pygame.K_ESCAPE)),
 ))
-"""The footer legend (0) and the session panel's key line (1) are rows of this table, and
-F1 lists its own help rows (it listed the play screen's keys: 1-5, P, M, W)."""
+"""The footer legend (0), the session panel's key line (1) and the short footer legend (2,
+where the whole one would take a second line the decision panel needs; F1 lists every key)
+are rows of this table, and F1 lists its own help rows (it listed the play screen's keys:
+1-5, P, M, W)."""
 
 
 COMMON_HELP = (

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 import pygame
 from pygame import Rect
 
-from game.ui.kit.layout import split_x
 from game.ui.kit.panels import focus_ring, panel, tone_colour
 from game.ui.review.presenters import clock
 
@@ -72,7 +71,7 @@ def draw_transport(scene: ReplayViewerScene, surface: pygame.Surface,
     m, p, t = ctx.metrics, ctx.palette, ctx.t
     state = t("▶ Playing") if c.playing else t("‖ Paused")
     text = f"{state} · {c.speed}x · {clock(c.tick)} / {clock(scene.model.total_ticks)}"
-    left, right = split_x(lay.transport, 0.45, m.gap)
+    left, right = lay.transport_columns(m.gap)
     ctx.text(surface, text, left, m.small, p.text, True, "left", "center")
     ctx.text(surface, transport_note(scene, body), right, m.small,
              p.focus if scene.message_ms else p.muted, False, "right", "center")

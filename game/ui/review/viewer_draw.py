@@ -54,7 +54,7 @@ def transport_texts(ctx: UiContext, model: ReplayModel) -> list[tuple[str, str]]
     """Every (left, right) pair the transport line may show, at their longest: the line is
     as tall as the tallest needs, so no message scrolls."""
     t, end = ctx.t, clock(model.total_ticks)
-    state = f"{t('▶ Playing')} · 16x · {end} / {end}"
+    states = [f"{t(word)} · 16x · {end} / {end}" for word in ("▶ Playing", "‖ Paused")]
     count = len(model.decisions)
     notes = [t("Decision {n} of {count}: B branches here", n=count, count=count),
              t("Decision {n} of {count} · Tab: the picture · B branches here", n=count,
@@ -67,7 +67,18 @@ def transport_texts(ctx: UiContext, model: ReplayModel) -> list[tuple[str, str]]
              t("No earlier decision point"), t("Note saved beside the log"),
              t("Speed {n}x", n=16), t("Tab: the session"), t("Tab: the picture"),
              t("The picture and the panel are both on screen")]
-    return [(state, note) for note in notes]
+    return [(state, note) for state in states for note in notes]
+
+
+def footer_legend(ctx: UiContext) -> str:
+    """The viewer's keys in one line: all of them where they fit, else the few a replay
+    is driven by and F1, which lists them all (a second footer line is a line the decision
+    panel lacks at Extra large in a small window)."""
+    whole = ctx.t(VIEWER_KEYS.legend(0))
+    width = ctx.size[0] - 2 * ctx.metrics.pad
+    if text_height(ctx, whole, ctx.metrics.small, width) <= ctx.line_height(ctx.metrics.small):
+        return whole
+    return ctx.t(VIEWER_KEYS.legend(2))
 
 
 def viewer_layout(ctx: UiContext, model: ReplayModel) -> ViewerLayout:
@@ -75,7 +86,7 @@ def viewer_layout(ctx: UiContext, model: ReplayModel) -> ViewerLayout:
     wrapped in their columns, so a long vignette title wraps instead of scrolling; the
     transport line and the footer are as tall as their words."""
     return bands(ctx, viewer_title(ctx, model), viewer_status(model),
-                 ctx.t(VIEWER_KEYS.legend(0)), transport_texts(ctx, model))
+                 footer_legend(ctx), transport_texts(ctx, model))
 
 
 def body_for(scene: ReplayViewerScene) -> Body:
@@ -116,7 +127,7 @@ def draw_viewer(scene: ReplayViewerScene, surface: pygame.Surface) -> None:
         draw_notes(scene, surface, body.notes)
     draw_transport(scene, surface, body)
     draw_track(scene, surface)
-    draw_footer(ctx, surface, lay.footer, t(VIEWER_KEYS.legend(0)))
+    draw_footer(ctx, surface, lay.footer, footer_legend(ctx))
 
 
 def picture_fits(ctx: UiContext, rect: Rect) -> bool:
