@@ -8,6 +8,7 @@ import pygame
 import pytest
 
 from game.ui.play.briefing import BriefingScene
+from game.ui.shell.input import Act, Intent
 from tests.ui.conftest import SIZES
 from tests.ui.helpers import press
 
@@ -24,27 +25,47 @@ def _scenario_ids():
     return [s.id for s in load_catalogue(scenarios_dir()).scenarios]
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("scenario_id", _scenario_ids())
-def test_every_section_and_summary_is_shown_whole_at_the_largest_text(make_ctx, size,
-                                                                      scenario_id):
-    ctx = make_ctx(size, text_size="x-large")
-    scenario = ctx.services.catalogue().get(scenario_id)
-    scene = BriefingScene(ctx, scenario)
-    scene.resize()
-    seen: set[str] = set()
-    for _ in range(len(scene.sections) + 1):  # Page Down through the sections
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _read_column(ctx, scene: BriefingScene, column: str) -> list[str]:
+    """Every text shown in a column, screen by screen (Page Down or the wheel over it)."""
+    area = scene.layout.left if column == "left" else scene.cards_area
+    if column == "right":
+        scene.on_intent(Intent(Act.HOVER, pos=area.center))
+    seen: list[str] = []
+    for _ in range(12):
         placed = _texts(ctx, scene)
         assert not [p.text[:40] for p in placed if p.scrolled], "a block scrolls inside"
         assert all(p.px == ctx.font_px(p.requested) for p in placed)
-        seen |= {p.text for p in placed}
-        press(scene, pygame.K_PAGEDOWN)
-    for body in (b for _, b in scene.sections):
-        assert body in seen, f"section never shown: {body[:40]}"
+        seen += [p.text for p in placed if area.contains(p.box)
+                 and p.text not in (scene.more("left"), scene.more("right"))]
+        first = scene.pages[column].first
+        scene.on_intent(Intent(Act.SCROLL, amount=5))
+        if scene.pages[column].first == first:
+            break
+    return seen
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scenario_id", _scenario_ids())
+def test_every_section_and_summary_is_read_whole_at_the_largest_text(make_ctx, size,
+                                                                     scenario_id):
+    """Page by page, each section's and each trainee's words are all on screen, in order,
+    at the chosen size (a block cut between two screens reads on across them)."""
+    ctx = make_ctx(size, text_size="x-large")
+    scene = BriefingScene(ctx, ctx.services.catalogue().get(scenario_id))
+    scene.resize()
+    left = _words(" ".join(_read_column(ctx, scene, "left")))
+    for _, body in scene.sections:
+        assert _words(body) in left, f"section not read whole: {body[:40]}"
+    right = _words(" ".join(_read_column(ctx, scene, "right")))
+    for profile in scene.vm.profiles:
+        assert _words(profile.summary) in right, f"summary not read whole: {profile.name}"
     for number, profile in enumerate(scene.vm.profiles, start=1):
         press(scene, getattr(pygame, f"K_{number}"))
         assert scene.selected == profile.id and profile.id in scene.cards
-        assert profile.summary in {p.text for p in _texts(ctx, scene)}
 
 
 def test_all_cards_and_sections_at_once_at_normal_text(make_ctx, lumbar):
@@ -52,7 +73,7 @@ def test_all_cards_and_sections_at_once_at_normal_text(make_ctx, lumbar):
     scene = BriefingScene(ctx, lumbar)
     scene.resize()
     texts = {p.text for p in _texts(ctx, scene)}
-    assert not scene.left.scrolls and not scene.right.scrolls
+    assert not scene.pages["left"].scrolls and not scene.pages["right"].scrolls
     assert all(p.summary in texts for p in scene.vm.profiles)
     assert all(body in texts for _, body in scene.sections)
 
@@ -62,14 +83,17 @@ def test_the_focus_brings_a_hidden_card_into_view(make_ctx, lumbar):
     scene = BriefingScene(ctx, lumbar)
     scene.resize()
     last = scene.vm.profiles[-1].id
-    assert scene.right.scrolls and last not in scene.cards
+    assert scene.pages["right"].scrolls and last not in scene.cards
     for _ in range(len(scene.vm.profiles) + 1):
         if scene.focus.current == last:
             break
         press(scene, pygame.K_TAB)
     assert scene.focus.current == last and last in scene.cards
-    press(scene, pygame.K_RETURN)
-    assert scene.selected == last
+    shown = scene.cards[last]
+    press(scene, pygame.K_TAB)  # on to Start: the cards stay where the focus left them
+    assert scene.focus.current == "start" and scene.cards.get(last) == shown
+    press(scene, pygame.K_1)
+    assert scene.selected == scene.vm.profiles[0].id and scene.vm.profiles[0].id in scene.cards
 
 
 def test_start_button_label_keeps_its_size(make_ctx, lumbar):

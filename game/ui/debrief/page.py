@@ -94,16 +94,17 @@ class PageScroll:
 
 
 def place(ctx: UiContext, page: PageScroll, area: Rect, build: Callable[[int], list[Block]],
-          gap: int, focus: int | None) -> list[tuple[Block, Rect]]:
+          gap: int, focus: int | None, more: str = "") -> list[tuple[Block, Rect]]:
     """The blocks of a page `area` wide and where each shown one goes. Measured at the full
     width; when they do not all fit, again beside the scroll bar's room, above a line kept
-    for the "more below" hint (a screen filled by a cut block has no other room for it)."""
+    for the "more below" hint `more` (a screen filled by a cut block has no other room for
+    it; by default the page keys' hint)."""
     blocks = build(area.width)
     page.scrolls = sum(b.need for b in blocks) + gap * (len(blocks) - 1) > area.height
     room, page.starts = area.height, [0]
     if page.scrolls:
         width = area.width - bar_width(ctx) - gap
-        room = max(1, area.height - hint_height(ctx, width) - gap)
+        room = max(1, area.height - hint_height(ctx, width, more) - gap)
         blocks, page.starts = paginate(build(width), room, gap)
     page.needs, page.room, page.gap = [b.need for b in blocks], room, gap
     block = next((i for i, b in enumerate(blocks) if focus is not None and b.item == focus),
@@ -155,8 +156,15 @@ def paginate(blocks: list[Block], room: int, gap: int) -> tuple[list[Block], lis
 def draw_page(ctx: UiContext, surface: pygame.Surface, page: PageScroll, area: Rect,
               build: Callable[[int], list[Block]], focus: int | None = None) -> None:
     """Draw a page's blocks; when it scrolls, its bar, and a hint when more lies below."""
+    draw_placed(ctx, surface, page, area, place(ctx, page, area, build, ctx.metrics.gap,
+                                                focus))
+
+
+def draw_placed(ctx: UiContext, surface: pygame.Surface, page: PageScroll, area: Rect,
+                shown: list[tuple[Block, Rect]], more: str = "") -> None:
+    """Draw blocks placed by `place` (with the same `more`): a screen that places its pages
+    when its state changes (the briefing) draws them without placing them again."""
     gap = ctx.metrics.gap
-    shown = place(ctx, page, area, build, gap, focus)
     for block, rect in shown:
         block.draw(surface, rect)
     if not page.scrolls:
@@ -166,8 +174,8 @@ def draw_page(ctx: UiContext, surface: pygame.Surface, page: PageScroll, area: R
                len(shown), len(page.needs))
     if page.first + len(shown) < len(page.needs):  # "more below" on the line kept for it
         width = area.width - w - gap
-        need = hint_height(ctx, width)
-        ctx.text(surface, _more(ctx), Rect(area.x, area.bottom - need, width, need),
+        need = hint_height(ctx, width, more)
+        ctx.text(surface, more or _more(ctx), Rect(area.x, area.bottom - need, width, need),
                  ctx.metrics.small, ctx.palette.accent, True)
 
 
@@ -175,9 +183,9 @@ def _more(ctx: UiContext) -> str:
     return ctx.t("▼ More below: Page Down or the wheel")
 
 
-def hint_height(ctx: UiContext, width: int) -> int:
+def hint_height(ctx: UiContext, width: int, more: str = "") -> int:
     """The height of the "more below" hint at a page's width (it may wrap in German)."""
-    return text_height(ctx, _more(ctx), ctx.metrics.small, width, True)
+    return text_height(ctx, more or _more(ctx), ctx.metrics.small, width, True)
 
 
 Piece = Callable[[int], tuple[int, Callable[[pygame.Surface, Rect], None]]]
