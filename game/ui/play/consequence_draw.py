@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.kit.button import draw_buttons
+from game.ui.kit.card_columns import draw_parts
 from game.ui.kit.common import text_height
 from game.ui.kit.panels import panel, progress_bar
 from game.ui.play.consequence import hold_seconds
@@ -61,19 +62,7 @@ def draw_card(scene: PlayScene, surface: pygame.Surface) -> None:
 def _draw_parts(scene: PlayScene, surface: pygame.Surface, box: pygame.Rect,
                 parts: list[tuple[str, str, str]]) -> int:
     """Each part's small heading over its text, top down; returns the y below the last."""
-    ctx = scene.ctx
-    m, p = ctx.metrics, ctx.palette
-    y = box.y
-    for heading, text, colour in parts:
-        # measured, not one line: German headings wrap at the largest text
-        head = pygame.Rect(box.x, y, box.width, text_height(ctx, heading, m.small, box.width,
-                                                            True))
-        ctx.text(surface, heading, head, m.small, p.muted, True)
-        h = text_height(ctx, text, m.body, box.width)
-        body = pygame.Rect(box.x, head.bottom, box.width, min(h, box.bottom - head.bottom))
-        ctx.text(surface, text, body, m.body, getattr(p, colour))
-        y = body.bottom + m.gap
-    return y
+    return draw_parts(scene.ctx, surface, box, parts)
 
 
 def _draw_hint(scene: PlayScene, surface: pygame.Surface, box: pygame.Rect,

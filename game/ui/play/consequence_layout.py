@@ -9,37 +9,22 @@ half empty under the hint, so the trainee part scrolled though the card had room
 is measured instead: "What you did" moves to the top of the right column when the left
 would scroll and the right has room; the hint (the Continue button and the footer say the
 same) gives way before anything scrolls. Only when no plan fits does one part scroll: the
-trainee's, in the left column, which is always several lines tall.
+trainee's, in the left column, which is always several lines tall. The planning and the
+parts' drawing are shared with the workshop's card (`game.ui.kit.card_columns`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui.kit.card_columns import CardPlan, Part, plan_columns
+from game.ui.kit.card_columns import part_need as card_part_need
 from game.ui.kit.common import text_height
 
 if TYPE_CHECKING:
     from game.ui.play.play import PlayScene
-
-Part = tuple[str, str, str]
-"""(heading, text, palette colour name) of one part of the card."""
-
-
-@dataclass(frozen=True)
-class CardPlan:
-    moved: int
-    """How many of the leading parts ("What you did") sit in the right column, above
-    "What happened", instead of the left."""
-    hint: bool
-    """Whether the right column shows the "read, then Enter" hint (assessment's bar of the
-    fixed hold shows either way)."""
-    left_over: int
-    """Pixels the left column's parts need beyond its height (0: nothing scrolls)."""
-    right_over: int
-    """The same for the right column."""
 
 
 def left_box(scene: PlayScene) -> pygame.Rect:
@@ -60,10 +45,7 @@ def right_box(scene: PlayScene) -> pygame.Rect:
 
 def part_need(scene: PlayScene, part: Part, width: int) -> int:
     """Height of a part's small heading over its text, and the gap below it."""
-    ctx, (heading, text, _) = scene.ctx, part
-    m = ctx.metrics
-    return (text_height(ctx, heading, m.small, width, True) + text_height(ctx, text, m.body, width)
-            + m.gap)
+    return card_part_need(scene.ctx, part, width)
 
 
 def hint_need(scene: PlayScene, width: int) -> int:
@@ -93,23 +75,10 @@ def title_need(scene: PlayScene, width: int) -> int:
 def plan_card(scene: PlayScene, parts: list[Part]) -> CardPlan:
     """The first plan in which nothing scrolls, in order of preference (the usual layout;
     "What you did" on the right; the same without the hint); when none fits, the plan whose
-    right column fits with the least left to scroll on the left."""
+    right column fits with the least left to scroll on the left (`kit.card_columns`)."""
     left, right = left_box(scene), right_box(scene)
-    gap = scene.ctx.metrics.gap
     needs_l = [part_need(scene, p, left.width) for p in parts[:2]]
     needs_r = [part_need(scene, p, right.width) for p in parts]
     fixed = title_need(scene, right.width) + sum(needs_r[2:]) + bar_need(scene)
-    hint = hint_need(scene, right.width)
-    plans = []
-    for moved, with_hint in ((0, True), (1, True), (0, False), (1, False)):
-        left_need = sum(needs_l[moved:]) - gap
-        right_need = sum(needs_r[:moved]) + fixed + (hint if with_hint else -gap)
-        plans.append(CardPlan(moved, with_hint, max(0, left_need - left.height),
-                              max(0, right_need - right.height)))
-    fitting = [p for p in plans if not p.left_over and not p.right_over]
-    if fitting:
-        return fitting[0]
-    right_fits = [p for p in plans if not p.right_over]
-    if right_fits:
-        return min(right_fits, key=lambda p: p.left_over)
-    return min(plans, key=lambda p: (p.right_over, p.left_over))
+    return plan_columns(left.height, right.height, needs_l, needs_r[:2], fixed,
+                        hint_need(scene, right.width), scene.ctx.metrics.gap)
