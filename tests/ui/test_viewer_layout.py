@@ -299,3 +299,26 @@ def test_no_moment_of_any_vignette_gives_the_panel_less_than_its_floor(make_ctx,
                     found.append(f"{model.path.rsplit('/', 1)[-1]} {text_size} {language} "
                                  f"at {position}: {problem}")
     assert not found, "; ".join(found[:6])
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_every_decision_of_any_vignette_keeps_its_texts_in_the_panel(make_ctx, every_vignette,
+                                                                     language):
+    """Drawn as the player sees it, at Extra large in 1024x600 (where the facts ran past the
+    panel over the transport line): at every decision of every vignette, no text leaves
+    the panel it is drawn in or runs into another (test_text_stays_in_its_panel's rule)."""
+    from tests.ui.test_text_stays_in_its_panel import outside_panels
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    ctx.t = Translator(language)
+    surface, found = pygame.Surface((1024, 600)), []
+    for model in every_vignette:
+        viewer = ReplayViewerScene(ctx, model)
+        viewer.resize()
+        for d in model.decisions:
+            viewer.cursor.jump_to(d.number)
+            viewer._sync()
+            ctx.recorder, ctx.frames = [], []
+            viewer.draw(surface)
+            found += [f"{model.path.rsplit('/', 1)[-1]} decision {d.number}: {x}"
+                      for x in outside_panels([(ctx.recorder, ctx.frames)], False)]
+    assert not found, "; ".join(found[:6])
