@@ -39,8 +39,9 @@ def _read_column(ctx, scene: BriefingScene, column: str) -> list[str]:
         placed = _texts(ctx, scene)
         assert not [p.text[:40] for p in placed if p.scrolled], "a block scrolls inside"
         assert all(p.px == ctx.font_px(p.requested) for p in placed)
-        seen += [p.text for p in placed if area.contains(p.box)
-                 and p.text not in (scene.more("left"), scene.more("right"))]
+        seen += [p.text for p in placed if area.contains(p.box)  # the words, not the
+                 and p.text not in (scene.more("left"), scene.more("right"))  # hints or
+                 and not p.text.endswith("(CONTINUED)")]  # a cut block's label
         first = scene.pages[column].first
         scene.on_intent(Intent(Act.SCROLL, amount=5))
         if scene.pages[column].first == first:

@@ -100,3 +100,20 @@ def test_page_keys_move_a_screen_and_the_wheel_a_block(make_ctx, library):
     assert page.first == page.starts[1] - 1
     scene.on_intent(Intent(Act.SCROLL, amount=-5))
     assert page.first == 0
+
+
+def test_a_cut_card_or_section_says_what_it_continues(make_ctx, library):
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    ctx.t = Translator("de")
+    ctx.settings = ctx.settings.with_(language="de", text_size="x-large")
+    scene = BriefingScene(ctx, ctx.services.catalogue().get("lumbar_puncture"))  # in German
+    scene.resize()
+    page = scene.pages["left"]
+    assert len(page.starts) > 1
+    scene.on_intent(Intent(Act.SCROLL, amount=5))
+    ctx.recorder = []
+    scene.draw(pygame.Surface(ctx.size))
+    inside = [p for p in ctx.recorder if scene.layout.left.contains(p.box)]
+    first = min(inside, key=lambda p: p.box.y)
+    labels = {f"{head} (Fortsetzung)".upper() for head, _ in scene.sections}
+    assert first.text in labels, first.text  # here the setting is cut after its first lines

@@ -133,13 +133,15 @@ def analysis_build(ctx: UiContext, vm: DebriefVM, k: int,
     whole = [piece for part in decision for piece in part]
     beside = [piece for part in decision_pieces(ctx, d, True) for piece in part]
 
+    title = ctx.t("Decision {n}", n=d.number)  # its rest on the next screen says so
+
     def build(width: int) -> list[Block]:
         side = side_by_side(ctx, say, beside, model, border, width, room)
         if side is not None:
             return [side]
-        combined = panel_block(ctx, whole, width, border=border)
+        combined = panel_block(ctx, whole, width, border=border, title=title)
         parts = [combined] if combined.need <= room else \
-            [panel_block(ctx, p, width, border=border if i == 0 else None)
+            [panel_block(ctx, p, width, border=border if i == 0 else None, title=title)
              for i, p in enumerate(decision)]
         blocks = [parts[0], *(panel_block(ctx, s, width) for s in say), *parts[1:]]
         return blocks + [panel_block(ctx, s, width) for s in model]

@@ -159,7 +159,8 @@ def reactions_blocks(ctx: UiContext, vm: DebriefVM, focus: int, width: int) -> l
     m = ctx.metrics
     hint = text_piece(ctx, vm.reactions_hint, m.small, ctx.palette.muted)(width)
     return [Block(hint[0], hint[1]), *(
-        panel_block(ctx, [text_piece(ctx, text, m.body)], width, i, i == focus)
+        panel_block(ctx, [text_piece(ctx, text, m.body)], width, i, i == focus,
+                    title=ctx.t("Question {n}", n=i + 1))
         for i, text in enumerate(vm.reactions))]
 
 
@@ -179,7 +180,8 @@ def row_block(ctx: UiContext, row: TimeRowVM, index: int, focused: bool, width: 
                      m.body, colour)
         return max(text_height(ctx, row.time, m.body, time_w, True),
                    text_height(ctx, row.text, m.body, text_w)), draw
-    return panel_block(ctx, [measure], width, index, focused, pad_y=m.gap // 2)
+    return panel_block(ctx, [measure], width, index, focused, pad_y=m.gap // 2,
+                       title=row.time)
 
 
 def outcome_piece(ctx: UiContext, vm: DebriefVM) -> Piece:
@@ -207,7 +209,9 @@ def summary_blocks(scene: DebriefScene, vm: DebriefVM, width: int) -> list[Block
     focus = scene.index[3]
     texts = [f"{i + 1}. {x}" for i, x in enumerate(scene.takeaways)]
     texts.append(t("+ Add a take-away (E)"))
-    cards = [panel_block(ctx, [text_piece(ctx, text, m.body)], width, i, i == focus)
+    cards = [panel_block(ctx, [text_piece(ctx, text, m.body)], width, i, i == focus,
+                         title=t("Take-away {n}", n=i + 1) if i < len(scene.takeaways)
+                         else "")
              for i, text in enumerate(texts)]
     return [panel_block(ctx, [outcome_piece(ctx, vm)], width), *cards]
 

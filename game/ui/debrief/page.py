@@ -205,12 +205,27 @@ def label_piece(ctx: UiContext, label: str) -> Piece:
     return TextPiece(ctx, label.upper(), ctx.metrics.small, ctx.palette.accent, True, True)
 
 
+def _label_of(pieces: list[Piece]) -> str:
+    """A section's label (its first piece, `label_piece`), which names the section."""
+    first = pieces[0] if pieces else None
+    return first.text if isinstance(first, TextPiece) and first.keep_with_next else ""
+
+
+def continued_piece(ctx: UiContext, title: str) -> Piece:
+    """The label that opens a cut block's rest on the next screen, saying what it continues
+    ("DECISION 2 (CONTINUED)"): without it the rest read as a block of its own."""
+    return label_piece(ctx, ctx.t("{what} (continued)", what=title))
+
+
 def panel_block(ctx: UiContext, pieces: list[Piece], width: int, item: int | None = None,
                 focused: bool = False, border: Colour | None = None,
-                pad_y: int | None = None) -> Block:
-    """A panel holding `pieces` stacked at their heights; the focused one wears the ring."""
+                pad_y: int | None = None, title: str = "") -> Block:
+    """A panel holding `pieces` stacked at their heights; the focused one wears the ring.
+    `title` names the block ("Decision 2"; by default a section's label) for the label of
+    its rest when it is cut between two screens."""
     m = ctx.metrics
     pad_y = m.gap if pad_y is None else pad_y
+    title = title or _label_of(pieces)
     inner_w = width - 2 * m.gap
     kept = [(p, p(inner_w)) for p in pieces]
     kept = [(p, hd) for p, hd in kept if hd[0] > 0]
@@ -222,8 +237,11 @@ def panel_block(ctx: UiContext, pieces: list[Piece], width: int, item: int | Non
                              room - 2 * pad_y, inner_w, m.gap // 2)
         if parts is None:
             return None
-        return tuple(panel_block(ctx, ps, width, item, focused, border, pad_y)
-                     for ps in parts)  # type: ignore[return-value]
+        head, tail = parts
+        if title:
+            tail = [continued_piece(ctx, title), *tail]
+        return (panel_block(ctx, head, width, item, focused, border, pad_y, title),
+                panel_block(ctx, tail, width, item, focused, border, pad_y, title))
 
     def draw(surface: pygame.Surface, rect: Rect) -> None:
         panel(ctx, surface, rect, ctx.palette.panel_alt if focused else None, border)

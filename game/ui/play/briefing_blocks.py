@@ -37,8 +37,8 @@ def card_blocks(ctx: UiContext, profiles: tuple[ProfileVM, ...], selected: str,
         _name_piece(ctx, f"{number}  {profile.name}", profile.id == selected),
         text_piece(ctx, f"{profile.level} · {profile.competence}", m.small, p.muted),
         text_piece(ctx, profile.summary, m.body)],
-        width, number - 1, profile.id == focused, p.accent if profile.id == selected else None)
-        for number, profile in enumerate(profiles, start=1)]
+        width, number - 1, profile.id == focused, p.accent if profile.id == selected else None,
+        title=profile.name) for number, profile in enumerate(profiles, start=1)]
 
 
 def _name_piece(ctx: UiContext, name: str, chosen: bool) -> Piece:
