@@ -27,6 +27,8 @@ from game.ui.shell.context import UiContext
 FRACTIONS = (0.42, 0.38, 0.34, 0.3)
 """The left column's share of the body tried in turn at a decision: the panel widens until
 it fits."""
+STATUS_SHARES = (0.38, 0.3, 0.24)
+"""The header's status column's share of the width, tried in turn for the lowest header."""
 INFO_FRACTIONS = (0.5, 0.42)
 """Between decisions the picture is what the room watches: it gets half the width."""
 
@@ -69,9 +71,7 @@ def bands(ctx: UiContext, title: str, status: str, legend: str,
     m = ctx.metrics
     w, h = ctx.size
     width = w - 2 * m.pad
-    status_w = round(width * 0.38)
-    title_h = max(text_height(ctx, title, m.heading, width - status_w - m.gap, True),
-                  text_height(ctx, status, m.small, status_w))
+    title_h, status_w = header_split(ctx, title, status, width)
     header_h = max(ctx.line_height(m.heading, True), title_h) + m.gap // 2
     header = Rect(m.pad, m.pad // 2, width - status_w - m.gap, header_h)
     status_box = Rect(header.right + m.gap, header.y, status_w, header_h)
@@ -88,6 +88,19 @@ def bands(ctx: UiContext, title: str, status: str, legend: str,
     bar = Rect(m.pad, track.y - transport_h - m.gap // 2, width, transport_h)
     body = Rect(m.pad, header.bottom + m.gap, width, bar.y - m.gap - header.bottom - m.gap)
     return ViewerLayout(header, status_box, body, bar, track, footer, marker, left_w)
+
+
+def header_split(ctx: UiContext, title: str, status: str, width: int) -> tuple[int, int]:
+    """(height, status column's width) of the header: the status column as wide as keeps
+    the header lowest (a long vignette title took three heading lines beside a status of
+    two at Extra large in 1024x600, lines the decision panel lacked)."""
+    m = ctx.metrics
+    options = []
+    for share in STATUS_SHARES:
+        status_w = round(width * share)
+        options.append((max(text_height(ctx, title, m.heading, width - status_w - m.gap, True),
+                            text_height(ctx, status, m.small, status_w)), status_w))
+    return min(options, key=lambda o: o[0])  # the first (widest status) of the lowest
 
 
 def transport_split(ctx: UiContext, width: int, states: Sequence[str]) -> int:
