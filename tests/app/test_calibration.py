@@ -78,6 +78,6 @@ def test_rating_a_session_keeps_it_beside_the_log_and_on_its_row(tmp_path):
 def test_the_reading_is_said_in_the_players_language():
     from game.i18n import Translator
     german = Translator("de")
-    assert compare(3, 0.5).words(german).startswith("Sie haben die Weiterbildungsperson richtig")
+    assert compare(3, 0.5).words(german).startswith("Sie haben den Trainee richtig")
     assert "mehr zugetraut" in compare(5, 0.0).words(german)
     assert "weniger zugetraut" in compare(1, 0.8).words(german)
