@@ -146,7 +146,7 @@ def test_narration_scrolls_back_by_keys_and_wheel(ctx, lumbar, home):
 
 
 def test_the_card_headings_fit_in_german_at_the_largest_text(make_ctx, lumbar, home):
-    """German headings ("Was die Weiterbildungsperson getan hat") wrap at the largest text in
+    """German headings ("Was der Trainee getan hat") wrap at the largest text in
     the smallest window: each heading gets the lines it needs instead of scrolling in one."""
     from game.i18n import Translator
     ctx = make_ctx((1024, 600), text_size="x-large")
