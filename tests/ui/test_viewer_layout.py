@@ -13,10 +13,11 @@ import pytest
 from game.i18n import Translator
 from game.ui.review.branch_compare import BranchChooser, chooser_layout
 from game.ui.review.decision_panel import decision_floor, draw_decision
+from game.ui.review.keys import VIEWER_KEYS
 from game.ui.review.model import ReplayModel
 from game.ui.review.track import marker_label, track_rows, transport_note
 from game.ui.review.viewer import ReplayViewerScene, load_replay
-from game.ui.review.viewer_draw import draw_picture, info_texts, picture_fits
+from game.ui.review.viewer_draw import draw_picture, footer_legend, info_texts, picture_fits
 from game.ui.review.viewer_layout import info_floor, picture_min
 from tests.ui.conftest import SIZES
 from tests.ui.helpers import press
@@ -322,3 +323,21 @@ def test_every_decision_of_any_vignette_keeps_its_texts_in_the_panel(make_ctx, e
             found += [f"{model.path.rsplit('/', 1)[-1]} decision {d.number}: {x}"
                       for x in outside_panels([(ctx.recorder, ctx.frames)], False)]
     assert not found, "; ".join(found[:6])
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_bands_keep_to_one_line_at_extra_large_in_the_small_window(make_ctx, library, log,
+                                                                       language):
+    """The lines the decision panel needs at Extra large in 1024x600: the transport line
+    (its state column as wide as its longest state, the note beside it) and the footer
+    (the short legend naming F1 for the rest) take one line each; where the whole legend
+    fits on one line, it is shown."""
+    viewer = _viewer(make_ctx, library, log, (1024, 600), "x-large", 2, language)
+    ctx, lay = viewer.ctx, viewer.layout
+    line = ctx.line_height(ctx.metrics.small)
+    assert lay.transport.height == line and lay.footer.height < 2 * line
+    assert footer_legend(ctx) == ctx.t(VIEWER_KEYS.legend(2)) and "F1" in footer_legend(ctx)
+    state, note = lay.transport_columns(ctx.metrics.gap)
+    assert state.right < note.x and note.right == lay.transport.right
+    roomy = _viewer(make_ctx, library, log, (1280, 720), "normal", 2, language)
+    assert footer_legend(roomy.ctx) == roomy.ctx.t(VIEWER_KEYS.legend(0))
