@@ -235,22 +235,34 @@ def test_a_decision_newly_shown_opens_on_its_panel(make_ctx, library, log):
 
 @pytest.fixture(scope="module")
 def every_vignette(tmp_path_factory, library) -> list[ReplayModel]:
-    """A recording of every shipped vignette, the trainee left alone (watch: she meets
-    every decision point) and taken over at once (takeover: the shortest paths), loaded
-    once (a model is the same in every language and size)."""
+    """Recordings of every shipped vignette that between them meet each of its decision
+    points: the trainee left alone (watch), taken over at once (takeover), then seeded
+    random players until every decision point was met; loaded once (a model is the same in
+    every language and size)."""
     from game.core.state import SessionConfig
     from game.headless import ScriptedPolicy, play_out
     from game.replay.session import RecordedSession
     from game.scoring.params import ModelParams
     folder = tmp_path_factory.mktemp("every")
-    logs = []
-    for scenario, policy in itertools.product(library.scenarios, ("watch", "takeover")):
-        path = folder / f"{scenario.id}-{policy}.jsonl"
-        config = SessionConfig(scenario.id, 3, scenario.trainees[-1].id)
-        play_out(RecordedSession(scenario, config, ModelParams(), path, player="sup-test"),
-                 ScriptedPolicy(policy, seed=3))
-        logs.append(load_replay(str(path), library.get))
-    return logs
+    models, missed = [], []
+    for scenario in library.scenarios:
+        left = {d.id for d in scenario.decisions()}
+        players = [("watch", 3), ("takeover", 3), *(("random", s) for s in range(1, 13))]
+        for policy, seed in players:
+            path = folder / f"{scenario.id}-{policy}-{seed}.jsonl"
+            config = SessionConfig(scenario.id, seed, scenario.trainees[-1].id)
+            session = play_out(RecordedSession(scenario, config, ModelParams(), path,
+                                               player="sup-test"),
+                               ScriptedPolicy(policy, seed=seed))
+            met = {d.node for d in session.score.decisions}
+            if policy != "random" or met & left:
+                models.append(load_replay(str(path), library.get))
+            left -= met
+            if not left and policy == "random":
+                break
+        missed += [f"{scenario.id}:{d}" for d in sorted(left)]
+    assert not missed, f"decision points no player met (add players): {missed}"
+    return models
 
 
 def _below_floor(viewer: ReplayViewerScene) -> str:
