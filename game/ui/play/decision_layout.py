@@ -135,6 +135,11 @@ def _story_part(ctx: UiContext, width: int, vm: PlayVM) -> list[tuple[str, int]]
                                        width).get_height())]
 
 
+PICTURE_LINES = 3
+"""The least height of a procedure picture beside a decision, in lines of body text: a
+strip shorter than that shows neither the anatomy nor a label whole."""
+
+
 def meters_reserve(ctx: UiContext) -> int:
     """The height kept above the cue's box for the one-line meters strip and its gap, so
     meters shown stay on screen beside a decision (the Meters button says they are)."""
@@ -151,6 +156,8 @@ def _info_box(ctx: UiContext, lay: PlayLayout, parts: list[tuple[str, int]]) -> 
     need = sum(h for _, h in parts) + m.gap // 2 * (len(parts) - 1) + m.gap  # packed close
     column = lay.narration.bottom - lay.procedure.y
     h = min(need, column - meters_reserve(ctx))
+    if column - meters_reserve(ctx) - h < PICTURE_LINES * ctx.line_height(m.body) + m.gap:
+        h = column - meters_reserve(ctx)  # no picture fits above: the box takes its room
     for i, (name, part_h) in enumerate(parts):
         if need <= h or name not in ("story", "cue"):
             continue

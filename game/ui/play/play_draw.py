@@ -20,7 +20,12 @@ from game.ui.kit.panels import panel, progress_bar
 from game.ui.kit.vocabulary import mode_name
 from game.ui.play import consequence_draw, option_list
 from game.ui.play.consequence import visible_lines
-from game.ui.play.decision_layout import heading, panel_regions, paused_heading
+from game.ui.play.decision_layout import (
+    PICTURE_LINES,
+    heading,
+    panel_regions,
+    paused_heading,
+)
 from game.ui.play.meters_draw import (
     compact_meters_height,
     draw_compact_meters,
@@ -193,11 +198,6 @@ def left_column(scene: PlayScene) -> tuple[pygame.Rect, pygame.Rect | None, pyga
     if procedure.height < PICTURE_LINES * ctx.line_height(m.body):
         procedure.height = 0
     return procedure, strip, rest
-
-
-PICTURE_LINES = 3
-"""The least height of a procedure picture beside a decision, in lines of body text: a
-strip shorter than that shows neither the anatomy nor a label whole."""
 
 
 def earlier_lines(scene: PlayScene) -> list:
