@@ -142,7 +142,7 @@ def test_freeze_and_keys_never_break_a_word_in_the_header(size, plan):
     ctx = _ctx(size, "de")
     m = ctx.metrics
     lay = play_draw.stage_layout(ctx, "vote", "Lumbar puncture: the angle that hits bone",
-                                 "", "", (), plan)
+                                 "", (), plan)
     font = ctx.theme.fonts.get(m.small, True)
     for rect, key, label in zip(play_draw._control_rects(ctx, lay.controls), ("F", "F1"),
                                 (ctx.t("Freeze"), ctx.t("Keys"))):

@@ -19,6 +19,7 @@ from game.core import events as ev
 from game.core.commands import Command, Intervene, Skip
 from game.core.engine import CommandRejected
 from game.replay.session import RecordedSession
+from game.ui.kit.card_columns import CardPlan, Part
 from game.ui.kit.dialogs import HelpOverlay
 from game.ui.kit.focus import FocusList, hit
 from game.ui.kit.motion import ProcedureMotion, view_for
@@ -28,11 +29,11 @@ from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Push, Replace, Result, Scene, Transition
 from game.ui.shell.screens import open_screen
 from game.ui.workshop import play_draw as draw
+from game.ui.workshop.consequence_card import card_parts, card_stage
 from game.ui.workshop.dialogs import go_back, leave_dialog, note_dialog
 from game.ui.workshop.keys import WORKSHOP_KEYS
 from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import MetersVM, meters_vm
-from game.ui.workshop.stage_panel import consequence_text
 from game.ui.workshop.view import base_of, projector
 from game.ui.workshop.vote import VoteDesk
 
@@ -80,6 +81,10 @@ class WorkshopPlayScene(Scene):
         state = self.workshop.session.state
         self.lines = lines[-MAX_LINES:]
         self.consequence: list[Line] | None = None
+        self.card: list[Part] = []
+        """The held consequence card's parts (`consequence_card.card_parts`)."""
+        self.card_plan: CardPlan | None = None
+        """Where its parts go when the card covers the stage too (None: the panel alone)."""
         self.motion = ProcedureMotion(self.view, state.procedure)
         self._refresh()
 
@@ -121,13 +126,16 @@ class WorkshopPlayScene(Scene):
 
     def _refresh(self) -> None:
         """Re-layout for the phase and rebuild the buttons and the focus order."""
-        phase = self.phase
+        phase, title, meters = self.phase, self.scenario.title, self._meters_lines()
         desk = self.desk if phase == "vote" else None
-        self.layout = draw.stage_layout(
-            self.ctx, phase, self.scenario.title, "", consequence_text(self.consequence),
-            self._meters_lines()) if desk is None else \
-            draw.vote_layout(self.ctx, self.scenario.title, desk, draw.room_of(self),
-                             self._meters_lines())
+        self.card_plan = None
+        if desk is not None:
+            self.layout = draw.vote_layout(self.ctx, title, desk, draw.room_of(self), meters)
+        elif phase == "consequence" and self.card:
+            self.layout, self.card_plan = card_stage(self.ctx, lambda split: draw.stage_layout(
+                self.ctx, phase, title, "", meters, split=split), self.card, self.meters_shown)
+        else:
+            self.layout = draw.stage_layout(self.ctx, phase, title, "", meters)
         self.buttons = draw.stage_buttons(self.ctx, self.layout, self)
         if phase != "vote":
             ids = [b.id for b in self.buttons]
@@ -193,6 +201,7 @@ class WorkshopPlayScene(Scene):
         """Once the room's choice has acted, its consequence is what the screen holds."""
         if self.workshop.consequence is not None and self.consequence is None:
             self.consequence = narrate(self.scenario, self.workshop.consequence, self.ctx.t)
+            self.card = card_parts(self.scenario, self.workshop.consequence, self.ctx.t)
 
     def on_workshop(self, w: Intent) -> Result:
         """The facilitator's keys (`WORKSHOP_KEYS`): freeze, reveal, hot seat, votes back."""
@@ -291,7 +300,7 @@ class WorkshopPlayScene(Scene):
             return Push(HelpOverlay(base_of(self.ctx), WORKSHOP_KEYS.help_table,
                                     vignette=True))
         if item == "continue":
-            self.consequence = None
+            self.consequence, self.card = None, []
             self.workshop.go_on()
             self._refresh()
         elif item == "summary":

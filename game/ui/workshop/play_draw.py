@@ -20,6 +20,7 @@ from game.ui.kit.panels import panel
 from game.ui.play.play_draw import draw_narration
 from game.ui.play.presenters import TICK_MS
 from game.ui.shell.context import UiContext
+from game.ui.workshop.consequence_card import draw_card
 from game.ui.workshop.room_presenters import RoomVoteVM, room_vote_vm
 from game.ui.workshop.stage_panel import draw_panel
 from game.ui.workshop.view import fit, fit_text, status_badge
@@ -52,15 +53,17 @@ stage for a long cue."""
 
 
 def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "",
-                 consequence: str = "", meters: tuple[str, ...] = (),
-                 vote_plan: tuple[float, bool] = VOTE_PLANS[0]) -> StageLayout:
+                 meters: tuple[str, ...] = (),
+                 vote_plan: tuple[float, bool] = VOTE_PLANS[0], split: float = 0.5
+                 ) -> StageLayout:
     """A wider right panel during a vote: the options are what the room reads then.
 
     The header band is as tall as the vignette's `title` needs at body size (a long title at
     the larger text sizes took two lines and scrolled); during a vote the procedure view
     gives the decision's `cue` the room it needs, down to a fifth of the column. The meters
     band is as tall as the `meters` lines need (German's harm line took two lines at Extra
-    large and scrolled in one)."""
+    large and scrolled in one). `split`: the stage's share of the width outside a vote
+    (the consequence card chooses it, `consequence_card.card_stage`)."""
     m = ctx.metrics
     width = ctx.size[0] - 2 * m.pad
     status_w, controls_w = _header_widths(ctx, width)
@@ -74,9 +77,7 @@ def stage_layout(ctx: UiContext, phase: str, title: str = "", cue: str = "",
                          f.header.width - controls_w - status_w - 2 * m.gap, f.header.height)
     status = pygame.Rect(header.right + m.gap, f.header.y, status_w, f.header.height)
     controls = pygame.Rect(status.right + m.gap, f.header.y, controls_w, f.header.height)
-    left, right = split_x(f.body, vote_left if phase == "vote" else 0.5, m.pad)
-    if phase == "consequence" and consequence:
-        left, right = _consequence_split(ctx, f.body, consequence)
+    left, right = split_x(f.body, vote_left if phase == "vote" else split, m.pad)
     meters_h = meters_need(ctx, meters, left.width)
     upper, meters_box = split_y(left, left.height - meters_h - m.gap, m.gap)
     share = round(upper.height * 0.45)
@@ -196,13 +197,13 @@ def vote_layout(ctx: UiContext, title: str, desk: VoteDesk, room: RoomVoteVM | N
     best, most = None, -1
     for left, short_title in VOTE_PLANS:
         plan = (max(left, least), short_title)
-        lay = stage_layout(ctx, "vote", title, desk.vm.cue, "", meters, plan)
+        lay = stage_layout(ctx, "vote", title, desk.vm.cue, meters, plan)
         shown = vote_shown(ctx, lay, desk, room)
         if shown is not None and shown > most:
             best, most = lay, shown
         if shown == len(desk.vm.rows):
             break
-    return best or stage_layout(ctx, "vote", title, desk.vm.cue, "", meters)
+    return best or stage_layout(ctx, "vote", title, desk.vm.cue, meters)
 
 
 def room_of(scene: WorkshopPlayScene) -> RoomVoteVM | None:
@@ -224,15 +225,21 @@ def draw_stage(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
     _draw_status(scene, surface, lay.status)
     # What play_draw.draw_procedure does; that one is typed for PlayScene, this screen has
     # its own motion and clock.
-    if lay.procedure.height:  # during a wide vote it may have given way to the cue
+    covered = scene.phase == "consequence" and scene.card_plan is not None  # by the card
+    if lay.procedure.height and not covered:  # during a wide vote it may give way to the cue
         scene.motion.draw(ctx, surface, lay.procedure, scene.time_s)
     if scene.phase == "vote" and scene.desk is not None:
         _draw_cue(ctx, surface, lay.narration, scene.desk.vm.cue)
         draw_vote(ctx, surface, lay.panel, scene.desk, room_of(scene))
+    elif scene.phase == "consequence" and scene.card:
+        if not covered:
+            draw_narration(ctx, surface, lay.narration, scene.lines)
+        draw_card(scene, surface)
     else:
         draw_narration(ctx, surface, lay.narration, scene.lines)
         draw_panel(scene, surface)
-    _draw_meters(scene, surface, lay.meters)
+    if not covered or scene.meters_shown:  # the card covers a band that shows no figures
+        _draw_meters(scene, surface, lay.meters)
     draw_buttons(ctx, surface, scene.buttons,
                  scene.focus.current if scene.phase != "vote" else None, m.small)
     draw_footer(ctx, surface, lay.footer, scene.message or _hint(scene))
@@ -298,23 +305,6 @@ def _draw_meters(scene: WorkshopPlayScene, surface: pygame.Surface, rect: pygame
     ctx.text(surface, vm.harm_text, pygame.Rect(inner.x, top.bottom, inner.width,
                                                 inner.bottom - top.bottom), m.small,
              ctx.palette.harm if vm.harm else ctx.palette.text, True)
-
-
-def _consequence_split(ctx: UiContext, body: pygame.Rect, text: str
-                       ) -> tuple[pygame.Rect, pygame.Rect]:
-    """While the room reads what happened, the panel widens (the stage down to a quarter of
-    the width: its narration scrolls back, the card does not) until the consequence shows
-    whole at the chosen size; its heading and button as tall as their words need."""
-    m, t = ctx.metrics, ctx.t
-    left, right = split_x(body, 0.5, m.pad)
-    for fraction in (0.5, 0.45, 0.4, 0.35, 0.3, 0.25):
-        left, right = split_x(body, fraction, m.pad)
-        inner_w = right.width - 2 * m.gap
-        chrome = 3 * m.gap + text_height(ctx, t("What happened"), m.heading, inner_w, True) + \
-            button_need(ctx, t("Continue the story"), inner_w, "Enter", size=m.small) + m.gap
-        if text_height(ctx, text, m.body, inner_w) + chrome <= right.height:
-            break
-    return left, right
 
 
 def _hint(scene: WorkshopPlayScene) -> str:

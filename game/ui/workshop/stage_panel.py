@@ -23,16 +23,9 @@ if TYPE_CHECKING:
     from game.ui.workshop.play import WorkshopPlayScene
 
 
-def consequence_text(lines: list | None) -> str:
-    """The consequence card's words: the lines the room's choice set off, harm marked."""
-    return "\n".join(("⚠ " if line.kind == "harm" else "") + line.text for line in lines or [])
-
-
 def _panel_heading(scene: WorkshopPlayScene) -> tuple[str, tuple[int, int, int]]:
     """The panel's heading for the phase and its colour."""
     t, p = scene.ctx.t, scene.ctx.palette
-    if scene.phase == "consequence":
-        return t("What happened"), p.accent
     if scene.phase == "ended":
         return t("The vignette has ended"), p.good
     return (t("❄ Time is frozen"), p.text) if scene.frozen else \
@@ -60,9 +53,7 @@ def draw_panel(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
     head, body = _panel_parts(scene)
     words, colour = _panel_heading(scene)
     ctx.text(surface, words, head, m.heading, colour, True)
-    if scene.phase == "consequence":
-        ctx.text(surface, consequence_text(scene.consequence), body, m.body)
-    elif scene.phase == "ended":
+    if scene.phase == "ended":
         _draw_end(scene, surface, body)
     else:
         _draw_watching(scene, surface, body)
