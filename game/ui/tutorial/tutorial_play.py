@@ -147,8 +147,8 @@ class TutorialPlayScene(PlayScene):
         shown = play_draw.shown_buttons(self)[0] or self.buttons
         avoid = [shown[0].rect.unionall([b.rect for b in shown[1:]])]
         regions = play_draw.panel_regions(self.ctx, self.layout, self.vm)
-        if mark == "options" and "cue" in regions:
-            avoid.append(regions.get("info", regions["cue"]))
+        if mark == "options" and "cue" in regions:  # the story above the cue may be covered
+            avoid.append(regions["cue"].unionall([regions["countdown"], regions["bar"]]))
         return avoid
 
     def draw(self, surface: pygame.Surface) -> None:
