@@ -92,3 +92,14 @@ def test_where_there_is_room_the_narration_column_keeps_the_story(make_ctx, home
 def play_command(play: PlayScene, option: str):
     from game.core.commands import Intervene
     return Intervene(play.node_id, option)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)], ids=["1280x720", "1024x600"])
+def test_the_tutorials_options_mark_reads_whole_beside_the_decisions_box(make_ctx, tmp_path,
+                                                                          size):
+    """The options' coach mark keeps clear of the cue it answers, not of the narration above
+    it: kept clear of the whole box, it had too little room and scrolled."""
+    from tests.ui.screens import draw_screen
+    ctx = make_ctx(size, text_size="x-large")
+    draw_screen(ctx, "coach-options", str(tmp_path / "replay.jsonl"))
+    assert not [p.text[:40] for p in ctx.recorder if p.scrolled]
