@@ -8,7 +8,13 @@ from pathlib import Path
 
 from game.content.problems import Problem, warning
 from game.content.translation_schema import TranslationIn
-from game.content.translation_texts import OPTIONAL, TextPath, english_texts, given_texts
+from game.content.translation_texts import (
+    OPTIONAL,
+    TextPath,
+    english_texts,
+    given_texts,
+    picture_words,
+)
 from game.content.yamlmarks import Marks, locate
 from game.core.model import Chance, Decision, Scenario
 
@@ -22,10 +28,12 @@ def check_translation(doc: TranslationIn, marks: Marks, shown: str, scenario: Sc
     problems += [Problem(shown, *locate(marks, path + ("<key>",)),
                          f"{_dotted(path)}: {what} in {name}") for path, what in unknown]
     problems += _list_lengths(doc, marks, shown, scenario)
+    problems += _picture_words(doc, marks, shown, scenario)
     english = english_texts(scenario)
     for path, text in given_texts(doc).items():
-        if any(path[:len(u)] == u for u, _ in unknown) or _beyond_list(path, scenario):
-            continue  # reported once, against the id or the list
+        if any(path[:len(u)] == u for u, _ in unknown) or _beyond_list(path, scenario) \
+                or (path[0] == "procedure" and path not in english):
+            continue  # reported once, against the id, the list or the picture's words
         if not text.strip():
             problems.append(Problem(shown, *locate(marks, path), f"{_dotted(path)}: empty "
                                     "text; leave the key out to show the English"))
@@ -34,6 +42,24 @@ def check_translation(doc: TranslationIn, marks: Marks, shown: str, scenario: Sc
                                     f"English has no {path[-1]} here, so there is nothing to "
                                     "translate"))
     problems += _missing(english, given_texts(doc), marks, shown)
+    return problems
+
+
+def _picture_words(doc: TranslationIn, marks: Marks, shown: str,
+                   scenario: Scenario) -> list[Problem]:
+    """The picture's captions and room names: each must be one the English sets, and fit the
+    same length limit as the English (the picture has no more room in German)."""
+    words, problems = picture_words(scenario), []
+    for english, translated in doc.procedure.items():
+        at = ("procedure", english)
+        if english not in words:
+            problems.append(Problem(shown, *locate(marks, at + ("<key>",)),
+                                    f"procedure: no caption or room in "
+                                    f"{Path(scenario.path).name} reads {english!r}"))
+        elif (limit := words[english]) is not None and len(translated) > limit:
+            problems.append(Problem(shown, *locate(marks, at),
+                                    f"procedure: {english!r}: the translation is "
+                                    f"{len(translated)} characters; at most {limit} fit"))
     return problems
 
 

@@ -62,3 +62,6 @@ class TranslationIn(Strict):
     objectives: list[Text] | None = None
     debrief_prompts: list[Text] | None = None
     nodes: dict[Slug, NodeText] = Field(default_factory=dict)
+    procedure: dict[str, Text] = Field(
+        default_factory=dict,
+        description="the procedure picture's captions and room names: English -> translation")

@@ -11,8 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from game.content.procedure_schema import VIEWS
 from game.content.translation_schema import TranslationIn
-from game.core.model import Chance, Decision, End, Node, Scenario
+from game.core.model import (
+    Beat,
+    Chance,
+    Decision,
+    Effects,
+    End,
+    Node,
+    Scenario,
+    frozen_mapping,
+)
 
 TextPath = tuple[str | int, ...]
 """Where a string sits, in the translation file's terms: ("nodes", node id, "cue")."""
@@ -38,7 +48,43 @@ def english_texts(scenario: Scenario) -> dict[TextPath, str]:
             texts[(list_name, i)] = item
     for node in scenario.nodes.values():
         texts.update(_node_texts(node))
+    texts.update({("procedure", value): value for value in picture_words(scenario)})
     return {path: text for path, text in texts.items() if text}
+
+
+def free_text_keys(scenario: Scenario) -> dict[str, int | None]:
+    """The procedure view's keys whose values are words the picture shows (a generic view's
+    `room` and `caption`), with their length limits. Other keys are numbers, flags or
+    choices the picture draws from (`caudal`), translated by the picture's own label book."""
+    keys = VIEWS.get(scenario.procedure_view, {})
+    return {name: key.max_len for name, key in keys.items()
+            if key.kind == "text" and key.pattern is None}
+
+
+def picture_words(scenario: Scenario) -> dict[str, int | None]:
+    """Every free-text procedure value the scenario sets (the picture's captions and room
+    names), with the shortest length limit of the keys it is set under."""
+    keys = free_text_keys(scenario)
+    words: dict[str, int | None] = {}
+    for effects in _all_effects(scenario):
+        for name, value in effects.procedure.items():
+            if name in keys and isinstance(value, str) and value:
+                limit = keys[name]
+                known = words.get(value, limit)
+                words[value] = min((x for x in (known, limit) if x is not None), default=None)
+    return words
+
+
+def _all_effects(scenario: Scenario) -> list[Effects]:
+    found = []
+    for node in scenario.nodes.values():
+        if isinstance(node, (Beat, End)):
+            found.append(node.effects)
+        elif isinstance(node, Decision):
+            found += [o.effects for o in node.options]
+        elif isinstance(node, Chance):
+            found += [o.effects for o in node.outcomes]
+    return found
 
 
 def _node_texts(node: Node) -> dict[TextPath, str]:
@@ -80,6 +126,8 @@ def given_texts(doc: TranslationIn) -> dict[TextPath, str]:
             given[at + ("options", option_id, "say")] = option.say
         for outcome_id, outcome in node.outcomes.items():
             given[at + ("outcomes", outcome_id, "text")] = outcome.text
+    for english, words in doc.procedure.items():
+        given[("procedure", english)] = words
     return {path: text for path, text in given.items() if text is not None}
 
 
@@ -98,6 +146,7 @@ def apply_translation(scenario: Scenario, doc: TranslationIn, language: str) -> 
     patient = replace(p, name=text(("patient", "name"), p.name),
                       age=text(("patient", "age"), p.age),
                       summary=text(("patient", "summary"), p.summary))
+    words = _PictureWords(free_text_keys(scenario), text)
     return replace(
         scenario, language=language, original=scenario.as_written(), patient=patient,
         trainees=trainees,
@@ -108,24 +157,45 @@ def apply_translation(scenario: Scenario, doc: TranslationIn, language: str) -> 
                          for i, item in enumerate(scenario.objectives)),
         debrief_prompts=tuple(text(("debrief_prompts", i), item)
                               for i, item in enumerate(scenario.debrief_prompts)),
-        nodes={node_id: _translated_node(node, text)
+        nodes={node_id: _translated_node(node, text, words)
                for node_id, node in scenario.nodes.items()})
 
 
-def _translated_node(node: Node, text: Callable[[TextPath, str], str]) -> Node:
+Translate = Callable[[TextPath, str], str]
+
+
+class _PictureWords:
+    """Swaps the picture's captions and room names inside a step's effects."""
+
+    def __init__(self, keys: dict[str, int | None], text: Translate):
+        self.keys, self.text = keys, text
+
+    def __call__(self, effects: Effects) -> Effects:
+        if not any(k in self.keys for k in effects.procedure):
+            return effects
+        return replace(effects, procedure=frozen_mapping({
+            k: self.text(("procedure", v), v) if k in self.keys and isinstance(v, str) else v
+            for k, v in effects.procedure.items()}))
+
+
+def _translated_node(node: Node, text: Translate, words: _PictureWords) -> Node:
     at: TextPath = ("nodes", node.id)
     if isinstance(node, Decision):
         options = tuple(replace(o, label=text(at + ("options", o.id, "label"), o.label),
-                                say=text(at + ("options", o.id, "say"), o.say))
+                                say=text(at + ("options", o.id, "say"), o.say),
+                                effects=words(o.effects))
                         for o in node.options)
         return replace(node, text=text(at + ("text",), node.text),
                        cue=text(at + ("cue",), node.cue),
                        prompt=text(at + ("prompt",), node.prompt), options=options)
     if isinstance(node, Chance):
-        outcomes = tuple(replace(o, text=text(at + ("outcomes", o.id, "text"), o.text))
+        outcomes = tuple(replace(o, text=text(at + ("outcomes", o.id, "text"), o.text),
+                                 effects=words(o.effects))
                          for o in node.outcomes)
         return replace(node, text=text(at + ("text",), node.text), outcomes=outcomes)
     if isinstance(node, End):
         return replace(node, text=text(at + ("text",), node.text),
-                       title=text(at + ("title",), node.title))
+                       title=text(at + ("title",), node.title), effects=words(node.effects))
+    if isinstance(node, Beat):
+        return replace(node, text=text(at + ("text",), node.text), effects=words(node.effects))
     return replace(node, text=text(at + ("text",), node.text))

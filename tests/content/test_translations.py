@@ -233,3 +233,47 @@ def test_translations_keep_every_number_of_the_english(language):
             if _numbers(text, False) - _numbers(words.get(path, ""), language == "de"):
                 lost.append(f"{english.id}: {'.'.join(map(str, path))}")
     assert not lost, "numbers changed or lost: " + "; ".join(lost)
+
+
+PICTURE = """\
+translation_of: medication_dosing
+language: de
+procedure:
+  "Paediatric ward, bay 2": "Kinderstation, Zimmer 2"
+  "Draft: paracetamol IV 75 mg 6-hourly": "Entwurf: Paracetamol i.v. 75 mg alle 6 h"
+"""
+
+
+def _steps_procedure(scenario) -> list[dict]:
+    found = []
+    for node in scenario.nodes.values():
+        for part in [node, *getattr(node, "options", ()), *getattr(node, "outcomes", ())]:
+            effects = getattr(part, "effects", None)
+            if effects is not None and effects.procedure:
+                found.append(dict(effects.procedure))
+    return found
+
+
+def test_the_pictures_captions_and_rooms_are_translated_by_their_english_words(tmp_path):
+    _copy(tmp_path, "medication_dosing").write_text(PICTURE, encoding="utf-8")
+    entry = _load(tmp_path)
+    shown = _steps_procedure(entry.scenario)
+    assert {"room": "Kinderstation, Zimmer 2"}.items() <= next(
+        p for p in shown if p.get("room", "").startswith("Kinder")).items()
+    assert any(p.get("caption") == "Entwurf: Paracetamol i.v. 75 mg alle 6 h" for p in shown)
+    assert not any(p.get("room") == "Paediatric ward, bay 2" for p in shown)
+    # words the file leaves out stay English, and the warning names them
+    assert any(p.get("room") == "Ward office" for p in shown)
+    (left,) = [p for p in entry.translation if p.message.startswith("procedure: not transl")]
+    assert "Ward office" in left.message and not left.is_error
+
+
+def test_a_caption_the_english_never_shows_or_too_long_for_the_picture_is_an_error(tmp_path):
+    text = PICTURE + '  "Nowhere": "Nirgends"\n  "Ward office": "' + "x" * 61 + '"\n'
+    _copy(tmp_path, "medication_dosing").write_text(text, encoding="utf-8")
+    entry = _load(tmp_path)
+    errors = {(p.line, p.col): p.message for p in entry.translation if p.is_error}
+    assert entry.scenario.language == "en"
+    assert errors == {
+        (6, 3): "procedure: no caption or room in medication_dosing.yaml reads 'Nowhere'",
+        (7, 18): "procedure: 'Ward office': the translation is 61 characters; at most 60 fit"}
