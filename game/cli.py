@@ -70,7 +70,15 @@ def cmd_validate(args) -> int:
     if missing:
         raise UserError(f"no such file or folder: {', '.join(missing)}")
     from game.content.lint import validation_report
-    report = validation_report(load_catalogue(*paths))
+    from game.content.translation_lint import is_translation_file
+    given = [Path(p) for p in paths]
+    # A translation file is checked against the scenario it translates (and only it).
+    translations = {p.resolve() for p in given if p.is_file() and is_translation_file(p)}
+    scenario_paths = [p.parent.parent.parent / f"{p.stem}.yaml" if p.resolve() in translations
+                      else p for p in given]
+    only_translations = len(translations) == len(given)
+    report = validation_report(load_catalogue(*scenario_paths),
+                               translations=translations if only_translations else None)
     for line in report.lines:
         print(line)
     # The summary is the command's result, so it goes with the report on stdout (issue 13).

@@ -78,9 +78,11 @@ def dominance(scenario: Scenario) -> list[Finding]:
 
 
 def validation_report(cat: Catalogue, analyses: Iterable[Analysis] | None = None,
-                      cache: FileCache | None = None) -> Report:
+                      cache: FileCache | None = None,
+                      translations: set[Path] | None = None) -> Report:
     """Errors of invalid files; warnings of valid ones, the loader's and the analyses'
-    (`None`: the standard ones)."""
+    (`None`: the standard ones); the translations beside them (only `translations`, when
+    given)."""
     cache = cache or LIBRARY_CACHE
     analyses = standard_analyses() if analyses is None else tuple(analyses)
     errors = [str(p) for e in cat.invalid for p in e.problems]
@@ -92,14 +94,14 @@ def validation_report(cat: Catalogue, analyses: Iterable[Analysis] | None = None
         marks = cache.load(Path(entry.path)).marks
         for analysis in analyses:
             found.extend(_run(analysis, entry.scenario, marks))
-    translations = check_translations(cat)
-    errors += [str(p) for p in sorted(translations.problems) if p.is_error]
-    found.extend(p for p in translations.problems if not p.is_error)
+    checked = check_translations(cat, translations)
+    errors += [str(p) for p in sorted(checked.problems) if p.is_error]
+    found.extend(p for p in checked.problems if not p.is_error)
     unique = sorted(set(found))
     lines = tuple(errors + [str(w) for w in unique])
     infos = sum(p.severity == INFO for p in unique)
-    return Report(lines, len(cat.scenarios), len(cat.invalid) + translations.broken,
-                  len(unique) - infos, infos, translations.summary())
+    return Report(lines, len(cat.scenarios), len(cat.invalid) + checked.broken,
+                  len(unique) - infos, infos, checked.summary())
 
 
 def _run(analysis: Analysis, scenario: Scenario, marks: Marks) -> list[Problem]:

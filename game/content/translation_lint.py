@@ -30,9 +30,14 @@ class TranslationReport:
         return f"; translations: {counts}"
 
 
-def check_translations(cat: Catalogue) -> TranslationReport:
-    """`cat` as loaded in English (the default), so each file is checked against the words
-    it translates."""
+def is_translation_file(path: Path) -> bool:
+    """A file inside a `translations/<language>/` folder (not a scenario of its own)."""
+    return path.parent.parent.name == FOLDER and len(path.parent.name) == 2
+
+
+def check_translations(cat: Catalogue, only: set[Path] | None = None) -> TranslationReport:
+    """The translations beside `cat`'s scenarios (`cat` as loaded in English, the default, so
+    each file is checked against the words it translates); with `only`, just those files."""
     report = TranslationReport()
     by_folder: dict[Path, set[str]] = {}
     for entry in cat.entries:
@@ -40,21 +45,30 @@ def check_translations(cat: Catalogue) -> TranslationReport:
             by_folder.setdefault(Path(entry.path).parent, set()).add(entry.scenario.id)
     for folder, ids in by_folder.items():
         for language in translation_languages(folder):
-            _check_language(folder, language, ids, cat, report)
+            files = sorted((folder / FOLDER / language).glob("*.y*ml"))
+            chosen = [f for f in files if only is None or f.resolve() in only]
+            _check_language(folder, language, ids, chosen, cat, report)
     return report
 
 
-def _check_language(folder: Path, language: str, known: set[str], cat: Catalogue,
-                    report: TranslationReport) -> None:
-    for path in sorted((folder / FOLDER / language).glob("*.y*ml")):
+def _check_language(folder: Path, language: str, known: set[str], files: list[Path],
+                    cat: Catalogue, report: TranslationReport) -> None:
+    for path in files:
+        if path.stem not in known:
+            if not _has_scenario_file(folder, path.stem):
+                report.files[language] = report.files.get(language, 0) + 1
+                report.problems.append(Problem(str(path), 1, 1, f"translates {path.stem!r}, "
+                                                                f"but {folder} has no "
+                                                                f"{path.stem}.yaml"))
+                report.broken += 1
+            continue  # a broken scenario (reported itself), or one not being validated
+        scenario = cat.get(path.stem)
+        assert scenario is not None
         report.files[language] = report.files.get(language, 0) + 1
-        scenario = cat.get(path.stem) if path.stem in known else None
-        if scenario is None:
-            report.problems.append(Problem(str(path), 1, 1, f"translates {path.stem!r}, which "
-                                                            f"is not a valid vignette in "
-                                                            f"{folder}"))
-            report.broken += 1
-            continue
         found = TRANSLATIONS.translate(scenario, language).problems
         report.problems.extend(found)
         report.broken += any(p.is_error for p in found)
+
+
+def _has_scenario_file(folder: Path, scenario_id: str) -> bool:
+    return any((folder / f"{scenario_id}{suffix}").is_file() for suffix in (".yaml", ".yml"))

@@ -277,3 +277,32 @@ def test_a_caption_the_english_never_shows_or_too_long_for_the_picture_is_an_err
     assert errors == {
         (6, 3): "procedure: no caption or room in medication_dosing.yaml reads 'Nowhere'",
         (7, 18): "procedure: 'Ward office': the translation is 61 characters; at most 60 fit"}
+
+
+def _validate(*args: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "game", "validate", *map(str, args)],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+def test_validating_one_scenario_checks_its_translations_only(tmp_path):
+    """Other vignettes' translations in the folder are not 'orphans' when one file is named."""
+    _copy(tmp_path).write_text(GOOD, encoding="utf-8")
+    shutil.copy(SHIPPED / "medication_dosing.yaml", tmp_path)
+    (tmp_path / "translations" / "de" / "medication_dosing.yaml").write_text(
+        PICTURE + "  nonsense: here\n", encoding="utf-8")
+    done = _validate(tmp_path / "lumbar_puncture.yaml")
+    assert done.returncode == 0, done.stdout
+    assert "medication_dosing" not in done.stdout
+    assert done.stdout.splitlines()[-1].endswith("translations: de 1")
+
+
+def test_validating_a_translation_file_checks_it_against_its_scenario(tmp_path):
+    path = _copy(tmp_path)
+    path.write_text(GOOD + "  nowhere:\n    text: x\n", encoding="utf-8")
+    done = _validate(path)
+    assert done.returncode == 1
+    assert f"{path}:9:3: nodes.nowhere: no node 'nowhere'" in done.stdout
+    assert "discriminator" not in done.stdout  # not read as a scenario of its own
+    path.write_text(GOOD, encoding="utf-8")
+    done = _validate(path)
+    assert done.returncode == 0, done.stdout
