@@ -15,7 +15,7 @@ import pytest
 
 from game.i18n import Translator
 from game.ui.shell.scene import SceneStack
-from game.ui.workshop import end_draw
+from game.ui.workshop import end_rows
 from game.ui.workshop.end import WorkshopEndScene
 from tests.ui.test_workshop_support import key as press
 from tests.ui.test_workshop_support import played_to
@@ -92,12 +92,12 @@ def test_a_rows_columns_split_where_it_is_shortest(make_ctx):
     assert end.vm is not None
     width = end.layout.rows.width
     for row in end.vm.rows:
-        best = end_draw.row_height(ctx, row, width)
-        forms = [end_draw.row_texts(ctx, row, on_top) for on_top in (False, True)]
-        assert best == min(end_draw._need(ctx, texts, width, split)
-                           for texts in forms for split in end_draw.SPLITS + (0.46,))
-        assert best <= end_draw._need(ctx, forms[0], width, 0.46)
-        texts, _split = end_draw.row_form(ctx, row, width)
+        best = end_rows.row_height(ctx, row, width)
+        forms = [end_rows.row_texts(ctx, row, on_top) for on_top in (False, True)]
+        assert best == min(end_rows._need(ctx, texts, width, split)
+                           for texts in forms for split in end_rows.SPLITS + (0.46,))
+        assert best <= end_rows._need(ctx, forms[0], width, 0.46)
+        texts, _split = end_rows.row_form(ctx, row, width)
         words = {line[0] for line in texts.top + texts.left + texts.right}
         assert row.verdict in words and row.counts_text in words and row.weights_text in words
         assert any(row.cue in w for w in words)

@@ -23,6 +23,7 @@ from game.ui.shell.scene import PopTo, Replace, Result, Scene, Transition
 from game.ui.shell.screens import open_screen
 from game.ui.workshop import end_draw as draw
 from game.ui.workshop.dialogs import go_back
+from game.ui.workshop.end_rows import EndPage, PageMemo
 from game.ui.workshop.keys import WORKSHOP_END_KEYS
 from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import EndVM, end_vm, score_vm
@@ -45,6 +46,9 @@ class WorkshopEndScene(Scene):
         self.error = ""
         self.message = ""
         self.offset = 0
+        self.pages = PageMemo()
+        """The pages of decision rows measured so far (the screen stands still: a frame
+        draws a page measured once)."""
         self.focus = FocusList(["back", "setup"], current="setup")
         score = session.score
         self.score_text = score_vm(score, session.params.risk_weight, self.ctx.t).text \
@@ -74,9 +78,14 @@ class WorkshopEndScene(Scene):
         self.buttons = draw.end_buttons(self.ctx, self.layout)
 
     @property
-    def per_page(self) -> int:
+    def page(self) -> EndPage:
+        """The decision rows shown from `offset`, measured once (`end_rows.PageMemo`)."""
         rows = self.vm.rows if self.vm is not None else ()
-        return draw.rows_per_page(self.ctx, self.layout, rows, self.offset)
+        return self.pages.page(self.ctx, self.layout.rows, rows, self.offset)
+
+    @property
+    def per_page(self) -> int:
+        return self.page.per_page
 
     def update(self, dt_ms: int) -> Transition | None:
         if self.phones is not None and self.phones.check():

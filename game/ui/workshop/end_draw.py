@@ -19,10 +19,11 @@ import pygame
 
 from game.ui.kit.button import Button, button_need, draw_buttons
 from game.ui.kit.common import draw_footer, draw_header, text_height
-from game.ui.kit.layout import frame, split_x, stack
+from game.ui.kit.layout import frame, stack
 from game.ui.kit.panels import panel, tone_colour
 from game.ui.shell.context import UiContext
-from game.ui.workshop.presenters import EndRowVM, EndVM
+from game.ui.workshop.end_rows import row_height
+from game.ui.workshop.presenters import EndVM
 from game.ui.workshop.room_draw import draw_histogram
 from game.ui.workshop.room_presenters import room_histogram
 from game.ui.workshop.view import fit, fit_text
@@ -110,104 +111,6 @@ def end_buttons(ctx: UiContext, lay: EndLayout) -> list[Button]:
             Button("setup", t("Another vignette"), lay.buttons[1], "Esc")]
 
 
-Line = tuple[str, tuple[int, int, int], bool, int]
-"""A text of a row: (text, colour, bold, size)."""
-
-
-@dataclass(frozen=True)
-class RowTexts:
-    """One decision's row: the left column's texts and the right column's; the verdict is
-    the one in the larger size. `top`: texts across the whole row above the columns (the
-    cue, in the form where that makes the row shorter)."""
-
-    left: tuple[Line, ...]
-    right: tuple[Line, ...]
-    top: tuple[Line, ...] = ()
-
-
-def row_texts(ctx: UiContext, row: EndRowVM, cue_on_top: bool = False, total: int = 0
-              ) -> RowTexts:
-    """`total`: the row is alone on its page, so it says "Decision 2 of 3" itself (the line
-    under the rows that said so gave its room to the outcome box)."""
-    p, m, t = ctx.palette, ctx.metrics, ctx.t
-    label = t("Decision {a} of {n}", a=row.number, n=total) + " · " + row.cue if total \
-        else t("Decision {n} · {cue}", n=row.number, cue=row.cue)
-    cue = (label, p.muted, False, m.small)
-    left = ((row.counts_text, p.text, False, m.small),
-            (row.weights_text, p.muted, False, m.small))
-    right = ((ctx.t("Majority: {a}\nFollowed: {b}", a=row.majority, b=row.followed), p.text,
-              False, m.small), (row.verdict, tone_colour(ctx, row.tone), True, m.body))
-    return RowTexts(left, right, (cue,)) if cue_on_top else RowTexts((cue, *left), right)
-
-
-SPLITS = (0.38, 0.42, 0.46, 0.5, 0.54, 0.58, 0.62, 0.66)
-"""The left column's share of a decision row, tried in turn (with the cue in the left
-column, then across the row): the form that makes the row shortest wins (at Extra large the
-counts ran down nine lines of the left column beside a half-empty right one, and the row
-took the room of the outcome and attitude boxes)."""
-
-
-def _parts(ctx: UiContext, rect: pygame.Rect, texts: RowTexts, split: float
-           ) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
-    """The row's full-width top (the cue, or nothing) and its two columns under it."""
-    m = ctx.metrics
-    inner = rect.inflate(-2 * m.gap, -2 * m.gap)
-    top_h = sum(_heights(ctx, texts.top, inner.width))
-    columns = pygame.Rect(inner.x, inner.y + top_h, inner.width, inner.height - top_h)
-    left, right = split_x(columns, split, m.pad)
-    return pygame.Rect(inner.x, inner.y, inner.width, top_h), left, right
-
-
-def _heights(ctx: UiContext, texts: tuple[Line, ...], width: int) -> list[int]:
-    return [text_height(ctx, text, size, width, bold) for text, _colour, bold, size in texts]
-
-
-def _need(ctx: UiContext, texts: RowTexts, width: int, split: float) -> int:
-    top, left, right = _parts(ctx, pygame.Rect(0, 0, width, 100), texts, split)
-    return top.height + max(sum(_heights(ctx, texts.left, left.width)),
-                            sum(_heights(ctx, texts.right, right.width))) + \
-        2 * ctx.metrics.gap
-
-
-def row_form(ctx: UiContext, row: EndRowVM, width: int, total: int = 0
-             ) -> tuple[RowTexts, float]:
-    """The texts and the left column's share that make the row `width` wide shortest (the
-    first such: the usual form, cue in the left column at 46%, where nothing is shorter)."""
-    best: tuple[int, RowTexts, float] | None = None
-    for cue_on_top in (False, True):
-        texts = row_texts(ctx, row, cue_on_top, total)
-        for split in (0.46, *SPLITS):
-            need = _need(ctx, texts, width, split)
-            if best is None or need < best[0]:
-                best = (need, texts, split)
-    assert best is not None
-    return best[1], best[2]
-
-
-def row_height(ctx: UiContext, row: EndRowVM, width: int, total: int = 0) -> int:
-    """What a row `width` wide needs to show all its words (in its shortest form)."""
-    texts, split = row_form(ctx, row, width, total)
-    return _need(ctx, texts, width, split)
-
-
-def rows_per_page(ctx: UiContext, lay: EndLayout, rows: tuple[EndRowVM, ...] = (),
-                  offset: int = 0) -> int:
-    """How many rows from `offset` fit whole (at least one); when they do not all fit, a
-    line is left for the marks ("Decisions 1-2 of 5"), unless only one fits (that row says
-    "Decision 2 of 5" itself)."""
-    gap = ctx.metrics.gap
-    heights = [row_height(ctx, row, lay.rows.width) + gap for row in rows]
-    if offset == 0 and sum(heights) <= lay.rows.height + gap:
-        return max(1, len(rows))
-    room, count = lay.rows.height - ctx.line_height(ctx.metrics.small) + gap, 0
-    for h in heights[offset:]:
-        room -= h
-        if room < 0:
-            break
-        count += 1
-    return max(1, count)
-
-
 def draw_end(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
     ctx, lay, m, t = scene.ctx, scene.layout, scene.ctx.metrics, scene.ctx.t
     surface.fill(ctx.palette.background)
@@ -290,6 +193,8 @@ def _draw_outcome(scene: WorkshopEndScene, surface: pygame.Surface, rect: pygame
 
 
 def _draw_rows(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
+    """The page of decision rows (measured once, `end_rows.PageMemo`) and, when the rows
+    do not all fit, which of them are shown."""
     ctx, lay = scene.ctx, scene.layout
     assert scene.vm is not None
     rows = scene.vm.rows
@@ -297,32 +202,15 @@ def _draw_rows(scene: WorkshopEndScene, surface: pygame.Surface) -> None:
         ctx.text(surface, ctx.t("The room did not vote at any decision point."), lay.rows,
                  ctx.metrics.body, ctx.palette.muted)
         return
-    shown = rows[scene.offset:scene.offset + scene.per_page]
-    alone = len(rows) if len(shown) == 1 < len(rows) else 0  # "Decision 2 of 3 · cue"
-    marks = ctx.line_height(ctx.metrics.small) + ctx.metrics.gap \
-        if len(rows) > len(shown) and not alone else 0
-    heights = [min(lay.rows.height - marks, row_height(ctx, row, lay.rows.width, alone))
-               for row in shown]
-    for row, rect in zip(shown, stack(lay.rows, heights, ctx.metrics.gap)):
-        _draw_row(ctx, surface, row, rect, alone)
-    if marks:
-        h = ctx.line_height(ctx.metrics.small)
-        box = pygame.Rect(lay.rows.x, lay.rows.bottom - h, lay.rows.width, h)
-        a, b = scene.offset + 1, scene.offset + len(shown)
+    page = scene.page
+    for shown in page.shown:
+        panel(ctx, surface, shown.rect, border=tone_colour(ctx, shown.row.tone))
+        for (text, colour, bold, size), box in shown.lines:
+            if box.height:
+                ctx.text(surface, text, box, size, colour, bold)
+    if page.marks is not None:
+        a, b = scene.offset + 1, scene.offset + len(page.shown)
         span = ctx.t("Decision {a} of {n}", a=a, n=len(rows)) if a == b else \
             ctx.t("Decisions {a}-{b} of {n}", a=a, b=b, n=len(rows))
         ctx.text(surface, span + ctx.t(" · Up/Down for the others"),
-                 box, ctx.metrics.small, ctx.palette.muted, False, "right")
-
-
-def _draw_row(ctx: UiContext, surface: pygame.Surface, row: EndRowVM, rect: pygame.Rect,
-              total: int = 0) -> None:
-    panel(ctx, surface, rect, border=tone_colour(ctx, row.tone))
-    texts, split = row_form(ctx, row, rect.width, total)
-    top, left, right = _parts(ctx, rect, texts, split)
-    for column, lines in ((top, texts.top), (left, texts.left), (right, texts.right)):
-        boxes = stack(column, _heights(ctx, lines, column.width), 0)
-        for (text, colour, bold, size), box in zip(lines, boxes):
-            box = box.clip(column)  # a row taller than the page (largest text): it scrolls
-            if box.height:
-                ctx.text(surface, text, box, size, colour, bold)
+                 page.marks, ctx.metrics.small, ctx.palette.muted, False, "right")
