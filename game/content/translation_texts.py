@@ -66,7 +66,7 @@ def picture_words(scenario: Scenario) -> dict[str, int | None]:
     names), with the shortest length limit of the keys it is set under."""
     keys = free_text_keys(scenario)
     words: dict[str, int | None] = {}
-    for effects in _all_effects(scenario):
+    for effects in step_effects(scenario):
         for name, value in effects.procedure.items():
             if name in keys and isinstance(value, str) and value:
                 limit = keys[name]
@@ -75,7 +75,8 @@ def picture_words(scenario: Scenario) -> dict[str, int | None]:
     return words
 
 
-def _all_effects(scenario: Scenario) -> list[Effects]:
+def step_effects(scenario: Scenario) -> list[Effects]:
+    """The effects of every step, in one fixed order (a translation keeps the order)."""
     found = []
     for node in scenario.nodes.values():
         if isinstance(node, (Beat, End)):
@@ -164,18 +165,25 @@ def apply_translation(scenario: Scenario, doc: TranslationIn, language: str) -> 
 Translate = Callable[[TextPath, str], str]
 
 
+SHOWN = "shown_"
+"""A translated caption goes under `shown_caption` beside `caption`, which keeps the words
+as written: the state stays the same in every language, and a picture that chooses what to
+draw by its words (a relatives' room seats the patient) reads the same words."""
+
+
 class _PictureWords:
-    """Swaps the picture's captions and room names inside a step's effects."""
+    """Puts the picture's captions and room names in the player's language beside a step's
+    words as written."""
 
     def __init__(self, keys: dict[str, int | None], text: Translate):
         self.keys, self.text = keys, text
 
     def __call__(self, effects: Effects) -> Effects:
-        if not any(k in self.keys for k in effects.procedure):
+        shown = {f"{SHOWN}{k}": self.text(("procedure", v), v)
+                 for k, v in effects.procedure.items() if k in self.keys and isinstance(v, str)}
+        if not shown:
             return effects
-        return replace(effects, procedure=frozen_mapping({
-            k: self.text(("procedure", v), v) if k in self.keys and isinstance(v, str) else v
-            for k, v in effects.procedure.items()}))
+        return replace(effects, procedure=frozen_mapping({**effects.procedure, **shown}))
 
 
 def _translated_node(node: Node, text: Translate, words: _PictureWords) -> Node:

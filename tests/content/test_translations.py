@@ -15,7 +15,7 @@ import pytest
 
 from game.content.catalogue import FileCache, load_catalogue
 from game.content.loader import load_scenario
-from game.content.translation_texts import english_texts
+from game.content.translation_texts import english_texts, step_effects
 from game.content.translations import SOURCE_LANGUAGE, translate, translation_languages
 from game.core.model import Chance, Decision
 from game.core.state import SessionConfig
@@ -219,6 +219,18 @@ def _numbers(text: str, decimal_comma: bool) -> Counter:
     return Counter(n.replace(",", ".") if decimal_comma else n for n in NUMBER.findall(text))
 
 
+def _side_by_side(english, other) -> list[tuple[tuple, str, str]]:
+    """Each English text with its translation: by place, and the picture's words (keyed by
+    their own English text) by the step that sets them."""
+    words = english_texts(other)
+    pairs = [(path, text, words.get(path, "")) for path, text in english_texts(english).items()
+             if path[0] != "procedure"]
+    for mine, theirs in zip(step_effects(english), step_effects(other), strict=True):
+        pairs += [(("procedure", key), value, str(theirs.procedure.get(f"shown_{key}", value)))
+                  for key, value in mine.procedure.items() if isinstance(value, str)]
+    return pairs
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_translations_keep_every_number_of_the_english(language):
     """A dose, time, distance or count must survive translation unchanged (German writes a
@@ -228,9 +240,8 @@ def test_translations_keep_every_number_of_the_english(language):
     for english in ENGLISH.scenarios:
         other = translated.get(english.id)
         assert other is not None
-        words = english_texts(other)
-        for path, text in english_texts(english).items():
-            if _numbers(text, False) - _numbers(words.get(path, ""), language == "de"):
+        for path, text, words in _side_by_side(english, other):
+            if _numbers(text, False) - _numbers(words, language == "de"):
                 lost.append(f"{english.id}: {'.'.join(map(str, path))}")
     assert not lost, "numbers changed or lost: " + "; ".join(lost)
 
@@ -258,12 +269,14 @@ def test_the_pictures_captions_and_rooms_are_translated_by_their_english_words(t
     _copy(tmp_path, "medication_dosing").write_text(PICTURE, encoding="utf-8")
     entry = _load(tmp_path)
     shown = _steps_procedure(entry.scenario)
-    assert {"room": "Kinderstation, Zimmer 2"}.items() <= next(
-        p for p in shown if p.get("room", "").startswith("Kinder")).items()
-    assert any(p.get("caption") == "Entwurf: Paracetamol i.v. 75 mg alle 6 h" for p in shown)
-    assert not any(p.get("room") == "Paediatric ward, bay 2" for p in shown)
+    # the translation goes beside the words as written, which stay (the state is the same
+    # in every language; the picture shows shown_room and shown_caption)
+    ward = next(p for p in shown if p.get("room") == "Paediatric ward, bay 2")
+    assert ward["shown_room"] == "Kinderstation, Zimmer 2"
+    assert any(p.get("shown_caption") == "Entwurf: Paracetamol i.v. 75 mg alle 6 h"
+               for p in shown)
     # words the file leaves out stay English, and the warning names them
-    assert any(p.get("room") == "Ward office" for p in shown)
+    assert any(p.get("shown_room") == "Ward office" for p in shown)
     (left,) = [p for p in entry.translation if p.message.startswith("procedure: not transl")]
     assert "Ward office" in left.message and not left.is_error
 

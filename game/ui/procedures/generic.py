@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import pygame
 
+from game.content.translation_texts import SHOWN
 from game.ui.kit.theme import Palette, Theme, make_theme
 from game.ui.procedures import _monitor as M
 from game.ui.procedures._kit import (
@@ -112,8 +113,17 @@ def _layout(rect: pygame.Rect, state: Mapping, px: int,
     return out
 
 
+def shown(state: Mapping, key: str) -> str:
+    """A caption or room name in the player's language: a translation puts it beside the
+    words as written (`shown_caption`), which stay for the choices that read words (the
+    patient sitting in a relatives' room, the forearm close-up)."""
+    if not state:
+        return ""
+    return str(state.get(f"{SHOWN}{key}") or state.get(key, "")).strip()
+
+
 def _caption(state: Mapping) -> str:
-    return str(state.get("caption", "")).strip() if state else ""
+    return shown(state, "caption")
 
 
 def _caption_words(state: Mapping) -> str:
@@ -147,16 +157,17 @@ class GenericView:
         room, people = boxes["room"], _people(now)
         if room.h == 0:
             return
-        name = str(now.get("room", "")).strip()[:60] or t("Clinical room")
-        key = (room.size, theme.palette, people, name)
-        surface.blit(self._rooms.get(key, lambda: self._room(room, people, name, theme)),
+        written = str(now.get("room", "")).strip()[:60]
+        name = shown(now, "room")[:60] or t("Clinical room")
+        key = (room.size, theme.palette, people, written)
+        surface.blit(self._rooms.get(key, lambda: self._room(room, people, written, theme)),
                      room.topleft)
-        if "patient" in people and not _seated(name):
+        if "patient" in people and not _seated(written):
             _breath(surface, room, theme, time_s)
         stage = cannula_stage(now)
         if stage is not None:
             _forearm(surface, room, stage, theme, px)
-        self._room_labels(surface, room, people, name, theme, px)
+        self._room_labels(surface, room, people, written, name, theme, px)
 
     def _room(self, room: pygame.Rect, people: tuple[str, ...], name: str,
               theme: Theme) -> pygame.Surface:
@@ -185,9 +196,11 @@ class GenericView:
         return smooth_layer(room.size, paint)
 
     def _room_labels(self, surface: pygame.Surface, room: pygame.Rect,
-                     people: tuple[str, ...], name: str, theme: Theme, px: int) -> None:
+                     people: tuple[str, ...], written: str, name: str, theme: Theme,
+                     px: int) -> None:
         """People first (staggered in two rows so neighbours do not collide), then the
-        patient, then the room's name."""
+        patient, then the room's name (`written`: as the file writes it, which decides
+        whether the patient sits; `name`: in the player's language)."""
         p = theme.palette
         w, h = room.size
         step = lines_height(theme, px, 1, bold=True) + 10
@@ -201,7 +214,7 @@ class GenericView:
             tag(surface, person_word("patient"), (room.x + int(w * 0.45),
                                                   room.y + int(h * 0.86)), theme,
                 (20, 20, 20), mix(p.bone, p.steel, 0.3), px, room,
-                where="center" if not _seated(name) else "midbottom")
+                where="center" if not _seated(written) else "midbottom")
         text(surface, name, pygame.Rect(room.x + 8, room.y + 4, w - 16, h // 3), theme,
              p.text, px + 1, bold=True, align="left")
 
