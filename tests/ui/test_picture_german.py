@@ -162,3 +162,17 @@ def test_no_leader_runs_across_a_label(name, language, library, monkeypatch):
                     if label.words and inner.w > 0 and inner.clipline(a, b):
                         found.add(f"{size}: {label.words!r}")
     assert not found, f"{name}: " + "; ".join(sorted(found)[:6])
+
+
+def test_a_translated_caption_is_shown_while_the_picture_reads_the_words_as_written():
+    """The forearm close-up and the seated patient follow the caption and room as written;
+    the player reads the translation (scenario translations put it under shown_*)."""
+    from game.ui.procedures.generic import _seated, cannula_stage, shown
+    state = {"room": "Relatives' room", "shown_room": "Angehörigenzimmer",
+             "caption": "Flashback: the needle is in the vein",
+             "shown_caption": "Blutrückfluss: Die Nadel liegt in der Vene"}
+    assert shown(state, "caption") == "Blutrückfluss: Die Nadel liegt in der Vene"
+    assert shown(state, "room") == "Angehörigenzimmer"
+    assert cannula_stage(state) == "flashback"
+    assert _seated(str(state["room"]))
+    assert shown({"caption": "Ward office"}, "caption") == "Ward office"
