@@ -23,7 +23,7 @@ NOT_DECLARED = {"caesarean": {"operator_hand"}}
 spelling of `hand` that no vignette uses; one name per thing keeps the table honest."""
 
 
-HELPER_READ = re.compile(r"\b(?:num|flag|pick|has)\([^\"()]*(?:\([^()]*\))?[^\"()]*,\s*\"(\w+)\"")
+HELPER_READ = re.compile(r"\b(?:num|flag|pick|has|shown)\([^\"()]*(?:\([^()]*\))?[^\"()]*,\s*\"(\w+)\"")
 """A key read through the views' kit: `num(now, "key", ...)`, `pick(a if b else c, "key"...`."""
 DIRECT_READ = re.compile(r"\b(?:state|now)(?:\.get\(|\[)\"(\w+)\"")
 
