@@ -235,17 +235,23 @@ def test_a_decision_newly_shown_opens_on_its_panel(make_ctx, library, log):
 
 @pytest.fixture(scope="module")
 def every_vignette(tmp_path_factory, library) -> list[ReplayModel]:
-    """Recordings of every shipped vignette that between them meet each of its decision
-    points: the trainee left alone (watch), taken over at once (takeover), then seeded
-    random players until every decision point was met; loaded once (a model is the same in
-    every language and size)."""
+    """Recordings of every shipped vignette (the tutorial's too: it is recorded and can be
+    replayed) that between them meet each of its decision points: the trainee left alone
+    (watch), taken over at once (takeover), then seeded random players until every decision
+    point was met; loaded once (a model is the same in every language and size)."""
+    from game import paths
+    from game.content.loader import load_scenario
     from game.core.state import SessionConfig
     from game.headless import ScriptedPolicy, play_out
     from game.replay.session import RecordedSession
     from game.scoring.params import ModelParams
     folder = tmp_path_factory.mktemp("every")
+    tutorial = load_scenario(paths.tutorial_file())
+
+    def find(scenario_id: str):
+        return tutorial if scenario_id == tutorial.id else library.get(scenario_id)
     models, missed = [], []
-    for scenario in library.scenarios:
+    for scenario in [*library.scenarios, tutorial]:
         left = {d.id for d in scenario.decisions()}
         players = [("watch", 3), ("takeover", 3), *(("random", s) for s in range(1, 13))]
         for policy, seed in players:
@@ -256,7 +262,8 @@ def every_vignette(tmp_path_factory, library) -> list[ReplayModel]:
                                ScriptedPolicy(policy, seed=seed))
             met = {d.node for d in session.score.decisions}
             if policy != "random" or met & left:
-                models.append(load_replay(str(path), library.get))
+                models.append(load_replay(str(path), find))
+                assert not models[-1].error, (path.name, models[-1].error)
             left -= met
             if not left and policy == "random":
                 break
