@@ -360,3 +360,33 @@ def test_the_bands_keep_to_one_line_at_extra_large_in_the_small_window(make_ctx,
     assert state.right < note.x and note.right == lay.transport.right
     roomy = _viewer(make_ctx, library, log, (1280, 720), "normal", 2, language)
     assert footer_legend(roomy.ctx) == roomy.ctx.t(VIEWER_KEYS.legend(0))
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_panel_below_its_floor_shows_everything_inside_it_as_one_text(make_ctx, library, log,
+                                                                        language):
+    """The last resort, which the walk above proves no shipped vignette reaches at a
+    supported size: a decision panel or the session panel given less than its floor shows
+    its parts as one text that scrolls, at least three lines tall, inside its frame, every
+    option and fact in it (it ran past the frame over the transport line)."""
+    from game.ui.review.viewer_draw import draw_info
+    surface = pygame.Surface((1024, 600))
+    viewer = _viewer(make_ctx, library, log, (1024, 600), "x-large", 2, language)
+    ctx, vm = viewer.ctx, viewer.panel
+    rect = pygame.Rect(10, 10, 640, decision_floor(ctx, 640, vm) - 1)
+    ctx.recorder = []
+    draw_decision(ctx, surface, rect, vm)
+    texts = "\n".join(p.text for p in ctx.recorder)
+    assert all(rect.contains(p.box) for p in ctx.recorder)
+    assert not squeezed_scrollers(ctx, [ctx.recorder])
+    assert all(o.label in texts for o in vm.options) and vm.cue in texts
+    assert any(p.scrolled for p in ctx.recorder)
+    start = _viewer(make_ctx, library, log, (1024, 600), "x-large", 0, language)
+    parts = info_texts(start)
+    rect = pygame.Rect(10, 10, 640, info_floor(start.ctx, 640, parts) - 1)
+    start.ctx.recorder = []
+    draw_info(start, surface, rect)
+    recorded = start.ctx.recorder
+    assert all(rect.contains(p.box) for p in recorded)
+    assert not squeezed_scrollers(start.ctx, [recorded])
+    assert all(text in recorded[0].text for text, _, _, _ in parts)

@@ -14,7 +14,7 @@ from pygame import Rect
 from game.ui.kit.common import text_height
 from game.ui.kit.layout import share, stack
 from game.ui.kit.panels import badge, badged_heading, panel, tone_colour
-from game.ui.review.presenters import DecisionPanelVM
+from game.ui.review.presenters import DecisionPanelVM, OptionBarVM
 from game.ui.shell.context import UiContext
 
 
@@ -157,7 +157,9 @@ def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
 
     The options table always gets its whole height; the texts share the rest, each whole or
     scrolling in a box three of its lines tall; when even that does not fit, they are one
-    text under the table."""
+    text under the table. A panel below its floor (`decision_floor`: no shipped vignette at
+    a supported window and text size gets one, tests/ui/test_viewer_layout.py) shows the
+    options and texts as one text that scrolls, inside the panel, rather than run past it."""
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, rect, border=tone_colour(ctx, vm.tone))
     inner = rect.inflate(-2 * m.gap, -2 * m.gap)
@@ -165,6 +167,9 @@ def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
     parts = decision_parts(ctx, vm, body.width, False)
     if _room(ctx, parts) > body.height:
         parts = decision_parts(ctx, vm, body.width, True)
+    if _room(ctx, parts) > body.height:
+        ctx.text(surface, as_text(ctx, vm), body, m.body, p.text)
+        return
     needs = [need for _, _, need in parts]
     floors = [need if not size else scroll_floor(ctx, size, need) for _, size, need in parts]
     for (text, size, _), box in zip(parts, stack(body, allot(body.height, needs, floors,
@@ -173,6 +178,19 @@ def draw_decision(ctx: UiContext, surface: pygame.Surface, rect: Rect,
             draw_options(ctx, surface, box, vm)
         else:
             ctx.text(surface, text, box, size, p.muted if size == m.small else p.text)
+
+
+def as_text(ctx: UiContext, vm: DecisionPanelVM) -> str:
+    """The whole panel under its heading as one text: the options with their marks and
+    Q-values (the bars' numbers), then the cue, the facts and the trainee line."""
+    facts, extra = decision_texts(vm)
+    rows = [f"{_marks(o)} {o.key} {o.label} · {ctx.t('Q')} {o.q:.2f}".strip()
+            for o in vm.options]
+    return "\n".join([legend_text(ctx), *rows] + [x for x in (vm.cue, facts, extra) if x])
+
+
+def _marks(o: OptionBarVM) -> str:
+    return ("◀" if o.chosen else "") + ("★" if o.best else "") + ("✖" if "✖" in o.marks else "")
 
 
 def _room(ctx: UiContext, parts: list[tuple[str, int, int]]) -> int:
@@ -194,8 +212,7 @@ def draw_options(ctx: UiContext, surface: pygame.Surface, rect: Rect,
     ctx.text(surface, t("Q"), Rect(head.right - q_w, head.y, q_w, head.height), m.small,
              p.muted, True, "right")
     for o, row in zip(vm.options, rows[1:]):
-        marks = ("◀" if o.chosen else "") + ("★" if o.best else "") + \
-            ("✖" if "✖" in o.marks else "")
+        marks = _marks(o)
         x = row.x
         ctx.text(surface, marks, Rect(x, row.y, mark_w, row.height), m.small, p.focus, True)
         x += mark_w

@@ -267,9 +267,10 @@ def body_regions(ctx: UiContext, body: Rect, c: Content, picture_first: bool) ->
         alone = panel_alone(ctx, body, c, whole)
         if alone is not None:
             return picture_alone(ctx, body, c) if picture_first else alone
-    # Not even the panel's least fits: the panel takes the body and its texts scroll, some
-    # past its frame. No supported window (1024x600 and up) and text size comes here in any
-    # shipped vignette: tests/ui/test_viewer_layout.py walks every moment of each to prove
-    # it (#13: German at Extra large in 1024x600 did, until the transport line and the
-    # footer each kept to one line).
+    # Not even the panel's least fits: the panel takes the body and shows its parts as one
+    # text that scrolls (draw_decision, draw_info). No supported window (1024x600 and up)
+    # and text size comes here in any shipped vignette: tests/ui/test_viewer_layout.py
+    # walks every moment of each to prove it (#13: German at Extra large in 1024x600 did,
+    # and the facts ran past the panel, until the transport line and footer kept to one
+    # line each).
     return picture_alone(ctx, body, c) if picture_first else Body(None, None, body, None, True)
