@@ -111,3 +111,30 @@ def test_enter_continues_the_story_and_the_card_goes(make_ctx):
     assert play.phase != "consequence" and play.card == [] and play.card_plan is None
     shown = [p.text for p in _drawn(ctx, stack)]
     assert ctx.t("What happened") not in shown
+
+
+def test_up_and_down_read_on_where_the_story_scrolls(make_ctx):
+    """The facilitator drives by keyboard: where what the trainee did is longer than the
+    card (Extra large, 1280x720), Down reads on, as the wheel does, and the keys line says
+    so; Up goes back."""
+    ctx, stack, play = _held(make_ctx, (1280, 720), "x-large", "en")
+    drawn = _drawn(ctx, stack)
+    assert [p.text for p in drawn if p.scrolled] == [_part(play, "What the trainee did")[1]]
+    footer = [p.text for p in drawn if play.layout.footer.contains(p.box)]
+    assert footer == [ctx.t("Enter continue · Up/Down or the wheel: more of the card · Esc "
+                            "leave · F1 help")]
+    focus = play.focus.current
+    press(stack, pygame.K_DOWN)
+    press(stack, pygame.K_DOWN)
+    assert play.focus.current == focus and max(ctx.scrolls.offsets.values()) > 0
+    press(stack, pygame.K_UP)
+    press(stack, pygame.K_UP)
+    assert max(ctx.scrolls.offsets.values()) == 0
+
+
+def test_where_nothing_scrolls_down_moves_the_focus(make_ctx):
+    ctx, stack, play = _held(make_ctx, (1280, 720), "normal", "en")
+    _drawn(ctx, stack)
+    focus = play.focus.current
+    press(stack, pygame.K_DOWN)
+    assert play.focus.current != focus

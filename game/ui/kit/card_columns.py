@@ -89,3 +89,17 @@ def draw_parts(ctx: UiContext, surface: pygame.Surface, box: pygame.Rect,
         ctx.text(surface, text, body, m.body, getattr(p, colour))
         y = body.bottom + m.gap
     return y
+
+
+def scrolled_in(ctx: UiContext, area: pygame.Rect) -> list[pygame.Rect]:
+    """The boxes inside `area` whose text scrolled in the last drawn frame."""
+    return [r.box for r in ctx.scrolls.regions.values() if area.contains(r.box)]
+
+
+def scroll_in(ctx: UiContext, area: pygame.Rect, rows: int) -> bool:
+    """Scroll the tallest scrolling box inside `area` by `rows` lines, as the wheel does over
+    it, so a keyboard can read all of a card; False when nothing there scrolls."""
+    boxes = scrolled_in(ctx, area)
+    if not boxes:
+        return False
+    return ctx.scrolls.wheel(max(boxes, key=lambda b: b.height).center, rows)

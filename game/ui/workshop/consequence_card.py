@@ -20,7 +20,15 @@ import pygame
 
 from game.i18n import Tr
 from game.ui.kit.button import button_need
-from game.ui.kit.card_columns import CardPlan, Part, draw_parts, part_need, plan_columns
+from game.ui.kit.card_columns import (
+    CardPlan,
+    Part,
+    draw_parts,
+    part_need,
+    plan_columns,
+    scroll_in,
+    scrolled_in,
+)
 from game.ui.kit.common import text_height
 from game.ui.kit.panels import panel
 from game.ui.play.consequence import consequence_vm
@@ -133,3 +141,23 @@ def draw_card(scene: WorkshopPlayScene, surface: pygame.Surface) -> None:
              m.heading, p.accent, True)
     draw_parts(ctx, surface, pygame.Rect(box.x, box.y + head_h + m.gap, box.width,
                                          box.height - head_h - m.gap), right_parts)
+
+
+def card_area(scene: WorkshopPlayScene) -> pygame.Rect:
+    """What the held card covers: the right panel, and the stage when the card covers it."""
+    lay = scene.layout
+    if scene.card_plan is None:
+        return lay.panel.copy()
+    return left_area(lay, scene.meters_shown).union(lay.panel)
+
+
+def card_scrolls(scene: WorkshopPlayScene) -> bool:
+    """Some part of the held card scrolled in the last frame (the footer says Up/Down)."""
+    return bool(scene.card) and bool(scrolled_in(scene.ctx, card_area(scene)))
+
+
+def scroll_card(scene: WorkshopPlayScene, rows: int) -> bool:
+    """Up/Down read on in the card's part that scrolls (what the trainee did, when it is
+    longer than the card at Extra large): the facilitator drives by keyboard. False when
+    nothing in the card scrolls."""
+    return bool(scene.card) and scroll_in(scene.ctx, card_area(scene), rows)

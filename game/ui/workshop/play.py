@@ -29,7 +29,7 @@ from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Push, Replace, Result, Scene, Transition
 from game.ui.shell.screens import open_screen
 from game.ui.workshop import play_draw as draw
-from game.ui.workshop.consequence_card import card_parts, card_stage
+from game.ui.workshop.consequence_card import card_parts, card_stage, scroll_card
 from game.ui.workshop.dialogs import go_back, leave_dialog, note_dialog
 from game.ui.workshop.keys import WORKSHOP_KEYS
 from game.ui.workshop.phones import PhoneRoom
@@ -244,6 +244,9 @@ class WorkshopPlayScene(Scene):
             return self._vote_intent(self.desk, intent)
         if act in (Act.SKIP, Act.RIGHT) and phase == "running":
             return self._skip()
+        if act in (Act.UP, Act.DOWN) and phase == "consequence" and \
+                scroll_card(self, -1 if act is Act.UP else 1):
+            return None  # more of the card; where nothing scrolls, the focus moves
         if act in (Act.CLICK, Act.HOVER):
             item = hit({b.id: b.rect for b in self.buttons}, intent.pos)
             if item is not None:

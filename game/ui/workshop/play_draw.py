@@ -20,7 +20,7 @@ from game.ui.kit.panels import panel
 from game.ui.play.play_draw import draw_narration
 from game.ui.play.presenters import TICK_MS
 from game.ui.shell.context import UiContext
-from game.ui.workshop.consequence_card import draw_card
+from game.ui.workshop.consequence_card import card_scrolls, draw_card
 from game.ui.workshop.room_presenters import RoomVoteVM, room_vote_vm
 from game.ui.workshop.stage_panel import draw_panel
 from game.ui.workshop.view import fit, fit_text, status_badge
@@ -315,8 +315,10 @@ def _hint(scene: WorkshopPlayScene) -> str:
         "vote": (t("1-9 vote · Shift+1-9 undo · H hot seat · R reveal · Enter follow · "
                    "Backspace last decision · F1 keys"),
                  t("1-9 vote · R reveal · Enter follow · F1 keys")),
-        "consequence": (t("Enter continue · M meters · A note · Backspace last decision · "
-                          "F1 keys"), t("Enter continue · F1 keys")),
+        "consequence": (t("Enter continue · Up/Down or the wheel: more of the card · Esc "
+                          "leave · F1 help"), t("Enter continue · F1 keys")) if card_scrolls(scene)
+        else (t("Enter continue · M meters · A note · Backspace last decision · F1 keys"),
+              t("Enter continue · F1 keys")),
         "ended": (t("R scores · Enter compare · Backspace last decision · Esc leave · F1 keys"),
                   t("R scores · Enter compare · F1 keys")),
     }.get(scene.phase, (t("F freeze · S skip · M meters · A note · Backspace last decision · "
