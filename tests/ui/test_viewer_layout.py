@@ -234,24 +234,31 @@ def test_a_decision_newly_shown_opens_on_its_panel(make_ctx, library, log):
 
 
 @pytest.fixture(scope="module")
-def every_vignette(tmp_path_factory, library) -> list[ReplayModel]:
-    """Recordings of every shipped vignette (the tutorial's too: it is recorded and can be
-    replayed) that between them meet each of its decision points: the trainee left alone
-    (watch), taken over at once (takeover), then seeded random players until every decision
-    point was met; loaded once (a model is the same in every language and size)."""
+def every_vignette(tmp_path_factory, library) -> dict[str, list[ReplayModel]]:
+    """Per language, recordings of every shipped vignette in that language's words (the
+    tutorial's too: it is recorded and can be replayed) that between them meet each of its
+    decision points: the trainee left alone (watch), taken over at once (takeover), then
+    seeded random players until every decision point was met; loaded once."""
     from game import paths
+    from game.content.catalogue import load_catalogue
     from game.content.loader import load_scenario
+    tutorial = load_scenario(paths.tutorial_file())
+    german = load_catalogue(paths.scenarios_dir(), language="de")
+    return {language: _recordings(tmp_path_factory.mktemp(f"every-{language}"), catalogue,
+                                  tutorial)
+            for language, catalogue in (("en", library), ("de", german))}
+
+
+def _recordings(folder, catalogue, tutorial) -> list[ReplayModel]:
     from game.core.state import SessionConfig
     from game.headless import ScriptedPolicy, play_out
     from game.replay.session import RecordedSession
     from game.scoring.params import ModelParams
-    folder = tmp_path_factory.mktemp("every")
-    tutorial = load_scenario(paths.tutorial_file())
 
     def find(scenario_id: str):
-        return tutorial if scenario_id == tutorial.id else library.get(scenario_id)
+        return tutorial if scenario_id == tutorial.id else catalogue.get(scenario_id)
     models, missed = [], []
-    for scenario in [*library.scenarios, tutorial]:
+    for scenario in [*catalogue.scenarios, tutorial]:
         left = {d.id for d in scenario.decisions()}
         players = [("watch", 3), ("takeover", 3), *(("random", s) for s in range(1, 13))]
         for policy, seed in players:
@@ -264,6 +271,7 @@ def every_vignette(tmp_path_factory, library) -> list[ReplayModel]:
             if policy != "random" or met & left:
                 models.append(load_replay(str(path), find))
                 assert not models[-1].error, (path.name, models[-1].error)
+                assert not models[-1].warning, (path.name, models[-1].warning)
             left -= met
             if not left and policy == "random":
                 break
@@ -283,8 +291,33 @@ def _below_floor(viewer: ReplayViewerScene) -> str:
     return f"panel {body.panel.height} px < {least}" if body.panel.height < least else ""
 
 
+def _walk(viewer: ReplayViewerScene) -> list[str]:
+    """Every kind of moment of a recording (the start, every step's stop, each decision
+    held, the end), with the panel and (Tab) the picture in front: where the panel gets
+    less than its floor."""
+    viewer.resize()
+    cursor, model, seen, found = viewer.cursor, viewer.model, set(), []
+    for position in [cursor.home_position(), *cursor.stops, cursor.end_position()]:
+        cursor.go(position)
+        viewer._sync()
+        # Which layout fits depends on the panel (a decision's, or the session's naming the
+        # next decision); the narration's newest line only moves the split of the picture's
+        # column (its least height is fixed): a moment like one seen is skipped.
+        following = [d.number for d in model.decisions if d.tick > cursor.tick][:1]
+        shown = (viewer.panel, tuple(following))
+        if shown in seen:
+            continue
+        seen.add(shown)
+        for picture_first in (False, True):
+            viewer.picture_first = picture_first
+            problem = _below_floor(viewer)
+            if problem:
+                found.append(f"at {position}: {problem}")
+    return found
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_no_moment_of_any_vignette_gives_the_panel_less_than_its_floor(make_ctx, library,
+def test_no_moment_of_any_vignette_gives_the_panel_less_than_its_floor(make_ctx,
                                                                        every_vignette, size):
     """#13: at German Extra large in 1024x600 the body fell to its last resort, the panel
     below its floor, and the facts ran past its frame. Every vignette's recording, at every
@@ -293,31 +326,12 @@ def test_no_moment_of_any_vignette_gives_the_panel_less_than_its_floor(make_ctx,
     always gets at least its floor, so the last resort is never reached. (1024x600 is the
     tightest supported window: the metrics stop shrinking at 0.85 of 1280x720.)"""
     found = []
-    for text_size, language, model in itertools.product(TEXT_SIZES, ("en", "de"),
-                                                        every_vignette):
-        if model is every_vignette[0]:  # one context per text size and language: its
-            ctx = make_ctx(size, text_size=text_size)  # cache measures each text once
-            ctx.t = Translator(language)
-        viewer = ReplayViewerScene(ctx, model)
-        viewer.resize()
-        cursor, seen = viewer.cursor, set()
-        for position in [cursor.home_position(), *cursor.stops, cursor.end_position()]:
-            cursor.go(position)
-            viewer._sync()
-            # Which layout fits depends on the panel (a decision's, or the session's naming
-            # the next decision); the narration's newest line only moves the split of the
-            # picture's column (its least height is fixed): a moment like one seen is skipped.
-            following = [d.number for d in model.decisions if d.tick > cursor.tick][:1]
-            shown = (viewer.panel, tuple(following))
-            if shown in seen:
-                continue
-            seen.add(shown)
-            for picture_first in (False, True):
-                viewer.picture_first = picture_first
-                problem = _below_floor(viewer)
-                if problem:
-                    found.append(f"{model.path.rsplit('/', 1)[-1]} {text_size} {language} "
-                                 f"at {position}: {problem}")
+    for text_size, language in itertools.product(TEXT_SIZES, ("en", "de")):
+        ctx = make_ctx(size, text_size=text_size)  # one per text size and language: its
+        ctx.t = Translator(language)  # cache measures each text once
+        for model in every_vignette[language]:
+            found += [f"{model.path.rsplit('/', 1)[-1]} {text_size} {language} {problem}"
+                      for problem in _walk(ReplayViewerScene(ctx, model))]
     assert not found, "; ".join(found[:6])
 
 
@@ -331,7 +345,7 @@ def test_every_decision_of_any_vignette_keeps_its_texts_in_the_panel(make_ctx, e
     ctx = make_ctx((1024, 600), text_size="x-large")
     ctx.t = Translator(language)
     surface, found = pygame.Surface((1024, 600)), []
-    for model in every_vignette:
+    for model in every_vignette[language]:
         viewer = ReplayViewerScene(ctx, model)
         viewer.resize()
         for d in model.decisions:
