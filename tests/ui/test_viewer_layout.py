@@ -188,10 +188,12 @@ REVIEW_STATES = ("replay", "replay-start", "replay-decision", "note-entry", "bra
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_no_review_screen_squeezes_a_box_in_german(make_ctx, tmp_path, size, text_size):
     """As test_text_never_shrinks' three-line rule (drawn in English there), in German,
-    whose words run longer."""
-    found = []
+    whose words run longer: the screens' and the vignettes' (the German catalogue)."""
+    from game.content.catalogue import load_catalogue
+    from game.paths import scenarios_dir
+    german, found = load_catalogue(scenarios_dir(), language="de"), []
     for name in REVIEW_STATES:
-        ctx = make_ctx(size, text_size=text_size)
+        ctx = make_ctx(size, text_size=text_size, catalogue=german)
         ctx.t = Translator("de")
         ctx.settings = ctx.settings.with_(language="de", text_size=text_size)
         layers = draw_layers(ctx, name, str(tmp_path / f"{name}.jsonl"))
