@@ -13,6 +13,9 @@ drawn (`UiContext.frames`), and for every text box of a layer:
   one panel runs into no other;
 - texts outside every panel do not overlap each other's boxes (two bands, such as the
   transport line and the footer, never share room).
+
+German runs read the vignettes in German too (the German catalogue), as a German player's
+screens do.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ import itertools
 import pygame
 import pytest
 
+from game.content.catalogue import Catalogue, load_catalogue
 from game.i18n import Translator
+from game.paths import scenarios_dir
 from game.ui.shell.context import TextPlacement, UiContext
 from game.ui.shell.scene import SceneStack
 from tests.ui.conftest import SIZES
@@ -114,9 +119,16 @@ def _cases():
                                id=f"{name}-{dims}-{text_size}-{language}", marks=marks)
 
 
+@pytest.fixture(scope="module")
+def german() -> Catalogue:
+    """The library in German words, as a German player's screens show the vignettes."""
+    return load_catalogue(scenarios_dir(), language="de")
+
+
 @pytest.mark.parametrize(("name", "size", "text_size", "language"), list(_cases()))
-def test_text_stays_inside_its_panel(make_ctx, tmp_path, name, size, text_size, language):
-    ctx = make_ctx(size, text_size=text_size)
+def test_text_stays_inside_its_panel(make_ctx, german, tmp_path, name, size, text_size,
+                                     language):
+    ctx = make_ctx(size, text_size=text_size, catalogue=german if language == "de" else None)
     ctx.t = Translator(language)
     ctx.settings = ctx.settings.with_(language=language, text_size=text_size)
     layers = drawn_layers(ctx, name, str(tmp_path / "replay.jsonl"))
