@@ -190,8 +190,9 @@ def left_column(scene: PlayScene) -> tuple[pygame.Rect, pygame.Rect | None, pyga
         bottom = strip.y - m.gap
     procedure = lay.procedure.copy()  # the layout's own rectangles stay as they are
     procedure.height = min(procedure.height, bottom - procedure.y)
-    rest = pygame.Rect(lay.narration.x, procedure.bottom + m.gap, lay.narration.width,
-                       bottom - procedure.bottom - m.gap)
+    rest: pygame.Rect | None = pygame.Rect(lay.narration.x, procedure.bottom + m.gap,
+                                           lay.narration.width,
+                                           bottom - procedure.bottom - m.gap)
     if rest.height < narration_need(ctx):
         procedure.height = bottom - procedure.y  # the picture takes the sliver: no gap
         rest = None
