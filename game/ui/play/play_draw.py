@@ -190,15 +190,14 @@ def left_column(scene: PlayScene) -> tuple[pygame.Rect, pygame.Rect | None, pyga
         bottom = strip.y - m.gap
     procedure = lay.procedure.copy()  # the layout's own rectangles stay as they are
     procedure.height = min(procedure.height, bottom - procedure.y)
-    rest: pygame.Rect | None = pygame.Rect(lay.narration.x, procedure.bottom + m.gap,
-                                           lay.narration.width,
-                                           bottom - procedure.bottom - m.gap)
-    if rest.height < narration_need(ctx):
+    rest = pygame.Rect(lay.narration.x, procedure.bottom + m.gap, lay.narration.width,
+                       bottom - procedure.bottom - m.gap)
+    narration_shown = rest.height >= narration_need(ctx)
+    if not narration_shown:
         procedure.height = bottom - procedure.y  # the picture takes the sliver: no gap
-        rest = None
     if procedure.height < PICTURE_LINES * ctx.line_height(m.body):
         procedure.height = 0
-    return procedure, strip, rest
+    return procedure, strip, rest if narration_shown else None
 
 
 def earlier_lines(scene: PlayScene) -> list:
