@@ -46,7 +46,6 @@ class BriefingScene(Scene):
         self.cards: dict[str, pygame.Rect] = {}
         self.mouse = (0, 0)
         self.error = ""
-
         self.pages = {"left": PageScroll(), "right": PageScroll()}
         """Where the sections' and the cards' columns are scrolled to."""
         self.shown: dict[str, Placed] = {"left": [], "right": []}
@@ -98,10 +97,6 @@ class BriefingScene(Scene):
         for block, rect in self.shown["right"]:  # a card cut in two: the part shown
             pid = ids[block.item] if block.item is not None else ""
             self.cards[pid] = self.cards[pid].union(rect) if pid in self.cards else rect
-
-    @property
-    def section_rects(self) -> list[pygame.Rect]:
-        return [rect for _, rect in self.shown["left"]]
 
     def _scroll(self, column: str, amount: int) -> None:
         if self.pages[column].scroll(amount):
