@@ -16,7 +16,7 @@ from game.ui.play.decision_layout import panel_regions
 from game.ui.play.play import PlayScene
 from game.ui.play.play_draw import earlier_lines, left_column
 from game.ui.shell.context import UiContext
-from tests.ui.helpers import run_until, start_play
+from tests.ui.helpers import press, run_until, start_play
 
 FIRST_DECISIONS = ["lumbar_puncture", "laparoscopic_trocar", "caesarean_full_dilatation"]
 
@@ -103,3 +103,27 @@ def test_the_tutorials_options_mark_reads_whole_beside_the_decisions_box(make_ct
     ctx = make_ctx(size, text_size="x-large")
     draw_screen(ctx, "coach-options", str(tmp_path / "replay.jsonl"))
     assert not [p.text[:40] for p in ctx.recorder if p.scrolled]
+
+
+def test_page_keys_scroll_a_decisions_narration_too_long_for_its_box(make_ctx, home):
+    """Where the decision's narration is taller than its part of the box (a long German
+    paragraph), it scrolls with a bar, and Page Down/Up scroll it: the arrows move between
+    the options here, and the narration column is not drawn."""
+    ctx, play = _at_first_decision(make_ctx, "lumbar_puncture", "en")
+    play.story = " ".join([play.story] * 4)
+    play._sync()
+    assert play.vm.narration == play.story
+
+    def story_offset() -> int:
+        placed = {p.text: p for p in _drawn(ctx, play)}[play.story]
+        assert placed.scrolled
+        (region,) = [r for r in ctx.scrolls.regions.values() if r.box == placed.box]
+        return ctx.scrolls.offset(region.key, region.limit)
+
+    assert story_offset() == 0
+    press(play, pygame.K_PAGEDOWN)
+    down = story_offset()
+    assert down > ctx.line_height(ctx.metrics.body)  # a page: more than one line
+    press(play, pygame.K_PAGEUP)
+    assert story_offset() == 0
+    assert play.focus.current == next(o.id for o in play.vm.options if o.is_default)

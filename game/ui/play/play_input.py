@@ -32,6 +32,8 @@ def on_intent(scene: PlayScene, intent: Intent) -> Result:
     if act is Act.SCROLL and _over_options(scene):
         _scroll_options(scene, intent.amount)
         return None
+    if act is Act.SCROLL and _scroll_story(scene, intent.amount):
+        return None
     if act is Act.SCROLL or (act in (Act.UP, Act.DOWN) and
                              (phase != "decision" or scene.card is not None)):
         rows = intent.amount if act is Act.SCROLL else (-1 if act is Act.UP else 1)
@@ -137,6 +139,25 @@ def _scroll_newest_entry(scene: PlayScene, rows: int) -> bool:
     if (rows < 0 and now == 0) or (rows > 0 and now >= newest.limit):
         return False
     return scene.ctx.scrolls.wheel(newest.box.center, rows)
+
+
+def _scroll_story(scene: PlayScene, amount: int) -> bool:
+    """Page Up/Down (and the wheel off the options) scroll the decision's own narration
+    where it is taller than its part of the decision's box (a long German paragraph at
+    Extra large in 1024x600): the arrows move between the options there, and the
+    narration column it would be scrolled back in is not drawn. A page is the box's lines
+    but one; False when the narration is whole or not in the decision's box."""
+    if scene.vm.phase != "decision" or scene.card is not None:
+        return False
+    story = panel_regions(scene.ctx, scene.layout, scene.vm).get("story")
+    regions = [r for r in scene.ctx.scrolls.regions.values()
+               if story is not None and story.contains(r.box)]
+    if not regions:
+        return False
+    box = regions[0].box
+    lines = max(1, box.height // scene.ctx.line_height(scene.ctx.metrics.body) - 1)
+    rows = (1 if amount > 0 else -1) * (lines if abs(amount) > 1 else 1)
+    return scene.ctx.scrolls.wheel(box.center, rows)
 
 
 def _over_options(scene: PlayScene) -> bool:
