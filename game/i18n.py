@@ -60,3 +60,10 @@ class _CommaDecimal(float):
 
 
 _SWAP = str.maketrans({".": ",", ",": "."})
+
+
+def local_number(value: float, spec: str, language: str) -> str:
+    """`value` formatted by `spec` with `language`'s decimal separator: German writes 1,5
+    where English writes 1.5 (a grouping comma becomes a point)."""
+    text = format(value, spec)
+    return text.translate(_SWAP) if language in DECIMAL_COMMA else text

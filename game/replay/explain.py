@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from game.core.model import Beat, Chance, Decision, Scenario
-from game.i18n import Tr, english
+from game.i18n import Tr, english, local_number
 from game.replay.debrief import Debrief, DecisionDebrief
 from game.replay.session import params_from_header
 from game.replay.verify import config_from_header
@@ -38,8 +38,7 @@ TINY = 0.05
 
 def decimal(value: float, digits: int, t: Tr | None) -> str:
     """A figure with the locale's decimal separator (German writes 1,5, not 1.5)."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if getattr(t, "language", "en") == "de" else text
+    return local_number(value, f".{digits}f", getattr(t, "language", "en"))
 
 
 def _seconds(value: float, t: Tr) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pygame
 
 from game.core import events as ev
+from game.i18n import Translator
 from game.replay.annotations import read_notes, sidecar_path
 from game.ui.debrief.debrief import DebriefScene
 from game.ui.kit.text_entry import TextEntryOverlay
@@ -16,7 +19,7 @@ from game.ui.review.viewer import ReplayViewerScene, load_replay
 from game.ui.shell.input import click_event
 from game.ui.shell.scene import Pop, Push
 from tests.ui.helpers import press
-from tests.ui.review_screens import record
+from tests.ui.review_screens import record, viewer
 
 
 def _viewer(ctx, log, library, **kw) -> ReplayViewerScene:
@@ -233,3 +236,20 @@ def test_the_decision_panel_says_why_and_when(make_ctx, library, tmp_path):
     ctx.recorder = []
     viewer.draw(pygame.Surface(ctx.size))
     assert any(why in p.text and moments in p.text for p in ctx.recorder)
+
+
+def test_the_decision_panels_q_values_use_the_players_decimal_separator(make_ctx, tmp_path):
+    """German writes 5,66 (issue 13: German mixed decimal separators)."""
+    drawn = {}
+    for language in ("en", "de"):
+        ctx = make_ctx((1280, 720))
+        ctx.t = Translator(language)
+        ctx.settings = ctx.settings.with_(language=language)
+        scene = viewer(ctx, str(tmp_path / f"{language}.jsonl"), decision=1)
+        ctx.recorder = []
+        scene.draw(pygame.Surface(ctx.size))
+        drawn[language] = [p.text for p in ctx.recorder]
+    q_values = {lang: [t for t in texts if re.fullmatch(r"-?\d+[.,]\d\d", t)]
+                for lang, texts in drawn.items()}
+    assert q_values["en"] and all("." in q for q in q_values["en"])
+    assert q_values["de"] and all("," in q for q in q_values["de"])

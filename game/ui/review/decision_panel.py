@@ -11,6 +11,7 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
+from game.i18n import local_number
 from game.ui.kit.common import text_height
 from game.ui.kit.layout import share, stack
 from game.ui.kit.panels import badge, badged_heading, panel, tone_colour
@@ -184,9 +185,14 @@ def as_text(ctx: UiContext, vm: DecisionPanelVM) -> str:
     """The whole panel under its heading as one text: the options with their marks and
     Q-values (the bars' numbers), then the cue, the facts and the trainee line."""
     facts, extra = decision_texts(vm)
-    rows = [f"{_marks(o)} {o.key} {o.label} · {ctx.t('Q')} {o.q:.2f}".strip()
+    rows = [f"{_marks(o)} {o.key} {o.label} · {ctx.t('Q')} {_q(ctx, o)}".strip()
             for o in vm.options]
     return "\n".join([legend_text(ctx), *rows] + [x for x in (vm.cue, facts, extra) if x])
+
+
+def _q(ctx: UiContext, o: OptionBarVM) -> str:
+    """An option's Q-value with the player's decimal separator (German 5,66)."""
+    return local_number(o.q, ".2f", getattr(ctx.t, "language", "en"))
 
 
 def _marks(o: OptionBarVM) -> str:
@@ -225,5 +231,5 @@ def draw_options(ctx: UiContext, surface: pygame.Surface, rect: Rect,
         pygame.draw.rect(surface, tone_colour(ctx, o.tone),
                          Rect(bar.x, bar.y, max(3, round(bar.width * o.fraction)), bar.height),
                          border_radius=3)
-        ctx.text(surface, f"{o.q:.2f}", Rect(row.right - q_w, row.y, q_w, row.height),
+        ctx.text(surface, _q(ctx, o), Rect(row.right - q_w, row.y, q_w, row.height),
                  m.small, p.text, o.chosen, "right")
