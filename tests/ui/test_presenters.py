@@ -163,3 +163,13 @@ def test_presenters_translate_the_chrome(lumbar):
     assert brief.supervision.startswith("Direkt") and brief.profiles[0].competence == \
         "Kompetenz bekannt"
     assert picker_vm(load_catalogue(lumbar.path.rsplit("/", 1)[0]), de).rows
+
+
+def test_seconds_into_the_window_use_the_decimal_separator_of_the_language():
+    from game.core.model import TICKS_PER_SECOND
+    from game.i18n import Translator
+    from game.ui.review.presenters import moment_detail, seconds_in
+    ticks = int(1.5 * TICKS_PER_SECOND)
+    assert seconds_in(ticks) == "1.5"
+    assert seconds_in(ticks, Translator("de")) == "1,5"
+    assert "1,5" in moment_detail("recorded", ticks, False, None, False, Translator("de"))

@@ -17,6 +17,7 @@ import pygame
 from pygame import Rect
 
 from game.app.progress import Point
+from game.i18n import local_number
 from game.ui.shell.context import UiContext
 
 WINDOW = 5
@@ -82,7 +83,8 @@ def draw_plot(ctx: UiContext, surface: pygame.Surface, box: Rect, points: tuple[
     pygame.draw.line(surface, p.muted, area.bottomleft, area.topleft, 2)
     top = max([1.0] + [pt.regret for pt in points])
     ctx.text(surface, t("regret"), Rect(box.x, box.y, box.width, label_h), m.small, p.muted)
-    ctx.text(surface, f"{top:.1f}", Rect(box.x, area.y, axis_w - m.gap, label_h), m.small,
+    top_label = local_number(top, ".1f", getattr(t, "language", "en"))
+    ctx.text(surface, top_label, Rect(box.x, area.y, axis_w - m.gap, label_h), m.small,
              p.muted, align="right")
     ctx.text(surface, "0", Rect(box.x, area.bottom - label_h, axis_w - m.gap, label_h),
              m.small, p.muted, align="right")

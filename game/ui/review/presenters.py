@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from game.core.model import TICKS_PER_SECOND, Scenario, TraineeProfile
 from game.core.state import SessionState
-from game.i18n import Tr, english
+from game.i18n import Tr, english, local_number
 from game.replay.debrief import DecisionDebrief
 from game.replay.explain import shown_q
 from game.scoring.episode import EpisodeScore
@@ -207,8 +207,9 @@ def source_text(source: str, t: Tr = english) -> str:
     return words.get(source, "")
 
 
-def seconds_in(ticks: int) -> str:
-    return f"{ticks / TICKS_PER_SECOND:.1f}"
+def seconds_in(ticks: int, t: Tr = english) -> str:
+    """Seconds to one decimal with the decimal separator of `t`'s language."""
+    return local_number(ticks / TICKS_PER_SECOND, ".1f", getattr(t, "language", "en"))
 
 
 def moment_label(kind: str, tick: int, watched: bool, t: Tr = english) -> str:
@@ -248,12 +249,12 @@ def moment_detail(kind: str, at: int, best: bool, wanted: int | None, watched: b
     """What the heading's moment leaves out (the branch column says it)."""
     if kind == "best" and wanted is not None:
         return t("The model's best moment ({best} s into the window) came after the window "
-                 "closed in this run.", best=seconds_in(wanted))
+                 "closed in this run.", best=seconds_in(wanted, t))
     if kind == "opened" and best:
         return t("The window's opening was the model's best moment for it too.")
     if kind == "recorded" and watched:
         return t("The supervisor had watched until the window closed.")
-    return t("{s} s into the window.", s=seconds_in(at)) if at else ""
+    return t("{s} s into the window.", s=seconds_in(at, t)) if at else ""
 
 
 def too_late_note(option: str, cause: str, t: Tr = english) -> str:
