@@ -36,7 +36,7 @@ WORKSHOP_KEYS = PLAYER_KEYS.layer("workshop", (
           press(*(getattr(pygame, f"K_{n}") for n in range(1, 10)), shift=False)),
     Shown("Shift + 1 - 9", "one vote less for that option",
           press(*(getattr(pygame, f"K_{n}") for n in range(1, 10)), shift=True)),
-    Shown("Up / Down", "one vote more / less for the focused option",
+    Shown("Up / Down", "one vote more / less for the focused option; on a long card, read on",
           press(pygame.K_UP, pygame.K_DOWN)),
     Shown("Tab / Shift+Tab", "move the focus",
           (Press(pygame.K_TAB, False), Press(pygame.K_TAB, True))),
