@@ -3,8 +3,9 @@
 Left: the vignette list (scrolls to keep the selection in view) and, when phones are on, the
 lobby: how to join (QR code, address, room code), how many have joined and, if the
 facilitator allows nicknames, the nicknames given. Right: the trainee profiles of the
-selected vignette, the risk weight buttons with what the weight means, the nickname switch
-(phones only) and Start.
+selected vignette (`setup_cards`), the risk weight buttons with what the weight means, the
+nickname switch (phones only; where the trainee cards need its room, shorter words and then
+no button: N still switches and the keys line says so) and Start.
 The focused section has the focus ring; the selected item of every section says so in words
 (✔), not only by colour.
 """
