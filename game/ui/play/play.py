@@ -140,13 +140,15 @@ class PlayScene(Scene):
         ctx, items = self.ctx, play_draw.control_items(self)
         lay = play_draw.fit_controls(ctx, play_layout(ctx.size, ctx.metrics), items)
         self.title_size = ctx.metrics.heading
-        if self._title_need(lay) <= lay.header.height:
-            return lay
-        # A title too long for one line at heading size is set at body size (the chosen
-        # text size still) in a taller band: at Extra large in 1024x600 three heading lines
-        # took the room a decision's narration and cue need (#13). Text never shrinks.
-        self.title_size = ctx.metrics.body
         need = self._title_need(lay)
+        if need <= lay.header.height:
+            return lay
+        if need > 2 * ctx.line_height(ctx.metrics.heading, True):
+            # A title longer than two heading lines is set at body size (the chosen text
+            # size still): at Extra large in 1024x600 three heading lines took the room a
+            # decision's narration and cue need (#13). Text never shrinks.
+            self.title_size = ctx.metrics.body
+            need = self._title_need(lay)
         if need <= lay.header.height:
             return lay
         return play_draw.fit_controls(ctx, play_layout(ctx.size, ctx.metrics, need), items)
