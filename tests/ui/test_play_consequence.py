@@ -109,6 +109,9 @@ def test_watching_until_the_window_settles_is_a_choice_too(ctx, lumbar, home):
 def test_harm_is_in_words_with_the_code_as_a_detail():
     assert harm_words("MERP-B") == "error caught before it reached the patient (MERP-B)"
     assert harm_words("minor-1") == "minor harm, passing quickly (minor-1)"
+    # D is not harm in the NCC MERP index: it needed monitoring or treatment to prevent harm
+    assert harm_words("MERP-D") == ("reached the patient; needed monitoring or treatment to "
+                                    "prevent harm (MERP-D)")
     assert harm_words("delay-30min") == "a delay in care (delay-30min)"
     assert harm_words("CD-IIIa") == "moderate harm that needed treatment (CD-IIIa)"
     assert harm_words("CD-IVad").endswith("lasting for life (CD-IVad)")

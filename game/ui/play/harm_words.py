@@ -21,6 +21,15 @@ _SEVERITY_WORDS = {
 }
 
 
+_GRADE_WORDS = {
+    # NCC MERP category D: "an error occurred that reached the patient and required monitoring
+    # to confirm that it resulted in no harm to the patient and/or required intervention to
+    # preclude harm" (nccmerp.org). The model weighs it as minor; the words say what D is.
+    "MERP-D": "reached the patient; needed monitoring or treatment to prevent harm",
+}
+"""Grades whose scale says something more exact than their severity's words."""
+
+
 def harm_words(grade: str, t: Tr = english) -> str:
     """A harm grade in a clinician's words with its code as a detail: "MERP-B" is "error
     caught before it reached the patient (MERP-B)", never "harm MERP-B"."""
@@ -28,7 +37,9 @@ def harm_words(grade: str, t: Tr = english) -> str:
         harm = parse_grade(grade)
     except UnknownGrade:
         return grade
-    if not harm.reached_patient:
+    if grade in _GRADE_WORDS:
+        words = t(_GRADE_WORDS[grade])
+    elif not harm.reached_patient:
         words = t("error caught before it reached the patient")
     elif harm.scale == "delay":
         words = t("a delay in care")
