@@ -22,9 +22,9 @@ _SEVERITY_WORDS = {
 
 
 _GRADE_WORDS = {
-    # NCC MERP category D: "an error occurred that reached the patient and required monitoring
-    # to confirm that it resulted in no harm to the patient and/or required intervention to
-    # preclude harm" (nccmerp.org). The model weighs it as minor; the words say what D is.
+    # NCC MERP index, category D: reached the patient, needed monitoring to confirm no harm
+    # and/or intervention to preclude harm (nccmerp.org/medErrorCatIndex.html, as summarised
+    # in the project's scoring research). The model weighs it as minor; the words say what D is.
     "MERP-D": "reached the patient; needed monitoring or treatment to prevent harm",
 }
 """Grades whose scale says something more exact than their severity's words."""
