@@ -127,3 +127,17 @@ def test_page_keys_scroll_a_decisions_narration_too_long_for_its_box(make_ctx, h
     press(play, pygame.K_PAGEUP)
     assert story_offset() == 0
     assert play.focus.current == next(o.id for o in play.vm.options if o.is_default)
+
+
+def test_a_title_longer_than_two_heading_lines_is_set_at_body_size(make_ctx, home):
+    """The header's vignette title took three heading lines in German at Extra large in
+    1024x600, the room a decision's words need; there it is set at body size (the chosen
+    size still, whole), and a shorter title keeps the heading size."""
+    ctx, play = _at_first_decision(make_ctx, "caesarean_full_dilatation", "de")
+    m = ctx.metrics
+    assert play.title_size == m.body
+    title = [p for p in _drawn(ctx, play) if p.box == play.layout.header]
+    assert len(title) == 1 and not title[0].scrolled and title[0].requested == m.body
+    ctx = make_ctx((1280, 720))
+    play = start_play(ctx, ctx.services.catalogue().get("lumbar_puncture"))
+    assert play.title_size == ctx.metrics.heading
