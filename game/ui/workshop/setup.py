@@ -29,7 +29,7 @@ from game.ui.workshop.keys import WORKSHOP_SETUP_KEYS
 from game.ui.workshop.phones import PhoneRoom
 from game.ui.workshop.presenters import DEFAULT_WEIGHT, weight_choices
 from game.ui.workshop.room_presenters import join_vm
-from game.ui.workshop.setup_cards import CardWindow, card_window, cards_compare
+from game.ui.workshop.setup_cards import CardWindow, card_window, cards_shown
 from game.ui.workshop.view import base_of, projector
 
 SECTIONS = ("vignette", "profile", "weight", "start")
@@ -110,10 +110,12 @@ class WorkshopSetupScene(Scene):
         most = max((len(s.trainees) for s in self.scenarios), default=1)
         width = draw.setup_layout(self.ctx, join, most).list.width
         row = draw.tallest_row(self.ctx, self.scenarios, width)
-        for switch in (*range(draw.NICKNAME_WORDINGS), None):  # the cards before the switch
-            self.layout = draw.setup_layout(self.ctx, join, most, row, switch)
-            if join is None or cards_compare(self.ctx, self.layout, self.scenarios):
-                break
+        self.layout = draw.setup_layout(self.ctx, join, most, row)
+        if join is not None:  # the switch's button gives way where that shows more cards
+            bare = draw.setup_layout(self.ctx, join, most, row, switch=False)
+            if cards_shown(self.ctx, bare, self.scenarios) > \
+                    cards_shown(self.ctx, self.layout, self.scenarios):
+                self.layout = bare
         self._place()
 
     def update(self, dt_ms: int) -> Transition | None:

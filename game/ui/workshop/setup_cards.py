@@ -4,7 +4,7 @@ The facilitator chooses the trainee for the room by comparing the cards, so they
 once, each whole at the chosen text size (name over level) when the column has the room,
 else a window of whole cards around the selected one with "N more above · M more below".
 At Extra large in 1024x600 that window held one card of three: the setup then gives the
-cards the nickname switch's room (`cards_compare`), which shows every vignette's cards at
+cards the nickname switch's room (`cards_shown`), which shows every vignette's cards at
 once but one (two of three). Two cards side by side and levels beside the names were
 tried; at the projector's sizes every name wrapped and the cards grew taller still.
 """
@@ -70,12 +70,11 @@ def card_window(ctx: UiContext, lay: SetupLayout, scenario: Scenario | None, kee
     return _window(ctx, area, ids, needs, ids.index(keep) if keep in ids else 0, start)
 
 
-def cards_compare(ctx: UiContext, lay: SetupLayout, scenarios: list[Scenario]) -> bool:
-    """Every vignette shows at least two of its trainee cards at once in `lay` (all, when it
-    has two): the facilitator chooses by comparing them. When not, the setup gives the
-    nickname switch's room to the cards (N still switches)."""
-    return all(len(card_window(ctx, lay, s).rects) >= min(2, len(s.trainees))
-               for s in scenarios)
+def cards_shown(ctx: UiContext, lay: SetupLayout, scenarios: list[Scenario]) -> int:
+    """How many trainee cards the vignettes show at once in `lay`, all told: the setup gives
+    the nickname switch's room to the cards where that shows more of them (the facilitator
+    chooses by comparing them; N still switches)."""
+    return sum(len(card_window(ctx, lay, s).rects) for s in scenarios)
 
 
 def _window(ctx: UiContext, area: pygame.Rect, ids: list[str], needs: list[int], keep_at: int,

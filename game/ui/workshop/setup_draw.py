@@ -4,8 +4,8 @@ Left: the vignette list (scrolls to keep the selection in view) and, when phones
 lobby: how to join (QR code, address, room code), how many have joined and, if the
 facilitator allows nicknames, the nicknames given. Right: the trainee profiles of the
 selected vignette (`setup_cards`), the risk weight buttons with what the weight means, the
-nickname switch (phones only; where the trainee cards need its room, shorter words and then
-no button: N still switches and the keys line says so) and Start.
+nickname switch (phones only; where the trainee cards need its room, no button: N still
+switches and the keys line says so) and Start.
 The focused section has the focus ring; the selected item of every section says so in words
 (✔), not only by colour.
 """
@@ -50,8 +50,6 @@ class SetupLayout:
     nicknames: pygame.Rect | None = None
     """The nickname switch (None when phones are off, or when the trainee cards need its
     room: N still switches, and the keys line says so)."""
-    nickname_wording: int = 0
-    """Which of the switch's wordings it shows (`nickname_words`)."""
 
 
 JOIN_LEAST, JOIN_MOST = 0.36, 0.72
@@ -59,20 +57,20 @@ JOIN_LEAST, JOIN_MOST = 0.36, 0.72
 of a room) and the most (the vignette list keeps the rest)."""
 
 
-def _right_parts(ctx: UiContext, width: int, switch: int | None) -> list[int]:
+def _right_parts(ctx: UiContext, width: int, switch: bool) -> list[int]:
     """Heights of the right column's parts, each as its words need at the chosen text size
     (the label "3 · Risk weight of this workshop" and the nickname switch take two lines
     at Extra large; fixed one-line heights made them scroll): trainee label, cards (0: the
     rest), weight label, weight buttons, the weight's explanation, [nicknames in wording
-    `switch`], Start."""
+    there is a `switch`], Start."""
     m, t = ctx.metrics, ctx.t
 
     def label(words: str) -> int:
         return text_height(ctx, "▸ " + words, m.body, width, True) + m.gap // 2
     help_h = max(ctx.line_height(m.small) * 2, text_height(ctx, weight_help(ctx), m.small,
                                                            width))
-    nick = [] if switch is None else [max(
-        button_need(ctx, nickname_words(ctx, switch, on), width, "N") for on in (True, False))]
+    nick = [max(button_need(ctx, nickname_words(ctx, on), width, "N") for on in (True, False))
+            ] if switch else []
     start = button_need(ctx, t("Start the workshop"), width, "Enter", size=start_size(ctx, width))
     return [label(t("2 · Trainee")), 0, label(weight_label(ctx, width)),
             m.button_h, help_h, *nick, start]
@@ -87,19 +85,10 @@ def start_size(ctx: UiContext, width: int) -> int:
     return m.heading if fits else m.body
 
 
-NICKNAME_WORDINGS = 3
-"""How many wordings the nickname switch has, longest first (`nickname_words`)."""
-
-
-def nickname_words(ctx: UiContext, wording: int, on: bool) -> str:
-    """The switch's words in its `wording`-th wording: shorter ones give the trainee cards
-    the room of the switch's second line at Extra large (beside the join box "on phones"
-    goes without saying)."""
+def nickname_words(ctx: UiContext, on: bool) -> str:
+    """The nickname switch's words for its state (on: with the ✔ a selected item carries)."""
     t = ctx.t
-    words = ((t("✔ Nicknames on phones: on"), t("Nicknames on phones: off (anonymous)")),
-             (t("✔ Nicknames: on"), t("Nicknames: off (anonymous)")),
-             (t("✔ Nicknames: on"), t("Nicknames: off")))[wording]
-    return words[0] if on else words[1]
+    return t("✔ Nicknames on phones: on") if on else t("Nicknames on phones: off (anonymous)")
 
 
 def weight_label(ctx: UiContext, width: int) -> str:
@@ -111,7 +100,7 @@ def weight_label(ctx: UiContext, width: int) -> str:
 
 
 def setup_layout(ctx: UiContext, join: JoinVM | None = None, trainees: int = 3,
-                 row_least: int = 0, switch: int | None = 0) -> SetupLayout:
+                 row_least: int = 0, switch: bool = True) -> SetupLayout:
     """`join`: phones are on. The join box is as tall as its words need (it was a fixed 42%
     of the column: at 1024x600 that was more than needed and the longest summaries did not
     fit the list; at Extra large too little and the room code scrolled out of sight).
@@ -135,7 +124,7 @@ def setup_layout(ctx: UiContext, join: JoinVM | None = None, trainees: int = 3,
         join_h = max(least, min(join_h, spare))
     list_h = left.height - label_h - m.gap // 2 - (join_h + m.gap if phones else 0)
     list_label, rows, join_box = stack(left, [label_h, list_h, join_h], m.gap // 2)
-    switch = switch if phones else None  # the nickname switch's wording; None: no button
+    switch = switch and phones  # the nickname switch's button (where the cards leave room)
     fixed = _right_parts(ctx, right.width, switch)
     fixed[1] = right.height - sum(fixed) - (len(fixed) - 1) * m.gap
     cards = trainees * row_height(ctx) + (trainees - 1) * (m.gap // 2)
@@ -144,7 +133,7 @@ def setup_layout(ctx: UiContext, join: JoinVM | None = None, trainees: int = 3,
     parts = stack(right, fixed, m.gap)
     return SetupLayout(f.header, list_label, rows, parts[0], parts[1], parts[2], parts[3],
                        parts[4], parts[-1], f.footer, join_box if phones else None,
-                       parts[5] if switch is not None else None, switch or 0)
+                       parts[5] if switch else None)
 
 
 def tallest_row(ctx: UiContext, scenarios: list[Scenario], width: int) -> int:
@@ -220,7 +209,7 @@ def _phones(scene: WorkshopSetupScene, surface: pygame.Surface) -> None:
     if lay.nicknames is None:
         return
     on = phones.room.nicknames_allowed
-    label = nickname_words(ctx, lay.nickname_wording, on)
+    label = nickname_words(ctx, on)
     draw_button(ctx, surface, Button("nicknames", label, lay.nicknames, "N", selected=on),
                 False)
 
