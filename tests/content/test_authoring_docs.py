@@ -23,7 +23,8 @@ NOT_DECLARED = {"caesarean": {"operator_hand"}}
 spelling of `hand` that no vignette uses; one name per thing keeps the table honest."""
 
 
-HELPER_READ = re.compile(r"\b(?:num|flag|pick|has|shown)\([^\"()]*(?:\([^()]*\))?[^\"()]*,\s*\"(\w+)\"")
+HELPER_READ = re.compile(r"\b(?:num|flag|pick|has|shown)\([^\"()]*(?:\([^()]*\))?"
+                         r"[^\"()]*,\s*\"(\w+)\"")
 """A key read through the views' kit: `num(now, "key", ...)`, `pick(a if b else c, "key"...`."""
 DIRECT_READ = re.compile(r"\b(?:state|now)(?:\.get\(|\[)\"(\w+)\"")
 
