@@ -109,5 +109,5 @@ def test_a_window_the_trainee_settled_is_not_called_your_choice(lumbar, home):
     first = session.score.decisions[0]
     assert first.chosen_moment_s is None and first.event == "self_correct"
     row = outcome_vm(lumbar, session.state, session.score, Translator("en")).decisions[0]
-    assert row.how.startswith("she corrected it herself ") and "you chose" not in row.how
+    assert row.how.startswith("the trainee corrected it ") and "you chose" not in row.how
     assert row.timing.startswith("You did not step in")

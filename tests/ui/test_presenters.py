@@ -173,3 +173,16 @@ def test_seconds_into_the_window_use_the_decimal_separator_of_the_language():
     assert seconds_in(ticks) == "1.5"
     assert seconds_in(ticks, Translator("de")) == "1,5"
     assert "1,5" in moment_detail("recorded", ticks, False, None, False, Translator("de"))
+
+
+def test_what_the_supervisor_said_is_quoted_the_languages_way(libraries):
+    """German quotes „…“ (the card quoted German speech with English marks)."""
+    from game.i18n import Translator
+    german = libraries("de").get("lumbar_puncture")
+    made = ev.InterventionMade("angle_decision", "probe", "probe", 10, 5)
+    (english_line,) = narrate(libraries("en").get("lumbar_puncture"), [made])
+    (german_line,) = narrate(german, [made], Translator("de"))
+    assert english_line.text.endswith("\u201cBefore you go in: where do you expect the tip to "
+                                      "end up?\u201d")
+    say = german.decision("angle_decision").option("probe").say
+    assert german_line.text.endswith(f"\u201e{say}\u201c")

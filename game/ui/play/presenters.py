@@ -345,7 +345,7 @@ def _preempted(events: list) -> set[tuple[str, bool]]:
 
 
 _PREEMPTED = {
-    "self_correct": "She corrected it herself before your intervention took effect.",
+    "self_correct": "The trainee corrected it before your intervention took effect.",
     "error": "The mistake came before your intervention took effect.",
     "window": "The moment passed before your intervention took effect.",
 }
@@ -365,7 +365,7 @@ def _line_for(scenario: Scenario, e: object, t: Tr) -> Line | None:
         return Line("outcome", next(o.text for o in node.outcomes if o.id == e.outcome))
     if isinstance(e, ev.InterventionMade):
         option = _option(scenario, e.decision, e.option)
-        said = f" \u201c{option.say}\u201d" if option.say else ""
+        said = " " + t("\u201c{say}\u201d", say=option.say) if option.say else ""
         return Line("you", t("You ({level}): {label}.", level=level_name(e.level, t),
                              label=option.label) + said)
     if isinstance(e, ev.WindowClosed):
@@ -373,7 +373,7 @@ def _line_for(scenario: Scenario, e: object, t: Tr) -> Line | None:
         return Line("window", t("Time is up and you did not step in ({level}: {label}).",
                                 level=level_name(option.rung, t), label=option.label))
     if isinstance(e, ev.TraineeSelfCorrected):
-        return Line("outcome", t("The trainee noticed the mistake and corrected it herself."))
+        return Line("outcome", t("The trainee noticed the mistake and corrected it."))
     if isinstance(e, ev.MistakeHappened):
         return Line("outcome", t("The mistake happened before anyone stopped it."))
     if isinstance(e, ev.InterventionPreempted):

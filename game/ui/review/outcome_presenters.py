@@ -125,7 +125,7 @@ def _how(review: DecisionReview, seconds: str, t: Translator) -> str:
     if review.by == "timeout":
         return t("the window ran out after {s} s", s=seconds)
     if review.chosen_moment_s is None and review.event == "self_correct":
-        return t("she corrected it herself {s} s into the window", s=seconds)
+        return t("the trainee corrected it {s} s into the window", s=seconds)
     if review.chosen_moment_s is None and review.event == "error":
         return t("the mistake happened {s} s into the window", s=seconds)
     return t("you chose it {s} s into the window", s=seconds)
