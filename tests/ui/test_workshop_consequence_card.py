@@ -88,7 +88,7 @@ def test_extra_large_covers_the_stage_and_only_the_story_scrolls(make_ctx, size,
             assert not placed[0].scrolled, text
     scrolled = [p for p in drawn if p.scrolled]
     assert [p.text for p in scrolled] in ([], [story])
-    line = ctx.line_height(ctx.metrics.body)
+    line = play.ctx.line_height(play.ctx.metrics.body)  # the projector's
     assert all(p.box.height >= 8 * line for p in scrolled)
     left = consequence_card.left_area(play.layout, play.meters_shown)
     assert left.contains(next(p.box for p in drawn if p.text == story))
@@ -138,3 +138,24 @@ def test_where_nothing_scrolls_down_moves_the_focus(make_ctx):
     focus = play.focus.current
     press(stack, pygame.K_DOWN)
     assert play.focus.current != focus
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_every_vignettes_first_card_shows_what_you_did_and_the_patient_whole(
+        make_ctx, language, library):
+    """At Extra large in 1024x600 every shipped vignette's first card shows what you did and
+    the patient whole; only what the trainee did may scroll (a long story: up to 22 lines
+    of projector text against some 12 a column holds), in a box of three lines or more
+    that Up/Down read on in."""
+    for scenario in library.scenarios:
+        ctx = make_ctx((1024, 600), text_size="x-large")
+        ctx.t = Translator(language)
+        stack, play = played_to(ctx, "consequence", scenario.id)
+        drawn = _drawn(ctx, stack)
+        story = _part(play, "What the trainee did")[1]
+        scrolled = [p for p in drawn if p.scrolled]
+        assert [p.text for p in scrolled] in ([], [story]), scenario.id
+        line = play.ctx.line_height(play.ctx.metrics.body)  # the projector's
+        assert all(p.box.height >= 3 * line for p in scrolled), scenario.id
+        for _, text, _ in play.card:
+            assert any(p.text == text for p in drawn), (scenario.id, text)
