@@ -105,7 +105,8 @@ def vignette_row(ctx: UiContext, surface: pygame.Surface, rect: pygame.Rect, s: 
     has no room for it) the summary."""
     m, p = ctx.metrics, ctx.palette
     panel(ctx, surface, rect, p.panel_alt if chosen else p.panel, p.accent if chosen else None)
-    x, w, y = rect.x + m.gap, rect.width - 2 * m.gap, rect.y + m.gap // 4
+    # the title and meta heights carry their own half-gap padding (valign centre)
+    x, w, y = rect.x + m.gap, rect.width - 2 * m.gap, rect.y
     ctx.text(surface, ("✔ " if chosen else "") + s.title, pygame.Rect(x, y, w, parts.title),
              m.body, p.text, True, "left", "center")
     ctx.text(surface, meta_text(ctx, s), pygame.Rect(x, y + parts.title, w, parts.meta),
