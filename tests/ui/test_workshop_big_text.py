@@ -279,3 +279,30 @@ def test_end_comparison_shows_a_decision_at_extra_large(make_ctx, size, language
     rows = end.layout.rows
     assert [p for p in ctx.recorder if rows.contains(p.box) and p.text.strip()]
     assert [p.text[:40] for p in ctx.recorder if p.scrolled] == []
+
+
+def test_the_vote_panel_is_measured_once_per_set_of_words(make_ctx, monkeypatch):
+    """Drawing asks for the vote panel's regions several times a frame; measuring every row
+    form each time made the vote frame at Extra large twice the practice frame (make bench).
+    A vote changes the words (the counts), and the panel is measured again."""
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    stack, play = start_workshop(ctx, "lumbar_puncture")
+    run_until(stack, play, "vote")
+    measured = []
+    real = vote_layout._vote_regions
+    monkeypatch.setattr(vote_layout, "_vote_regions",
+                        lambda *a, **k: measured.append(1) or real(*a, **k))
+    vote_layout._MEMO.clear()
+    for _ in range(5):
+        stack.draw(pygame.Surface(ctx.size))
+    assert len(measured) == 1
+    first = vote_layout.vote_regions(ctx, play.layout.panel, play.desk)
+    first.rows[0].height = 1  # callers get copies
+    assert vote_layout.vote_regions(ctx, play.layout.panel, play.desk).rows[0].height > 1
+    vote(stack, 1, 2)
+    stack.draw(pygame.Surface(ctx.size))
+    after_vote = len(measured)
+    assert after_vote > 1  # new counts: measured again (each panel width the stage tries)
+    for _ in range(5):
+        stack.draw(pygame.Surface(ctx.size))
+    assert len(measured) == after_vote

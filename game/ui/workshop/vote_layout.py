@@ -11,6 +11,8 @@ rectangles serve drawing (`vote_draw`) and clicks.
 from __future__ import annotations
 
 import itertools
+from collections import OrderedDict
+from collections.abc import Hashable
 from dataclasses import dataclass, replace
 
 import pygame
@@ -21,7 +23,12 @@ from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import VoteRowVM
 from game.ui.workshop.room_presenters import RoomVoteVM
 from game.ui.workshop.vote import VoteDesk
-from game.ui.workshop.vote_buttons import button_rects, button_widths, buttons_height
+from game.ui.workshop.vote_buttons import (
+    button_rects,
+    button_widths,
+    buttons_height,
+    vote_buttons,
+)
 
 COMPACT_PAD = 2
 """Row padding and spacing (px) when the usual would hide an option."""
@@ -113,8 +120,40 @@ def status_text(ctx: UiContext, desk: VoteDesk, room: RoomVoteVM | None) -> str:
     return desk.flash or desk.vm.status
 
 
+_MEMO: OrderedDict[Hashable, tuple[object, object, VoteRegions]] = OrderedDict()
+_MEMO_SIZE = 8
+
+
 def vote_regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
                  room: RoomVoteVM | None = None) -> VoteRegions:
+    """`_vote_regions`, measured once for each panel, text size, language and set of words
+    on it (the rows, heading, status line and buttons): the stage, the drawing and the clicks
+    ask for it several times a frame, and measuring every row form each time made the vote
+    frame at Extra large twice the practice frame (make bench). Callers get copies."""
+    key = (ctx.metrics, ctx.theme.fonts.scale, ctx.t.language, tuple(rect), desk.vm.rows,
+           desk.vm.revealed, heading_text(ctx, desk, room), status_text(ctx, desk, room),
+           tuple(b.label for b in vote_buttons(ctx, None, desk)), _focus_index(desk),
+           bool(room is not None and room.warning))
+    held = _MEMO.get(key)
+    if held is None or held[0] is not ctx.theme.fonts or held[1] is not ctx.t:
+        held = (ctx.theme.fonts, ctx.t, _vote_regions(ctx, rect, desk, room))
+        _MEMO[key] = held
+        if len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    else:
+        _MEMO.move_to_end(key)
+    return _copied(held[2])
+
+
+def _copied(regions: VoteRegions) -> VoteRegions:
+    return replace(regions, heading=regions.heading.copy(), status=regions.status.copy(),
+                   rows=[r.copy() for r in regions.rows],
+                   buttons=[b.copy() for b in regions.buttons],
+                   more=regions.more.copy() if regions.more is not None else None)
+
+
+def _vote_regions(ctx: UiContext, rect: pygame.Rect, desk: VoteDesk,
+                  room: RoomVoteVM | None = None) -> VoteRegions:
     """Heading, status, one row per option and the three buttons, each as tall as its words
     need at the projector's sizes (a two-line label gets a two-line row). When the rows do
     not all fit one under another, they reflow into two columns; then the status sentence
