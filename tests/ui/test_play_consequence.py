@@ -252,3 +252,27 @@ def test_the_arrow_keys_read_a_long_narration_entry_to_its_end(make_ctx, home):
     assert ctx.scrolls.offset(entry.key, entry.limit) > 0 and play.back == 0
     press(play, pygame.K_UP)
     assert ctx.scrolls.offset(entry.key, entry.limit) == 0 and play.back == 0
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_number_key_under_the_card_says_the_decision_has_closed(make_ctx, lumbar, home,
+                                                                  language):
+    """The mistake may come before the countdown ends; a choice pressed just after it used to
+    vanish without a word, and players took it for a lost key."""
+    from game.i18n import Translator
+    ctx = make_ctx((1024, 600), text_size="x-large")
+    ctx.t = Translator(language)
+    ctx.settings = ctx.settings.with_(language=language, text_size="x-large")
+    play = start(ctx, ctx.services.catalogue().get("lumbar_puncture"), "practice", home)
+    run_until(play, "decision")
+    choose(play, "probe")
+    card = play.card
+    assert press(play, pygame.K_3) is None and play.card is card  # still chooses nothing
+    assert play.notice_text == ctx.t("Too late for a choice: this decision has closed. Read "
+                                     "what happened; Enter continues.")
+    ctx.recorder = []
+    play.draw(pygame.Surface(ctx.size))
+    shown = [p for p in ctx.recorder if play.notice_text in p.text]
+    assert shown and not shown[0].scrolled and shown[0].box.colliderect(play.layout.footer)
+    press(play, pygame.K_RETURN)
+    assert play.card is None and play.notice_text == ""  # it was about the card

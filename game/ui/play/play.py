@@ -60,6 +60,7 @@ from game.ui.shell.screens import open_screen
 MAX_LINES = 60
 LAST_SECONDS = 3.0
 NOTICE_S = 3.0
+LATE_KEY = "Too late for a choice: this decision has closed. Read what happened; Enter continues."
 
 
 class PlayScene(Scene):
@@ -183,6 +184,11 @@ class PlayScene(Scene):
     def _notify(self, text: str) -> None:
         self.notice, self.notice_until = text, self.time_s + NOTICE_S
 
+    def late_key(self) -> None:
+        """A number key while the card is held: the decision it tells about has closed (the
+        mistake may come before the countdown ends; players took a lost key for a fault)."""
+        self._notify(self.ctx.t(LATE_KEY))
+
     def _sync(self) -> None:
         """Rebuild the view model (and, when the node changed, the buttons and focus)."""
         v = view(self.scenario, self.session.state)
@@ -244,6 +250,8 @@ class PlayScene(Scene):
         """The player has read the card: time runs again; Enter is guarded afresh so the
         press that closed the card cannot also choose at a window that opened under it."""
         self.cards.release()
+        if self.notice == self.ctx.t(LATE_KEY):
+            self.notice_until = 0.0  # it was about the card
         self.opened_at = self.time_s
         self.relayout_buttons(keep_focus=False)
 

@@ -159,9 +159,9 @@ def draw_play(scene: PlayScene, surface: pygame.Surface) -> None:
         draw_panel(scene, surface)
     if vm.paused and procedure.height > 0:  # else the panel's heading says it
         draw_paused(ctx, surface, procedure)
-    if scene.notice_text and procedure.height > 0:
+    if scene.notice_text and procedure.height > 0 and scene.card is None:
         draw_notice(ctx, surface, procedure, scene.notice_text)
-    elif scene.notice_text:  # no picture to lay it over: it stands for the key hints
+    elif scene.notice_text:  # no picture (or a card over it): it stands for the key hints
         ctx.text(surface, "ℹ " + scene.notice_text, lay.footer, m.small, ctx.palette.warn,
                  True, "left", "center")
         return

@@ -78,6 +78,8 @@ def _on_card(scene: PlayScene, intent: Intent) -> Result:
     """While the card is held only continuing (and leaving, help) mean anything."""
     if intent.act is Act.ACTIVATE:
         scene.release_card()
+    elif intent.act is Act.CHOOSE:
+        scene.late_key()
     elif intent.act in (Act.CLICK, Act.HOVER):
         return _pointer(scene, intent)
     return None
