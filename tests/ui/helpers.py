@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pygame
+
 from game.core.model import Scenario
 from game.ui.play.play import PlayScene
 from game.ui.shell.context import UiContext
@@ -37,3 +39,10 @@ def start_play(ctx: UiContext, scenario: Scenario, profile: str | None = None) -
     scene = PlayScene(ctx, scenario, session)
     scene.resize()
     return scene
+
+
+def drawn_texts(ctx: UiContext, scene: Scene) -> list[str]:
+    """The texts `scene` draws, in order (through the context's recorder)."""
+    ctx.recorder = []
+    scene.draw(pygame.Surface(ctx.size))
+    return [p.text for p in ctx.recorder]

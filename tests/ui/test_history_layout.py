@@ -25,7 +25,7 @@ from game.ui.play.play import PlayScene
 from game.ui.shell.input import click_event
 from tests.store.generate import Habits, history
 from tests.ui.conftest import SIZES
-from tests.ui.helpers import press
+from tests.ui.helpers import drawn_texts, press
 from tests.ui.test_resume_ui import _leave_after_a_choice, _profile
 
 
@@ -145,9 +145,7 @@ def test_f1_on_history_lists_its_own_keys_and_no_vignette_clock(ctx, home):
     assert listed["R"] == "take up a practice session you left part-way"
     assert listed["D"] == "open the session's debrief"
     assert "Number keys 1 - 5" not in listed  # not the play keys
-    ctx.recorder = []
-    overlay.draw(pygame.Surface(ctx.size))
-    texts = [p.text for p in ctx.recorder]
+    texts = drawn_texts(ctx, overlay)
     assert "Esc, Enter or F1 closes this help." in texts
     assert not any("vignette is paused" in t for t in texts)
 

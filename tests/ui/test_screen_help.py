@@ -20,7 +20,7 @@ from game.ui.settings.settings import SettingsScene
 from game.ui.shell.input import KEY_HELP
 from game.ui.shell.scene import SceneStack
 from game.ui.tutorial.tutorial import TutorialIntroScene
-from tests.ui.helpers import press
+from tests.ui.helpers import drawn_texts, press
 
 SCREENS = {
     "title": lambda ctx: TitleScene(ctx),
@@ -50,9 +50,7 @@ def test_f1_lists_the_screens_own_keys(ctx, home, name):
     assert overlay.keys in MENU_TABLES
     listed = " ".join(f"{k} {v}" for k, v in overlay.keys)
     assert "pause / resume the vignette" not in listed  # not the play keys
-    ctx.recorder = []
-    overlay.draw(pygame.Surface(ctx.size))
-    texts = [p.text for p in ctx.recorder]
+    texts = drawn_texts(ctx, overlay)
     assert "Esc, Enter or F1 closes this help." in texts
     assert not any("vignette is paused" in t for t in texts)
 

@@ -72,17 +72,22 @@ def test_every_registered_screen_is_drawn_here():
     assert not missing, f"screens the layout test never draws: {missing}"
 
 
-def draw_layers(ctx: UiContext, name: str, log: str) -> list[list[TextPlacement]]:
-    """Draw the stack as the app does; the text blocks of each visible scene apart."""
+def visible_scenes(ctx: UiContext, name: str, log: str) -> list:
+    """The state's scenes the app would draw: the top one and the overlays over it."""
     stack = SceneStack()
     for scene in STATES[name](ctx, log):
         stack.push(scene)
-    surface = pygame.Surface(ctx.size)
     start = len(stack.scenes) - 1
     while start > 0 and stack.scenes[start].overlay:
         start -= 1
+    return stack.scenes[start:]
+
+
+def draw_layers(ctx: UiContext, name: str, log: str) -> list[list[TextPlacement]]:
+    """Draw the stack as the app does; the text blocks of each visible scene apart."""
+    surface = pygame.Surface(ctx.size)
     layers = []
-    for scene in stack.scenes[start:]:
+    for scene in visible_scenes(ctx, name, log):
         ctx.recorder = []
         scene.draw(surface)
         layers.append(ctx.recorder)

@@ -30,9 +30,8 @@ from game.content.catalogue import Catalogue, load_catalogue
 from game.i18n import Translator
 from game.paths import scenarios_dir
 from game.ui.shell.context import TextPlacement, UiContext
-from game.ui.shell.scene import SceneStack
 from tests.ui.conftest import SIZES
-from tests.ui.test_text_never_shrinks import CARDS, STATES, TEXT_SIZES
+from tests.ui.test_text_never_shrinks import CARDS, STATES, TEXT_SIZES, visible_scenes
 
 Layer = tuple[list[TextPlacement], list[pygame.Rect]]
 
@@ -51,15 +50,9 @@ class _Texts(list):
 
 def drawn_layers(ctx: UiContext, name: str, log: str) -> list[Layer]:
     """Draw the stack as the app does; each visible scene's text boxes and panel frames."""
-    stack = SceneStack()
-    for scene in STATES[name](ctx, log):
-        stack.push(scene)
     surface = pygame.Surface(ctx.size)
-    start = len(stack.scenes) - 1
-    while start > 0 and stack.scenes[start].overlay:
-        start -= 1
     layers = []
-    for scene in stack.scenes[start:]:
+    for scene in visible_scenes(ctx, name, log):
         ctx.frames = []
         ctx.recorder = _Texts(ctx)
         scene.draw(surface)

@@ -9,17 +9,9 @@ from game.app.room import Room, ballot_options
 from game.app.room_end import room_end
 from game.scoring.params import ModelParams
 from game.web.server import RoomServer
-from tests.web.browser import phone_browser
+from tests.web.browser import WAIT_S
 
 pytestmark = pytest.mark.browser
-WAIT_S = 8
-
-
-@pytest.fixture(scope="module")
-def browser():
-    driver = phone_browser()
-    yield driver
-    driver.quit()
 
 
 @pytest.fixture

@@ -8,18 +8,10 @@ import pytest
 
 from game.app.room import Room
 from game.web.server import RoomServer
-from tests.web.browser import phone_browser
+from tests.web.browser import WAIT_S
 from tests.web.helpers import OPTIONS
 
 pytestmark = pytest.mark.browser
-WAIT_S = 8
-
-
-@pytest.fixture(scope="module")
-def browser():
-    driver = phone_browser()
-    yield driver
-    driver.quit()
 
 
 def _until(driver, check, what: str) -> None:
