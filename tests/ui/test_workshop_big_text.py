@@ -13,6 +13,7 @@ import pygame
 import pytest
 
 from game.i18n import Translator
+from game.ui.kit.layout import row_window
 from game.ui.workshop import vote_layout
 from tests.ui.conftest import SIZES
 from tests.ui.test_workshop_support import key as press
@@ -55,10 +56,10 @@ def test_vote_rows_never_scroll_at_extra_large_text(make_ctx, size, scenario_id)
 
 
 def test_row_window_keeps_the_wanted_row_and_fills_the_space():
-    assert vote_layout.row_window([50, 50, 50, 50], 160, 5, 0) == (0, 3)
-    assert vote_layout.row_window([50, 50, 50, 50], 160, 5, 3) == (1, 3)
-    assert vote_layout.row_window([50, 50, 50, 50], 400, 5, 3) == (0, 4)
-    assert vote_layout.row_window([90, 90, 90], 100, 5, 2) == (2, 1)
+    assert row_window([50, 50, 50, 50], 160, 5, 0) == (0, 3)
+    assert row_window([50, 50, 50, 50], 160, 5, 3) == (1, 3)
+    assert row_window([50, 50, 50, 50], 400, 5, 3) == (0, 4)
+    assert row_window([90, 90, 90], 100, 5, 2) == (2, 1)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

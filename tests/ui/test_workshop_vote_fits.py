@@ -17,7 +17,7 @@ from game.i18n import Translator
 from game.ui.kit.common import text_height
 from game.ui.kit.theme import make_theme
 from game.ui.shell.context import UiContext
-from game.ui.workshop import play_draw, vote_buttons, vote_draw, vote_layout
+from game.ui.workshop import play_draw, vote_buttons, vote_draw, vote_layout, vote_row
 from game.ui.workshop.view import projector
 from game.ui.workshop.vote import VoteDesk
 
@@ -89,7 +89,7 @@ def test_the_cue_stays_whole_and_rows_keep_their_text_when_the_vote_widens(libra
         words = f"{ctx.t('⚠ Decision point · time is frozen')} {desk.vm.cue}".split()
         assert max(bold.size(w)[0] for w in words) <= lay.narration.width - 2 * m.gap, name
         regions = vote_layout.vote_regions(ctx, lay.panel, desk)
-        shown = vote_layout.rows_shown(ctx, desk, regions.marks_in_label)
+        shown = vote_row.rows_shown(ctx, desk, regions.marks_in_label)
         for row, box in zip(shown[regions.first:], regions.rows):
             parts = vote_layout.region_parts(ctx, regions, box)
             need = text_height(ctx, row.label, regions.label_size, parts.label.width,
@@ -112,7 +112,7 @@ def test_a_small_window_shows_whole_rows_around_the_focus(library, revealed, vot
         assert len(regions.rows) >= min(3, len(desk.vm.rows)), name
         assert (regions.more is None) == (len(regions.rows) == len(desk.vm.rows)), name
         assert regions.label_size >= ctx.metrics.small, name
-        shown = vote_layout.rows_shown(ctx, desk, regions.marks_in_label)
+        shown = vote_row.rows_shown(ctx, desk, regions.marks_in_label)
         for row, box in zip(shown[regions.first:], regions.rows):
             label = vote_layout.region_parts(ctx, regions, box).label
             need = text_height(ctx, row.label, regions.label_size, label.width, row.picked)

@@ -20,7 +20,8 @@ from game.ui.workshop.room_presenters import histogram_vm, join_vm, room_vote_vm
 from game.ui.workshop.view import projector
 from game.ui.workshop.vote import VoteDesk
 from game.ui.workshop.vote_draw import draw_vote
-from game.ui.workshop.vote_layout import row_parts, vote_regions
+from game.ui.workshop.vote_layout import vote_regions
+from game.ui.workshop.vote_row import row_parts
 from game.web.address import qr_matrix
 
 

@@ -210,3 +210,19 @@ def last_start(heights: list[int], gap: int, room: int) -> int:
     while first > 0 and shown_from(heights, gap, room, first - 1) >= len(heights) - first + 1:
         first -= 1
     return max(0, first)
+
+
+def row_window(heights: list[int], space: int, gap: int, keep: int,
+               start: int = 0) -> tuple[int, int]:
+    """(first, count): the most whole rows from `start` (moved up to `keep` if above it) that
+    fit in `space` and include row `keep`; if it lies below them, the window moves down just
+    enough to end at `keep` (at least one row shows)."""
+    def fits(first: int, last: int) -> bool:
+        return sum(heights[first:last + 1]) + (last - first) * gap <= space
+    first = min(start, keep)
+    while first < keep and not fits(first, keep):
+        first += 1
+    last = first
+    while last + 1 < len(heights) and fits(first, last + 1):
+        last += 1
+    return first, last - first + 1

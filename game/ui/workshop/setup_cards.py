@@ -18,10 +18,9 @@ import pygame
 
 from game.core.model import Scenario, TraineeProfile
 from game.ui.kit.common import text_height
-from game.ui.kit.layout import stack
+from game.ui.kit.layout import row_window, stack
 from game.ui.kit.panels import focus_ring, panel
 from game.ui.shell.context import UiContext
-from game.ui.workshop.vote_layout import row_window
 
 if TYPE_CHECKING:
     from game.ui.workshop.setup_draw import SetupLayout

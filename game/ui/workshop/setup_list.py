@@ -15,12 +15,11 @@ import pygame
 
 from game.core.model import Scenario
 from game.ui.kit.common import text_height
-from game.ui.kit.layout import stack
+from game.ui.kit.layout import row_window, stack
 from game.ui.kit.panels import focus_ring, panel
 from game.ui.kit.vocabulary import CATEGORY_NAMES, SUPERVISION_NAMES
 from game.ui.shell.context import UiContext
 from game.ui.workshop.presenters import num
-from game.ui.workshop.vote_layout import row_window
 
 if TYPE_CHECKING:
     from game.ui.workshop.setup import WorkshopSetupScene

@@ -22,14 +22,13 @@ from game.ui.workshop.vote import VoteDesk
 from game.ui.workshop.vote_buttons import vote_buttons
 from game.ui.workshop.vote_layout import (
     VoteRegions,
-    bar_text,
     heading_text,
     region_bar,
     region_parts,
-    rows_shown,
     status_text,
     vote_regions,
 )
+from game.ui.workshop.vote_row import bar_text, rows_shown
 
 
 def vote_targets(ctx: UiContext, regions: VoteRegions, desk: VoteDesk) -> dict[str, pygame.Rect]:
