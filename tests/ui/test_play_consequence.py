@@ -23,8 +23,8 @@ from game.ui.play.consequence import (
     visible_lines,
 )
 from game.ui.play.harm_words import harm_words
+from game.ui.play.narration import Line
 from game.ui.play.play import PlayScene
-from game.ui.play.presenters import Line
 from game.ui.shell.input import Act, Intent, click_event, map_event
 from tests.ui.helpers import press, run_until
 
@@ -170,7 +170,7 @@ def test_a_pre_empted_intervention_is_told_once(lumbar):
     """The mistake (or her own correction) coming before an intervention took effect is one
     line on the card, not two saying the same thing."""
     from game.core import events as ev
-    from game.ui.play.presenters import narrate
+    from game.ui.play.narration import narrate
     d = "angle_decision"  # the vignette's first decision point
     for by, words in (("error", "The mistake came before"),
                       ("self_correct", "The trainee corrected it before")):

@@ -15,7 +15,8 @@ from game.core.view import view
 from game.headless import ScriptedPolicy, play_out
 from game.replay.session import RecordedSession
 from game.scoring.params import ModelParams
-from game.ui.play.presenters import briefing_vm, narrate, picker_vm, play_vm
+from game.ui.play.narration import narrate
+from game.ui.play.presenters import briefing_vm, picker_vm, play_vm
 from game.ui.review.outcome_presenters import outcome_vm
 
 
@@ -139,7 +140,7 @@ def test_meters_follow_the_two_ledgers(lumbar):
 
 
 def test_spoken_reads_the_cue_and_every_option(lumbar):
-    from game.ui.play.presenters import spoken
+    from game.ui.play.narration import spoken
     state, _ = new_session(lumbar, SessionConfig(lumbar.id, 1, lumbar.trainees[0].id))
     events = []
     while view(lumbar, state).node_kind != "decision":

@@ -15,7 +15,7 @@ from game.core import events as ev
 from game.core.model import Scenario
 from game.i18n import Tr, english
 from game.ui.play.harm_words import harm_is_real, harm_words
-from game.ui.play.presenters import Line, narrate
+from game.ui.play.narration import Line, narrate
 
 CARD_HOLD_S = 6.0
 """Assessment holds a card at least this long (the same for every player, no pause): long

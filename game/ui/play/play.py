@@ -41,17 +41,8 @@ from game.ui.play import play_draw, play_input, recording, trainee_rating
 from game.ui.play.background import Prewarm, ResultSaver, Standby
 from game.ui.play.consequence import ConsequenceVM
 from game.ui.play.consequence_flow import CardFlow
-from game.ui.play.presenters import (
-    Line,
-    MetersVM,
-    PlayVM,
-    lead_in,
-    meters_vm,
-    narrate,
-    play_vm,
-    room_text,
-    spoken,
-)
+from game.ui.play.narration import Line, lead_in, narrate, spoken
+from game.ui.play.presenters import MetersVM, PlayVM, meters_vm, play_vm, room_text
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Intent
 from game.ui.shell.scene import Replace, Result, Scene, Transition

@@ -27,7 +27,7 @@ from game.replay.timeline import SETTLING, Moment, Timeline, build_timeline, set
 from game.replay.verify import Divergence, config_from_header, resimulate
 from game.scoring.episode import EpisodeScore
 from game.ui.kit.vocabulary import mode_name
-from game.ui.play.presenters import Line, narrate
+from game.ui.play.narration import Line, narrate
 from game.ui.review.presenters import Tr, clock, english, parent_number, rating_parts
 
 Finder = Callable[[str], Scenario | None]

@@ -16,7 +16,7 @@ import pygame
 
 from game.replay.annotations import Note, add_note
 from game.ui.kit.motion import ProcedureMotion, view_for
-from game.ui.play.presenters import Line
+from game.ui.play.narration import Line
 from game.ui.review import track as replay_track
 from game.ui.review import viewer_draw as replay_draw
 from game.ui.review.cursor import Cursor

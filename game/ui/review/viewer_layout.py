@@ -18,8 +18,8 @@ from pygame import Rect
 
 from game.ui.kit.common import text_height
 from game.ui.kit.layout import split_x, split_y
+from game.ui.play.narration import Line
 from game.ui.play.play_draw import LINE_PREFIX
-from game.ui.play.presenters import Line
 from game.ui.review.decision_panel import decision_floor, decision_need, scroll_floor
 from game.ui.review.presenters import DecisionPanelVM
 from game.ui.shell.context import UiContext

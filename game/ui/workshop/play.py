@@ -23,7 +23,8 @@ from game.ui.kit.card_columns import CardPlan, Part
 from game.ui.kit.dialogs import HelpOverlay
 from game.ui.kit.focus import FocusList, hit
 from game.ui.kit.motion import ProcedureMotion, view_for
-from game.ui.play.presenters import Line, narrate, room_text
+from game.ui.play.narration import Line, narrate
+from game.ui.play.presenters import room_text
 from game.ui.shell.context import UiContext
 from game.ui.shell.input import Act, Intent
 from game.ui.shell.scene import Push, Replace, Result, Scene, Transition
