@@ -15,8 +15,6 @@ a half-done translation is usable while it is being written.
 from __future__ import annotations
 
 import os
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from game.content.safe_read import UnreadableFile, file_stamp, read_scenario_byt
 from game.content.translation_checks import check_translation
 from game.content.translation_schema import TranslationIn
 from game.content.translation_texts import apply_translation
+from game.core.memo import KeyedCache
 from game.core.model import Scenario
 
 SOURCE_LANGUAGE = "en"
@@ -76,14 +75,10 @@ def read_translation(path: Path, scenario: Scenario, language: str) -> Translate
 
 class TranslationCache:
     """Translated scenarios by (scenario version, language, translation file stamp): the
-    library is reloaded whenever a screen asks, and a translation is read once per change.
-    Bounded and locked (the UI loads the library from a background thread too)."""
+    library is reloaded whenever a screen asks, and a translation is read once per change."""
 
     def __init__(self, size: int = 256):
-        self.size = size
-        self._items: OrderedDict[tuple, Translated] = OrderedDict()
-        self._lock = threading.Lock()
-        self.reads = 0
+        self._memo: KeyedCache[Translated] = KeyedCache(size)
 
     def translate(self, scenario: Scenario, language: str) -> Translated:
         if language == SOURCE_LANGUAGE or not scenario.path:
@@ -94,18 +89,7 @@ class TranslationCache:
             return read_translation(path, scenario, language) if os.path.lexists(path) \
                 else Translated(scenario)
         key = (scenario.path, scenario.content_sha256, language, stamp)
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-                return found
-        self.reads += 1
-        found = read_translation(path, scenario, language)
-        with self._lock:
-            self._items[key] = found
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return found
+        return self._memo.get(key, lambda: read_translation(path, scenario, language))
 
 
 TRANSLATIONS = TranslationCache()
